@@ -1,0 +1,28 @@
+import { TeamManager } from "@/components/team/team-manager";
+import { roleHasScope } from "@/lib/auth/roles";
+import { listPendingInvitations } from "@/lib/tenancy/invitations";
+import { listMembers } from "@/lib/tenancy/members";
+import { requirePageContext } from "../page-context";
+
+export const metadata = { title: "Team" };
+
+export default async function TeamPage() {
+  const ctx = await requirePageContext();
+  const canManage = roleHasScope(ctx.actor.role, "members:write");
+  const [members, invitations] = await Promise.all([listMembers({ ctx }), canManage ? listPendingInvitations({ ctx }) : []]);
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-bold">Team</h1>
+        <p className="text-slate-600">Who can use this workspace, and what they may do.</p>
+      </header>
+      <TeamManager
+        members={members.map((m) => ({ ...m, joinedAt: m.joinedAt.toISOString() }))}
+        invitations={invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt.toISOString() }))}
+        currentUserId={ctx.actor.userId}
+        canManage={canManage}
+        isOwner={roleHasScope(ctx.actor.role, "members:admin")}
+      />
+    </div>
+  );
+}

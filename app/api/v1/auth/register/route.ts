@@ -1,0 +1,6 @@
+import { withPublic } from "@/lib/http/route";
+import { registerAccount } from "@/lib/tenancy/register";
+import { RegisterInput } from "@/lib/tenancy/schemas";
+
+/** Creates an account and its tenant (or joins the inviting tenant with an invite token). */
+export const POST = withPublic(async ({ db, body }) => registerAccount(db, body), { body: RegisterInput, status: 201 });

@@ -1,0 +1,67 @@
+import "server-only";
+import { decode } from "next-auth/jwt";
+import { UnauthorizedError } from "@/lib/errors";
+import { getAuthSecret } from "@/lib/auth/secret";
+import { verifyApiToken } from "@/lib/auth/api-token";
+import type { Actor, TenantContext } from "@/lib/auth/context";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+type Principal = { userId: string; tenantId: string; via: Actor["via"] };
+
+/**
+ * Resolves the caller of an API request: `Authorization: Bearer <jwt>` first, else the next-auth
+ * session cookie. Then re-reads the membership, so a removed member or changed role takes effect
+ * at once. Throws UnauthorizedError when there is no valid principal or no membership.
+ */
+export async function resolveTenantContext(req: Request, db: PrismaClient): Promise<TenantContext> {
+  const principal = await readPrincipal(req);
+  const membership = await db.membership.findUnique({
+    where: { tenantId_userId: { tenantId: principal.tenantId, userId: principal.userId } },
+    select: { role: true },
+  });
+  if (!membership) throw new UnauthorizedError("Your membership of this tenant is no longer valid; sign in again");
+  return { tenantId: principal.tenantId, db, actor: { userId: principal.userId, role: membership.role, via: principal.via } };
+}
+
+async function readPrincipal(req: Request): Promise<Principal> {
+  const authorization = req.headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!match) throw new UnauthorizedError("Authorization header must be 'Bearer <token>'");
+    return { ...(await verifyApiToken(match[1])), via: "bearer" };
+  }
+  const cookie = readSessionCookie(req.headers.get("cookie") ?? "");
+  if (!cookie) throw new UnauthorizedError();
+  const token = await decode({ token: cookie, secret: await getAuthSecret() }).catch(() => null);
+  if (!token || typeof token.uid !== "string" || typeof token.tid !== "string") {
+    throw new UnauthorizedError("Session expired or invalid; sign in again");
+  }
+  return { userId: token.uid, tenantId: token.tid, via: "session" };
+}
+
+/** next-auth splits large cookies into `<name>.0`, `<name>.1`, ...; this joins them back. */
+function readSessionCookie(header: string): string | undefined {
+  const jar = new Map<string, string>();
+  for (const part of header.split(";")) {
+    const i = part.indexOf("=");
+    if (i > 0) jar.set(part.slice(0, i).trim(), decodeURIComponent(part.slice(i + 1).trim()));
+  }
+  for (const name of SESSION_COOKIES) {
+    if (jar.has(name)) return jar.get(name);
+    const chunks: string[] = [];
+    for (let n = 0; jar.has(`${name}.${n}`); n++) chunks.push(jar.get(`${name}.${n}`)!);
+    if (chunks.length) return chunks.join("");
+  }
+  return undefined;
+}
+
+/** For server components: the caller's context from the request's Cookie header, or null when signed out. */
+export async function resolvePageContext(cookieHeader: string, db: PrismaClient): Promise<TenantContext | null> {
+  const req = new Request("http://internal/", { headers: { cookie: cookieHeader } });
+  return resolveTenantContext(req, db).catch((error) => {
+    if (error instanceof UnauthorizedError) return null;
+    throw error;
+  });
+}

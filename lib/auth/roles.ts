@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+export const Role = z.enum(["owner", "admin", "member", "viewer"]);
+export type Role = z.infer<typeof Role>;
+
+/**
+ * Scopes are `area:action`. A role grants a fixed set; routes declare the scope they need.
+ * Later areas (aam, dcl, tasks, ...) add their scopes here, so the role matrix stays in one table.
+ */
+const READ = ["tenant:read", "members:read"] as const;
+const WRITE = [...READ, "tenant:write"] as const;
+const ADMIN = [...WRITE, "members:write"] as const;
+const OWNER = [...ADMIN, "members:admin"] as const;
+
+export type Scope = (typeof OWNER)[number];
+
+const GRANTS: Record<Role, ReadonlySet<Scope>> = {
+  viewer: new Set(READ),
+  member: new Set(WRITE),
+  admin: new Set(ADMIN),
+  owner: new Set(OWNER),
+};
+
+export function roleHasScope(role: Role, scope: Scope): boolean {
+  return GRANTS[role].has(scope);
+}

@@ -1,0 +1,15 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { getDb } from "@/lib/db";
+import { seedDemo, DEMO } from "@/lib/db/seed";
+import { log } from "@/lib/log";
+
+/** Server start: the database is opened (migrations applied) before the first request. */
+export async function bootstrapServer(): Promise<void> {
+  const db = await getDb();
+  if (env.seedDemo) {
+    const { created } = await seedDemo(db);
+    if (created) log.info("demo tenant seeded", { email: DEMO.email });
+  }
+  log.info("AutonomOS ready", { database: env.database.mode, redis: env.redis.mode });
+}

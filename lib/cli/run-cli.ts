@@ -1,0 +1,47 @@
+import { closeDb, getDb, getDbState, setProcessKind } from "@/lib/db";
+import { seedDemo } from "@/lib/db/seed";
+import { DomainError } from "@/lib/errors";
+
+type Command = { summary: string; run: (args: string[]) => Promise<void> };
+
+const COMMANDS: Record<string, Command> = {
+  migrate: {
+    summary: "Apply pending database migrations (also done automatically at startup)",
+    run: async () => {
+      const state = await getDbState();
+      console.log(`database is up to date (${state.mode})`);
+    },
+  },
+  seed: {
+    summary: "Create the demo tenant and user if missing",
+    run: async () => {
+      const { created } = await seedDemo(await getDb());
+      console.log(created ? "demo tenant created" : "demo tenant already present");
+    },
+  },
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`);
+  return `usage: npm run aos -- <command>\n\ncommands:\n${lines.join("\n")}`;
+}
+
+/** Runs one command; returns the process exit code. Errors print a message, not a stack. */
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    console.error(name && name !== "help" ? `unknown command: ${name}\n\n${usage()}` : usage());
+    return name && name !== "help" ? 2 : 0;
+  }
+  setProcessKind("cli");
+  try {
+    await command.run(args);
+    return 0;
+  } catch (error) {
+    console.error(`error: ${error instanceof DomainError || error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    await closeDb();
+  }
+}

@@ -1,0 +1,129 @@
+import { mkdir, readFile, unlink, writeFile } from "node:fs/promises";
+import { unlinkSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { vector } from "@electric-sql/pglite-pgvector";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+
+/**
+ * The embedded database: PGlite in `<dataDir>/pglite`, owned by exactly one process, which serves
+ * it on a loopback port with pglite-socket. Every process, the owner included, talks to it over that
+ * port like any PostgreSQL. One path for every query means the socket server's queue serializes
+ * transactions from all clients, so no process's statements can run inside another's transaction.
+ *
+ * Ownership is a lock file created with O_EXCL. An app server owns for its lifetime and refuses to
+ * start beside another app server; a CLI joins a running owner, or owns briefly when none runs.
+ * A lock left by a dead process is taken over.
+ */
+export type ProcessKind = "server" | "cli";
+type LockInfo = { pid: number; kind: ProcessKind; port?: number };
+
+export class EmbeddedDatabaseBusyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EmbeddedDatabaseBusyError";
+  }
+}
+
+export type EmbeddedHandle = { url: string; role: "owner" | "guest"; close(): Promise<void> };
+
+const WAIT_FOR_OWNER_MS = 60_000;
+
+export async function openEmbedded(dataDir: string, kind: ProcessKind): Promise<EmbeddedHandle> {
+  await mkdir(dataDir, { recursive: true });
+  const lockPath = path.join(dataDir, "pglite.lock");
+  const deadline = Date.now() + WAIT_FOR_OWNER_MS;
+  for (;;) {
+    const mine: LockInfo = { pid: process.pid, kind };
+    const created = await writeFile(lockPath, JSON.stringify(mine), { flag: "wx" }).then(
+      () => true,
+      (e: NodeJS.ErrnoException) => (e.code === "EEXIST" ? false : Promise.reject(e)),
+    );
+    if (created) return becomeOwner(dataDir, lockPath, mine);
+
+    const owner = await readLock(lockPath);
+    if (owner && !isAlive(owner.pid)) {
+      await unlink(lockPath).catch(() => {});
+      continue;
+    }
+    if (owner?.port && kind === "cli" && (await canConnect(owner.port))) {
+      return { url: urlFor(owner.port), role: "guest", close: async () => {} };
+    }
+    if (owner?.kind === "server" && owner.port && kind === "server") {
+      throw new EmbeddedDatabaseBusyError(
+        `Another AutonomOS server (pid ${owner.pid}) is using the embedded database in ${dataDir}. ` +
+          `Stop it, point AOS_DATA_DIR elsewhere, or set DATABASE_URL to share a PostgreSQL server.`,
+      );
+    }
+    if (Date.now() > deadline) {
+      throw new EmbeddedDatabaseBusyError(`The embedded database in ${dataDir} is held by pid ${owner?.pid ?? "?"}, which does not answer.`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function becomeOwner(dataDir: string, lockPath: string, mine: LockInfo): Promise<EmbeddedHandle> {
+  const releaseLock = () => {
+    try {
+      unlinkSync(lockPath);
+    } catch {}
+  };
+  process.once("exit", releaseLock);
+  try {
+    const db = await PGlite.create(path.join(dataDir, "pglite"), { extensions: { vector } });
+    const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 64 });
+    await server.start();
+    const port = Number(server.getServerConn().split(":").pop());
+    await writeFile(lockPath, JSON.stringify({ ...mine, port }));
+    let closing: Promise<void> | undefined;
+    const close = () =>
+      (closing ??= (async () => {
+        await server.stop();
+        await db.close();
+        releaseLock();
+        process.off("exit", releaseLock);
+      })());
+    return { url: urlFor(port), role: "owner", close };
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}
+
+function urlFor(port: number): string {
+  return `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+}
+
+async function readLock(lockPath: string): Promise<LockInfo | undefined> {
+  try {
+    return JSON.parse(await readFile(lockPath, "utf8")) as LockInfo;
+  } catch {
+    return undefined; // being written or just removed: the caller retries
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port });
+    socket.setTimeout(1_000);
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+    socket.once("timeout", () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}

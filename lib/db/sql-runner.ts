@@ -1,0 +1,6 @@
+/** A raw SQL connection, used where Prisma cannot go: migrations and bootstrap. */
+export interface SqlRunner {
+  /** Runs one or more statements without parameters (simple query protocol). */
+  exec(sql: string): Promise<void>;
+  query<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+}

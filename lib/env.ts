@@ -1,0 +1,96 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Everything else imports `env` (typed, validated once).
+ * Unset optional services select the embedded defaults: PGlite, in-process KV, in-process jobs.
+ */
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
+
+const flag = (fallback: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((v, c) => {
+      if (v === undefined || v.trim() === "") return fallback;
+      const s = v.trim().toLowerCase();
+      if (["1", "true", "yes", "on"].includes(s)) return true;
+      if (["0", "false", "no", "off"].includes(s)) return false;
+      c.addIssue({ code: "custom", message: `expected a boolean (true/false), got "${v}"` });
+      return z.NEVER;
+    });
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+    AOS_DATA_DIR: z.string().default(".data"),
+    AOS_ALLOW_DESTRUCTIVE_MIGRATIONS: flag(false),
+    AOS_SEED_DEMO: optionalString,
+    AUTH_SECRET: optionalString.pipe(z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
+    NEXTAUTH_SECRET: optionalString,
+    API_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+    MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+    LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+    LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    UPSTASH_REDIS_REST_URL: optionalString.pipe(z.url().optional()),
+    UPSTASH_REDIS_REST_TOKEN: optionalString,
+    INNGEST_EVENT_KEY: optionalString,
+    INNGEST_SIGNING_KEY: optionalString,
+    INNGEST_BASE_URL: optionalString.pipe(z.url().optional()),
+    INNGEST_DEV: optionalString,
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  })
+  .superRefine((e, c) => {
+    if (e.UPSTASH_REDIS_REST_URL && !e.UPSTASH_REDIS_REST_TOKEN) {
+      c.addIssue({ code: "custom", path: ["UPSTASH_REDIS_REST_TOKEN"], message: "required with UPSTASH_REDIS_REST_URL" });
+    }
+    if (e.NODE_ENV === "production" && e.DATABASE_URL && !(e.AUTH_SECRET ?? e.NEXTAUTH_SECRET)) {
+      c.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "required in production with a server database" });
+    }
+  })
+  .transform((e) => ({
+    nodeEnv: e.NODE_ENV,
+    database: e.DATABASE_URL
+      ? ({ mode: "server", url: e.DATABASE_URL } as const)
+      : ({ mode: "embedded", dataDir: e.AOS_DATA_DIR } as const),
+    dataDir: e.AOS_DATA_DIR,
+    allowDestructiveMigrations: e.AOS_ALLOW_DESTRUCTIVE_MIGRATIONS,
+    /** Demo tenant seeding: on by default for the embedded database, off for a server database. */
+    seedDemo: e.AOS_SEED_DEMO === undefined ? !e.DATABASE_URL : ["1", "true", "yes", "on"].includes(e.AOS_SEED_DEMO.toLowerCase()),
+    authSecret: e.AUTH_SECRET ?? e.NEXTAUTH_SECRET,
+    apiTokenTtlSeconds: e.API_TOKEN_TTL_SECONDS,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    loginRateLimit: { limit: e.LOGIN_RATE_LIMIT, windowSeconds: e.LOGIN_RATE_WINDOW_SECONDS },
+    redis: e.UPSTASH_REDIS_REST_URL
+      ? ({ mode: "upstash", url: e.UPSTASH_REDIS_REST_URL, token: e.UPSTASH_REDIS_REST_TOKEN! } as const)
+      : ({ mode: "memory" } as const),
+    inngest: {
+      eventKey: e.INNGEST_EVENT_KEY,
+      signingKey: e.INNGEST_SIGNING_KEY,
+      baseUrl: e.INNGEST_BASE_URL,
+      dev: e.INNGEST_DEV,
+    },
+    logLevel: e.LOG_LEVEL,
+  }));
+
+export type Env = z.output<typeof EnvSchema>;
+
+export class InvalidEnvironmentError extends Error {
+  constructor(issues: string[]) {
+    super(`Invalid environment configuration:\n  - ${issues.join("\n  - ")}`);
+    this.name = "InvalidEnvironmentError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new InvalidEnvironmentError(parsed.error.issues.map((i) => `${i.path.join(".") || "env"}: ${i.message}`));
+  }
+  return parsed.data;
+}
+
+export const env: Env = parseEnv(process.env);

@@ -1,0 +1,90 @@
+/**
+ * Typed domain errors. Domain code throws these; `toErrorResponse` (lib/http) is the one mapper to HTTP.
+ * `message` is safe to show a client; anything else goes to the log only.
+ */
+export type ErrorCode =
+  | "bad_request"
+  | "validation_failed"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "rate_limited"
+  | "unavailable";
+
+export class DomainError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+  constructor(status: number, code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = new.target.name;
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export class BadRequestError extends DomainError {
+  constructor(message: string, details?: unknown) {
+    super(400, "bad_request", message, details);
+  }
+}
+
+export class ValidationError extends DomainError {
+  constructor(message: string, details?: unknown) {
+    super(422, "validation_failed", message, details);
+  }
+}
+
+export class UnauthorizedError extends DomainError {
+  constructor(message = "Authentication required") {
+    super(401, "unauthorized", message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = "You do not have permission to do this") {
+    super(403, "forbidden", message);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(what = "Resource") {
+    super(404, "not_found", `${what} not found`);
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string) {
+    super(409, "conflict", message);
+  }
+}
+
+export class PayloadTooLargeError extends DomainError {
+  constructor(limitBytes: number) {
+    super(413, "payload_too_large", `Request body exceeds the limit of ${limitBytes} bytes`);
+  }
+}
+
+export class UnsupportedMediaTypeError extends DomainError {
+  constructor(message = "Expected Content-Type: application/json") {
+    super(415, "unsupported_media_type", message);
+  }
+}
+
+export class RateLimitedError extends DomainError {
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    super(429, "rate_limited", "Too many attempts, try again later");
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+export class UnavailableError extends DomainError {
+  constructor(message: string) {
+    super(503, "unavailable", message);
+  }
+}

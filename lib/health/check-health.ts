@@ -1,0 +1,36 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { getDbState } from "@/lib/db";
+import { getKv } from "@/lib/kv";
+import { jobEngineMode } from "@/lib/jobs/engine";
+
+type ComponentStatus = { status: "ok" | "down"; mode: string; latencyMs?: number; error?: string };
+export type Health = { status: "ok" | "degraded" | "down"; database: ComponentStatus; redis: ComponentStatus; jobs: ComponentStatus };
+
+/** Probes each dependency with a cheap round trip. Errors are summarized, never raw. */
+export async function checkHealth(): Promise<Health> {
+  const [database, redis] = await Promise.all([
+    probe(env.database.mode, async () => {
+      const state = await getDbState();
+      await state.client.$queryRaw`SELECT 1`;
+      return state.mode;
+    }),
+    probe(getKv().mode, async () => {
+      await getKv().ping();
+      return getKv().mode;
+    }),
+  ]);
+  const jobs: ComponentStatus = { status: "ok", mode: jobEngineMode() };
+  const status = database.status === "down" ? "down" : redis.status === "down" ? "degraded" : "ok";
+  return { status, database, redis, jobs };
+}
+
+async function probe(fallbackMode: string, fn: () => Promise<string>): Promise<ComponentStatus> {
+  const started = performance.now();
+  try {
+    const mode = await fn();
+    return { status: "ok", mode, latencyMs: Math.round(performance.now() - started) };
+  } catch (error) {
+    return { status: "down", mode: fallbackMode, error: (error as Error).name || "Error" };
+  }
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { DomainError, RateLimitedError, ValidationError } from "@/lib/errors";
+import { log } from "@/lib/log";
+
+/** The one mapping from errors to HTTP. Unknown errors answer a generic 500; the original is logged. */
+export function toErrorResponse(error: unknown, requestId: string): Response {
+  if (error instanceof z.ZodError) error = zodToValidationError(error);
+  if (error instanceof DomainError) {
+    const headers: Record<string, string> = { "x-request-id": requestId };
+    if (error instanceof RateLimitedError) headers["retry-after"] = String(error.retryAfterSeconds);
+    return Response.json(
+      { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) }, requestId },
+      { status: error.status, headers },
+    );
+  }
+  log.error("unhandled error", { requestId, error });
+  return Response.json(
+    { error: { code: "internal", message: "Internal server error" }, requestId },
+    { status: 500, headers: { "x-request-id": requestId } },
+  );
+}
+
+export function zodToValidationError(error: z.ZodError, where = "input"): ValidationError {
+  const issues = error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+  const first = issues[0];
+  return new ValidationError(
+    `Invalid ${where}${first ? `: ${first.path ? `${first.path}: ` : ""}${first.message}` : ""}`,
+    { issues },
+  );
+}

@@ -1,0 +1,89 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { NextRequest } from "next/server";
+import { z } from "zod";
+import { env } from "@/lib/env";
+import { ForbiddenError } from "@/lib/errors";
+import { getDb } from "@/lib/db";
+import { resolveTenantContext } from "@/lib/auth/request-auth";
+import { roleHasScope, type Scope } from "@/lib/auth/roles";
+import type { TenantContext } from "@/lib/auth/context";
+import { readJsonBody } from "@/lib/http/body";
+import { toErrorResponse, zodToValidationError } from "@/lib/http/errors";
+import { log } from "@/lib/log";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+/**
+ * The one wrapper for REST route handlers. It parses params, query and body with zod, resolves the
+ * caller (withTenant), checks the scope, maps errors, and tags every response with a request id.
+ * A handler returns data (sent as JSON) or a Response.
+ */
+type Schemas = { body?: z.ZodType; query?: z.ZodType; params?: z.ZodType };
+type Out<S extends Schemas, K extends keyof Schemas> = S[K] extends z.ZodType ? z.output<S[K]> : undefined;
+
+type Input<S extends Schemas> = {
+  req: NextRequest;
+  requestId: string;
+  body: Out<S, "body">;
+  query: Out<S, "query">;
+  params: Out<S, "params">;
+};
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+type RouteHandler = (req: NextRequest, context: RouteContext) => Promise<Response>;
+type Options<S extends Schemas> = S & { status?: number };
+
+export function withPublic<S extends Schemas>(
+  handler: (input: Input<S> & { db: PrismaClient }) => Promise<unknown>,
+  options: Options<S> = {} as Options<S>,
+): RouteHandler {
+  return run(options, async () => ({ db: await getDb() }), handler);
+}
+
+export function withTenant<S extends Schemas>(
+  handler: (input: Input<S> & { ctx: TenantContext }) => Promise<unknown>,
+  options: Options<S> & { scope: Scope },
+): RouteHandler {
+  return run(
+    options,
+    async (req) => {
+      const ctx = await resolveTenantContext(req, await getDb());
+      if (!roleHasScope(ctx.actor.role, options.scope)) throw new ForbiddenError(`Your role (${ctx.actor.role}) cannot do this`);
+      return { ctx };
+    },
+    handler,
+  );
+}
+
+/** Authenticates first (401/403 before any 4xx about the input), then parses, then calls. */
+function run<S extends Schemas, A>(
+  options: Options<S>,
+  authenticate: (req: NextRequest) => Promise<A>,
+  handler: (input: Input<S> & A) => Promise<unknown>,
+): RouteHandler {
+  return async (req, context) => {
+    const requestId = req.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
+    const started = performance.now();
+    let response: Response;
+    try {
+      const auth = await authenticate(req);
+      const params = parse(options.params, await context?.params, "path parameters");
+      const query = parse(options.query, Object.fromEntries(new URL(req.url).searchParams), "query parameters");
+      const body = options.body ? parse(options.body, await readJsonBody(req, env.maxBodyBytes), "request body") : undefined;
+      const result = await handler({ req, requestId, params, query, body, ...auth } as Input<S> & A);
+      response = result instanceof Response ? result : Response.json(result ?? null, { status: options.status ?? 200 });
+      response.headers.set("x-request-id", requestId);
+    } catch (error) {
+      response = toErrorResponse(error, requestId);
+    }
+    log.debug("request", { requestId, method: req.method, path: new URL(req.url).pathname, status: response.status, ms: Math.round(performance.now() - started) });
+    return response;
+  };
+}
+
+function parse(schema: z.ZodType | undefined, value: unknown, where: string) {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (!result.success) throw zodToValidationError(result.error, where);
+  return result.data;
+}

@@ -1,0 +1,65 @@
+import { randomUUID } from "node:crypto";
+import { EventEmitter } from "node:events";
+import type { KeyValueStore } from "@/lib/kv/types";
+
+type Entry = { value: string; expiresAt: number | null };
+
+/** In-process KeyValueStore for the embedded default (one process). */
+export function createMemoryStore(now: () => number = Date.now): KeyValueStore {
+  const data = new Map<string, Entry>();
+  const bus = new EventEmitter();
+  bus.setMaxListeners(0);
+
+  const read = (key: string): Entry | undefined => {
+    const entry = data.get(key);
+    if (entry && entry.expiresAt !== null && entry.expiresAt <= now()) {
+      data.delete(key);
+      return undefined;
+    }
+    return entry;
+  };
+
+  return {
+    mode: "memory",
+    async ping() {},
+    async get(key) {
+      return read(key)?.value ?? null;
+    },
+    async set(key, value, options) {
+      data.set(key, { value, expiresAt: options?.ttlMs ? now() + options.ttlMs : null });
+    },
+    async del(key) {
+      data.delete(key);
+    },
+    async incrementWindow(key, windowMs) {
+      const entry = read(key);
+      if (!entry) {
+        const expiresAt = now() + windowMs;
+        data.set(key, { value: "1", expiresAt });
+        return { count: 1, resetInMs: windowMs };
+      }
+      entry.value = String(Number(entry.value) + 1);
+      return { count: Number(entry.value), resetInMs: Math.max(0, (entry.expiresAt ?? now()) - now()) };
+    },
+    async tryLock(key, ttlMs) {
+      if (read(key)) return null;
+      const token = randomUUID();
+      data.set(key, { value: token, expiresAt: now() + ttlMs });
+      return token;
+    },
+    async unlock(key, token) {
+      if (read(key)?.value !== token) return false;
+      data.delete(key);
+      return true;
+    },
+    async publish(channel, message) {
+      bus.emit(channel, message);
+    },
+    async subscribe(channel, onMessage) {
+      bus.on(channel, onMessage);
+      return async () => {
+        bus.off(channel, onMessage);
+      };
+    },
+  };
+}

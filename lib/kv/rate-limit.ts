@@ -1,0 +1,12 @@
+import { RateLimitedError } from "@/lib/errors";
+import type { KeyValueStore } from "@/lib/kv/types";
+
+/** Fixed-window limiter: throws RateLimitedError once `limit` hits land within the window. */
+export async function enforceRateLimit(
+  kv: KeyValueStore,
+  key: string,
+  { limit, windowSeconds }: { limit: number; windowSeconds: number },
+): Promise<void> {
+  const { count, resetInMs } = await kv.incrementWindow(`ratelimit:${key}`, windowSeconds * 1000);
+  if (count > limit) throw new RateLimitedError(Math.max(1, Math.ceil(resetInMs / 1000)));
+}

@@ -1,0 +1,28 @@
+import { randomUUID } from "node:crypto";
+import { NextRequest } from "next/server";
+
+type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+type Options = { body?: unknown; rawBody?: string; token?: string; headers?: Record<string, string>; params?: Record<string, string> };
+
+/** Calls a route handler the way Next.js would, and reads its JSON answer. */
+export async function call(handler: Handler, method: string, url: string, options: Options = {}) {
+  const headers = new Headers(options.headers);
+  if (options.token) headers.set("authorization", `Bearer ${options.token}`);
+  let body: string | undefined = options.rawBody;
+  if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    if (!headers.has("content-type")) headers.set("content-type", "application/json");
+  }
+  const req = new NextRequest(new URL(url, "http://localhost:3000"), { method, headers, body });
+  const res = await handler(req, { params: Promise.resolve(options.params ?? {}) });
+  const text = await res.text();
+  let json: any = undefined;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = text;
+  }
+  return { status: res.status, json, headers: res.headers };
+}
+
+export const uniqueEmail = (label = "user") => `${label}-${randomUUID().slice(0, 8)}@example.test`;

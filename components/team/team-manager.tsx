@@ -9,7 +9,7 @@ import { apiFetch } from "@/lib/http/client";
 
 type Member = { userId: string; email: string; name: string; role: string; joinedAt: string };
 type Invitation = { id: string; email: string; role: string; expiresAt: string };
-const ROLES = ["owner", "admin", "member", "viewer"] as const;
+const ROLES: readonly string[] = ["owner", "admin", "member", "viewer"];
 
 export function TeamManager(props: { members: Member[]; invitations: Invitation[]; currentUserId: string; canManage: boolean; isOwner: boolean }) {
   const router = useRouter();

@@ -4,13 +4,13 @@ import net from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { PGliteSessionServer } from "@/lib/db/pglite-session-server";
 
 /**
- * The embedded database: PGlite in `<dataDir>/pglite`, owned by exactly one process, which serves
- * it on a loopback port with pglite-socket. Every process, the owner included, talks to it over that
- * port like any PostgreSQL. One path for every query means the socket server's queue serializes
- * transactions from all clients, so no process's statements can run inside another's transaction.
+ * The embedded database: PGlite in `<dataDir>/pglite`, opened by exactly one process (the owner),
+ * which uses it directly and serves it to other processes on a loopback port (PGliteSessionServer),
+ * where they connect like to any PostgreSQL. Sessions from the port and the owner's own transactions
+ * are serialized, so no process's statements run inside another's transaction.
  *
  * Ownership is a lock file created with O_EXCL. An app server owns for its lifetime and refuses to
  * start beside another app server; a CLI joins a running owner, or owns briefly when none runs.
@@ -26,11 +26,16 @@ export class EmbeddedDatabaseBusyError extends Error {
   }
 }
 
-export type EmbeddedHandle = { url: string; role: "owner" | "guest"; close(): Promise<void> };
+export type EmbeddedHandle =
+  | { role: "owner"; pglite: PGlite; close(): Promise<void> }
+  | { role: "guest"; url: string; close(): Promise<void> };
+
+/** Runs on the owner before other processes can connect (migrations). */
+type Prepare = (pglite: PGlite) => Promise<void>;
 
 const WAIT_FOR_OWNER_MS = 60_000;
 
-export async function openEmbedded(dataDir: string, kind: ProcessKind): Promise<EmbeddedHandle> {
+export async function openEmbedded(dataDir: string, kind: ProcessKind, prepare: Prepare): Promise<EmbeddedHandle> {
   await mkdir(dataDir, { recursive: true });
   const lockPath = path.join(dataDir, "pglite.lock");
   const deadline = Date.now() + WAIT_FOR_OWNER_MS;
@@ -40,7 +45,7 @@ export async function openEmbedded(dataDir: string, kind: ProcessKind): Promise<
       () => true,
       (e: NodeJS.ErrnoException) => (e.code === "EEXIST" ? false : Promise.reject(e)),
     );
-    if (created) return becomeOwner(dataDir, lockPath, mine);
+    if (created) return becomeOwner(dataDir, lockPath, mine, prepare);
 
     const owner = await readLock(lockPath);
     if (owner && !isAlive(owner.pid)) {
@@ -63,29 +68,32 @@ export async function openEmbedded(dataDir: string, kind: ProcessKind): Promise<
   }
 }
 
-async function becomeOwner(dataDir: string, lockPath: string, mine: LockInfo): Promise<EmbeddedHandle> {
+async function becomeOwner(dataDir: string, lockPath: string, mine: LockInfo, prepare: Prepare): Promise<EmbeddedHandle> {
   const releaseLock = () => {
     try {
       unlinkSync(lockPath);
     } catch {}
   };
   process.once("exit", releaseLock);
+  let db: PGlite | undefined;
   try {
-    const db = await PGlite.create(path.join(dataDir, "pglite"), { extensions: { vector } });
-    const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 64 });
-    await server.start();
-    const port = Number(server.getServerConn().split(":").pop());
+    db = await PGlite.create(path.join(dataDir, "pglite"), { extensions: { vector } });
+    await prepare(db);
+    const server = new PGliteSessionServer({ db, host: "127.0.0.1", maxConnections: 64 });
+    const port = await server.start();
     await writeFile(lockPath, JSON.stringify({ ...mine, port }));
+    const pglite = db;
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
         await server.stop();
-        await db.close();
+        await pglite.close();
         releaseLock();
         process.off("exit", releaseLock);
       })());
-    return { url: urlFor(port), role: "owner", close };
+    return { role: "owner", pglite, close };
   } catch (error) {
+    await db?.close().catch(() => {});
     releaseLock();
     throw error;
   }

@@ -1,19 +1,22 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { openEmbedded, type EmbeddedHandle, type ProcessKind } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { withPgRunner } from "@/lib/db/pg-runner";
+import { pgliteRunner } from "@/lib/db/sql-runner";
 
 /**
- * The process-wide Prisma client. Server mode (DATABASE_URL) talks to PostgreSQL; the embedded
- * default talks to PGlite served by lib/db/embedded. Either way through @prisma/adapter-pg with
- * unnamed statements only, so it also works behind PgBouncer in transaction mode.
+ * The process-wide Prisma client. Server mode (DATABASE_URL): PostgreSQL through @prisma/adapter-pg,
+ * unnamed statements only, so it also works behind PgBouncer in transaction mode. Embedded default:
+ * the process owning the PGlite data folder uses it through pglite-prisma-adapter; other processes
+ * (CLI beside a running app) reach it through the owner's port with @prisma/adapter-pg.
  * Pending migrations are applied before the first query.
  */
-type DbState = { client: PrismaClient; url: string; mode: "embedded" | "server"; embedded?: EmbeddedHandle };
+type DbState = { client: PrismaClient; mode: "embedded" | "server"; embedded?: EmbeddedHandle };
 
 const globalForDb = globalThis as unknown as { aosDb?: Promise<DbState>; aosDbKind?: ProcessKind };
 
@@ -35,17 +38,22 @@ export function getDbState(): Promise<DbState> {
 }
 
 async function openDb(): Promise<DbState> {
-  const embedded = env.database.mode === "embedded" ? await openEmbedded(env.database.dataDir, globalForDb.aosDbKind ?? "server") : undefined;
-  const url = embedded?.url ?? (env.database.mode === "server" ? env.database.url : "");
-  try {
-    const result = await withPgRunner(url, (runner) => migrate(runner, { allowDestructive: env.allowDestructiveMigrations }));
+  const options = { allowDestructive: env.allowDestructiveMigrations };
+  const applied = (result: { applied: string[] }) => {
     if (result.applied.length) log.info("migrations applied", { applied: result.applied });
-    const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: embedded ? 8 : 10 }) });
-    return { client, url, mode: env.database.mode, embedded };
-  } catch (error) {
-    await embedded?.close();
-    throw error;
+  };
+
+  if (env.database.mode === "server") {
+    const url = env.database.url;
+    applied(await withPgRunner(url, (runner) => migrate(runner, options)));
+    return { client: new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) }), mode: "server" };
   }
+
+  const embedded = await openEmbedded(env.database.dataDir, globalForDb.aosDbKind ?? "server", async (pglite) =>
+    applied(await migrate(pgliteRunner(pglite), options)),
+  );
+  const adapter = embedded.role === "owner" ? new PrismaPGlite(embedded.pglite) : new PrismaPg({ connectionString: embedded.url, max: 4 });
+  return { client: new PrismaClient({ adapter }), mode: "embedded", embedded };
 }
 
 /** Closes the client and, when this process owns the embedded database, stops serving it. */

@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { SignJWT } from "jose";
+import { GET as me } from "@/app/api/v1/me/route";
+import { POST as token } from "@/app/api/v1/auth/token/route";
+import { POST as addMember } from "@/app/api/v1/tenant/members/route";
+import { PATCH as changeRole } from "@/app/api/v1/tenant/members/[userId]/route";
+import { issueApiToken } from "@/lib/auth/api-token";
+import { createAccount, signIn } from "../support/accounts";
+import { call, uniqueEmail } from "../support/http";
+
+describe("authentication", () => {
+  it("exchanges email and password for a bearer token that identifies user and tenant", async () => {
+    const a = await createAccount({ label: "alice" });
+    const res = await call(me, "GET", "/api/v1/me", { token: a.token });
+    expect(res.status).toBe(200);
+    expect(res.json.user.email).toBe(a.email);
+    expect(res.json.tenant.id).toBe(a.tenantId);
+    expect(res.json.role).toBe("owner");
+  });
+
+  it("treats email case-insensitively", async () => {
+    const a = await createAccount({ label: "casey" });
+    expect(await signIn(a.email.toUpperCase(), a.password)).toBeTruthy();
+  });
+
+  it("answers a wrong password and an unknown user identically", async () => {
+    const a = await createAccount({ label: "bob" });
+    const wrong = await call(token, "POST", "/api/v1/auth/token", { body: { email: a.email, password: "not the password" } });
+    const unknown = await call(token, "POST", "/api/v1/auth/token", { body: { email: uniqueEmail("ghost"), password: "whatever123" } });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.json.error).toEqual(unknown.json.error);
+  });
+
+  it("rejects a missing, malformed, forged or expired token", async () => {
+    const a = await createAccount({ label: "carol" });
+    expect((await call(me, "GET", "/api/v1/me")).status).toBe(401);
+    expect((await call(me, "GET", "/api/v1/me", { headers: { authorization: "Token abc" } })).status).toBe(401);
+    expect((await call(me, "GET", "/api/v1/me", { token: "not.a.jwt" })).status).toBe(401);
+
+    const forged = await new SignJWT({ tid: a.tenantId })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject(a.userId)
+      .setIssuer("autonomos")
+      .setAudience("autonomos-api")
+      .setExpirationTime("10m")
+      .sign(new TextEncoder().encode("some-other-secret-some-other-secret"));
+    const forgedRes = await call(me, "GET", "/api/v1/me", { token: forged });
+    expect(forgedRes.status).toBe(401);
+
+    const { token: expired } = await issueApiToken({ userId: a.userId, tenantId: a.tenantId }, -30);
+    const expiredRes = await call(me, "GET", "/api/v1/me", { token: expired });
+    expect(expiredRes.status).toBe(401);
+    expect(expiredRes.json.error.message).toMatch(/expired/i);
+  });
+
+  it("rejects a valid token whose tenant membership was removed", async () => {
+    const a = await createAccount({ label: "dan" });
+    const b = await createAccount({ label: "erin" });
+    const { token: cross } = await issueApiToken({ userId: b.userId, tenantId: a.tenantId }, 60);
+    expect((await call(me, "GET", "/api/v1/me", { token: cross })).status).toBe(401);
+  });
+
+  it("rate limits repeated failed sign-ins for one email", async () => {
+    const a = await createAccount({ label: "frank" });
+    const attempt = () => call(token, "POST", "/api/v1/auth/token", { body: { email: a.email, password: "wrong-password" }, headers: { "x-forwarded-for": "192.0.2.1" } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await attempt()).status);
+    expect(statuses.slice(0, 9).every((s) => s === 401)).toBe(true);
+    const limited = await attempt();
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+});
+
+describe("roles", () => {
+  it("lets an owner add members, and stops a viewer from changing anything", async () => {
+    const owner = await createAccount({ label: "owner" });
+    const viewer = await createAccount({ label: "viewer" });
+    const added = await call(addMember, "POST", "/api/v1/tenant/members", { token: owner.token, body: { email: viewer.email, role: "viewer" } });
+    expect(added.status).toBe(201);
+    expect(added.json.member.role).toBe("viewer");
+
+    // The viewer's oldest membership is their own tenant; sign a token for the owner's tenant.
+    const { token: viewerInOwnersTenant } = await issueApiToken({ userId: viewer.userId, tenantId: owner.tenantId }, 60);
+    const denied = await call(addMember, "POST", "/api/v1/tenant/members", { token: viewerInOwnersTenant, body: { email: uniqueEmail(), role: "member" } });
+    expect(denied.status).toBe(403);
+    const selfPromote = await call(changeRole, "PATCH", "/x", { token: viewerInOwnersTenant, params: { userId: viewer.userId }, body: { role: "owner" } });
+    expect(selfPromote.status).toBe(403);
+  });
+
+  it("keeps at least one owner", async () => {
+    const owner = await createAccount({ label: "solo" });
+    const res = await call(changeRole, "PATCH", "/x", { token: owner.token, params: { userId: owner.userId }, body: { role: "member" } });
+    expect(res.status).toBe(409);
+  });
+
+  it("lets an invited person register straight into the inviting tenant with the invited role", async () => {
+    const owner = await createAccount({ label: "inviter" });
+    const email = uniqueEmail("invitee");
+    const invite = await call(addMember, "POST", "/api/v1/tenant/members", { token: owner.token, body: { email, role: "admin" } });
+    expect(invite.status).toBe(201);
+    expect(invite.json.invitation.acceptUrl).toContain("/register?invite=");
+    const joined = await createAccount({ email, inviteToken: invite.json.invitation.token });
+    expect(joined.tenantId).toBe(owner.tenantId);
+    const res = await call(me, "GET", "/api/v1/me", { token: joined.token });
+    expect(res.json.role).toBe("admin");
+    // An invitation works once.
+    await expect(createAccount({ email: uniqueEmail("late"), inviteToken: invite.json.invitation.token })).rejects.toThrow(/404/);
+  });
+});

@@ -8,7 +8,7 @@ describe("GET /api/v1/healthz", () => {
     expect(res.status).toBe(200);
     expect(res.json.status).toBe("ok");
     expect(res.json.database).toMatchObject({ status: "ok", mode: process.env.DATABASE_URL ? "server" : "embedded" });
-    expect(res.json.redis).toMatchObject({ status: "ok", mode: "memory" });
+    expect(res.json.redis).toMatchObject({ status: "ok", mode: process.env.UPSTASH_REDIS_REST_URL ? "upstash" : "memory" });
     expect(res.json.jobs.mode).toBe("embedded");
   });
 });

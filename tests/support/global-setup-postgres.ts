@@ -1,6 +1,10 @@
 import pg from "pg";
+import { startUpstashProxy } from "./upstash-proxy";
 
-/** Recreates the test database on the machine's PostgreSQL; the app's own runner migrates it. */
+/**
+ * Server mode: a fresh test database on the machine's PostgreSQL (the app's runner migrates it) and
+ * Redis through an Upstash-compatible proxy, so these runs use the production clients end to end.
+ */
 export default async function setup() {
   const url = new URL(process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/aos_test");
   const name = url.pathname.slice(1);
@@ -13,4 +17,9 @@ export default async function setup() {
   } finally {
     await admin.end();
   }
+
+  const proxy = await startUpstashProxy(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379", "integration-token");
+  process.env.UPSTASH_REDIS_REST_URL = proxy.url;
+  process.env.UPSTASH_REDIS_REST_TOKEN = "integration-token";
+  return () => proxy.close();
 }

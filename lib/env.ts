@@ -31,6 +31,7 @@ const EnvSchema = z
     AOS_SEED_DEMO: optionalString,
     AUTH_SECRET: optionalString.pipe(z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
     NEXTAUTH_SECRET: optionalString,
+    NEXTAUTH_URL: optionalString.pipe(z.url().optional()),
     API_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
@@ -61,6 +62,7 @@ const EnvSchema = z
     /** Demo tenant seeding: on by default for the embedded database, off for a server database. */
     seedDemo: e.AOS_SEED_DEMO === undefined ? !e.DATABASE_URL : ["1", "true", "yes", "on"].includes(e.AOS_SEED_DEMO.toLowerCase()),
     authSecret: e.AUTH_SECRET ?? e.NEXTAUTH_SECRET,
+    publicUrl: e.NEXTAUTH_URL,
     apiTokenTtlSeconds: e.API_TOKEN_TTL_SECONDS,
     maxBodyBytes: e.MAX_BODY_BYTES,
     loginRateLimit: { limit: e.LOGIN_RATE_LIMIT, windowSeconds: e.LOGIN_RATE_WINDOW_SECONDS },
@@ -94,3 +96,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 export const env: Env = parseEnv(process.env);
+
+// next-auth reads its URL from the environment itself. Without NEXTAUTH_URL it would assume
+// http://localhost:3000; trusting the request's Host header instead makes sign-in and sign-out
+// redirects work wherever the app is served. Set NEXTAUTH_URL in production.
+if (!env.publicUrl && process.env.AUTH_TRUST_HOST === undefined) process.env.AUTH_TRUST_HOST = "true";

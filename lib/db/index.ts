@@ -1,4 +1,5 @@
 import "server-only";
+import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "@/lib/env";
@@ -46,14 +47,21 @@ async function openDb(): Promise<DbState> {
   if (env.database.mode === "server") {
     const url = env.database.url;
     applied(await withPgRunner(url, (runner) => migrate(runner, options)));
-    return { client: new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) }), mode: "server" };
+    return { client: new PrismaClient({ adapter: pgAdapter(url, 10) }), mode: "server" };
   }
 
   const embedded = await openEmbedded(env.database.dataDir, globalForDb.aosDbKind ?? "server", async (pglite) =>
     applied(await migrate(pgliteRunner(pglite), options)),
   );
-  const adapter = embedded.role === "owner" ? new PrismaPGlite(embedded.pglite) : new PrismaPg({ connectionString: embedded.url, max: 4 });
+  const adapter = embedded.role === "owner" ? new PrismaPGlite(embedded.pglite) : pgAdapter(embedded.url, 4);
   return { client: new PrismaClient({ adapter }), mode: "embedded", embedded };
+}
+
+/** A dropped idle connection must not crash the process; the pool replaces it on next use. */
+function pgAdapter(connectionString: string, max: number): PrismaPg {
+  const pool = new pg.Pool({ connectionString, max });
+  pool.on("error", (error) => log.warn("database connection lost", { error: error.message }));
+  return new PrismaPg(pool);
 }
 
 /** Closes the client and, when this process owns the embedded database, stops serving it. */

@@ -1,0 +1,27 @@
+import { defineConfig } from "@playwright/test";
+
+// Browser tests drive Debian's Chromium (Playwright's own browser download is impossible here).
+// scripts/e2e.mjs builds the app, installs Chromium when missing and sets these variables.
+const port = Number(process.env.E2E_PORT ?? 3100);
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 60_000,
+  retries: 0,
+  reporter: process.env.PLAYWRIGHT_REPORTERS === "json" ? [["list"], ["json"]] : [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+    },
+    screenshot: "only-on-failure",
+  },
+  webServer: {
+    command: `npx --no-install next start -p ${port} -H 127.0.0.1`,
+    url: `http://127.0.0.1:${port}/api/v1/healthz`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    env: { AOS_DATA_DIR: process.env.E2E_DATA_DIR ?? ".data-e2e", DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
+  },
+});

@@ -1,0 +1,41 @@
+import { expect, test } from "@playwright/test";
+
+test("register, see the signed-in shell, sign out, sign in again, sign out", async ({ page }) => {
+  const email = `e2e-${Date.now()}@example.test`;
+  const password = "a long enough passphrase";
+
+  await page.goto("/control-center");
+  await expect(page).toHaveURL(/\/login/);
+
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await page.getByLabel("Your name").fill("Erin Example");
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByLabel("Company / workspace name").fill("Example Analytics");
+  await page.getByRole("button", { name: "Create account" }).click();
+
+  await expect(page).toHaveURL(/\/control-center/);
+  await expect(page.getByRole("heading", { name: "Control center" })).toBeVisible();
+  await expect(page.getByTestId("tenant-name")).toHaveText("Example Analytics");
+  await expect(page.getByTestId("user-name")).toHaveText("Erin Example");
+  await expect(page.getByTestId("member-count")).toHaveText("1");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/control-center");
+  await expect(page).toHaveURL(/\/login/);
+
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("wrong password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Invalid email or password")).toBeVisible();
+
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/control-center/);
+  await page.getByRole("link", { name: "Team" }).click();
+  await expect(page.getByRole("cell", { name: email })).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+});

@@ -26,7 +26,7 @@ export default defineConfig({
           name: "pglite",
           include: ["tests/integration/**/*.test.ts"],
           setupFiles: ["tests/support/setup-embedded.ts"],
-          env: { AUTH_SECRET: "integration-secret-integration-secret-01", LOG_LEVEL: "error", DATABASE_URL: "" },
+          env: { AUTH_SECRET: "integration-secret-integration-secret-01", LOG_LEVEL: "error", DATABASE_URL: "", UPSTASH_REDIS_REST_URL: "", UPSTASH_REDIS_REST_TOKEN: "" },
         },
       },
       {

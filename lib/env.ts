@@ -9,11 +9,11 @@ const optionalString = z
   .optional()
   .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
 
-const flag = (fallback: boolean) =>
+const flag = <F extends boolean | undefined>(fallback: F) =>
   z
     .string()
     .optional()
-    .transform((v, c) => {
+    .transform((v, c): boolean | F => {
       if (v === undefined || v.trim() === "") return fallback;
       const s = v.trim().toLowerCase();
       if (["1", "true", "yes", "on"].includes(s)) return true;
@@ -28,7 +28,7 @@ const EnvSchema = z
     DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
     AOS_DATA_DIR: z.string().default(".data"),
     AOS_ALLOW_DESTRUCTIVE_MIGRATIONS: flag(false),
-    AOS_SEED_DEMO: optionalString,
+    AOS_SEED_DEMO: flag(undefined),
     AUTH_SECRET: optionalString.pipe(z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
     NEXTAUTH_SECRET: optionalString,
     NEXTAUTH_URL: optionalString.pipe(z.url().optional()),
@@ -60,7 +60,7 @@ const EnvSchema = z
     dataDir: e.AOS_DATA_DIR,
     allowDestructiveMigrations: e.AOS_ALLOW_DESTRUCTIVE_MIGRATIONS,
     /** Demo tenant seeding: on by default for the embedded database, off for a server database. */
-    seedDemo: e.AOS_SEED_DEMO === undefined ? !e.DATABASE_URL : ["1", "true", "yes", "on"].includes(e.AOS_SEED_DEMO.toLowerCase()),
+    seedDemo: e.AOS_SEED_DEMO ?? !e.DATABASE_URL,
     authSecret: e.AUTH_SECRET ?? e.NEXTAUTH_SECRET,
     publicUrl: e.NEXTAUTH_URL,
     apiTokenTtlSeconds: e.API_TOKEN_TTL_SECONDS,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { SignJWT } from "jose";
 import { GET as me } from "@/app/api/v1/me/route";
 import { POST as token } from "@/app/api/v1/auth/token/route";
+import { POST as register } from "@/app/api/v1/auth/register/route";
 import { POST as addMember } from "@/app/api/v1/tenant/members/route";
 import { PATCH as changeRole } from "@/app/api/v1/tenant/members/[userId]/route";
 import { issueApiToken } from "@/lib/auth/api-token";
@@ -63,13 +64,22 @@ describe("authentication", () => {
 
   it("rate limits repeated failed sign-ins for one email", async () => {
     const a = await createAccount({ label: "frank" });
-    const attempt = () => call(token, "POST", "/api/v1/auth/token", { body: { email: a.email, password: "wrong-password" }, headers: { "x-forwarded-for": "192.0.2.1" } });
+    const address = `192.0.2.${Math.floor(Math.random() * 250)}`;
+    const attempt = () => call(token, "POST", "/api/v1/auth/token", { body: { email: a.email, password: "wrong-password" }, headers: { "x-forwarded-for": address } });
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) statuses.push((await attempt()).status);
     expect(statuses.slice(0, 9).every((s) => s === 401)).toBe(true);
     const limited = await attempt();
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("rate limits registrations from one client address", async () => {
+    const headers = { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250)}-${Date.now()}` };
+    const attempt = () => call(register, "POST", "/x", { headers, body: { email: uniqueEmail("burst"), password: "long enough", name: "B", tenantName: "B" } });
+    for (let i = 0; i < 20; i++) expect((await attempt()).status).toBe(201);
+    const limited = await attempt();
+    expect(limited.status).toBe(429);
   });
 });
 

@@ -9,6 +9,7 @@ export async function createAccount(options: { label?: string; inviteToken?: str
   const email = options.email ?? uniqueEmail(options.label);
   const password = "correct horse battery staple";
   const reg = await call(register, "POST", "/api/v1/auth/register", {
+    headers: randomClientAddress(),
     body: { email, password, name: options.label ?? "Test User", ...(options.inviteToken ? { inviteToken: options.inviteToken } : { tenantName: `${options.label ?? "Test"} Inc` }) },
   });
   if (reg.status !== 201) throw new Error(`register failed: ${reg.status} ${JSON.stringify(reg.json)}`);
@@ -16,9 +17,12 @@ export async function createAccount(options: { label?: string; inviteToken?: str
 }
 
 export async function signIn(email: string, password: string): Promise<string> {
-  // A distinct client address per sign-in keeps the per-address login limit out of unrelated tests.
-  const headers = { "x-forwarded-for": `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.1` };
-  const res = await call(token, "POST", "/api/v1/auth/token", { body: { email, password }, headers });
+  const res = await call(token, "POST", "/api/v1/auth/token", { body: { email, password }, headers: randomClientAddress() });
   if (res.status !== 200) throw new Error(`token failed: ${res.status} ${JSON.stringify(res.json)}`);
   return res.json.token;
+}
+
+/** A distinct client address per call keeps per-address rate limits out of unrelated tests. */
+function randomClientAddress() {
+  return { "x-forwarded-for": `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` };
 }

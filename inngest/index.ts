@@ -1,4 +1,9 @@
-import type { InngestFunction } from "inngest";
+import agentRun from "@/inngest/functions/agent-run";
+import connectorSync from "@/inngest/functions/connector-sync";
+import dclRebuild from "@/inngest/functions/dcl-rebuild";
+import driftCheck from "@/inngest/functions/drift-check";
+import driftRepair from "@/inngest/functions/drift-repair";
+import kbIngest from "@/inngest/functions/kb-ingest";
 
-/** Every workflow definition; served at /api/inngest and run by the embedded engine alike. */
-export const functions: InngestFunction.Any[] = [];
+/** Every workflow as an Inngest function, served at /api/inngest. */
+export const functions = [connectorSync, driftCheck, driftRepair, dclRebuild, kbIngest, agentRun];

@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { getDb } from "@/lib/db";
 import { seedDemo, DEMO } from "@/lib/db/seed";
 import { log } from "@/lib/log";
+import { startJobEngine } from "@/lib/jobs/engine";
 
 /** Server start: the database is opened (migrations applied) before the first request. */
 export async function bootstrapServer(): Promise<void> {
@@ -11,5 +12,6 @@ export async function bootstrapServer(): Promise<void> {
     const { created } = await seedDemo(db);
     if (created) log.info("demo tenant seeded", { email: DEMO.email });
   }
+  await startJobEngine();
   log.info("AutonomOS ready", { database: env.database.mode, redis: env.redis.mode });
 }

@@ -42,6 +42,9 @@ const EnvSchema = z
     INNGEST_SIGNING_KEY: optionalString,
     INNGEST_BASE_URL: optionalString.pipe(z.url().optional()),
     INNGEST_DEV: optionalString,
+    TASKS_TENANT_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(2),
+    TASKS_RUNNER_SLOTS: z.coerce.number().int().min(1).max(64).default(4),
+    TASKS_BACKOFF_BASE_MS: z.coerce.number().int().min(1).default(1_000),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   })
   .superRefine((e, c) => {
@@ -75,6 +78,7 @@ const EnvSchema = z
       baseUrl: e.INNGEST_BASE_URL,
       dev: e.INNGEST_DEV,
     },
+    tasks: { perTenantConcurrency: e.TASKS_TENANT_CONCURRENCY, runnerSlots: e.TASKS_RUNNER_SLOTS, backoffBaseMs: e.TASKS_BACKOFF_BASE_MS },
     logLevel: e.LOG_LEVEL,
   }));
 

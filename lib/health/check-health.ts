@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { getDbState } from "@/lib/db";
 import { getKv } from "@/lib/kv";
-import { jobEngineMode } from "@/lib/jobs/engine";
+import { jobEngineStatus } from "@/lib/jobs/engine";
 
 type ComponentStatus = { status: "ok" | "down"; mode: string; latencyMs?: number; error?: string };
 export type Health = { status: "ok" | "degraded" | "down"; database: ComponentStatus; redis: ComponentStatus; jobs: ComponentStatus };
@@ -20,8 +20,8 @@ export async function checkHealth(): Promise<Health> {
       return getKv().mode;
     }),
   ]);
-  const jobs: ComponentStatus = { status: "ok", mode: jobEngineMode() };
-  const status = database.status === "down" ? "down" : redis.status === "down" ? "degraded" : "ok";
+  const jobs: ComponentStatus = jobEngineStatus();
+  const status = database.status === "down" ? "down" : redis.status === "down" || jobs.status === "down" ? "degraded" : "ok";
   return { status, database, redis, jobs };
 }
 

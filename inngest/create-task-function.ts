@@ -1,0 +1,76 @@
+import { NonRetriableError } from "inngest";
+import { inngest } from "@/inngest/client";
+import { env } from "@/lib/env";
+import { getDb } from "@/lib/db";
+import { beginAttempt, classifyError, completeTask, recordFailure } from "@/lib/tasks/lifecycle";
+import { TASK_CANCELLED_EVENT } from "@/lib/tasks/dispatch";
+import { TaskEvent, taskEventName, type TaskType } from "@/lib/tasks/types";
+import type { Workflow } from "@/lib/tasks/workflow";
+
+/**
+ * Wraps one workflow definition as an Inngest function: the event payload is parsed before any
+ * work, every workflow step is an Inngest step, retries back off, concurrency is keyed by tenant,
+ * a cancel event stops the run, and the failure handler marks the task failed.
+ */
+export function createTaskFunction(workflow: Workflow<any>) {
+  return inngest.createFunction(
+    {
+      id: workflow.type.replace(/\./g, "-"),
+      name: workflow.description,
+      triggers: [{ event: taskEventName(workflow.type) }],
+      retries: Math.min(Math.max(workflow.maxAttempts - 1, 0), 20) as 0,
+      concurrency: [{ key: "event.data.tenantId", limit: env.tasks.perTenantConcurrency }],
+      cancelOn: [{ event: TASK_CANCELLED_EVENT, if: "async.data.taskId == event.data.taskId" }],
+      onFailure: async ({ event, error }) => {
+        const { taskId } = TaskEvent.parse(event.data.event.data);
+        const db = await getDb();
+        const task = await db.task.findUnique({ where: { id: taskId } });
+        if (task?.status === "in_progress") await recordFailure(db, { ...task, maxAttempts: 0 }, { number: task.attempts, error });
+      },
+    },
+    async ({ event, step, runId, attempt }) => {
+      const { taskId } = TaskEvent.parse(event.data);
+      const db = await getDb();
+      const number = attempt + 1;
+      const task = await beginAttempt(db, taskId, { number, engineRunId: runId });
+      if (!task) return { skipped: true, reason: "task is cancelled or already finished" };
+
+      const input = workflow.input.safeParse(task.input);
+      if (!input.success) {
+        const error = new NonRetriableError(`Invalid input: ${input.error.issues[0]?.message}`);
+        await recordFailure(db, task, { number, error });
+        throw error;
+      }
+      const result = await workflow.run({
+        taskId,
+        tenantId: task.tenantId,
+        attempt: number,
+        input: input.data,
+        db,
+        step: {
+          run: <T>(name: string, fn: () => Promise<T>) =>
+            step.run(name, async () => {
+              try {
+                return await fn();
+              } catch (error) {
+                await recordFailure(db, task, { number, error });
+                if (classifyError(error).kind === "permanent") throw new NonRetriableError((error as Error).message, { cause: error });
+                throw error;
+              }
+            }) as Promise<T>,
+        },
+      });
+      const followUps = await step.run("complete", async () => {
+        const { followUps } = await completeTask(db, task, number, result);
+        return followUps.map((t) => ({ id: t.id, tenantId: t.tenantId, type: t.type as TaskType }));
+      });
+      if (followUps.length) {
+        await step.sendEvent(
+          "dispatch-follow-ups",
+          followUps.map((t) => ({ id: `${t.id}:0`, name: taskEventName(t.type), data: { taskId: t.id, tenantId: t.tenantId } })),
+        );
+      }
+      return result.summary;
+    },
+  );
+}

@@ -1,0 +1,4 @@
+import { createTaskFunction } from "@/inngest/create-task-function";
+import { connectorSync } from "@/lib/tasks/workflows/connector-sync";
+
+export default createTaskFunction(connectorSync);

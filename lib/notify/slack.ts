@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { log } from "@/lib/log";
+
+/** A Slack incoming-webhook URL: https://hooks.slack.com/services/... */
+export const SlackWebhookUrl = z
+  .url({ message: "must be a URL" })
+  .refine((u) => {
+    const url = new URL(u);
+    return url.protocol === "https:" && url.hostname === "hooks.slack.com" && url.pathname.startsWith("/services/");
+  }, "must be a Slack incoming-webhook URL (https://hooks.slack.com/services/...)");
+
+type Options = { attempts?: number; baseDelayMs?: number; fetchImpl?: typeof fetch };
+
+/**
+ * Posts a message, retrying network errors, 429 and 5xx with exponential backoff.
+ * Never throws: delivery problems are logged and reported as `false`, so they cannot fail the caller.
+ */
+export async function postToSlack(url: string, message: { text: string }, { attempts = 3, baseDelayMs = 500, fetchImpl = fetch }: Options = {}): Promise<boolean> {
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    try {
+      const res = await fetchImpl(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(message), signal: AbortSignal.timeout(10_000) });
+      if (res.ok) return true;
+      if (res.status !== 429 && res.status < 500) {
+        log.warn("slack rejected the notification", { status: res.status });
+        return false;
+      }
+    } catch (error) {
+      log.warn("slack notification attempt failed", { attempt, error: (error as Error).message });
+    }
+    if (attempt < attempts) await new Promise((r) => setTimeout(r, baseDelayMs * 2 ** (attempt - 1)));
+  }
+  return false;
+}

@@ -1,0 +1,92 @@
+import "server-only";
+import { Prisma, type PrismaClient, type Task } from "@/lib/generated/prisma/client";
+import { log } from "@/lib/log";
+import { notifyTaskFailed } from "@/lib/notify/task-failed";
+import { PermanentTaskError, type ErrorKind } from "@/lib/tasks/types";
+import type { WorkflowResult } from "@/lib/tasks/workflow";
+
+/**
+ * The engine-side task transitions, shared by both engines. Every write is guarded by the status it
+ * expects in the same statement, so a cancelled or finished task is never moved again:
+ * queued -> in_progress -> success | failed, queued | in_progress -> cancelled, and (retry policy)
+ * in_progress -> queued for the next attempt.
+ */
+const MAX_ERROR_LENGTH = 2_000;
+
+/** Records the start of attempt `number`; null when the task must not run (cancelled or finished). */
+export async function beginAttempt(db: PrismaClient, taskId: string, { number, engineRunId }: { number: number; engineRunId?: string }): Promise<Task | null> {
+  const task = await db.task.findUnique({ where: { id: taskId } });
+  if (!task || !["queued", "in_progress"].includes(task.status)) return null;
+  const now = new Date();
+  const { count } = await db.task.updateMany({
+    where: { id: taskId, status: { in: ["queued", "in_progress"] } },
+    data: { status: "in_progress", attempts: Math.max(task.attempts, number), startedAt: task.startedAt ?? now, engineRunId: engineRunId ?? task.engineRunId },
+  });
+  if (count === 0) return null;
+  await recordAttemptStart(db, task, number);
+  return db.task.findUnique({ where: { id: taskId } });
+}
+
+export async function recordAttemptStart(db: PrismaClient, task: Pick<Task, "id" | "tenantId">, number: number) {
+  await db.taskAttempt.upsert({
+    where: { taskId_number: { taskId: task.id, number } },
+    create: { taskId: task.id, tenantId: task.tenantId, number, status: "running" },
+    update: {},
+  });
+}
+
+/** success, with follow-up tasks created in the same transaction; false if the task was cancelled meanwhile. */
+export async function completeTask(db: PrismaClient, task: Task, number: number, result: WorkflowResult, leaseOwner?: string): Promise<{ completed: boolean; followUps: Task[] }> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.task.updateMany({
+      where: { id: task.id, status: "in_progress", ...(leaseOwner ? { leaseOwner } : {}) },
+      data: { status: "success", result: result.summary as Prisma.InputJsonValue, finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null },
+    });
+    if (count === 0) return { completed: false, followUps: [] };
+    await tx.taskAttempt.updateMany({ where: { taskId: task.id, number }, data: { status: "succeeded", finishedAt: new Date() } });
+    const followUps: Task[] = [];
+    for (const next of result.next ?? []) {
+      const key = `${task.id}/${next.type}`;
+      const existing = await tx.task.findUnique({ where: { tenantId_idempotencyKey: { tenantId: task.tenantId, idempotencyKey: key } } });
+      if (existing) continue;
+      followUps.push(
+        await tx.task.create({
+          data: { tenantId: task.tenantId, type: next.type, input: next.input as Prisma.InputJsonValue, maxAttempts: task.maxAttempts, idempotencyKey: key, parentTaskId: task.id, engine: task.engine, createdById: task.createdById },
+        }),
+      );
+    }
+    return { completed: true, followUps };
+  });
+}
+
+export function classifyError(error: unknown): { message: string; kind: ErrorKind } {
+  const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH) || "Unknown error";
+  const permanent = error instanceof PermanentTaskError || (error instanceof Error && error.name === "NonRetriableError");
+  return { message, kind: permanent ? "permanent" : "retriable" };
+}
+
+/**
+ * Records a failed attempt. A permanent error, or the last allowed attempt, fails the task and
+ * notifies the tenant; otherwise the task waits for `retryAt` (embedded) or stays with its engine
+ * (Inngest retries itself) with the error visible.
+ */
+export async function recordFailure(
+  db: PrismaClient,
+  task: Task,
+  { number, error, retryAt, leaseOwner }: { number: number; error: unknown; retryAt?: Date; leaseOwner?: string },
+): Promise<{ final: boolean }> {
+  const { message, kind } = classifyError(error);
+  const final = kind === "permanent" || number >= task.maxAttempts;
+  await db.taskAttempt.updateMany({ where: { taskId: task.id, number }, data: { status: "failed", errorMessage: message, errorKind: kind, finishedAt: new Date() } });
+  const guard = { id: task.id, status: "in_progress" as const, ...(leaseOwner ? { leaseOwner } : {}) };
+  const lease = { leaseOwner: null, leaseExpiresAt: null };
+  if (final) {
+    const { count } = await db.task.updateMany({ where: guard, data: { status: "failed", lastErrorMessage: message, lastErrorKind: kind, finishedAt: new Date(), ...lease } });
+    if (count > 0) void notifyTaskFailed(db, { id: task.id, tenantId: task.tenantId, type: task.type, lastErrorMessage: message, attempts: number }).catch((e) => log.warn("task failure notification failed", { taskId: task.id, error: e }));
+  } else if (retryAt) {
+    await db.task.updateMany({ where: guard, data: { status: "queued", runAfter: retryAt, lastErrorMessage: message, lastErrorKind: kind, ...lease } });
+  } else {
+    await db.task.updateMany({ where: guard, data: { lastErrorMessage: message, lastErrorKind: kind } });
+  }
+  return { final };
+}

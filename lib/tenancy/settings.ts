@@ -1,0 +1,18 @@
+import "server-only";
+import { z } from "zod";
+import type { TenantContext } from "@/lib/auth/context";
+import { SlackWebhookUrl } from "@/lib/notify/slack";
+
+export const TenantSettingsInput = z.object({ slackWebhookUrl: SlackWebhookUrl.nullable() });
+export type TenantSettingsInput = z.infer<typeof TenantSettingsInput>;
+
+/** The webhook URL is a secret: reads only say whether one is set. */
+export async function getTenantSettings({ ctx }: { ctx: TenantContext }) {
+  const tenant = await ctx.db.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { slackWebhookUrl: true } });
+  return { slackConfigured: Boolean(tenant.slackWebhookUrl) };
+}
+
+export async function updateTenantSettings({ ctx, input }: { ctx: TenantContext; input: TenantSettingsInput }) {
+  await ctx.db.tenant.update({ where: { id: ctx.tenantId }, data: { slackWebhookUrl: input.slackWebhookUrl } });
+  return getTenantSettings({ ctx });
+}

@@ -32,8 +32,10 @@ export function createTaskFunction(workflow: Workflow<any>) {
       const { taskId } = TaskEvent.parse(event.data);
       const db = await getDb();
       const number = attempt + 1;
-      const task = await beginAttempt(db, taskId, { number, engineRunId: runId });
-      if (!task) return { skipped: true, reason: "task is cancelled or already finished" };
+      // Memoized: a replay after completion must not see the finished task as "do not run".
+      const started = await step.run("begin", async () => Boolean(await beginAttempt(db, taskId, { number, engineRunId: runId })));
+      if (!started) return { skipped: true, reason: "task is cancelled or already finished" };
+      const task = await db.task.findUniqueOrThrow({ where: { id: taskId } });
 
       const input = workflow.input.safeParse(task.input);
       if (!input.success) {
@@ -50,6 +52,8 @@ export function createTaskFunction(workflow: Workflow<any>) {
         step: {
           run: <T>(name: string, fn: () => Promise<T>) =>
             step.run(name, async () => {
+              // Each execution of a step (first try or Inngest's retry) is an attempt of the task.
+              if (!(await beginAttempt(db, taskId, { number, engineRunId: runId }))) throw new NonRetriableError("The task was cancelled");
               try {
                 return await fn();
               } catch (error) {

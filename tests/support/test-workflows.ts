@@ -1,3 +1,4 @@
+import { appendFileSync } from "node:fs";
 import { z } from "zod";
 import { defineWorkflow, type Workflow } from "@/lib/tasks/workflow";
 import { PermanentTaskError, type TaskType } from "@/lib/tasks/types";
@@ -47,6 +48,19 @@ export const testWorkflows: WorkflowRegistry = new Map<TaskType, Workflow<any>>(
         throw new PermanentTaskError("the source is gone");
       });
       return { summary: {} };
+    },
+  })],
+  // Writes each step's execution to a file, so a test in another process can see what ran.
+  ["drift.repair", defineWorkflow({
+    type: "drift.repair", description: "test: observable steps", input: z.object({ file: z.string(), ms: z.number() }), maxAttempts: 3,
+    async run({ input, step }) {
+      await step.run("a", async () => appendFileSync(input.file, "a\n"));
+      await step.run("b", async () => {
+        appendFileSync(input.file, "b-start\n");
+        await new Promise((r) => setTimeout(r, input.ms));
+        appendFileSync(input.file, "b-end\n");
+      });
+      return { summary: { done: true } };
     },
   })],
   // Slow work that records per-tenant concurrency.

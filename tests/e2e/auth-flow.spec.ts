@@ -33,6 +33,8 @@ test("register, see the signed-in shell, sign out, sign in again, sign out", asy
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/control-center/);
+  await page.getByRole("link", { name: "Orchestration" }).click();
+  await expect(page.getByText("Engine: embedded (ok).")).toBeVisible();
   await page.getByRole("link", { name: "Team" }).click();
   await expect(page.getByRole("cell", { name: email })).toBeVisible();
 

@@ -7,6 +7,9 @@ import { TASK_CANCELLED_EVENT } from "@/lib/tasks/dispatch";
 import { TaskEvent, taskEventName, type TaskType } from "@/lib/tasks/types";
 import type { Workflow } from "@/lib/tasks/workflow";
 
+/** Inngest types `retries` as the literal range 0..20. */
+type Retries = NonNullable<Parameters<typeof inngest.createFunction>[0]["retries"]>;
+
 /**
  * Wraps one workflow definition as an Inngest function: the event payload is parsed before any
  * work, every workflow step is an Inngest step, retries back off, concurrency is keyed by tenant,
@@ -18,14 +21,14 @@ export function createTaskFunction(workflow: Workflow<any>) {
       id: workflow.type.replace(/\./g, "-"),
       name: workflow.description,
       triggers: [{ event: taskEventName(workflow.type) }],
-      retries: Math.min(Math.max(workflow.maxAttempts - 1, 0), 20) as 0,
+      retries: Math.min(Math.max(workflow.maxAttempts - 1, 0), 20) as Retries,
       concurrency: [{ key: "event.data.tenantId", limit: env.tasks.perTenantConcurrency }],
       cancelOn: [{ event: TASK_CANCELLED_EVENT, if: "async.data.taskId == event.data.taskId" }],
       onFailure: async ({ event, error }) => {
         const { taskId } = TaskEvent.parse(event.data.event.data);
         const db = await getDb();
         const task = await db.task.findUnique({ where: { id: taskId } });
-        if (task?.status === "in_progress") await recordFailure(db, { ...task, maxAttempts: 0 }, { number: task.attempts, error });
+        if (task?.status === "in_progress") await recordFailure(db, task, { number: task.attempts, error, final: true });
       },
     },
     async ({ event, step, runId, attempt }) => {

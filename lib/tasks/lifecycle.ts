@@ -66,17 +66,18 @@ export function classifyError(error: unknown): { message: string; kind: ErrorKin
 }
 
 /**
- * Records a failed attempt. A permanent error, or the last allowed attempt, fails the task and
+ * Records a failed attempt. A permanent error, the last allowed attempt, or `final` (the engine gave
+ * up) fails the task and
  * notifies the tenant; otherwise the task waits for `retryAt` (embedded) or stays with its engine
  * (Inngest retries itself) with the error visible.
  */
 export async function recordFailure(
   db: PrismaClient,
   task: Task,
-  { number, error, retryAt, leaseOwner }: { number: number; error: unknown; retryAt?: Date; leaseOwner?: string },
+  { number, error, retryAt, leaseOwner, final: forceFinal = false }: { number: number; error: unknown; retryAt?: Date; leaseOwner?: string; final?: boolean },
 ): Promise<{ final: boolean }> {
   const { message, kind } = classifyError(error);
-  const final = kind === "permanent" || number >= task.maxAttempts;
+  const final = forceFinal || kind === "permanent" || number >= task.maxAttempts;
   await db.taskAttempt.updateMany({ where: { taskId: task.id, number }, data: { status: "failed", errorMessage: message, errorKind: kind, finishedAt: new Date() } });
   const guard = { id: task.id, status: "in_progress" as const, ...(leaseOwner ? { leaseOwner } : {}) };
   const lease = { leaseOwner: null, leaseExpiresAt: null };

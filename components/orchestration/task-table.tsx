@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Card, ErrorText } from "@/components/ui/card";
-import { apiFetch } from "@/lib/http/client";
+import { cancelTaskAction, retryTaskAction } from "@/app/(app)/orchestration/actions";
 
 type Task = {
   id: string;
@@ -42,12 +42,9 @@ export function TaskTable({ tasks, canWrite, status }: { tasks: Task[]; canWrite
 
   async function act(id: string, action: "cancel" | "retry") {
     setError(undefined);
-    try {
-      await apiFetch(`/api/v1/tasks/${id}/${action}`, { method: "POST" });
-      router.refresh();
-    } catch (e) {
-      setError((e as Error).message);
-    }
+    const result = await (action === "cancel" ? cancelTaskAction : retryTaskAction)({ id });
+    if (result.ok) router.refresh();
+    else setError(result.error);
   }
 
   return (

@@ -33,8 +33,16 @@ test("register, see the signed-in shell, sign out, sign in again, sign out", asy
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/control-center/);
+  // A task through the API with the browser's session; the embedded engine picks it up.
+  const created = await page.request.post("/api/v1/tasks", { data: { type: "kb.ingest", input: { documentIds: ["6f1c2a44-0b7e-4c1e-9d52-3f7a1e2b9c10"] } } });
+  expect(created.status()).toBe(201);
   await page.getByRole("link", { name: "Orchestration" }).click();
   await expect(page.getByText("Engine: embedded (ok).")).toBeVisible();
+  const row = page.getByTestId("task-row");
+  await expect(row).toContainText("failed", { timeout: 20_000 });
+  await expect(row).toContainText("is not available yet");
+  await page.getByRole("button", { name: "Retry" }).click();
+  await expect(row).toContainText("2 /", { timeout: 20_000 });
   await page.getByRole("link", { name: "Team" }).click();
   await expect(page.getByRole("cell", { name: email })).toBeVisible();
 

@@ -1,0 +1,35 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { headers } from "next/headers";
+import type { z } from "zod";
+import { getDb } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
+import { resolvePageContext } from "@/lib/auth/request-auth";
+import { roleHasScope, type Scope } from "@/lib/auth/roles";
+import type { TenantContext } from "@/lib/auth/context";
+import { log } from "@/lib/log";
+
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string };
+
+/**
+ * The one wrapper for server actions, the twin of withTenant for REST: resolves the signed-in
+ * caller's tenant context, checks the scope, parses the input with zod, and turns errors into a
+ * message the UI can show (unknown errors are logged and answered generically).
+ */
+export function tenantAction<S extends z.ZodType, T>(schema: S, scope: Scope, fn: (args: { ctx: TenantContext; input: z.output<S> }) => Promise<T>) {
+  return async (raw: z.input<S>): Promise<ActionResult<T>> => {
+    try {
+      const ctx = await resolvePageContext((await headers()).get("cookie") ?? "", await getDb());
+      if (!ctx) return { ok: false, error: "Your session has expired; sign in again" };
+      if (!roleHasScope(ctx.actor.role, scope)) return { ok: false, error: `Your role (${ctx.actor.role}) cannot do this` };
+      const input = schema.safeParse(raw);
+      if (!input.success) return { ok: false, error: input.error.issues[0]?.message ?? "Invalid input" };
+      return { ok: true, data: await fn({ ctx, input: input.data }) };
+    } catch (error) {
+      if (error instanceof DomainError) return { ok: false, error: error.message };
+      const requestId = randomUUID();
+      log.error("server action failed", { requestId, error });
+      return { ok: false, error: `Something went wrong (request ${requestId})` };
+    }
+  };
+}

@@ -36,7 +36,7 @@ export function createTaskFunction(workflow: Workflow<any>) {
       const db = await getDb();
       const number = attempt + 1;
       // Memoized: a replay after completion must not see the finished task as "do not run".
-      const started = await step.run("begin", async () => Boolean(await beginAttempt(db, taskId, { number, engineRunId: runId })));
+      const started = await step.run("begin", () => beginAttempt(db, taskId, { number, engineRunId: runId }));
       if (!started) return { skipped: true, reason: "task is cancelled or already finished" };
       const task = await db.task.findUniqueOrThrow({ where: { id: taskId } });
 

@@ -13,18 +13,18 @@ import type { WorkflowResult } from "@/lib/tasks/workflow";
  */
 const MAX_ERROR_LENGTH = 2_000;
 
-/** Records the start of attempt `number`; null when the task must not run (cancelled or finished). */
-export async function beginAttempt(db: PrismaClient, taskId: string, { number, engineRunId }: { number: number; engineRunId?: string }): Promise<Task | null> {
+/** Records the start of attempt `number`; false when the task must not run (cancelled or finished). */
+export async function beginAttempt(db: PrismaClient, taskId: string, { number, engineRunId }: { number: number; engineRunId?: string }): Promise<boolean> {
   const task = await db.task.findUnique({ where: { id: taskId } });
-  if (!task || !["queued", "in_progress"].includes(task.status)) return null;
+  if (!task || !["queued", "in_progress"].includes(task.status)) return false;
   const now = new Date();
   const { count } = await db.task.updateMany({
     where: { id: taskId, status: { in: ["queued", "in_progress"] } },
     data: { status: "in_progress", attempts: Math.max(task.attempts, number), startedAt: task.startedAt ?? now, engineRunId: engineRunId ?? task.engineRunId },
   });
-  if (count === 0) return null;
+  if (count === 0) return false;
   await recordAttemptStart(db, task, number);
-  return db.task.findUnique({ where: { id: taskId } });
+  return true;
 }
 
 export async function recordAttemptStart(db: PrismaClient, task: Pick<Task, "id" | "tenantId">, number: number) {

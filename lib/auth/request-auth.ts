@@ -41,12 +41,21 @@ async function readPrincipal(req: Request): Promise<Principal> {
   return { userId: token.uid, tenantId: token.tid, via: "session" };
 }
 
+/** A malformed %-escape is left as is: the token check then rejects it (401), never a 500. */
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 /** next-auth splits large cookies into `<name>.0`, `<name>.1`, ...; this joins them back. */
 function readSessionCookie(header: string): string | undefined {
   const jar = new Map<string, string>();
   for (const part of header.split(";")) {
     const i = part.indexOf("=");
-    if (i > 0) jar.set(part.slice(0, i).trim(), decodeURIComponent(part.slice(i + 1).trim()));
+    if (i > 0) jar.set(part.slice(0, i).trim(), safeDecode(part.slice(i + 1).trim()));
   }
   for (const name of SESSION_COOKIES) {
     if (jar.has(name)) return jar.get(name);

@@ -38,6 +38,8 @@ describe("authentication", () => {
     expect((await call(me, "GET", "/api/v1/me")).status).toBe(401);
     expect((await call(me, "GET", "/api/v1/me", { headers: { authorization: "Token abc" } })).status).toBe(401);
     expect((await call(me, "GET", "/api/v1/me", { token: "not.a.jwt" })).status).toBe(401);
+    expect((await call(me, "GET", "/api/v1/me", { headers: { cookie: "next-auth.session-token=%E0%A4%A" } })).status).toBe(401);
+    expect((await call(me, "GET", "/api/v1/me", { headers: { cookie: "next-auth.session-token=garbage" } })).status).toBe(401);
 
     const forged = await new SignJWT({ tid: a.tenantId })
       .setProtectedHeader({ alg: "HS256" })

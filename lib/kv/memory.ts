@@ -4,11 +4,25 @@ import type { KeyValueStore } from "@/lib/kv/types";
 
 type Entry = { value: string; expiresAt: number | null };
 
-/** In-process KeyValueStore for the embedded default (one process). */
-export function createMemoryStore(now: () => number = Date.now): KeyValueStore {
+const SWEEP_EVERY_MS = 60_000;
+
+/**
+ * In-process KeyValueStore for the embedded default (one process). Expired entries are dropped
+ * when read, and swept at most once a minute on write, so keys that are never read again (a rate
+ * limit per client address) do not accumulate for the life of the server.
+ */
+export function createMemoryStore(now: () => number = Date.now): KeyValueStore & { readonly size: number } {
   const data = new Map<string, Entry>();
   const bus = new EventEmitter();
   bus.setMaxListeners(0);
+  let lastSweep = now();
+
+  const write = (key: string, entry: Entry) => {
+    data.set(key, entry);
+    if (now() - lastSweep < SWEEP_EVERY_MS) return;
+    lastSweep = now();
+    for (const [k, e] of data) if (e.expiresAt !== null && e.expiresAt <= lastSweep) data.delete(k);
+  };
 
   const read = (key: string): Entry | undefined => {
     const entry = data.get(key);
@@ -21,12 +35,15 @@ export function createMemoryStore(now: () => number = Date.now): KeyValueStore {
 
   return {
     mode: "memory",
+    get size() {
+      return data.size;
+    },
     async ping() {},
     async get(key) {
       return read(key)?.value ?? null;
     },
     async set(key, value, options) {
-      data.set(key, { value, expiresAt: options?.ttlMs ? now() + options.ttlMs : null });
+      write(key, { value, expiresAt: options?.ttlMs ? now() + options.ttlMs : null });
     },
     async del(key) {
       data.delete(key);
@@ -35,7 +52,7 @@ export function createMemoryStore(now: () => number = Date.now): KeyValueStore {
       const entry = read(key);
       if (!entry) {
         const expiresAt = now() + windowMs;
-        data.set(key, { value: "1", expiresAt });
+        write(key, { value: "1", expiresAt });
         return { count: 1, resetInMs: windowMs };
       }
       entry.value = String(Number(entry.value) + 1);
@@ -44,7 +61,7 @@ export function createMemoryStore(now: () => number = Date.now): KeyValueStore {
     async tryLock(key, ttlMs) {
       if (read(key)) return null;
       const token = randomUUID();
-      data.set(key, { value: token, expiresAt: now() + ttlMs });
+      write(key, { value: token, expiresAt: now() + ttlMs });
       return token;
     },
     async unlock(key, token) {

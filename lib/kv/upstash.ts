@@ -52,17 +52,22 @@ export function createUpstashStore(config: { url: string; token: string }): KeyV
     },
     async subscribe(channel, onMessage) {
       const subscriber = redis.subscribe<string>([channel]);
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`subscribe to ${channel} timed out`)), 5_000);
-        subscriber.on("subscribe", () => {
-          clearTimeout(timer);
-          resolve();
+      try {
+        await new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`subscribe to ${channel} timed out`)), 5_000);
+          subscriber.on("subscribe", () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          subscriber.on("error", (error: Error) => {
+            clearTimeout(timer);
+            reject(error);
+          });
         });
-        subscriber.on("error", (error: Error) => {
-          clearTimeout(timer);
-          reject(error);
-        });
-      });
+      } catch (error) {
+        await subscriber.unsubscribe(); // do not leave the event stream open
+        throw error;
+      }
       subscriber.on("message", ({ message }: { message: string }) => onMessage(String(message)));
       return () => subscriber.unsubscribe();
     },

@@ -1,4 +1,4 @@
-import { mkdir, readFile, unlink, writeFile } from "node:fs/promises";
+import { link, mkdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { unlinkSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -49,7 +49,7 @@ export async function openEmbedded(dataDir: string, kind: ProcessKind, prepare: 
 
     const owner = await readLock(lockPath);
     if (owner && !isAlive(owner.pid)) {
-      await unlink(lockPath).catch(() => {});
+      await removeStaleLock(lockPath, owner);
       continue;
     }
     if (owner?.port && kind === "cli" && (await canConnect(owner.port))) {
@@ -97,6 +97,23 @@ async function becomeOwner(dataDir: string, lockPath: string, mine: LockInfo, pr
     releaseLock();
     throw error;
   }
+}
+
+/**
+ * Two processes can find the same dead owner at once; a blind unlink by the slower one would delete
+ * the lock the faster one just took. So the lock is moved aside atomically and, if what was moved
+ * is not the dead owner's, put back.
+ */
+async function removeStaleLock(lockPath: string, stale: LockInfo): Promise<void> {
+  const aside = `${lockPath}.${process.pid}.${Date.now()}`;
+  try {
+    await rename(lockPath, aside);
+  } catch {
+    return; // someone else moved it first
+  }
+  const moved = await readLock(aside);
+  if (moved && moved.pid !== stale.pid) await link(aside, lockPath).catch(() => {});
+  await unlink(aside).catch(() => {});
 }
 
 function urlFor(port: number): string {

@@ -1,20 +1,10 @@
 import { z } from "zod";
-import { defineWorkflow } from "@/lib/tasks/workflow";
-import { PermanentTaskError } from "@/lib/tasks/types";
+import { awaitingDomain } from "./awaiting-domain";
 
-/**
- * Sync a connection: reads new records, then asks for a drift check.
- * Until its domain code lands, it fails permanently with a message saying so.
- */
-export const connectorSync = defineWorkflow({
+/** Reads new records from a connection; on success it asks for a drift check (the chain's first link). */
+export const connectorSync = awaitingDomain({
   type: "connector.sync",
   description: "Sync a connection",
   input: z.object({ connectionId: z.uuid() }),
-  maxAttempts: 3,
-  async run({ input, step }) {
-    await step.run("check-prerequisites", async () => {
-      throw new PermanentTaskError("Sync a connection is not available yet: connectors arrive with the Adaptive API Mesh");
-    });
-    return { summary: { input }, next: [{ type: "drift.check", input }] };
-  },
+  missing: "connectors arrive with the Adaptive API Mesh",
 });

@@ -1,20 +1,10 @@
 import { z } from "zod";
-import { defineWorkflow } from "@/lib/tasks/workflow";
-import { PermanentTaskError } from "@/lib/tasks/types";
+import { awaitingDomain } from "./awaiting-domain";
 
-/**
- * Check a connection for schema drift: compares the latest schema fingerprint, then asks for a repair when drift is found.
- * Until its domain code lands, it fails permanently with a message saying so.
- */
-export const driftCheck = defineWorkflow({
+/** Compares the latest schema fingerprint; when drift is found it asks for a repair. */
+export const driftCheck = awaitingDomain({
   type: "drift.check",
   description: "Check a connection for schema drift",
   input: z.object({ connectionId: z.uuid() }),
-  maxAttempts: 3,
-  async run({ input, step }) {
-    await step.run("check-prerequisites", async () => {
-      throw new PermanentTaskError("Check a connection for schema drift is not available yet: schema fingerprints arrive with the Adaptive API Mesh");
-    });
-    return { summary: { input }, next: [{ type: "drift.repair", input }] };
-  },
+  missing: "schema fingerprints arrive with the Adaptive API Mesh",
 });

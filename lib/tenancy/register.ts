@@ -2,6 +2,8 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
+import { getKv } from "@/lib/kv";
+import { enforceRateLimit } from "@/lib/kv/rate-limit";
 import { hashInviteToken } from "@/lib/tenancy/invitations";
 import type { RegisterInput } from "@/lib/tenancy/schemas";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -9,11 +11,15 @@ import { Prisma } from "@/lib/generated/prisma/client";
 
 export type RegisteredAccount = { userId: string; tenantId: string; role: string };
 
+const REGISTRATIONS_PER_HOUR = { limit: 20, windowSeconds: 3600 };
+
 /**
  * Creates a user. Without an invitation it also creates their tenant with them as owner; with a
  * valid invitation for the same email it adds them to the inviting tenant with the invited role.
+ * Rate limited per client address, like sign-in.
  */
-export async function registerAccount(db: PrismaClient, input: RegisterInput): Promise<RegisteredAccount> {
+export async function registerAccount(db: PrismaClient, input: RegisterInput, clientAddress: string): Promise<RegisteredAccount> {
+  await enforceRateLimit(getKv(), `register:ip:${clientAddress}`, REGISTRATIONS_PER_HOUR);
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {

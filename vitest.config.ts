@@ -20,6 +20,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       { ...shared, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], env: { AUTH_SECRET: "unit-test-secret-unit-test-secret-0123", LOG_LEVEL: "error" } } },
+      // Each connector against its real peer: files, the machine's PostgreSQL, local Salesforce- and MongoDB-speaking servers.
+      { ...shared, test: { name: "connectors", include: ["tests/connectors/**/*.test.ts"], testTimeout: 30_000, env: { LOG_LEVEL: "error", TEST_POSTGRES_URL: postgresUrl } } },
       {
         ...shared,
         test: {

@@ -32,8 +32,11 @@ const EnvSchema = z
     AUTH_SECRET: optionalString.pipe(z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
     NEXTAUTH_SECRET: optionalString,
     NEXTAUTH_URL: optionalString.pipe(z.url().optional()),
+    AOS_ENCRYPTION_KEY: optionalString.pipe(z.string().min(32, "AOS_ENCRYPTION_KEY must be at least 32 characters").optional()),
+    AOS_FILE_SOURCE_ROOTS: optionalString,
     API_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+    MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(100 * 1024 * 1024),
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
     LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
     UPSTASH_REDIS_REST_URL: optionalString.pipe(z.url().optional()),
@@ -54,6 +57,9 @@ const EnvSchema = z
     if (e.NODE_ENV === "production" && e.DATABASE_URL && !(e.AUTH_SECRET ?? e.NEXTAUTH_SECRET)) {
       c.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "required in production with a server database" });
     }
+    if (e.NODE_ENV === "production" && e.DATABASE_URL && !e.AOS_ENCRYPTION_KEY) {
+      c.addIssue({ code: "custom", path: ["AOS_ENCRYPTION_KEY"], message: "required in production with a server database (every server must decrypt the same credentials)" });
+    }
   })
   .transform((e) => ({
     nodeEnv: e.NODE_ENV,
@@ -65,9 +71,14 @@ const EnvSchema = z
     /** Demo tenant seeding: on by default for the embedded database, off for a server database. */
     seedDemo: e.AOS_SEED_DEMO ?? !e.DATABASE_URL,
     authSecret: e.AUTH_SECRET ?? e.NEXTAUTH_SECRET,
+    /** Key for credentials at rest; unset, one is generated in the data folder. */
+    encryptionKey: e.AOS_ENCRYPTION_KEY,
+    /** Directories file connections may read (comma-separated); uploads always live in the data folder. */
+    fileSourceRoots: (e.AOS_FILE_SOURCE_ROOTS ?? "mock_sources").split(",").map((p) => p.trim()).filter(Boolean),
     publicUrl: e.NEXTAUTH_URL,
     apiTokenTtlSeconds: e.API_TOKEN_TTL_SECONDS,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    maxUploadBytes: e.MAX_UPLOAD_BYTES,
     loginRateLimit: { limit: e.LOGIN_RATE_LIMIT, windowSeconds: e.LOGIN_RATE_WINDOW_SECONDS },
     redis: e.UPSTASH_REDIS_REST_URL
       ? ({ mode: "upstash", url: e.UPSTASH_REDIS_REST_URL, token: e.UPSTASH_REDIS_REST_TOKEN! } as const)

@@ -12,7 +12,8 @@ export type ErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "rate_limited"
-  | "unavailable";
+  | "unavailable"
+  | "source_error";
 
 export class DomainError extends Error {
   readonly status: number;
@@ -86,5 +87,12 @@ export class RateLimitedError extends DomainError {
 export class UnavailableError extends DomainError {
   constructor(message: string) {
     super(503, "unavailable", message);
+  }
+}
+
+/** A connected source failed or refused (unreachable, bad credentials, an error it answered). */
+export class SourceError extends DomainError {
+  constructor(message: string, details?: unknown) {
+    super(502, "source_error", message, details);
   }
 }

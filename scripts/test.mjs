@@ -43,7 +43,7 @@ function optional(part, why) {
 
 let status = run("npx", ["--no-install", "tsc", "--noEmit"]);
 
-const projects = ["unit", "pglite"];
+const projects = ["unit", "connectors", "pglite"];
 if (await reachable(pgUrl.hostname, pgUrl.port || 5432)) projects.push("postgres");
 else optional("PostgreSQL integration tests", `nothing answers at ${pgUrl.host}`);
 if (await reachable(redisUrl.hostname, redisUrl.port || 6379)) projects.push("redis");

@@ -4,17 +4,13 @@ import { getDbState } from "@/lib/db";
 import { getKv } from "@/lib/kv";
 import { jobEngineStatus } from "@/lib/jobs/engine";
 
-type ComponentStatus = { status: "ok" | "down"; mode: string; latencyMs?: number; error?: string };
+export type ComponentStatus = { status: "ok" | "down"; mode: string; latencyMs?: number; error?: string };
 export type Health = { status: "ok" | "degraded" | "down"; database: ComponentStatus; redis: ComponentStatus; jobs: ComponentStatus };
 
 /** Probes each dependency with a cheap round trip. Errors are summarized, never raw. */
 export async function checkHealth(): Promise<Health> {
   const [database, redis] = await Promise.all([
-    probe(env.database.mode, async () => {
-      const state = await getDbState();
-      await state.client.$queryRaw`SELECT 1`;
-      return state.mode;
-    }),
+    checkDatabase(),
     probe(getKv().mode, async () => {
       await getKv().ping();
       return getKv().mode;
@@ -23,6 +19,15 @@ export async function checkHealth(): Promise<Health> {
   const jobs: ComponentStatus = jobEngineStatus();
   const status = database.status === "down" ? "down" : redis.status === "down" || jobs.status === "down" ? "degraded" : "ok";
   return { status, database, redis, jobs };
+}
+
+/** One cheap round trip to the database (also the AAM's health check). */
+export function checkDatabase(): Promise<ComponentStatus> {
+  return probe(env.database.mode, async () => {
+    const state = await getDbState();
+    await state.client.$queryRaw`SELECT 1`;
+    return state.mode;
+  });
 }
 
 async function probe(fallbackMode: string, fn: () => Promise<string>): Promise<ComponentStatus> {

@@ -1,10 +1,19 @@
 import { z } from "zod";
-import { awaitingDomain } from "./awaiting-domain";
+import { defineWorkflow } from "@/lib/tasks/workflow";
+import { asTaskError } from "@/lib/aam/connectors/task-error";
+import { syncConnection } from "@/lib/aam/sync";
 
-/** Reads new records from a connection; on success it asks for a drift check (the chain's first link). */
-export const connectorSync = awaitingDomain({
+/**
+ * Reads a connection: discovery, fingerprints and drift under its policy, then every readable
+ * stream from its saved state. Each stream is a step, so a retry resumes where the last one stopped.
+ */
+export const connectorSync = defineWorkflow({
   type: "connector.sync",
   description: "Sync a connection",
   input: z.object({ connectionId: z.uuid() }),
-  missing: "connectors arrive with the Adaptive API Mesh",
+  maxAttempts: 4,
+  run: async ({ tenantId, db, input, step, taskId }) => {
+    const summary = await syncConnection({ tenantId, db }, input.connectionId, { step, taskId }).catch(asTaskError);
+    return { summary };
+  },
 });

@@ -1,10 +1,16 @@
 import { z } from "zod";
-import { awaitingDomain } from "./awaiting-domain";
+import { defineWorkflow } from "@/lib/tasks/workflow";
+import { asTaskError } from "@/lib/aam/connectors/task-error";
+import { checkDrift } from "@/lib/aam/sync";
 
-/** Compares the latest schema fingerprint; when drift is found it asks for a repair. */
-export const driftCheck = awaitingDomain({
+/** Discovers a connection's schema and records drift against the accepted one, without reading records. */
+export const driftCheck = defineWorkflow({
   type: "drift.check",
   description: "Check a connection for schema drift",
   input: z.object({ connectionId: z.uuid() }),
-  missing: "schema fingerprints arrive with the Adaptive API Mesh",
+  maxAttempts: 3,
+  run: async ({ tenantId, db, input, step, taskId }) => {
+    const summary = await step.run("check", () => checkDrift({ tenantId, db }, input.connectionId, { taskId })).catch(asTaskError);
+    return { summary };
+  },
 });

@@ -1,0 +1,122 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { ConflictError, NotFoundError, SourceError, ValidationError } from "@/lib/errors";
+import { Prisma, type Connection } from "@/lib/generated/prisma/client";
+import type { TenantContext, TenantScope } from "@/lib/auth/context";
+import { open, seal } from "@/lib/crypto/secret-box";
+import { connectorSpec, type ConnectionType } from "@/lib/aam/connectors/registry";
+import { ConnectorError, type Connector } from "@/lib/aam/connectors/types";
+import type { CreateConnectionInput, UpdateConnectionInput } from "@/lib/aam/schemas";
+import { toConnectionDto, type ConnectionDto } from "@/lib/aam/dto";
+
+const sealContext = (c: { tenantId: string; id: string }) => `connection:${c.tenantId}:${c.id}`;
+
+/** Validates `config` against the type's schema: 422 with the field paths when it does not fit. */
+function parseConfig(type: ConnectionType, config: unknown): Record<string, unknown> {
+  const parsed = connectorSpec(type).config.safeParse(config);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: ["config", ...i.path].join("."), message: i.message }));
+    throw new ValidationError(`Invalid config for a ${type} connection: ${issues[0]?.path}: ${issues[0]?.message}`, { issues });
+  }
+  return parsed.data as Record<string, unknown>;
+}
+
+export async function createConnection({ ctx, input }: { ctx: TenantContext; input: CreateConnectionInput }): Promise<ConnectionDto> {
+  const config = parseConfig(input.type, input.config);
+  const id = randomUUID();
+  await connectorSpec(input.type).create(config, { tenantId: ctx.tenantId, connectionId: id }).then((c) => c.close());
+  try {
+    const row = await ctx.db.connection.create({
+      data: {
+        id,
+        tenantId: ctx.tenantId,
+        name: input.name,
+        type: input.type,
+        schemaPolicy: input.schemaPolicy,
+        configCipher: await seal(JSON.stringify(config), sealContext({ tenantId: ctx.tenantId, id })),
+        createdById: ctx.actor.userId,
+      },
+    });
+    return toConnectionDto(row, config);
+  } catch (error) {
+    throw uniqueName(error, input.name);
+  }
+}
+
+/** Oldest first, secrets removed. The overview with drift and mappings is `listConnectors`. */
+export async function listConnections({ ctx }: { ctx: TenantContext }): Promise<ConnectionDto[]> {
+  const rows = await ctx.db.connection.findMany({ where: { tenantId: ctx.tenantId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  return Promise.all(rows.map(async (row) => toConnectionDto(row, await readConfig(row))));
+}
+
+/** Scoped to the tenant. Throws NotFoundError. */
+export async function getConnectionOrThrow(ctx: TenantScope, id: string): Promise<Connection> {
+  const row = await ctx.db.connection.findFirst({ where: { id, tenantId: ctx.tenantId } });
+  if (!row) throw new NotFoundError("Connection");
+  return row;
+}
+
+export async function readConfig(row: Connection): Promise<Record<string, unknown>> {
+  return JSON.parse(await open(row.configCipher, sealContext(row))) as Record<string, unknown>;
+}
+
+export async function getConnection({ ctx, id }: { ctx: TenantContext; id: string }): Promise<ConnectionDto> {
+  const row = await getConnectionOrThrow(ctx, id);
+  return toConnectionDto(row, await readConfig(row));
+}
+
+/** Config keys left out keep their stored values (secrets need not be sent again). */
+export async function updateConnection({ ctx, id, input }: { ctx: TenantContext; id: string; input: UpdateConnectionInput }): Promise<ConnectionDto> {
+  const row = await getConnectionOrThrow(ctx, id);
+  let config = await readConfig(row);
+  const data: Prisma.ConnectionUpdateManyMutationInput = {};
+  if (input.config) {
+    config = parseConfig(row.type, { ...config, ...input.config });
+    await connectorSpec(row.type).create(config, { tenantId: ctx.tenantId, connectionId: id }).then((c) => c.close());
+    data.configCipher = await seal(JSON.stringify(config), sealContext(row));
+  }
+  if (input.name) data.name = input.name;
+  if (input.schemaPolicy) data.schemaPolicy = input.schemaPolicy;
+  try {
+    const { count } = await ctx.db.connection.updateMany({ where: { id, tenantId: ctx.tenantId }, data });
+    if (count === 0) throw new NotFoundError("Connection");
+  } catch (error) {
+    throw uniqueName(error, input.name ?? row.name);
+  }
+  return toConnectionDto(await getConnectionOrThrow(ctx, id), config);
+}
+
+/** Deletes the connection with everything read from it (events, schemas, drift, mappings). */
+export async function deleteConnection({ ctx, id }: { ctx: TenantContext; id: string }): Promise<void> {
+  const { count } = await ctx.db.connection.deleteMany({ where: { id, tenantId: ctx.tenantId } });
+  if (count === 0) throw new NotFoundError("Connection");
+}
+
+/** Pauses or resumes syncing by hand. Resuming clears an error or a policy pause. */
+export async function setConnectionPaused({ ctx, id, paused }: { ctx: TenantContext; id: string; paused: boolean }): Promise<ConnectionDto> {
+  const { count } = await ctx.db.connection.updateMany({
+    where: { id, tenantId: ctx.tenantId },
+    data: paused ? { status: "paused", pauseReason: "manual", statusMessage: "Paused by a person" } : { status: "active", pauseReason: null, statusMessage: null },
+  });
+  if (count === 0) throw new NotFoundError("Connection");
+  return getConnection({ ctx, id });
+}
+
+/** Opens the connection's connector for `fn` and always closes it. Connector failures become SourceError. */
+export async function withConnector<T>(ctx: TenantScope, row: Connection, fn: (connector: Connector) => Promise<T>): Promise<T> {
+  const connector = await connectorSpec(row.type).create(await readConfig(row), { tenantId: ctx.tenantId, connectionId: row.id });
+  try {
+    return await fn(connector);
+  } finally {
+    await connector.close();
+  }
+}
+
+export function toSourceError(error: unknown): unknown {
+  return error instanceof ConnectorError ? new SourceError(error.message, { kind: error.kind }) : error;
+}
+
+function uniqueName(error: unknown, name: string): unknown {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return new ConflictError(`A connection named "${name}" already exists`);
+  return error;
+}

@@ -1,0 +1,162 @@
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { inferFields, mergeTypes, parseText, typeOfText } from "../infer";
+import { detectPrimaryKey } from "../keys";
+import {
+  ConnectorError,
+  SAMPLE_SIZE,
+  type Connector,
+  type DiscoverResult,
+  type ReadBatch,
+  type ReadOptions,
+  type RejectedRecord,
+  type SourceField,
+  type SourceRecord,
+  type SourceStream,
+  type StreamState,
+} from "../types";
+import { FILE_EXTENSIONS, type FileConfig } from "./config";
+import { CsvShapeError, openCsv } from "./csv";
+import { readJsonl } from "./jsonl";
+
+/** Rows read to infer column types and find the key; the sample is the first SAMPLE_SIZE of them. */
+const INFER_ROWS = 10_000;
+
+type FileStreamState = { sha256: string; offset: number; complete: boolean };
+
+/**
+ * CSV / TSV / JSON Lines files in one directory, one stream per file. Reads are resumable: the
+ * state holds the file's hash and how many rows were committed; an unchanged file is skipped, a
+ * changed one is read again (records already stored are recognised by their content).
+ */
+export function createFileConnector(config: FileConfig, directory: string): Connector {
+  const fileOf = (stream: string) => path.join(directory, stream);
+
+  async function listFiles(): Promise<string[]> {
+    const entries = await readdir(directory, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return [];
+      throw new ConnectorError("config", `Cannot read the directory: ${error.code ?? "error"}`);
+    });
+    return entries
+      .filter((e) => e.isFile() && FILE_EXTENSIONS.some((ext) => e.name.toLowerCase().endsWith(ext)))
+      .map((e) => e.name)
+      .sort();
+  }
+
+  /** Records typed by `fields` (CSV cells are text until then); JSON Lines carry their own types. */
+  async function* rows(name: string, fields?: SourceField[]): AsyncGenerator<{ record: SourceRecord } | { reject: RejectedRecord }> {
+    const file = fileOf(name);
+    if (isJsonl(name)) {
+      for await (const item of readJsonl(file, config.encoding)) {
+        yield item.kind === "row" ? { record: item.record } : { reject: { raw: item.raw, reason: item.reason, location: `line ${item.line}` } };
+      }
+      return;
+    }
+    const csv = await openCsv(file, csvOptions(name));
+    const types = new Map(fields?.map((f) => [f.name, f.type]));
+    for await (const item of csv.items) {
+      if (item.kind === "reject") {
+        yield { reject: { raw: item.raw, reason: item.reason, location: `line ${item.line}` } };
+        continue;
+      }
+      const record: SourceRecord = {};
+      csv.columns.forEach((column, i) => {
+        const text = item.values[i] ?? "";
+        record[column] = fields ? parseText(text, types.get(column) ?? "string") : text;
+      });
+      yield { record };
+    }
+  }
+
+  async function discoverFile(name: string): Promise<SourceStream> {
+    if (isJsonl(name)) {
+      const records: SourceRecord[] = [];
+      for await (const row of rows(name)) if ("record" in row && records.push(row.record) >= INFER_ROWS) break;
+      const fields = inferFields(records);
+      return { name, fields, primaryKey: detectPrimaryKey(fields.map((f) => f.name), records), cursorField: null, sample: records.slice(0, SAMPLE_SIZE) };
+    }
+    const csv = await openCsv(fileOf(name), csvOptions(name));
+    const columns = csv.columns;
+    const texts: SourceRecord[] = [];
+    for await (const item of csv.items) {
+      if (item.kind === "row" && texts.push(Object.fromEntries(columns.map((c, i) => [c, item.values[i] ?? ""]))) >= INFER_ROWS) break;
+    }
+    const fields: SourceField[] = columns.map((column) => {
+      let type = null;
+      let nullable = false;
+      for (const record of texts) {
+        const t = typeOfText(String(record[column] ?? ""));
+        if (t === null) nullable = true;
+        type = mergeTypes(type, t);
+      }
+      return { name: column, type: type ?? "string", nullable: nullable || texts.length === 0 };
+    });
+    const typed = texts.map((r) => Object.fromEntries(fields.map((f) => [f.name, parseText(String(r[f.name] ?? ""), f.type)])));
+    return { name, fields, primaryKey: detectPrimaryKey(columns, typed), cursorField: null, sample: typed.slice(0, SAMPLE_SIZE) };
+  }
+
+  function csvOptions(name: string) {
+    const delimiter = config.delimiter === "auto" && name.toLowerCase().endsWith(".tsv") ? "\t" : config.delimiter;
+    return { encoding: config.encoding, delimiter, header: config.header };
+  }
+
+  return {
+    async check() {
+      await stat(directory).catch(() => {
+        if (config.source === "directory") throw new ConnectorError("config", "The directory does not exist");
+      });
+      await listFiles();
+    },
+
+    async discover(): Promise<DiscoverResult> {
+      const result: DiscoverResult = { streams: [], problems: [] };
+      for (const name of await listFiles()) {
+        try {
+          result.streams.push(await discoverFile(name));
+        } catch (error) {
+          if (!(error instanceof CsvShapeError)) throw error;
+          result.problems.push({ stream: name, message: `${name} ${error.message}` });
+        }
+      }
+      return result;
+    },
+
+    async *read(stream: SourceStream, state: StreamState, options: ReadOptions): AsyncGenerator<ReadBatch> {
+      const sha256 = await hashFile(fileOf(stream.name));
+      const previous = state as FileStreamState | null;
+      if (previous?.sha256 === sha256 && previous.complete) return;
+      const skip = previous?.sha256 === sha256 ? previous.offset : 0;
+      let offset = 0;
+      let batch: ReadBatch = { records: [], rejects: [], state: null };
+      for await (const row of rows(stream.name, stream.fields)) {
+        options.signal?.throwIfAborted();
+        if (offset++ < skip) continue;
+        if ("record" in row) batch.records.push(row.record);
+        else batch.rejects.push(row.reject);
+        if (batch.records.length + batch.rejects.length >= options.batchSize) {
+          yield { ...batch, state: { sha256, offset, complete: false } };
+          batch = { records: [], rejects: [], state: null };
+        }
+      }
+      yield { ...batch, state: { sha256, offset, complete: true } };
+    },
+
+    async close() {},
+  };
+}
+
+function isJsonl(name: string) {
+  return /\.(jsonl|ndjson)$/i.test(name);
+}
+
+function hashFile(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash("sha256");
+    createReadStream(file)
+      .on("data", (chunk) => hash.update(chunk))
+      .on("end", () => resolve(hash.digest("hex")))
+      .on("error", () => reject(new ConnectorError("source", "The file disappeared or cannot be read")));
+  });
+}

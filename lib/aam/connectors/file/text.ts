@@ -1,0 +1,72 @@
+import { open } from "node:fs/promises";
+import type { FileEncoding } from "./config";
+
+type Encoding = Exclude<FileEncoding, "auto">;
+
+const SNIFF_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The file's encoding: a byte-order mark decides; otherwise UTF-8 when the first 8 MB decode as
+ * valid UTF-8, else Windows-1252 (which decodes any byte, so nothing is lost).
+ */
+export async function detectEncoding(file: string): Promise<Encoding> {
+  const head = await readHead(file, SNIFF_BYTES);
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return "utf-8";
+  if (head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
+  if (head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true });
+    return "utf-8";
+  } catch {
+    return "windows-1252";
+  }
+}
+
+/** Decodes a byte stream as text; the byte-order mark is dropped. Invalid bytes become U+FFFD. */
+export async function* decodeChunks(chunks: AsyncIterable<Buffer>, encoding: Encoding): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding === "utf-16be" ? "utf-16be" : encoding, { ignoreBOM: false });
+  for await (const chunk of chunks) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+const CANDIDATES = [",", ";", "\t", "|"] as const;
+
+/** The delimiter that splits the first lines into the same number (>1) of fields most often. */
+export function sniffDelimiter(sample: string): string {
+  const lines = sample.split(/\r?\n/).filter((l) => l.trim() !== "").slice(0, 20);
+  let best = { delimiter: ",", score: 0 };
+  for (const delimiter of CANDIDATES) {
+    const counts = lines.map((line) => countOutsideQuotes(line, delimiter));
+    const first = counts[0] ?? 0;
+    if (first === 0) continue;
+    const consistent = counts.filter((c) => c === first).length;
+    const score = consistent * 1000 + first;
+    if (score > best.score) best = { delimiter, score };
+  }
+  return best.delimiter;
+}
+
+function countOutsideQuotes(line: string, delimiter: string): number {
+  let quoted = false;
+  let count = 0;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === delimiter && !quoted) count++;
+  }
+  return count;
+}
+
+export async function readHead(file: string, bytes: number): Promise<Buffer> {
+  const handle = await open(file, "r");
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}

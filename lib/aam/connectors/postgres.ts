@@ -1,0 +1,184 @@
+import pg from "pg";
+import { z } from "zod";
+import { ConnectorError, SAMPLE_SIZE, type Connector, type DiscoverResult, type FieldType, type JsonValue, type ReadBatch, type SourceRecord, type SourceStream, type StreamState } from "./types";
+
+export const PostgresConfig = z.object({
+  url: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// or postgresql:// URL" }),
+  schema: z.string().trim().min(1).max(63).default("public"),
+  /** Restrict to these tables; all tables and views of the schema when absent. */
+  tables: z.array(z.string().min(1).max(63)).max(500).optional(),
+  /** Table -> column incremental reads advance on; detected (updated_at, ...) when absent. */
+  cursors: z.record(z.string(), z.string()).optional(),
+});
+export type PostgresConfig = z.infer<typeof PostgresConfig>;
+
+const CURSOR_NAMES = ["updated_at", "updatedat", "modified_at", "last_modified", "last_modified_at", "systemmodstamp"];
+
+/** Timestamps and dates arrive as text: cursors keep full microsecond precision; payloads get ISO strings. */
+const RAW_TEXT_TYPES = new Set([1082, 1114, 1184]);
+const typeParsers = { getTypeParser: (oid: number, format?: string) => (RAW_TEXT_TYPES.has(oid) ? (v: string) => v : pg.types.getTypeParser(oid, format as "text")) };
+
+/**
+ * Any PostgreSQL (Supabase included) reachable by URL. Tables come from the catalog; reads are
+ * keyset-paginated on (cursor, primary key), so a resumed read neither repeats nor skips a row.
+ */
+export function createPostgresConnector(config: PostgresConfig): Connector {
+  let client: pg.Client | undefined;
+
+  async function connect(): Promise<pg.Client> {
+    if (client) return client;
+    const next = new pg.Client({ connectionString: config.url, connectionTimeoutMillis: 5_000, query_timeout: 60_000, application_name: "autonomos", types: typeParsers });
+    next.on("error", () => undefined);
+    try {
+      await next.connect();
+    } catch (error) {
+      await next.end().catch(() => undefined);
+      throw toConnectorError(error);
+    }
+    client = next;
+    return next;
+  }
+
+  async function query<R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<R[]> {
+    const c = await connect();
+    try {
+      return (await c.query<R>(text, values)).rows;
+    } catch (error) {
+      throw toConnectorError(error);
+    }
+  }
+
+  return {
+    async check() {
+      await query("SELECT 1");
+    },
+
+    async discover(): Promise<DiscoverResult> {
+      const columns = await query<{ table_name: string; column_name: string; data_type: string; udt_name: string; is_nullable: string }>(
+        `SELECT c.table_name, c.column_name, c.data_type, c.udt_name, c.is_nullable
+           FROM information_schema.columns c
+           JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+          WHERE c.table_schema = $1 AND t.table_type IN ('BASE TABLE', 'VIEW')
+          ORDER BY c.table_name, c.ordinal_position`,
+        [config.schema],
+      );
+      const keys = await query<{ table_name: string; column_name: string }>(
+        `SELECT tc.table_name, kcu.column_name
+           FROM information_schema.table_constraints tc
+           JOIN information_schema.key_column_usage kcu ON kcu.constraint_name = tc.constraint_name AND kcu.table_schema = tc.table_schema AND kcu.table_name = tc.table_name
+          WHERE tc.constraint_type = 'PRIMARY KEY' AND tc.table_schema = $1
+          ORDER BY tc.table_name, kcu.ordinal_position`,
+        [config.schema],
+      );
+      const wanted = config.tables ? new Set(config.tables) : undefined;
+      const result: DiscoverResult = { streams: [], problems: [] };
+      const tables = new Map<string, typeof columns>();
+      for (const c of columns) if (!wanted || wanted.has(c.table_name)) tables.set(c.table_name, [...(tables.get(c.table_name) ?? []), c]);
+      for (const name of wanted ?? []) if (!tables.has(name)) result.problems.push({ stream: name, message: `Table ${name} was not found in schema ${config.schema}` });
+      for (const [name, cols] of tables) {
+        const fields = cols.map((c) => ({ name: c.column_name, type: fieldType(c.data_type, c.udt_name), nullable: c.is_nullable === "YES", sourceType: c.udt_name }));
+        const primaryKey = keys.filter((k) => k.table_name === name).map((k) => k.column_name);
+        const cursorField = pickCursor(name, fields, primaryKey, config.cursors?.[name]);
+        if (cursorField instanceof ConnectorError) {
+          result.problems.push({ stream: name, message: cursorField.message });
+          continue;
+        }
+        const sample = (await query(`SELECT * FROM ${table(config.schema, name)} LIMIT ${SAMPLE_SIZE}`)).map(toRecord);
+        result.streams.push({ name, fields, primaryKey: primaryKey.length ? primaryKey : null, cursorField, sample });
+      }
+      return result;
+    },
+
+    async *read(stream: SourceStream, state: StreamState, { batchSize, signal }): AsyncGenerator<ReadBatch> {
+      const order = [...(stream.cursorField ? [stream.cursorField] : []), ...(stream.primaryKey ?? [])].filter((c, i, all) => all.indexOf(c) === i);
+      const orderSql = order.length ? order.map(ident).join(", ") : "1";
+      let after = Array.isArray(state?.after) ? (state.after as JsonValue[]) : null;
+      let offset = typeof state?.offset === "number" ? state.offset : 0;
+      for (;;) {
+        signal?.throwIfAborted();
+        const values: unknown[] = [];
+        let where = "";
+        if (order.length && after) {
+          values.push(...after);
+          where = `WHERE (${orderSql}) > (${after.map((_, i) => `$${i + 1}`).join(", ")})`;
+        }
+        const paging = order.length ? `LIMIT ${batchSize}` : `LIMIT ${batchSize} OFFSET ${offset}`;
+        const rows = await query(`SELECT * FROM ${table(config.schema, stream.name)} ${where} ORDER BY ${orderSql} ${paging}`, values);
+        const last = rows.at(-1);
+        if (last) after = order.map((c) => last[c] as JsonValue);
+        offset += rows.length;
+        const done = rows.length < batchSize;
+        // A finished full-refresh read starts over next time; an incremental one keeps its cursor.
+        const next: StreamState = done && !stream.cursorField ? null : order.length ? { after } : { offset };
+        yield { records: rows.map(toRecord), rejects: [], state: next };
+        if (done) return;
+      }
+    },
+
+    async close() {
+      await client?.end().catch(() => undefined);
+      client = undefined;
+    },
+  };
+}
+
+function pickCursor(tableName: string, fields: { name: string; type: FieldType; nullable: boolean }[], primaryKey: string[], configured?: string): string | null | ConnectorError {
+  if (configured) {
+    const field = fields.find((f) => f.name === configured);
+    if (!field) return new ConnectorError("config", `Cursor column ${configured} does not exist in ${tableName}`);
+    return field.name;
+  }
+  const named = fields.find((f) => !f.nullable && (f.type === "timestamp" || f.type === "date") && CURSOR_NAMES.includes(f.name.toLowerCase()));
+  if (named) return named.name;
+  const serial = primaryKey.length === 1 ? fields.find((f) => f.name === primaryKey[0] && f.type === "integer") : undefined;
+  return serial?.name ?? null;
+}
+
+function fieldType(dataType: string, udt: string): FieldType {
+  if (dataType === "ARRAY" || udt === "json" || udt === "jsonb") return "json";
+  if (["int2", "int4", "int8"].includes(udt)) return "integer";
+  if (["numeric", "float4", "float8", "money"].includes(udt)) return "number";
+  if (udt === "bool") return "boolean";
+  if (udt === "date") return "date";
+  if (udt === "timestamp" || udt === "timestamptz") return "timestamp";
+  return "string";
+}
+
+/** JSON-safe values: big integers stay exact as strings, timestamps become ISO-8601 UTC. */
+function toRecord(row: Record<string, unknown>): SourceRecord {
+  const record: SourceRecord = {};
+  for (const [key, value] of Object.entries(row)) record[key] = toJson(value);
+  return record;
+}
+
+function toJson(value: unknown): JsonValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string") {
+    if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(value)) {
+      const withZone = /[+-]\d{2}(:?\d{2})?$/.test(value) ? value : `${value}Z`;
+      const date = new Date(withZone.replace(" ", "T"));
+      return Number.isNaN(date.getTime()) ? value : date.toISOString();
+    }
+    return value;
+  }
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "bigint") return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  if (Buffer.isBuffer(value)) return value.toString("base64");
+  if (value instanceof Date) return value.toISOString();
+  return JSON.parse(JSON.stringify(value)) as JsonValue;
+}
+
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const table = (schema: string, name: string) => `${ident(schema)}.${ident(name)}`;
+
+function toConnectorError(error: unknown): ConnectorError {
+  if (error instanceof ConnectorError) return error;
+  const e = error as { code?: string; message?: string };
+  const code = e.code ?? "";
+  if (code === "28P01" || code === "28000") return new ConnectorError("auth", "PostgreSQL refused the credentials", { cause: error });
+  if (code === "3D000") return new ConnectorError("config", "The database does not exist", { cause: error });
+  if (["ECONNREFUSED", "ENOTFOUND", "ETIMEDOUT", "ECONNRESET", "EPIPE", "57P01", "08006", "08001"].includes(code) || /timeout|terminated|Connection/i.test(e.message ?? "")) {
+    return new ConnectorError("unreachable", "PostgreSQL is unreachable or closed the connection", { cause: error });
+  }
+  return new ConnectorError("source", `PostgreSQL answered: ${e.message ?? "an error"}`, { cause: error });
+}

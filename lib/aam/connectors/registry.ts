@@ -1,0 +1,75 @@
+import "server-only";
+import { z } from "zod";
+import { FileConfig } from "./file/config";
+import { createFileConnector } from "./file/file-source";
+import { fileDirectory } from "./file/location";
+import { createMongoConnector, MongoConfig } from "./mongodb";
+import { createPostgresConnector, PostgresConfig } from "./postgres";
+import { createSalesforceConnector, SalesforceConfig } from "./salesforce";
+import type { Connector } from "./types";
+
+export const ConnectionType = z.enum(["file", "postgres", "salesforce", "mongodb"]);
+export type ConnectionType = z.infer<typeof ConnectionType>;
+
+type Ids = { tenantId: string; connectionId: string };
+
+/**
+ * One entry per source type: its config schema, which config keys are secrets (never returned by
+ * the API, kept when an update leaves them out), how to show the rest, and how to build a connector.
+ */
+type Spec<C> = {
+  label: string;
+  config: z.ZodType<C, any>;
+  secrets: readonly string[];
+  /** The config as the API shows it: secrets removed, passwords inside URLs masked. */
+  describe(config: C): Record<string, unknown>;
+  create(config: C, ids: Ids): Promise<Connector>;
+};
+
+const spec = <C>(s: Spec<C>) => s;
+
+export const CONNECTORS = {
+  file: spec({
+    label: "Files (CSV, JSON Lines)",
+    config: FileConfig,
+    secrets: [],
+    describe: (c) => ({ ...c }),
+    create: async (c, ids) => createFileConnector(c, await fileDirectory(c, ids)),
+  }),
+  postgres: spec({
+    label: "PostgreSQL / Supabase",
+    config: PostgresConfig,
+    secrets: ["url"],
+    describe: ({ url, ...rest }) => ({ ...rest, url: maskUrlPassword(url) }),
+    create: async (c) => createPostgresConnector(c),
+  }),
+  salesforce: spec({
+    label: "Salesforce",
+    config: SalesforceConfig,
+    secrets: ["clientSecret", "refreshToken"],
+    describe: ({ clientSecret: _s, refreshToken: _r, ...rest }) => rest,
+    create: async (c) => createSalesforceConnector(c),
+  }),
+  mongodb: spec({
+    label: "MongoDB",
+    config: MongoConfig,
+    secrets: ["url"],
+    describe: ({ url, ...rest }) => ({ ...rest, url: maskUrlPassword(url) }),
+    create: async (c) => createMongoConnector(c),
+  }),
+} satisfies Record<ConnectionType, Spec<any>>;
+
+export function connectorSpec(type: ConnectionType): Spec<any> {
+  return CONNECTORS[type];
+}
+
+/** `postgresql://app:secret@db/x` -> `postgresql://app:********@db/x`. */
+export function maskUrlPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "********";
+    return parsed.toString();
+  } catch {
+    return "********";
+  }
+}

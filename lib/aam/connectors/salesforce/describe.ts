@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { flattenRecord } from "../flatten";
+import { ConnectorError, type FieldType, type JsonValue, type SourceField, type SourceRecord } from "../types";
+
+/** The part of `GET /sobjects/{Object}/describe` the connector relies on. */
+export const SObjectDescribe = z.object({
+  name: z.string(),
+  queryable: z.boolean().default(true),
+  fields: z.array(z.object({ name: z.string(), type: z.string(), nillable: z.boolean() })),
+});
+export type SObjectDescribe = z.infer<typeof SObjectDescribe>;
+
+/** The part of a query answer (first page or `nextRecordsUrl`) the connector relies on. */
+export const QueryPage = z.object({
+  totalSize: z.number(),
+  done: z.boolean(),
+  nextRecordsUrl: z.string().optional(),
+  records: z.array(z.record(z.string(), z.unknown())),
+});
+export type QueryPage = z.infer<typeof QueryPage>;
+
+/** Salesforce-maintained modification time, set on every change including automated ones. */
+export const CURSOR_FIELD = "SystemModstamp";
+
+const FIELD_TYPES: Record<string, FieldType> = {
+  id: "string",
+  string: "string",
+  picklist: "string",
+  multipicklist: "string",
+  textarea: "string",
+  url: "string",
+  email: "string",
+  phone: "string",
+  reference: "string",
+  combobox: "string",
+  encryptedstring: "string",
+  time: "string",
+  int: "integer",
+  double: "number",
+  currency: "number",
+  percent: "number",
+  boolean: "boolean",
+  date: "date",
+  datetime: "timestamp",
+};
+
+/** Compound fields repeat their component fields; base64 bodies are fetched one record at a time. */
+const NOT_QUERIED = new Set(["address", "location", "base64"]);
+
+/** The fields a read selects. A type outside the table (anyType, json ...) is kept as a JSON value. */
+export function toSourceFields(describe: SObjectDescribe): SourceField[] {
+  return describe.fields
+    .filter((field) => !NOT_QUERIED.has(field.type))
+    .map((field) => ({ name: field.name, type: FIELD_TYPES[field.type] ?? "json", nullable: field.nillable, sourceType: field.type }));
+}
+
+export function parseAnswer<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new ConnectorError("source", `Salesforce answered an unexpected ${what}.`);
+  return parsed.data;
+}
+
+/** A query record without its `attributes` (type and URL); relationship objects become dotted paths. */
+export function toSourceRecord(record: Record<string, unknown>): SourceRecord {
+  const { attributes: _attributes, ...values } = record;
+  return flattenRecord(values as { [key: string]: JsonValue });
+}

@@ -1,0 +1,2 @@
+export { SalesforceConfig } from "./config";
+export { createSalesforceConnector } from "./connector";

@@ -1,0 +1,56 @@
+import "server-only";
+import type { TenantContext } from "@/lib/auth/context";
+import { log } from "@/lib/log";
+
+export type ConnectorSummary = {
+  id: string;
+  name: string;
+  source_type: string;
+  status: string;
+  mapping_count: number;
+  has_drift: boolean;
+  last_event_type: string | null;
+  last_event_at: Date | null;
+};
+
+/**
+ * Every connection of the tenant with its mapping count and latest drift event, in one query
+ * however many connections there are (lateral joins, no per-connection round trips).
+ * `has_drift`: a change waits for approval, or a breaking one was applied and is not yet resolved.
+ * `mapping_count`: source fields whose latest mapping version is not rejected.
+ */
+export async function listConnectors({ ctx }: { ctx: TenantContext }): Promise<ConnectorSummary[]> {
+  const started = performance.now();
+  const rows = await ctx.db.$queryRaw<ConnectorSummary[]>`
+    SELECT c.id, c.name, c.type::text AS source_type, c.status::text AS status,
+           COALESCE(m.mapping_count, 0)::int AS mapping_count,
+           COALESCE(open_drift.present, false) AS has_drift,
+           last_event.kind AS last_event_type, last_event.created_at AS last_event_at
+      FROM connections c
+      LEFT JOIN LATERAL (
+        SELECT count(*) AS mapping_count
+          FROM (SELECT DISTINCT ON (r.source_stream, r.source_field) r.status
+                  FROM mapping_registry r
+                 WHERE r.connection_id = c.id
+                 ORDER BY r.source_stream, r.source_field, r.version DESC) latest
+         WHERE latest.status <> 'rejected'
+      ) m ON true
+      LEFT JOIN LATERAL (
+        SELECT true AS present
+          FROM drift_events e
+         WHERE e.connection_id = c.id
+           AND (e.status = 'pending' OR (e.status = 'applied' AND e.severity <> 'non_breaking' AND e.resolved_at IS NULL))
+         LIMIT 1
+      ) open_drift ON true
+      LEFT JOIN LATERAL (
+        SELECT e.kind, e.created_at
+          FROM drift_events e
+         WHERE e.connection_id = c.id
+         ORDER BY e.created_at DESC, e.id DESC
+         LIMIT 1
+      ) last_event ON true
+     WHERE c.tenant_id = ${ctx.tenantId}::uuid
+     ORDER BY c.created_at, c.id`;
+  log.info("aam connectors listed", { tenantId: ctx.tenantId, connections: rows.length, ms: Math.round(performance.now() - started) });
+  return rows;
+}

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { ConnectionType } from "@/lib/aam/connectors/registry";
+
+export const SchemaPolicy = z.enum(["propagate_all", "propagate_additive", "require_approval", "pause_on_breaking"]);
+export type SchemaPolicy = z.infer<typeof SchemaPolicy>;
+
+const Name = z.string().trim().min(1, "a name is required").max(120);
+
+export const CreateConnectionInput = z.object({
+  name: Name,
+  type: ConnectionType,
+  /** Validated against the type's own schema (lib/aam/connectors/registry.ts). */
+  config: z.record(z.string(), z.unknown()).default({}),
+  schemaPolicy: SchemaPolicy.default("propagate_additive"),
+});
+export type CreateConnectionInput = z.infer<typeof CreateConnectionInput>;
+
+/** Config keys left out keep their values, so secrets need not be sent again. */
+export const UpdateConnectionInput = z
+  .object({ name: Name, config: z.record(z.string(), z.unknown()), schemaPolicy: SchemaPolicy })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: "nothing to update" });
+export type UpdateConnectionInput = z.infer<typeof UpdateConnectionInput>;
+
+export const ConnectionParams = z.object({ id: z.uuid({ message: "must be a UUID" }) });
+
+export const DriftStatus = z.enum(["applied", "pending", "accepted", "rejected", "superseded"]);
+
+export const ListDriftQuery = z.object({
+  connectionId: z.uuid().optional(),
+  status: DriftStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** Opaque cursor from the previous page's `nextCursor`. */
+  cursor: z.uuid().optional(),
+});
+export type ListDriftQuery = z.infer<typeof ListDriftQuery>;
+
+export const ReviewSchemaInput = z.object({
+  /** Limit the decision to one stream; all streams with a pending schema when absent. */
+  stream: z.string().min(1).max(1000).optional(),
+  decision: z.enum(["accept", "reject"]),
+});
+export type ReviewSchemaInput = z.infer<typeof ReviewSchemaInput>;
+
+export const PageQuery = z.object({
+  stream: z.string().min(1).max(1000).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.uuid().optional(),
+});
+export type PageQuery = z.infer<typeof PageQuery>;
+
+export const UploadQuery = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[^/\\\0]+\.(csv|tsv|txt|jsonl|ndjson)$/i, "a file name ending in .csv, .tsv, .txt, .jsonl or .ndjson, without folders")
+    .refine((n) => !n.startsWith("."), "a file name may not start with a dot"),
+});

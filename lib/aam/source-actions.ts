@@ -1,0 +1,45 @@
+import "server-only";
+import type { TenantContext } from "@/lib/auth/context";
+import { ConflictError } from "@/lib/errors";
+import { createTask } from "@/lib/tasks/tasks";
+import { toTaskDto, type TaskDto } from "@/lib/tasks/dto";
+import { getConnectionOrThrow, toSourceError, withConnector } from "@/lib/aam/connections";
+import { ConnectorError } from "@/lib/aam/connectors/types";
+
+const PREVIEW_RECORDS = 5;
+
+/** Connects and authenticates. A failure is an answer (`ok: false` with the reason), not an error. */
+export async function checkConnection({ ctx, id }: { ctx: TenantContext; id: string }) {
+  const connection = await getConnectionOrThrow(ctx, id);
+  const started = performance.now();
+  try {
+    await withConnector(ctx, connection, (connector) => connector.check());
+    return { ok: true as const, latencyMs: Math.round(performance.now() - started) };
+  } catch (error) {
+    if (error instanceof ConnectorError) return { ok: false as const, kind: error.kind, message: error.message };
+    throw error;
+  }
+}
+
+/** The source's schema as it is now, with a few sample records. Records nothing (a sync does). */
+export async function discoverConnection({ ctx, id }: { ctx: TenantContext; id: string }) {
+  const connection = await getConnectionOrThrow(ctx, id);
+  try {
+    const { streams, problems } = await withConnector(ctx, connection, (connector) => connector.discover());
+    return { streams: streams.map((s) => ({ ...s, sample: s.sample.slice(0, PREVIEW_RECORDS) })), problems };
+  } catch (error) {
+    throw toSourceError(error);
+  }
+}
+
+/** Queues a sync task, or returns the one already queued or running for this connection. */
+export async function requestSync({ ctx, id }: { ctx: TenantContext; id: string }): Promise<TaskDto> {
+  const connection = await getConnectionOrThrow(ctx, id);
+  if (connection.status === "paused") throw new ConflictError(`The connection is paused: ${connection.statusMessage ?? "resume it first"}`);
+  const running = await ctx.db.task.findFirst({
+    where: { tenantId: ctx.tenantId, type: "connector.sync", status: { in: ["queued", "in_progress"] }, input: { path: ["connectionId"], equals: id } },
+  });
+  if (running) return toTaskDto(running);
+  const { task } = await createTask({ ctx, input: { type: "connector.sync", input: { connectionId: id } } });
+  return task;
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import type { TenantContext } from "@/lib/auth/context";
+import { getConnectionOrThrow } from "@/lib/aam/connections";
+import { toStreamDto, type StreamDto } from "@/lib/aam/dto";
+import type { PageQuery } from "@/lib/aam/schemas";
+
+/** The connection's streams with their accepted (and any pending) schema and profile. */
+export async function listStreams({ ctx, connectionId }: { ctx: TenantContext; connectionId: string }): Promise<StreamDto[]> {
+  await getConnectionOrThrow(ctx, connectionId);
+  const streams = await ctx.db.connectionStream.findMany({ where: { connectionId, tenantId: ctx.tenantId }, orderBy: { name: "asc" } });
+  const ids = streams.flatMap((s) => [s.acceptedFingerprintId, s.pendingFingerprintId]).filter((id): id is string => !!id);
+  const fingerprints = new Map((await ctx.db.schemaFingerprint.findMany({ where: { id: { in: ids }, tenantId: ctx.tenantId } })).map((f) => [f.id, f]));
+  return streams.map((s) => toStreamDto(s, fingerprints.get(s.acceptedFingerprintId ?? "") ?? null, fingerprints.get(s.pendingFingerprintId ?? "") ?? null));
+}
+
+/** Canonical events read from the connection, newest first. */
+export async function listEvents({ ctx, connectionId, query }: { ctx: TenantContext; connectionId: string; query: PageQuery }) {
+  await getConnectionOrThrow(ctx, connectionId);
+  const rows = await ctx.db.canonicalEvent.findMany({
+    where: { tenantId: ctx.tenantId, connectionId, ...(query.stream ? { stream: query.stream } : {}) },
+    orderBy: [{ observedAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+  });
+  const page = rows.slice(0, query.limit);
+  return {
+    events: page.map((e) => ({
+      id: e.id,
+      tenantId: e.tenantId,
+      connectionId: e.connectionId,
+      stream: e.stream,
+      sourceRecordId: e.sourceRecordId,
+      operation: e.operation,
+      observedAt: e.observedAt,
+      payload: e.payload,
+      schemaFingerprintId: e.fingerprintId,
+    })),
+    nextCursor: rows.length > query.limit ? page.at(-1)!.id : null,
+  };
+}
+
+/** Records kept out of the events, with the reason; nothing read is ever dropped silently. */
+export async function listQuarantine({ ctx, connectionId, query }: { ctx: TenantContext; connectionId: string; query: PageQuery }) {
+  await getConnectionOrThrow(ctx, connectionId);
+  const rows = await ctx.db.quarantinedRecord.findMany({
+    where: { tenantId: ctx.tenantId, connectionId, ...(query.stream ? { stream: query.stream } : {}) },
+    orderBy: [{ observedAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+  });
+  const page = rows.slice(0, query.limit);
+  return {
+    records: page.map((q) => ({ id: q.id, stream: q.stream, reason: q.reason, location: q.location, raw: q.raw, observedAt: q.observedAt })),
+    nextCursor: rows.length > query.limit ? page.at(-1)!.id : null,
+  };
+}

@@ -1,0 +1,98 @@
+import "server-only";
+import type { Connection, Prisma } from "@/lib/generated/prisma/client";
+import type { TenantScope } from "@/lib/auth/context";
+import { getKv } from "@/lib/kv";
+import { withLock } from "@/lib/kv/lock";
+import { log } from "@/lib/log";
+import type { StepTools } from "@/lib/tasks/workflow";
+import { getConnectionOrThrow, withConnector } from "@/lib/aam/connections";
+import type { SourceStream, StreamState } from "@/lib/aam/connectors/types";
+import { recordDiscovery } from "@/lib/aam/drift/record-discovery";
+import { toCanonicalEvents } from "@/lib/aam/events/canonical-event";
+import { commitBatch } from "@/lib/aam/events/store";
+
+export type SyncSummary = {
+  connectionId: string;
+  skipped?: string;
+  streams: number;
+  driftChanges: number;
+  pendingChanges: number;
+  paused: boolean;
+  problems: { stream: string; message: string }[];
+  read: Record<string, { stored: number; quarantined: number }>;
+};
+
+const BATCH_SIZE = 500;
+const direct: StepTools = { run: (_name, fn) => fn() };
+
+/**
+ * One sync: discover, fingerprint and classify drift under the connection's policy, then read each
+ * readable stream from its saved state, committing events and state batch by batch. Steps make it
+ * resumable under the task engines; the CLI runs it directly. Two syncs of one connection never overlap.
+ */
+export async function syncConnection(ctx: TenantScope, connectionId: string, { step = direct, taskId }: { step?: StepTools; taskId?: string } = {}): Promise<SyncSummary> {
+  return withLock(getKv(), `aam:sync:${connectionId}`, () => run(ctx, connectionId, step, taskId), { ttlMs: 30 * 60_000, waitMs: 0 });
+}
+
+/** Discovery and drift classification alone, without reading records (the drift.check task). */
+export async function checkDrift(ctx: TenantScope, connectionId: string, { taskId }: { taskId?: string } = {}) {
+  return withLock(getKv(), `aam:sync:${connectionId}`, async () => {
+    const connection = await getConnectionOrThrow(ctx, connectionId);
+    const outcome = await withConnector(ctx, connection, async (connector) => {
+      const discovered = await connector.discover();
+      return { ...(await recordDiscovery(ctx, connection, discovered, taskId)), problems: discovered.problems };
+    });
+    return { connectionId, streams: outcome.readable.length, driftChanges: outcome.changes, pendingChanges: outcome.pending, paused: outcome.paused, problems: outcome.problems };
+  }, { ttlMs: 10 * 60_000, waitMs: 0 });
+}
+
+async function run(ctx: TenantScope, connectionId: string, step: StepTools, taskId?: string): Promise<SyncSummary> {
+  const connection = await getConnectionOrThrow(ctx, connectionId);
+  const summary: SyncSummary = { connectionId, streams: 0, driftChanges: 0, pendingChanges: 0, paused: false, problems: [], read: {} };
+  if (connection.status === "paused") return { ...summary, skipped: connection.statusMessage ?? "the connection is paused", paused: true };
+  try {
+    const plan = await step.run("discover", () =>
+      withConnector(ctx, connection, async (connector) => {
+        const discovered = await connector.discover();
+        const outcome = await recordDiscovery(ctx, connection, discovered, taskId);
+        // Samples stay out of the step's stored output.
+        return { ...outcome, readable: outcome.readable.map((r) => ({ ...r, stream: { ...r.stream, sample: [] } })), problems: discovered.problems };
+      }),
+    );
+    Object.assign(summary, { streams: plan.readable.length, driftChanges: plan.changes, pendingChanges: plan.pending, paused: plan.paused, problems: plan.problems });
+    for (const { stream, fingerprintId } of plan.readable) {
+      summary.read[stream.name] = await step.run(`read:${stream.name}`, () => readStream(ctx, connection, stream, fingerprintId));
+    }
+    await markSynced(ctx, connectionId, plan.problems.length ? "partial" : "success", plan.problems.length ? `${plan.problems.length} stream(s) could not be read: ${plan.problems[0]!.message}` : null);
+    return summary;
+  } catch (error) {
+    await markSynced(ctx, connectionId, "failed", error instanceof Error ? error.message.slice(0, 500) : "sync failed");
+    throw error;
+  }
+}
+
+async function readStream(ctx: TenantScope, connection: Connection, stream: SourceStream, fingerprintId: string) {
+  const totals = { stored: 0, quarantined: 0 };
+  const row = await ctx.db.connectionStream.findUniqueOrThrow({ where: { connectionId_name: { connectionId: connection.id, name: stream.name } } });
+  await withConnector(ctx, connection, async (connector) => {
+    for await (const batch of connector.read(stream, row.state as StreamState, { batchSize: BATCH_SIZE })) {
+      const observedAt = new Date();
+      const { events, quarantined } = toCanonicalEvents({ tenantId: ctx.tenantId, connectionId: connection.id, stream, fingerprintId, observedAt }, batch.records, batch.rejects);
+      const result = await commitBatch(ctx.db, { tenantId: ctx.tenantId, connectionId: connection.id, stream: stream.name, events, quarantined, state: batch.state, observedAt });
+      totals.stored += result.stored;
+      totals.quarantined += result.quarantined;
+    }
+  });
+  log.info("stream read", { tenantId: ctx.tenantId, connectionId: connection.id, stream: stream.name, ...totals });
+  return totals;
+}
+
+/** A sync that fails leaves the connection in `error` with the reason, unless a pause already says why. */
+async function markSynced(ctx: TenantScope, connectionId: string, outcome: "success" | "partial" | "failed", message: string | null) {
+  const data: Prisma.ConnectionUpdateManyMutationInput = { lastSyncAt: new Date(), lastSyncStatus: outcome };
+  await ctx.db.connection.updateMany({ where: { id: connectionId, tenantId: ctx.tenantId }, data });
+  await ctx.db.connection.updateMany({
+    where: { id: connectionId, tenantId: ctx.tenantId, status: { not: "paused" } },
+    data: outcome === "failed" ? { status: "error", statusMessage: message } : { status: "active", statusMessage: message },
+  });
+}

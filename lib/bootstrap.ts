@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db";
 import { seedDemo, DEMO } from "@/lib/db/seed";
 import { log } from "@/lib/log";
 import { startJobEngine } from "@/lib/jobs/engine";
+import { ensureDemoSources } from "@/lib/aam/demo-sources";
 
 /** Server start: the database is opened (migrations applied) before the first request. */
 export async function bootstrapServer(): Promise<void> {
@@ -13,5 +14,9 @@ export async function bootstrapServer(): Promise<void> {
     if (created) log.info("demo tenant seeded", { email: DEMO.email });
   }
   await startJobEngine();
+  if (env.seedDemo) {
+    const { created } = await ensureDemoSources(db);
+    if (created) log.info("demo sources connected and a first sync queued");
+  }
   log.info("AutonomOS ready", { database: env.database.mode, redis: env.redis.mode });
 }

@@ -3,6 +3,7 @@ import type { TenantContext } from "@/lib/auth/context";
 import { getConnectionOrThrow } from "@/lib/aam/connections";
 import { toStreamDto, type StreamDto } from "@/lib/aam/dto";
 import type { PageQuery } from "@/lib/aam/schemas";
+import { pageArgs, toPage } from "@/lib/db/page";
 
 /** The connection's streams with their accepted (and any pending) schema and profile. */
 export async function listStreams({ ctx, connectionId }: { ctx: TenantContext; connectionId: string }): Promise<StreamDto[]> {
@@ -19,12 +20,11 @@ export async function listEvents({ ctx, connectionId, query }: { ctx: TenantCont
   const rows = await ctx.db.canonicalEvent.findMany({
     where: { tenantId: ctx.tenantId, connectionId, ...(query.stream ? { stream: query.stream } : {}) },
     orderBy: [{ observedAt: "desc" }, { id: "desc" }],
-    take: query.limit + 1,
-    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+    ...pageArgs(query),
   });
-  const page = rows.slice(0, query.limit);
+  const { items, nextCursor } = toPage(rows, query.limit);
   return {
-    events: page.map((e) => ({
+    events: items.map((e) => ({
       id: e.id,
       tenantId: e.tenantId,
       connectionId: e.connectionId,
@@ -35,7 +35,7 @@ export async function listEvents({ ctx, connectionId, query }: { ctx: TenantCont
       payload: e.payload,
       schemaFingerprintId: e.fingerprintId,
     })),
-    nextCursor: rows.length > query.limit ? page.at(-1)!.id : null,
+    nextCursor,
   };
 }
 
@@ -45,12 +45,11 @@ export async function listQuarantine({ ctx, connectionId, query }: { ctx: Tenant
   const rows = await ctx.db.quarantinedRecord.findMany({
     where: { tenantId: ctx.tenantId, connectionId, ...(query.stream ? { stream: query.stream } : {}) },
     orderBy: [{ observedAt: "desc" }, { id: "desc" }],
-    take: query.limit + 1,
-    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+    ...pageArgs(query),
   });
-  const page = rows.slice(0, query.limit);
+  const { items, nextCursor } = toPage(rows, query.limit);
   return {
-    records: page.map((q) => ({ id: q.id, stream: q.stream, reason: q.reason, location: q.location, raw: q.raw, observedAt: q.observedAt })),
-    nextCursor: rows.length > query.limit ? page.at(-1)!.id : null,
+    records: items.map((q) => ({ id: q.id, stream: q.stream, reason: q.reason, location: q.location, raw: q.raw, observedAt: q.observedAt })),
+    nextCursor,
   };
 }

@@ -1,6 +1,8 @@
 import { closeDb, getDb, getDbState, setProcessKind } from "@/lib/db";
 import { seedDemo } from "@/lib/db/seed";
 import { DomainError } from "@/lib/errors";
+import { ensureDemoSources } from "@/lib/aam/demo-sources";
+import { ingest, listAllConnections } from "@/lib/cli/ingest";
 
 type Command = { summary: string; run: (args: string[]) => Promise<void> };
 
@@ -15,8 +17,24 @@ const COMMANDS: Record<string, Command> = {
   seed: {
     summary: "Create the demo tenant and user if missing",
     run: async () => {
-      const { created } = await seedDemo(await getDb());
+      const db = await getDb();
+      const { created } = await seedDemo(db);
       console.log(created ? "demo tenant created" : "demo tenant already present");
+      const sources = await ensureDemoSources(db);
+      console.log(sources.created ? "demo sources connected; the first sync runs when the app server starts" : "demo sources already connected");
+    },
+  },
+  connections: {
+    summary: "List every connection (id, tenant, type, status)",
+    run: async () => {
+      for (const c of await listAllConnections(await getDb())) console.log([c.id, c.tenant.slug, c.type, c.status, c.name].join("\t"));
+    },
+  },
+  ingest: {
+    summary: "Sync one connection now, in this process: ingest --connection <id>",
+    run: async (args) => {
+      const summary = await ingest(await getDb(), args);
+      console.log(JSON.stringify(summary, null, 2));
     },
   },
 };

@@ -2,6 +2,7 @@ import "server-only";
 import { ConflictError, NotFoundError, UnavailableError, ValidationError } from "@/lib/errors";
 import { Prisma, type Task } from "@/lib/generated/prisma/client";
 import type { TenantContext } from "@/lib/auth/context";
+import { pageArgs, toPage } from "@/lib/db/page";
 import { jobEngineMode } from "@/lib/jobs/mode";
 import { log } from "@/lib/log";
 import { dispatchCancellation, dispatchTasks } from "@/lib/tasks/dispatch";
@@ -86,11 +87,10 @@ export async function listTasks({ ctx, query }: { ctx: TenantContext; query: Lis
   const rows = await ctx.db.task.findMany({
     where: { tenantId: ctx.tenantId, status: query.status, type: query.type },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: query.limit + 1,
-    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+    ...pageArgs(query),
   });
-  const page = rows.slice(0, query.limit);
-  return { tasks: page.map((t) => toTaskDto(t)), nextCursor: rows.length > query.limit ? page[page.length - 1].id : null };
+  const { items, nextCursor } = toPage(rows, query.limit);
+  return { tasks: items.map((t) => toTaskDto(t)), nextCursor };
 }
 
 /** queued or in_progress -> cancelled. A running attempt stops at its next step; its result is discarded. */

@@ -14,9 +14,24 @@ export type PostgresConfig = z.infer<typeof PostgresConfig>;
 
 const CURSOR_NAMES = ["updated_at", "updatedat", "modified_at", "last_modified", "last_modified_at", "systemmodstamp"];
 
-/** Timestamps and dates arrive as text: cursors keep full microsecond precision; payloads get ISO strings. */
+/**
+ * Timestamps and dates arrive as text: cursors keep full microsecond precision; payloads get ISO
+ * strings. bigint and numeric become numbers when exactly representable, else stay exact text.
+ */
 const RAW_TEXT_TYPES = new Set([1082, 1114, 1184]);
-const typeParsers = { getTypeParser: (oid: number, format?: string) => (RAW_TEXT_TYPES.has(oid) ? (v: string) => v : pg.types.getTypeParser(oid, format as "text")) };
+const EXACT_NUMBER_TYPES = new Set([20, 1700]);
+const typeParsers = {
+  getTypeParser: (oid: number, format?: string) => {
+    if (RAW_TEXT_TYPES.has(oid)) return (v: string) => v;
+    if (EXACT_NUMBER_TYPES.has(oid)) return exactNumber;
+    return pg.types.getTypeParser(oid, format as "text");
+  },
+};
+
+function exactNumber(text: string): number | string {
+  const n = Number(text);
+  return Number.isFinite(n) && text.replace(/^-|\.?0*$|\./g, "").replace(/^0+/, "").length <= 15 ? n : text;
+}
 
 /**
  * Any PostgreSQL (Supabase included) reachable by URL. Tables come from the catalog; reads are
@@ -155,8 +170,9 @@ function toJson(value: unknown): JsonValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "string") {
     if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(value)) {
-      const withZone = /[+-]\d{2}(:?\d{2})?$/.test(value) ? value : `${value}Z`;
-      const date = new Date(withZone.replace(" ", "T"));
+      // PostgreSQL writes zones as +00 or +05:30; timestamps without a zone are taken as UTC.
+      const zoned = /[+-]\d{2}(:?\d{2})?$/.test(value) ? value.replace(/([+-]\d{2})$/, "$1:00") : `${value}Z`;
+      const date = new Date(zoned.replace(" ", "T"));
       return Number.isNaN(date.getTime()) ? value : date.toISOString();
     }
     return value;

@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { getConnectionOrThrow } from "@/lib/aam/connections";
 import { toDriftEventDto, type DriftEventDto } from "@/lib/aam/dto";
 import type { ListDriftQuery } from "@/lib/aam/schemas";
+import { pageArgs, toPage } from "@/lib/db/page";
 
 /** Newest first, cursor-paginated, scoped to the tenant. */
 export async function listDriftEvents({ ctx, query }: { ctx: TenantContext; query: ListDriftQuery }): Promise<{ events: DriftEventDto[]; nextCursor: string | null }> {
@@ -12,11 +13,10 @@ export async function listDriftEvents({ ctx, query }: { ctx: TenantContext; quer
   const rows = await ctx.db.driftEvent.findMany({
     where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: query.limit + 1,
-    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+    ...pageArgs(query),
   });
-  const page = rows.slice(0, query.limit);
-  return { events: page.map(toDriftEventDto), nextCursor: rows.length > query.limit ? page.at(-1)!.id : null };
+  const { items, nextCursor } = toPage(rows, query.limit);
+  return { events: items.map(toDriftEventDto), nextCursor };
 }
 
 /**

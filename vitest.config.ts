@@ -11,20 +11,21 @@ const postgresUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.
 const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
 const shared = { resolve: { alias } };
+// Projects do not inherit the root's test options.
+const timeouts = { testTimeout: 30_000, hookTimeout: 60_000 };
 
 export default defineConfig({
   ...shared,
   test: {
     pool: "forks",
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
     projects: [
-      { ...shared, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], env: { AUTH_SECRET: "unit-test-secret-unit-test-secret-0123", LOG_LEVEL: "error" } } },
+      { ...shared, test: { ...timeouts, name: "unit", include: ["tests/unit/**/*.test.ts"], env: { AUTH_SECRET: "unit-test-secret-unit-test-secret-0123", LOG_LEVEL: "error" } } },
       // Each connector against its real peer: files, the machine's PostgreSQL, local Salesforce- and MongoDB-speaking servers.
-      { ...shared, test: { name: "connectors", include: ["tests/connectors/**/*.test.ts"], testTimeout: 30_000, env: { LOG_LEVEL: "error", TEST_POSTGRES_URL: postgresUrl } } },
+      { ...shared, test: { ...timeouts, name: "connectors", include: ["tests/connectors/**/*.test.ts"], env: { LOG_LEVEL: "error", TEST_POSTGRES_URL: postgresUrl } } },
       {
         ...shared,
         test: {
+          ...timeouts,
           name: "pglite",
           include: ["tests/integration/**/*.test.ts"],
           setupFiles: ["tests/support/setup-embedded.ts"],
@@ -34,6 +35,7 @@ export default defineConfig({
       {
         ...shared,
         test: {
+          ...timeouts,
           name: "postgres",
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/support/global-setup-postgres.ts"],
@@ -43,6 +45,7 @@ export default defineConfig({
       {
         ...shared,
         test: {
+          ...timeouts,
           name: "redis",
           include: ["tests/redis/**/*.test.ts"],
           env: { AUTH_SECRET: "unit-test-secret-unit-test-secret-0123", LOG_LEVEL: "error", TEST_REDIS_URL: redisUrl },

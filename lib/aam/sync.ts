@@ -4,6 +4,8 @@ import type { TenantScope } from "@/lib/auth/context";
 import { getKv } from "@/lib/kv";
 import { withLock } from "@/lib/kv/lock";
 import { log } from "@/lib/log";
+import { notifyDriftPending } from "@/lib/notify/drift-pending";
+import { publishTenantEvent } from "@/lib/events/tenant-events";
 import type { StepTools } from "@/lib/tasks/workflow";
 import { getConnectionOrThrow, withConnector } from "@/lib/aam/connections";
 import type { SourceStream, StreamState } from "@/lib/aam/connectors/types";
@@ -42,6 +44,7 @@ export async function checkDrift(ctx: TenantScope, connectionId: string, { taskI
       const discovered = await connector.discover();
       return { ...(await recordDiscovery(ctx, connection, discovered, taskId)), problems: discovered.problems };
     });
+    if (outcome.changes > 0) await announceDrift(ctx, connection, outcome);
     return { connectionId, streams: outcome.readable.length, driftChanges: outcome.changes, pendingChanges: outcome.pending, paused: outcome.paused, problems: outcome.problems };
   }, { ttlMs: 10 * 60_000, waitMs: 0 });
 }
@@ -55,6 +58,7 @@ async function run(ctx: TenantScope, connectionId: string, step: StepTools, task
       withConnector(ctx, connection, async (connector) => {
         const discovered = await connector.discover();
         const outcome = await recordDiscovery(ctx, connection, discovered, taskId);
+        if (outcome.changes > 0) await announceDrift(ctx, connection, outcome);
         // Samples stay out of the step's stored output.
         return { ...outcome, readable: outcome.readable.map((r) => ({ ...r, stream: { ...r.stream, sample: [] } })), problems: discovered.problems };
       }),
@@ -64,6 +68,7 @@ async function run(ctx: TenantScope, connectionId: string, step: StepTools, task
       summary.read[stream.name] = await step.run(`read:${stream.name}`, () => readStream(ctx, connection, stream, fingerprintId));
     }
     await markSynced(ctx, connectionId, plan.problems.length ? "partial" : "success", plan.problems.length ? `${plan.problems.length} stream(s) could not be read: ${plan.problems[0]!.message}` : null);
+    await publishTenantEvent(ctx.tenantId, "aam.sync.completed", { connectionId, streams: summary.streams, driftChanges: summary.driftChanges });
     return summary;
   } catch (error) {
     await markSynced(ctx, connectionId, "failed", error instanceof Error ? error.message.slice(0, 500) : "sync failed");
@@ -85,6 +90,18 @@ async function readStream(ctx: TenantScope, connection: Connection, stream: Sour
   });
   log.info("stream read", { tenantId: ctx.tenantId, connectionId: connection.id, stream: stream.name, ...totals });
   return totals;
+}
+
+/**
+ * Drift goes out as a live tenant event; changes held for approval also go to Slack, since they
+ * need a person. Neither can fail the sync.
+ */
+async function announceDrift(ctx: TenantScope, connection: Connection, outcome: { changes: number; pending: number; paused: boolean }) {
+  await publishTenantEvent(ctx.tenantId, "aam.drift.detected", { connectionId: connection.id, changes: outcome.changes, pending: outcome.pending, paused: outcome.paused });
+  if (outcome.pending === 0) return;
+  void notifyDriftPending(ctx.db, { tenantId: ctx.tenantId, connectionId: connection.id, connectionName: connection.name, pending: outcome.pending, paused: outcome.paused }).catch((error) =>
+    log.warn("drift notification failed", { connectionId: connection.id, error }),
+  );
 }
 
 /** A sync that fails leaves the connection in `error` with the reason, unless a pause already says why. */

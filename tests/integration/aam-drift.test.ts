@@ -6,6 +6,8 @@ import { POST as syncRoute } from "@/app/api/v1/aam/connections/[id]/sync/route"
 import { GET as quarantineRoute } from "@/app/api/v1/aam/connections/[id]/quarantine/route";
 import { GET as eventsRoute } from "@/app/api/v1/aam/connections/[id]/events/route";
 import { GET as streamsRoute } from "@/app/api/v1/aam/connections/[id]/streams/route";
+import { getKv } from "@/lib/kv";
+import { tenantChannel } from "@/lib/events/tenant-events";
 import { createAccount, type TestAccount } from "../support/accounts";
 import { createConnectionVia, syncNow, uploadFile } from "../support/aam";
 import { call } from "../support/http";
@@ -83,8 +85,13 @@ describe("AAM sync and drift", () => {
 
   it("pauses on a breaking change under pause_on_breaking, refuses syncs, and resumes once accepted", async () => {
     const { owner, id } = await setup("aam-pause", "pause_on_breaking");
+    const live: string[] = [];
+    const unsubscribe = await getKv().subscribe(tenantChannel(owner.tenantId), (m) => live.push(m));
     await uploadFile(owner.token, id, "accounts.csv", V2);
     const paused = await syncNow(owner.tenantId, id);
+    await expect.poll(() => live.map((m) => JSON.parse(m).type)).toContain("aam.drift.detected");
+    await unsubscribe();
+    expect(JSON.parse(live.find((m) => m.includes("drift"))!).data).toEqual({ connectionId: id, changes: 5, pending: 5, paused: true });
     expect(paused).toMatchObject({ paused: true, streams: 0 });
     expect((await drift(owner, id)).every((e) => e.status === "pending")).toBe(true);
 

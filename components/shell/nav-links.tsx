@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 
 const LINKS = [
   { href: "/control-center", label: "Control center" },
+  { href: "/connections", label: "Connections" },
   { href: "/orchestration", label: "Orchestration" },
   { href: "/team", label: "Team" },
 ];

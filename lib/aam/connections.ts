@@ -4,7 +4,8 @@ import { ConflictError, NotFoundError, SourceError, ValidationError } from "@/li
 import { Prisma, type Connection } from "@/lib/generated/prisma/client";
 import type { TenantContext, TenantScope } from "@/lib/auth/context";
 import { open, seal } from "@/lib/crypto/secret-box";
-import { connectorSpec, type ConnectionType } from "@/lib/aam/connectors/registry";
+import { connectorSpec } from "@/lib/aam/connectors/registry";
+import type { ConnectionType } from "@/lib/aam/schemas";
 import { ConnectorError, type Connector } from "@/lib/aam/connectors/types";
 import type { CreateConnectionInput, UpdateConnectionInput } from "@/lib/aam/schemas";
 import { toConnectionDto, type ConnectionDto } from "@/lib/aam/dto";

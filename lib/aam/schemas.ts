@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { ConnectionType } from "@/lib/aam/connectors/registry";
+
+export const ConnectionType = z.enum(["file", "postgres", "salesforce", "mongodb"]);
+export type ConnectionType = z.infer<typeof ConnectionType>;
 
 export const SchemaPolicy = z.enum(["propagate_all", "propagate_additive", "require_approval", "pause_on_breaking"]);
 export type SchemaPolicy = z.infer<typeof SchemaPolicy>;
@@ -34,13 +36,6 @@ export const ListDriftQuery = z.object({
   cursor: z.uuid().optional(),
 });
 export type ListDriftQuery = z.infer<typeof ListDriftQuery>;
-
-export const ReviewSchemaInput = z.object({
-  /** Limit the decision to one stream; all streams with a pending schema when absent. */
-  stream: z.string().min(1).max(1000).optional(),
-  decision: z.enum(["accept", "reject"]),
-});
-export type ReviewSchemaInput = z.infer<typeof ReviewSchemaInput>;
 
 export const PageQuery = z.object({
   stream: z.string().min(1).max(1000).optional(),

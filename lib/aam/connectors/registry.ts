@@ -7,9 +7,8 @@ import { createMongoConnector, MongoConfig } from "./mongodb";
 import { createPostgresConnector, PostgresConfig } from "./postgres";
 import { createSalesforceConnector, SalesforceConfig } from "./salesforce";
 import type { Connector } from "./types";
+import type { ConnectionType } from "@/lib/aam/schemas";
 
-export const ConnectionType = z.enum(["file", "postgres", "salesforce", "mongodb"]);
-export type ConnectionType = z.infer<typeof ConnectionType>;
 
 type Ids = { tenantId: string; connectionId: string };
 

@@ -38,42 +38,55 @@ function score(r: FieldSide, a: FieldSide): Record<string, number> & { confidenc
   const nulls = r.profile && a.profile ? 1 - Math.abs(r.profile.nullRate - a.profile.nullRate) : 0.5;
   const position = 1 - Math.min(1, Math.abs(r.position / Math.max(1, r.count) - a.position / Math.max(1, a.count)) * 4);
   const values = valueOverlap(r.profile, a.profile);
-  const confidence =
-    values === undefined
-      ? 0.6 * name + 0.2 * type + 0.1 * nulls + 0.1 * position
-      : 0.45 * values + 0.3 * name + 0.1 * type + 0.05 * nulls + 0.1 * position;
+  const structural = 0.15 * type + 0.075 * nulls + 0.075 * position;
+  // Shared values are the strongest evidence; none shared may just mean other rows were sampled,
+  // so the names decide then, a little less sure.
+  const confidence = values === undefined ? 0.7 * name + structural : values > 0 ? 0.45 * values + 0.3 * name + 0.1 * type + 0.05 * nulls + 0.1 * position : 0.9 * (0.7 * name + structural);
   return { confidence: round(Math.min(1, confidence)), name: round(name), type, nulls: round(nulls), position: round(position), ...(values === undefined ? {} : { values: round(values) }) };
 }
 
-/** Jaccard overlap of the example values; undefined when either side has none to compare. */
+/** Below this many distinct examples (booleans, flags) equal values say little about identity. */
+const MIN_DISTINCT_VALUES = 3;
+
+/** Jaccard overlap of the example values; undefined when either side has too few to compare. */
 function valueOverlap(a?: FieldProfile, b?: FieldProfile): number | undefined {
-  if (!a?.examples.length || !b?.examples.length) return undefined;
-  const left = new Set(a.examples.map((v) => JSON.stringify(v)));
-  const right = new Set(b.examples.map((v) => JSON.stringify(v)));
+  const left = new Set(a?.examples.map((v) => JSON.stringify(v)));
+  const right = new Set(b?.examples.map((v) => JSON.stringify(v)));
+  if (left.size < MIN_DISTINCT_VALUES || right.size < MIN_DISTINCT_VALUES) return undefined;
   const shared = [...left].filter((v) => right.has(v)).length;
   return shared / (left.size + right.size - shared);
 }
 
+/** Words of a name in any script: `closeDate`, `close_date` and `Close Date` give the same words. */
 export function tokens(name: string): string[] {
   return name
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/(\p{Ll}|\p{N})(\p{Lu})/gu, "$1 $2")
     .toLowerCase()
-    .split(/[^a-z0-9]+/)
+    .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 }
 
-/** 1 for the same words in another case style; otherwise the best of token overlap, containment and edit distance. */
+/**
+ * 1 for the same words in another case style. Otherwise the best of: shared words, one name
+ * containing the other (`cust` in `customer`, `email` in `email_address`), and edit distance on
+ * the words that differ, so a shared prefix like `is_` does not make `is_active` look like `is_deleted`.
+ */
 export function nameSimilarity(a: string, b: string): number {
   const ta = tokens(a);
   const tb = tokens(b);
   const ja = ta.join("");
   const jb = tb.join("");
+  if (!ja || !jb) return a === b ? 1 : 0;
   if (ja === jb) return 1;
-  const shared = ta.filter((t) => tb.includes(t)).length;
-  const jaccard = shared / (new Set([...ta, ...tb]).size || 1);
-  const contained = ja && jb && (ja.includes(jb) || jb.includes(ja)) ? 0.8 : 0;
-  const edit = 1 - levenshtein(ja, jb) / Math.max(ja.length, jb.length, 1);
-  return Math.max(jaccard, contained, edit);
+  const shared = ta.filter((t) => tb.includes(t));
+  const jaccard = shared.length / new Set([...ta, ...tb]).size;
+  const ra = ta.filter((t) => !shared.includes(t)).join("");
+  const rb = tb.filter((t) => !shared.includes(t)).join("");
+  const contained = (x: string, y: string) => x.length > 1 && y.length > 1 && (x.includes(y) || y.includes(x));
+  const containment = contained(ja, jb) || contained(ra, rb) ? 0.8 : 0;
+  const [ea, eb] = ra && rb ? [ra, rb] : [ja, jb];
+  const edit = 1 - levenshtein(ea, eb) / Math.max(ea.length, eb.length);
+  return Math.max(jaccard, containment, edit);
 }
 
 function levenshtein(a: string, b: string): number {

@@ -1,0 +1,39 @@
+import { Card } from "@/components/ui/card";
+import type { listQuarantine } from "@/lib/aam/streams";
+import { truncate } from "./format";
+import { LocalTime } from "./local-time";
+
+type QuarantinedRecord = Awaited<ReturnType<typeof listQuarantine>>["records"][number];
+
+const RAW_CHARS = 160;
+
+/** Records a sync could not read, with the reason; they are kept, never dropped. */
+export function QuarantineTable({ records, limit }: { records: QuarantinedRecord[]; limit: number }) {
+  return (
+    <Card title="Quarantine">
+      {records.length === 0 ? (
+        <p className="text-sm text-slate-500">No quarantined records.</p>
+      ) : (
+        <>
+          <table className="w-full table-fixed text-left text-sm">
+            <thead className="text-slate-500">
+              <tr><th className="w-1/6 py-2">Stream</th><th className="w-1/6">Location</th><th className="w-1/4">Reason</th><th>Raw</th><th className="w-36">When</th></tr>
+            </thead>
+            <tbody>
+              {records.map((q) => (
+                <tr key={q.id} className="border-t border-slate-100 align-top" data-testid="quarantined-record">
+                  <td className="truncate py-2 font-mono text-xs">{q.stream}</td>
+                  <td className="text-xs text-slate-600">{q.location ?? "–"}</td>
+                  <td className="text-xs text-red-700">{q.reason}</td>
+                  <td><code className="block break-all text-xs text-slate-700">{truncate(q.raw, RAW_CHARS)}</code></td>
+                  <td className="text-xs text-slate-500"><LocalTime value={q.observedAt} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {records.length === limit && <p className="mt-2 text-xs text-slate-500">The latest {limit} are shown.</p>}
+        </>
+      )}
+    </Card>
+  );
+}

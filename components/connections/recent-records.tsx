@@ -1,0 +1,31 @@
+import { Card } from "@/components/ui/card";
+import type { listEvents } from "@/lib/aam/streams";
+import { LocalTime } from "./local-time";
+
+type CanonicalEvent = Awaited<ReturnType<typeof listEvents>>["events"][number];
+
+/** The latest canonical events read from the connection, payload folded away. */
+export function RecentRecords({ events }: { events: CanonicalEvent[] }) {
+  return (
+    <Card title="Recent records">
+      {events.length === 0 ? (
+        <p className="text-sm text-slate-500">No records read yet.</p>
+      ) : (
+        <ul className="divide-y divide-slate-100 text-sm">
+          {events.map((e) => (
+            <li key={e.id} className="py-2" data-testid="recent-record">
+              <details>
+                <summary className="cursor-pointer">
+                  <span className="font-mono text-xs">{e.stream}</span>
+                  <span className="mx-2 font-mono text-xs text-slate-600">{e.sourceRecordId}</span>
+                  <span className="text-xs text-slate-500">{e.operation} · <LocalTime value={e.observedAt} /></span>
+                </summary>
+                <pre className="mt-2 max-h-80 overflow-auto rounded-md bg-slate-50 p-3 text-xs">{JSON.stringify(e.payload, null, 2)}</pre>
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}

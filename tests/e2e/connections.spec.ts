@@ -1,0 +1,51 @@
+import { expect, test, type Page } from "@playwright/test";
+
+async function signInAsDemo(page: Page) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("demo@autonomos.dev");
+  await page.getByLabel("Password").fill("autonomos-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/control-center/);
+}
+
+test("the demo tenant's sources are synced on first start and their schemas are visible", async ({ page }) => {
+  await signInAsDemo(page);
+  await page.getByRole("link", { name: "Connections" }).click();
+  await page.getByRole("link", { name: "Demo data (mock_sources)" }).click();
+  // The first sync runs in the background at startup.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText("crm_accounts.csv").first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByText("cloud_resources.jsonl").first()).toBeVisible();
+  await expect(page.getByText("Account Name").first()).toBeVisible();
+});
+
+test("create an upload connection, upload a CSV, sync it, change its shape and see the drift", async ({ page }) => {
+  await signInAsDemo(page);
+  await page.goto("/connections");
+  const name = `E2E uploads ${Date.now()}`;
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Schema changes").selectOption("propagate_all");
+  await page.getByRole("button", { name: "Create connection" }).click();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+
+  const upload = (content: string) =>
+    page.getByLabel("Upload CSV, TSV or JSON Lines").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(content) });
+  await upload("id,email,phone\n1,a@example.test,555\n2,b@example.test,556\n3,c@example.test,557\n");
+  await expect(page.getByTestId("uploaded-files")).toContainText("people.csv");
+  await page.getByRole("button", { name: "Sync now" }).click();
+  await expect(page.getByText("Sync queued")).toBeVisible();
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText("a@example.test").first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+
+  await upload("id,email_address\n1,a@example.test\n2,b@example.test\n3,c@example.test\n");
+  await page.getByRole("button", { name: "Sync now" }).click();
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText("field_renamed").first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByText("field_removed").first()).toBeVisible();
+});

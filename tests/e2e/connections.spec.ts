@@ -12,6 +12,7 @@ test("the demo tenant's sources are synced on first start and their schemas are 
   await signInAsDemo(page);
   await page.getByRole("link", { name: "Connections" }).click();
   await page.getByRole("link", { name: "Demo data (mock_sources)" }).click();
+  await expect(page).toHaveURL(/\/connections\/[0-9a-f-]{36}$/);
   // The first sync runs in the background at startup.
   await expect(async () => {
     await page.reload();
@@ -25,7 +26,7 @@ test("create an upload connection, upload a CSV, sync it, change its shape and s
   await signInAsDemo(page);
   await page.goto("/connections");
   const name = `E2E uploads ${Date.now()}`;
-  await page.getByLabel("Name").fill(name);
+  await page.getByRole("textbox", { name: "Name" }).fill(name);
   await page.getByLabel("Schema changes").selectOption("propagate_all");
   await page.getByRole("button", { name: "Create connection" }).click();
   await expect(page.getByRole("heading", { name })).toBeVisible();
@@ -45,7 +46,7 @@ test("create an upload connection, upload a CSV, sync it, change its shape and s
   await page.getByRole("button", { name: "Sync now" }).click();
   await expect(async () => {
     await page.reload();
-    await expect(page.getByText("field_renamed").first()).toBeVisible({ timeout: 1_000 });
+    await expect(page.getByText("field renamed").first()).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
-  await expect(page.getByText("field_removed").first()).toBeVisible();
+  await expect(page.getByText("field removed").first()).toBeVisible();
 });

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { Field } from "@/components/ui/field";
 import type { ConnectionType } from "@/lib/aam/schemas";
 import type { FileDelimiter, FileEncoding } from "@/lib/aam/connectors/file/config";
-import { SelectField } from "./select-field";
+import { SelectField } from "@/components/ui/select-field";
 
 type Delimiter = z.infer<typeof FileDelimiter>;
 type Encoding = z.infer<typeof FileEncoding>;

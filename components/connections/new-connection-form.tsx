@@ -10,7 +10,7 @@ import type { SchemaPolicy } from "@/lib/aam/schemas";
 import { createConnectionAction } from "@/app/(app)/connections/actions";
 import { ConfigFields, readConfigFields } from "./config-fields";
 import { DEFAULT_POLICY, POLICIES, POLICY_LABELS } from "./policy-options";
-import { SelectField } from "./select-field";
+import { SelectField } from "@/components/ui/select-field";
 
 /** Creates a connection and opens it. `types` are `[type, label]` pairs from the connector registry. */
 export function NewConnectionForm({ types }: { types: [ConnectionType, string][] }) {

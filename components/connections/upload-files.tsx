@@ -4,6 +4,7 @@ import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Card, ErrorText } from "@/components/ui/card";
 import { formatBytes } from "./format";
+import { apiFetch } from "@/lib/http/client";
 
 const ACCEPT = ".csv,.tsv,.txt,.jsonl,.ndjson";
 
@@ -72,13 +73,7 @@ export function UploadFiles({ id, files, canWrite }: { id: string; files: { name
 
 /** Throws an Error carrying the API's message, prefixed with the file name. */
 async function uploadFile(connectionId: string, file: File): Promise<void> {
-  const res = await fetch(`/api/v1/aam/connections/${connectionId}/files?name=${encodeURIComponent(file.name)}`, {
-    method: "POST",
-    headers: { "content-type": file.type || "application/octet-stream" },
-    body: file,
-    credentials: "same-origin",
+  await apiFetch(`/api/v1/aam/connections/${connectionId}/files?name=${encodeURIComponent(file.name)}`, { body: file }).catch((error: Error) => {
+    throw new Error(`${file.name}: ${error.message}`);
   });
-  if (res.ok) return;
-  const data = await res.json().catch(() => null);
-  throw new Error(`${file.name}: ${data?.error?.message ?? `Upload failed (${res.status})`}`);
 }

@@ -1,9 +1,13 @@
-/** Browser-side JSON calls to our REST API. Throws an Error carrying the API's message. */
+/**
+ * Browser-side calls to our REST API. Throws an Error carrying the API's message. A `Blob` body
+ * (a chosen file) is sent as-is with its own type; anything else as JSON.
+ */
 export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const raw = typeof Blob !== "undefined" && init.body instanceof Blob;
   const res = await fetch(path, {
     method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-    headers: init.body === undefined ? undefined : { "content-type": "application/json" },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    headers: init.body === undefined ? undefined : { "content-type": raw ? (init.body as Blob).type || "application/octet-stream" : "application/json" },
+    body: init.body === undefined ? undefined : raw ? (init.body as Blob) : JSON.stringify(init.body),
     credentials: "same-origin",
   });
   if (res.status === 204) return undefined as T;

@@ -9,7 +9,7 @@ import type { TenantContext } from "@/lib/auth/context";
 import { env } from "@/lib/env";
 import { ConflictError, PayloadTooLargeError, ValidationError } from "@/lib/errors";
 import { getConnectionOrThrow, readConfig } from "@/lib/aam/connections";
-import { FileConfig } from "@/lib/aam/connectors/file/config";
+import { csvOptionsFor, FileConfig, isJsonLines } from "@/lib/aam/connectors/file/config";
 import { CsvShapeError, openCsv } from "@/lib/aam/connectors/file/csv";
 import { uploadDirectory } from "@/lib/aam/connectors/file/location";
 
@@ -38,7 +38,7 @@ export async function saveUpload({ ctx, connectionId, name, body, declaredBytes 
     });
     await pipeline(limited, createWriteStream(temp, { flags: "wx" }));
     if (size === 0) throw new ValidationError("The file is empty");
-    if (!/\.(jsonl|ndjson)$/i.test(name)) await checkCsv(temp, config, name);
+    if (!isJsonLines(name)) await checkCsv(temp, config, name);
     await rename(temp, path.join(dir, name));
     return { name, bytes: size };
   } finally {
@@ -48,7 +48,7 @@ export async function saveUpload({ ctx, connectionId, name, body, declaredBytes 
 
 async function checkCsv(file: string, config: FileConfig, name: string) {
   try {
-    const csv = await openCsv(file, { encoding: config.encoding, delimiter: config.delimiter === "auto" && /\.tsv$/i.test(name) ? "\t" : config.delimiter, header: config.header });
+    const csv = await openCsv(file, csvOptionsFor(config, name));
     await csv.items.return(undefined);
   } catch (error) {
     if (error instanceof CsvShapeError) throw new ValidationError(`${name} ${error.message}`);

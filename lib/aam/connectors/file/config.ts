@@ -21,3 +21,13 @@ export type FileConfig = z.infer<typeof FileConfig>;
 
 export const FILE_EXTENSIONS = [".csv", ".tsv", ".txt", ".jsonl", ".ndjson"] as const;
 export const MAX_COLUMNS = 2_000;
+
+export function isJsonLines(fileName: string): boolean {
+  return /\.(jsonl|ndjson)$/i.test(fileName);
+}
+
+/** How to parse one delimited file of the connection: a `.tsv` under "auto" is tab-separated. */
+export function csvOptionsFor(config: FileConfig, fileName: string) {
+  const delimiter = config.delimiter === "auto" && /\.tsv$/i.test(fileName) ? "\t" : config.delimiter;
+  return { encoding: config.encoding, delimiter, header: config.header };
+}

@@ -17,7 +17,7 @@ import {
   type SourceStream,
   type StreamState,
 } from "../types";
-import { FILE_EXTENSIONS, type FileConfig } from "./config";
+import { csvOptionsFor, FILE_EXTENSIONS, isJsonLines, type FileConfig } from "./config";
 import { CsvShapeError, openCsv } from "./csv";
 import { readJsonl } from "./jsonl";
 
@@ -48,13 +48,13 @@ export function createFileConnector(config: FileConfig, directory: string): Conn
   /** Records typed by `fields` (CSV cells are text until then); JSON Lines carry their own types. */
   async function* rows(name: string, fields?: SourceField[]): AsyncGenerator<{ record: SourceRecord } | { reject: RejectedRecord }> {
     const file = fileOf(name);
-    if (isJsonl(name)) {
+    if (isJsonLines(name)) {
       for await (const item of readJsonl(file, config.encoding)) {
         yield item.kind === "row" ? { record: item.record } : { reject: { raw: item.raw, reason: item.reason, location: `line ${item.line}` } };
       }
       return;
     }
-    const csv = await openCsv(file, csvOptions(name));
+    const csv = await openCsv(file, csvOptionsFor(config, name));
     const types = new Map(fields?.map((f) => [f.name, f.type]));
     for await (const item of csv.items) {
       if (item.kind === "reject") {
@@ -71,13 +71,13 @@ export function createFileConnector(config: FileConfig, directory: string): Conn
   }
 
   async function discoverFile(name: string): Promise<SourceStream> {
-    if (isJsonl(name)) {
+    if (isJsonLines(name)) {
       const records: SourceRecord[] = [];
       for await (const row of rows(name)) if ("record" in row && records.push(row.record) >= INFER_ROWS) break;
       const fields = inferFields(records);
       return { name, fields, primaryKey: detectPrimaryKey(fields.map((f) => f.name), records), cursorField: null, sample: records.slice(0, SAMPLE_SIZE) };
     }
-    const csv = await openCsv(fileOf(name), csvOptions(name));
+    const csv = await openCsv(fileOf(name), csvOptionsFor(config, name));
     const columns = csv.columns;
     const texts: SourceRecord[] = [];
     for await (const item of csv.items) {
@@ -95,11 +95,6 @@ export function createFileConnector(config: FileConfig, directory: string): Conn
     });
     const typed = texts.map((r) => Object.fromEntries(fields.map((f) => [f.name, parseText(String(r[f.name] ?? ""), f.type)])));
     return { name, fields, primaryKey: detectPrimaryKey(columns, typed), cursorField: null, sample: typed.slice(0, SAMPLE_SIZE) };
-  }
-
-  function csvOptions(name: string) {
-    const delimiter = config.delimiter === "auto" && name.toLowerCase().endsWith(".tsv") ? "\t" : config.delimiter;
-    return { encoding: config.encoding, delimiter, header: config.header };
   }
 
   return {
@@ -145,10 +140,6 @@ export function createFileConnector(config: FileConfig, directory: string): Conn
 
     async close() {},
   };
-}
-
-function isJsonl(name: string) {
-  return /\.(jsonl|ndjson)$/i.test(name);
 }
 
 function hashFile(file: string): Promise<string> {

@@ -12,20 +12,21 @@ import { toConnectionDto, type ConnectionDto } from "@/lib/aam/dto";
 
 const sealContext = (c: { tenantId: string; id: string }) => `connection:${c.tenantId}:${c.id}`;
 
-/** Validates `config` against the type's schema: 422 with the field paths when it does not fit. */
-function parseConfig(type: ConnectionType, config: unknown): Record<string, unknown> {
-  const parsed = connectorSpec(type).config.safeParse(config);
+/** Validates `config` against the type's schema and rules: 422 with the field paths when it does not fit. */
+async function parseConfig(type: ConnectionType, config: unknown): Promise<Record<string, unknown>> {
+  const spec = connectorSpec(type);
+  const parsed = spec.config.safeParse(config);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: ["config", ...i.path].join("."), message: i.message }));
     throw new ValidationError(`Invalid config for a ${type} connection: ${issues[0]?.path}: ${issues[0]?.message}`, { issues });
   }
+  await spec.validate?.(parsed.data);
   return parsed.data as Record<string, unknown>;
 }
 
 export async function createConnection({ ctx, input }: { ctx: TenantContext; input: CreateConnectionInput }): Promise<ConnectionDto> {
-  const config = parseConfig(input.type, input.config);
+  const config = await parseConfig(input.type, input.config);
   const id = randomUUID();
-  await connectorSpec(input.type).create(config, { tenantId: ctx.tenantId, connectionId: id }).then((c) => c.close());
   try {
     const row = await ctx.db.connection.create({
       data: {
@@ -72,8 +73,7 @@ export async function updateConnection({ ctx, id, input }: { ctx: TenantContext;
   let config = await readConfig(row);
   const data: Prisma.ConnectionUpdateManyMutationInput = {};
   if (input.config) {
-    config = parseConfig(row.type, { ...config, ...input.config });
-    await connectorSpec(row.type).create(config, { tenantId: ctx.tenantId, connectionId: id }).then((c) => c.close());
+    config = await parseConfig(row.type, { ...config, ...input.config });
     data.configCipher = await seal(JSON.stringify(config), sealContext(row));
   }
   if (input.name) data.name = input.name;
@@ -103,9 +103,14 @@ export async function setConnectionPaused({ ctx, id, paused }: { ctx: TenantCont
   return getConnection({ ctx, id });
 }
 
-/** Opens the connection's connector for `fn` and always closes it. Connector failures become SourceError. */
+/** The connection's connector, built from its decrypted config. The caller closes it. */
+export async function openConnector(ctx: TenantScope, row: Connection): Promise<Connector> {
+  return connectorSpec(row.type).create(await readConfig(row), { tenantId: ctx.tenantId, connectionId: row.id });
+}
+
+/** Opens the connection's connector for `fn` and always closes it. */
 export async function withConnector<T>(ctx: TenantScope, row: Connection, fn: (connector: Connector) => Promise<T>): Promise<T> {
-  const connector = await connectorSpec(row.type).create(await readConfig(row), { tenantId: ctx.tenantId, connectionId: row.id });
+  const connector = await openConnector(ctx, row);
   try {
     return await fn(connector);
   } finally {

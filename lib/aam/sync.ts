@@ -7,8 +7,8 @@ import { log } from "@/lib/log";
 import { notifyDriftPending } from "@/lib/notify/drift-pending";
 import { publishTenantEvent } from "@/lib/events/tenant-events";
 import type { StepTools } from "@/lib/tasks/workflow";
-import { getConnectionOrThrow, withConnector } from "@/lib/aam/connections";
-import type { SourceStream, StreamState } from "@/lib/aam/connectors/types";
+import { getConnectionOrThrow, openConnector, withConnector } from "@/lib/aam/connections";
+import type { Connector, SourceStream, StreamState } from "@/lib/aam/connectors/types";
 import { recordDiscovery } from "@/lib/aam/drift/record-discovery";
 import { toCanonicalEvents } from "@/lib/aam/events/canonical-event";
 import { commitBatch } from "@/lib/aam/events/store";
@@ -33,39 +33,49 @@ const direct: StepTools = { run: (_name, fn) => fn() };
  * resumable under the task engines; the CLI runs it directly. Two syncs of one connection never overlap.
  */
 export async function syncConnection(ctx: TenantScope, connectionId: string, { step = direct, taskId }: { step?: StepTools; taskId?: string } = {}): Promise<SyncSummary> {
-  return withLock(getKv(), `aam:sync:${connectionId}`, () => run(ctx, connectionId, step, taskId), { ttlMs: 30 * 60_000, waitMs: 0 });
+  return withLock(getKv(), lockKey(connectionId), () => run(ctx, connectionId, step, taskId), { ttlMs: 30 * 60_000, waitMs: 0 });
 }
 
 /** Discovery and drift classification alone, without reading records (the drift.check task). */
 export async function checkDrift(ctx: TenantScope, connectionId: string, { taskId }: { taskId?: string } = {}) {
-  return withLock(getKv(), `aam:sync:${connectionId}`, async () => {
-    const connection = await getConnectionOrThrow(ctx, connectionId);
-    const outcome = await withConnector(ctx, connection, async (connector) => {
-      const discovered = await connector.discover();
-      return { ...(await recordDiscovery(ctx, connection, discovered, taskId)), problems: discovered.problems };
-    });
-    if (outcome.changes > 0) await announceDrift(ctx, connection, outcome);
-    return { connectionId, streams: outcome.readable.length, driftChanges: outcome.changes, pendingChanges: outcome.pending, paused: outcome.paused, problems: outcome.problems };
-  }, { ttlMs: 10 * 60_000, waitMs: 0 });
+  return withLock(
+    getKv(),
+    lockKey(connectionId),
+    async () => {
+      const connection = await getConnectionOrThrow(ctx, connectionId);
+      const outcome = await withConnector(ctx, connection, (connector) => discoverAndRecord(ctx, connection, connector, taskId));
+      return { connectionId, streams: outcome.readable.length, driftChanges: outcome.changes, pendingChanges: outcome.pending, paused: outcome.paused, problems: outcome.problems };
+    },
+    { ttlMs: 10 * 60_000, waitMs: 0 },
+  );
+}
+
+const lockKey = (connectionId: string) => `aam:sync:${connectionId}`;
+
+/** Discovers, records fingerprints and drift under the policy, and announces any drift. */
+async function discoverAndRecord(ctx: TenantScope, connection: Connection, connector: Connector, taskId?: string) {
+  const discovered = await connector.discover();
+  const outcome = await recordDiscovery(ctx, connection, discovered, taskId);
+  if (outcome.changes > 0) await announceDrift(ctx, connection, outcome);
+  return { ...outcome, problems: discovered.problems };
 }
 
 async function run(ctx: TenantScope, connectionId: string, step: StepTools, taskId?: string): Promise<SyncSummary> {
   const connection = await getConnectionOrThrow(ctx, connectionId);
   const summary: SyncSummary = { connectionId, streams: 0, driftChanges: 0, pendingChanges: 0, paused: false, problems: [], read: {} };
   if (connection.status === "paused") return { ...summary, skipped: connection.statusMessage ?? "the connection is paused", paused: true };
+  // One connector (one client, one sign-in) for every step of this run; replayed steps never open it.
+  let opened: Promise<Connector> | undefined;
+  const connector = () => (opened ??= openConnector(ctx, connection));
   try {
-    const plan = await step.run("discover", () =>
-      withConnector(ctx, connection, async (connector) => {
-        const discovered = await connector.discover();
-        const outcome = await recordDiscovery(ctx, connection, discovered, taskId);
-        if (outcome.changes > 0) await announceDrift(ctx, connection, outcome);
-        // Samples stay out of the step's stored output.
-        return { ...outcome, readable: outcome.readable.map((r) => ({ ...r, stream: { ...r.stream, sample: [] } })), problems: discovered.problems };
-      }),
-    );
+    const plan = await step.run("discover", async () => {
+      const outcome = await discoverAndRecord(ctx, connection, await connector(), taskId);
+      // Samples stay out of the step's stored output.
+      return { ...outcome, readable: outcome.readable.map((r) => ({ ...r, stream: { ...r.stream, sample: [] } })) };
+    });
     Object.assign(summary, { streams: plan.readable.length, driftChanges: plan.changes, pendingChanges: plan.pending, paused: plan.paused, problems: plan.problems });
     for (const { stream, fingerprintId } of plan.readable) {
-      summary.read[stream.name] = await step.run(`read:${stream.name}`, () => readStream(ctx, connection, stream, fingerprintId));
+      summary.read[stream.name] = await step.run(`read:${stream.name}`, async () => readStream(ctx, connection.id, await connector(), stream, fingerprintId));
     }
     await markSynced(ctx, connectionId, plan.problems.length ? "partial" : "success", plan.problems.length ? `${plan.problems.length} stream(s) could not be read: ${plan.problems[0]!.message}` : null);
     await publishTenantEvent(ctx.tenantId, "aam.sync.completed", { connectionId, streams: summary.streams, driftChanges: summary.driftChanges });
@@ -73,22 +83,22 @@ async function run(ctx: TenantScope, connectionId: string, step: StepTools, task
   } catch (error) {
     await markSynced(ctx, connectionId, "failed", error instanceof Error ? error.message.slice(0, 500) : "sync failed");
     throw error;
+  } finally {
+    if (opened) await (await opened.catch(() => null))?.close();
   }
 }
 
-async function readStream(ctx: TenantScope, connection: Connection, stream: SourceStream, fingerprintId: string) {
+async function readStream(ctx: TenantScope, connectionId: string, connector: Connector, stream: SourceStream, fingerprintId: string) {
   const totals = { stored: 0, quarantined: 0 };
-  const row = await ctx.db.connectionStream.findUniqueOrThrow({ where: { connectionId_name: { connectionId: connection.id, name: stream.name } } });
-  await withConnector(ctx, connection, async (connector) => {
-    for await (const batch of connector.read(stream, row.state as StreamState, { batchSize: BATCH_SIZE })) {
-      const observedAt = new Date();
-      const { events, quarantined } = toCanonicalEvents({ tenantId: ctx.tenantId, connectionId: connection.id, stream, fingerprintId, observedAt }, batch.records, batch.rejects);
-      const result = await commitBatch(ctx.db, { tenantId: ctx.tenantId, connectionId: connection.id, stream: stream.name, events, quarantined, state: batch.state, observedAt });
-      totals.stored += result.stored;
-      totals.quarantined += result.quarantined;
-    }
-  });
-  log.info("stream read", { tenantId: ctx.tenantId, connectionId: connection.id, stream: stream.name, ...totals });
+  const row = await ctx.db.connectionStream.findUniqueOrThrow({ where: { connectionId_name: { connectionId, name: stream.name } } });
+  for await (const batch of connector.read(stream, row.state as StreamState, { batchSize: BATCH_SIZE })) {
+    const observedAt = new Date();
+    const { events, quarantined } = toCanonicalEvents({ tenantId: ctx.tenantId, connectionId, stream, fingerprintId, observedAt }, batch.records, batch.rejects);
+    const result = await commitBatch(ctx.db, { tenantId: ctx.tenantId, connectionId, stream: stream.name, events, quarantined, state: batch.state, observedAt });
+    totals.stored += result.stored;
+    totals.quarantined += result.quarantined;
+  }
+  log.info("stream read", { tenantId: ctx.tenantId, connectionId, stream: stream.name, ...totals });
   return totals;
 }
 

@@ -59,6 +59,8 @@ describe("AAM through the platform: Salesforce and MongoDB", () => {
     const done = await waitForStatus(ctx, queued.json.task.id, "success");
     expect(done.result).toMatchObject({ read: { Account: { stored: 10, quarantined: 0 } } });
     expect(fake.counts.queryMore).toBeGreaterThan(0);
+    // Discovery and reading share one connector: one sign-in per sync.
+    expect(fake.counts.token).toBe(1);
 
     fake.objects.Account!.fields = fake.objects.Account!.fields.filter((f) => f.name !== "Phone");
     for (const r of fake.objects.Account!.records) delete r.Phone;

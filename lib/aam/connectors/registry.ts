@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { FileConfig } from "./file/config";
 import { createFileConnector } from "./file/file-source";
-import { fileDirectory } from "./file/location";
+import { allowedDirectory, fileDirectory } from "./file/location";
 import { createMongoConnector, MongoConfig } from "./mongodb";
 import { createPostgresConnector, PostgresConfig } from "./postgres";
 import { createSalesforceConnector, SalesforceConfig } from "./salesforce";
@@ -22,6 +22,8 @@ type Spec<C> = {
   secrets: readonly string[];
   /** The config as the API shows it: secrets removed, passwords inside URLs masked. */
   describe(config: C): Record<string, unknown>;
+  /** Checks beyond the schema that need the server (a folder's location); throws ValidationError. */
+  validate?(config: C): Promise<void>;
   create(config: C, ids: Ids): Promise<Connector>;
 };
 
@@ -33,6 +35,9 @@ export const CONNECTORS = {
     config: FileConfig,
     secrets: [],
     describe: (c) => ({ ...c }),
+    validate: async (c) => {
+      if (c.source === "directory") await allowedDirectory(c.directory!);
+    },
     create: async (c, ids) => createFileConnector(c, await fileDirectory(c, ids)),
   }),
   postgres: spec({

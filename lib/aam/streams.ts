@@ -5,9 +5,18 @@ import { toStreamDto, type StreamDto } from "@/lib/aam/dto";
 import type { PageQuery } from "@/lib/aam/schemas";
 import { pageArgs, toPage } from "@/lib/db/page";
 
+/**
+ * Each `listX` checks the connection is the tenant's (404 otherwise) and calls `queryX`. The
+ * queries filter by tenant themselves; callers that already hold the connection call them directly.
+ */
+
 /** The connection's streams with their accepted (and any pending) schema and profile. */
 export async function listStreams({ ctx, connectionId }: { ctx: TenantContext; connectionId: string }): Promise<StreamDto[]> {
   await getConnectionOrThrow(ctx, connectionId);
+  return queryStreams(ctx, connectionId);
+}
+
+export async function queryStreams(ctx: TenantContext, connectionId: string): Promise<StreamDto[]> {
   const streams = await ctx.db.connectionStream.findMany({ where: { connectionId, tenantId: ctx.tenantId }, orderBy: { name: "asc" } });
   const ids = streams.flatMap((s) => [s.acceptedFingerprintId, s.pendingFingerprintId]).filter((id): id is string => !!id);
   const fingerprints = new Map((await ctx.db.schemaFingerprint.findMany({ where: { id: { in: ids }, tenantId: ctx.tenantId } })).map((f) => [f.id, f]));
@@ -17,6 +26,10 @@ export async function listStreams({ ctx, connectionId }: { ctx: TenantContext; c
 /** Canonical events read from the connection, newest first. */
 export async function listEvents({ ctx, connectionId, query }: { ctx: TenantContext; connectionId: string; query: PageQuery }) {
   await getConnectionOrThrow(ctx, connectionId);
+  return queryEvents(ctx, connectionId, query);
+}
+
+export async function queryEvents(ctx: TenantContext, connectionId: string, query: PageQuery) {
   const rows = await ctx.db.canonicalEvent.findMany({
     where: { tenantId: ctx.tenantId, connectionId, ...(query.stream ? { stream: query.stream } : {}) },
     orderBy: [{ observedAt: "desc" }, { id: "desc" }],
@@ -42,6 +55,10 @@ export async function listEvents({ ctx, connectionId, query }: { ctx: TenantCont
 /** Records kept out of the events, with the reason; nothing read is ever dropped silently. */
 export async function listQuarantine({ ctx, connectionId, query }: { ctx: TenantContext; connectionId: string; query: PageQuery }) {
   await getConnectionOrThrow(ctx, connectionId);
+  return queryQuarantine(ctx, connectionId, query);
+}
+
+export async function queryQuarantine(ctx: TenantContext, connectionId: string, query: PageQuery) {
   const rows = await ctx.db.quarantinedRecord.findMany({
     where: { tenantId: ctx.tenantId, connectionId, ...(query.stream ? { stream: query.stream } : {}) },
     orderBy: [{ observedAt: "desc" }, { id: "desc" }],

@@ -56,9 +56,14 @@ async function checkCsv(file: string, config: FileConfig, name: string) {
   }
 }
 
-/** The files of an upload connection, for the UI. */
+/** The files of an upload connection. 404 unless the connection is the tenant's. */
 export async function listUploads({ ctx, connectionId }: { ctx: TenantContext; connectionId: string }) {
   await getConnectionOrThrow(ctx, connectionId);
+  return uploadedFiles(ctx, connectionId);
+}
+
+/** For callers that already hold the connection. */
+export async function uploadedFiles(ctx: TenantContext, connectionId: string) {
   const dir = uploadDirectory({ tenantId: ctx.tenantId, connectionId });
   const names = await readdir(dir).catch(() => [] as string[]);
   const files = await Promise.all(names.filter((n) => !n.startsWith(".")).map(async (n) => ({ name: n, bytes: (await stat(path.join(dir, n))).size })));

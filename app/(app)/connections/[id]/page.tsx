@@ -8,12 +8,9 @@ import { RecentRecords } from "@/components/connections/recent-records";
 import { StatusBadge } from "@/components/connections/status-badge";
 import { StreamList } from "@/components/connections/stream-list";
 import { UploadFiles } from "@/components/connections/upload-files";
-import { getConnection } from "@/lib/aam/connections";
+import { getConnectionDetail } from "@/lib/aam/connection-detail";
 import { CONNECTORS } from "@/lib/aam/connectors/registry";
-import { listDriftEvents } from "@/lib/aam/drift/review";
 import { ConnectionParams } from "@/lib/aam/schemas";
-import { listEvents, listQuarantine, listStreams } from "@/lib/aam/streams";
-import { listUploads } from "@/lib/aam/uploads";
 import type { TenantContext } from "@/lib/auth/context";
 import { roleHasScope } from "@/lib/auth/roles";
 import { NotFoundError } from "@/lib/errors";
@@ -21,15 +18,11 @@ import { requirePageContext } from "../../page-context";
 
 export const metadata = { title: "Connection" };
 
-const DRIFT_EVENTS = 50;
-const QUARANTINED = 20;
-const RECENT_RECORDS = 10;
-
 export default async function ConnectionPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requirePageContext();
   const parsed = ConnectionParams.safeParse(await params);
   if (!parsed.success) notFound();
-  const { connection, streams, drift, hasPendingChanges, quarantine, records, files } = await loadConnection(ctx, parsed.data.id);
+  const { connection, streams, drift, hasPendingChanges, quarantine, quarantineLimit, records, files } = await loadConnection(ctx, parsed.data.id);
   const canWrite = roleHasScope(ctx.actor.role, "aam:write");
   const typeLabel = CONNECTORS[connection.type].label;
   return (
@@ -48,34 +41,16 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
       </div>
       <StreamList streams={streams} />
       <DriftEventTable events={drift} />
-      <QuarantineTable records={quarantine} limit={QUARANTINED} />
+      <QuarantineTable records={quarantine} limit={quarantineLimit} />
       <RecentRecords events={records} />
     </div>
   );
 }
 
-/** Everything the page shows, scoped to the tenant. A missing connection, or another tenant's, is a 404. */
+/** A missing connection, or another tenant's, is a 404. */
 async function loadConnection(ctx: TenantContext, id: string) {
   try {
-    const connection = await getConnection({ ctx, id });
-    const isUpload = connection.type === "file" && connection.config.source === "upload";
-    const [streams, drift, pending, quarantine, records, files] = await Promise.all([
-      listStreams({ ctx, connectionId: id }),
-      listDriftEvents({ ctx, query: { connectionId: id, limit: DRIFT_EVENTS } }),
-      listDriftEvents({ ctx, query: { connectionId: id, status: "pending", limit: 1 } }),
-      listQuarantine({ ctx, connectionId: id, query: { limit: QUARANTINED } }),
-      listEvents({ ctx, connectionId: id, query: { limit: RECENT_RECORDS } }),
-      isUpload ? listUploads({ ctx, connectionId: id }) : null,
-    ]);
-    return {
-      connection,
-      streams,
-      drift: drift.events,
-      hasPendingChanges: pending.events.length > 0 || streams.some((s) => s.pendingSchema),
-      quarantine: quarantine.records,
-      records: records.events,
-      files,
-    };
+    return await getConnectionDetail({ ctx, id });
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { GET as driftRoute } from "@/app/api/v1/aam/drift/route";
 import { POST as syncRoute } from "@/app/api/v1/aam/connections/[id]/sync/route";
 import { GET as streamsRoute } from "@/app/api/v1/aam/connections/[id]/streams/route";
+import { GET as getRoute } from "@/app/api/v1/aam/connections/[id]/route";
 import { getDb } from "@/lib/db";
 import { workflows } from "@/lib/tasks/workflows";
 import { createAccount, type TestAccount } from "../support/accounts";
@@ -84,5 +85,11 @@ describe("AAM through the platform: Salesforce and MongoDB", () => {
     fake.collections.sites = docs.map(({ address, ...rest }) => ({ ...rest, address: { town: address.city, zip: address.zip } }));
     await syncNow(owner.tenantId, conn.id);
     expect(await driftOf(owner, conn.id)).toEqual([["field_renamed", "address.town", "address.city"]]);
+
+    // A source that goes away leaves the connection in error, with the connector's own words.
+    await fake.close();
+    await expect(syncNow(owner.tenantId, conn.id)).rejects.toMatchObject({ kind: "unreachable" });
+    const after = await call(getRoute, "GET", "/x", { token: owner.token, params: { id: conn.id } });
+    expect(after.json.connection).toMatchObject({ status: "error", lastSyncStatus: "failed", statusMessage: expect.stringMatching(/^Could not reach MongoDB at 127\.0\.0\.1:\d+\.$/) });
   });
 });

@@ -2,10 +2,9 @@
 
 import { useState } from "react";
 import type { z } from "zod";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import type { ConnectionType } from "@/lib/aam/schemas";
 import type { FileDelimiter, FileEncoding } from "@/lib/aam/connectors/file/config";
-import { SelectField } from "@/components/ui/select-field";
 
 type Delimiter = z.infer<typeof FileDelimiter>;
 type Encoding = z.infer<typeof FileEncoding>;
@@ -16,7 +15,7 @@ const FILE_SOURCES = [["upload", "Upload files here"], ["directory", "A director
 
 /** Input names are `config-<key>`, `<key>` being the key in the type's config schema (lib/aam/connectors). */
 const id = (key: string) => `config-${key}`;
-const secret = { type: "password", autoComplete: "off" } as const;
+const secret = { type: "password", autoComplete: "new-password" } as const;
 
 /** The fields of one source type's config. Remount it (key it by type) when the type changes. */
 export function ConfigFields({ type }: { type: ConnectionType }) {

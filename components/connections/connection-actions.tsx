@@ -13,6 +13,7 @@ import {
   setConnectionPausedAction,
   syncConnectionAction,
 } from "@/app/(app)/connections/actions";
+import { callAction } from "@/app/(app)/call-action";
 
 /** Check, sync, pause / resume, accept pending schema changes and delete (after a confirm step). */
 export function ConnectionActions({ id, status, hasPendingChanges }: { id: string; status: string; hasPendingChanges: boolean }) {
@@ -27,7 +28,7 @@ export function ConnectionActions({ id, status, hasPendingChanges }: { id: strin
     setBusy(true);
     setError(undefined);
     setNotice(undefined);
-    const result = await action();
+    const result = await callAction(action);
     setBusy(false);
     if (!result.ok) return setError(result.error);
     setNotice(done(result.data));
@@ -37,7 +38,7 @@ export function ConnectionActions({ id, status, hasPendingChanges }: { id: strin
   async function onDelete() {
     setBusy(true);
     setError(undefined);
-    const result = await deleteConnectionAction({ id });
+    const result = await callAction(() => deleteConnectionAction({ id }));
     if (result.ok) return router.push("/connections");
     setBusy(false);
     setConfirmingDelete(false);

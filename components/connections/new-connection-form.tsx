@@ -4,13 +4,13 @@ import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Card, ErrorText } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import type { ConnectionType } from "@/lib/aam/schemas";
 import type { SchemaPolicy } from "@/lib/aam/schemas";
 import { createConnectionAction } from "@/app/(app)/connections/actions";
 import { ConfigFields, readConfigFields } from "./config-fields";
 import { DEFAULT_POLICY, POLICIES, POLICY_LABELS } from "./policy-options";
-import { SelectField } from "@/components/ui/select-field";
+import { callAction } from "@/app/(app)/call-action";
 
 /** Creates a connection and opens it. `types` are `[type, label]` pairs from the connector registry. */
 export function NewConnectionForm({ types }: { types: [ConnectionType, string][] }) {
@@ -24,12 +24,12 @@ export function NewConnectionForm({ types }: { types: [ConnectionType, string][]
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(undefined);
-    const result = await createConnectionAction({
+    const result = await callAction(() => createConnectionAction({
       name: String(form.get("name") ?? ""),
       type,
       schemaPolicy: form.get("schemaPolicy") as SchemaPolicy,
       config: readConfigFields(type, form),
-    });
+    }));
     if (result.ok) {
       router.push(`/connections/${result.data.id}`);
     } else {

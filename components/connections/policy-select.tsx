@@ -6,6 +6,7 @@ import { ErrorText } from "@/components/ui/card";
 import type { SchemaPolicy } from "@/lib/aam/schemas";
 import { updateSchemaPolicyAction } from "@/app/(app)/connections/actions";
 import { POLICIES, POLICY_LABELS } from "./policy-options";
+import { callAction } from "@/app/(app)/call-action";
 
 /** The connection's schema-change policy, saved as soon as it is changed; a refused change reverts. */
 export function PolicySelect({ id, policy, canWrite }: { id: string; policy: SchemaPolicy; canWrite: boolean }) {
@@ -19,7 +20,7 @@ export function PolicySelect({ id, policy, canWrite }: { id: string; policy: Sch
     setValue(next);
     setSaving(true);
     setError(undefined);
-    const result = await updateSchemaPolicyAction({ id, schemaPolicy: next });
+    const result = await callAction(() => updateSchemaPolicyAction({ id, schemaPolicy: next }));
     setSaving(false);
     if (result.ok) router.refresh();
     else {

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Card, ErrorText } from "@/components/ui/card";
 import { cancelTaskAction, retryTaskAction } from "@/app/(app)/orchestration/actions";
+import { callAction } from "@/app/(app)/call-action";
 
 type Task = {
   id: string;
@@ -42,7 +43,7 @@ export function TaskTable({ tasks, canWrite, status }: { tasks: Task[]; canWrite
 
   async function act(id: string, action: "cancel" | "retry") {
     setError(undefined);
-    const result = await (action === "cancel" ? cancelTaskAction : retryTaskAction)({ id });
+    const result = await callAction(() => (action === "cancel" ? cancelTaskAction : retryTaskAction)({ id }));
     if (result.ok) router.refresh();
     else setError(result.error);
   }

@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { GET as connectorsRoute } from "@/app/api/v1/aam/connectors/route";
 import { GET as driftRoute } from "@/app/api/v1/aam/drift/route";
@@ -6,6 +8,7 @@ import { POST as syncRoute } from "@/app/api/v1/aam/connections/[id]/sync/route"
 import { GET as quarantineRoute } from "@/app/api/v1/aam/connections/[id]/quarantine/route";
 import { GET as eventsRoute } from "@/app/api/v1/aam/connections/[id]/events/route";
 import { GET as streamsRoute } from "@/app/api/v1/aam/connections/[id]/streams/route";
+import { getDb } from "@/lib/db";
 import { getKv } from "@/lib/kv";
 import { tenantChannel } from "@/lib/events/tenant-events";
 import { createAccount, type TestAccount } from "../support/accounts";
@@ -85,6 +88,16 @@ describe("AAM sync and drift", () => {
 
   it("pauses on a breaking change under pause_on_breaking, refuses syncs, and resumes once accepted", async () => {
     const { owner, id } = await setup("aam-pause", "pause_on_breaking");
+    const slackMessages: string[] = [];
+    const slack = http.createServer((req, res) => {
+      let body = "";
+      req.on("data", (c) => (body += c)).on("end", () => {
+        slackMessages.push(JSON.parse(body).text);
+        res.end("ok");
+      });
+    });
+    await new Promise<void>((r) => slack.listen(0, "127.0.0.1", r));
+    await (await getDb()).tenant.update({ where: { id: owner.tenantId }, data: { slackWebhookUrl: `http://127.0.0.1:${(slack.address() as AddressInfo).port}/services/T/B/X` } });
     const live: string[] = [];
     const unsubscribe = await getKv().subscribe(tenantChannel(owner.tenantId), (m) => live.push(m));
     await uploadFile(owner.token, id, "accounts.csv", V2);
@@ -92,6 +105,10 @@ describe("AAM sync and drift", () => {
     await expect.poll(() => live.map((m) => JSON.parse(m).type)).toContain("aam.drift.detected");
     await unsubscribe();
     expect(JSON.parse(live.find((m) => m.includes("drift"))!).data).toEqual({ connectionId: id, changes: 5, pending: 5, paused: true });
+    // A person is needed: Slack hears about it.
+    await expect.poll(() => slackMessages).toEqual([expect.stringContaining("5 schema change(s) on *Uploads*")]);
+    expect(slackMessages[0]).toContain("paused the connection");
+    slack.close();
     expect(paused).toMatchObject({ paused: true, streams: 0 });
     expect((await drift(owner, id)).every((e) => e.status === "pending")).toBe(true);
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GET as listRoute } from "@/app/api/v1/aam/connections/route";
 import { DELETE as deleteRoute, GET as getRoute, PATCH as patchRoute } from "@/app/api/v1/aam/connections/[id]/route";
 import { POST as discoverRoute } from "@/app/api/v1/aam/connections/[id]/discover/route";
+import { POST as uploadRoute } from "@/app/api/v1/aam/connections/[id]/files/route";
 import { POST as syncRoute } from "@/app/api/v1/aam/connections/[id]/sync/route";
 import { POST as createRoute } from "@/app/api/v1/aam/connections/route";
 import { GET as healthRoute } from "@/app/api/v1/aam/healthz/route";
@@ -58,6 +59,8 @@ describe("AAM connections API", () => {
     const tooWide = await uploadFile(owner.token, conn.id, "wide.csv", `${wide}\n${wide}\n`);
     expect(tooWide.status).toBe(422);
     expect(tooWide.json.error.message).toBe("wide.csv has 10,000 columns; at most 2,000 are supported");
+    const declaredTooBig = await call(uploadRoute, "POST", `/x?name=big.csv`, { token: owner.token, rawBody: "id\n1\n", headers: { "content-type": "text/csv", "content-length": String(200 * 1024 * 1024) }, params: { id: conn.id } });
+    expect(declaredTooBig.status).toBe(413);
     const ok = await uploadFile(owner.token, conn.id, "accounts.csv", "id,name\n1,Acme\n");
     expect(ok.status).toBe(201);
     const discovered = await call(discoverRoute, "POST", "/x", { token: owner.token, params: { id: conn.id } });

@@ -2,7 +2,7 @@ import net from "node:net";
 import { Decimal128, Long, ObjectId, type Document } from "mongodb";
 import { afterEach, describe, expect, it } from "vitest";
 import { createMongoConnector, MongoConfig } from "@/lib/aam/connectors/mongodb";
-import { ConnectorError, type Connector, type ReadBatch, type SourceStream, type StreamState } from "@/lib/aam/connectors/types";
+import { ConnectorError, SAMPLE_SIZE, type Connector, type ReadBatch, type SourceStream, type StreamState } from "@/lib/aam/connectors/types";
 import { startFakeMongo, type FakeMongo } from "@/tests/support/fake-mongodb";
 import { encodeOpMsg, MessageFramer, type WireMessage } from "@/tests/support/fake-mongodb-wire";
 
@@ -55,6 +55,7 @@ describe("MongoConfig", () => {
     expect(MongoConfig.safeParse({ url: "postgres://localhost/app", database: "app" }).success).toBe(false);
     expect(MongoConfig.safeParse({ url: "mongodb://localhost", database: "a.b" }).success).toBe(false);
     expect(MongoConfig.safeParse({ url: "mongodb://localhost", database: "app", sampleSize: 1001 }).success).toBe(false);
+    expect(MongoConfig.safeParse({ url: "mongodb://localhost", database: "app", sampleSize: SAMPLE_SIZE + 1 }).success).toBe(false);
   });
 });
 
@@ -65,8 +66,7 @@ describe("check", () => {
     expect(fake.count("ping")).toBe(1);
   });
 
-  // Waits out the connector's 5 s server selection timeout; the project's default test timeout is 5 s.
-  it("reports a closed port as unreachable", { timeout: 15_000 }, async () => {
+  it("reports a closed port as unreachable", async () => {
     const fake = await fakeWith({});
     const url = fake.url;
     await fake.close();
@@ -111,6 +111,13 @@ describe("discover", () => {
     expect(stream.sample[1]).toMatchObject({ price: 0.1, big: 7 });
   });
 
+  it("converts BSON numbers the same way whatever decoding options the URL asks for", async () => {
+    const fake = await fakeWith({ people });
+    const { streams } = await connect(`${fake.url}/?useBigInt64=true&promoteValues=false`).discover();
+    expect(streams[0].sample[0]).toMatchObject({ "address.geo.lat": 51.5, big: "9007199254740993" });
+    expect(streams[0].sample[1]).toMatchObject({ big: 7 });
+  });
+
   it("keeps Decimal128 values a double cannot hold as text", async () => {
     const fake = await fakeWith({ money: [{ _id: 1, amount: Decimal128.fromString("12345678901234567890.123") }] });
     const { streams } = await connect(fake.url).discover();
@@ -129,6 +136,14 @@ describe("discover", () => {
     const { streams, problems } = await connect(fake.url, { collections: ["people", "secrets", "ghosts"] }).discover();
     expect(streams.map((s) => s.name)).toEqual(["people"]);
     expect(problems.map((p) => p.stream)).toEqual(["secrets", "ghosts"]);
+  });
+
+  it("reports a view named in collections as a problem, without reading it", async () => {
+    const fake = await fakeWith({ people }, { views: ["people_view"] });
+    const { streams, problems } = await connect(fake.url, { collections: ["people", "people_view"] }).discover();
+    expect(streams.map((s) => s.name)).toEqual(["people"]);
+    expect(problems).toEqual([{ stream: "people_view", message: "This is a view; only collections are read." }]);
+    expect(fake.commands.some((c) => c.name === "find" && c.command.find === "people_view")).toBe(false);
   });
 
   it("survives hostile collection and field names", async () => {

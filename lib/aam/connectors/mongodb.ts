@@ -18,6 +18,7 @@ import {
 import { z } from "zod";
 import { flattenRecord } from "./flatten";
 import { inferFields } from "./infer";
+import { exactNumber } from "./numbers";
 import { ConnectorError, SAMPLE_SIZE, type Connector, type DiscoveryProblem, type JsonValue, type ReadBatch, type ReadOptions, type SourceRecord, type SourceStream, type StreamState } from "./types";
 
 export const MongoConfig = z.object({
@@ -26,12 +27,23 @@ export const MongoConfig = z.object({
   database: z.string().regex(/^[^/\\. "$*<>:|?]{1,63}$/, "Not a valid MongoDB database name"),
   /** Only these collections; all of the database's collections when absent. */
   collections: z.array(z.string().min(1)).optional(),
-  sampleSize: z.number().int().min(1).max(1000).default(SAMPLE_SIZE),
+  sampleSize: z.number().int().min(1).max(SAMPLE_SIZE).default(SAMPLE_SIZE),
 });
 export type MongoConfig = z.infer<typeof MongoConfig>;
 
-/** Short enough that a "test connection" button answers while the person is still looking. */
-const CLIENT_OPTIONS = { serverSelectionTimeoutMS: 5_000, connectTimeoutMS: 5_000, appName: "AutonomOS" } as const;
+/**
+ * Timeouts short enough that a "test connection" button answers while the person is still looking.
+ * The BSON options are the ones `toJson` converts (numbers, Long, Binary); they win over the URL's.
+ */
+const CLIENT_OPTIONS = {
+  serverSelectionTimeoutMS: 5_000,
+  connectTimeoutMS: 5_000,
+  appName: "AutonomOS",
+  useBigInt64: false,
+  promoteLongs: true,
+  promoteValues: true,
+  promoteBuffers: false,
+} as const;
 
 /**
  * Reads collections incrementally by `_id`: documents are appended with growing ids (ObjectIds
@@ -83,9 +95,8 @@ export function createMongoConnector(config: MongoConfig): Connector {
           streams.push(await guard(() => sampleStream(db, name)));
         } catch (error) {
           // A lost server fails the whole discovery; anything else fails only this collection.
-          const failure = error as ConnectorError;
-          if (failure.kind === "unreachable") throw failure;
-          problems.push({ stream: name, message: failure.message });
+          if (!(error instanceof ConnectorError) || error.kind === "unreachable") throw error;
+          problems.push({ stream: name, message: error.message });
         }
       }
       return { streams, problems };
@@ -93,10 +104,8 @@ export function createMongoConnector(config: MongoConfig): Connector {
 
     async *read(stream: SourceStream, state: StreamState, { batchSize, signal }: ReadOptions): AsyncGenerator<ReadBatch> {
       signal?.throwIfAborted();
-      const size = Math.max(1, Math.floor(batchSize));
       const filter = state?.lastId == null ? {} : idsAfter(decodeId(state.lastId));
-      const db = await guard(async () => database());
-      const cursor = db.collection(stream.name).find(filter, { sort: { _id: 1 }, batchSize: size, signal });
+      const cursor = await guard(async () => database().collection(stream.name).find(filter, { sort: { _id: 1 }, batchSize, signal }), signal);
       try {
         let records: SourceRecord[] = [];
         let lastId: unknown;
@@ -105,7 +114,7 @@ export function createMongoConnector(config: MongoConfig): Connector {
           if (document === null) break;
           records.push(toRecord(document));
           lastId = document._id;
-          if (records.length === size) {
+          if (records.length === batchSize) {
             yield { records, rejects: [], state: { lastId: encodeId(lastId) } };
             records = [];
           }
@@ -136,36 +145,17 @@ function toJson(value: unknown): JsonValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "boolean") return value;
   if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
-  if (typeof value === "bigint") return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
   // A BSON date outside JavaScript's range arrives as an invalid Date; it has no ISO form.
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
   if (Array.isArray(value)) return value.map(toJson);
   if (value instanceof ObjectId) return value.toHexString();
-  if (value instanceof Decimal128) return decimalToJson(value.toString());
+  if (value instanceof Decimal128) return exactNumber(value.toString());
   if (value instanceof Long) return Number.isSafeInteger(value.toNumber()) ? value.toNumber() : value.toString();
   if (value instanceof Binary) return value.toString("base64");
   if (value instanceof BSON.BSONValue) return BSON.EJSON.stringify(value, { relaxed: true });
   if (value instanceof RegExp) return String(value);
   if (typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, toJson(child)]));
   return String(value);
-}
-
-/** A Decimal128 becomes a number when that number prints back as the same decimal value. */
-function decimalToJson(text: string): JsonValue {
-  const number = Number(text);
-  return Number.isFinite(number) && canonicalDecimal(String(number)) === canonicalDecimal(text) ? number : text;
-}
-
-/** `1.10`, `1.1` and `11E-1` all become `11e-1`; null for NaN and infinities. */
-function canonicalDecimal(text: string): string | null {
-  const match = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
-  if (!match) return null;
-  const [, sign, whole, fraction = "", exponent = "0"] = match;
-  const digits = (whole + fraction).replace(/^0+/, "");
-  const significant = digits.replace(/0+$/, "");
-  if (significant === "") return "0";
-  const power = Number(exponent) - fraction.length + (digits.length - significant.length);
-  return `${sign === "-" ? "-" : ""}${significant}e${power}`;
 }
 
 /**

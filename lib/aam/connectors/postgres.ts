@@ -1,5 +1,6 @@
 import pg from "pg";
 import { z } from "zod";
+import { exactNumber } from "./numbers";
 import { ConnectorError, SAMPLE_SIZE, type Connector, type DiscoverResult, type FieldType, type JsonValue, type ReadBatch, type SourceRecord, type SourceStream, type StreamState } from "./types";
 
 export const PostgresConfig = z.object({
@@ -27,11 +28,6 @@ const typeParsers = {
     return pg.types.getTypeParser(oid, format as "text");
   },
 };
-
-function exactNumber(text: string): number | string {
-  const n = Number(text);
-  return Number.isFinite(n) && text.replace(/^-|\.?0*$|\./g, "").replace(/^0+/, "").length <= 15 ? n : text;
-}
 
 /**
  * Any PostgreSQL (Supabase included) reachable by URL. Tables come from the catalog; reads are
@@ -178,7 +174,6 @@ function toJson(value: unknown): JsonValue {
     return value;
   }
   if (typeof value === "number" || typeof value === "boolean") return value;
-  if (typeof value === "bigint") return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
   if (Buffer.isBuffer(value)) return value.toString("base64");
   if (value instanceof Date) return value.toISOString();
   return JSON.parse(JSON.stringify(value)) as JsonValue;

@@ -46,6 +46,7 @@ export type RejectedRecord = { raw: string; reason: string; location?: string };
  */
 export type ReadBatch = { records: SourceRecord[]; rejects: RejectedRecord[]; state: StreamState };
 
+/** `batchSize`: the most records one batch holds; callers pass a positive integer. */
 export type ReadOptions = { batchSize: number; signal?: AbortSignal };
 
 /** What every source type implements. Instances hold open clients: always `close()` them. */

@@ -107,6 +107,18 @@ async function collect(stream: SourceStream, state: StreamState, batchSize = 100
   return { batches, ids, error, last: batches.at(-1)?.state ?? null };
 }
 
+describe("SalesforceConfig", () => {
+  it("takes an https login URL, or plain http to this machine only", () => {
+    const credentials = { clientId: "fake-client-id", clientSecret: SECRET, refreshToken: REFRESH_TOKEN };
+    const accepts = (loginUrl: string) => SalesforceConfig.safeParse({ ...credentials, loginUrl }).success;
+    expect(accepts("http://example.com")).toBe(false);
+    expect(accepts("http://localhost.example.com")).toBe(false);
+    expect(accepts("https://example.my.salesforce.com")).toBe(true);
+    for (const local of ["http://127.0.0.1:8080", "http://localhost:3000", "http://[::1]:8080"]) expect(accepts(local)).toBe(true);
+    expect(SalesforceConfig.parse(credentials).loginUrl).toBe("https://login.salesforce.com");
+  });
+});
+
 describe("Salesforce connector", () => {
   it("check obtains an access token with the refresh token and calls the API", async () => {
     await setup();
@@ -124,6 +136,43 @@ describe("Salesforce connector", () => {
     const message = (error as Error).message;
     expect(message).toContain("invalid client credentials");
     for (const secret of ["wrong-secret-7d41", SECRET, REFRESH_TOKEN]) expect(message).not.toContain(secret);
+  });
+
+  it("redacts the secret and refresh token when the token endpoint repeats them", async () => {
+    await setup({ clientSecret: "wrong-secret-7d41" });
+    fake.echoCredentialsOnRefusal = true;
+    const error = await connector.check().catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "auth" });
+    const message = (error as Error).message;
+    expect(message).toContain("[redacted]");
+    for (const secret of ["wrong-secret-7d41", REFRESH_TOKEN]) expect(message).not.toContain(secret);
+  });
+
+  it("redacts the access token when an API error repeats it", async () => {
+    await setup();
+    await connector.check();
+    fake.failNextRequest({ status: 400, errorCode: "MALFORMED_QUERY", message: "unexpected token", echoAccessToken: true });
+    const error = await connector.check().catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "source" });
+    expect((error as Error).message).toContain("[redacted]");
+    expect((error as Error).message).not.toContain(fake.lastAccessToken);
+  });
+
+  it("a token endpoint answering 503 is unreachable, and the next call signs in again", async () => {
+    await setup();
+    fake.failNextTokenRequest(503);
+    await expect(connector.check()).rejects.toMatchObject({ kind: "unreachable", retriable: true });
+    await connector.check();
+    expect(fake.counts.token).toBe(2);
+  });
+
+  it("refuses an instance URL on plain http to another host, so the access token is never sent to it", async () => {
+    await setup();
+    fake.instanceUrl = "http://example.com";
+    const error = await connector.check().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectorError);
+    expect(error).toMatchObject({ kind: "source", message: expect.stringContaining("https") });
+    expect(fake.counts.versions).toBe(0);
   });
 
   it("discover maps field types and nullability, leaves out compound fields, and reports unknown objects", async () => {
@@ -164,6 +213,15 @@ describe("Salesforce connector", () => {
     const history = streams.find((s) => s.name === "AccountHistory")!;
     expect(history.cursorField).toBeNull();
     expect(history.fields.find((f) => f.name === "AccountId")).toEqual({ name: "AccountId", type: "string", nullable: false, sourceType: "reference" });
+  });
+
+  it("reports an object Salesforce does not let be queried as a problem, without querying it", async () => {
+    await setup({ objects: ["Account", "Secret__c"] });
+    fake.objects.Secret__c = { fields: [{ name: "Id", type: "id", nillable: false }], records: [], queryable: false };
+    const { streams, problems } = await connector.discover();
+    expect(streams.map((s) => s.name)).toEqual(["Account"]);
+    expect(problems).toEqual([{ stream: "Secret__c", message: "Secret__c cannot be queried." }]);
+    expect(fake.queries.some((q) => q.includes("Secret__c"))).toBe(false);
   });
 
   it("follows nextRecordsUrl through every page", async () => {

@@ -10,7 +10,8 @@ export type FakeField = { name: string; type: string; nillable?: boolean; label?
 export type FakeObject = { fields: FakeField[]; records: FakeRecord[]; queryable?: boolean };
 
 type Credentials = { clientId: string; clientSecret: string; refreshToken: string };
-type Injected = { status: number; errorCode: string; message: string };
+/** `echoAccessToken` appends the request's access token to the message, as a careless proxy might. */
+type Injected = { status: number; errorCode: string; message: string; echoAccessToken?: boolean };
 type Answer = { status: number; body: unknown };
 
 /** An answer in Salesforce's REST error shape: `[{ message, errorCode }]`. */
@@ -29,7 +30,7 @@ class ApiError extends Error {
  * Version, sObject describe, and SOQL query with `nextRecordsUrl` paging. The SOQL it understands
  * is what the connector sends: SELECT fields FROM object [WHERE comparisons joined by AND / OR,
  * parentheses] [ORDER BY fields [ASC|DESC]] [LIMIT n]. The token answer names the server itself
- * as `instance_url`.
+ * as `instance_url`, unless `instanceUrl` is set.
  */
 export class FakeSalesforce {
   objects: Record<string, FakeObject>;
@@ -39,6 +40,12 @@ export class FakeSalesforce {
   /** Every SOQL text received, in order. */
   readonly queries: string[] = [];
   url = "";
+  /** The `instance_url` of token answers; this server's own URL when empty. */
+  instanceUrl = "";
+  /** The access token issued last. */
+  lastAccessToken = "";
+  /** Token refusals repeat the client_secret and refresh_token received, in `error_description`. */
+  echoCredentialsOnRefusal = false;
 
   private server = http.createServer((req, res) => void this.handle(req, res));
   private tokens = new Set<string>();
@@ -46,6 +53,7 @@ export class FakeSalesforce {
   private nextCursor = 1;
   private dropOnQueryMore = 0;
   private injected: Injected | null = null;
+  private injectedTokenStatus: number | null = null;
 
   private constructor(objects: Record<string, FakeObject>, credentials: Credentials) {
     this.objects = objects;
@@ -84,6 +92,11 @@ export class FakeSalesforce {
     this.injected = error;
   }
 
+  /** The next token request answers this HTTP status without an OAuth error body, once. */
+  failNextTokenRequest(status: number) {
+    this.injectedTokenStatus = status;
+  }
+
   async close() {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -105,19 +118,26 @@ export class FakeSalesforce {
 
   private token(form: string): Answer {
     this.counts.token++;
+    if (this.injectedTokenStatus !== null) {
+      const status = this.injectedTokenStatus;
+      this.injectedTokenStatus = null;
+      return { status, body: null };
+    }
     const params = new URLSearchParams(form);
-    const refuse = (error: string, error_description: string) => ({ status: 400, body: { error, error_description } });
+    const echo = this.echoCredentialsOnRefusal ? ` (received client_secret=${params.get("client_secret")}, refresh_token=${params.get("refresh_token")})` : "";
+    const refuse = (error: string, description: string) => ({ status: 400, body: { error, error_description: description + echo } });
     if (params.get("grant_type") !== "refresh_token") return refuse("unsupported_grant_type", "grant type not supported");
     if (params.get("client_id") !== this.credentials.clientId) return refuse("invalid_client_id", "client identifier invalid");
     if (params.get("client_secret") !== this.credentials.clientSecret) return refuse("invalid_client", "invalid client credentials");
     if (params.get("refresh_token") !== this.credentials.refreshToken) return refuse("invalid_grant", "expired access/refresh token");
     const accessToken = `00DFAKE000000001!${randomBytes(24).toString("base64url")}`;
     this.tokens.add(accessToken);
+    this.lastAccessToken = accessToken;
     return {
       status: 200,
       body: {
         access_token: accessToken,
-        instance_url: this.url,
+        instance_url: this.instanceUrl || this.url,
         id: `${this.url}/id/00DFAKE000000001AAA/005FAKE000000001AAA`,
         token_type: "Bearer",
         issued_at: String(Date.now()),
@@ -136,9 +156,9 @@ export class FakeSalesforce {
       throw new ApiError(401, "INVALID_SESSION_ID", "Session expired or invalid");
     }
     if (this.injected) {
-      const { status, errorCode, message } = this.injected;
+      const { status, errorCode, message, echoAccessToken } = this.injected;
       this.injected = null;
-      throw new ApiError(status, errorCode, message);
+      throw new ApiError(status, errorCode, echoAccessToken ? `${message} (session ${token})` : message);
     }
     const [version, rest = "/"] = [route[1], route[2]];
     const base = `/services/data/${version}`;

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { ConnectorError } from "../types";
-import type { SalesforceConfig } from "./config";
+import { isSecretSafeUrl, type SalesforceConfig } from "./config";
 
 const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -30,9 +30,9 @@ export function createSalesforceClient(config: SalesforceConfig, fetchImpl: type
   let accessToken = "";
 
   const redact = (text: string) => {
-    let out = text.slice(0, 500);
+    let out = text;
     for (const secret of [config.clientSecret, config.refreshToken, accessToken]) if (secret) out = out.split(secret).join("[redacted]");
-    return out;
+    return out.slice(0, 500);
   };
 
   async function send(url: string, init: RequestInit, signal?: AbortSignal): Promise<Answer> {
@@ -68,6 +68,9 @@ export function createSalesforceClient(config: SalesforceConfig, fetchImpl: type
     }
     const token = TokenAnswer.safeParse(body);
     if (!token.success) throw new ConnectorError("source", "Salesforce login answered without an access token and instance URL.");
+    if (!isSecretSafeUrl(token.data.instance_url)) {
+      throw new ConnectorError("source", `Salesforce login answered an instance URL without https (${new URL(token.data.instance_url).host}); the access token is only sent over https.`);
+    }
     accessToken = token.data.access_token;
     return { accessToken, instanceUrl: token.data.instance_url };
   }

@@ -1,28 +1,28 @@
 import "server-only";
-import { z } from "zod";
 import { ConnectorError, SAMPLE_SIZE, type Connector, type ReadBatch, type ReadOptions, type SourceRecord, type SourceStream, type StreamState } from "../types";
-import { createSalesforceClient, type SalesforceClient } from "./client";
+import { createSalesforceClient } from "./client";
 import type { SalesforceConfig } from "./config";
 import { CURSOR_FIELD, parseAnswer, QueryPage, SObjectDescribe, toSourceFields, toSourceRecord } from "./describe";
-import { buildReadQuery, soqlName } from "./soql";
+import { buildReadQuery, ReadPosition, soqlName } from "./soql";
 
-const Position = z.object({ cursor: z.string().optional(), lastId: z.string().optional() }).nullable();
+/** GETs one page of query results: a query's first page or its `nextRecordsUrl`. */
+type FetchPage = (path: string, signal?: AbortSignal) => Promise<QueryPage>;
+
+const queryPath = (api: string, soql: string) => `${api}/query?q=${encodeURIComponent(soql)}`;
 
 /** Reads sObjects through the Salesforce REST API (describe + SOQL query), incrementally on SystemModstamp. */
 export function createSalesforceConnector(config: SalesforceConfig, options: { fetch?: typeof fetch } = {}): Connector {
   const client = createSalesforceClient(config, options.fetch ?? fetch);
   const api = `/services/data/v${config.apiVersion}`;
 
-  async function query(soql: string, signal?: AbortSignal): Promise<QueryPage> {
-    return parseAnswer(QueryPage, await client.get(`${api}/query?q=${encodeURIComponent(soql)}`, signal), "query result");
-  }
+  const fetchPage: FetchPage = async (path, signal) => parseAnswer(QueryPage, await client.get(path, signal), "query result");
 
   async function discoverObject(object: string): Promise<SourceStream> {
     const describe = parseAnswer(SObjectDescribe, await client.get(`${api}/sobjects/${soqlName(object)}/describe`), "object description");
     if (!describe.queryable) throw new ConnectorError("source", `${describe.name} cannot be queried.`);
     const fields = toSourceFields(describe);
     const hasCursor = fields.some((field) => field.name === CURSOR_FIELD && field.type === "timestamp");
-    const sample = await query(`SELECT ${fields.map((f) => soqlName(f.name)).join(", ")} FROM ${soqlName(describe.name)} LIMIT ${SAMPLE_SIZE}`);
+    const sample = await fetchPage(queryPath(api, `SELECT ${fields.map((f) => soqlName(f.name)).join(", ")} FROM ${soqlName(describe.name)} LIMIT ${SAMPLE_SIZE}`));
     return {
       name: describe.name,
       fields,
@@ -53,7 +53,7 @@ export function createSalesforceConnector(config: SalesforceConfig, options: { f
     },
 
     read(stream, state, options) {
-      return readStream(client, query, stream, state, options);
+      return readStream(fetchPage, api, stream, state, options);
     },
 
     async close() {
@@ -67,27 +67,20 @@ export function createSalesforceConnector(config: SalesforceConfig, options: { f
  * so a read resumed from any yielded state repeats nothing and skips nothing. A stream without a
  * cursor ends with a `null` state: its next sync starts over.
  */
-async function* readStream(
-  client: SalesforceClient,
-  query: (soql: string, signal?: AbortSignal) => Promise<QueryPage>,
-  stream: SourceStream,
-  state: StreamState,
-  { batchSize, signal }: ReadOptions,
-): AsyncGenerator<ReadBatch> {
-  const saved = Position.safeParse(state);
+async function* readStream(fetchPage: FetchPage, api: string, stream: SourceStream, state: StreamState, { batchSize, signal }: ReadOptions): AsyncGenerator<ReadBatch> {
+  const saved = ReadPosition.nullable().safeParse(state);
   if (!saved.success) throw new ConnectorError("config", `The saved position of ${stream.name} is not valid; reset the stream to read it again.`);
   const fields = withRequired(stream.fields.map((f) => f.name), stream.cursorField);
-  const size = Math.max(1, Math.floor(batchSize));
 
-  let page = await query(buildReadQuery(stream.name, fields, stream.cursorField, saved.data ?? {}), signal);
+  let page = await fetchPage(queryPath(api, buildReadQuery(stream.name, fields, stream.cursorField, saved.data ?? {})), signal);
   for (;;) {
     const records = page.records.map(toSourceRecord);
-    for (let start = 0; start < records.length; start += size) {
-      const batch = records.slice(start, start + size);
+    for (let start = 0; start < records.length; start += batchSize) {
+      const batch = records.slice(start, start + batchSize);
       yield { records: batch, rejects: [], state: positionOf(batch[batch.length - 1], stream) };
     }
     if (!page.nextRecordsUrl) break;
-    page = parseAnswer(QueryPage, await client.get(page.nextRecordsUrl, signal), "query result");
+    page = await fetchPage(page.nextRecordsUrl, signal);
   }
   if (stream.cursorField === null) yield { records: [], rejects: [], state: null };
 }

@@ -1,10 +1,12 @@
+import { z } from "zod";
 import { ConnectorError } from "../types";
 
 /** API names of sObjects and fields (`Account`, `Amount__c`); anything else never reaches a query. */
 export const SALESFORCE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
-/** Where a read resumes: the cursor value and Id of the last record already delivered. */
-export type ReadPosition = { cursor?: string; lastId?: string };
+/** Where a read resumes (the saved stream state): the cursor value and Id of the last record already delivered. */
+export const ReadPosition = z.object({ cursor: z.string().optional(), lastId: z.string().optional() });
+export type ReadPosition = z.infer<typeof ReadPosition>;
 
 export function soqlName(name: string): string {
   if (!SALESFORCE_NAME.test(name)) throw new ConnectorError("config", `"${name}" is not a Salesforce API name.`);

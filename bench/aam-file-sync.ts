@@ -5,7 +5,7 @@
  *
  *   npx tsx --conditions=react-server bench/aam-file-sync.ts [rows=50000]
  */
-import { mkdtemp, writeFile, appendFile } from "node:fs/promises";
+import { appendFile, mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -30,6 +30,7 @@ const connection = await createConnection({ ctx, input: { name: "bench", type: "
 const file = path.join(uploadDirectory({ tenantId: ctx.tenantId, connectionId: connection.id }), "accounts.csv");
 let csv = "id,name,email,amount,updated_at\n";
 for (let i = 1; i <= rows; i++) csv += line(i);
+await mkdir(path.dirname(file), { recursive: true });
 await writeFile(file, csv);
 
 async function measure(label: string, expectedRows: number) {

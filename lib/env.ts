@@ -22,6 +22,11 @@ const flag = <F extends boolean | undefined>(fallback: F) =>
       return z.NEVER;
     });
 
+/** Used when AOS_LLM_MODEL is unset. */
+const DEFAULT_LLM_MODELS = { openai: "gpt-4o-mini", google: "gemini-2.0-flash" } as const;
+const LLM_KEY_VARS = { openai: "OPENAI_API_KEY", google: "GOOGLE_GENERATIVE_AI_API_KEY" } as const;
+export const DEFAULT_LLM_TIMEOUT_MS = 20_000;
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -49,6 +54,11 @@ const EnvSchema = z
     TASKS_RUNNER_SLOTS: z.coerce.number().int().min(1).max(64).default(4),
     TASKS_BACKOFF_BASE_MS: z.coerce.number().int().min(1).default(1_000),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    OPENAI_API_KEY: optionalString,
+    GOOGLE_GENERATIVE_AI_API_KEY: optionalString,
+    AOS_LLM_PROVIDER: optionalString.pipe(z.enum(["openai", "google"]).optional()),
+    AOS_LLM_MODEL: optionalString,
+    AOS_LLM_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(DEFAULT_LLM_TIMEOUT_MS),
   })
   .superRefine((e, c) => {
     if (e.UPSTASH_REDIS_REST_URL && !e.UPSTASH_REDIS_REST_TOKEN) {
@@ -59,6 +69,9 @@ const EnvSchema = z
     }
     if (e.NODE_ENV === "production" && e.DATABASE_URL && !e.AOS_ENCRYPTION_KEY) {
       c.addIssue({ code: "custom", path: ["AOS_ENCRYPTION_KEY"], message: "required in production with a server database (every server must decrypt the same credentials)" });
+    }
+    if (e.AOS_LLM_PROVIDER && !e[LLM_KEY_VARS[e.AOS_LLM_PROVIDER]]) {
+      c.addIssue({ code: "custom", path: [LLM_KEY_VARS[e.AOS_LLM_PROVIDER]], message: `required with AOS_LLM_PROVIDER=${e.AOS_LLM_PROVIDER}` });
     }
   })
   .transform((e) => ({
@@ -91,7 +104,25 @@ const EnvSchema = z
     },
     tasks: { perTenantConcurrency: e.TASKS_TENANT_CONCURRENCY, runnerSlots: e.TASKS_RUNNER_SLOTS, backoffBaseMs: e.TASKS_BACKOFF_BASE_MS },
     logLevel: e.LOG_LEVEL,
+    /** The language model; null without a key, and every LLM feature falls back to its deterministic path. */
+    llm: selectLlm(e),
   }));
+
+type LlmVars = {
+  OPENAI_API_KEY?: string;
+  GOOGLE_GENERATIVE_AI_API_KEY?: string;
+  AOS_LLM_PROVIDER?: "openai" | "google";
+  AOS_LLM_MODEL?: string;
+  AOS_LLM_TIMEOUT_MS: number;
+};
+
+/** AOS_LLM_PROVIDER wins; otherwise whichever key is set, OpenAI first. */
+function selectLlm(e: LlmVars) {
+  const provider = e.AOS_LLM_PROVIDER ?? (e.OPENAI_API_KEY ? "openai" : e.GOOGLE_GENERATIVE_AI_API_KEY ? "google" : undefined);
+  const apiKey = provider && e[LLM_KEY_VARS[provider]];
+  if (!provider || !apiKey) return null;
+  return { provider, model: e.AOS_LLM_MODEL ?? DEFAULT_LLM_MODELS[provider], apiKey, timeoutMs: e.AOS_LLM_TIMEOUT_MS };
+}
 
 export type Env = z.output<typeof EnvSchema>;
 

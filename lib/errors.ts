@@ -13,7 +13,8 @@ export type ErrorCode =
   | "unsupported_media_type"
   | "rate_limited"
   | "unavailable"
-  | "source_error";
+  | "source_error"
+  | "llm_error";
 
 export class DomainError extends Error {
   readonly status: number;
@@ -94,5 +95,22 @@ export class UnavailableError extends DomainError {
 export class SourceError extends DomainError {
   constructor(message: string, details?: unknown) {
     super(502, "source_error", message, details);
+  }
+}
+
+export type LlmErrorKind = "timeout" | "invalid_output" | "provider_error";
+
+const LLM_ERROR_MESSAGES: Record<LlmErrorKind, string> = {
+  timeout: "The language model did not answer in time",
+  invalid_output: "The language model's answer did not have the expected shape",
+  provider_error: "The language model provider failed",
+};
+
+/** A language model call failed. The message names only the kind; the provider's own message goes to the log. */
+export class LlmError extends DomainError {
+  readonly kind: LlmErrorKind;
+  constructor(kind: LlmErrorKind) {
+    super(502, "llm_error", LLM_ERROR_MESSAGES[kind], { kind });
+    this.kind = kind;
   }
 }

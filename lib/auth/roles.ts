@@ -7,8 +7,8 @@ export type Role = z.infer<typeof Role>;
  * Scopes are `area:action`. A role grants a fixed set; routes declare the scope they need.
  * Later areas (aam, dcl, tasks, ...) add their scopes here, so the role matrix stays in one table.
  */
-const READ = ["tenant:read", "members:read", "tasks:read", "aam:read"] as const;
-const WRITE = [...READ, "tenant:write", "tasks:write", "aam:write"] as const;
+const READ = ["tenant:read", "members:read", "tasks:read", "aam:read", "dcl:read"] as const;
+const WRITE = [...READ, "tenant:write", "tasks:write", "aam:write", "dcl:write"] as const;
 const ADMIN = [...WRITE, "members:write", "settings:write"] as const;
 const OWNER = [...ADMIN, "members:admin"] as const;
 

@@ -1,0 +1,4 @@
+import { withTenant } from "@/lib/http/route";
+import { listViews } from "@/lib/dcl/views/query";
+
+export const GET = withTenant(async ({ ctx }) => listViews(ctx), { scope: "dcl:read" });

@@ -1,0 +1,42 @@
+import "server-only";
+import type { TenantScope } from "@/lib/auth/context";
+import { publishTenantEvent } from "@/lib/events/tenant-events";
+import { getKv } from "@/lib/kv";
+import { withLock } from "@/lib/kv/lock";
+import { getLanguageModel } from "@/lib/llm/model";
+import { suggestMapping } from "./matcher/suggest";
+import { humanApprovals, recordProposals } from "./mappings/registry";
+import { getTenantOntology } from "./ontology/tenant-ontology";
+import { getDclSettings } from "./settings";
+import { listStreamTables } from "./source-tables";
+import { rebuildViews, type BuildSummary } from "./views/rebuild";
+
+export type ConnectSummary = { streams: number; proposed: number; autoApproved: number; build: BuildSummary };
+
+const LOCK = { ttlMs: 15 * 60_000, waitMs: 15 * 60_000 };
+
+/**
+ * Brings the tenant's DCL up to date with its sources: proposes mappings for every stream (new
+ * versions only where something changed), then rebuilds all unified views from the approved ones.
+ * Idempotent, and serialized per tenant by a lock (Redis when configured, in-process otherwise),
+ * so concurrent calls end in the state of the last one.
+ */
+export async function connectDcl(scope: TenantScope): Promise<ConnectSummary> {
+  return withLock(getKv(), `dcl:connect:${scope.tenantId}`, async () => {
+    const [ontology, settings, tables, priors] = await Promise.all([
+      getTenantOntology(scope), getDclSettings(scope), listStreamTables(scope), humanApprovals(scope),
+    ]);
+    const model = getLanguageModel();
+    let proposed = 0;
+    let autoApproved = 0;
+    for (const t of tables) {
+      const match = await suggestMapping(scope, t.table, ontology, { priors, model });
+      const counts = await recordProposals(scope, { connectionId: t.connectionId, stream: t.stream }, match, settings.autoApproveThreshold);
+      proposed += counts.proposed;
+      autoApproved += counts.approved;
+    }
+    const build = await rebuildViews(scope, ontology);
+    await publishTenantEvent(scope.tenantId, "dcl.views.rebuilt", { entities: build.entities, proposed, autoApproved });
+    return { streams: tables.length, proposed, autoApproved, build };
+  }, LOCK);
+}

@@ -1,0 +1,62 @@
+import "server-only";
+import type { TenantScope } from "@/lib/auth/context";
+import { AGENT_CONSUMERS } from "./consumers";
+import { getTenantOntology } from "./ontology/tenant-ontology";
+import { withDuckDb } from "./views/duckdb";
+import { readBuild } from "./views/rebuild";
+
+/** Sankey layers, left to right. */
+export const NODE_DEPTH = { source_parent: 0, source: 1, ontology: 2, agent: 3 } as const;
+export type NodeKind = keyof typeof NODE_DEPTH;
+export type EdgeKind = "contains" | "maps_to" | "feeds";
+
+export type GraphNode = { id: string; kind: NodeKind; depth: number; label: string; metadata: Record<string, unknown> };
+export type GraphEdge = { id: string; kind: EdgeKind; source: string; target: string; weight: number; metadata: Record<string, unknown> };
+
+const streamNode = (connectionId: string, stream: string) => `source:${connectionId}:${stream}`;
+
+/**
+ * The lineage graph: connections -> their streams -> the entities they feed -> the agents that read
+ * them. Weights are row counts (stream records, rows each stream contributes, rows each entity
+ * holds), so the UI can draw a Sankey without computing anything. Built from stored state and the
+ * current DuckDB build; nothing is invented for an empty tenant.
+ */
+export async function buildLineageGraph(scope: TenantScope) {
+  const [connections, ontology, build] = await Promise.all([
+    scope.db.connection.findMany({
+      where: { tenantId: scope.tenantId },
+      select: { id: true, name: true, type: true, status: true, lastSyncAt: true, streams: { where: { status: "active" }, select: { name: true, recordCount: true } } },
+      orderBy: { name: "asc" },
+    }),
+    getTenantOntology(scope),
+    withDuckDb(scope.tenantId, (duck) => readBuild(duck)),
+  ]);
+  const nodes: GraphNode[] = [];
+  const edges: GraphEdge[] = [];
+  for (const c of connections) {
+    const id = `source_parent:${c.id}`;
+    nodes.push({ id, kind: "source_parent", depth: NODE_DEPTH.source_parent, label: c.name, metadata: { connectionId: c.id, type: c.type, status: c.status, lastSyncAt: c.lastSyncAt?.toISOString() ?? null, streams: c.streams.length } });
+    for (const s of c.streams) {
+      const fed = build.sources.find((b) => b.connectionId === c.id && b.stream === s.name);
+      nodes.push({ id: streamNode(c.id, s.name), kind: "source", depth: NODE_DEPTH.source, label: s.name, metadata: { connectionId: c.id, stream: s.name, records: s.recordCount, entity: fed?.entity ?? null } });
+      edges.push({ id: `contains:${c.id}:${s.name}`, kind: "contains", source: id, target: streamNode(c.id, s.name), weight: s.recordCount, metadata: { records: s.recordCount } });
+    }
+  }
+  const rows = new Map(build.entities.map((e) => [e.entity, e.rows]));
+  for (const entity of ontology.entities) {
+    nodes.push({ id: `ontology:${entity.name}`, kind: "ontology", depth: NODE_DEPTH.ontology, label: entity.name, metadata: { rows: rows.get(entity.name) ?? 0, fields: entity.fields.length, description: entity.description } });
+  }
+  for (const s of build.sources) {
+    const from = streamNode(s.connectionId, s.stream);
+    if (!nodes.some((n) => n.id === from)) continue;
+    edges.push({ id: `maps_to:${s.connectionId}:${s.stream}:${s.entity}`, kind: "maps_to", source: from, target: `ontology:${s.entity}`, weight: s.rows, metadata: { rows: s.rows, mappedFields: s.mappedFields, mappingVersion: s.mappingVersion } });
+  }
+  for (const agent of AGENT_CONSUMERS) {
+    nodes.push({ id: `agent:${agent.id}`, kind: "agent", depth: NODE_DEPTH.agent, label: agent.name, metadata: { description: agent.description, entities: agent.entities } });
+    for (const entity of agent.entities) {
+      if (!ontology.entities.some((e) => e.name === entity)) continue;
+      edges.push({ id: `feeds:${entity}:${agent.id}`, kind: "feeds", source: `ontology:${entity}`, target: `agent:${agent.id}`, weight: rows.get(entity) ?? 0, metadata: { rows: rows.get(entity) ?? 0 } });
+    }
+  }
+  return { builtAt: build.builtAt || null, nodes, edges };
+}

@@ -1,0 +1,63 @@
+import "server-only";
+import type { TenantScope } from "@/lib/auth/context";
+import type { MappingRegistry } from "@/lib/generated/prisma/client";
+import type { PriorApproval, TableMatch } from "@/lib/dcl/matcher/types";
+
+export type MappingRow = MappingRegistry;
+type FieldKey = { connectionId: string; sourceStream: string; sourceField: string };
+const keyOf = (r: FieldKey) => JSON.stringify([r.connectionId, r.sourceStream, r.sourceField]);
+
+/** The newest version of every field's mapping (whatever its status), keyed by connection, stream and field. */
+export async function latestVersions(scope: TenantScope, where: { connectionId?: string; sourceStream?: string } = {}): Promise<Map<string, MappingRow>> {
+  const rows = await scope.db.mappingRegistry.findMany({
+    where: { tenantId: scope.tenantId, ...where },
+    orderBy: [{ connectionId: "asc" }, { sourceStream: "asc" }, { sourceField: "asc" }, { version: "desc" }],
+    distinct: ["connectionId", "sourceStream", "sourceField"],
+  });
+  return new Map(rows.map((r) => [keyOf(r), r]));
+}
+
+/**
+ * The mapping in force for every field: its newest approved version. A newer proposal waiting for
+ * a human does not replace it until approved.
+ */
+export async function approvedMappings(scope: TenantScope): Promise<MappingRow[]> {
+  return scope.db.mappingRegistry.findMany({
+    where: { tenantId: scope.tenantId, status: "approved" },
+    orderBy: [{ connectionId: "asc" }, { sourceStream: "asc" }, { sourceField: "asc" }, { version: "desc" }],
+    distinct: ["connectionId", "sourceStream", "sourceField"],
+  });
+}
+
+/** What people decided before: approved mappings a human made or confirmed, as matcher priors. */
+export async function humanApprovals(scope: TenantScope): Promise<PriorApproval[]> {
+  const rows = await approvedMappings(scope);
+  return rows.filter((r) => r.decidedById !== null || r.createdById !== null).map((r) => ({ sourceField: r.sourceField, target: r.ontologyField }));
+}
+
+/**
+ * Records the matcher's proposals for one stream. A field gets a new version only when the
+ * proposal differs from its newest one, and never over a human's decision, so re-running with
+ * nothing changed writes nothing. Proposals at or above the threshold are approved at once.
+ */
+export async function recordProposals(scope: TenantScope, at: { connectionId: string; stream: string }, match: TableMatch, threshold: number) {
+  const latest = await latestVersions(scope, { connectionId: at.connectionId, sourceStream: at.stream });
+  const now = new Date();
+  let proposed = 0;
+  let approved = 0;
+  for (const m of match.mappings) {
+    const key: FieldKey = { connectionId: at.connectionId, sourceStream: at.stream, sourceField: m.field };
+    const current = latest.get(keyOf(key));
+    if (current && (current.decidedById !== null || current.createdById !== null)) continue;
+    if (current && current.ontologyField === m.target && current.transform === m.transform) continue;
+    const auto = m.confidence >= threshold;
+    await scope.db.mappingRegistry.create({
+      data: {
+        tenantId: scope.tenantId, ...key, ontologyField: m.target, transform: m.transform, confidence: m.confidence, method: m.method,
+        status: auto ? "approved" : "proposed", version: (current?.version ?? 0) + 1, decidedAt: auto ? now : null,
+      },
+    });
+    auto ? (approved += 1) : (proposed += 1);
+  }
+  return { proposed, approved };
+}

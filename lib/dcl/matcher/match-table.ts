@@ -1,0 +1,93 @@
+import type { OntologyDefinition, OntologyEntity } from "@/lib/dcl/ontology/definition";
+import { compareNames } from "./name-similarity";
+import { scoreField, type FieldScore } from "./score-field";
+import { compact, tokenize } from "./tokens";
+import { chooseTransform } from "./transform";
+import type { FieldMatch, PriorApproval, SourceTable, TableMatch } from "./types";
+import { describeValues } from "./value-shape";
+
+/** Below this a field is left unmapped; below ENTITY_FLOOR the table is no entity at all. */
+const FIELD_FLOOR = 0.42;
+const ENTITY_FLOOR = 0.22;
+
+type Pair = { field: number; target: number; score: number; method: FieldScore["method"] };
+type EntityFit = { entity: OntologyEntity; score: number; pairs: Pair[]; scores: FieldScore[][] };
+
+const priorKey = (name: string) => compact(tokenize(name)) || name.toLowerCase();
+
+/** One-to-one assignment: the strongest pairs first, each source field and each target used once. */
+function assign(scores: FieldScore[][]): Pair[] {
+  const pairs: Pair[] = [];
+  scores.forEach((row, field) => row.forEach((s, target) => s.score >= FIELD_FLOOR && pairs.push({ field, target, ...s })));
+  pairs.sort((a, b) => b.score - a.score || a.field - b.field);
+  const usedFields = new Set<number>();
+  const usedTargets = new Set<number>();
+  return pairs.filter((p) => {
+    if (usedFields.has(p.field) || usedTargets.has(p.target)) return false;
+    usedFields.add(p.field);
+    usedTargets.add(p.target);
+    return true;
+  });
+}
+
+function fitEntity(table: SourceTable, entity: OntologyEntity, shapes: ReturnType<typeof describeValues>[], priors: Map<string, string | null>): EntityFit {
+  const scores = table.fields.map((field, i) => {
+    const prior = priors.get(priorKey(field.name));
+    return entity.fields.map((target): FieldScore => {
+      if (prior === `${entity.name}.${target.name}`) return { score: 0.97, method: "prior" };
+      const scored = scoreField(field, shapes[i], target, entity.name);
+      return prior === null ? { ...scored, score: scored.score * 0.5 } : scored;
+    });
+  });
+  const pairs = assign(scores);
+  const coverage = pairs.reduce((sum, p) => sum + p.score, 0) / entity.fields.length;
+  const keyIndex = entity.fields.findIndex((f) => f.name === entity.key);
+  const key = pairs.find((p) => p.target === keyIndex)?.score ?? 0;
+  const named = compareNames(table.table, entity.name, entity.aliases).score;
+  return { entity, scores, pairs, score: 0.3 * named + 0.55 * coverage + 0.15 * key };
+}
+
+/** How sure a field's assignment is: its score, discounted when another target scored nearly as well. */
+function fieldConfidence(pair: Pair, row: FieldScore[]): number {
+  const runnerUp = Math.max(0, ...row.filter((_, t) => t !== pair.target).map((s) => s.score));
+  const ambiguity = Math.max(0, runnerUp - (pair.score - 0.15)) ;
+  return round(Math.max(0, Math.min(0.99, pair.score - ambiguity)));
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * Proposes the entity a source table holds and, for every source field, the ontology field it
+ * carries (or none), with confidences in [0, 1]. Deterministic and offline: names, tokens,
+ * abbreviations and aliases, types, value patterns, a one-to-one assignment and the tenant's
+ * earlier approvals.
+ */
+export function matchTable(table: SourceTable, ontology: OntologyDefinition, options: { priors?: PriorApproval[] } = {}): TableMatch {
+  const shapes = table.fields.map((f) => describeValues(f.samples));
+  const priors = new Map((options.priors ?? []).map((p) => [priorKey(p.sourceField), p.target]));
+  const fits = ontology.entities.map((entity) => fitEntity(table, entity, shapes, priors)).sort((a, b) => b.score - a.score);
+  const [best, second] = fits;
+  const none = (confidence: number): FieldMatch[] =>
+    table.fields.map((f) => ({ field: f.name, target: null, confidence, method: "none", transform: null }));
+  if (!best || best.score < ENTITY_FLOOR) return { entity: null, confidence: round(1 - (best?.score ?? 0)), mappings: none(0.9) };
+
+  const margin = best.score - (second?.score ?? 0);
+  const entityConfidence = round(Math.min(0.99, 0.3 + best.score * 0.6 + margin * 1.5));
+  const byField = new Map(best.pairs.map((p) => [p.field, p]));
+  const mappings = table.fields.map((field, i): FieldMatch => {
+    const pair = byField.get(i);
+    if (!pair) {
+      const bestScore = Math.max(0, ...best.scores[i].map((s) => s.score));
+      return { field: field.name, target: null, confidence: round(1 - bestScore), method: "none", transform: null };
+    }
+    const target = best.entity.fields[pair.target];
+    return {
+      field: field.name,
+      target: `${best.entity.name}.${target.name}`,
+      confidence: round(Math.min(fieldConfidence(pair, best.scores[i]), entityConfidence + 0.1)),
+      method: pair.method,
+      transform: chooseTransform(field, target, table),
+    };
+  });
+  return { entity: best.entity.name, confidence: entityConfidence, mappings };
+}

@@ -1,0 +1,83 @@
+import { z } from "zod";
+
+/** Names of entities and fields: they become DuckDB table and column names, so they are plain snake_case. */
+export const OntologyName = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,62}$/, "use lower-case letters, digits and underscores, starting with a letter (at most 63)");
+
+export const OntologyFieldType = z.enum(["string", "integer", "number", "boolean", "date", "timestamp"]);
+export type OntologyFieldType = z.infer<typeof OntologyFieldType>;
+
+/** What a field means, beyond its type: the matcher compares it with the value patterns it sees. */
+export const FieldSemantic = z.enum([
+  "identifier", "reference", "account_reference", "resource_reference", "name", "given_name", "family_name", "person",
+  "email", "phone", "domain", "country", "region", "currency", "money", "ratio", "count", "quantity", "unit",
+  "category", "text", "document_number", "created", "date", "flag",
+]);
+export type FieldSemantic = z.infer<typeof FieldSemantic>;
+
+export const OntologyField = z.object({
+  name: OntologyName,
+  type: OntologyFieldType,
+  semantic: FieldSemantic.default("text"),
+  description: z.string().max(500).default(""),
+  /** Other names sources use for this field (the matcher's synonyms), in any case or separator style. */
+  aliases: z.array(z.string().min(1).max(100)).max(50).default([]),
+  /** For `reference` fields: the entity referred to. */
+  references: OntologyName.optional(),
+  /** For ratios: the unit stored. Sources in the other unit are converted. */
+  unit: z.enum(["fraction", "percent"]).optional(),
+  /** Canonical values, each with the source spellings that mean it (compared case-insensitively). */
+  values: z.record(z.string().min(1).max(100), z.array(z.string().min(1).max(100)).max(50)).optional(),
+});
+export type OntologyField = z.infer<typeof OntologyField>;
+
+export const OntologyEntity = z
+  .object({
+    name: OntologyName,
+    description: z.string().max(500).default(""),
+    aliases: z.array(z.string().min(1).max(100)).max(50).default([]),
+    /** The field that identifies a record of this entity. */
+    key: OntologyName,
+    fields: z.array(OntologyField).min(1).max(200),
+  })
+  .superRefine((entity, c) => {
+    const names = entity.fields.map((f) => f.name);
+    const repeated = names.find((n, i) => names.indexOf(n) !== i);
+    if (repeated) c.addIssue({ code: "custom", path: ["fields"], message: `field "${repeated}" appears twice` });
+    if (!names.includes(entity.key)) c.addIssue({ code: "custom", path: ["key"], message: `key "${entity.key}" is not one of the fields` });
+  });
+export type OntologyEntity = z.infer<typeof OntologyEntity>;
+
+/** A whole target model: the built-in one (`v1.json`), a tenant's effective one, or one given to `aos map --ontology`. */
+export const OntologyDefinition = z
+  .object({
+    name: z.string().min(1).max(100),
+    version: z.string().min(1).max(50),
+    entities: z.array(OntologyEntity).min(1).max(100),
+  })
+  .superRefine((o, c) => {
+    const names = o.entities.map((e) => e.name);
+    const repeated = names.find((n, i) => names.indexOf(n) !== i);
+    if (repeated) c.addIssue({ code: "custom", path: ["entities"], message: `entity "${repeated}" appears twice` });
+    o.entities.forEach((e, i) =>
+      e.fields.forEach((f, j) => {
+        if (f.references && !names.includes(f.references)) {
+          c.addIssue({ code: "custom", path: ["entities", i, "fields", j, "references"], message: `no entity "${f.references}"` });
+        }
+      }),
+    );
+  });
+export type OntologyDefinition = z.infer<typeof OntologyDefinition>;
+
+/** "entity.field", as stored in the mapping registry. */
+export type OntologyTarget = `${string}.${string}`;
+
+export function targetOf(entity: string, field: string): OntologyTarget {
+  return `${entity}.${field}`;
+}
+
+export function parseTarget(target: string): { entity: string; field: string } {
+  const dot = target.indexOf(".");
+  return { entity: target.slice(0, dot), field: target.slice(dot + 1) };
+}

@@ -1,0 +1,80 @@
+import type { OntologyDefinition, OntologyEntity } from "@/lib/dcl/ontology/definition";
+import { parseTarget } from "@/lib/dcl/ontology/definition";
+import type { ValueTransform } from "@/lib/dcl/matcher/types";
+import { DUCKDB_TYPES, projectField } from "./normalize";
+import { quoteIdent, quoteLiteral, rawField } from "./sql";
+import { STAGING } from "./load-records";
+
+export type ApprovedMapping = { connectionId: string; sourceStream: string; sourceField: string; ontologyField: string | null; transform: string | null; version: number };
+
+/** One stream feeding one entity: which source field fills which ontology field. */
+export type StreamSource = {
+  connectionId: string;
+  stream: string;
+  entity: string;
+  mappingVersion: number;
+  fields: Map<string, { sourceField: string; transform: ValueTransform | null }>;
+};
+
+/** Lineage columns every unified view carries, after the ontology's fields. */
+export const LINEAGE_COLUMNS = ["_connection_id", "_stream", "_source_record_id", "_mapping_version", "_observed_at"] as const;
+
+/**
+ * Groups approved mappings into stream sources. A stream feeds the entity most of its mapped
+ * fields point to; mappings to fields the ontology no longer has are ignored.
+ */
+export function planSources(ontology: OntologyDefinition, approved: ApprovedMapping[]): StreamSource[] {
+  const byStream = new Map<string, ApprovedMapping[]>();
+  for (const m of approved) {
+    const key = JSON.stringify([m.connectionId, m.sourceStream]);
+    byStream.set(key, [...(byStream.get(key) ?? []), m]);
+  }
+  const sources: StreamSource[] = [];
+  for (const rows of byStream.values()) {
+    const valid = rows.filter((r) => {
+      if (!r.ontologyField) return false;
+      const { entity, field } = parseTarget(r.ontologyField);
+      return ontology.entities.some((e) => e.name === entity && e.fields.some((f) => f.name === field));
+    });
+    const votes = new Map<string, number>();
+    for (const r of valid) votes.set(parseTarget(r.ontologyField!).entity, (votes.get(parseTarget(r.ontologyField!).entity) ?? 0) + 1);
+    const entity = [...votes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+    if (!entity) continue;
+    const fields = new Map<string, { sourceField: string; transform: ValueTransform | null }>();
+    for (const r of valid) {
+      const target = parseTarget(r.ontologyField!);
+      if (target.entity === entity && !fields.has(target.field)) fields.set(target.field, { sourceField: r.sourceField, transform: r.transform as ValueTransform | null });
+    }
+    sources.push({ connectionId: rows[0].connectionId, stream: rows[0].sourceStream, entity, mappingVersion: Math.max(...rows.map((r) => r.version)), fields });
+  }
+  return sources.sort((a, b) => a.connectionId.localeCompare(b.connectionId) || a.stream.localeCompare(b.stream));
+}
+
+function streamSelect(entity: OntologyEntity, source: StreamSource): string {
+  const currencyField = entity.fields.find((f) => f.semantic === "currency");
+  const currency = currencyField ? source.fields.get(currencyField.name) : undefined;
+  const columns = entity.fields.map((field) => {
+    const mapped = source.fields.get(field.name);
+    let expression = mapped ? projectField(field, rawField(mapped.sourceField), mapped.transform, currency ? rawField(currency.sourceField) : null) : "NULL";
+    // A record always has its key: the source's own record id when no field maps to it.
+    if (field.name === entity.key) expression = `COALESCE(CAST(${expression} AS VARCHAR), source_record_id)`;
+    return `CAST(${expression} AS ${DUCKDB_TYPES[field.type]}) AS ${quoteIdent(field.name)}`;
+  });
+  return [
+    `SELECT ${columns.join(", ")},`,
+    `connection_id AS "_connection_id", stream AS "_stream", source_record_id AS "_source_record_id",`,
+    `CAST(${source.mappingVersion} AS INTEGER) AS "_mapping_version", CAST(observed_at AS TIMESTAMPTZ) AS "_observed_at"`,
+    `FROM ${STAGING} WHERE connection_id = ${quoteLiteral(source.connectionId)} AND stream = ${quoteLiteral(source.stream)}`,
+  ].join(" ");
+}
+
+/** The statement that (re)creates one entity's unified view: every feeding stream, projected, unioned. */
+export function entityTableSql(entity: OntologyEntity, sources: StreamSource[]): string {
+  const selects = sources.filter((s) => s.entity === entity.name).map((s) => streamSelect(entity, s));
+  const empty = [
+    `SELECT ${entity.fields.map((f) => `CAST(NULL AS ${DUCKDB_TYPES[f.type]}) AS ${quoteIdent(f.name)}`).join(", ")},`,
+    `CAST(NULL AS VARCHAR) AS "_connection_id", CAST(NULL AS VARCHAR) AS "_stream", CAST(NULL AS VARCHAR) AS "_source_record_id",`,
+    `CAST(NULL AS INTEGER) AS "_mapping_version", CAST(NULL AS TIMESTAMPTZ) AS "_observed_at" WHERE false`,
+  ].join(" ");
+  return `CREATE OR REPLACE TABLE main.${quoteIdent(entity.name)} AS ${selects.length ? selects.join(" UNION ALL ") : empty}`;
+}

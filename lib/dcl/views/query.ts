@@ -1,0 +1,135 @@
+import "server-only";
+import type { DuckDBValue } from "@duckdb/node-api";
+import { z } from "zod";
+import type { TenantScope } from "@/lib/auth/context";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import type { OntologyEntity } from "@/lib/dcl/ontology/definition";
+import { getTenantOntology } from "@/lib/dcl/ontology/tenant-ontology";
+import { withDuckDb } from "./duckdb";
+import { DUCKDB_TYPES } from "./normalize";
+import { LINEAGE_COLUMNS } from "./plan";
+import { readBuild } from "./rebuild";
+import { quoteIdent } from "./sql";
+
+/**
+ * `?sort=-amount,name&limit=50&offset=0` plus filters: any other key is `field` (equals) or
+ * `field.op` with op one of eq, ne, gt, gte, lt, lte, contains, null (`true`/`false`).
+ */
+export const ViewQuery = z.record(z.string(), z.string()).transform((q) => ({
+  sort: q.sort,
+  limit: q.limit,
+  offset: q.offset,
+  filters: Object.entries(q).filter(([k]) => !["sort", "limit", "offset"].includes(k)),
+}));
+export type ViewQuery = z.infer<typeof ViewQuery>;
+
+const Paging = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50), offset: z.coerce.number().int().min(0).max(10_000_000).default(0) });
+const OPS = { eq: "=", ne: "<>", gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;
+
+type Column = { name: string; type: string; description: string };
+
+function columnsOf(entity: OntologyEntity): Column[] {
+  return [
+    ...entity.fields.map((f) => ({ name: f.name, type: f.type, description: f.description })),
+    { name: "_connection_id", type: "string", description: "Lineage: the connection the record came from." },
+    { name: "_stream", type: "string", description: "Lineage: the source table or stream." },
+    { name: "_source_record_id", type: "string", description: "Lineage: the record's id in its source." },
+    { name: "_mapping_version", type: "integer", description: "Lineage: the newest mapping version applied to the stream." },
+    { name: "_observed_at", type: "timestamp", description: "Lineage: when the record's current version was read." },
+  ];
+}
+
+/** JSON-friendly values: instants as ISO strings, 64-bit integers as numbers. */
+function selectList(columns: Column[]): string {
+  return columns
+    .map((c) => {
+      const id = quoteIdent(c.name);
+      if (c.type === "timestamp") return `strftime(${id} AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S.%gZ') AS ${id}`;
+      if (c.type === "date") return `strftime(${id}, '%Y-%m-%d') AS ${id}`;
+      if (c.type === "integer") return `CAST(${id} AS DOUBLE) AS ${id}`;
+      return id;
+    })
+    .join(", ");
+}
+
+function whereClause(columns: Column[], filters: [string, string][]): { sql: string; values: DuckDBValue[] } {
+  const parts: string[] = [];
+  const values: DuckDBValue[] = [];
+  for (const [key, value] of filters) {
+    const dot = key.lastIndexOf(".");
+    const [name, op] = dot > 0 && (key.slice(dot + 1) in OPS || ["contains", "null"].includes(key.slice(dot + 1))) ? [key.slice(0, dot), key.slice(dot + 1)] : [key, "eq"];
+    const column = columns.find((c) => c.name === name);
+    if (!column) throw new ValidationError(`unknown field "${name}"`, [{ path: key, message: "not a column of this view" }]);
+    const id = quoteIdent(column.name);
+    if (op === "null") {
+      if (!["true", "false"].includes(value)) throw new ValidationError(`"${key}" takes true or false`, [{ path: key, message: "expected true or false" }]);
+      parts.push(`${id} IS ${value === "true" ? "" : "NOT "}NULL`);
+    } else if (op === "contains") {
+      parts.push(`contains(lower(CAST(${id} AS VARCHAR)), lower($${values.length + 1}))`);
+      values.push(value);
+    } else {
+      parts.push(`${id} ${OPS[op as keyof typeof OPS]} TRY_CAST($${values.length + 1} AS ${column.name.startsWith("_") ? (column.type === "integer" ? "INTEGER" : column.type === "timestamp" ? "TIMESTAMPTZ" : "VARCHAR") : DUCKDB_TYPES[column.type as keyof typeof DUCKDB_TYPES]})`);
+      values.push(value);
+    }
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(" AND ")}` : "", values };
+}
+
+function orderClause(columns: Column[], sort: string | undefined): string {
+  const keys = (sort ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const order = keys.map((key) => {
+    const name = key.replace(/^-/, "");
+    if (!columns.some((c) => c.name === name)) throw new ValidationError(`cannot sort by unknown field "${name}"`, [{ path: "sort", message: `unknown field "${name}"` }]);
+    return `${quoteIdent(name)} ${key.startsWith("-") ? "DESC" : "ASC"} NULLS LAST`;
+  });
+  // Stable pages: lineage columns break every tie.
+  return `ORDER BY ${[...order, `"_connection_id"`, `"_stream"`, `"_source_record_id"`].join(", ")}`;
+}
+
+/** Rows of one unified view: filtered, sorted and paginated in DuckDB, with the total for the filter. */
+export async function queryView(scope: TenantScope, entityName: string, query: ViewQuery) {
+  const ontology = await getTenantOntology(scope);
+  const entity = ontology.entities.find((e) => e.name === entityName);
+  if (!entity) throw new NotFoundError(`no entity "${entityName}"`);
+  const paging = Paging.safeParse({ limit: query.limit, offset: query.offset });
+  if (!paging.success) throw new ValidationError("invalid paging", paging.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  const columns = columnsOf(entity);
+  const where = whereClause(columns, query.filters);
+  const order = orderClause(columns, query.sort);
+  return withDuckDb(scope.tenantId, async (duck) => {
+    await duck.run("BEGIN TRANSACTION");
+    try {
+      const exists = await duck.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = 'main' AND table_name = $1`, [entity.name]);
+      if ((exists.getRowObjectsJS()[0].n as number) === 0) return { entity: entity.name, columns, total: 0, limit: paging.data.limit, offset: paging.data.offset, rows: [], built: false };
+      const table = `main.${quoteIdent(entity.name)}`;
+      const total = await duck.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${table} ${where.sql}`, where.values);
+      const rows = await duck.runAndReadAll(
+        `SELECT ${selectList(columns)} FROM ${table} ${where.sql} ${order} LIMIT ${paging.data.limit} OFFSET ${paging.data.offset}`,
+        where.values,
+      );
+      return { entity: entity.name, columns, total: total.getRowObjectsJS()[0].n as number, limit: paging.data.limit, offset: paging.data.offset, rows: rows.getRowObjectsJson(), built: true };
+    } finally {
+      await duck.run("COMMIT");
+    }
+  });
+}
+
+/** Every entity's view: its columns, row count and the streams feeding it, from the current build. */
+export async function listViews(scope: TenantScope) {
+  const ontology = await getTenantOntology(scope);
+  const build = await withDuckDb(scope.tenantId, (duck) => readBuild(duck));
+  const rows = new Map(build.entities.map((e) => [e.entity, e.rows]));
+  return {
+    builtAt: build.builtAt || null,
+    ontologyVersion: ontology.version,
+    views: ontology.entities.map((entity) => ({
+      entity: entity.name,
+      description: entity.description,
+      rows: rows.get(entity.name) ?? 0,
+      columns: columnsOf(entity),
+      sources: build.sources.filter((s) => s.entity === entity.name),
+    })),
+  };
+}
+
+export { LINEAGE_COLUMNS };

@@ -1,0 +1,84 @@
+import "server-only";
+import { generateText, JSONParseError, NoObjectGeneratedError, NoOutputGeneratedError, Output, TypeValidationError, type LanguageModelUsage } from "ai";
+import type { z } from "zod";
+import type { TenantScope } from "@/lib/auth/context";
+import { DEFAULT_LLM_TIMEOUT_MS, env } from "@/lib/env";
+import { LlmError, type LlmErrorKind } from "@/lib/errors";
+import { log } from "@/lib/log";
+import type { LlmModel } from "@/lib/llm/model";
+import { recordLlmCall } from "@/lib/llm/telemetry";
+
+type GenerateStructuredOptions<T> = {
+  scope: TenantScope;
+  model: LlmModel;
+  /** What the call is for, recorded with it (e.g. "dcl.map"). */
+  purpose: string;
+  schema: z.ZodType<T>;
+  system: string;
+  prompt: string;
+  /** Defaults to AOS_LLM_TIMEOUT_MS. */
+  timeoutMs?: number;
+};
+
+/**
+ * One model call whose answer must match `schema`. Every call, successful or not, is recorded for the
+ * tenant. Throws LlmError ("timeout", "invalid_output" or "provider_error"); details go to the log only.
+ */
+export async function generateStructured<T>({
+  scope,
+  model,
+  purpose,
+  schema,
+  system,
+  prompt,
+  timeoutMs = env.llm?.timeoutMs ?? DEFAULT_LLM_TIMEOUT_MS,
+}: GenerateStructuredOptions<T>): Promise<T> {
+  const started = performance.now();
+  const signal = AbortSignal.timeout(timeoutMs);
+  const record = (spent: LanguageModelUsage | undefined, error: LlmErrorKind | null) =>
+    recordLlmCall(scope.db, {
+      tenantId: scope.tenantId,
+      provider: model.provider,
+      model: model.model,
+      purpose,
+      inputTokens: spent?.inputTokens ?? 0,
+      outputTokens: spent?.outputTokens ?? 0,
+      latencyMs: Math.round(performance.now() - started),
+      error,
+    });
+
+  let usage: LanguageModelUsage | undefined;
+  try {
+    const result = await untilAborted(
+      generateText({ model: model.languageModel, system, prompt, output: Output.object({ schema }), abortSignal: signal }),
+      signal,
+    );
+    usage = result.totalUsage;
+    const output = result.output;
+    await record(usage, null);
+    return output;
+  } catch (error) {
+    const kind: LlmErrorKind = signal.aborted ? "timeout" : isInvalidOutput(error) ? "invalid_output" : "provider_error";
+    await record(usage ?? (NoObjectGeneratedError.isInstance(error) ? error.usage : undefined), kind);
+    log.warn("llm call failed", { tenantId: scope.tenantId, provider: model.provider, model: model.model, purpose, kind, error });
+    throw new LlmError(kind);
+  }
+}
+
+function isInvalidOutput(error: unknown): boolean {
+  return (
+    NoObjectGeneratedError.isInstance(error) ||
+    NoOutputGeneratedError.isInstance(error) ||
+    TypeValidationError.isInstance(error) ||
+    JSONParseError.isInstance(error)
+  );
+}
+
+/** Rejects when the signal fires, even if the provider ignores it. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}

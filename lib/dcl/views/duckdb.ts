@@ -20,7 +20,7 @@ export function tenantDatabasePath(tenantId: string): string {
 async function openInstance(tenantId: string): Promise<DuckDBInstance> {
   const file = tenantDatabasePath(tenantId);
   await mkdir(path.dirname(file), { recursive: true });
-  return DuckDBInstance.create(file, { memory_limit: "512MB", threads: "2", TimeZone: "UTC" });
+  return DuckDBInstance.create(file, { memory_limit: "512MB", threads: "2" });
 }
 
 export async function withDuckDb<T>(tenantId: string, fn: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
@@ -32,6 +32,8 @@ export async function withDuckDb<T>(tenantId: string, fn: (connection: DuckDBCon
   }
   const connection = await (await instance).connect();
   try {
+    // Instants are stored and shown in UTC, whatever the server's zone.
+    await connection.run("SET TimeZone = 'UTC'");
     return await fn(connection);
   } finally {
     connection.closeSync();

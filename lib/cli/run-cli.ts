@@ -3,6 +3,7 @@ import { seedDemo } from "@/lib/db/seed";
 import { DomainError } from "@/lib/errors";
 import { ensureDemoSources } from "@/lib/aam/demo-sources";
 import { ingest, listAllConnections } from "@/lib/cli/ingest";
+import { mapSchema } from "@/lib/cli/map";
 
 type Command = { summary: string; run: (args: string[]) => Promise<void> };
 
@@ -35,6 +36,12 @@ const COMMANDS: Record<string, Command> = {
     run: async (args) => {
       const summary = await ingest(await getDb(), args);
       console.log(JSON.stringify(summary, null, 2));
+    },
+  },
+  map: {
+    summary: "Propose ontology mappings for a table: map <schema.json> [--ontology <ontology.json>]",
+    run: async (args) => {
+      console.log(JSON.stringify(await mapSchema(args), null, 2));
     },
   },
 };

@@ -5,6 +5,7 @@ import { OntologyDefinition } from "@/lib/dcl/ontology/definition";
 import { getTenantOntology } from "@/lib/dcl/ontology/tenant-ontology";
 import { suggestMapping } from "@/lib/dcl/matcher/suggest";
 import { SourceTable } from "@/lib/dcl/matcher/types";
+import { presentMatch } from "@/lib/dcl/matcher/present";
 import { humanApprovals } from "./registry";
 
 /** `POST /dcl/mappings/suggest`: a source table, and optionally a target ontology other than the tenant's. */
@@ -17,5 +18,5 @@ export async function suggestForTenant({ ctx, input }: { ctx: TenantContext; inp
   const ontology = given ?? (await getTenantOntology(ctx));
   const priors = given ? [] : await humanApprovals(ctx);
   const match = await suggestMapping(ctx, table, ontology, { priors, model: getLanguageModel() });
-  return { entity: match.entity, confidence: match.confidence, mappings: match.mappings };
+  return presentMatch(match);
 }

@@ -1,10 +1,21 @@
 import { z } from "zod";
-import { awaitingDomain } from "./awaiting-domain";
+import { defineWorkflow } from "@/lib/tasks/workflow";
+import { connectDcl } from "@/lib/dcl/connect";
 
-/** Rebuilds the tenant's unified DuckDB views from approved mappings (the chain's last link). */
-export const dclRebuild = awaitingDomain({
+/**
+ * Brings the tenant's unified views up to date: mapping proposals for every stream, then an atomic
+ * rebuild of the DuckDB views. One step; re-running it is safe (connect is idempotent and locked).
+ */
+export const dclRebuild = defineWorkflow({
   type: "dcl.rebuild",
   description: "Rebuild the tenant's unified views",
   input: z.object({}).strict(),
-  missing: "unified views arrive with the Data Connection Layer",
+  maxAttempts: 3,
+  run: async ({ tenantId, db, step }) => {
+    const result = await step.run("connect", async () => {
+      const { streams, proposed, autoApproved, build } = await connectDcl({ tenantId, db });
+      return { streams, proposed, autoApproved, entities: build.entities };
+    });
+    return { summary: result };
+  },
 });

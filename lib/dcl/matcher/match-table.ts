@@ -8,7 +8,11 @@ import { describeValues } from "./value-shape";
 
 /** Below this a field is left unmapped; below ENTITY_FLOOR the table is no entity at all. */
 const FIELD_FLOOR = 0.42;
-const ENTITY_FLOOR = 0.22;
+const ENTITY_FLOOR = 0.45;
+/** The best entity must also beat the runner-up by this much, or the table is left for a human. */
+const ENTITY_MARGIN = 0.05;
+/** An assignment this ambiguous is not proposed at all. */
+const CONFIDENCE_FLOOR = 0.3;
 
 type Pair = { field: number; target: number; score: number; method: FieldScore["method"] };
 type EntityFit = { entity: OntologyEntity; score: number; pairs: Pair[]; scores: FieldScore[][] };
@@ -47,6 +51,13 @@ function fitEntity(table: SourceTable, entity: OntologyEntity, shapes: ReturnTyp
   return { entity, scores, pairs, score: 0.3 * named + 0.55 * coverage + 0.15 * key };
 }
 
+/** Every entity's fit for the table, best first. */
+export function rankEntities(table: SourceTable, ontology: OntologyDefinition, priors: PriorApproval[]): EntityFit[] {
+  const shapes = table.fields.map((f) => describeValues(f.samples));
+  const byName = new Map(priors.map((p) => [priorKey(p.sourceField), p.target]));
+  return ontology.entities.map((entity) => fitEntity(table, entity, shapes, byName)).sort((a, b) => b.score - a.score);
+}
+
 /** How sure a field's assignment is: its score, discounted when another target scored nearly as well. */
 function fieldConfidence(pair: Pair, row: FieldScore[]): number {
   const runnerUp = Math.max(0, ...row.filter((_, t) => t !== pair.target).map((s) => s.score));
@@ -63,28 +74,28 @@ const round = (x: number) => Math.round(x * 100) / 100;
  * earlier approvals.
  */
 export function matchTable(table: SourceTable, ontology: OntologyDefinition, options: { priors?: PriorApproval[] } = {}): TableMatch {
-  const shapes = table.fields.map((f) => describeValues(f.samples));
-  const priors = new Map((options.priors ?? []).map((p) => [priorKey(p.sourceField), p.target]));
-  const fits = ontology.entities.map((entity) => fitEntity(table, entity, shapes, priors)).sort((a, b) => b.score - a.score);
+  const fits = rankEntities(table, ontology, options.priors ?? []);
   const [best, second] = fits;
   const none = (confidence: number): FieldMatch[] =>
     table.fields.map((f) => ({ field: f.name, target: null, confidence, method: "none", transform: null }));
-  if (!best || best.score < ENTITY_FLOOR) return { entity: null, confidence: round(1 - (best?.score ?? 0)), mappings: none(0.9) };
+  const margin = best ? best.score - (second?.score ?? 0) : 0;
+  if (!best || best.score < ENTITY_FLOOR || margin < ENTITY_MARGIN) return { entity: null, confidence: round(Math.max(0.5, 1 - (best?.score ?? 0))), mappings: none(0.9) };
 
-  const margin = best.score - (second?.score ?? 0);
-  const entityConfidence = round(Math.min(0.99, 0.3 + best.score * 0.6 + margin * 1.5));
+  const entityConfidence = round(Math.min(0.99, 0.45 + (best.score - ENTITY_FLOOR) * 0.8 + margin * 0.8));
   const byField = new Map(best.pairs.map((p) => [p.field, p]));
   const mappings = table.fields.map((field, i): FieldMatch => {
     const pair = byField.get(i);
-    if (!pair) {
+    const confidence = pair ? Math.min(fieldConfidence(pair, best.scores[i]), entityConfidence + 0.1) : 0;
+    if (!pair || confidence < CONFIDENCE_FLOOR) {
+      // Sure it is nothing when nothing came close.
       const bestScore = Math.max(0, ...best.scores[i].map((s) => s.score));
-      return { field: field.name, target: null, confidence: round(1 - bestScore), method: "none", transform: null };
+      return { field: field.name, target: null, confidence: round(Math.min(0.95, Math.max(0.5, 0.95 - bestScore))), method: "none", transform: null };
     }
     const target = best.entity.fields[pair.target];
     return {
       field: field.name,
       target: `${best.entity.name}.${target.name}`,
-      confidence: round(Math.min(fieldConfidence(pair, best.scores[i]), entityConfidence + 0.1)),
+      confidence: round(confidence),
       method: pair.method,
       transform: chooseTransform(field, target, table),
     };

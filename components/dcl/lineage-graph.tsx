@@ -1,0 +1,114 @@
+"use client";
+
+import { useMemo } from "react";
+import { useRouter } from "next/navigation";
+import { Controls, Handle, Position, ReactFlow, type Edge, type Node, type NodeProps } from "@xyflow/react";
+import "@xyflow/react/dist/style.css";
+import type { EdgeKind, GraphEdge, GraphNode, NodeKind } from "@/lib/dcl/graph";
+import { NODE_WIDTH, ROW_HEIGHT, layoutColumns, strokeWidth } from "./graph-layout";
+
+type LineageNodeData = { kind: NodeKind; label: string; caption: string };
+type LineageNode = Node<LineageNodeData, "lineage">;
+
+const NODE_STYLE: Record<NodeKind, string> = {
+  source_parent: "border-slate-700 bg-slate-800 text-white",
+  source: "border-slate-300 bg-white text-ink",
+  ontology: "border-brand-500 bg-brand-50 text-brand-700 cursor-pointer",
+  agent: "border-emerald-500 bg-emerald-50 text-emerald-800",
+};
+const EDGE_COLOR: Record<EdgeKind, string> = { contains: "#94a3b8", maps_to: "#3b82f6", feeds: "#10b981" };
+const HIDDEN_HANDLE = { opacity: 0 };
+const nodeTypes = { lineage: LineageNodeView };
+
+/**
+ * The lineage graph as the backend built it: connections, their streams, the unified views and the
+ * agents reading them, left to right. Line width follows the rows flowing (log scale); read-only.
+ * Clicking a view opens it, clicking a connection opens the connection.
+ */
+export function LineageGraph({ nodes, edges }: { nodes: GraphNode[]; edges: GraphEdge[] }) {
+  const router = useRouter();
+  const flow = useMemo(() => toFlow(nodes, edges), [nodes, edges]);
+  const columns = new Map<number, number>();
+  for (const n of nodes) columns.set(n.depth, (columns.get(n.depth) ?? 0) + 1);
+  const height = Math.min(640, Math.max(320, Math.max(0, ...columns.values()) * ROW_HEIGHT + 80));
+
+  function onNodeClick(node: GraphNode | undefined) {
+    if (node?.kind === "ontology") router.push(`/ontology/${node.label}`);
+    if (node?.kind === "source_parent" && typeof node.metadata.connectionId === "string") router.push(`/connections/${node.metadata.connectionId}`);
+  }
+
+  return (
+    <div style={{ height }} className="rounded-md border border-slate-100" data-testid="lineage-graph">
+      <ReactFlow
+        nodes={flow.nodes}
+        edges={flow.edges}
+        nodeTypes={nodeTypes}
+        onNodeClick={(_, n) => onNodeClick(nodes.find((g) => g.id === n.id))}
+        fitView
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        zoomOnScroll={false}
+        preventScrolling={false}
+        minZoom={0.2}
+      >
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}
+
+function LineageNodeView({ data }: NodeProps<LineageNode>) {
+  return (
+    <div style={{ width: NODE_WIDTH }} className={`rounded-md border px-3 py-2 shadow-sm ${NODE_STYLE[data.kind]}`} title={data.label}>
+      {data.kind !== "source_parent" && <Handle type="target" position={Position.Left} style={HIDDEN_HANDLE} isConnectable={false} />}
+      <div className="truncate text-sm font-semibold">{data.label}</div>
+      <div className="truncate text-xs opacity-75">{data.caption}</div>
+      {data.kind !== "agent" && <Handle type="source" position={Position.Right} style={HIDDEN_HANDLE} isConnectable={false} />}
+    </div>
+  );
+}
+
+function toFlow(nodes: GraphNode[], edges: GraphEdge[]): { nodes: LineageNode[]; edges: Edge[] } {
+  const positions = layoutColumns(nodes, edges);
+  const maxWeight = Math.max(0, ...edges.map((e) => e.weight));
+  return {
+    nodes: nodes.map((n) => ({
+      id: n.id,
+      type: "lineage",
+      position: positions.get(n.id) ?? { x: 0, y: 0 },
+      data: { kind: n.kind, label: n.label, caption: captionOf(n) },
+    })),
+    edges: edges.map((e) => ({
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      label: count(e.weight),
+      labelStyle: { fontSize: 10, fill: "#475569" },
+      labelBgPadding: [4, 2] as [number, number],
+      focusable: false,
+      style: {
+        stroke: EDGE_COLOR[e.kind],
+        strokeOpacity: 0.6,
+        strokeWidth: strokeWidth(e.weight, maxWeight),
+        strokeDasharray: e.weight > 0 ? undefined : "4 4",
+      },
+    })),
+  };
+}
+
+function captionOf(n: GraphNode): string {
+  const m = n.metadata;
+  switch (n.kind) {
+    case "source_parent":
+      return `${m.type} · ${count(m.streams)} streams`;
+    case "source":
+      return `${count(m.records)} records`;
+    case "ontology":
+      return `${count(m.rows)} rows`;
+    case "agent":
+      return `reads ${Array.isArray(m.entities) ? m.entities.length : 0} views`;
+  }
+}
+
+const count = (value: unknown) => Number(value ?? 0).toLocaleString("en");

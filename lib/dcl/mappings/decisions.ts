@@ -40,7 +40,8 @@ export async function decideMapping({ ctx, id, input }: { ctx: TenantContext; id
   }
   await assertTarget(ctx, input.target!);
   const [, created] = await ctx.db.$transaction([
-    ctx.db.mappingRegistry.update({ where: { id: row.id }, data: { status: "rejected", ...decided } }),
+    // A proposal corrected is a proposal rejected; an approved version stays approved (it was in force once).
+    ctx.db.mappingRegistry.update({ where: { id: row.id }, data: row.status === "approved" ? {} : { status: "rejected", ...decided } }),
     ctx.db.mappingRegistry.create({
       data: {
         tenantId: ctx.tenantId, connectionId: row.connectionId, sourceStream: row.sourceStream, sourceField: row.sourceField,

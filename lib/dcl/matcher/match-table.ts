@@ -14,6 +14,9 @@ const ENTITY_MARGIN = 0.05;
 /** An assignment this ambiguous is not proposed at all. */
 const CONFIDENCE_FLOOR = 0.3;
 
+/** `crm_accounts.csv` is named `crm_accounts`. */
+const FILE_EXTENSION = /\.(csv|tsv|txt|jsonl|ndjson|json)$/i;
+
 type Pair = { field: number; target: number; score: number; method: FieldScore["method"] };
 type EntityFit = { entity: OntologyEntity; score: number; pairs: Pair[]; scores: FieldScore[][] };
 
@@ -47,7 +50,7 @@ function fitEntity(table: SourceTable, entity: OntologyEntity, shapes: ReturnTyp
   const coverage = pairs.reduce((sum, p) => sum + p.score, 0) / entity.fields.length;
   const keyIndex = entity.fields.findIndex((f) => f.name === entity.key);
   const key = pairs.find((p) => p.target === keyIndex)?.score ?? 0;
-  const named = compareNames(table.table, entity.name, entity.aliases).score;
+  const named = compareNames(table.table.replace(FILE_EXTENSION, ""), entity.name, entity.aliases).score;
   return { entity, scores, pairs, score: 0.3 * named + 0.55 * coverage + 0.15 * key };
 }
 

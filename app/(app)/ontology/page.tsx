@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { LocalTime } from "@/components/connections/local-time";
+import { LineageGraph } from "@/components/dcl/lineage-graph";
+import { MappingReviewTable } from "@/components/dcl/mapping-review-table";
+import { MappingsInForce } from "@/components/dcl/mappings-in-force";
+import { RebuildViews } from "@/components/dcl/rebuild-views";
+import { ViewsTable } from "@/components/dcl/views-table";
+import { Card } from "@/components/ui/card";
+import { roleHasScope } from "@/lib/auth/roles";
+import { getOntologyPage } from "@/lib/dcl/ontology-page";
+import { requirePageContext } from "../page-context";
+
+export const metadata = { title: "Ontology" };
+
+export default async function OntologyPage() {
+  const ctx = await requirePageContext();
+  const { connections, graph, views, proposed, mapped, approvedSinceBuild, targets, rebuild } = await getOntologyPage({ ctx });
+  const canWrite = roleHasScope(ctx.actor.role, "dcl:write");
+  const connectionNames = Object.fromEntries(connections.map((c) => [c.id, c.name]));
+  return (
+    <div className="space-y-6">
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div className="space-y-1">
+          <h1 className="text-2xl font-bold">Ontology</h1>
+          <p className="text-slate-600">How your sources&apos; records reach the unified model, and the mappings that put them there.</p>
+          {connections.length > 0 && (
+            <p className="text-sm text-slate-500" data-testid="built-at">
+              {views.builtAt ? <>Views built <LocalTime value={views.builtAt} /></> : "The views have not been built yet"} · ontology {views.ontologyVersion}
+              {approvedSinceBuild > 0 && (
+                <span className="font-medium text-amber-700"> · {approvedSinceBuild} approved mapping{approvedSinceBuild === 1 ? "" : "s"} not in the views yet</span>
+              )}
+            </p>
+          )}
+        </div>
+        {connections.length > 0 && <RebuildViews status={rebuild?.status ?? null} canWrite={canWrite} />}
+      </header>
+      {connections.length === 0 ? (
+        <Card>
+          <p className="text-sm text-slate-500">
+            No connections yet, so there is nothing to map. The unified views are built from your sources&apos; records: add a source in{" "}
+            <Link href="/connections" className="font-medium text-brand-700 hover:underline">Connections</Link>, and its data appears here once it syncs.
+          </p>
+        </Card>
+      ) : (
+        <>
+          <Card title="Lineage">
+            <LineageGraph nodes={graph.nodes} edges={graph.edges} />
+            <p className="mt-2 text-xs text-slate-500">Connections → streams → unified views → agents. Line width follows the rows flowing (log scale); click a view to open it.</p>
+          </Card>
+          <ViewsTable views={views.views} connectionNames={connectionNames} />
+          <MappingReviewTable proposed={proposed} targets={targets} connectionNames={connectionNames} canWrite={canWrite} />
+          <MappingsInForce mapped={mapped} connectionNames={connectionNames} canWrite={canWrite} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import { useEffect, useState, type ReactNode } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { ErrorText } from "@/components/ui/card";
+import { rebuildViewsAction } from "@/app/(app)/ontology/actions";
+import { callAction } from "@/app/(app)/call-action";
+
+const ORCHESTRATION = <Link href="/orchestration" className="font-medium text-brand-700 hover:underline">Orchestration</Link>;
+
+/**
+ * Queues a `dcl.rebuild` task. While the latest rebuild is queued or running, the page reloads its
+ * data every few seconds, so the views and the graph show the new build as soon as it lands.
+ */
+export function RebuildViews({ status, canWrite }: { status: string | null; canWrite: boolean }) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const moving = status === "queued" || status === "in_progress";
+
+  useEffect(() => {
+    if (!moving) return;
+    const timer = setInterval(() => router.refresh(), 3_000);
+    return () => clearInterval(timer);
+  }, [moving, router]);
+
+  async function onRebuild() {
+    setBusy(true);
+    setError(undefined);
+    const result = await callAction(() => rebuildViewsAction());
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    router.refresh();
+  }
+
+  let notice: ReactNode = null;
+  if (moving) notice = <>Rebuilding the views; follow it in {ORCHESTRATION}.</>;
+  else if (status === "failed") notice = <span className="text-red-700">The last rebuild failed; see {ORCHESTRATION}.</span>;
+  return (
+    <div className="flex flex-col items-end gap-2">
+      {canWrite && <Button disabled={busy} onClick={onRebuild}>Rebuild views</Button>}
+      {notice && <p role="status" className="text-sm text-slate-600">{notice}</p>}
+      <ErrorText>{error}</ErrorText>
+    </div>
+  );
+}

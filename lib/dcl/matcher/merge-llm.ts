@@ -6,6 +6,8 @@ import type { LlmSuggestion } from "./llm-suggest";
 
 /** The most an LLM-only proposal is trusted: a human confirms it unless the tenant's threshold is lower. */
 const LLM_ONLY_CAP = 0.85;
+/** How sure the LLM must be to map a field the offline matcher left unmapped. */
+const LLM_FILLS_GAP = 0.6;
 const round = (x: number) => Math.round(x * 100) / 100;
 
 /**
@@ -24,7 +26,10 @@ export function mergeLlmSuggestion(table: SourceTable, ontology: OntologyDefinit
     const theirs = suggested.get(field.name);
     if (!theirs) return mine;
     if (theirs.target === mine.target) return { ...mine, confidence: round(Math.max(mine.confidence, Math.min(0.99, (mine.confidence + theirs.confidence) / 2 + 0.15))) };
-    if (theirs.confidence <= mine.confidence || !theirs.target) return mine;
+    if (!theirs.target) return mine;
+    // Offline "nothing fits" only means no name or value matched; a model that reads meaning may know better.
+    const beatsMine = mine.target === null ? theirs.confidence >= LLM_FILLS_GAP : theirs.confidence > mine.confidence;
+    if (!beatsMine) return mine;
     const target = entityDef.fields.find((f) => f.name === parseTarget(theirs.target!).field)!;
     return { field: field.name, target: theirs.target, confidence: round(Math.min(theirs.confidence, LLM_ONLY_CAP)), method: "llm", transform: chooseTransform(field, target, table) };
   });

@@ -82,7 +82,11 @@ export function matchTable(table: SourceTable, ontology: OntologyDefinition, opt
   const none = (confidence: number): FieldMatch[] =>
     table.fields.map((f) => ({ field: f.name, target: null, confidence, method: "none", transform: null }));
   const margin = best ? best.score - (second?.score ?? 0) : 0;
-  if (!best || best.score < ENTITY_FLOOR || margin < ENTITY_MARGIN) return { entity: null, confidence: round(Math.max(0.5, 1 - (best?.score ?? 0))), mappings: none(0.9) };
+  if (!best || best.score < ENTITY_FLOOR || margin < ENTITY_MARGIN) {
+    // No entity: as unsure of every field as of the table, so a human sees it unless nothing came close.
+    const confidence = round(Math.min(0.95, Math.max(0.5, 1 - (best?.score ?? 0))));
+    return { entity: null, confidence, mappings: none(confidence) };
+  }
 
   const entityConfidence = round(Math.min(0.99, 0.45 + (best.score - ENTITY_FLOOR) * 0.8 + margin * 0.8));
   const byField = new Map(best.pairs.map((p) => [p.field, p]));

@@ -16,9 +16,6 @@ export type StreamSource = {
   fields: Map<string, { sourceField: string; transform: ValueTransform | null }>;
 };
 
-/** Lineage columns every unified view carries, after the ontology's fields. */
-export const LINEAGE_COLUMNS = ["_connection_id", "_stream", "_source_record_id", "_mapping_version", "_observed_at"] as const;
-
 /**
  * Groups approved mappings into stream sources. A stream feeds the entity most of its mapped
  * fields point to; mappings to fields the ontology no longer has are ignored.

@@ -3,11 +3,10 @@ import type { DuckDBValue } from "@duckdb/node-api";
 import { z } from "zod";
 import type { TenantScope } from "@/lib/auth/context";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import type { OntologyEntity } from "@/lib/dcl/ontology/definition";
+import type { OntologyEntity, OntologyFieldType } from "@/lib/dcl/ontology/definition";
 import { getTenantOntology } from "@/lib/dcl/ontology/tenant-ontology";
 import { withDuckDb } from "./duckdb";
 import { DUCKDB_TYPES } from "./normalize";
-import { LINEAGE_COLUMNS } from "./plan";
 import { readBuild } from "./rebuild";
 import { quoteIdent } from "./sql";
 
@@ -26,16 +25,16 @@ export type ViewQuery = z.infer<typeof ViewQuery>;
 const Paging = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50), offset: z.coerce.number().int().min(0).max(10_000_000).default(0) });
 const OPS = { eq: "=", ne: "<>", gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;
 
-type Column = { name: string; type: string; description: string };
+type Column = { name: string; type: OntologyFieldType; description: string };
 
 function columnsOf(entity: OntologyEntity): Column[] {
   return [
     ...entity.fields.map((f) => ({ name: f.name, type: f.type, description: f.description })),
-    { name: "_connection_id", type: "string", description: "Lineage: the connection the record came from." },
-    { name: "_stream", type: "string", description: "Lineage: the source table or stream." },
-    { name: "_source_record_id", type: "string", description: "Lineage: the record's id in its source." },
-    { name: "_mapping_version", type: "integer", description: "Lineage: the newest mapping version applied to the stream." },
-    { name: "_observed_at", type: "timestamp", description: "Lineage: when the record's current version was read." },
+    { name: "_connection_id", type: "string" as const, description: "Lineage: the connection the record came from." },
+    { name: "_stream", type: "string" as const, description: "Lineage: the source table or stream." },
+    { name: "_source_record_id", type: "string" as const, description: "Lineage: the record's id in its source." },
+    { name: "_mapping_version", type: "integer" as const, description: "Lineage: the newest mapping version applied to the stream." },
+    { name: "_observed_at", type: "timestamp" as const, description: "Lineage: when the record's current version was read." },
   ];
 }
 
@@ -68,7 +67,7 @@ function whereClause(columns: Column[], filters: [string, string][]): { sql: str
       parts.push(`contains(lower(CAST(${id} AS VARCHAR)), lower($${values.length + 1}))`);
       values.push(value);
     } else {
-      parts.push(`${id} ${OPS[op as keyof typeof OPS]} TRY_CAST($${values.length + 1} AS ${column.name.startsWith("_") ? (column.type === "integer" ? "INTEGER" : column.type === "timestamp" ? "TIMESTAMPTZ" : "VARCHAR") : DUCKDB_TYPES[column.type as keyof typeof DUCKDB_TYPES]})`);
+      parts.push(`${id} ${OPS[op as keyof typeof OPS]} TRY_CAST($${values.length + 1} AS ${DUCKDB_TYPES[column.type]})`);
       values.push(value);
     }
   }
@@ -132,4 +131,3 @@ export async function listViews(scope: TenantScope) {
   };
 }
 
-export { LINEAGE_COLUMNS };

@@ -14,12 +14,12 @@ export function ViewsTable({ views, connectionNames }: { views: View[]; connecti
         </thead>
         <tbody>
           {views.map((v) => (
-            <tr key={v.entity} className="border-t border-slate-100 align-top" data-testid="view-row">
+            <tr key={v.entity} className="border-t border-slate-100 align-top" data-testid="unified-view">
               <td className="py-2">
                 <Link href={`/ontology/${v.entity}`} className="font-mono font-medium text-brand-700 hover:underline">{v.entity}</Link>
                 {v.description && <p className="text-xs text-slate-500">{v.description}</p>}
               </td>
-              <td className="py-2 text-right tabular-nums" data-testid="view-rows">{v.rows.toLocaleString("en")}</td>
+              <td className="py-2 text-right tabular-nums" data-testid="unified-view-rows">{v.rows.toLocaleString("en")}</td>
               <td className="py-2 pl-6">
                 {v.sources.length === 0 ? (
                   <span className="text-xs text-slate-400">no approved mappings</span>

@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/control-center", label: "Control center" },
   { href: "/connections", label: "Connections" },
+  { href: "/ontology", label: "Ontology" },
   { href: "/orchestration", label: "Orchestration" },
   { href: "/team", label: "Team" },
 ];

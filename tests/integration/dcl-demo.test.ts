@@ -27,6 +27,8 @@ describe("DCL over the demo sources", () => {
     expect(opportunity).toMatchObject({ amount: 28000, currency: "EUR", probability: 1, close_date: "2025-03-03", is_won: true });
     const account = (await viewRows(owner.token, "account", "account_id=0015g00000rYIBwAAO")).rows[0];
     expect(account).toMatchObject({ name: "Willow Labs Inc.", domain: "willowlabs.com", annual_revenue: 249000000, employee_count: 716, created_at: "2021-01-16T12:48:29.000Z" });
+    const cost = (await viewRows(owner.token, "cost", "sort=-cost&limit=1")).rows[0];
+    expect(cost).toMatchObject({ provider: "aws", currency: "USD", service: expect.any(String), region: expect.any(String), cost: expect.any(Number), usage_start: expect.stringMatching(/^2026-/) });
     const states = await viewRows(owner.token, "resource", "sort=state&limit=500");
     expect(new Set(states.rows.map((r) => r.state))).toEqual(new Set(["running", "stopped"]));
 

@@ -36,6 +36,16 @@ export type NameMatch = { score: number; via: "exact" | "alias" | "tokens" };
  * `opportunity_id`) the same names with the entity in front. Exact words after normalization score 1.
  */
 export function compareNames(sourceName: string, fieldName: string, aliases: string[]): NameMatch {
+  const whole = compareWhole(sourceName, fieldName, aliases);
+  // A flattened path (`lineItem/UnblendedCost`, `placement.region`) is also judged by its last segment,
+  // a little below the whole name since the prefix may change the meaning.
+  const leaf = sourceName.split(/[./]/).filter(Boolean).pop();
+  if (!leaf || leaf === sourceName || whole.score === 1) return whole;
+  const byLeaf = compareWhole(leaf, fieldName, aliases);
+  return byLeaf.score * 0.92 > whole.score ? { score: byLeaf.score * 0.92, via: byLeaf.via } : whole;
+}
+
+function compareWhole(sourceName: string, fieldName: string, aliases: string[]): NameMatch {
   const source = tokenize(sourceName);
   if (!source.length) return { score: 0, via: "tokens" };
   const sourceCompact = compact(source);

@@ -5,32 +5,20 @@
  *
  *   npx tsx --conditions=react-server bench/aam-file-sync.ts [rows=50000]
  */
-import { appendFile, mkdir, mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { appendFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { benchTenant } from "./embedded-tenant";
 
 const rows = Number(process.argv[2] ?? 50_000);
-const dataDir = await mkdtemp(path.join(tmpdir(), "aos-bench-"));
-process.env.AOS_DATA_DIR = dataDir;
-process.env.DATABASE_URL = "";
-process.env.LOG_LEVEL = "error";
-
-const { getDb, closeDb } = await import("@/lib/db");
-const { registerAccount } = await import("@/lib/tenancy/register");
-const { createConnection } = await import("@/lib/aam/connections");
-const { uploadDirectory } = await import("@/lib/aam/connectors/file/location");
+const { closeDb } = await import("@/lib/db");
 const { syncConnection } = await import("@/lib/aam/sync");
 
 const line = (i: number) => `${i},Account ${i},acct${i}@example.test,${(i * 13.37).toFixed(2)},2024-01-${String((i % 28) + 1).padStart(2, "0")}T10:00:00Z\n`;
 
-const db = await getDb();
-const account = await registerAccount(db, { email: "bench@example.test", password: "bench password 123", name: "Bench", tenantName: "Bench" }, "127.0.0.1");
-const ctx = { tenantId: account.tenantId, db, actor: { userId: account.userId, role: "owner" as const, via: "session" as const } };
-const connection = await createConnection({ ctx, input: { name: "bench", type: "file", config: {}, schemaPolicy: "propagate_all" } });
-const file = path.join(uploadDirectory({ tenantId: ctx.tenantId, connectionId: connection.id }), "accounts.csv");
+const { ctx, connection, directory } = await benchTenant();
+const file = path.join(directory, "accounts.csv");
 let csv = "id,name,email,amount,updated_at\n";
 for (let i = 1; i <= rows; i++) csv += line(i);
-await mkdir(path.dirname(file), { recursive: true });
 await writeFile(file, csv);
 
 async function measure(label: string, expectedRows: number) {

@@ -5,31 +5,18 @@
  *
  *   npx tsx --conditions=react-server bench/dcl-connect.ts [rows=20000]
  */
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
+import { benchTenant } from "./embedded-tenant";
 
 const rows = Number(process.argv[2] ?? 20_000);
-const dataDir = await mkdtemp(path.join(tmpdir(), "aos-bench-"));
-process.env.AOS_DATA_DIR = dataDir;
-process.env.DATABASE_URL = "";
-process.env.LOG_LEVEL = "error";
-
-const { getDb, closeDb } = await import("@/lib/db");
-const { registerAccount } = await import("@/lib/tenancy/register");
-const { createConnection } = await import("@/lib/aam/connections");
-const { uploadDirectory } = await import("@/lib/aam/connectors/file/location");
+const { closeDb } = await import("@/lib/db");
 const { syncConnection } = await import("@/lib/aam/sync");
 const { connectDcl } = await import("@/lib/dcl/connect");
 const { queryView } = await import("@/lib/dcl/views/query");
 const { closeDuckDbs } = await import("@/lib/dcl/views/duckdb");
 
-const db = await getDb();
-const account = await registerAccount(db, { email: "bench@example.test", password: "bench password 123", name: "Bench", tenantName: "Bench" }, "127.0.0.1");
-const ctx = { tenantId: account.tenantId, db, actor: { userId: account.userId, role: "owner" as const, via: "session" as const } };
-const connection = await createConnection({ ctx, input: { name: "bench", type: "file", config: {}, schemaPolicy: "propagate_all" } });
-const dir = uploadDirectory({ tenantId: ctx.tenantId, connectionId: connection.id });
-await mkdir(dir, { recursive: true });
+const { ctx, connection, directory: dir } = await benchTenant();
 const lines = (header: string, row: (i: number) => string) => [header, ...Array.from({ length: rows }, (_, i) => row(i))].join("\n");
 await writeFile(path.join(dir, "accounts.csv"), lines("Id,Account Name,Website,Industry,AnnualRevenue,BillingCountry,CreatedDate", (i) => `A${i},Company ${i},https://www.c${i}.example.com,Tech,${i * 1000},Germany,2024-01-01T10:00:00Z`));
 await writeFile(path.join(dir, "contacts.csv"), lines("ContactId,AccountId,FirstName,LastName,Email,Created", (i) => `C${i},A${i % 500},Ada,Person${i},p${i}@example.com,2024-02-01 09:30:00`));

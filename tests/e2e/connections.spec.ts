@@ -1,12 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signInAsDemo } from "./demo-sign-in";
 
-async function signInAsDemo(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill("demo@autonomos.dev");
-  await page.getByLabel("Password").fill("autonomos-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/control-center/);
-}
 
 test("the demo tenant's sources are synced on first start and their schemas are visible", async ({ page }) => {
   await signInAsDemo(page);

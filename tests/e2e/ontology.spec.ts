@@ -1,15 +1,9 @@
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signInAsDemo } from "./demo-sign-in";
 
 const ENTITIES = ["account", "contact", "opportunity", "invoice", "cost", "resource"];
 
-async function signInAsDemo(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill("demo@autonomos.dev");
-  await page.getByLabel("Password").fill("autonomos-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/control-center/);
-}
 
 test("rebuild the demo tenant's views, see the lineage graph and browse the invoice view", async ({ page }) => {
   test.setTimeout(150_000);

@@ -1,9 +1,7 @@
 import "server-only";
 import type { TenantScope } from "@/lib/auth/context";
 import { AGENT_CONSUMERS } from "./consumers";
-import { getTenantOntology } from "./ontology/tenant-ontology";
-import { withDuckDb } from "./views/duckdb";
-import { readBuild } from "./views/rebuild";
+import { readDclState, type DclState } from "./state";
 
 /** Sankey layers, left to right. */
 export const NODE_DEPTH = { source_parent: 0, source: 1, ontology: 2, agent: 3 } as const;
@@ -19,25 +17,26 @@ const streamNode = (connectionId: string, stream: string) => `source:${connectio
  * The lineage graph: connections -> their streams -> the entities they feed -> the agents that read
  * them. Weights are row counts (stream records, rows each stream contributes, rows each entity
  * holds), so the UI can draw a Sankey without computing anything. Built from stored state and the
- * current DuckDB build; nothing is invented for an empty tenant.
+ * current DuckDB build; nothing is invented for an empty tenant. Pass `state` when it is already read.
  */
-export async function buildLineageGraph(scope: TenantScope) {
-  const [connections, ontology, build] = await Promise.all([
+export async function buildLineageGraph(scope: TenantScope, state?: DclState) {
+  const [connections, { ontology, build }] = await Promise.all([
     scope.db.connection.findMany({
       where: { tenantId: scope.tenantId },
       select: { id: true, name: true, type: true, status: true, lastSyncAt: true, streams: { where: { status: "active" }, select: { name: true, recordCount: true } } },
       orderBy: { name: "asc" },
     }),
-    getTenantOntology(scope),
-    withDuckDb(scope.tenantId, (duck) => readBuild(duck)),
+    state ?? readDclState(scope),
   ]);
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
+  const streams = new Set<string>();
   for (const c of connections) {
     const id = `source_parent:${c.id}`;
     nodes.push({ id, kind: "source_parent", depth: NODE_DEPTH.source_parent, label: c.name, metadata: { connectionId: c.id, type: c.type, status: c.status, lastSyncAt: c.lastSyncAt?.toISOString() ?? null, streams: c.streams.length } });
     for (const s of c.streams) {
       const fed = build.sources.find((b) => b.connectionId === c.id && b.stream === s.name);
+      streams.add(streamNode(c.id, s.name));
       nodes.push({ id: streamNode(c.id, s.name), kind: "source", depth: NODE_DEPTH.source, label: s.name, metadata: { connectionId: c.id, stream: s.name, records: s.recordCount, entity: fed?.entity ?? null } });
       edges.push({ id: `contains:${c.id}:${s.name}`, kind: "contains", source: id, target: streamNode(c.id, s.name), weight: s.recordCount, metadata: { records: s.recordCount } });
     }
@@ -48,7 +47,7 @@ export async function buildLineageGraph(scope: TenantScope) {
   }
   for (const s of build.sources) {
     const from = streamNode(s.connectionId, s.stream);
-    if (!nodes.some((n) => n.id === from)) continue;
+    if (!streams.has(from)) continue;
     edges.push({ id: `maps_to:${s.connectionId}:${s.stream}:${s.entity}`, kind: "maps_to", source: from, target: `ontology:${s.entity}`, weight: s.rows, metadata: { rows: s.rows, mappedFields: s.mappedFields, mappingVersion: s.mappingVersion } });
   }
   for (const agent of AGENT_CONSUMERS) {

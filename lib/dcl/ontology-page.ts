@@ -4,7 +4,7 @@ import { buildLineageGraph } from "./graph";
 import type { MappingDto } from "./mappings/dto";
 import { listMappings } from "./mappings/list-mappings";
 import { targetOf } from "./ontology/definition";
-import { getTenantOntology } from "./ontology/tenant-ontology";
+import { readDclState } from "./state";
 import { listViews } from "./views/query";
 
 /** A field with at least one approved mapping: the version in force and every version, newest first. */
@@ -18,12 +18,13 @@ const fieldKey = (m: MappingDto) => JSON.stringify([m.connectionId, m.stream, m.
  * Every read is scoped to the tenant.
  */
 export async function getOntologyPage({ ctx }: { ctx: TenantContext }) {
-  const [connections, graph, views, history, ontology, rebuild] = await Promise.all([
+  const state = await readDclState(ctx);
+  const { ontology } = state;
+  const [connections, graph, views, history, rebuild] = await Promise.all([
     ctx.db.connection.findMany({ where: { tenantId: ctx.tenantId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    buildLineageGraph(ctx),
-    listViews(ctx),
+    buildLineageGraph(ctx, state),
+    listViews(ctx, state),
     listMappings({ ctx, input: { history: true } }),
-    getTenantOntology(ctx),
     ctx.db.task.findFirst({ where: { tenantId: ctx.tenantId, type: "dcl.rebuild" }, orderBy: { createdAt: "desc" }, select: { id: true, status: true } }),
   ]);
   const byField = new Map<string, MappingDto[]>();

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import type { TenantContext } from "@/lib/auth/context";
 import { getLanguageModel } from "@/lib/llm/model";
 import { OntologyDefinition } from "@/lib/dcl/ontology/definition";
@@ -10,7 +11,7 @@ import { humanApprovals } from "./registry";
 
 /** `POST /dcl/mappings/suggest`: a source table, and optionally a target ontology other than the tenant's. */
 export const SuggestInput = SourceTable.extend({ ontology: OntologyDefinition.optional() });
-export type SuggestInput = SourceTable & { ontology?: OntologyDefinition };
+export type SuggestInput = z.infer<typeof SuggestInput>;
 
 /** Proposes a mapping without storing anything, the same answer `aos map` prints (plus the LLM when configured). */
 export async function suggestForTenant({ ctx, input }: { ctx: TenantContext; input: SuggestInput }) {

@@ -34,7 +34,10 @@ export function planSources(ontology: OntologyDefinition, approved: ApprovedMapp
       return ontology.entities.some((e) => e.name === entity && e.fields.some((f) => f.name === field));
     });
     const votes = new Map<string, number>();
-    for (const r of valid) votes.set(parseTarget(r.ontologyField!).entity, (votes.get(parseTarget(r.ontologyField!).entity) ?? 0) + 1);
+    for (const r of valid) {
+      const { entity } = parseTarget(r.ontologyField!);
+      votes.set(entity, (votes.get(entity) ?? 0) + 1);
+    }
     const entity = [...votes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
     if (!entity) continue;
     const fields = new Map<string, { sourceField: string; transform: ValueTransform | null }>();

@@ -7,7 +7,7 @@ import type { OntologyEntity, OntologyFieldType } from "@/lib/dcl/ontology/defin
 import { getTenantOntology } from "@/lib/dcl/ontology/tenant-ontology";
 import { withDuckDb } from "./duckdb";
 import { DUCKDB_TYPES } from "./normalize";
-import { readBuild } from "./rebuild";
+import { readDclState, type DclState } from "@/lib/dcl/state";
 import { quoteIdent } from "./sql";
 
 /**
@@ -113,10 +113,9 @@ export async function queryView(scope: TenantScope, entityName: string, query: V
   });
 }
 
-/** Every entity's view: its columns, row count and the streams feeding it, from the current build. */
-export async function listViews(scope: TenantScope) {
-  const ontology = await getTenantOntology(scope);
-  const build = await withDuckDb(scope.tenantId, (duck) => readBuild(duck));
+/** Every entity's view: its columns, row count and the streams feeding it, from the current build. Pass `state` when it is already read. */
+export async function listViews(scope: TenantScope, state?: DclState) {
+  const { ontology, build } = state ?? (await readDclState(scope));
   const rows = new Map(build.entities.map((e) => [e.entity, e.rows]));
   return {
     builtAt: build.builtAt || null,

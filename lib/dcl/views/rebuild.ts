@@ -49,7 +49,7 @@ export async function rebuildViews(scope: TenantScope, ontology: OntologyDefinit
   });
 }
 
-/** The current build's metadata, or null before the first build. */
+/** The current build's metadata; empty (no `builtAt`) before the first build. */
 export async function readBuild(duck: DuckDBConnection): Promise<BuildSummary> {
   const exists = await duck.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = '_dcl' AND table_name = 'build'`);
   if ((exists.getRowObjectsJS()[0].n as number) === 0) return { builtAt: "", ontologyVersion: "", recordsLoaded: 0, entities: [], sources: [] };

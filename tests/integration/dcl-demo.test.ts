@@ -29,6 +29,14 @@ describe("DCL over the demo sources", () => {
     expect(account).toMatchObject({ name: "Willow Labs Inc.", domain: "willowlabs.com", annual_revenue: 249000000, employee_count: 716, created_at: "2021-01-16T12:48:29.000Z" });
     const cost = (await viewRows(owner.token, "cost", "sort=-cost&limit=1")).rows[0];
     expect(cost).toMatchObject({ provider: "aws", currency: "USD", service: expect.any(String), region: expect.any(String), cost: expect.any(Number), usage_start: expect.stringMatching(/^2026-/) });
+    // Filters compare typed values: numbers as numbers, nulls, case-insensitive contains.
+    const big = await viewRows(owner.token, "invoice", "amount.gte=10000&limit=500");
+    expect(big.total).toBeGreaterThan(0);
+    expect(big.rows.every((r) => (r.amount as number) >= 10000)).toBe(true);
+    const unpaid = await viewRows(owner.token, "invoice", "paid_at.null=true&limit=500");
+    expect(unpaid.total).toBeGreaterThan(0);
+    expect(unpaid.rows.every((r) => r.paid_at === null && r.status !== "paid")).toBe(true);
+    expect((await viewRows(owner.token, "account", "name.contains=WILLOW")).rows.map((r) => r.account_id)).toContain("0015g00000rYIBwAAO");
     const states = await viewRows(owner.token, "resource", "sort=state&limit=500");
     expect(new Set(states.rows.map((r) => r.state))).toEqual(new Set(["running", "stopped"]));
 

@@ -4,7 +4,9 @@ import { GET as viewRoute } from "@/app/api/v1/dcl/views/[entity]/route";
 import { GET as graphRoute } from "@/app/api/v1/dcl/graph/route";
 import { GET as listRoute } from "@/app/api/v1/dcl/mappings/route";
 import { POST as decideRoute } from "@/app/api/v1/dcl/mappings/[id]/decision/route";
+import { POST as syncRoute } from "@/app/api/v1/aam/connections/[id]/sync/route";
 import { connectDcl } from "@/lib/dcl/connect";
+import { workflows } from "@/lib/tasks/workflows";
 import { withDuckDb } from "@/lib/dcl/views/duckdb";
 import { readBuild } from "@/lib/dcl/views/rebuild";
 import { getDb } from "@/lib/db";
@@ -12,6 +14,7 @@ import { createAccount, type TestAccount } from "../support/accounts";
 import { createConnectionVia, syncNow, uploadFile } from "../support/aam";
 import { connectVia, viewRows } from "../support/dcl";
 import { call } from "../support/http";
+import { testEngine, waitForStatus } from "../support/tasks";
 
 type View = { entity: string; rows: number; sources: { rows: number }[] };
 
@@ -107,6 +110,31 @@ describe("unified views", () => {
     expect((await get("account", "sort=-nope")).status).toBe(422);
     expect((await get("account", "limit=0")).status).toBe(422);
     expect((await get("account", "name.null=maybe")).status).toBe(422);
+  });
+});
+
+describe("views follow the sources", () => {
+  it("refreshes the views after a sync that stored records, through a dcl.rebuild follow-up task", async () => {
+    const owner = await createAccount({ label: "dcl-chain" });
+    const conn = await createConnectionVia(owner.token, { name: "CRM export", type: "file", config: { source: "upload", delimiter: "," } });
+    expect((await uploadFile(owner.token, conn.id, "accounts.csv", accounts(7))).status).toBe(201);
+    const engine = await testEngine([owner.tenantId], { workflows });
+    engine.start();
+    try {
+      const ctx = { tenantId: owner.tenantId, actor: { userId: owner.userId, role: "owner" as const, via: "bearer" as const }, db: await getDb() };
+      const sync = async () => {
+        const queued = await call(syncRoute, "POST", "/x", { token: owner.token, params: { id: conn.id } });
+        await waitForStatus(ctx, queued.json.task.id, "success");
+        return ctx.db.task.findMany({ where: { tenantId: owner.tenantId, type: "dcl.rebuild", parentTaskId: queued.json.task.id } });
+      };
+      const [rebuild] = await sync();
+      await waitForStatus(ctx, rebuild.id, "success");
+      expect((await viewRows(owner.token, "account")).total).toBe(7);
+      // Nothing new stored: no rebuild asked for.
+      expect(await sync()).toEqual([]);
+    } finally {
+      await engine.stop();
+    }
   });
 });
 

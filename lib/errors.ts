@@ -106,7 +106,7 @@ const LLM_ERROR_MESSAGES: Record<LlmErrorKind, string> = {
   provider_error: "The language model provider failed",
 };
 
-/** A language model call failed. The message names only the kind; the provider's own message goes to the log. */
+/** A language model call failed. The message names only the kind; the provider's own message goes nowhere (it may echo secrets). */
 export class LlmError extends DomainError {
   readonly kind: LlmErrorKind;
   constructor(kind: LlmErrorKind) {

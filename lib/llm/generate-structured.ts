@@ -1,5 +1,5 @@
 import "server-only";
-import { generateText, JSONParseError, NoObjectGeneratedError, NoOutputGeneratedError, Output, TypeValidationError, type LanguageModelUsage } from "ai";
+import { APICallError, generateText, JSONParseError, NoObjectGeneratedError, NoOutputGeneratedError, Output, TypeValidationError, type LanguageModelUsage } from "ai";
 import type { z } from "zod";
 import type { TenantScope } from "@/lib/auth/context";
 import { DEFAULT_LLM_TIMEOUT_MS, env } from "@/lib/env";
@@ -60,9 +60,18 @@ export async function generateStructured<T>({
   } catch (error) {
     const kind: LlmErrorKind = signal.aborted ? "timeout" : isInvalidOutput(error) ? "invalid_output" : "provider_error";
     await record(usage ?? (NoObjectGeneratedError.isInstance(error) ? error.usage : undefined), kind);
-    log.warn("llm call failed", { tenantId: scope.tenantId, provider: model.provider, model: model.model, purpose, kind, error });
+    log.warn("llm call failed", { tenantId: scope.tenantId, provider: model.provider, model: model.model, purpose, kind, ...describeFailure(error) });
     throw new LlmError(kind);
   }
+}
+
+/**
+ * What may be logged about a failed call: the error's class and the HTTP status. Provider messages
+ * can echo keys (masked or not) and request content, so they are never logged.
+ */
+export function describeFailure(error: unknown): { errorName: string; statusCode?: number } {
+  const errorName = error instanceof Error ? error.name : typeof error;
+  return APICallError.isInstance(error) && error.statusCode !== undefined ? { errorName, statusCode: error.statusCode } : { errorName };
 }
 
 function isInvalidOutput(error: unknown): boolean {

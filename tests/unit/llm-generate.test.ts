@@ -1,43 +1,11 @@
-import { MockLanguageModelV4 } from "ai/test";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { InvalidEnvironmentError, parseEnv } from "@/lib/env";
 import { LlmError } from "@/lib/errors";
 import { toErrorResponse } from "@/lib/http/errors";
 import { generateStructured } from "@/lib/llm/generate-structured";
-import { getLanguageModel, type LlmModel } from "@/lib/llm/model";
-import type { LlmCallRecord } from "@/lib/llm/telemetry";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-
-type DoGenerate = ConstructorParameters<typeof MockLanguageModelV4>[0] extends infer O ? (O extends { doGenerate?: infer D } ? D : never) : never;
-
-/** A model answering `text` with 12 input and 7 output tokens. */
-function answer(text: string) {
-  return {
-    content: [{ type: "text" as const, text }],
-    finishReason: { unified: "stop" as const, raw: "stop" },
-    usage: {
-      inputTokens: { total: 12, noCache: 12, cacheRead: undefined, cacheWrite: undefined },
-      outputTokens: { total: 7, text: 7, reasoning: undefined },
-    },
-    warnings: [],
-  };
-}
-
-function mockModel(doGenerate: DoGenerate): LlmModel & { languageModel: MockLanguageModelV4 } {
-  return { provider: "mock", model: "mock-1", languageModel: new MockLanguageModelV4({ provider: "mock", modelId: "mock-1", doGenerate }) };
-}
-
-/** Stands in for Prisma: keeps the LlmCall rows written, or fails every write. */
-function fakeDb({ failing = false } = {}) {
-  const rows: LlmCallRecord[] = [];
-  const create = async ({ data }: { data: LlmCallRecord }) => {
-    if (failing) throw new Error("database is down");
-    rows.push(data);
-    return data;
-  };
-  return { rows, scope: { tenantId: "tenant-1", db: { llmCall: { create } } as unknown as PrismaClient } };
-}
+import { getLanguageModel } from "@/lib/llm/model";
+import { fakeLlmScope, llmAnswer, mockLlm } from "../support/llm";
 
 const Person = z.object({ name: z.string(), age: z.number().int() });
 const ask = { purpose: "test.person", schema: Person, system: "Extract the person.", prompt: "Ada, 36" };
@@ -50,12 +18,12 @@ async function failureOf(promise: Promise<unknown>): Promise<LlmError> {
 
 describe("generateStructured", () => {
   it("asks for JSON, returns the parsed object and records the call with its token usage", async () => {
-    const { rows, scope } = fakeDb();
-    const model = mockModel(answer('{"name":"Ada","age":36}'));
+    const { rows, scope } = fakeLlmScope();
+    const model = mockLlm(llmAnswer('{"name":"Ada","age":36}'));
     await expect(generateStructured({ scope, model, ...ask })).resolves.toEqual({ name: "Ada", age: 36 });
     expect(model.languageModel.doGenerateCalls[0].responseFormat).toMatchObject({ type: "json", schema: { type: "object" } });
     expect(rows).toEqual([
-      { tenantId: "tenant-1", provider: "mock", model: "mock-1", purpose: "test.person", inputTokens: 12, outputTokens: 7, latencyMs: expect.any(Number), error: null },
+      { tenantId: "00000000-0000-4000-8000-000000000001", provider: "mock", model: "mock-1", purpose: "test.person", inputTokens: 12, outputTokens: 7, latencyMs: expect.any(Number), error: null },
     ]);
   });
 
@@ -63,15 +31,15 @@ describe("generateStructured", () => {
     ["text that is not JSON", "Sure! Ada is 36."],
     ["JSON that does not match the schema", '{"name":"Ada","age":"thirty-six"}'],
   ])("fails with invalid_output on %s and still records the tokens spent", async (_case, text) => {
-    const { rows, scope } = fakeDb();
-    const error = await failureOf(generateStructured({ scope, model: mockModel(answer(text)), ...ask }));
+    const { rows, scope } = fakeLlmScope();
+    const error = await failureOf(generateStructured({ scope, model: mockLlm(llmAnswer(text)), ...ask }));
     expect(error.kind).toBe("invalid_output");
     expect(rows).toEqual([expect.objectContaining({ error: "invalid_output", inputTokens: 12, outputTokens: 7 })]);
   });
 
   it("fails with provider_error when the model throws, and keeps the provider's message out of the HTTP answer", async () => {
-    const { rows, scope } = fakeDb();
-    const model = mockModel(async () => {
+    const { rows, scope } = fakeLlmScope();
+    const model = mockLlm(async () => {
       throw new Error("upstream 500: quota exceeded for key sk-live-123");
     });
     const error = await failureOf(generateStructured({ scope, model, ...ask }));
@@ -86,8 +54,8 @@ describe("generateStructured", () => {
   });
 
   it("gives up with timeout when the model never answers, even if it ignores the abort signal", async () => {
-    const { rows, scope } = fakeDb();
-    const model = mockModel(() => new Promise(() => {}));
+    const { rows, scope } = fakeLlmScope();
+    const model = mockLlm(() => new Promise(() => {}));
     const started = Date.now();
     const error = await failureOf(generateStructured({ scope, model, ...ask, timeoutMs: 50 }));
     expect(error.kind).toBe("timeout");
@@ -98,8 +66,8 @@ describe("generateStructured", () => {
   });
 
   it("returns the answer when the usage record cannot be written", async () => {
-    const { scope } = fakeDb({ failing: true });
-    await expect(generateStructured({ scope, model: mockModel(answer('{"name":"Ada","age":36}')), ...ask })).resolves.toEqual({ name: "Ada", age: 36 });
+    const { scope } = fakeLlmScope({ failing: true });
+    await expect(generateStructured({ scope, model: mockLlm(llmAnswer('{"name":"Ada","age":36}')), ...ask })).resolves.toEqual({ name: "Ada", age: 36 });
   });
 });
 
@@ -130,5 +98,15 @@ describe("LLM configuration", () => {
   it("builds the configured provider's model without calling it", () => {
     expect(getLanguageModel(parseEnv({ OPENAI_API_KEY: "sk-a" }).llm)).toMatchObject({ provider: "openai", model: "gpt-4o-mini", languageModel: { modelId: "gpt-4o-mini" } });
     expect(getLanguageModel(parseEnv({ GOOGLE_GENERATIVE_AI_API_KEY: "g-b" }).llm)).toMatchObject({ provider: "google", languageModel: { modelId: "gemini-2.0-flash" } });
+  });
+});
+
+describe("what is logged about a failed call", () => {
+  it("keeps the error's class and HTTP status, never the provider's message", async () => {
+    const { APICallError } = await import("ai");
+    const { describeFailure } = await import("@/lib/llm/generate-structured");
+    const error = new APICallError({ message: "Incorrect API key provided: sk-proj-****abcd", url: "https://api.example/v1", requestBodyValues: { prompt: "secret" }, statusCode: 401 });
+    expect(describeFailure(error)).toEqual({ errorName: "AI_APICallError", statusCode: 401 });
+    expect(describeFailure(new Error("quota exceeded for key sk-live-123"))).toEqual({ errorName: "Error" });
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { TenantScope } from "@/lib/auth/context";
 import type { OntologyDefinition } from "@/lib/dcl/ontology/definition";
-import { log } from "@/lib/log";
+import { LlmError } from "@/lib/errors";
 import type { LlmModel } from "@/lib/llm/model";
 import { suggestWithLlm } from "./llm-suggest";
 import { matchTable } from "./match-table";
@@ -24,7 +24,8 @@ export async function suggestMapping(
     const suggestion = await suggestWithLlm({ scope, model: options.model, ontology, table });
     return mergeLlmSuggestion(table, ontology, offline, suggestion);
   } catch (error) {
-    log.warn("dcl: LLM suggestion failed; using the offline match", { tenantId: scope.tenantId, table: table.table, error });
+    // Only a failed model call falls back (it is already logged and counted); a bug here surfaces.
+    if (!(error instanceof LlmError)) throw error;
     return offline;
   }
 }

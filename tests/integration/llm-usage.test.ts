@@ -1,4 +1,3 @@
-import { MockLanguageModelV4 } from "ai/test";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { GET as usage } from "@/app/api/v1/llm/usage/route";
@@ -10,6 +9,7 @@ import { generateStructured } from "@/lib/llm/generate-structured";
 import { recordLlmCall, type LlmCallRecord } from "@/lib/llm/telemetry";
 import { createAccount } from "../support/accounts";
 import { call } from "../support/http";
+import { mockLlm } from "../support/llm";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -71,14 +71,11 @@ describe("LLM usage", () => {
     await call(addMember, "POST", "/x", { token: owner.token, body: { email: viewer.email, role: "viewer" } });
     const { token } = await issueApiToken({ userId: viewer.userId, tenantId: owner.tenantId }, 60);
 
-    const languageModel = new MockLanguageModelV4({
-      doGenerate: async () => {
-        throw new Error("provider exploded");
-      },
-    });
     const failed = generateStructured({
       scope: { tenantId: owner.tenantId, db },
-      model: { provider: "mock", model: "mock-1", languageModel },
+      model: mockLlm(async () => {
+        throw new Error("provider exploded");
+      }),
       purpose: "test",
       schema: z.object({ ok: z.boolean() }),
       system: "Answer.",

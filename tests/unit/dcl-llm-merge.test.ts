@@ -1,11 +1,9 @@
-import { MockLanguageModelV4 } from "ai/test";
 import { describe, expect, it } from "vitest";
 import { suggestMapping } from "@/lib/dcl/matcher/suggest";
 import { matchTable } from "@/lib/dcl/matcher/match-table";
 import { SourceTable } from "@/lib/dcl/matcher/types";
 import { BUILTIN_ONTOLOGY } from "@/lib/dcl/ontology/builtin";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { LlmCallRecord } from "@/lib/llm/telemetry";
+import { fakeLlmScope, llmAnswer, mockLlm } from "../support/llm";
 
 /** German ERP headers: the offline matcher finds the entity from the obvious fields but not "Kundennummer" or "Umsatz". */
 const table = SourceTable.parse({
@@ -20,21 +18,13 @@ const table = SourceTable.parse({
   ],
 });
 
-function model(reply: unknown | Error) {
-  const rows: LlmCallRecord[] = [];
-  const db = { llmCall: { create: async ({ data }: { data: LlmCallRecord }) => rows.push(data) } } as unknown as PrismaClient;
-  const languageModel = new MockLanguageModelV4({
-    doGenerate: async () => {
-      if (reply instanceof Error) throw reply;
-      return {
-        content: [{ type: "text", text: JSON.stringify(reply) }],
-        finishReason: { unified: "stop", raw: "stop" },
-        usage: { inputTokens: { total: 900, noCache: 900, cacheRead: undefined, cacheWrite: undefined }, outputTokens: { total: 120, text: 120, reasoning: undefined } },
-        warnings: [],
-      };
-    },
+function model(reply: unknown) {
+  const { rows, scope } = fakeLlmScope();
+  const llm = mockLlm(async () => {
+    if (reply instanceof Error) throw reply;
+    return llmAnswer(reply, { input: 900, output: 120 });
   });
-  return { rows, scope: { tenantId: "00000000-0000-4000-8000-000000000001", db }, llm: { provider: "mock", model: "mock-1", languageModel } };
+  return { rows, scope, llm };
 }
 
 const reply = {

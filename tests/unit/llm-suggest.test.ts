@@ -1,10 +1,8 @@
-import { MockLanguageModelV4 } from "ai/test";
 import { describe, expect, it } from "vitest";
 import { describeSamples, suggestWithLlm } from "@/lib/dcl/matcher/llm-suggest";
 import { SourceTable } from "@/lib/dcl/matcher/types";
 import { OntologyDefinition } from "@/lib/dcl/ontology/definition";
-import type { LlmCallRecord } from "@/lib/llm/telemetry";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { fakeLlmScope, llmAnswer, mockLlm } from "../support/llm";
 
 const ontology = OntologyDefinition.parse({
   name: "test",
@@ -53,17 +51,9 @@ const answer = {
 };
 
 function setup(reply: unknown) {
-  const rows: LlmCallRecord[] = [];
-  const db = { llmCall: { create: async ({ data }: { data: LlmCallRecord }) => rows.push(data) } } as unknown as PrismaClient;
-  const languageModel = new MockLanguageModelV4({
-    doGenerate: {
-      content: [{ type: "text", text: JSON.stringify(reply) }],
-      finishReason: { unified: "stop", raw: "stop" },
-      usage: { inputTokens: { total: 300, noCache: 300, cacheRead: undefined, cacheWrite: undefined }, outputTokens: { total: 80, text: 80, reasoning: undefined } },
-      warnings: [],
-    },
-  });
-  return { rows, languageModel, args: { scope: { tenantId: "tenant-1", db }, model: { provider: "mock", model: "mock-1", languageModel }, ontology, table } };
+  const { rows, scope } = fakeLlmScope();
+  const model = mockLlm(llmAnswer(reply, { input: 300, output: 80 }));
+  return { rows, languageModel: model.languageModel, args: { scope, model, ontology, table } };
 }
 
 describe("suggestWithLlm", () => {

@@ -3,9 +3,9 @@ import type { TenantScope } from "@/lib/auth/context";
 import { publishTenantEvent } from "@/lib/events/tenant-events";
 import { getKv } from "@/lib/kv";
 import { withLock } from "@/lib/kv/lock";
-import { getLanguageModel } from "@/lib/llm/model";
+import { getLanguageModel, type LlmModel } from "@/lib/llm/model";
 import { suggestMapping } from "./matcher/suggest";
-import { humanApprovals, recordProposals } from "./mappings/registry";
+import { humanApprovals, latestVersions, recordProposals } from "./mappings/registry";
 import { getTenantOntology } from "./ontology/tenant-ontology";
 import { getDclSettings } from "./settings";
 import { listStreamTables } from "./source-tables";
@@ -19,19 +19,24 @@ const LOCK = { ttlMs: 15 * 60_000, waitMs: 15 * 60_000 };
  * Brings the tenant's DCL up to date with its sources: proposes mappings for every stream (new
  * versions only where something changed), then rebuilds all unified views from the approved ones.
  * Idempotent, and serialized per tenant by a lock (Redis when configured, in-process otherwise),
- * so concurrent calls end in the state of the last one.
+ * so concurrent calls end in the state of the last one. `model` overrides the configured LLM (null: none).
  */
-export async function connectDcl(scope: TenantScope): Promise<ConnectSummary> {
+export async function connectDcl(scope: TenantScope, options: { model?: LlmModel | null } = {}): Promise<ConnectSummary> {
   return withLock(getKv(), `dcl:connect:${scope.tenantId}`, async () => {
     const [ontology, settings, tables, priors] = await Promise.all([
       getTenantOntology(scope), getDclSettings(scope), listStreamTables(scope), humanApprovals(scope),
     ]);
-    const model = getLanguageModel();
+    const model = options.model === undefined ? getLanguageModel() : options.model;
     let proposed = 0;
     let autoApproved = 0;
     for (const t of tables) {
-      const match = await suggestMapping(scope, t.table, ontology, { priors, model });
-      const counts = await recordProposals(scope, { connectionId: t.connectionId, stream: t.stream }, match, settings.autoApproveThreshold);
+      const at = { connectionId: t.connectionId, stream: t.stream };
+      const latest = await latestVersions(scope, at);
+      // The model is asked only about streams with fields never proposed before: a rebuild with
+      // nothing new costs no tokens, and its answers cannot flip settled proposals back and forth.
+      const unseen = t.table.fields.some((f) => !latest.has(f.name));
+      const match = await suggestMapping(scope, t.table, ontology, { priors, model: unseen ? model : null });
+      const counts = await recordProposals(scope, at, match, settings.autoApproveThreshold, latest);
       proposed += counts.proposed;
       autoApproved += counts.approved;
     }

@@ -5,10 +5,13 @@ import { POST as rollbackRoute } from "@/app/api/v1/dcl/mappings/[id]/rollback/r
 import { POST as suggestRoute } from "@/app/api/v1/dcl/mappings/suggest/route";
 import { PATCH as settingsRoute } from "@/app/api/v1/dcl/settings/route";
 import { mapSchema } from "@/lib/cli/map";
+import { connectDcl } from "@/lib/dcl/connect";
+import { getDb } from "@/lib/db";
 import { createAccount, type TestAccount } from "../support/accounts";
 import { createConnectionVia, syncNow, uploadFile } from "../support/aam";
 import { connectVia, viewRows } from "../support/dcl";
 import { call } from "../support/http";
+import { llmAnswer, mockLlm } from "../support/llm";
 
 type Mapping = { id: string; field: string; target: string | null; status: string; version: number; method: string; confidence: number };
 
@@ -91,6 +94,19 @@ describe("mapping registry", () => {
     expect(result.autoApproved).toBeGreaterThan(0);
     for (const m of all) expect(m.status).toBe(m.confidence >= 0.9 ? "approved" : "proposed");
     expect((await viewRows(owner.token, "opportunity")).total).toBe(2);
+  });
+
+  it("asks the LLM only about streams with fields it has not proposed for, and counts what it spent", async () => {
+    const { owner } = await dealsTenant("dcl-llm");
+    const model = mockLlm(llmAnswer({ entity: "opportunity", confidence: 0.9, mappings: [{ field: "win_pct", target: "opportunity.probability", confidence: 0.95 }] }, { input: 500, output: 40 }));
+    const scope = { tenantId: owner.tenantId, db: await getDb() };
+    await connectDcl(scope, { model });
+    expect(model.languageModel.doGenerateCalls).toHaveLength(1);
+    // Nothing new in the source: no tokens spent, nothing re-proposed.
+    const again = await connectDcl(scope, { model });
+    expect(model.languageModel.doGenerateCalls).toHaveLength(1);
+    expect(again.proposed + again.autoApproved).toBe(0);
+    expect(await scope.db.llmCall.findMany({ where: { tenantId: owner.tenantId }, select: { inputTokens: true, outputTokens: true, purpose: true } })).toEqual([{ inputTokens: 500, outputTokens: 40, purpose: "dcl.map" }]);
   });
 
   it("suggests through the API exactly what the CLI prints, without storing anything", async () => {

@@ -4,17 +4,16 @@ import type { MappingRegistry } from "@/lib/generated/prisma/client";
 import type { PriorApproval, TableMatch } from "@/lib/dcl/matcher/types";
 
 export type MappingRow = MappingRegistry;
-type FieldKey = { connectionId: string; sourceStream: string; sourceField: string };
-const keyOf = (r: FieldKey) => JSON.stringify([r.connectionId, r.sourceStream, r.sourceField]);
+export type StreamKey = { connectionId: string; stream: string };
 
-/** The newest version of every field's mapping (whatever its status), keyed by connection, stream and field. */
-export async function latestVersions(scope: TenantScope, where: { connectionId?: string; sourceStream?: string } = {}): Promise<Map<string, MappingRow>> {
+/** The newest version of every field's mapping in one stream (whatever its status), by source field. */
+export async function latestVersions(scope: TenantScope, at: StreamKey): Promise<Map<string, MappingRow>> {
   const rows = await scope.db.mappingRegistry.findMany({
-    where: { tenantId: scope.tenantId, ...where },
-    orderBy: [{ connectionId: "asc" }, { sourceStream: "asc" }, { sourceField: "asc" }, { version: "desc" }],
-    distinct: ["connectionId", "sourceStream", "sourceField"],
+    where: { tenantId: scope.tenantId, connectionId: at.connectionId, sourceStream: at.stream },
+    orderBy: [{ sourceField: "asc" }, { version: "desc" }],
+    distinct: ["sourceField"],
   });
-  return new Map(rows.map((r) => [keyOf(r), r]));
+  return new Map(rows.map((r) => [r.sourceField, r]));
 }
 
 /**
@@ -40,20 +39,19 @@ export async function humanApprovals(scope: TenantScope): Promise<PriorApproval[
  * proposal differs from its newest one, and never over a human's decision, so re-running with
  * nothing changed writes nothing. Proposals at or above the threshold are approved at once.
  */
-export async function recordProposals(scope: TenantScope, at: { connectionId: string; stream: string }, match: TableMatch, threshold: number) {
-  const latest = await latestVersions(scope, { connectionId: at.connectionId, sourceStream: at.stream });
+export async function recordProposals(scope: TenantScope, at: StreamKey, match: TableMatch, threshold: number, latest: Map<string, MappingRow>) {
   const now = new Date();
   let proposed = 0;
   let approved = 0;
   for (const m of match.mappings) {
-    const key: FieldKey = { connectionId: at.connectionId, sourceStream: at.stream, sourceField: m.field };
-    const current = latest.get(keyOf(key));
+    const current = latest.get(m.field);
     if (current && (current.decidedById !== null || current.createdById !== null)) continue;
     if (current && current.ontologyField === m.target && current.transform === m.transform) continue;
     const auto = m.confidence >= threshold;
     await scope.db.mappingRegistry.create({
       data: {
-        tenantId: scope.tenantId, ...key, ontologyField: m.target, transform: m.transform, confidence: m.confidence, method: m.method,
+        tenantId: scope.tenantId, connectionId: at.connectionId, sourceStream: at.stream, sourceField: m.field,
+        ontologyField: m.target, transform: m.transform, confidence: m.confidence, method: m.method,
         status: auto ? "approved" : "proposed", version: (current?.version ?? 0) + 1, decidedAt: auto ? now : null,
       },
     });

@@ -9,7 +9,7 @@ import { ConfidenceBadge } from "./confidence-badge";
 import { TargetLabel } from "./target-label";
 import { useRunAction } from "./use-run-action";
 
-export type TargetGroup = { entity: string; fields: string[] };
+type TargetGroup = { entity: string; fields: string[] };
 
 const NONE = "";
 const APPLY = "; rebuild the views to apply it.";

@@ -1,7 +1,7 @@
 /** A view page's query: `sort`, `limit`, `offset`, and any other key an equals filter on that field. */
 export type ViewParams = Record<string, string>;
 
-export const PAGING_KEYS = ["sort", "limit", "offset"];
+const PAGING_KEYS = ["sort", "limit", "offset"];
 
 /** Search params as the page receives them, one value per key (the first of repeated ones). */
 export function toViewParams(searchParams: Record<string, string | string[] | undefined>): ViewParams {

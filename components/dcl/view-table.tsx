@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { truncate } from "@/components/connections/format";
+import { formatValue, truncate } from "@/components/connections/format";
 import { Card } from "@/components/ui/card";
 import type { queryView } from "@/lib/dcl/views/query";
 import { filtersOf, viewHref, type ViewParams } from "./view-href";
@@ -73,7 +73,7 @@ export function ViewTable({ view, params }: { view: ViewPage; params: ViewParams
 
 function Cell({ column, value }: { column: string; value: unknown }) {
   if (value === null || value === undefined) return <span className="text-slate-300">–</span>;
-  const text = typeof value === "string" ? value : JSON.stringify(value);
+  const text = formatValue(value);
   if (column === "_connection_id") return <Link href={`/connections/${text}`} className="hover:underline" title="Open the source connection">{text.slice(0, 8)}</Link>;
   return <span title={text.length > CELL_CHARS ? text : undefined}>{truncate(text, CELL_CHARS)}</span>;
 }

@@ -20,15 +20,18 @@ const fieldKey = (m: MappingDto) => JSON.stringify([m.connectionId, m.stream, m.
 export async function getOntologyPage({ ctx }: { ctx: TenantContext }) {
   const state = await readDclState(ctx);
   const { ontology } = state;
-  const [connections, graph, views, history, rebuild] = await Promise.all([
-    ctx.db.connection.findMany({ where: { tenantId: ctx.tenantId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  const [graph, views, history, rebuild] = await Promise.all([
     buildLineageGraph(ctx, state),
     listViews(ctx, state),
     listMappings({ ctx, input: { history: true } }),
-    ctx.db.task.findFirst({ where: { tenantId: ctx.tenantId, type: "dcl.rebuild" }, orderBy: { createdAt: "desc" }, select: { id: true, status: true } }),
+    ctx.db.task.findFirst({ where: { tenantId: ctx.tenantId, type: "dcl.rebuild" }, orderBy: { createdAt: "desc" }, select: { status: true } }),
   ]);
   const byField = new Map<string, MappingDto[]>();
-  for (const m of history.items) byField.set(fieldKey(m), [...(byField.get(fieldKey(m)) ?? []), m]);
+  for (const m of history.items) {
+    const versions = byField.get(fieldKey(m));
+    if (versions) versions.push(m);
+    else byField.set(fieldKey(m), [m]);
+  }
   const proposed: MappingDto[] = [];
   const mapped: MappedField[] = [];
   for (const versions of byField.values()) {
@@ -39,8 +42,10 @@ export async function getOntologyPage({ ctx }: { ctx: TenantContext }) {
     if (current) mapped.push({ connectionId: current.connectionId, stream: current.stream, field: current.field, current, versions });
   }
   const builtAt = views.builtAt;
+  // The graph's connection nodes are the tenant's connections; no second query for their names.
+  const connectionNames = Object.fromEntries(graph.nodes.filter((n) => n.kind === "source_parent").map((n) => [n.metadata.connectionId as string, n.label]));
   return {
-    connections,
+    connectionNames,
     graph,
     views,
     proposed,
@@ -48,7 +53,6 @@ export async function getOntologyPage({ ctx }: { ctx: TenantContext }) {
     /** Approvals (and corrections, rollbacks) the current build does not include yet. */
     approvedSinceBuild: history.items.filter((m) => m.status === "approved" && m.decidedAt && (!builtAt || m.decidedAt > builtAt)).length,
     targets: ontology.entities.map((e) => ({ entity: e.name, fields: e.fields.map((f) => targetOf(e.name, f.name)) })),
-    rebuild: rebuild ? { id: rebuild.id, status: rebuild.status } : null,
+    rebuildStatus: rebuild?.status ?? null,
   };
 }
-export type OntologyPage = Awaited<ReturnType<typeof getOntologyPage>>;

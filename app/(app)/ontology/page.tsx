@@ -14,16 +14,16 @@ export const metadata = { title: "Ontology" };
 
 export default async function OntologyPage() {
   const ctx = await requirePageContext();
-  const { connections, graph, views, proposed, mapped, approvedSinceBuild, targets, rebuild } = await getOntologyPage({ ctx });
+  const { connectionNames, graph, views, proposed, mapped, approvedSinceBuild, targets, rebuildStatus } = await getOntologyPage({ ctx });
   const canWrite = roleHasScope(ctx.actor.role, "dcl:write");
-  const connectionNames = Object.fromEntries(connections.map((c) => [c.id, c.name]));
+  const hasConnections = Object.keys(connectionNames).length > 0;
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div className="space-y-1">
           <h1 className="text-2xl font-bold">Ontology</h1>
           <p className="text-slate-600">How your sources&apos; records reach the unified model, and the mappings that put them there.</p>
-          {connections.length > 0 && (
+          {hasConnections && (
             <p className="text-sm text-slate-500" data-testid="built-at">
               {views.builtAt ? <>Views built <LocalTime value={views.builtAt} /></> : "The views have not been built yet"} · ontology {views.ontologyVersion}
               {approvedSinceBuild > 0 && (
@@ -32,9 +32,9 @@ export default async function OntologyPage() {
             </p>
           )}
         </div>
-        {connections.length > 0 && <RebuildViews status={rebuild?.status ?? null} canWrite={canWrite} />}
+        {hasConnections && <RebuildViews status={rebuildStatus} canWrite={canWrite} />}
       </header>
-      {connections.length === 0 ? (
+      {!hasConnections ? (
         <Card>
           <p className="text-sm text-slate-500">
             No connections yet, so there is nothing to map. The unified views are built from your sources&apos; records: add a source in{" "}

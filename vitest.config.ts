@@ -9,6 +9,9 @@ const alias = {
 
 const postgresUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/aos_test";
 const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+// The tests' local peers (fake Salesforce, MongoDB and Slack, the machine's PostgreSQL) are on
+// loopback, which the outbound policy refuses unless allow-listed; the refusal tests clear it.
+const outboundAllow = "127.0.0.1";
 
 const shared = { resolve: { alias } };
 // Projects do not inherit the root's test options.
@@ -21,7 +24,7 @@ export default defineConfig({
     projects: [
       { ...shared, test: { ...timeouts, name: "unit", include: ["tests/unit/**/*.test.ts"], env: { AUTH_SECRET: "unit-test-secret-unit-test-secret-0123", LOG_LEVEL: "error" } } },
       // Each connector against its real peer: files, the machine's PostgreSQL, local Salesforce- and MongoDB-speaking servers.
-      { ...shared, test: { ...timeouts, name: "connectors", include: ["tests/connectors/**/*.test.ts"], env: { LOG_LEVEL: "error", TEST_POSTGRES_URL: postgresUrl } } },
+      { ...shared, test: { ...timeouts, name: "connectors", include: ["tests/connectors/**/*.test.ts"], env: { LOG_LEVEL: "error", TEST_POSTGRES_URL: postgresUrl, AOS_OUTBOUND_ALLOW: outboundAllow } } },
       {
         ...shared,
         test: {
@@ -29,7 +32,7 @@ export default defineConfig({
           name: "pglite",
           include: ["tests/integration/**/*.test.ts"],
           setupFiles: ["tests/support/setup-embedded.ts"],
-          env: { AUTH_SECRET: "integration-secret-integration-secret-01", LOG_LEVEL: "error", DATABASE_URL: "", UPSTASH_REDIS_REST_URL: "", UPSTASH_REDIS_REST_TOKEN: "" },
+          env: { AUTH_SECRET: "integration-secret-integration-secret-01", LOG_LEVEL: "error", DATABASE_URL: "", UPSTASH_REDIS_REST_URL: "", UPSTASH_REDIS_REST_TOKEN: "", AOS_OUTBOUND_ALLOW: outboundAllow },
         },
       },
       {
@@ -39,7 +42,7 @@ export default defineConfig({
           name: "postgres",
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/support/global-setup-postgres.ts"],
-          env: { AUTH_SECRET: "integration-secret-integration-secret-01", LOG_LEVEL: "error", DATABASE_URL: postgresUrl },
+          env: { AUTH_SECRET: "integration-secret-integration-secret-01", LOG_LEVEL: "error", DATABASE_URL: postgresUrl, AOS_OUTBOUND_ALLOW: outboundAllow },
         },
       },
       {

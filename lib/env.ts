@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { parseAllowList } from "@/lib/net/allow-list";
+import { parseCidr } from "@/lib/net/address";
 
 /**
  * The one place that reads process.env. Everything else imports `env` (typed, validated once).
@@ -22,6 +24,9 @@ const flag = <F extends boolean | undefined>(fallback: F) =>
       return z.NEVER;
     });
 
+/** A per-tenant budget: requests per minute. */
+const perMinute = (fallback: number) => z.coerce.number().int().min(1).max(100_000).default(fallback);
+
 /** Used when AOS_LLM_MODEL is unset. */
 const DEFAULT_LLM_MODELS = { openai: "gpt-4o-mini", google: "gemini-2.0-flash" } as const;
 const LLM_KEY_VARS = { openai: "OPENAI_API_KEY", google: "GOOGLE_GENERATIVE_AI_API_KEY" } as const;
@@ -35,15 +40,40 @@ const EnvSchema = z
     AOS_ALLOW_DESTRUCTIVE_MIGRATIONS: flag(false),
     AOS_SEED_DEMO: flag(undefined),
     AUTH_SECRET: optionalString.pipe(z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
-    NEXTAUTH_SECRET: optionalString,
-    NEXTAUTH_URL: optionalString.pipe(z.url().optional()),
+    NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional()),
+    NEXTAUTH_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: "expected the app's public http(s) URL" }).optional()),
+    NEXT_PHASE: optionalString,
+    AOS_TRUSTED_PROXIES: optionalString.transform((v, c) => {
+      const entries = (v ?? "").split(",").map((p) => p.trim()).filter(Boolean);
+      const bad = entries.find((entry) => !parseCidr(entry));
+      if (bad === undefined) return entries.map((entry) => parseCidr(entry)!);
+      c.addIssue({ code: "custom", message: `"${bad}" is not an IP address or CIDR range` });
+      return z.NEVER;
+    }),
     AOS_ENCRYPTION_KEY: optionalString.pipe(z.string().min(32, "AOS_ENCRYPTION_KEY must be at least 32 characters").optional()),
+    AOS_ENCRYPTION_KEYS_OLD: optionalString.transform((v) => (v ?? "").split(",").map((k) => k.trim()).filter(Boolean)).pipe(z.array(z.string().min(32, "each of AOS_ENCRYPTION_KEYS_OLD must be at least 32 characters"))),
     AOS_FILE_SOURCE_ROOTS: optionalString,
+    AOS_OUTBOUND_ALLOW: optionalString.transform((v, c) => {
+      try {
+        return parseAllowList(v);
+      } catch (error) {
+        c.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
     API_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
     MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(100 * 1024 * 1024),
-    LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
-    LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    LOGIN_FAILURES_BEFORE_DELAY: z.coerce.number().int().min(1).max(1_000).default(10),
+    LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+    AOS_RATE_LIMIT_LLM: perMinute(30),
+    AOS_RATE_LIMIT_PROBE: perMinute(30),
+    AOS_RATE_LIMIT_REBUILD: perMinute(10),
+    AOS_RATE_LIMIT_SYNC: perMinute(30),
+    AOS_RATE_LIMIT_UPLOAD: perMinute(20),
+    AOS_TENANT_UPLOAD_QUOTA_BYTES: z.coerce.number().int().min(1024).default(1024 ** 3),
+    AOS_DUCKDB_MAX_OPEN: z.coerce.number().int().min(1).max(10_000).default(16),
+    AOS_DUCKDB_IDLE_SECONDS: z.coerce.number().positive().max(86_400).default(60),
     UPSTASH_REDIS_REST_URL: optionalString.pipe(z.url().optional()),
     UPSTASH_REDIS_REST_TOKEN: optionalString,
     INNGEST_EVENT_KEY: optionalString,
@@ -63,6 +93,10 @@ const EnvSchema = z
   .superRefine((e, c) => {
     if (e.UPSTASH_REDIS_REST_URL && !e.UPSTASH_REDIS_REST_TOKEN) {
       c.addIssue({ code: "custom", path: ["UPSTASH_REDIS_REST_TOKEN"], message: "required with UPSTASH_REDIS_REST_URL" });
+    }
+    // `next build` runs with NODE_ENV=production too; the public URL is a run-time setting.
+    if (e.NODE_ENV === "production" && !e.NEXTAUTH_URL && e.NEXT_PHASE !== "phase-production-build") {
+      c.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "required in production: the app's public URL (for example https://aos.example.com), which sign-in redirects and the cross-site request check use" });
     }
     if (e.NODE_ENV === "production" && e.DATABASE_URL && !(e.AUTH_SECRET ?? e.NEXTAUTH_SECRET)) {
       c.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "required in production with a server database" });
@@ -86,13 +120,26 @@ const EnvSchema = z
     authSecret: e.AUTH_SECRET ?? e.NEXTAUTH_SECRET,
     /** Key for credentials at rest; unset, one is generated in the data folder. */
     encryptionKey: e.AOS_ENCRYPTION_KEY,
+    /** Previous encryption keys, accepted for decryption only, until `aos rotate-key` has re-encrypted everything. */
+    encryptionKeysOld: e.AOS_ENCRYPTION_KEYS_OLD,
     /** Directories file connections may read (comma-separated); uploads always live in the data folder. */
     fileSourceRoots: (e.AOS_FILE_SOURCE_ROOTS ?? "mock_sources").split(",").map((p) => p.trim()).filter(Boolean),
+    /** Internal hosts and ranges connections and webhooks may reach (lib/net/policy.ts); none by default. */
+    outboundAllow: e.AOS_OUTBOUND_ALLOW,
     publicUrl: e.NEXTAUTH_URL,
     apiTokenTtlSeconds: e.API_TOKEN_TTL_SECONDS,
     maxBodyBytes: e.MAX_BODY_BYTES,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
-    loginRateLimit: { limit: e.LOGIN_RATE_LIMIT, windowSeconds: e.LOGIN_RATE_WINDOW_SECONDS },
+    /** Failed sign-ins allowed per account and client address before each further attempt waits, and the longest wait. */
+    signInLimits: { failuresBeforeDelay: e.LOGIN_FAILURES_BEFORE_DELAY, maxDelayMs: e.LOGIN_MAX_DELAY_SECONDS * 1000 },
+    /** Proxies whose X-Forwarded-For hops are skipped when finding the client's address. */
+    trustedProxies: e.AOS_TRUSTED_PROXIES,
+    /** Requests per tenant per minute, by budget (lib/quotas/rate-limits.ts). */
+    rateLimits: { llm: e.AOS_RATE_LIMIT_LLM, probe: e.AOS_RATE_LIMIT_PROBE, rebuild: e.AOS_RATE_LIMIT_REBUILD, sync: e.AOS_RATE_LIMIT_SYNC, upload: e.AOS_RATE_LIMIT_UPLOAD },
+    /** Total bytes of uploaded files one tenant may store. */
+    tenantUploadQuotaBytes: e.AOS_TENANT_UPLOAD_QUOTA_BYTES,
+    /** Tenant DuckDB files open at once, and how long an unused one stays open. */
+    duckdb: { maxOpen: e.AOS_DUCKDB_MAX_OPEN, idleMs: Math.round(e.AOS_DUCKDB_IDLE_SECONDS * 1000) },
     redis: e.UPSTASH_REDIS_REST_URL
       ? ({ mode: "upstash", url: e.UPSTASH_REDIS_REST_URL, token: e.UPSTASH_REDIS_REST_TOKEN! } as const)
       : ({ mode: "memory" } as const),
@@ -143,7 +190,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 
 export const env: Env = parseEnv(process.env);
 
-// next-auth reads its URL from the environment itself. Without NEXTAUTH_URL it would assume
-// http://localhost:3000; trusting the request's Host header instead makes sign-in and sign-out
-// redirects work wherever the app is served. Set NEXTAUTH_URL in production.
+// next-auth reads its URL from the environment itself. Without NEXTAUTH_URL (development only) it
+// would assume http://localhost:3000; trusting the request's host instead makes sign-in and sign-out
+// redirects work wherever the app is served. next-auth then reads X-Forwarded-Host first, which
+// proxy.ts overwrites with the Host header, so a client cannot choose it.
 if (!env.publicUrl && process.env.AUTH_TRUST_HOST === undefined) process.env.AUTH_TRUST_HOST = "true";

@@ -12,11 +12,24 @@ export type ErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "rate_limited"
+  | "quota_exceeded"
   | "unavailable"
   | "source_error"
   | "llm_error";
 
-export class DomainError extends Error {
+/**
+ * An error whose message was written for the person who caused it (no driver text, paths or
+ * secrets), so it may be stored and shown. Any other error is internal: people see a reference and
+ * the details go to the log (lib/safe-error.ts).
+ */
+export class UserFacingError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+export class DomainError extends UserFacingError {
   readonly status: number;
   readonly code: ErrorCode;
   readonly details?: unknown;
@@ -77,11 +90,21 @@ export class UnsupportedMediaTypeError extends DomainError {
   }
 }
 
+/** A budget is spent. `limit` (when known) is answered as RateLimit-Limit; `reason` says which budget. */
 export class RateLimitedError extends DomainError {
   readonly retryAfterSeconds: number;
-  constructor(retryAfterSeconds: number) {
-    super(429, "rate_limited", "Too many attempts, try again later");
+  readonly limit?: number;
+  constructor(retryAfterSeconds: number, { limit, reason }: { limit?: number; reason?: string } = {}) {
+    super(429, "rate_limited", reason ? `${reason}; try again in ${retryAfterSeconds} s` : "Too many attempts, try again later");
     this.retryAfterSeconds = retryAfterSeconds;
+    this.limit = limit;
+  }
+}
+
+/** A stored-size quota would be exceeded. */
+export class QuotaExceededError extends DomainError {
+  constructor(message: string) {
+    super(413, "quota_exceeded", message);
   }
 }
 

@@ -1,4 +1,5 @@
-import { link, mkdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { chmod, link, lstat, mkdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { unlinkSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -15,6 +16,10 @@ import { PGliteSessionServer } from "@/lib/db/pglite-session-server";
  * Ownership is a lock file created with O_EXCL. An app server owns for its lifetime and refuses to
  * start beside another app server; a CLI joins a running owner, or owns briefly when none runs.
  * A lock left by a dead process is taken over.
+ *
+ * The port is on loopback, where every local process and every outbound connection the server makes
+ * could reach it, so it requires a password: random, made once per data folder, kept beside the lock
+ * in a file only the owner may read (pglite.secret, mode 0600). Only this project's own processes read it.
  */
 export type ProcessKind = "server" | "cli";
 type LockInfo = { pid: number; kind: ProcessKind; port?: number };
@@ -37,6 +42,7 @@ const WAIT_FOR_OWNER_MS = 60_000;
 
 export async function openEmbedded(dataDir: string, kind: ProcessKind, prepare: Prepare): Promise<EmbeddedHandle> {
   await mkdir(dataDir, { recursive: true });
+  const password = await embeddedPassword(dataDir);
   const lockPath = path.join(dataDir, "pglite.lock");
   const deadline = Date.now() + WAIT_FOR_OWNER_MS;
   for (;;) {
@@ -45,7 +51,7 @@ export async function openEmbedded(dataDir: string, kind: ProcessKind, prepare: 
       () => true,
       (e: NodeJS.ErrnoException) => (e.code === "EEXIST" ? false : Promise.reject(e)),
     );
-    if (created) return becomeOwner(dataDir, lockPath, mine, prepare);
+    if (created) return becomeOwner(dataDir, lockPath, mine, password, prepare);
 
     const owner = await readLock(lockPath);
     if (owner && !isAlive(owner.pid)) {
@@ -53,7 +59,7 @@ export async function openEmbedded(dataDir: string, kind: ProcessKind, prepare: 
       continue;
     }
     if (owner?.port && kind === "cli" && (await canConnect(owner.port))) {
-      return { url: urlFor(owner.port), role: "guest", close: async () => {} };
+      return { url: urlFor(owner.port, password), role: "guest", close: async () => {} };
     }
     if (owner?.kind === "server" && owner.port && kind === "server") {
       throw new EmbeddedDatabaseBusyError(
@@ -68,7 +74,7 @@ export async function openEmbedded(dataDir: string, kind: ProcessKind, prepare: 
   }
 }
 
-async function becomeOwner(dataDir: string, lockPath: string, mine: LockInfo, prepare: Prepare): Promise<EmbeddedHandle> {
+async function becomeOwner(dataDir: string, lockPath: string, mine: LockInfo, password: string, prepare: Prepare): Promise<EmbeddedHandle> {
   const releaseLock = () => {
     try {
       unlinkSync(lockPath);
@@ -79,7 +85,7 @@ async function becomeOwner(dataDir: string, lockPath: string, mine: LockInfo, pr
   try {
     db = await PGlite.create(path.join(dataDir, "pglite"), { extensions: { vector } });
     await prepare(db);
-    const server = new PGliteSessionServer({ db, host: "127.0.0.1", maxConnections: 64 });
+    const server = new PGliteSessionServer({ db, password, host: "127.0.0.1", maxConnections: 64 });
     const port = await server.start();
     await writeFile(lockPath, JSON.stringify({ ...mine, port }));
     const pglite = db;
@@ -116,8 +122,30 @@ async function removeStaleLock(lockPath: string, stale: LockInfo): Promise<void>
   await unlink(aside).catch(() => {});
 }
 
-function urlFor(port: number): string {
-  return `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+function urlFor(port: number, password: string): string {
+  return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres?sslmode=disable`;
+}
+
+/**
+ * The data folder's password for the port, created on first use: written to a private temporary file
+ * and linked into place, so a process racing to create it either wins or reads the complete winner.
+ * A file that is not a regular file is refused; one readable by others is made private again.
+ */
+async function embeddedPassword(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, "pglite.secret");
+  const temporary = `${file}.${process.pid}.${randomBytes(6).toString("hex")}`;
+  await writeFile(temporary, randomBytes(32).toString("hex"), { flag: "wx", mode: 0o600 });
+  try {
+    await link(temporary, file).catch((e: NodeJS.ErrnoException) => (e.code === "EEXIST" ? undefined : Promise.reject(e)));
+  } finally {
+    await unlink(temporary).catch(() => {});
+  }
+  const info = await lstat(file);
+  if (!info.isFile()) throw new Error(`${file} is not a regular file; remove it so a new password is made`);
+  if ((info.mode & 0o077) !== 0) await chmod(file, 0o600);
+  const password = (await readFile(file, "utf8")).trim();
+  if (password.length < 32) throw new Error(`${file} holds no usable password; remove it so a new one is made`);
+  return password;
 }
 
 async function readLock(lockPath: string): Promise<LockInfo | undefined> {

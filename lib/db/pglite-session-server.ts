@@ -1,6 +1,7 @@
-import { createServer, type Server } from "node:net";
+import { createServer, type Server, type Socket } from "node:net";
 import type { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketHandler } from "@electric-sql/pglite-socket";
+import { authenticate, scramVerifier, type ScramVerifier } from "@/lib/db/pglite-auth";
 
 /**
  * Serves one PGlite over the PostgreSQL wire protocol to other processes, one *session* at a time.
@@ -12,7 +13,8 @@ import { PGLiteSocketHandler } from "@electric-sql/pglite-socket";
  * it until the backend is idle again (after Sync or a simple Query, outside BEGIN..COMMIT). While it
  * holds the session it also holds PGlite's transaction mutex, so the owning process's own queries and
  * transactions (pglite-prisma-adapter) never run inside a socket client's transaction, nor the reverse.
- * The connection handler (framing, SSL and cancel requests) is the package's own.
+ * The connection handler (framing, SSL and cancel requests) is the package's own; before it sees a
+ * connection, the client proves the password with SCRAM-SHA-256 (./pglite-auth.ts).
  */
 type Pending = { handlerId: number; message: Uint8Array; onData?: (data: Uint8Array) => void; resolve: (n: number) => void; reject: (e: unknown) => void };
 
@@ -126,25 +128,25 @@ class SessionQueue {
 export class PGliteSessionServer {
   private server: Server | null = null;
   private readonly handlers = new Set<PGLiteSocketHandler>();
+  /** Connections still proving the password. */
+  private readonly starting = new Set<Socket>();
   private readonly queue: SessionQueue;
+  private readonly verifier: ScramVerifier;
   port = 0;
 
-  constructor(private readonly options: { db: PGlite; host?: string; maxConnections?: number }) {
+  constructor(private readonly options: { db: PGlite; password: string; host?: string; maxConnections?: number }) {
     this.queue = new SessionQueue(options.db as PGliteInternals);
+    this.verifier = scramVerifier(options.password);
   }
 
   async start(): Promise<number> {
     await this.options.db.waitReady;
     const server = createServer((socket) => {
-      if (this.handlers.size >= (this.options.maxConnections ?? 64)) {
+      if (this.handlers.size + this.starting.size >= (this.options.maxConnections ?? 64)) {
         socket.destroy();
         return;
       }
-      const handler = new PGLiteSocketHandler({ queryQueue: this.queue as never, closeOnDetach: true });
-      this.handlers.add(handler);
-      handler.addEventListener("close", () => this.handlers.delete(handler));
-      handler.addEventListener("error", () => this.handlers.delete(handler));
-      void handler.attach(socket);
+      void this.admit(socket);
     });
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
@@ -155,8 +157,24 @@ export class PGliteSessionServer {
     return this.port;
   }
 
+  /** Only a client that proved the password reaches PGlite; its startup message is replayed to the handler. */
+  private async admit(socket: Socket) {
+    this.starting.add(socket);
+    socket.on("error", () => socket.destroy());
+    const startup = await authenticate(socket, this.verifier);
+    this.starting.delete(socket);
+    if (!startup || !this.server || socket.destroyed) return socket.destroy();
+    const handler = new PGLiteSocketHandler({ queryQueue: this.queue as never, closeOnDetach: true });
+    this.handlers.add(handler);
+    handler.addEventListener("close", () => this.handlers.delete(handler));
+    handler.addEventListener("error", () => this.handlers.delete(handler));
+    await handler.attach(socket);
+    socket.emit("data", startup);
+  }
+
   /** Detaching each handler rolls back its open transaction and releases the session. */
   async stop(): Promise<void> {
+    for (const socket of this.starting) socket.destroy();
     await Promise.all([...this.handlers].map((h) => h.detach(true)));
     this.handlers.clear();
     const server = this.server;

@@ -1,9 +1,11 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, realpath, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { FileConfig } from "@/lib/aam/connectors/file/config";
+import { DIRECTORY_UNAVAILABLE, FileConfig } from "@/lib/aam/connectors/file/config";
 import { createFileConnector } from "@/lib/aam/connectors/file/file-source";
+import { allowedDirectory } from "@/lib/aam/connectors/file/location";
+import { env } from "@/lib/env";
 import type { ReadBatch, SourceStream, StreamState } from "@/lib/aam/connectors/types";
 
 const dirs: string[] = [];
@@ -134,5 +136,73 @@ describe("file source: reading", () => {
 
     await writeFile(path.join(dir, "r.csv"), `id,name\n${rows}\n26,row 26\n`);
     expect((await readAll(dir, stream, first.state)).records).toHaveLength(26);
+  });
+});
+
+describe("file source: field names that are Object.prototype's", () => {
+  it("keeps CSV headers and JSON keys named __proto__, constructor and prototype as data", async () => {
+    const dir = await folder({
+      "p.csv": "id,__proto__,constructor,prototype\n1,a,b,c\n",
+      "p.jsonl": '{"id":1,"__proto__":{"polluted":true},"constructor":"b","prototype":{"__proto__":"x"}}\n',
+    });
+    const csv = await streamOf(dir, "p.csv");
+    expect(csv.fields.map((f) => f.name)).toEqual(["id", "__proto__", "constructor", "prototype"]);
+    const expected = JSON.parse('{"id":1,"__proto__":"a","constructor":"b","prototype":"c"}');
+    expect(JSON.parse(JSON.stringify(csv.sample[0]))).toEqual(expected);
+    expect(JSON.parse(JSON.stringify((await readAll(dir, csv)).records[0]))).toEqual(expected);
+
+    const jsonl = await streamOf(dir, "p.jsonl");
+    expect(jsonl.fields.map((f) => f.name)).toEqual(["id", "__proto__.polluted", "constructor", "prototype.__proto__"]);
+    const record = (await readAll(dir, jsonl)).records[0];
+    expect(JSON.parse(JSON.stringify(record))).toEqual(JSON.parse('{"id":1,"__proto__.polluted":true,"constructor":"b","prototype.__proto__":"x"}'));
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+});
+
+describe("file source: which server directories a connection may name", () => {
+  let restore: (() => void) | undefined;
+  afterEach(() => restore?.());
+
+  /** AOS_FILE_SOURCE_ROOTS = <root>, with the data folder (every tenant's uploads) inside it. */
+  async function roots() {
+    const root = await mkdtemp(path.join(tmpdir(), "aos-roots-"));
+    dirs.push(root);
+    const dataDir = path.join(root, "data");
+    await mkdir(path.join(dataDir, "uploads", "tenant-b", "conn-1"), { recursive: true });
+    await mkdir(path.join(root, "exports"));
+    await writeFile(path.join(root, "a-file.csv"), "id\n1\n");
+    const before = { roots: env.fileSourceRoots, dataDir: env.dataDir };
+    env.fileSourceRoots = [root];
+    env.dataDir = dataDir;
+    restore = () => {
+      env.fileSourceRoots = before.roots;
+      env.dataDir = before.dataDir;
+    };
+    return { root, dataDir };
+  }
+
+  it("gives one answer for a path outside the roots, a missing one, a file and another tenant's upload folder", async () => {
+    const { root, dataDir } = await roots();
+    await expect(allowedDirectory(path.join(root, "exports"))).resolves.toBe(path.join(await realpath(root), "exports"));
+    const refused = [
+      "/etc",
+      "/nonexistent-aos-folder",
+      path.join(root, "missing"),
+      path.join(root, "a-file.csv"),
+      path.join(dataDir, "uploads", "tenant-b"),
+      path.join(dataDir, "uploads", "tenant-b", "conn-1"),
+      path.join(dataDir, "uploads", "tenant-c"),
+      path.join(root, "exports", "..", "data"),
+    ];
+    const answers = await Promise.all(refused.map((dir) => allowedDirectory(dir).then(() => "allowed", (e: Error) => `${e.constructor.name}: ${e.message}`)));
+    expect(new Set(answers)).toEqual(new Set([`ValidationError: ${DIRECTORY_UNAVAILABLE}`]));
+  });
+
+  it("answers a directory that vanished after it was accepted in the same words", async () => {
+    const { root } = await roots();
+    const gone = path.join(root, "exports");
+    const reader = createFileConnector(FileConfig.parse({ source: "directory", directory: gone }), gone);
+    await rm(gone, { recursive: true });
+    await expect(reader.check()).rejects.toMatchObject({ kind: "config", message: DIRECTORY_UNAVAILABLE });
   });
 });

@@ -3,7 +3,9 @@ import { Decimal128, Long, ObjectId, type Document } from "mongodb";
 import { afterEach, describe, expect, it } from "vitest";
 import { createMongoConnector, MongoConfig } from "@/lib/aam/connectors/mongodb";
 import { ConnectorError, SAMPLE_SIZE, type Connector, type ReadBatch, type SourceStream, type StreamState } from "@/lib/aam/connectors/types";
+import { UNREACHABLE_MESSAGE } from "@/lib/net/policy";
 import { startFakeMongo, type FakeMongo } from "@/tests/support/fake-mongodb";
+import { setOutboundAllow } from "@/tests/support/outbound-allow";
 import { encodeOpMsg, MessageFramer, type WireMessage } from "@/tests/support/fake-mongodb-wire";
 
 const open: { connectors: Connector[]; fakes: FakeMongo[] } = { connectors: [], fakes: [] };
@@ -66,14 +68,14 @@ describe("check", () => {
     expect(fake.count("ping")).toBe(1);
   });
 
-  it("reports a closed port as unreachable", async () => {
+  it("reports a closed port as unreachable, in the words every unreachable source gets", async () => {
     const fake = await fakeWith({});
     const url = fake.url;
     await fake.close();
     const error = await failureOf(connect(url).check());
     expect(error.kind).toBe("unreachable");
     expect(error.retriable).toBe(true);
-    expect(error.message).toContain(url.slice("mongodb://".length));
+    expect(error.message).toBe(UNREACHABLE_MESSAGE);
   });
 
   it("reports rejected credentials as auth, without the password", async () => {
@@ -84,9 +86,90 @@ describe("check", () => {
   });
 
   it("reports an unusable URL as config, without the password", async () => {
-    const error = await failureOf(connect("mongodb://bob:hunter2@127.0.0.1:1/?authMechanism=BOGUS").check());
+    const parsed = MongoConfig.safeParse({ url: "mongodb://bob:hunter2@127.0.0.1:1/?authMechanism=BOGUS", database: "app" });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues[0]!.message).not.toContain("hunter2");
+    const error = await failureOf(unchecked("mongodb://bob:hunter2@127.0.0.1:1/?authMechanism=BOGUS").check());
     expect(error.kind).toBe("config");
     expect(error.message).not.toContain("hunter2");
+  });
+});
+
+/** A connector built from a config that skipped validation, as one stored before a rule existed would be. */
+function unchecked(url: string): Connector {
+  const connector = createMongoConnector({ url, database: "app", sampleSize: SAMPLE_SIZE });
+  open.connectors.push(connector);
+  return connector;
+}
+
+describe("what a tenant's URL may reach", () => {
+  const restores: (() => void)[] = [];
+  afterEach(() => restores.splice(0).forEach((restore) => restore()));
+
+  it("refuses a server on loopback unless allow-listed, before a byte reaches it, as if the port were closed", async () => {
+    const fake = await fakeWith({});
+    restores.push(setOutboundAllow(""));
+    for (const url of [fake.url, `mongodb://localhost:${fake.port}`, `mongodb://[::ffff:127.0.0.1]:${fake.port}`, "mongodb://169.254.169.254:27017"]) {
+      const error = await failureOf(connect(url, {}).check());
+      expect(error, url).toMatchObject({ kind: "unreachable", message: UNREACHABLE_MESSAGE });
+    }
+    expect(fake.commands).toEqual([]);
+  }, 60_000);
+
+  it("checks the replica set members a server names, not only the URL's host", async () => {
+    const member = net.createServer((socket) => socket.destroy());
+    let memberConnections = 0;
+    member.on("connection", () => memberConnections++);
+    await new Promise<void>((resolve) => member.listen(0, "127.0.0.2", resolve));
+    try {
+      const fake = await fakeWith({ people: [{ _id: 1 }] });
+      fake.otherMembers = [`127.0.0.2:${(member.address() as net.AddressInfo).port}`];
+      const connector = connect(fake.url);
+      await connector.check();
+      await connector.discover();
+      await new Promise((resolve) => setTimeout(resolve, 500)); // the driver monitors new members at once
+      expect(memberConnections).toBe(0);
+    } finally {
+      member.close();
+    }
+  });
+
+  it("refuses options that read server files or the server's identity, Unix sockets and unknown options", () => {
+    const problem = (url: string) => {
+      const parsed = MongoConfig.safeParse({ url, database: "app" });
+      return parsed.success ? null : parsed.error.issues[0]!.message;
+    };
+    expect(problem("mongodb://attacker.example/?authMechanism=MONGODB-OIDC&authMechanismProperties=ENVIRONMENT:k8s")).toMatch(/MONGODB-OIDC is not allowed/);
+    expect(problem("mongodb://attacker.example/?authMechanismProperties=ENVIRONMENT:k8s")).toMatch(/authMechanismProperties is not allowed/);
+    for (const mechanism of ["MONGODB-AWS", "GSSAPI", "MONGODB-X509", "mongodb-oidc"]) expect(problem(`mongodb://u@db.example/?authMechanism=${mechanism}`), mechanism).toMatch(/is not allowed/);
+    for (const option of ["tlsCAFile", "tlsCertificateKeyFile", "TLSCAFILE", "tlsCRLFile"]) expect(problem(`mongodb://db.example/?tls=true&${option}=/etc/passwd`), option).toMatch(/names a file on the server/);
+    expect(problem("mongodb://%2Ftmp%2Fmongodb-27017.sock")).toMatch(/Unix sockets/);
+    expect(problem("mongodb://db.example/?proxyHost=127.0.0.1")).toMatch(/not supported/);
+    expect(problem("mongodb://db.example/?compressors=snappy")).toMatch(/zlib or none/);
+    expect(problem("mongodb://db.example:99999")).toMatch(/port/);
+    expect(problem("mongodb+srv://cluster0.example.net:27017")).toMatch(/no port/);
+    expect(problem("mongodb+srv://u:p%40ss@cluster0.example.net/app?retryWrites=true&w=majority&appName=Cluster0")).toBeNull();
+    expect(problem("mongodb://a.example:27017,b.example:27018/?replicaSet=rs0&authSource=admin&authMechanism=SCRAM-SHA-256&tls=true")).toBeNull();
+  });
+
+  it("does not connect with a refused option even when the stored config skipped validation", async () => {
+    const fake = await fakeWith({});
+    const error = await failureOf(unchecked(`${fake.url}/?authMechanism=MONGODB-OIDC&authMechanismProperties=ENVIRONMENT:k8s`).check());
+    expect(error).toMatchObject({ kind: "config", message: expect.stringMatching(/MONGODB-OIDC is not allowed/) });
+    expect(fake.commands).toEqual([]);
+  });
+
+  it("keeps fields named __proto__, constructor and prototype as data, nested ones too", async () => {
+    const document = JSON.parse('{"_id": 1, "__proto__": {"polluted": true}, "constructor": "c", "prototype": {"__proto__": "nested"}}');
+    const fake = await fakeWith({ protos: [document] });
+    const connector = connect(fake.url);
+    const { streams } = await connector.discover();
+    expect(streams[0]!.fields.map((f) => f.name)).toEqual(["_id", "__proto__.polluted", "constructor", "prototype.__proto__"]);
+    const { batches } = await readAll(connector, "protos", null, 10);
+    for (const record of [streams[0]!.sample[0]!, batches[0]!.records[0]!]) {
+      expect(JSON.parse(JSON.stringify(record))).toEqual(JSON.parse('{"_id": 1, "__proto__.polluted": true, "constructor": "c", "prototype.__proto__": "nested"}'));
+    }
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
   });
 });
 

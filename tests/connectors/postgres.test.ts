@@ -1,7 +1,10 @@
+import net from "node:net";
 import pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createPostgresConnector, PostgresConfig } from "@/lib/aam/connectors/postgres";
 import { ConnectorError, type Connector, type ReadBatch, type SourceStream, type StreamState } from "@/lib/aam/connectors/types";
+import { UNREACHABLE_MESSAGE } from "@/lib/net/policy";
+import { setOutboundAllow } from "@/tests/support/outbound-allow";
 
 // Against the machine's PostgreSQL, in a database of its own (the integration suite owns aos_test).
 const adminUrl = new URL(process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/aos_test");
@@ -144,5 +147,81 @@ describe("PostgreSQL connector", () => {
     const read = await readAll(connector, plain, null, 2);
     expect(read.batches.flatMap((b) => b.records).map((r) => r.code)).toEqual(["a", "b", "c"]);
     expect(read.batches.at(-1)!.state).toBeNull();
+  });
+});
+
+describe("PostgreSQL connector: what a tenant's URL may reach", () => {
+  const restores: (() => void)[] = [];
+  afterEach(() => restores.splice(0).forEach((restore) => restore()));
+  const failure = (url: string) => createPostgresConnector({ url, schema: "public" }).check().then(() => null, (e: unknown) => e);
+
+  it("refuses the machine's PostgreSQL on loopback, metadata and private addresses unless allow-listed, with the answer a closed port gets", async () => {
+    const closedPort = await failure("postgresql://postgres@127.0.0.1:1/x");
+    expect(closedPort).toMatchObject({ kind: "unreachable", message: UNREACHABLE_MESSAGE });
+    restores.push(setOutboundAllow(""));
+    for (const host of ["127.0.0.1:5432", "localhost:5432", "[::1]:5432", "0x7f.1:5432", "2130706433:5432", "169.254.169.254", "10.0.0.1", "[::ffff:127.0.0.1]:5432", "metadata.google.internal"]) {
+      const error = await failure(`postgresql://postgres@${host}/aos_connector_test`);
+      expect(error, host).toBeInstanceOf(ConnectorError);
+      expect(error, host).toMatchObject({ kind: "unreachable", message: UNREACHABLE_MESSAGE });
+    }
+    await expect(connect().check()).rejects.toMatchObject({ message: UNREACHABLE_MESSAGE });
+  });
+
+  it("refuses Unix sockets, parameters naming server files, options and unknown parameters with a clear message", () => {
+    const problem = (url: string) => {
+      const parsed = PostgresConfig.safeParse({ url });
+      return parsed.success ? null : parsed.error.issues[0]!.message;
+    };
+    expect(problem("postgresql://postgres@db.example.com/x?host=/var/run/postgresql")).toMatch(/host is not allowed/);
+    expect(problem("postgresql://postgres@%2Fvar%2Frun%2Fpostgresql/x")).toMatch(/Unix sockets are not allowed/);
+    expect(problem("postgresql:///x")).toMatch(/Unix sockets are not allowed/);
+    for (const param of ["sslcert", "sslkey", "sslrootcert", "sslcrl", "passfile", "service"]) {
+      expect(problem(`postgresql://postgres@db.example.com/x?${param}=/etc/passwd`), param).toMatch(/names a file on the server/);
+    }
+    expect(problem("postgresql://postgres@db.example.com/x?options=-c%20search_path%3Dpg_catalog")).toMatch(/options is not allowed/);
+    expect(problem("postgresql://postgres@db.example.com/x?hostaddr=127.0.0.1")).toMatch(/not allowed/);
+    expect(problem("postgresql://postgres@db.example.com/x?target_session_attrs=any")).toMatch(/not supported/);
+    expect(problem("postgresql://postgres@a.example.com,b.example.com/x")).toMatch(/one host/);
+    expect(problem("postgresql://db.example.com/x")).toMatch(/must name a user/);
+    expect(problem("postgresql://postgres:pw@db.example.com:6543/x?sslmode=require&connect_timeout=10")).toBeNull();
+    expect(problem("postgresql://app@db/x?password=s3cret")).toBeNull();
+  });
+
+  it("never sends the server's own PGPASSWORD to the tenant's host", async () => {
+    const received: string[] = [];
+    const peer = net.createServer((socket) => {
+      socket.once("data", () => socket.write(Buffer.from([0x52, 0, 0, 0, 8, 0, 0, 0, 3]))); // AuthenticationCleartextPassword
+      socket.on("data", (data: Buffer) => {
+        if (data[0] !== 0x70) return;
+        received.push(data.subarray(5, data.length - 1).toString());
+        socket.destroy();
+      });
+    });
+    await new Promise<void>((r) => peer.listen(0, "127.0.0.1", r));
+    const previous = process.env.PGPASSWORD;
+    process.env.PGPASSWORD = "the-servers-own-secret";
+    try {
+      const error = await failure(`postgresql://someone@127.0.0.1:${(peer.address() as net.AddressInfo).port}/x`);
+      expect(error).toBeInstanceOf(ConnectorError);
+    } finally {
+      if (previous === undefined) delete process.env.PGPASSWORD;
+      else process.env.PGPASSWORD = previous;
+      peer.close();
+    }
+    expect(received).toEqual([""]);
+  });
+
+  it("keeps columns named __proto__, constructor and prototype as data", async () => {
+    await source.query(`CREATE TABLE protos (id int PRIMARY KEY, "__proto__" text, "constructor" text, "prototype" jsonb)`);
+    await source.query(`INSERT INTO protos VALUES (1, 'p', 'c', '{"__proto__": {"polluted": true}}')`);
+    const connector = connect({ tables: ["protos"] });
+    const [protos] = (await connector.discover()).streams;
+    expect(protos!.fields.map((f) => f.name)).toEqual(["id", "__proto__", "constructor", "prototype"]);
+    const { batches } = await readAll(connector, protos!, null);
+    for (const record of [protos!.sample[0]!, batches[0]!.records[0]!]) {
+      expect(Object.keys(record)).toEqual(["id", "__proto__", "constructor", "prototype"]);
+      expect(JSON.parse(JSON.stringify(record))).toEqual(JSON.parse('{"id": 1, "__proto__": "p", "constructor": "c", "prototype": {"__proto__": {"polluted": true}}}'));
+    }
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
   });
 });

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createSalesforceConnector, SalesforceConfig } from "@/lib/aam/connectors/salesforce";
 import { ConnectorError, type Connector, type ReadBatch, type SourceStream, type StreamState } from "@/lib/aam/connectors/types";
+import { UNREACHABLE_MESSAGE } from "@/lib/net/policy";
 import { FakeSalesforce, type FakeField, type FakeObject, type FakeRecord } from "@/tests/support/fake-salesforce";
+import { setOutboundAllow } from "@/tests/support/outbound-allow";
 
 const SECRET = "s3cr3t-consumer-secret-5f1c";
 const REFRESH_TOKEN = "5Aep861-refresh-token-9b2e";
@@ -108,14 +110,35 @@ async function collect(stream: SourceStream, state: StreamState, batchSize = 100
 }
 
 describe("SalesforceConfig", () => {
-  it("takes an https login URL, or plain http to this machine only", () => {
-    const credentials = { clientId: "fake-client-id", clientSecret: SECRET, refreshToken: REFRESH_TOKEN };
-    const accepts = (loginUrl: string) => SalesforceConfig.safeParse({ ...credentials, loginUrl }).success;
-    expect(accepts("http://example.com")).toBe(false);
-    expect(accepts("http://localhost.example.com")).toBe(false);
-    expect(accepts("https://example.my.salesforce.com")).toBe(true);
-    for (const local of ["http://127.0.0.1:8080", "http://localhost:3000", "http://[::1]:8080"]) expect(accepts(local)).toBe(true);
+  const restores: (() => void)[] = [];
+  afterEach(() => restores.splice(0).forEach((restore) => restore()));
+  const credentials = { clientId: "fake-client-id", clientSecret: SECRET, refreshToken: REFRESH_TOKEN };
+  const accepts = (loginUrl: string) => SalesforceConfig.safeParse({ ...credentials, loginUrl }).success;
+
+  it("takes Salesforce's own https login hosts only", () => {
+    restores.push(setOutboundAllow(""));
+    for (const url of ["https://login.salesforce.com", "https://test.salesforce.com", "https://acme.my.salesforce.com", "https://acme--dev.sandbox.my.salesforce.com/"]) expect(accepts(url), url).toBe(true);
+    for (const url of [
+      "http://login.salesforce.com",
+      "https://login.salesforce.com:8443",
+      "https://example.com",
+      "https://my.salesforce.com",
+      "https://acme.my.salesforce.com.evil.example",
+      "https://evilmy.salesforce.com",
+      "http://127.0.0.1:8080",
+      "http://localhost:3000",
+      "http://[::1]:8080",
+      "https://169.254.169.254",
+    ]) {
+      expect(accepts(url), url).toBe(false);
+    }
     expect(SalesforceConfig.parse(credentials).loginUrl).toBe("https://login.salesforce.com");
+  });
+
+  it("takes a host AOS_OUTBOUND_ALLOW names, over http too", () => {
+    restores.push(setOutboundAllow("127.0.0.1,sf-proxy.internal"));
+    for (const url of ["http://127.0.0.1:8080", "https://sf-proxy.internal"]) expect(accepts(url), url).toBe(true);
+    expect(accepts("http://localhost:3000")).toBe(false);
   });
 });
 
@@ -369,6 +392,66 @@ describe("Salesforce connector", () => {
     fake.objects.Account.fields = fake.objects.Account.fields.filter((f) => f.name !== "Industry");
     const { error } = await collect(stream, null);
     expect(error).toMatchObject({ kind: "source", message: expect.stringContaining("INVALID_FIELD") });
+  });
+
+  it("refuses a login URL on loopback without the allow-list, even from a stored config, before sending anything", async () => {
+    await setup();
+    const restore = setOutboundAllow("");
+    try {
+      const stored = createSalesforceConnector({ loginUrl: fake.url, clientId: "fake-client-id", clientSecret: SECRET, refreshToken: REFRESH_TOKEN, apiVersion: "62.0", objects: ["Account"] });
+      await expect(stored.check()).rejects.toMatchObject({ kind: "config" });
+      await stored.close();
+    } finally {
+      restore();
+    }
+    expect(fake.counts.token).toBe(0);
+  });
+
+  it("does not follow a login redirect to loopback", async () => {
+    await setup();
+    const inside = await FakeSalesforce.start({ clientSecret: SECRET, refreshToken: REFRESH_TOKEN });
+    try {
+      fake.redirectTokenTo = `${inside.url}/services/oauth2/token`;
+      const error = await connector.check().catch((e: unknown) => e);
+      expect(error).toMatchObject({ kind: "source", message: expect.stringContaining("redirect") });
+      expect(inside.counts.token).toBe(0);
+    } finally {
+      await inside.close();
+    }
+  });
+
+  it("refuses an https instance URL outside Salesforce, so the access token is never sent there", async () => {
+    await setup();
+    fake.instanceUrl = "https://attacker.example";
+    await expect(connector.check()).rejects.toMatchObject({ kind: "source", message: expect.stringContaining("my.salesforce.com") });
+    expect(fake.counts.versions).toBe(0);
+  });
+
+  it("answers a closed port with the words every unreachable source gets", async () => {
+    await setup();
+    await fake.close();
+    await expect(connector.check()).rejects.toMatchObject({ kind: "unreachable", message: UNREACHABLE_MESSAGE });
+  });
+
+  it("keeps fields named constructor and prototype as data", async () => {
+    fake = await FakeSalesforce.start({
+      clientSecret: SECRET,
+      refreshToken: REFRESH_TOKEN,
+      objects: {
+        Thing: {
+          fields: [
+            { name: "Id", type: "id", nillable: false },
+            { name: "constructor", type: "string" },
+            { name: "prototype", type: "string" },
+          ],
+          records: [{ Id: accountId(1), constructor: "c", prototype: "p" }],
+        },
+      },
+    });
+    connector = createSalesforceConnector(SalesforceConfig.parse({ loginUrl: fake.url, clientId: "fake-client-id", clientSecret: SECRET, refreshToken: REFRESH_TOKEN, objects: ["Thing"] }));
+    const stream = await streamNamed("Thing");
+    const { batches } = await collect(stream, null);
+    for (const record of [stream.sample[0]!, batches[0]!.records[0]!]) expect(JSON.parse(JSON.stringify(record))).toEqual({ Id: accountId(1), constructor: "c", prototype: "p" });
   });
 
   it("stops when the read's signal aborts", async () => {

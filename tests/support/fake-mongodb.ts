@@ -36,6 +36,8 @@ class FakeMongo {
   readonly unreadable = new Set<string>();
   /** When a number n: n more getMores are answered, then the socket of the next one is destroyed unanswered (once). */
   dropAfterGetMores: number | null;
+  /** When set, `hello` answers as the primary of replica set "rs0" whose other members are these `host:port`s. */
+  otherMembers: string[] | null = null;
   private readonly cursors = new Map<number, Cursor>();
   private readonly sockets = new Set<net.Socket>();
   private nextCursorId = 1;
@@ -115,7 +117,7 @@ class FakeMongo {
       case "hello":
       case "isMaster":
       case "ismaster":
-        return hello(name === "hello");
+        return { ...hello(name === "hello"), ...this.replicaSetFields() };
       case "ping":
       case "endSessions":
         return {};
@@ -145,6 +147,12 @@ class FakeMongo {
       default:
         throw new CommandError(59, "CommandNotFound", `no such command: '${name}'`);
     }
+  }
+
+  private replicaSetFields(): Document {
+    if (!this.otherMembers) return {};
+    const me = `127.0.0.1:${this.port}`;
+    return { setName: "rs0", setVersion: 1, me, primary: me, hosts: [me, ...this.otherMembers], secondary: false };
   }
 
   private find(command: Document, db: string): Document {

@@ -46,6 +46,8 @@ export class FakeSalesforce {
   lastAccessToken = "";
   /** Token refusals repeat the client_secret and refresh_token received, in `error_description`. */
   echoCredentialsOnRefusal = false;
+  /** When set, token requests are answered with a 307 redirect to this URL. */
+  redirectTokenTo = "";
 
   private server = http.createServer((req, res) => void this.handle(req, res));
   private tokens = new Set<string>();
@@ -106,6 +108,7 @@ export class FakeSalesforce {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? "/", this.url);
+    if (this.redirectTokenTo && url.pathname === "/services/oauth2/token") return void res.writeHead(307, { location: this.redirectTokenTo }).end();
     try {
       const answer = req.method === "POST" && url.pathname === "/services/oauth2/token" ? this.token(Buffer.concat(chunks).toString("utf8")) : this.data(req, url);
       if (answer === null) return req.socket.destroy();

@@ -16,13 +16,20 @@ import {
   type Document,
 } from "mongodb";
 import { z } from "zod";
+import { socksGateway } from "@/lib/net/socks-gateway";
 import { flattenRecord } from "./flatten";
 import { inferFields } from "./infer";
+import { mongoUrlProblem } from "./mongodb-url";
 import { exactNumber } from "./numbers";
+import { unreachable } from "./outbound";
 import { ConnectorError, SAMPLE_SIZE, type Connector, type DiscoveryProblem, type JsonValue, type ReadBatch, type ReadOptions, type SourceRecord, type SourceStream, type StreamState } from "./types";
 
 export const MongoConfig = z.object({
-  url: z.string().regex(/^mongodb(\+srv)?:\/\/\S+$/, "Must be a mongodb:// or mongodb+srv:// URL"),
+  /** Checked against the options a tenant may set (./mongodb-url.ts). */
+  url: z.string().superRefine((url, c) => {
+    const problem = mongoUrlProblem(url);
+    if (problem) c.addIssue({ code: "custom", message: problem });
+  }),
   /** MongoDB's own rule for database names: no `/\. "$*<>:|?`, under 64 bytes. */
   database: z.string().regex(/^[^/\\. "$*<>:|?]{1,63}$/, "Not a valid MongoDB database name"),
   /** Only these collections; all of the database's collections when absent. */
@@ -48,13 +55,28 @@ const CLIENT_OPTIONS = {
 /**
  * Reads collections incrementally by `_id`: documents are appended with growing ids (ObjectIds
  * grow with time), so `_id > last` is the cursor. Changes to existing documents are not re-read.
+ *
+ * The driver opens its connections through the process's SOCKS gateway (lib/net/socks-gateway.ts),
+ * so the URL's hosts, SRV targets and replica set members the server names are all checked by the
+ * outbound policy before a byte is sent to them.
  */
 export function createMongoConnector(config: MongoConfig): Connector {
   let client: MongoClient | null = null;
 
   /** The client is made on first use so that a bad URL surfaces as a ConnectorError from the call. */
-  function database(): Db {
-    client ??= new MongoClient(config.url, CLIENT_OPTIONS);
+  async function database(): Promise<Db> {
+    if (!client) {
+      const problem = mongoUrlProblem(config.url);
+      if (problem) throw new ConnectorError("config", `The MongoDB URL ${problem}.`);
+      const gateway = await socksGateway();
+      client = new MongoClient(config.url, {
+        ...CLIENT_OPTIONS,
+        proxyHost: gateway.host,
+        proxyPort: gateway.port,
+        proxyUsername: gateway.username,
+        proxyPassword: gateway.password,
+      });
+    }
     return client.db(config.database);
   }
 
@@ -63,7 +85,7 @@ export function createMongoConnector(config: MongoConfig): Connector {
       return await work();
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      throw toConnectorError(error, client ? hostsOf(client) : "the configured host");
+      throw toConnectorError(error);
     }
   }
 
@@ -75,11 +97,11 @@ export function createMongoConnector(config: MongoConfig): Connector {
 
   return {
     async check() {
-      await guard(() => database().command({ ping: 1 }));
+      await guard(async () => (await database()).command({ ping: 1 }));
     },
 
     async discover() {
-      const db = await guard(async () => database());
+      const db = await guard(database);
       const listed = await guard(() => db.listCollections({}, { nameOnly: true, authorizedCollections: true }).toArray());
       const types = new Map(listed.map((c) => [c.name, c.type]));
       const readable = listed.filter((c) => c.type !== "view" && !c.name.startsWith("system.")).map((c) => c.name);
@@ -105,7 +127,7 @@ export function createMongoConnector(config: MongoConfig): Connector {
     async *read(stream: SourceStream, state: StreamState, { batchSize, signal }: ReadOptions): AsyncGenerator<ReadBatch> {
       signal?.throwIfAborted();
       const filter = state?.lastId == null ? {} : idsAfter(decodeId(state.lastId));
-      const cursor = await guard(async () => database().collection(stream.name).find(filter, { sort: { _id: 1 }, batchSize, signal }), signal);
+      const cursor = await guard(async () => (await database()).collection(stream.name).find(filter, { sort: { _id: 1 }, batchSize, signal }), signal);
       try {
         let records: SourceRecord[] = [];
         let lastId: unknown;
@@ -200,18 +222,15 @@ function typeAliasOf(id: unknown): string {
   return "object";
 }
 
-/** The hosts as the driver parsed them from the URL, so credentials never reach a message. */
-function hostsOf(client: MongoClient): string {
-  const { srvHost, hosts } = client.options;
-  return srvHost ?? hosts.map(String).join(", ");
-}
-
 /** AuthenticationFailed, Unauthorized. */
 const AUTH_CODES = new Set([18, 13]);
 const NETWORK_CODES = new Set(["ENOTFOUND", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 
-/** Driver errors to messages fit for the person setting up the source; the driver's own error stays in `cause`, for the log. */
-function toConnectorError(error: unknown, where: string): ConnectorError {
+/**
+ * Driver errors to messages fit for the person setting up the source; the driver's own error stays
+ * in `cause`, for the log. Every failure to reach a server is the one uniform answer (./outbound.ts).
+ */
+function toConnectorError(error: unknown): ConnectorError {
   if (error instanceof ConnectorError) return error;
   const options = { cause: error };
   if (error instanceof MongoParseError || error instanceof MongoInvalidArgumentError || error instanceof MongoMissingCredentialsError) {
@@ -219,11 +238,11 @@ function toConnectorError(error: unknown, where: string): ConnectorError {
   }
   if (error instanceof MongoServerError && AUTH_CODES.has(Number(error.code))) {
     return error.code === 18
-      ? new ConnectorError("auth", `MongoDB at ${where} rejected the username or password.`, options)
+      ? new ConnectorError("auth", "MongoDB rejected the username or password.", options)
       : new ConnectorError("auth", `The MongoDB user is not allowed to do this (${error.codeName ?? "Unauthorized"}).`, options);
   }
   if (error instanceof MongoServerSelectionError || error instanceof MongoNetworkError || NETWORK_CODES.has(String((error as { code?: unknown })?.code))) {
-    return new ConnectorError("unreachable", `Could not reach MongoDB at ${where}.`, options);
+    return unreachable("mongodb", error);
   }
   if (error instanceof MongoServerError) return new ConnectorError("source", `MongoDB refused the request (${error.codeName ?? error.code}).`, options);
   return new ConnectorError("source", "MongoDB failed unexpectedly.", options);

@@ -1,10 +1,17 @@
 import pg from "pg";
 import { z } from "zod";
 import { exactNumber } from "./numbers";
+import { checkedTarget, unreachable } from "./outbound";
+import { parsePostgresUrl, type PostgresTarget } from "./postgres-url";
+import { newRecord } from "./record";
 import { ConnectorError, SAMPLE_SIZE, type Connector, type DiscoverResult, type FieldType, type JsonValue, type ReadBatch, type SourceRecord, type SourceStream, type StreamState } from "./types";
 
 export const PostgresConfig = z.object({
-  url: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// or postgresql:// URL" }),
+  /** Parsed into an allow-listed set of settings (./postgres-url.ts); anything else is refused here. */
+  url: z.string().superRefine((url, c) => {
+    const parsed = parsePostgresUrl(url);
+    if (!parsed.ok) c.addIssue({ code: "custom", message: parsed.message });
+  }),
   schema: z.string().trim().min(1).max(63).default("public"),
   /** Restrict to these tables; all tables and views of the schema when absent. */
   tables: z.array(z.string().min(1).max(63)).max(500).optional(),
@@ -38,13 +45,15 @@ export function createPostgresConnector(config: PostgresConfig): Connector {
 
   async function connect(): Promise<pg.Client> {
     if (client) return client;
-    const next = new pg.Client({ connectionString: config.url, connectionTimeoutMillis: 5_000, query_timeout: 60_000, application_name: "autonomos", types: typeParsers });
+    const parsed = parsePostgresUrl(config.url);
+    if (!parsed.ok) throw new ConnectorError("config", `The connection URL ${parsed.message}`);
+    const next = new pg.Client(await clientConfig(parsed.target));
     next.on("error", () => undefined);
     try {
       await next.connect();
     } catch (error) {
       await next.end().catch(() => undefined);
-      throw toConnectorError(error);
+      throw toConnectorError(error, "connect");
     }
     client = next;
     return next;
@@ -55,7 +64,23 @@ export function createPostgresConnector(config: PostgresConfig): Connector {
     try {
       return (await c.query<R>(text, values)).rows;
     } catch (error) {
-      throw toConnectorError(error);
+      throw toConnectorError(error, "query");
+    }
+  }
+
+  /** Table rows as the driver returns them, keyed by column on objects without a prototype (a column may be `__proto__`). */
+  async function tableRows(text: string, values: unknown[] = []): Promise<Record<string, unknown>[]> {
+    const c = await connect();
+    try {
+      const result = await c.query<unknown[]>({ text, values, rowMode: "array" });
+      const names = result.fields.map((f) => f.name);
+      return result.rows.map((row) => {
+        const out = Object.create(null) as Record<string, unknown>;
+        names.forEach((name, i) => (out[name] = row[i]));
+        return out;
+      });
+    } catch (error) {
+      throw toConnectorError(error, "query");
     }
   }
 
@@ -94,7 +119,7 @@ export function createPostgresConnector(config: PostgresConfig): Connector {
           result.problems.push({ stream: name, message: cursorField.message });
           continue;
         }
-        const sample = (await query(`SELECT * FROM ${table(config.schema, name)} LIMIT ${SAMPLE_SIZE}`)).map(toRecord);
+        const sample = (await tableRows(`SELECT * FROM ${table(config.schema, name)} LIMIT ${SAMPLE_SIZE}`)).map(toRecord);
         result.streams.push({ name, fields, primaryKey: primaryKey.length ? primaryKey : null, cursorField, sample });
       }
       return result;
@@ -114,7 +139,7 @@ export function createPostgresConnector(config: PostgresConfig): Connector {
           where = `WHERE (${orderSql}) > (${after.map((_, i) => `$${i + 1}`).join(", ")})`;
         }
         const paging = order.length ? `LIMIT ${batchSize}` : `LIMIT ${batchSize} OFFSET ${offset}`;
-        const rows = await query(`SELECT * FROM ${table(config.schema, stream.name)} ${where} ORDER BY ${orderSql} ${paging}`, values);
+        const rows = await tableRows(`SELECT * FROM ${table(config.schema, stream.name)} ${where} ORDER BY ${orderSql} ${paging}`, values);
         const last = rows.at(-1);
         if (last) after = order.map((c) => last[c] as JsonValue);
         offset += rows.length;
@@ -155,9 +180,51 @@ function fieldType(dataType: string, udt: string): FieldType {
   return "string";
 }
 
+/**
+ * The driver's settings, every one explicit so that none falls back to the server's own environment
+ * (PGHOST, PGPASSWORD, ~/.pgpass): a password given as a function is used as it is. The host is the
+ * address the outbound policy checked; TLS certificates are still verified against the name.
+ */
+async function clientConfig(target: PostgresTarget): Promise<pg.ClientConfig> {
+  const checked = await checkedTarget(target.host);
+  return {
+    host: checked.address,
+    port: target.port,
+    database: target.database,
+    user: target.user,
+    password: async () => target.password,
+    ssl: sslOptions(target, checked.servername),
+    connectionTimeoutMillis: target.connectTimeoutMs,
+    query_timeout: 60_000,
+    application_name: "autonomos",
+    types: typeParsers,
+  };
+}
+
+/**
+ * libpq's modes as node-postgres can honour them: no fallback from TLS to plain text exists, so
+ * `prefer` means TLS like `require`; both encrypt without verifying, as libpq does without a root
+ * certificate. `verify-ca` checks the chain, `verify-full` also the host name.
+ */
+function sslOptions(target: PostgresTarget, servername: string | undefined): pg.ClientConfig["ssl"] {
+  switch (target.sslmode) {
+    case "disable":
+    case "allow":
+      return false;
+    case "prefer":
+    case "require":
+    case "no-verify":
+      return { rejectUnauthorized: false, servername };
+    case "verify-ca":
+      return { rejectUnauthorized: true, servername, checkServerIdentity: () => undefined };
+    case "verify-full":
+      return { rejectUnauthorized: true, servername };
+  }
+}
+
 /** JSON-safe values: big integers stay exact as strings, timestamps become ISO-8601 UTC. */
 function toRecord(row: Record<string, unknown>): SourceRecord {
-  const record: SourceRecord = {};
+  const record = newRecord();
   for (const [key, value] of Object.entries(row)) record[key] = toJson(value);
   return record;
 }
@@ -182,14 +249,18 @@ function toJson(value: unknown): JsonValue {
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const table = (schema: string, name: string) => `${ident(schema)}.${ident(name)}`;
 
-function toConnectorError(error: unknown): ConnectorError {
+/**
+ * While connecting, only a PostgreSQL server's own answers (credentials refused, no such database)
+ * are told apart; every other failure is the uniform "could not connect", so probing addresses and
+ * ports learns nothing. Once connected, a lost connection is unreachable and SQL errors are the source's.
+ */
+function toConnectorError(error: unknown, phase: "connect" | "query"): ConnectorError {
   if (error instanceof ConnectorError) return error;
-  const e = error as { code?: string; message?: string };
+  const e = error as { code?: string; message?: string; severity?: string };
   const code = e.code ?? "";
   if (code === "28P01" || code === "28000") return new ConnectorError("auth", "PostgreSQL refused the credentials", { cause: error });
   if (code === "3D000") return new ConnectorError("config", "The database does not exist", { cause: error });
-  if (["ECONNREFUSED", "ENOTFOUND", "ETIMEDOUT", "ECONNRESET", "EPIPE", "57P01", "08006", "08001"].includes(code) || /timeout|terminated|Connection/i.test(e.message ?? "")) {
-    return new ConnectorError("unreachable", "PostgreSQL is unreachable or closed the connection", { cause: error });
-  }
+  const lost = ["ECONNREFUSED", "ENOTFOUND", "ETIMEDOUT", "ECONNRESET", "EPIPE", "57P01", "08006", "08001"].includes(code) || /timeout|terminated|Connection/i.test(e.message ?? "");
+  if (phase === "connect" || lost || !e.severity) return unreachable("postgres", error);
   return new ConnectorError("source", `PostgreSQL answered: ${e.message ?? "an error"}`, { cause: error });
 }

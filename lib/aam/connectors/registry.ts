@@ -20,7 +20,7 @@ type Spec<C> = {
   label: string;
   config: z.ZodType<C, any>;
   secrets: readonly string[];
-  /** The config as the API shows it: secrets removed, passwords inside URLs masked. */
+  /** The config as the API shows it, secret keys removed; the DTO then masks URLs and secret-like values (lib/crypto/mask-secrets.ts). */
   describe(config: C): Record<string, unknown>;
   /** Checks beyond the schema that need the server (a folder's location); throws ValidationError. */
   validate?(config: C): Promise<void>;
@@ -44,7 +44,7 @@ export const CONNECTORS = {
     label: "PostgreSQL / Supabase",
     config: PostgresConfig,
     secrets: ["url"],
-    describe: ({ url, ...rest }) => ({ ...rest, url: maskUrlPassword(url) }),
+    describe: (c) => ({ ...c }),
     create: async (c) => createPostgresConnector(c),
   }),
   salesforce: spec({
@@ -58,22 +58,11 @@ export const CONNECTORS = {
     label: "MongoDB",
     config: MongoConfig,
     secrets: ["url"],
-    describe: ({ url, ...rest }) => ({ ...rest, url: maskUrlPassword(url) }),
+    describe: (c) => ({ ...c }),
     create: async (c) => createMongoConnector(c),
   }),
 } satisfies Record<ConnectionType, Spec<any>>;
 
 export function connectorSpec(type: ConnectionType): Spec<any> {
   return CONNECTORS[type];
-}
-
-/** `postgresql://app:secret@db/x` -> `postgresql://app:********@db/x`. */
-export function maskUrlPassword(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = "********";
-    return parsed.toString();
-  } catch {
-    return "********";
-  }
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UserFacingError } from "@/lib/errors";
 
 /** The normalized field types every connector reports; the lattice drift detection reasons over. */
 export const FieldType = z.enum(["string", "integer", "number", "boolean", "date", "timestamp", "json"]);
@@ -68,11 +69,10 @@ export const SAMPLE_SIZE = 100;
 export type ConnectorErrorKind = "config" | "auth" | "unreachable" | "source";
 
 /** A connector failure whose message is safe to show (no secrets, no stack). */
-export class ConnectorError extends Error {
+export class ConnectorError extends UserFacingError {
   readonly kind: ConnectorErrorKind;
   constructor(kind: ConnectorErrorKind, message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = "ConnectorError";
     this.kind = kind;
   }
   get retriable(): boolean {

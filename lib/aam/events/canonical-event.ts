@@ -53,7 +53,8 @@ export function toCanonicalEvents(context: EventContext, records: SourceRecord[]
       quarantined.push({ reason: `not a valid event: ${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}`, raw });
       continue;
     }
-    events.push({ ...parsed.data, recordHash: hashJson(record) });
+    // The record itself, not the parsed copy: zod rebuilds objects and would drop a field named `__proto__`.
+    events.push({ ...parsed.data, payload: record, recordHash: hashJson(record) });
   }
   return { events, quarantined };
 }

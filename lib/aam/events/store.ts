@@ -17,20 +17,7 @@ export async function commitBatch(
 ): Promise<{ stored: number; quarantined: number }> {
   return db.$transaction(
     async (tx) => {
-      const { count: stored } = await tx.canonicalEvent.createMany({
-        skipDuplicates: true,
-        data: batch.events.map((e) => ({
-          tenantId: e.tenantId,
-          connectionId: e.connectionId,
-          stream: e.stream,
-          sourceRecordId: e.sourceRecordId,
-          operation: e.operation,
-          observedAt: e.observedAt,
-          payload: e.payload as Prisma.InputJsonValue,
-          fingerprintId: e.schemaFingerprintId,
-          recordHash: e.recordHash,
-        })),
-      });
+      const stored = await insertEvents(tx, batch.events);
       const { count: quarantined } = await tx.quarantinedRecord.createMany({
         skipDuplicates: true,
         data: batch.quarantined.map((q) => ({
@@ -52,4 +39,30 @@ export async function commitBatch(
     },
     { timeout: 60_000, maxWait: 10_000 },
   );
+}
+
+/**
+ * Inserts events, skipping ones already stored (same record, same content). The rows travel as one
+ * JSON document because Prisma's Json input drops a key named `__proto__`, which is a source field
+ * like any other; PostgreSQL's own JSON parser keeps it.
+ */
+async function insertEvents(tx: Prisma.TransactionClient, events: (CanonicalEvent & { recordHash: string })[]): Promise<number> {
+  if (events.length === 0) return 0;
+  const rows = events.map((e) => ({
+    tenant_id: e.tenantId,
+    connection_id: e.connectionId,
+    stream: e.stream,
+    source_record_id: e.sourceRecordId,
+    operation: e.operation,
+    observed_at: e.observedAt.toISOString(),
+    payload: e.payload,
+    fingerprint_id: e.schemaFingerprintId,
+    record_hash: e.recordHash,
+  }));
+  return tx.$executeRaw`
+    INSERT INTO canonical_events (id, tenant_id, connection_id, stream, source_record_id, operation, observed_at, payload, fingerprint_id, record_hash)
+    SELECT gen_random_uuid(), r.tenant_id, r.connection_id, r.stream, r.source_record_id, r.operation, r.observed_at, r.payload, r.fingerprint_id, r.record_hash
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        AS r(tenant_id uuid, connection_id uuid, stream text, source_record_id text, operation text, observed_at timestamptz, payload jsonb, fingerprint_id uuid, record_hash text)
+    ON CONFLICT DO NOTHING`;
 }

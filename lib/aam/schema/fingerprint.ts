@@ -36,7 +36,8 @@ const EXAMPLES = 5;
 const EXAMPLE_CHARS = 120;
 
 export function profileSample(fields: SchemaField[], sample: SourceRecord[]): SchemaProfile {
-  const profile: SchemaProfile = { sampled: sample.length, fields: {} };
+  // No prototype: a field may be named `__proto__`.
+  const profile: SchemaProfile = { sampled: sample.length, fields: Object.create(null) as SchemaProfile["fields"] };
   for (const field of fields) {
     const types: Record<string, number> = {};
     const examples = new Map<string, JsonValue>();

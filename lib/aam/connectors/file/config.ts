@@ -19,6 +19,9 @@ export const FileConfig = z.object({
 }).refine((c) => c.source !== "directory" || c.directory, { message: "a directory is required when source is \"directory\"", path: ["directory"] });
 export type FileConfig = z.infer<typeof FileConfig>;
 
+/** The one answer for a directory that may not be read, whatever the reason (no oracle for the server's files). */
+export const DIRECTORY_UNAVAILABLE = "The directory is missing, unreadable, or outside the folders file connections may read (AOS_FILE_SOURCE_ROOTS)";
+
 export const FILE_EXTENSIONS = [".csv", ".tsv", ".txt", ".jsonl", ".ndjson"] as const;
 export const MAX_COLUMNS = 2_000;
 

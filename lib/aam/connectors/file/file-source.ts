@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { inferFields, mergeTypes, parseText, typeOfText } from "../infer";
 import { detectPrimaryKey } from "../keys";
+import { newRecord } from "../record";
 import {
   ConnectorError,
   SAMPLE_SIZE,
@@ -17,7 +18,7 @@ import {
   type SourceStream,
   type StreamState,
 } from "../types";
-import { csvOptionsFor, FILE_EXTENSIONS, isJsonLines, type FileConfig } from "./config";
+import { csvOptionsFor, DIRECTORY_UNAVAILABLE, FILE_EXTENSIONS, isJsonLines, type FileConfig } from "./config";
 import { CsvShapeError, openCsv } from "./csv";
 import { readJsonl } from "./jsonl";
 
@@ -36,8 +37,8 @@ export function createFileConnector(config: FileConfig, directory: string): Conn
 
   async function listFiles(): Promise<string[]> {
     const entries = await readdir(directory, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === "ENOENT") return [];
-      throw new ConnectorError("config", `Cannot read the directory: ${error.code ?? "error"}`);
+      if (error.code === "ENOENT" && config.source === "upload") return [];
+      throw new ConnectorError("config", config.source === "directory" ? DIRECTORY_UNAVAILABLE : "The uploaded files cannot be read");
     });
     return entries
       .filter((e) => e.isFile() && FILE_EXTENSIONS.some((ext) => e.name.toLowerCase().endsWith(ext)))
@@ -61,7 +62,7 @@ export function createFileConnector(config: FileConfig, directory: string): Conn
         yield { reject: { raw: item.raw, reason: item.reason, location: `line ${item.line}` } };
         continue;
       }
-      const record: SourceRecord = {};
+      const record = newRecord();
       csv.columns.forEach((column, i) => {
         const text = item.values[i] ?? "";
         record[column] = fields ? parseText(text, types.get(column) ?? "string") : text;
@@ -99,9 +100,6 @@ export function createFileConnector(config: FileConfig, directory: string): Conn
 
   return {
     async check() {
-      await stat(directory).catch(() => {
-        if (config.source === "directory") throw new ConnectorError("config", "The directory does not exist");
-      });
       await listFiles();
     },
 

@@ -1,7 +1,9 @@
 import "server-only";
 import { z } from "zod";
+import { outboundFetch } from "@/lib/net/http";
+import { unreachable } from "../outbound";
 import { ConnectorError } from "../types";
-import { isSecretSafeUrl, type SalesforceConfig } from "./config";
+import { isSalesforceUrlAllowed, type SalesforceConfig } from "./config";
 
 const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -22,9 +24,10 @@ export type SalesforceClient = {
 /**
  * REST calls with an OAuth 2.0 refresh-token session: the access token is obtained on first use and
  * renewed once per call when Salesforce answers 401 (INVALID_SESSION_ID). Messages never carry the
- * secret, the refresh token or the access token.
+ * secret, the refresh token or the access token. Requests go through the outbound policy, only to
+ * Salesforce's own hosts (or allow-listed ones), and never follow a redirect.
  */
-export function createSalesforceClient(config: SalesforceConfig, fetchImpl: typeof fetch): SalesforceClient {
+export function createSalesforceClient(config: SalesforceConfig): SalesforceClient {
   const closing = new AbortController();
   let session: Promise<Session> | null = null;
   let accessToken = "";
@@ -35,19 +38,21 @@ export function createSalesforceClient(config: SalesforceConfig, fetchImpl: type
     return out.slice(0, 500);
   };
 
-  async function send(url: string, init: RequestInit, signal?: AbortSignal): Promise<Answer> {
+  async function send(url: string, init: { method?: string; headers: Record<string, string>; body?: URLSearchParams }, signal?: AbortSignal): Promise<Answer> {
+    if (!isSalesforceUrlAllowed(url)) throw new ConnectorError("config", "Requests go only to https://login.salesforce.com, https://test.salesforce.com and https://<domain>.my.salesforce.com.");
     const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
     const signals = signal ? [timeout, closing.signal, signal] : [timeout, closing.signal];
+    let answer: Answer;
     try {
-      const res = await fetchImpl(url, { ...init, signal: AbortSignal.any(signals) });
-      const text = await res.text();
-      return { status: res.status, body: parseJson(text) };
+      const res = await outboundFetch(url, { ...init, signal: AbortSignal.any(signals) });
+      answer = { status: res.status, body: parseJson(await res.text()) };
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (closing.signal.aborted) throw new ConnectorError("unreachable", "The Salesforce connection was closed.");
-      if (timeout.aborted) throw new ConnectorError("unreachable", `Salesforce did not answer within ${REQUEST_TIMEOUT_MS / 1000} s.`, { cause: error });
-      throw new ConnectorError("unreachable", `Could not reach Salesforce at ${new URL(url).host}.`, { cause: error });
+      throw unreachable("salesforce", error);
     }
+    if (answer.status >= 300 && answer.status < 400) throw new ConnectorError("source", `Salesforce answered with a redirect (HTTP ${answer.status}), which is not followed; check the login URL.`);
+    return answer;
   }
 
   async function requestToken(): Promise<Session> {
@@ -68,8 +73,8 @@ export function createSalesforceClient(config: SalesforceConfig, fetchImpl: type
     }
     const token = TokenAnswer.safeParse(body);
     if (!token.success) throw new ConnectorError("source", "Salesforce login answered without an access token and instance URL.");
-    if (!isSecretSafeUrl(token.data.instance_url)) {
-      throw new ConnectorError("source", `Salesforce login answered an instance URL without https (${new URL(token.data.instance_url).host}); the access token is only sent over https.`);
+    if (!isSalesforceUrlAllowed(token.data.instance_url)) {
+      throw new ConnectorError("source", "Salesforce login answered an instance URL outside https://<domain>.my.salesforce.com; the access token is only sent there.");
     }
     accessToken = token.data.access_token;
     return { accessToken, instanceUrl: token.data.instance_url };

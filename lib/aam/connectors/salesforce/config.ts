@@ -1,13 +1,23 @@
 import { z } from "zod";
+import { isAllowListed } from "@/lib/net/policy";
 import { SALESFORCE_NAME } from "./soql";
 
-const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+/** Salesforce's own login and My Domain hosts (sandboxes are `*.sandbox.my.salesforce.com`). */
+const SALESFORCE_HOSTS = new Set(["login.salesforce.com", "test.salesforce.com"]);
+const SALESFORCE_SUFFIX = ".my.salesforce.com";
 
-/** Whether secrets may be sent to `url`: https, or plain http to this machine only (local test servers). */
-export function isSecretSafeUrl(url: string): boolean {
+/**
+ * Where credentials and access tokens may be sent: https to Salesforce's own hosts on the default
+ * port, or any host AOS_OUTBOUND_ALLOW names (an operator's proxy or test server; http allowed there).
+ * The login URL and the instance URL Salesforce answers are both held to this.
+ */
+export function isSalesforceUrlAllowed(url: string): boolean {
   if (!URL.canParse(url)) return false;
-  const { protocol, hostname } = new URL(url);
-  return protocol === "https:" || (protocol === "http:" && LOOPBACK_HOSTS.has(hostname));
+  const { protocol, hostname, port } = new URL(url);
+  if (protocol !== "https:" && protocol !== "http:") return false;
+  if (isAllowListed(hostname)) return true;
+  const host = hostname.toLowerCase();
+  return protocol === "https:" && port === "" && (SALESFORCE_HOSTS.has(host) || (host.endsWith(SALESFORCE_SUFFIX) && host.length > SALESFORCE_SUFFIX.length));
 }
 
 /** Settings of a Salesforce source: a connected app's credentials and the sObjects to read. */
@@ -15,7 +25,7 @@ export const SalesforceConfig = z.object({
   /** `https://login.salesforce.com`, `https://test.salesforce.com` for sandboxes, or a My Domain login URL. */
   loginUrl: z
     .url({ protocol: /^https?$/ })
-    .refine(isSecretSafeUrl, "The login URL must start with https://")
+    .refine(isSalesforceUrlAllowed, "The login URL must be https://login.salesforce.com, https://test.salesforce.com or https://<domain>.my.salesforce.com")
     .default("https://login.salesforce.com"),
   clientId: z.string().min(1),
   clientSecret: z.string().min(1),

@@ -11,8 +11,8 @@ type FetchPage = (path: string, signal?: AbortSignal) => Promise<QueryPage>;
 const queryPath = (api: string, soql: string) => `${api}/query?q=${encodeURIComponent(soql)}`;
 
 /** Reads sObjects through the Salesforce REST API (describe + SOQL query), incrementally on SystemModstamp. */
-export function createSalesforceConnector(config: SalesforceConfig, options: { fetch?: typeof fetch } = {}): Connector {
-  const client = createSalesforceClient(config, options.fetch ?? fetch);
+export function createSalesforceConnector(config: SalesforceConfig): Connector {
+  const client = createSalesforceClient(config);
   const api = `/services/data/v${config.apiVersion}`;
 
   const fetchPage: FetchPage = async (path, signal) => parseAnswer(QueryPage, await client.get(path, signal), "query result");

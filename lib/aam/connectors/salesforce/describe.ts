@@ -15,7 +15,8 @@ export const QueryPage = z.object({
   totalSize: z.number(),
   done: z.boolean(),
   nextRecordsUrl: z.string().optional(),
-  records: z.array(z.record(z.string(), z.unknown())),
+  /** Kept as parsed (a z.record would rebuild them and drop a field named `__proto__`). */
+  records: z.array(z.custom<Record<string, unknown>>((v) => v !== null && typeof v === "object" && !Array.isArray(v), "a record")),
 });
 export type QueryPage = z.infer<typeof QueryPage>;
 

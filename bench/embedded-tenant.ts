@@ -18,8 +18,10 @@ const { uploadDirectory } = await import("@/lib/aam/connectors/file/location");
 /** A tenant owner's context and an upload connection whose folder exists. */
 export async function benchTenant() {
   const db = await getDb();
-  const account = await registerAccount(db, { email: "bench@example.test", password: "bench password 123", name: "Bench", tenantName: "Bench" }, "127.0.0.1");
-  const ctx = { tenantId: account.tenantId, db, actor: { userId: account.userId, role: "owner" as const, via: "session" as const } };
+  const email = "bench@example.test";
+  await registerAccount(db, { email, password: "bench password 123", name: "Bench", tenantName: "Bench" }, { clientAddress: "127.0.0.1", appUrl: "http://localhost" });
+  const { id: userId, memberships } = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, memberships: { select: { tenantId: true } } } });
+  const ctx = { tenantId: memberships[0].tenantId, db, actor: { userId, role: "owner" as const, via: "session" as const } };
   const connection = await createConnection({ ctx, input: { name: "bench", type: "file", config: {}, schemaPolicy: "propagate_all" } });
   const directory = uploadDirectory({ tenantId: ctx.tenantId, connectionId: connection.id });
   await mkdir(directory, { recursive: true });

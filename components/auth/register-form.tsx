@@ -9,24 +9,34 @@ import { Field } from "@/components/ui/field";
 import { Card, ErrorText } from "@/components/ui/card";
 import { apiFetch } from "@/lib/http/client";
 
-export function RegisterForm({ inviteToken }: { inviteToken?: string }) {
+/**
+ * Registration answers the same whether or not the email already had an account, so the form
+ * signs in with what was typed: a new account goes straight in, anything else gets the answer.
+ */
+export function RegisterForm() {
   const router = useRouter();
   const [error, setError] = useState<string>();
+  const [notice, setNotice] = useState<string>();
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setPending(true);
     setError(undefined);
+    setNotice(undefined);
     const form = new FormData(event.currentTarget);
     const email = String(form.get("email"));
     const password = String(form.get("password"));
     try {
-      await apiFetch("/api/v1/auth/register", {
-        body: { name: form.get("name"), email, password, ...(inviteToken ? { inviteToken } : { tenantName: form.get("tenantName") }) },
+      const answer = await apiFetch<{ message: string }>("/api/v1/auth/register", {
+        body: { name: form.get("name"), email, password, tenantName: form.get("tenantName") },
       });
       const result = await signIn("credentials", { email, password, redirect: false });
-      if (!result || result.error) throw new Error("Account created, but signing in failed. Try signing in.");
+      if (!result || result.error) {
+        setNotice(answer.message);
+        setPending(false);
+        return;
+      }
       router.replace("/control-center");
       router.refresh();
     } catch (e) {
@@ -37,13 +47,14 @@ export function RegisterForm({ inviteToken }: { inviteToken?: string }) {
 
   return (
     <Card>
-      <h1 className="mb-4 text-lg font-semibold">{inviteToken ? "Accept your invitation" : "Create your workspace"}</h1>
+      <h1 className="mb-4 text-lg font-semibold">Create your workspace</h1>
       <form onSubmit={onSubmit} className="space-y-4">
         <Field label="Your name" id="name" autoComplete="name" required maxLength={120} />
         <Field label="Work email" id="email" type="email" autoComplete="email" required />
         <Field label="Password" id="password" type="password" autoComplete="new-password" required minLength={8} />
-        {!inviteToken && <Field label="Company / workspace name" id="tenantName" required maxLength={120} />}
+        <Field label="Company / workspace name" id="tenantName" required maxLength={120} />
         <ErrorText>{error}</ErrorText>
+        {notice && <p role="status" className="rounded-md bg-brand-50 px-3 py-2 text-sm">{notice}</p>}
         <Button type="submit" disabled={pending} className="w-full">
           {pending ? "Creating…" : "Create account"}
         </Button>
@@ -51,6 +62,7 @@ export function RegisterForm({ inviteToken }: { inviteToken?: string }) {
       <p className="mt-4 text-center text-sm text-slate-600">
         Already have an account? <Link href="/login" className="font-medium text-brand-600 hover:underline">Sign in</Link>
       </p>
+      <p className="mt-2 text-center text-xs text-slate-500">Invited to a workspace? Create your account with the invited address, confirm it, then accept the invitation.</p>
     </Card>
   );
 }

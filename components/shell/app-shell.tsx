@@ -2,8 +2,14 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { NavLinks } from "@/components/shell/nav-links";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { TenantSwitcher } from "@/components/shell/tenant-switcher";
 
-type Account = { user: { name: string; email: string }; tenant: { name: string }; role: string };
+type Account = {
+  user: { name: string; email: string };
+  tenant: { id: string; name: string };
+  role: string;
+  tenants: { id: string; name: string; role: string }[];
+};
 
 export function AppShell({ account, children }: { account: Account; children: ReactNode }) {
   return (
@@ -15,6 +21,7 @@ export function AppShell({ account, children }: { account: Account; children: Re
         <p className="px-5 pb-3 text-xs uppercase tracking-wide text-slate-500" data-testid="tenant-name">
           {account.tenant.name}
         </p>
+        <TenantSwitcher tenants={account.tenants} currentId={account.tenant.id} />
         <NavLinks />
         <div className="mt-auto border-t border-slate-200 p-4 text-sm">
           <p className="font-medium" data-testid="user-name">{account.user.name}</p>

@@ -9,12 +9,20 @@ import { apiFetch } from "@/lib/http/client";
 
 type Member = { userId: string; email: string; name: string; role: string; joinedAt: string };
 type Invitation = { id: string; email: string; role: string; expiresAt: string };
+type Invited = { email: string; acceptUrl: string };
 const ROLES: readonly string[] = ["owner", "admin", "member", "viewer"];
 
-export function TeamManager(props: { members: Member[]; invitations: Invitation[]; currentUserId: string; canManage: boolean; isOwner: boolean }) {
+export function TeamManager(props: {
+  members: Member[];
+  invitations: Invitation[];
+  currentUserId: string;
+  canManage: boolean;
+  isOwner: boolean;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string>();
-  const [inviteUrl, setInviteUrl] = useState<string>();
+  const [invited, setInvited] = useState<Invited>();
+  const [copied, setCopied] = useState(false);
   const grantable = props.isOwner ? ROLES : ROLES.filter((r) => r === "member" || r === "viewer");
 
   async function run(action: () => Promise<unknown>) {
@@ -32,12 +40,19 @@ export function TeamManager(props: { members: Member[]; invitations: Invitation[
     const form = new FormData(event.currentTarget);
     const formEl = event.currentTarget;
     await run(async () => {
-      const result = await apiFetch<{ invitation?: { acceptUrl: string } }>("/api/v1/tenant/members", {
+      const { invitation } = await apiFetch<{ invitation: Invited }>("/api/v1/tenant/members", {
         body: { email: form.get("email"), role: form.get("role") },
       });
-      setInviteUrl(result.invitation?.acceptUrl);
+      setInvited(invitation);
+      setCopied(false);
       formEl.reset();
     });
+  }
+
+  /** The page where an invitee accepts; it holds no secret, so it may be shared anywhere. */
+  async function copyLink() {
+    const url = new URL("/invitations", window.location.origin).toString();
+    await navigator.clipboard.writeText(url).then(() => setCopied(true), () => setCopied(false));
   }
 
   return (
@@ -80,7 +95,7 @@ export function TeamManager(props: { members: Member[]; invitations: Invitation[
         </table>
       </Card>
       {props.canManage && (
-        <Card title="Add a member">
+        <Card title="Invite a member">
           <form onSubmit={onAdd} className="flex flex-wrap items-end gap-3">
             <div className="min-w-64 flex-1"><Field label="Email" id="email" type="email" required /></div>
             <label className="text-sm font-medium text-slate-700">
@@ -89,20 +104,39 @@ export function TeamManager(props: { members: Member[]; invitations: Invitation[
                 {grantable.map((r) => <option key={r} value={r}>{r}</option>)}
               </select>
             </label>
-            <Button type="submit">Add</Button>
+            <Button type="submit">Invite</Button>
           </form>
-          <p className="mt-2 text-xs text-slate-500">A registered user is added at once; anyone else gets an invitation link, valid for 7 days.</p>
-          {inviteUrl && (
-            <p className="mt-3 rounded-md bg-brand-50 p-3 text-sm">
-              Share this invitation link (it is shown only once): <code className="break-all">{inviteUrl}</code>
+          <p className="mt-2 text-xs text-slate-500">
+            Everyone is invited, valid for 7 days: they join when they accept it, signed in with that address after
+            confirming it. Inviting an address again renews its invitation.
+          </p>
+          {invited && (
+            <p role="status" className="mt-3 rounded-md bg-brand-50 p-3 text-sm">
+              Invitation sent to {invited.email}. They accept it at <code className="break-all">{invited.acceptUrl}</code>
             </p>
           )}
           {props.invitations.length > 0 && (
-            <ul className="mt-4 text-sm text-slate-600">
-              {props.invitations.map((i) => (
-                <li key={i.id}>Pending: {i.email} as {i.role}, expires {new Date(i.expiresAt).toLocaleDateString()}</li>
-              ))}
-            </ul>
+            <div className="mt-4">
+              <div className="flex items-center justify-between">
+                <h3 className="text-sm font-semibold text-slate-700">Pending invitations</h3>
+                <Button variant="secondary" onClick={copyLink}>{copied ? "Copied" : "Copy invitations link"}</Button>
+              </div>
+              <ul className="mt-2 divide-y divide-slate-100 text-sm text-slate-600">
+                {props.invitations.map((i) => (
+                  <li key={i.id} className="flex items-center justify-between py-2" data-testid="pending-invitation">
+                    <span>
+                      {i.email} as {i.role},{" "}
+                      {new Date(i.expiresAt).getTime() < Date.now() ? "expired (invite again to renew)" : `expires ${new Date(i.expiresAt).toLocaleDateString()}`}
+                    </span>
+                    {(props.isOwner || i.role === "member" || i.role === "viewer") && (
+                      <Button variant="danger" onClick={() => run(() => apiFetch(`/api/v1/tenant/invitations/${i.id}`, { method: "DELETE" }))}>
+                        Revoke
+                      </Button>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </div>
           )}
         </Card>
       )}

@@ -1,13 +1,18 @@
 import "server-only";
 import { NotFoundError } from "@/lib/errors";
+import { getDb } from "@/lib/db";
 import type { TenantContext } from "@/lib/auth/context";
+import { listUserTenants } from "@/lib/tenancy/user-tenants";
 
-/** The signed-in user, their active tenant and role. */
+/** The signed-in user, their active tenant and role, and every tenant they may switch to. */
 export async function getCurrentAccount({ ctx }: { ctx: TenantContext }) {
-  const [user, tenant] = await Promise.all([
-    ctx.db.user.findUnique({ where: { id: ctx.actor.userId }, select: { id: true, email: true, name: true } }),
+  const [user, tenant, tenants] = await Promise.all([
+    ctx.db.user.findUnique({ where: { id: ctx.actor.userId }, select: { id: true, email: true, name: true, emailVerifiedAt: true } }),
     ctx.db.tenant.findUnique({ where: { id: ctx.tenantId }, select: { id: true, name: true, slug: true } }),
+    // The user's memberships span tenants, so they are read beside the tenant-scoped client.
+    getDb().then((db) => listUserTenants(db, ctx.actor.userId)),
   ]);
   if (!user || !tenant) throw new NotFoundError("Account");
-  return { user, tenant, role: ctx.actor.role };
+  const { emailVerifiedAt, ...profile } = user;
+  return { user: { ...profile, emailVerified: emailVerifiedAt !== null }, tenant, role: ctx.actor.role, tenants };
 }

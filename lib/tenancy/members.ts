@@ -2,21 +2,20 @@ import "server-only";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { roleHasScope, type Role } from "@/lib/auth/roles";
 import type { TenantContext } from "@/lib/auth/context";
-import { createInvitation, type CreatedInvitation } from "@/lib/tenancy/invitations";
-import type { AddMemberInput } from "@/lib/tenancy/schemas";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type Member = { userId: string; email: string; name: string; role: Role; joinedAt: Date };
 
 const PRIVILEGED: ReadonlySet<Role> = new Set(["owner", "admin"]);
 
 /** Granting or touching owner/admin needs the owner-only `members:admin` scope. */
-function assertMayManage(ctx: TenantContext, ...roles: Role[]) {
+export function assertMayManage(ctx: TenantContext, ...roles: Role[]) {
   if (roles.some((r) => PRIVILEGED.has(r)) && !roleHasScope(ctx.actor.role, "members:admin")) {
     throw new ForbiddenError("Only an owner can grant, change or remove owner and admin roles");
   }
 }
 
+/** Members join only by accepting an invitation (lib/tenancy/invitations.ts). */
 export async function listMembers({ ctx }: { ctx: TenantContext }): Promise<Member[]> {
   const rows = await ctx.db.membership.findMany({
     where: { tenantId: ctx.tenantId },
@@ -24,27 +23,6 @@ export async function listMembers({ ctx }: { ctx: TenantContext }): Promise<Memb
     orderBy: { createdAt: "asc" },
   });
   return rows.map((r) => ({ userId: r.user.id, email: r.user.email, name: r.user.name, role: r.role, joinedAt: r.createdAt }));
-}
-
-/**
- * Adds a registered user to the tenant at once; for an unknown email, creates an invitation whose
- * token lets them register straight into this tenant.
- */
-export async function addMember({ ctx, input }: { ctx: TenantContext; input: AddMemberInput }): Promise<
-  { kind: "member"; member: Member } | { kind: "invitation"; invitation: CreatedInvitation }
-> {
-  assertMayManage(ctx, input.role);
-  const user = await ctx.db.user.findUnique({ where: { email: input.email }, select: { id: true, email: true, name: true } });
-  if (!user) return { kind: "invitation", invitation: await createInvitation({ ctx, email: input.email, role: input.role }) };
-  try {
-    const m = await ctx.db.membership.create({ data: { tenantId: ctx.tenantId, userId: user.id, role: input.role } });
-    return { kind: "member", member: { userId: user.id, email: user.email, name: user.name, role: m.role, joinedAt: m.createdAt } };
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new ConflictError(`${input.email} is already a member of this tenant`);
-    }
-    throw error;
-  }
 }
 
 /** Scoped to the tenant: a user of another tenant answers NotFoundError. Keeps at least one owner. */

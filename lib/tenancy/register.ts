@@ -1,47 +1,60 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { ConflictError, NotFoundError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { getKv } from "@/lib/kv";
 import { enforceRateLimit } from "@/lib/kv/rate-limit";
-import { hashInviteToken } from "@/lib/tenancy/invitations";
+import { log } from "@/lib/log";
+import { sendMail } from "@/lib/mail";
+import { registrationAttemptMessage } from "@/lib/mail/messages";
+import { sendVerificationLink } from "@/lib/tenancy/email-verification";
 import type { RegisterInput } from "@/lib/tenancy/schemas";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-export type RegisteredAccount = { userId: string; tenantId: string; role: string };
+/** The one answer to every accepted registration, whether or not the email already had an account. */
+export const REGISTRATION_ANSWER = {
+  message: "Check your email for a link to confirm the address, and sign in with your password.",
+} as const;
 
-const REGISTRATIONS_PER_HOUR = { limit: 20, windowSeconds: 3600 };
+const REGISTRATIONS_PER_HOUR = { limit: 20, windowSeconds: 3600, reason: "Too many registrations from this address" };
+const NOTICE_WINDOW_MS = 3600 * 1000;
 
 /**
- * Creates a user. Without an invitation it also creates their tenant with them as owner; with a
- * valid invitation for the same email it adds them to the inviting tenant with the invited role.
- * Rate limited per client address, like sign-in.
+ * Creates a user, their tenant (as owner) and a verification link. An email that already has an
+ * account gets a notice instead, and the caller the same answer, after the same password-hashing
+ * work, so neither reveals whether the address is registered. Rate limited per client address.
  */
-export async function registerAccount(db: PrismaClient, input: RegisterInput, clientAddress: string): Promise<RegisteredAccount> {
+export async function registerAccount(
+  db: PrismaClient,
+  input: RegisterInput,
+  { clientAddress, appUrl }: { clientAddress: string; appUrl: string },
+): Promise<typeof REGISTRATION_ANSWER> {
   await enforceRateLimit(getKv(), `register:ip:${clientAddress}`, REGISTRATIONS_PER_HOUR);
   const passwordHash = await hashPassword(input.password);
+  const userId = await createAccount(db, input, passwordHash);
+  if (userId) {
+    await sendVerificationLink(db, { userId, email: input.email, appUrl });
+  } else {
+    log.info("registration attempted with an email that has an account");
+    // One notice per address per hour, so registering someone's address cannot flood their inbox.
+    const { count } = await getKv().incrementWindow(`register:notice:${input.email}`, NOTICE_WINDOW_MS);
+    if (count === 1) await sendMail(registrationAttemptMessage({ to: input.email, appUrl }));
+  }
+  return REGISTRATION_ANSWER;
+}
+
+/** The new user's id, or null when the email is taken. */
+async function createAccount(db: PrismaClient, input: RegisterInput, passwordHash: string): Promise<string | null> {
   try {
     return await db.$transaction(async (tx) => {
       const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash } });
-      if (input.inviteToken) {
-        const invitation = await tx.invitation.findFirst({
-          where: { tokenHash: hashInviteToken(input.inviteToken), email: input.email, acceptedAt: null, expiresAt: { gt: new Date() } },
-        });
-        if (!invitation) throw new NotFoundError("Invitation");
-        await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date() } });
-        await tx.membership.create({ data: { tenantId: invitation.tenantId, userId: user.id, role: invitation.role } });
-        return { userId: user.id, tenantId: invitation.tenantId, role: invitation.role };
-      }
-      const name = input.tenantName!;
-      const tenant = await tx.tenant.create({ data: { name, slug: `${slugify(name)}-${randomBytes(3).toString("hex")}` } });
+      const tenant = await tx.tenant.create({ data: { name: input.tenantName, slug: `${slugify(input.tenantName)}-${randomBytes(3).toString("hex")}` } });
       await tx.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: "owner" } });
-      return { userId: user.id, tenantId: tenant.id, role: "owner" };
+      return user.id;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new ConflictError("An account with this email already exists");
-    }
+    const taken = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && (await db.user.count({ where: { email: input.email } })) > 0;
+    if (taken) return null;
     throw error;
   }
 }

@@ -13,18 +13,26 @@ export const Password = z.string().min(8, "must be at least 8 characters").max(2
 
 const Name = z.string().trim().min(1, "is required").max(120);
 
-export const RegisterInput = z.object({
-  email: Email,
-  password: Password,
-  name: Name,
-  /** Ignored when joining through an invitation. */
-  tenantName: Name.optional(),
-  inviteToken: z.string().min(16).max(200).optional(),
-}).refine((v) => v.inviteToken || v.tenantName, { message: "tenantName is required", path: ["tenantName"] });
+/** Every account starts with its own workspace; invitations to others are accepted afterwards. */
+export const RegisterInput = z.object({ email: Email, password: Password, name: Name, tenantName: Name });
 export type RegisterInput = z.infer<typeof RegisterInput>;
 
 export const Credentials = z.object({ email: Email, password: z.string().min(1).max(256) });
 export type Credentials = z.infer<typeof Credentials>;
+
+/** A tenant named by its id or its slug. */
+export const TenantRef = z.string().trim().min(1, "is required").max(100);
+
+/** `tenant` picks which of the user's tenants the token acts in; unset, the oldest membership. */
+export const TokenRequest = Credentials.extend({ tenant: TenantRef.optional() });
+export type TokenRequest = z.infer<typeof TokenRequest>;
+
+/** The session update a tenant switch sends (next-auth `update()`); checked against the memberships. */
+export const SwitchTenantInput = z.object({ tenantId: z.uuid() });
+
+export const VerifyEmailInput = z.object({ token: z.string().trim().min(16, "is not a verification token").max(200) });
+
+export const InvitationParams = z.object({ id: z.uuid({ message: "must be a UUID" }) });
 
 export const AddMemberInput = z.object({ email: Email, role: Role.default("member") });
 export type AddMemberInput = z.infer<typeof AddMemberInput>;

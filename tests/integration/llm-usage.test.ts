@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { GET as usage } from "@/app/api/v1/llm/usage/route";
-import { POST as addMember } from "@/app/api/v1/tenant/members/route";
-import { issueApiToken } from "@/lib/auth/api-token";
 import { getDb } from "@/lib/db";
 import { LlmError } from "@/lib/errors";
 import { generateStructured } from "@/lib/llm/generate-structured";
 import { recordLlmCall, type LlmCallRecord } from "@/lib/llm/telemetry";
-import { createAccount } from "../support/accounts";
+import { createAccount, joinTenant } from "../support/accounts";
 import { call } from "../support/http";
 import { mockLlm } from "../support/llm";
 
@@ -68,8 +66,7 @@ describe("LLM usage", () => {
     const db = await getDb();
     const owner = await createAccount({ label: "llm-owner" });
     const viewer = await createAccount({ label: "llm-viewer" });
-    await call(addMember, "POST", "/x", { token: owner.token, body: { email: viewer.email, role: "viewer" } });
-    const { token } = await issueApiToken({ userId: viewer.userId, tenantId: owner.tenantId }, 60);
+    const token = await joinTenant(owner, viewer, "viewer");
 
     const failed = generateStructured({
       scope: { tenantId: owner.tenantId, db },

@@ -4,9 +4,7 @@ import { GET as listTasks, POST as createTask } from "@/app/api/v1/tasks/route";
 import { GET as getTask } from "@/app/api/v1/tasks/[id]/route";
 import { POST as cancelTask } from "@/app/api/v1/tasks/[id]/cancel/route";
 import { POST as retryTask } from "@/app/api/v1/tasks/[id]/retry/route";
-import { POST as addMember } from "@/app/api/v1/tenant/members/route";
-import { issueApiToken } from "@/lib/auth/api-token";
-import { createAccount } from "../support/accounts";
+import { createAccount, joinTenant } from "../support/accounts";
 import { call } from "../support/http";
 
 const kbInput = () => ({ type: "kb.ingest", input: { documentIds: [randomUUID()] } });
@@ -55,8 +53,7 @@ describe("task REST API", () => {
   it("lets a viewer read tasks but not create or cancel them", async () => {
     const owner = await createAccount({ label: "tasks-owner" });
     const viewer = await createAccount({ label: "tasks-viewer" });
-    await call(addMember, "POST", "/x", { token: owner.token, body: { email: viewer.email, role: "viewer" } });
-    const { token } = await issueApiToken({ userId: viewer.userId, tenantId: owner.tenantId }, 60);
+    const token = await joinTenant(owner, viewer, "viewer");
     const { json } = await call(createTask, "POST", "/x", { token: owner.token, body: kbInput() });
     expect((await call(listTasks, "GET", "/x", { token })).json.tasks).toHaveLength(1);
     expect((await call(createTask, "POST", "/x", { token, body: kbInput() })).status).toBe(403);

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GET, PUT } from "@/app/api/v1/tenant/settings/route";
-import { POST as addMember } from "@/app/api/v1/tenant/members/route";
-import { issueApiToken } from "@/lib/auth/api-token";
-import { createAccount } from "../support/accounts";
+import { createAccount, joinTenant } from "../support/accounts";
 import { call } from "../support/http";
 
 const hook = "https://hooks.slack.com/services/T000/B000/XXXX";
@@ -17,8 +15,7 @@ describe("tenant settings: Slack webhook", () => {
     expect(JSON.stringify((await call(GET, "GET", "/x", { token: owner.token })).json)).not.toContain("hooks.slack.com");
 
     const member = await createAccount({ label: "settings-member" });
-    await call(addMember, "POST", "/x", { token: owner.token, body: { email: member.email, role: "member" } });
-    const { token } = await issueApiToken({ userId: member.userId, tenantId: owner.tenantId }, 60);
+    const token = await joinTenant(owner, member, "member");
     expect((await call(PUT, "PUT", "/x", { token, body: { slackWebhookUrl: null } })).status).toBe(403);
 
     const other = await createAccount({ label: "settings-other" });

@@ -1,5 +1,7 @@
 import { TeamManager } from "@/components/team/team-manager";
+import { VerifyEmailNotice } from "@/components/team/verify-email-notice";
 import { roleHasScope } from "@/lib/auth/roles";
+import { getCurrentAccount } from "@/lib/tenancy/account";
 import { listPendingInvitations } from "@/lib/tenancy/invitations";
 import { listMembers } from "@/lib/tenancy/members";
 import { requirePageContext } from "../page-context";
@@ -9,13 +11,14 @@ export const metadata = { title: "Team" };
 export default async function TeamPage() {
   const ctx = await requirePageContext();
   const canManage = roleHasScope(ctx.actor.role, "members:write");
-  const [members, invitations] = await Promise.all([listMembers({ ctx }), canManage ? listPendingInvitations({ ctx }) : []]);
+  const [account, members, invitations] = await Promise.all([getCurrentAccount({ ctx }), listMembers({ ctx }), canManage ? listPendingInvitations({ ctx }) : []]);
   return (
     <div className="space-y-6">
       <header>
         <h1 className="text-2xl font-bold">Team</h1>
         <p className="text-slate-600">Who can use this workspace, and what they may do.</p>
       </header>
+      {!account.user.emailVerified && <VerifyEmailNotice />}
       <TeamManager
         members={members.map((m) => ({ ...m, joinedAt: m.joinedAt.toISOString() }))}
         invitations={invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt.toISOString() }))}

@@ -1,0 +1,25 @@
+import { MyInvitations } from "@/components/team/my-invitations";
+import { VerifyEmailNotice } from "@/components/team/verify-email-notice";
+import { getDb } from "@/lib/db";
+import { listMyInvitations } from "@/lib/tenancy/my-invitations";
+import { requirePageContext } from "../page-context";
+
+export const metadata = { title: "Invitations" };
+
+export default async function InvitationsPage() {
+  const ctx = await requirePageContext();
+  const { emailVerified, invitations } = await listMyInvitations(await getDb(), ctx.actor.userId);
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-bold">Invitations</h1>
+        <p className="text-slate-600">Workspaces that invited your email address.</p>
+      </header>
+      {!emailVerified && <VerifyEmailNotice />}
+      <MyInvitations
+        emailVerified={emailVerified}
+        invitations={invitations.map((i) => ({ id: i.id, role: i.role, tenantName: i.tenant.name, expiresAt: i.expiresAt.toISOString() }))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import { withTenant } from "@/lib/http/route";
+import { revokeInvitation } from "@/lib/tenancy/invitations";
+import { InvitationParams } from "@/lib/tenancy/schemas";
+
+/** Revokes a pending invitation of the caller's tenant. */
+export const DELETE = withTenant(
+  async ({ ctx, params }) => {
+    await revokeInvitation({ ctx, id: params.id });
+    return new Response(null, { status: 204 });
+  },
+  { scope: "members:write", params: InvitationParams },
+);

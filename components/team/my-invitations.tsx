@@ -1,0 +1,62 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { Card, ErrorText } from "@/components/ui/card";
+import { apiFetch } from "@/lib/http/client";
+
+type Invitation = { id: string; role: string; tenantName: string; expiresAt: string };
+
+/** The signed-in user's pending invitations, each accepted or declined here. */
+export function MyInvitations({ invitations, emailVerified }: { invitations: Invitation[]; emailVerified: boolean }) {
+  const router = useRouter();
+  const [error, setError] = useState<string>();
+  const [joined, setJoined] = useState<string>();
+  const [busy, setBusy] = useState<string>();
+
+  async function answer(invitation: Invitation, verb: "accept" | "decline") {
+    setError(undefined);
+    setBusy(invitation.id);
+    try {
+      await apiFetch(`/api/v1/me/invitations/${invitation.id}/${verb}`, { method: "POST" });
+      if (verb === "accept") setJoined(invitation.tenantName);
+      router.refresh();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  return (
+    <Card title="Pending">
+      <ErrorText>{error}</ErrorText>
+      {joined && (
+        <p role="status" className="mb-3 rounded-md bg-brand-50 p-3 text-sm">
+          You joined {joined}. Open it with the workspace switcher in the sidebar.
+        </p>
+      )}
+      {invitations.length === 0 ? (
+        <p className="text-sm text-slate-600">
+          {emailVerified ? "No pending invitations." : "Invitations appear here once your email address is confirmed."}
+        </p>
+      ) : (
+        <ul className="divide-y divide-slate-100 text-sm">
+          {invitations.map((i) => (
+            <li key={i.id} className="flex items-center justify-between gap-3 py-2" data-testid="invitation">
+              <span>
+                <span className="font-medium">{i.tenantName}</span> as {i.role}
+                <span className="text-slate-500"> · until {new Date(i.expiresAt).toLocaleDateString()}</span>
+              </span>
+              <span className="flex gap-2">
+                <Button onClick={() => answer(i, "accept")} disabled={busy === i.id}>Accept</Button>
+                <Button variant="secondary" onClick={() => answer(i, "decline")} disabled={busy === i.id}>Decline</Button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { NotFoundError } from "@/lib/errors";
+import type { Role } from "@/lib/auth/roles";
+import { PENDING } from "@/lib/tenancy/invitations";
+import type { UserTenant } from "@/lib/tenancy/user-tenants";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+
+/**
+ * The addressee's side of invitations. Only an account whose email is verified sees, accepts or
+ * declines the invitations addressed to that email; to any other account they do not exist
+ * (NotFoundError, like a missing id). These reads cross tenants by nature and are always filtered
+ * by the signed-in user's own verified email.
+ */
+export type MyInvitation = { id: string; role: Role; expiresAt: Date; createdAt: Date; tenant: { id: string; name: string } };
+
+export async function listMyInvitations(db: PrismaClient, userId: string): Promise<{ emailVerified: boolean; invitations: MyInvitation[] }> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, emailVerifiedAt: true } });
+  if (!user?.emailVerifiedAt) return { emailVerified: false, invitations: [] };
+  const invitations = await db.invitation.findMany({
+    where: { email: user.email, ...PENDING, expiresAt: { gt: new Date() }, tenant: { memberships: { none: { userId } } } },
+    select: { id: true, role: true, expiresAt: true, createdAt: true, tenant: { select: { id: true, name: true } } },
+    orderBy: { createdAt: "desc" },
+  });
+  return { emailVerified: true, invitations };
+}
+
+/** Joins the inviting tenant with the invited role (someone already a member keeps their role). */
+export async function acceptInvitation(db: PrismaClient, { userId, id }: { userId: string; id: string }): Promise<{ tenant: UserTenant }> {
+  return db.$transaction(async (tx) => {
+    const invitation = await closeInvitation(tx, { userId, id, data: { acceptedAt: new Date() } });
+    const key = { tenantId_userId: { tenantId: invitation.tenant.id, userId } };
+    const membership =
+      (await tx.membership.findUnique({ where: key, select: { role: true } })) ??
+      (await tx.membership.create({ data: { tenantId: invitation.tenant.id, userId, role: invitation.role }, select: { role: true } }));
+    return { tenant: { ...invitation.tenant, role: membership.role } };
+  });
+}
+
+export async function declineInvitation(db: PrismaClient, { userId, id }: { userId: string; id: string }): Promise<void> {
+  await db.$transaction((tx) => closeInvitation(tx, { userId, id, data: { declinedAt: new Date() } }));
+}
+
+/** Marks a pending, unexpired invitation to the user's verified email answered, in the same statement that checks it. */
+async function closeInvitation(
+  tx: Prisma.TransactionClient,
+  { userId, id, data }: { userId: string; id: string; data: { acceptedAt: Date } | { declinedAt: Date } },
+) {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, emailVerifiedAt: true } });
+  if (!user?.emailVerifiedAt) throw new NotFoundError("Invitation");
+  const where = { id, email: user.email, ...PENDING, expiresAt: { gt: new Date() } };
+  const invitation = await tx.invitation.findFirst({ where, select: { role: true, tenant: { select: { id: true, name: true, slug: true } } } });
+  if (!invitation) throw new NotFoundError("Invitation");
+  const closed = await tx.invitation.updateMany({ where, data });
+  if (closed.count !== 1) throw new NotFoundError("Invitation");
+  return invitation;
+}

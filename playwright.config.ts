@@ -22,6 +22,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/v1/healthz`,
     timeout: 120_000,
     reuseExistingServer: false,
-    env: { AOS_DATA_DIR: process.env.E2E_DATA_DIR ?? ".data-e2e", DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
+    // `next start` is a production server: NEXTAUTH_URL is required, and the cross-site check compares Origin with it.
+    env: { AOS_DATA_DIR: process.env.E2E_DATA_DIR ?? ".data-e2e", DATABASE_URL: "", NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1" },
   },
 });

@@ -7,6 +7,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Card, ErrorText } from "@/components/ui/card";
+import { safeCallbackPath } from "@/lib/http/callback-path";
 
 export function LoginForm() {
   const router = useRouter();
@@ -25,7 +26,7 @@ export function LoginForm() {
       setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Invalid email or password");
       return;
     }
-    router.replace(safeCallback(params.get("callbackUrl")));
+    router.replace(safeCallbackPath(params.get("callbackUrl")));
     router.refresh();
   }
 
@@ -45,9 +46,4 @@ export function LoginForm() {
       </p>
     </Card>
   );
-}
-
-/** Only same-site paths; anything else lands on the control center. */
-function safeCallback(url: string | null): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/control-center";
 }

@@ -8,15 +8,22 @@ import { resolvePageContext } from "@/lib/auth/request-auth";
 import { roleHasScope, type Scope } from "@/lib/auth/roles";
 import type { TenantContext } from "@/lib/auth/context";
 import { log } from "@/lib/log";
+import { spendTenantBudget, type RateBudget } from "@/lib/quotas/rate-limits";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string };
 
 /**
  * The one wrapper for server actions, the twin of withTenant for REST: resolves the signed-in
- * caller's tenant context, checks the scope, parses the input with zod, and turns errors into a
- * message the UI can show (unknown errors are logged and answered generically).
+ * caller's tenant context, checks the scope, parses the input with zod, spends the tenant budget
+ * named by `rateLimit` (the same budgets as the REST routes), and turns errors into a message the
+ * UI can show (unknown errors are logged and answered generically).
  */
-export function tenantAction<S extends z.ZodType, T>(schema: S, scope: Scope, fn: (args: { ctx: TenantContext; input: z.output<S> }) => Promise<T>) {
+export function tenantAction<S extends z.ZodType, T>(
+  schema: S,
+  scope: Scope,
+  fn: (args: { ctx: TenantContext; input: z.output<S> }) => Promise<T>,
+  options: { rateLimit?: RateBudget } = {},
+) {
   return async (raw: z.input<S>): Promise<ActionResult<T>> => {
     try {
       const ctx = await resolvePageContext((await headers()).get("cookie") ?? "", await getDb());
@@ -24,6 +31,7 @@ export function tenantAction<S extends z.ZodType, T>(schema: S, scope: Scope, fn
       if (!roleHasScope(ctx.actor.role, scope)) return { ok: false, error: `Your role (${ctx.actor.role}) cannot do this` };
       const input = schema.safeParse(raw);
       if (!input.success) return { ok: false, error: input.error.issues[0]?.message ?? "Invalid input" };
+      if (options.rateLimit) await spendTenantBudget(ctx.tenantId, options.rateLimit);
       return { ok: true, data: await fn({ ctx, input: input.data }) };
     } catch (error) {
       if (error instanceof DomainError) return { ok: false, error: error.message };

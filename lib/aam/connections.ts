@@ -1,16 +1,20 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { rm } from "node:fs/promises";
 import { ConflictError, NotFoundError, SourceError, ValidationError } from "@/lib/errors";
 import { Prisma, type Connection } from "@/lib/generated/prisma/client";
 import type { TenantContext, TenantScope } from "@/lib/auth/context";
+import { restoreMaskedSecrets } from "@/lib/crypto/mask-secrets";
 import { open, seal } from "@/lib/crypto/secret-box";
 import { connectorSpec } from "@/lib/aam/connectors/registry";
+import { uploadDirectory } from "@/lib/aam/connectors/file/location";
 import type { ConnectionType } from "@/lib/aam/schemas";
 import { ConnectorError, type Connector } from "@/lib/aam/connectors/types";
 import type { CreateConnectionInput, UpdateConnectionInput } from "@/lib/aam/schemas";
 import { toConnectionDto, type ConnectionDto } from "@/lib/aam/dto";
 
-const sealContext = (c: { tenantId: string; id: string }) => `connection:${c.tenantId}:${c.id}`;
+/** Bound to each config ciphertext, so a config copied onto another row does not decrypt. */
+export const connectionSealContext = (c: { tenantId: string; id: string }) => `connection:${c.tenantId}:${c.id}`;
 
 /** Validates `config` against the type's schema and rules: 422 with the field paths when it does not fit. */
 async function parseConfig(type: ConnectionType, config: unknown): Promise<Record<string, unknown>> {
@@ -35,7 +39,7 @@ export async function createConnection({ ctx, input }: { ctx: TenantContext; inp
         name: input.name,
         type: input.type,
         schemaPolicy: input.schemaPolicy,
-        configCipher: await seal(JSON.stringify(config), sealContext({ tenantId: ctx.tenantId, id })),
+        configCipher: await seal(JSON.stringify(config), connectionSealContext({ tenantId: ctx.tenantId, id })),
         createdById: ctx.actor.userId,
       },
     });
@@ -59,7 +63,7 @@ export async function getConnectionOrThrow(ctx: TenantScope, id: string): Promis
 }
 
 export async function readConfig(row: Connection): Promise<Record<string, unknown>> {
-  return JSON.parse(await open(row.configCipher, sealContext(row))) as Record<string, unknown>;
+  return JSON.parse(await open(row.configCipher, connectionSealContext(row))) as Record<string, unknown>;
 }
 
 export async function getConnection({ ctx, id }: { ctx: TenantContext; id: string }): Promise<ConnectionDto> {
@@ -67,14 +71,14 @@ export async function getConnection({ ctx, id }: { ctx: TenantContext; id: strin
   return toConnectionDto(row, await readConfig(row));
 }
 
-/** Config keys left out keep their stored values (secrets need not be sent again). */
+/** Config keys left out keep their stored values, and so do masked values sent back (lib/crypto/mask-secrets.ts): secrets need not be sent again. */
 export async function updateConnection({ ctx, id, input }: { ctx: TenantContext; id: string; input: UpdateConnectionInput }): Promise<ConnectionDto> {
   const row = await getConnectionOrThrow(ctx, id);
   let config = await readConfig(row);
   const data: Prisma.ConnectionUpdateManyMutationInput = {};
   if (input.config) {
-    config = await parseConfig(row.type, { ...config, ...input.config });
-    data.configCipher = await seal(JSON.stringify(config), sealContext(row));
+    config = await parseConfig(row.type, { ...config, ...restoreMaskedSecrets(input.config, config) });
+    data.configCipher = await seal(JSON.stringify(config), connectionSealContext(row));
   }
   if (input.name) data.name = input.name;
   if (input.schemaPolicy) data.schemaPolicy = input.schemaPolicy;
@@ -87,10 +91,11 @@ export async function updateConnection({ ctx, id, input }: { ctx: TenantContext;
   return toConnectionDto(await getConnectionOrThrow(ctx, id), config);
 }
 
-/** Deletes the connection with everything read from it (events, schemas, drift, mappings). */
+/** Deletes the connection with everything read from it (events, schemas, drift, mappings) and its uploaded files. */
 export async function deleteConnection({ ctx, id }: { ctx: TenantContext; id: string }): Promise<void> {
   const { count } = await ctx.db.connection.deleteMany({ where: { id, tenantId: ctx.tenantId } });
   if (count === 0) throw new NotFoundError("Connection");
+  await rm(uploadDirectory({ tenantId: ctx.tenantId, connectionId: id }), { recursive: true, force: true });
 }
 
 /** Pauses or resumes syncing by hand. Resuming clears an error or a policy pause. */

@@ -12,11 +12,17 @@ import { getConnectionOrThrow, readConfig } from "@/lib/aam/connections";
 import { csvOptionsFor, FileConfig, isJsonLines } from "@/lib/aam/connectors/file/config";
 import { CsvShapeError, openCsv } from "@/lib/aam/connectors/file/csv";
 import { uploadDirectory } from "@/lib/aam/connectors/file/location";
+import { getKv } from "@/lib/kv";
+import { withLock } from "@/lib/kv/lock";
+import { uploadQuotaCheck } from "@/lib/quotas/upload-quota";
 
 /**
  * Stores an uploaded file in the connection's upload folder. It is written aside, checked (a CSV
  * must have a readable header within the column limit), then moved into place, so a sync never
- * sees half a file. A file with the same name is replaced: the next sync reads its changes.
+ * sees half a file; a failed upload leaves nothing behind. A file with the same name is replaced:
+ * the next sync reads its changes. The tenant's upload quota is checked before, while and after
+ * the file is written; the last check and the move hold the tenant's upload lock, so concurrent
+ * uploads cannot pass the quota together.
  */
 export async function saveUpload({ ctx, connectionId, name, body, declaredBytes }: { ctx: TenantContext; connectionId: string; name: string; body: ReadableStream<Uint8Array> | null; declaredBytes?: number }) {
   const connection = await getConnectionOrThrow(ctx, connectionId);
@@ -27,6 +33,9 @@ export async function saveUpload({ ctx, connectionId, name, body, declaredBytes 
   if (!body) throw new ValidationError("The request has no file content");
 
   const dir = uploadDirectory({ tenantId: ctx.tenantId, connectionId });
+  const target = path.join(dir, name);
+  const fitsQuota = await uploadQuotaCheck(ctx.tenantId, target);
+  if (declaredBytes !== undefined) fitsQuota(declaredBytes);
   await mkdir(dir, { recursive: true });
   const temp = path.join(dir, `.upload-${randomUUID()}`);
   try {
@@ -34,12 +43,16 @@ export async function saveUpload({ ctx, connectionId, name, body, declaredBytes 
     const limited = Readable.fromWeb(body as import("node:stream/web").ReadableStream).map((chunk: Buffer) => {
       size += chunk.byteLength;
       if (size > env.maxUploadBytes) throw new PayloadTooLargeError(env.maxUploadBytes);
+      fitsQuota(size);
       return chunk;
     });
     await pipeline(limited, createWriteStream(temp, { flags: "wx" }));
     if (size === 0) throw new ValidationError("The file is empty");
     if (!isJsonLines(name)) await checkCsv(temp, config, name);
-    await rename(temp, path.join(dir, name));
+    await withLock(getKv(), `uploads:${ctx.tenantId}`, async () => {
+      (await uploadQuotaCheck(ctx.tenantId, target))(size);
+      await rename(temp, target);
+    });
     return { name, bytes: size };
   } finally {
     await unlink(temp).catch(() => undefined);

@@ -8,7 +8,8 @@ export type Role = z.infer<typeof Role>;
  * Later areas (aam, dcl, tasks, ...) add their scopes here, so the role matrix stays in one table.
  */
 const READ = ["tenant:read", "members:read", "tasks:read", "aam:read", "dcl:read"] as const;
-const WRITE = [...READ, "tenant:write", "tasks:write", "aam:write", "dcl:write"] as const;
+/** `llm:use` spends the tenant's language-model budget (mapping suggestions). */
+const WRITE = [...READ, "tenant:write", "tasks:write", "aam:write", "dcl:write", "llm:use"] as const;
 const ADMIN = [...WRITE, "members:write", "settings:write"] as const;
 const OWNER = [...ADMIN, "members:admin"] as const;
 

@@ -7,7 +7,7 @@ export function toErrorResponse(error: unknown, requestId: string): Response {
   if (error instanceof z.ZodError) error = zodToValidationError(error);
   if (error instanceof DomainError) {
     const headers: Record<string, string> = { "x-request-id": requestId };
-    if (error instanceof RateLimitedError) headers["retry-after"] = String(error.retryAfterSeconds);
+    if (error instanceof RateLimitedError) Object.assign(headers, rateLimitHeaders(error));
     return Response.json(
       { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) }, requestId },
       { status: error.status, headers },
@@ -18,6 +18,13 @@ export function toErrorResponse(error: unknown, requestId: string): Response {
     { error: { code: "internal", message: "Internal server error" }, requestId },
     { status: 500, headers: { "x-request-id": requestId } },
   );
+}
+
+/** Retry-After, plus the RateLimit-* fields (IETF draft) when the limit is known. */
+function rateLimitHeaders(error: RateLimitedError): Record<string, string> {
+  const reset = String(error.retryAfterSeconds);
+  if (error.limit === undefined) return { "retry-after": reset };
+  return { "retry-after": reset, "ratelimit-limit": String(error.limit), "ratelimit-remaining": "0", "ratelimit-reset": reset };
 }
 
 export function zodToValidationError(error: z.ZodError, where = "input"): ValidationError {

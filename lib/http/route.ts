@@ -10,12 +10,15 @@ import { roleHasScope, type Scope } from "@/lib/auth/roles";
 import type { TenantContext } from "@/lib/auth/context";
 import { readJsonBody } from "@/lib/http/body";
 import { toErrorResponse, zodToValidationError } from "@/lib/http/errors";
+import { assertSameOriginMutation } from "@/lib/http/origin";
 import { log } from "@/lib/log";
+import { spendTenantBudget, type RateBudget } from "@/lib/quotas/rate-limits";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 /**
  * The one wrapper for REST route handlers. It parses params, query and body with zod, resolves the
- * caller (withTenant), checks the scope, maps errors, and tags every response with a request id.
+ * caller (withTenant, refusing cross-site changes made with the session cookie: lib/http/origin.ts),
+ * checks the scope, maps errors, and tags every response with a request id.
  * A handler returns data (sent as JSON) or a Response.
  */
 type Schemas = { body?: z.ZodType; query?: z.ZodType; params?: z.ZodType };
@@ -40,18 +43,32 @@ export function withPublic<S extends Schemas>(
   return run(options, async () => ({ db: await getDb() }), handler);
 }
 
+type TenantOptions<S extends Schemas> = Options<S> & {
+  scope: Scope;
+  /**
+   * The tenant budget each call spends once its input is valid, or a named function choosing one
+   * from the input (a named function: an inline one would stop TypeScript inferring the schemas).
+   */
+  rateLimit?: RateBudget | ((input: Input<NoInfer<S>>) => RateBudget | undefined);
+};
+
 export function withTenant<S extends Schemas>(
   handler: (input: Input<S> & { ctx: TenantContext }) => Promise<unknown>,
-  options: Options<S> & { scope: Scope },
+  options: TenantOptions<S>,
 ): RouteHandler {
   return run(
     options,
     async (req) => {
+      assertSameOriginMutation(req);
       const ctx = await resolveTenantContext(req, await getDb());
       if (!roleHasScope(ctx.actor.role, options.scope)) throw new ForbiddenError(`Your role (${ctx.actor.role}) cannot do this`);
       return { ctx };
     },
-    handler,
+    async (input) => {
+      const budget = typeof options.rateLimit === "function" ? options.rateLimit(input) : options.rateLimit;
+      if (budget) await spendTenantBudget(input.ctx.tenantId, budget);
+      return handler(input);
+    },
   );
 }
 

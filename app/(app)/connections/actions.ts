@@ -18,8 +18,8 @@ const setPolicy = tenantAction(PolicyInput, "aam:write", async ({ ctx, input }) 
 const check = tenantAction(ConnectionParams, "aam:write", async ({ ctx, input }) => {
   const result = await checkConnection({ ctx, id: input.id });
   return result.ok ? { ok: true as const, latencyMs: result.latencyMs } : { ok: false as const, message: result.message };
-});
-const sync = tenantAction(ConnectionParams, "aam:write", async ({ ctx, input }) => ({ taskId: (await requestSync({ ctx, id: input.id })).id }));
+}, { rateLimit: "probe" });
+const sync = tenantAction(ConnectionParams, "aam:write", async ({ ctx, input }) => ({ taskId: (await requestSync({ ctx, id: input.id })).id }), { rateLimit: "sync" });
 const pause = tenantAction(PauseInput, "aam:write", async ({ ctx, input }) => ({ status: (await setConnectionPaused({ ctx, id: input.id, paused: input.paused })).status }));
 const accept = tenantAction(ConnectionParams, "aam:write", ({ ctx, input }) => acceptSchemaChanges({ ctx, connectionId: input.id }));
 const remove = tenantAction(ConnectionParams, "aam:write", async ({ ctx, input }) => {

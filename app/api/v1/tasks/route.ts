@@ -1,6 +1,7 @@
 import { withTenant } from "@/lib/http/route";
 import { createTask, listTasks } from "@/lib/tasks/tasks";
 import { CreateTaskInput, ListTasksQuery } from "@/lib/tasks/schemas";
+import { budgetForTask } from "@/lib/quotas/rate-limits";
 
 export const GET = withTenant(async ({ ctx, query }) => listTasks({ ctx, query }), { scope: "tasks:read", query: ListTasksQuery });
 
@@ -10,5 +11,5 @@ export const POST = withTenant(
     const { task, created } = await createTask({ ctx, input: body });
     return Response.json({ task }, { status: created ? 201 : 200 });
   },
-  { scope: "tasks:write", body: CreateTaskInput },
+  { scope: "tasks:write", body: CreateTaskInput, rateLimit: budgetForTask },
 );

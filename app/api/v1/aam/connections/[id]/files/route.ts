@@ -10,5 +10,5 @@ export const POST = withTenant(
     const declared = req.headers.get("content-length");
     return { file: await saveUpload({ ctx, connectionId: params.id, name: query.name, body: req.body, declaredBytes: declared ? Number(declared) : undefined }) };
   },
-  { scope: "aam:write", params: ConnectionParams, query: UploadQuery, status: 201 },
+  { scope: "aam:write", params: ConnectionParams, query: UploadQuery, status: 201, rateLimit: "upload" },
 );

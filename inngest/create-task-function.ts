@@ -2,9 +2,9 @@ import { NonRetriableError } from "inngest";
 import { inngest } from "@/inngest/client";
 import { env } from "@/lib/env";
 import { getDb } from "@/lib/db";
-import { beginAttempt, classifyError, completeTask, recordFailure } from "@/lib/tasks/lifecycle";
+import { beginAttempt, completeTask, errorKind, failTask, recordFailure } from "@/lib/tasks/lifecycle";
 import { TASK_CANCELLED_EVENT } from "@/lib/tasks/dispatch";
-import { TaskEvent, taskEventName, type TaskType } from "@/lib/tasks/types";
+import { PermanentTaskError, TaskEvent, taskEventName, type TaskType } from "@/lib/tasks/types";
 import type { Workflow } from "@/lib/tasks/workflow";
 
 /** Inngest types `retries` as the literal range 0..20. */
@@ -28,7 +28,7 @@ export function createTaskFunction(workflow: Workflow<any>) {
         const { taskId } = TaskEvent.parse(event.data.event.data);
         const db = await getDb();
         const task = await db.task.findUnique({ where: { id: taskId } });
-        if (task?.status === "in_progress") await recordFailure(db, task, { number: task.attempts, error, final: true });
+        if (task?.status === "in_progress") await failTask(db, task, { number: task.attempts, error });
       },
     },
     async ({ event, step, runId, attempt }) => {
@@ -42,9 +42,8 @@ export function createTaskFunction(workflow: Workflow<any>) {
 
       const input = workflow.input.safeParse(task.input);
       if (!input.success) {
-        const error = new NonRetriableError(`Invalid input: ${input.error.issues[0]?.message}`);
-        await recordFailure(db, task, { number, error });
-        throw error;
+        const { message } = await recordFailure(db, task, { number, error: new PermanentTaskError(`Invalid input: ${input.error.issues[0]?.message}`) });
+        throw new NonRetriableError(message);
       }
       const result = await workflow.run({
         taskId,
@@ -60,8 +59,9 @@ export function createTaskFunction(workflow: Workflow<any>) {
               try {
                 return await fn();
               } catch (error) {
-                await recordFailure(db, task, { number, error });
-                if (classifyError(error).kind === "permanent") throw new NonRetriableError((error as Error).message, { cause: error });
+                // The task stores the user-safe message; the raw error goes to Inngest's run history (operators', like the log).
+                const { message } = await recordFailure(db, task, { number, error });
+                if (errorKind(error) === "permanent") throw new NonRetriableError(message, { cause: error });
                 throw error;
               }
             }) as Promise<T>,

@@ -1,7 +1,8 @@
 import type { Connection, ConnectionStream, DriftEvent, SchemaFingerprint } from "@/lib/generated/prisma/client";
 import { connectorSpec } from "@/lib/aam/connectors/registry";
+import { maskSecrets } from "@/lib/crypto/mask-secrets";
 
-/** The API's view of a connection: the config with secrets removed, and which secrets are set. */
+/** The API's and the pages' view of a connection: the config with secrets removed or masked, and which secrets are set. */
 export function toConnectionDto(row: Connection, config: Record<string, unknown>) {
   const spec = connectorSpec(row.type);
   return {
@@ -11,7 +12,7 @@ export function toConnectionDto(row: Connection, config: Record<string, unknown>
     status: row.status,
     statusMessage: row.statusMessage,
     schemaPolicy: row.schemaPolicy,
-    config: spec.describe(config),
+    config: maskSecrets(spec.describe(config)),
     secretsSet: spec.secrets.filter((key) => config[key] !== undefined && config[key] !== ""),
     lastSyncAt: row.lastSyncAt,
     lastSyncStatus: row.lastSyncStatus,

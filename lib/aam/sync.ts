@@ -8,8 +8,8 @@ import { notifyDriftPending } from "@/lib/notify/drift-pending";
 import { publishTenantEvent } from "@/lib/events/tenant-events";
 import type { StepTools } from "@/lib/tasks/workflow";
 import { getConnectionOrThrow, openConnector, withConnector } from "@/lib/aam/connections";
-import { ConnectorError, type Connector, type SourceStream, type StreamState } from "@/lib/aam/connectors/types";
-import { DomainError } from "@/lib/errors";
+import type { Connector, SourceStream, StreamState } from "@/lib/aam/connectors/types";
+import { toSafeError } from "@/lib/safe-error";
 import { recordDiscovery } from "@/lib/aam/drift/record-discovery";
 import { toCanonicalEvents } from "@/lib/aam/events/canonical-event";
 import { commitBatch } from "@/lib/aam/events/store";
@@ -82,7 +82,7 @@ async function run(ctx: TenantScope, connectionId: string, step: StepTools, task
     await publishTenantEvent(ctx.tenantId, "aam.sync.completed", { connectionId, streams: summary.streams, driftChanges: summary.driftChanges });
     return summary;
   } catch (error) {
-    await markSynced(ctx, connectionId, "failed", failureMessage(error));
+    await markSynced(ctx, connectionId, "failed", toSafeError(error, { tenantId: ctx.tenantId, connectionId, taskId }).message);
     throw error;
   } finally {
     if (opened) await (await opened.catch(() => null))?.close();
@@ -113,13 +113,6 @@ async function announceDrift(ctx: TenantScope, connection: Connection, outcome: 
   void notifyDriftPending(ctx.db, { tenantId: ctx.tenantId, connectionId: connection.id, connectionName: connection.name, pending: outcome.pending, paused: outcome.paused }).catch((error) =>
     log.warn("drift notification failed", { connectionId: connection.id, error }),
   );
-}
-
-/** What the connection shows after a failed sync: the source's or the domain's own words, never an internal error's. */
-function failureMessage(error: unknown): string {
-  if (error instanceof ConnectorError || error instanceof DomainError) return error.message.slice(0, 500);
-  log.error("sync failed", { error });
-  return "The sync failed on an internal error; the task's history has the details";
 }
 
 /** A sync that fails leaves the connection in `error` with the reason, unless a pause already says why. */

@@ -1,9 +1,10 @@
 import { closeDb, getDb, getDbState, setProcessKind } from "@/lib/db";
 import { seedDemo } from "@/lib/db/seed";
-import { DomainError } from "@/lib/errors";
+import { DomainError, ValidationError } from "@/lib/errors";
 import { ensureDemoSources } from "@/lib/aam/demo-sources";
 import { ingest, listAllConnections } from "@/lib/cli/ingest";
 import { mapSchema } from "@/lib/cli/map";
+import { rotateEncryptionKey } from "@/lib/cli/rotate-key";
 
 type Command = { summary: string; run: (args: string[]) => Promise<void> };
 
@@ -36,6 +37,15 @@ const COMMANDS: Record<string, Command> = {
     run: async (args) => {
       const summary = await ingest(await getDb(), args);
       console.log(JSON.stringify(summary, null, 2));
+    },
+  },
+  "rotate-key": {
+    summary: "Re-encrypt every stored secret with the current AOS_ENCRYPTION_KEY (old keys in AOS_ENCRYPTION_KEYS_OLD)",
+    run: async () => {
+      const report = await rotateEncryptionKey(await getDb());
+      console.log(JSON.stringify(report, null, 2));
+      const failed = report.connections.failed.length + report.slackWebhooks.failed.length;
+      if (failed > 0) throw new ValidationError(`${failed} secret(s) could not be decrypted with the configured keys (ids above): add the key that sealed them to AOS_ENCRYPTION_KEYS_OLD and run again`);
     },
   },
   map: {

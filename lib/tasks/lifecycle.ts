@@ -1,8 +1,9 @@
 import "server-only";
 import { Prisma, type PrismaClient, type Task } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
+import { toSafeError } from "@/lib/safe-error";
 import { notifyTaskFailed } from "@/lib/notify/task-failed";
-import { PermanentTaskError, type ErrorKind } from "@/lib/tasks/types";
+import { PermanentTaskError } from "@/lib/tasks/types";
 import type { WorkflowResult } from "@/lib/tasks/workflow";
 
 /**
@@ -11,7 +12,6 @@ import type { WorkflowResult } from "@/lib/tasks/workflow";
  * queued -> in_progress -> success | failed, queued | in_progress -> cancelled, and (retry policy)
  * in_progress -> queued for the next attempt.
  */
-const MAX_ERROR_LENGTH = 2_000;
 
 /** Records the start of attempt `number`; false when the task must not run (cancelled or finished). */
 export async function beginAttempt(db: PrismaClient, taskId: string, { number, engineRunId }: { number: number; engineRunId?: string }): Promise<boolean> {
@@ -59,35 +59,54 @@ export async function completeTask(db: PrismaClient, task: Task, number: number,
   });
 }
 
-export function classifyError(error: unknown): { message: string; kind: ErrorKind } {
-  const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH) || "Unknown error";
+/** `permanent` failures are not retried: a PermanentTaskError, or Inngest's NonRetriableError. */
+export function errorKind(error: unknown): "permanent" | "retriable" {
   const permanent = error instanceof PermanentTaskError || (error instanceof Error && error.name === "NonRetriableError");
-  return { message, kind: permanent ? "permanent" : "retriable" };
+  return permanent ? "permanent" : "retriable";
 }
 
 /**
  * Records a failed attempt. A permanent error, the last allowed attempt, or `final` (the engine gave
- * up) fails the task and
- * notifies the tenant; otherwise the task waits for `retryAt` (embedded) or stays with its engine
- * (Inngest retries itself) with the error visible.
+ * up) fails the task and notifies the tenant; otherwise the task waits for `retryAt` (embedded) or
+ * stays with its engine (Inngest retries itself) with the error visible. Only the error's user-safe
+ * message is stored (lib/safe-error.ts); it is returned so the engine can pass it on.
  */
 export async function recordFailure(
   db: PrismaClient,
   task: Task,
   { number, error, retryAt, leaseOwner, final: forceFinal = false }: { number: number; error: unknown; retryAt?: Date; leaseOwner?: string; final?: boolean },
-): Promise<{ final: boolean }> {
-  const { message, kind } = classifyError(error);
+): Promise<{ final: boolean; message: string }> {
+  const kind = errorKind(error);
+  const { message } = toSafeError(error, { taskId: task.id, tenantId: task.tenantId, taskType: task.type, attempt: number });
   const final = forceFinal || kind === "permanent" || number >= task.maxAttempts;
   await db.taskAttempt.updateMany({ where: { taskId: task.id, number }, data: { status: "failed", errorMessage: message, errorKind: kind, finishedAt: new Date() } });
   const guard = { id: task.id, status: "in_progress" as const, ...(leaseOwner ? { leaseOwner } : {}) };
   const lease = { leaseOwner: null, leaseExpiresAt: null };
   if (final) {
-    const { count } = await db.task.updateMany({ where: guard, data: { status: "failed", lastErrorMessage: message, lastErrorKind: kind, finishedAt: new Date(), ...lease } });
-    if (count > 0) void notifyTaskFailed(db, { id: task.id, tenantId: task.tenantId, type: task.type, lastErrorMessage: message, attempts: number }).catch((e) => log.warn("task failure notification failed", { taskId: task.id, error: e }));
+    await markFailed(db, task, { number, message, kind, guard });
   } else if (retryAt) {
     await db.task.updateMany({ where: guard, data: { status: "queued", runAfter: retryAt, lastErrorMessage: message, lastErrorKind: kind, ...lease } });
   } else {
     await db.task.updateMany({ where: guard, data: { lastErrorMessage: message, lastErrorKind: kind } });
   }
-  return { final };
+  return { final, message };
+}
+
+/**
+ * The engine gave up on the task (Inngest's onFailure). Inngest hands the error over serialized, its
+ * class lost, so the attempt's own recorded failure is kept when there is one; `error` is used (as
+ * an internal error) only when the attempt failed outside a step.
+ */
+export async function failTask(db: PrismaClient, task: Task, { number, error }: { number: number; error: unknown }): Promise<void> {
+  const attempt = await db.taskAttempt.findUnique({ where: { taskId_number: { taskId: task.id, number } } });
+  if (attempt?.status !== "failed" || !attempt.errorMessage) {
+    await recordFailure(db, task, { number, error, final: true });
+    return;
+  }
+  await markFailed(db, task, { number, message: attempt.errorMessage, kind: attempt.errorKind ?? "retriable", guard: { id: task.id, status: "in_progress" } });
+}
+
+async function markFailed(db: PrismaClient, task: Task, { number, message, kind, guard }: { number: number; message: string; kind: string; guard: Prisma.TaskWhereInput }) {
+  const { count } = await db.task.updateMany({ where: guard, data: { status: "failed", lastErrorMessage: message, lastErrorKind: kind, finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null } });
+  if (count > 0) void notifyTaskFailed(db, { id: task.id, tenantId: task.tenantId, type: task.type, lastErrorMessage: message, attempts: number }).catch((e) => log.warn("task failure notification failed", { taskId: task.id, error: e }));
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UserFacingError } from "@/lib/errors";
 
 /** Every kind of long-running work the platform does. */
 export const TaskType = z.enum(["connector.sync", "drift.check", "drift.repair", "dcl.rebuild", "kb.ingest", "agent.run"]);
@@ -12,13 +13,8 @@ export const TERMINAL: ReadonlySet<TaskStatus> = new Set(["success", "failed", "
 /** Why an attempt ended badly: `retriable` may succeed on retry, `permanent` never will. */
 export type ErrorKind = "retriable" | "permanent" | "cancelled" | "lease_expired";
 
-/** Thrown by workflow code for failures no retry can fix (bad input, missing resource). */
-export class PermanentTaskError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "PermanentTaskError";
-  }
-}
+/** Thrown by workflow code for failures no retry can fix (bad input, missing resource); its message is shown to people. */
+export class PermanentTaskError extends UserFacingError {}
 
 /** The Inngest event that asks for a task to run; one event name per task type. */
 export const TaskEvent = z.object({ taskId: z.uuid(), tenantId: z.uuid() });

@@ -2,6 +2,7 @@ import { appendFileSync } from "node:fs";
 import { z } from "zod";
 import { defineWorkflow, type Workflow } from "@/lib/tasks/workflow";
 import { PermanentTaskError, type TaskType } from "@/lib/tasks/types";
+import { UserFacingError } from "@/lib/errors";
 import type { WorkflowRegistry } from "@/lib/tasks/workflows";
 
 /** Workflows with controllable behaviour, registered under real task types for engine tests. */
@@ -35,7 +36,7 @@ export const testWorkflows: WorkflowRegistry = new Map<TaskType, Workflow<any>>(
       await step.run("prepare", async () => record(taskId, "prepare"));
       await step.run("flaky", async () => {
         record(taskId, `flaky#${attempt}`);
-        if (attempt < 3) throw new Error(`transient failure ${attempt}`);
+        if (attempt < 3) throw new UserFacingError(`transient failure ${attempt}`);
       });
       return { summary: { ok: true } };
     },

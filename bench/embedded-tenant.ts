@@ -11,6 +11,7 @@ process.env.DATABASE_URL = "";
 process.env.LOG_LEVEL = "error";
 
 const { getDb } = await import("@/lib/db");
+const { tenantDb } = await import("@/lib/db/scope");
 const { registerAccount } = await import("@/lib/tenancy/register");
 const { createConnection } = await import("@/lib/aam/connections");
 const { uploadDirectory } = await import("@/lib/aam/connectors/file/location");
@@ -19,7 +20,7 @@ const { uploadDirectory } = await import("@/lib/aam/connectors/file/location");
 export async function benchTenant() {
   const db = await getDb();
   const account = await registerAccount(db, { email: "bench@example.test", password: "bench password 123", name: "Bench", tenantName: "Bench" }, "127.0.0.1");
-  const ctx = { tenantId: account.tenantId, db, actor: { userId: account.userId, role: "owner" as const, via: "session" as const } };
+  const ctx = { tenantId: account.tenantId, db: tenantDb(db, account.tenantId, account.userId), actor: { userId: account.userId, role: "owner" as const, via: "session" as const } };
   const connection = await createConnection({ ctx, input: { name: "bench", type: "file", config: {}, schemaPolicy: "propagate_all" } });
   const directory = uploadDirectory({ tenantId: ctx.tenantId, connectionId: connection.id });
   await mkdir(directory, { recursive: true });

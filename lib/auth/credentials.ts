@@ -4,6 +4,7 @@ import { UnauthorizedError } from "@/lib/errors";
 import { getKv } from "@/lib/kv";
 import { enforceRateLimit } from "@/lib/kv/rate-limit";
 import { verifyPassword } from "@/lib/auth/password";
+import { userDb } from "@/lib/db/scope";
 import type { Credentials } from "@/lib/tenancy/schemas";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -23,12 +24,9 @@ export async function authenticateWithPassword(
   await enforceRateLimit(kv, `login:email:${email}`, env.loginRateLimit);
   await enforceRateLimit(kv, `login:ip:${clientAddress}`, { ...env.loginRateLimit, limit: env.loginRateLimit.limit * 5 });
 
-  const user = await db.user.findUnique({
-    where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true, memberships: { orderBy: { createdAt: "asc" }, take: 1 } },
-  });
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
   const ok = await verifyPassword(user?.passwordHash, password);
-  const membership = user?.memberships[0];
+  const membership = user && ok ? await userDb(db, user.id).membership.findFirst({ where: { userId: user.id }, orderBy: { createdAt: "asc" } }) : null;
   if (!ok || !user || !membership) throw new UnauthorizedError("Invalid email or password");
   return { userId: user.id, email: user.email, name: user.name, tenantId: membership.tenantId, role: membership.role };
 }

@@ -1,4 +1,5 @@
 import { closeDb, getDb, getDbState, setProcessKind } from "@/lib/db";
+import { systemDb } from "@/lib/db/scope";
 import { seedDemo } from "@/lib/db/seed";
 import { DomainError } from "@/lib/errors";
 import { ensureDemoSources } from "@/lib/aam/demo-sources";
@@ -18,7 +19,7 @@ const COMMANDS: Record<string, Command> = {
   seed: {
     summary: "Create the demo tenant and user if missing",
     run: async () => {
-      const db = await getDb();
+      const db = systemDb(await getDb(), "operator CLI");
       const { created } = await seedDemo(db);
       console.log(created ? "demo tenant created" : "demo tenant already present");
       const sources = await ensureDemoSources(db);
@@ -28,13 +29,13 @@ const COMMANDS: Record<string, Command> = {
   connections: {
     summary: "List every connection (id, tenant, type, status)",
     run: async () => {
-      for (const c of await listAllConnections(await getDb())) console.log([c.id, c.tenant.slug, c.type, c.status, c.name].join("\t"));
+      for (const c of await listAllConnections(systemDb(await getDb(), "operator CLI"))) console.log([c.id, c.tenant.slug, c.type, c.status, c.name].join("\t"));
     },
   },
   ingest: {
     summary: "Sync one connection now, in this process: ingest --connection <id>",
     run: async (args) => {
-      const summary = await ingest(await getDb(), args);
+      const summary = await ingest(systemDb(await getDb(), "operator CLI"), args);
       console.log(JSON.stringify(summary, null, 2));
     },
   },

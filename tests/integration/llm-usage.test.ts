@@ -3,7 +3,7 @@ import { z } from "zod";
 import { GET as usage } from "@/app/api/v1/llm/usage/route";
 import { POST as addMember } from "@/app/api/v1/tenant/members/route";
 import { issueApiToken } from "@/lib/auth/api-token";
-import { getDb } from "@/lib/db";
+import { inspectDb } from "../support/db";
 import { LlmError } from "@/lib/errors";
 import { generateStructured } from "@/lib/llm/generate-structured";
 import { recordLlmCall, type LlmCallRecord } from "@/lib/llm/telemetry";
@@ -19,7 +19,7 @@ function row(tenantId: string, over: Partial<LlmCallRecord> = {}): LlmCallRecord
 
 describe("LLM usage", () => {
   it("sums the caller's calls per provider and model, and nothing of another tenant's", async () => {
-    const db = await getDb();
+    const db = await inspectDb();
     const a = await createAccount({ label: "llm-a" });
     const b = await createAccount({ label: "llm-b" });
     await recordLlmCall(db, row(a.tenantId, { inputTokens: 100, outputTokens: 20, latencyMs: 400 }));
@@ -42,7 +42,7 @@ describe("LLM usage", () => {
   });
 
   it("covers the last 30 days unless asked for another window", async () => {
-    const db = await getDb();
+    const db = await inspectDb();
     const owner = await createAccount({ label: "llm-window" });
     await db.llmCall.create({ data: { ...row(owner.tenantId), createdAt: new Date(Date.now() - 40 * DAY_MS) } });
     await recordLlmCall(db, row(owner.tenantId));
@@ -65,7 +65,7 @@ describe("LLM usage", () => {
   });
 
   it("lets a viewer read usage, and records failed calls made through generateStructured", async () => {
-    const db = await getDb();
+    const db = await inspectDb();
     const owner = await createAccount({ label: "llm-owner" });
     const viewer = await createAccount({ label: "llm-viewer" });
     await call(addMember, "POST", "/x", { token: owner.token, body: { email: viewer.email, role: "viewer" } });

@@ -2,6 +2,7 @@ import { NonRetriableError } from "inngest";
 import { inngest } from "@/inngest/client";
 import { env } from "@/lib/env";
 import { getDb } from "@/lib/db";
+import { tenantDb } from "@/lib/db/scope";
 import { beginAttempt, completeTask, errorKind, failTask, recordFailure } from "@/lib/tasks/lifecycle";
 import { TASK_CANCELLED_EVENT } from "@/lib/tasks/dispatch";
 import { PermanentTaskError, TaskEvent, taskEventName, type TaskType } from "@/lib/tasks/types";
@@ -25,15 +26,15 @@ export function createTaskFunction(workflow: Workflow<any>) {
       concurrency: [{ key: "event.data.tenantId", limit: env.tasks.perTenantConcurrency }],
       cancelOn: [{ event: TASK_CANCELLED_EVENT, if: "async.data.taskId == event.data.taskId" }],
       onFailure: async ({ event, error }) => {
-        const { taskId } = TaskEvent.parse(event.data.event.data);
-        const db = await getDb();
+        const { taskId, tenantId } = TaskEvent.parse(event.data.event.data);
+        const db = tenantDb(await getDb(), tenantId);
         const task = await db.task.findUnique({ where: { id: taskId } });
         if (task?.status === "in_progress") await failTask(db, task, { number: task.attempts, error });
       },
     },
     async ({ event, step, runId, attempt }) => {
-      const { taskId } = TaskEvent.parse(event.data);
-      const db = await getDb();
+      const { taskId, tenantId } = TaskEvent.parse(event.data);
+      const db = tenantDb(await getDb(), tenantId);
       const number = attempt + 1;
       // Memoized: a replay after completion must not see the finished task as "do not run".
       const started = await step.run("begin", () => beginAttempt(db, taskId, { number, engineRunId: runId }));

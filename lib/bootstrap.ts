@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { getDb } from "@/lib/db";
+import { systemDb } from "@/lib/db/scope";
 import { seedDemo, DEMO } from "@/lib/db/seed";
 import { log } from "@/lib/log";
 import { startJobEngine } from "@/lib/jobs/engine";
@@ -8,7 +9,7 @@ import { ensureDemoSources } from "@/lib/aam/demo-sources";
 
 /** Server start: the database is opened (migrations applied) before the first request. */
 export async function bootstrapServer(): Promise<void> {
-  const db = await getDb();
+  const db = systemDb(await getDb(), "startup seed");
   if (env.seedDemo) {
     const { created } = await seedDemo(db);
     if (created) log.info("demo tenant seeded", { email: DEMO.email });

@@ -36,6 +36,7 @@ const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+    AOS_APP_DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
     AOS_DATA_DIR: z.string().default(".data"),
     AOS_ALLOW_DESTRUCTIVE_MIGRATIONS: flag(false),
     AOS_SEED_DEMO: flag(undefined),
@@ -111,7 +112,7 @@ const EnvSchema = z
   .transform((e) => ({
     nodeEnv: e.NODE_ENV,
     database: e.DATABASE_URL
-      ? ({ mode: "server", url: e.DATABASE_URL } as const)
+      ? ({ mode: "server", url: e.DATABASE_URL, appUrl: e.AOS_APP_DATABASE_URL } as const)
       : ({ mode: "embedded", dataDir: e.AOS_DATA_DIR } as const),
     dataDir: e.AOS_DATA_DIR,
     allowDestructiveMigrations: e.AOS_ALLOW_DESTRUCTIVE_MIGRATIONS,

@@ -4,6 +4,7 @@ import { RateLimitedError, UnauthorizedError } from "@/lib/errors";
 import { getKv, type KeyValueStore } from "@/lib/kv";
 import { assertNotDelayed, clearFailures, recordFailure, type FailureDelayPolicy } from "@/lib/kv/failure-delay";
 import { verifyPassword } from "@/lib/auth/password";
+import { userDb } from "@/lib/db/scope";
 import type { Credentials } from "@/lib/tenancy/schemas";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -62,12 +63,9 @@ async function assertNoneDelayed(kv: KeyValueStore, limits: Limit[]): Promise<vo
 }
 
 async function checkPassword(db: PrismaClient, { email, password }: Credentials): Promise<SignedInUser | null> {
-  const user = await db.user.findUnique({
-    where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true, memberships: { orderBy: { createdAt: "asc" }, take: 1 } },
-  });
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
   const ok = await verifyPassword(user?.passwordHash, password);
-  const membership = user?.memberships[0];
+  const membership = user && ok ? await userDb(db, user.id).membership.findFirst({ where: { userId: user.id }, orderBy: { createdAt: "asc" } }) : null;
   if (!ok || !user || !membership) return null;
   return { userId: user.id, email: user.email, name: user.name, tenantId: membership.tenantId, role: membership.role };
 }

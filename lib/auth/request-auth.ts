@@ -3,6 +3,7 @@ import { decode } from "next-auth/jwt";
 import { UnauthorizedError } from "@/lib/errors";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { verifyApiToken } from "@/lib/auth/api-token";
+import { tenantDb } from "@/lib/db/scope";
 import type { Actor, TenantContext } from "@/lib/auth/context";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -13,10 +14,12 @@ type Principal = { userId: string; tenantId: string; via: Actor["via"] };
 /**
  * Resolves the caller of an API request: `Authorization: Bearer <jwt>` first, else the next-auth
  * session cookie. Then re-reads the membership, so a removed member or changed role takes effect
- * at once. Throws UnauthorizedError when there is no valid principal or no membership.
+ * at once. Throws UnauthorizedError when there is no valid principal or no membership. The
+ * context's client runs every query in the tenant's row-level-security scope.
  */
-export async function resolveTenantContext(req: Request, db: PrismaClient): Promise<TenantContext> {
+export async function resolveTenantContext(req: Request, base: PrismaClient): Promise<TenantContext> {
   const principal = await readPrincipal(req);
+  const db = tenantDb(base, principal.tenantId, principal.userId);
   const membership = await db.membership.findUnique({
     where: { tenantId_userId: { tenantId: principal.tenantId, userId: principal.userId } },
     select: { role: true },

@@ -1,4 +1,5 @@
 import { closeDb, getDb, getDbState, setProcessKind } from "@/lib/db";
+import { systemDb } from "@/lib/db/scope";
 import { seedDemo } from "@/lib/db/seed";
 import { DomainError, ValidationError } from "@/lib/errors";
 import { ensureDemoSources } from "@/lib/aam/demo-sources";
@@ -19,7 +20,7 @@ const COMMANDS: Record<string, Command> = {
   seed: {
     summary: "Create the demo tenant and user if missing",
     run: async () => {
-      const db = await getDb();
+      const db = systemDb(await getDb(), "operator CLI");
       const { created } = await seedDemo(db);
       console.log(created ? "demo tenant created" : "demo tenant already present");
       const sources = await ensureDemoSources(db);
@@ -29,20 +30,20 @@ const COMMANDS: Record<string, Command> = {
   connections: {
     summary: "List every connection (id, tenant, type, status)",
     run: async () => {
-      for (const c of await listAllConnections(await getDb())) console.log([c.id, c.tenant.slug, c.type, c.status, c.name].join("\t"));
+      for (const c of await listAllConnections(systemDb(await getDb(), "operator CLI"))) console.log([c.id, c.tenant.slug, c.type, c.status, c.name].join("\t"));
     },
   },
   ingest: {
     summary: "Sync one connection now, in this process: ingest --connection <id>",
     run: async (args) => {
-      const summary = await ingest(await getDb(), args);
+      const summary = await ingest(systemDb(await getDb(), "operator CLI"), args);
       console.log(JSON.stringify(summary, null, 2));
     },
   },
   "rotate-key": {
     summary: "Re-encrypt every stored secret with the current AOS_ENCRYPTION_KEY (old keys in AOS_ENCRYPTION_KEYS_OLD)",
     run: async () => {
-      const report = await rotateEncryptionKey(await getDb());
+      const report = await rotateEncryptionKey(systemDb(await getDb(), "operator CLI"));
       console.log(JSON.stringify(report, null, 2));
       const failed = report.connections.failed.length + report.slackWebhooks.failed.length;
       if (failed > 0) throw new ValidationError(`${failed} secret(s) could not be decrypted with the configured keys (ids above): add the key that sealed them to AOS_ENCRYPTION_KEYS_OLD and run again`);

@@ -9,13 +9,15 @@ import { openEmbedded, type EmbeddedHandle, type ProcessKind } from "@/lib/db/em
 import { migrate } from "@/lib/db/migrate";
 import { withPgRunner } from "@/lib/db/pg-runner";
 import { pgliteRunner } from "@/lib/db/sql-runner";
+import { withRowLevelSecurity } from "@/lib/db/rls-adapter";
 
 /**
  * The process-wide Prisma client. Server mode (DATABASE_URL): PostgreSQL through @prisma/adapter-pg,
  * unnamed statements only, so it also works behind PgBouncer in transaction mode. Embedded default:
  * the process owning the PGlite data folder uses it through pglite-prisma-adapter; other processes
  * (CLI beside a running app) reach it through the owner's port with @prisma/adapter-pg.
- * Pending migrations are applied before the first query.
+ * Pending migrations are applied before the first query. Every statement runs under row-level
+ * security in the caller's scope (lib/db/scope.ts); use `tenantDb` for tenant work.
  */
 type DbState = { client: PrismaClient; mode: "embedded" | "server"; embedded?: EmbeddedHandle };
 
@@ -47,14 +49,15 @@ async function openDb(): Promise<DbState> {
   if (env.database.mode === "server") {
     const url = env.database.url;
     applied(await withPgRunner(url, (runner) => migrate(runner, options)));
-    return { client: new PrismaClient({ adapter: pgAdapter(url, 10) }), mode: "server" };
+        const app = env.database.appUrl ? pgAdapter(env.database.appUrl, 10) : undefined;
+    return { client: new PrismaClient({ adapter: withRowLevelSecurity(pgAdapter(url, app ? 4 : 10), app) }), mode: "server" };
   }
 
   const embedded = await openEmbedded(env.database.dataDir, globalForDb.aosDbKind ?? "server", async (pglite) =>
     applied(await migrate(pgliteRunner(pglite), options)),
   );
   const adapter = embedded.role === "owner" ? new PrismaPGlite(embedded.pglite) : pgAdapter(embedded.url, 4);
-  return { client: new PrismaClient({ adapter }), mode: "embedded", embedded };
+  return { client: new PrismaClient({ adapter: withRowLevelSecurity(adapter) }), mode: "embedded", embedded };
 }
 
 /** A dropped idle connection must not crash the process; the pool replaces it on next use. */

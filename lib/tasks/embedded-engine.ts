@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma, type PrismaClient, type Task } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
+import { systemDb, tenantDb } from "@/lib/db/scope";
 import { completeTask, recordAttemptStart, recordFailure } from "@/lib/tasks/lifecycle";
 import { dispatchTasks } from "@/lib/tasks/dispatch";
 import { PermanentTaskError } from "@/lib/tasks/types";
@@ -14,6 +15,10 @@ import type { WorkflowRegistry } from "@/lib/tasks/workflows";
  * with a lease; a runner that dies leaves a lease that expires, and the task is claimed again as a
  * new attempt. Completed steps are stored and replayed, so a resumed task never re-runs them.
  * Per-tenant concurrency is enforced in the claim, so one tenant's burst cannot take every slot.
+ *
+ * The claim is the one request-path query that reads across tenants (it picks the next task of
+ * any tenant), so it alone runs in the system scope; it reads and writes only the `tasks` row it
+ * claims. Everything after it, the workflow included, runs in the claimed task's tenant scope.
  */
 export type EngineOptions = {
   db: PrismaClient;
@@ -34,8 +39,9 @@ export type EmbeddedEngine = { start(): void; stop(): Promise<void>; wake(): voi
 class TaskCancelledError extends Error {}
 
 export function createEmbeddedEngine(options: EngineOptions): EmbeddedEngine {
-  const { db, workflows, slots = 4, perTenant = 2, pollMs = 1_000, leaseMs = 30_000, backoffBaseMs = 1_000, tenantIds } = options;
+  const { db: base, workflows, slots = 4, perTenant = 2, pollMs = 1_000, leaseMs = 30_000, backoffBaseMs = 1_000, tenantIds } = options;
   const tenantFilter = tenantIds ? Prisma.sql`AND c.tenant_id = ANY(${tenantIds}::uuid[])` : Prisma.empty;
+  const claimDb = systemDb(base, "job engine claim");
   const runnerId = `embedded:${process.pid}:${randomUUID().slice(0, 8)}`;
   const active = new Map<string, Promise<void>>();
   let running = false;
@@ -71,7 +77,7 @@ export function createEmbeddedEngine(options: EngineOptions): EmbeddedEngine {
   }
 
   async function claim(): Promise<{ task: Task; previous: string } | null> {
-    const rows = await db.$queryRaw<{ id: string; previous_status: string }[]>(Prisma.sql`
+    const rows = await claimDb.$queryRaw<{ id: string; previous_status: string }[]>(Prisma.sql`
       WITH picked AS (
         SELECT c.id, c.status::text AS previous_status FROM tasks c
         WHERE c.engine = 'embedded' ${tenantFilter}
@@ -87,11 +93,12 @@ export function createEmbeddedEngine(options: EngineOptions): EmbeddedEngine {
       FROM picked WHERE t.id = picked.id
       RETURNING t.id, picked.previous_status`);
     if (rows.length === 0) return null;
-    const task = await db.task.findUniqueOrThrow({ where: { id: rows[0].id } });
+    const task = await claimDb.task.findUniqueOrThrow({ where: { id: rows[0].id } });
     return { task, previous: rows[0].previous_status };
   }
 
   async function execute(task: Task, previousStatus: string) {
+    const db = tenantDb(base, task.tenantId);
     const number = task.attempts;
     if (previousStatus === "in_progress") {
       // The previous runner died mid-attempt (its lease expired): close that attempt.
@@ -112,7 +119,7 @@ export function createEmbeddedEngine(options: EngineOptions): EmbeddedEngine {
       if (!workflow) throw new PermanentTaskError(`No workflow is defined for task type "${task.type}"`);
       const input = workflow.input.safeParse(task.input);
       if (!input.success) throw new PermanentTaskError(`Invalid input: ${input.error.issues[0]?.message}`);
-      const result = await workflow.run({ taskId: task.id, tenantId: task.tenantId, attempt: number, input: input.data, step: durableStep(task), db });
+      const result = await workflow.run({ taskId: task.id, tenantId: task.tenantId, attempt: number, input: input.data, step: durableStep(task, db), db });
       const { followUps } = await completeTask(db, task, number, result, runnerId);
       await dispatchTasks(followUps);
     } catch (error) {
@@ -126,7 +133,7 @@ export function createEmbeddedEngine(options: EngineOptions): EmbeddedEngine {
     }
   }
 
-  function durableStep(task: Task): StepTools {
+  function durableStep(task: Task, db: PrismaClient): StepTools {
     return {
       async run<T>(name: string, fn: () => Promise<T>): Promise<T> {
         const done = await db.taskStep.findUnique({ where: { taskId_name: { taskId: task.id, name } } });

@@ -5,13 +5,15 @@ import { getKv } from "@/lib/kv";
 import { enforceRateLimit } from "@/lib/kv/rate-limit";
 import { sendMail } from "@/lib/mail";
 import { verifyEmailMessage } from "@/lib/mail/messages";
+import { userDb } from "@/lib/db/scope";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 /**
  * Proof that an account's holder receives mail at its address. A link carries a random token
  * (stored only as its SHA-256), works once, expires, and is accepted only from the signed-in account
  * it was issued to: someone who registered another person's address never receives the link, and
- * that person, opening it, cannot confirm an account they cannot sign in to.
+ * that person, opening it, cannot confirm an account they cannot sign in to. Links are read and
+ * written in the user's row-level-security scope.
  */
 const LINK_TTL_MS = 24 * 3600 * 1000;
 const RESENDS_PER_HOUR = { limit: 5, windowSeconds: 3600, reason: "Too many verification emails requested" };
@@ -26,7 +28,7 @@ function hashToken(token: string): string {
 export async function sendVerificationLink(db: PrismaClient, { userId, email, appUrl }: { userId: string; email: string; appUrl: string }): Promise<void> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + LINK_TTL_MS);
-  await db.emailVerification.create({ data: { userId, email, tokenHash: hashToken(token), expiresAt } });
+  await userDb(db, userId).emailVerification.create({ data: { userId, email, tokenHash: hashToken(token), expiresAt } });
   await sendMail(verifyEmailMessage({ to: email, appUrl, token, expiresAt }));
 }
 
@@ -46,7 +48,7 @@ export async function resendVerificationLink(db: PrismaClient, { userId, appUrl 
  */
 export async function verifyEmail(db: PrismaClient, { userId, token }: { userId: string; token: string }): Promise<{ emailVerified: true }> {
   const now = new Date();
-  return db.$transaction(async (tx) => {
+  return userDb(db, userId).$transaction(async (tx) => {
     const link = await tx.emailVerification.findUnique({
       where: { tokenHash: hashToken(token) },
       select: { id: true, userId: true, email: true, expiresAt: true, usedAt: true, user: { select: { email: true, emailVerifiedAt: true } } },

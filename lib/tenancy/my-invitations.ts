@@ -3,17 +3,20 @@ import { NotFoundError } from "@/lib/errors";
 import type { Role } from "@/lib/auth/roles";
 import { PENDING } from "@/lib/tenancy/invitations";
 import type { UserTenant } from "@/lib/tenancy/user-tenants";
+import { userDb } from "@/lib/db/scope";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 /**
  * The addressee's side of invitations. Only an account whose email is verified sees, accepts or
  * declines the invitations addressed to that email; to any other account they do not exist
- * (NotFoundError, like a missing id). These reads cross tenants by nature and are always filtered
- * by the signed-in user's own verified email.
+ * (NotFoundError, like a missing id). These reads cross tenants by nature: they run in the user's
+ * row-level-security scope, which sees invitations to the user's email, and are always filtered by
+ * the signed-in user's own verified email.
  */
 export type MyInvitation = { id: string; role: Role; expiresAt: Date; createdAt: Date; tenant: { id: string; name: string } };
 
-export async function listMyInvitations(db: PrismaClient, userId: string): Promise<{ emailVerified: boolean; invitations: MyInvitation[] }> {
+export async function listMyInvitations(base: PrismaClient, userId: string): Promise<{ emailVerified: boolean; invitations: MyInvitation[] }> {
+  const db = userDb(base, userId);
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, emailVerifiedAt: true } });
   if (!user?.emailVerifiedAt) return { emailVerified: false, invitations: [] };
   const invitations = await db.invitation.findMany({
@@ -24,33 +27,41 @@ export async function listMyInvitations(db: PrismaClient, userId: string): Promi
   return { emailVerified: true, invitations };
 }
 
-/** Joins the inviting tenant with the invited role (someone already a member keeps their role). */
-export async function acceptInvitation(db: PrismaClient, { userId, id }: { userId: string; id: string }): Promise<{ tenant: UserTenant }> {
-  return db.$transaction(async (tx) => {
-    const invitation = await closeInvitation(tx, { userId, id, data: { acceptedAt: new Date() } });
+/**
+ * Joins the inviting tenant with the invited role (someone already a member keeps their role). The
+ * membership is written while the invitation is still pending: row-level security admits it only then.
+ */
+export async function acceptInvitation(base: PrismaClient, { userId, id }: { userId: string; id: string }): Promise<{ tenant: UserTenant }> {
+  return userDb(base, userId).$transaction(async (tx) => {
+    const { where, invitation } = await findPendingInvitation(tx, { userId, id });
     const key = { tenantId_userId: { tenantId: invitation.tenant.id, userId } };
     const membership =
       (await tx.membership.findUnique({ where: key, select: { role: true } })) ??
       (await tx.membership.create({ data: { tenantId: invitation.tenant.id, userId, role: invitation.role }, select: { role: true } }));
+    await closeInvitation(tx, where, { acceptedAt: new Date() });
     return { tenant: { ...invitation.tenant, role: membership.role } };
   });
 }
 
-export async function declineInvitation(db: PrismaClient, { userId, id }: { userId: string; id: string }): Promise<void> {
-  await db.$transaction((tx) => closeInvitation(tx, { userId, id, data: { declinedAt: new Date() } }));
+export async function declineInvitation(base: PrismaClient, { userId, id }: { userId: string; id: string }): Promise<void> {
+  await userDb(base, userId).$transaction(async (tx) => {
+    const { where } = await findPendingInvitation(tx, { userId, id });
+    await closeInvitation(tx, where, { declinedAt: new Date() });
+  });
 }
 
-/** Marks a pending, unexpired invitation to the user's verified email answered, in the same statement that checks it. */
-async function closeInvitation(
-  tx: Prisma.TransactionClient,
-  { userId, id, data }: { userId: string; id: string; data: { acceptedAt: Date } | { declinedAt: Date } },
-) {
+/** A pending, unexpired invitation to the user's verified email; NotFoundError otherwise. */
+async function findPendingInvitation(tx: Prisma.TransactionClient, { userId, id }: { userId: string; id: string }) {
   const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, emailVerifiedAt: true } });
   if (!user?.emailVerifiedAt) throw new NotFoundError("Invitation");
   const where = { id, email: user.email, ...PENDING, expiresAt: { gt: new Date() } };
   const invitation = await tx.invitation.findFirst({ where, select: { role: true, tenant: { select: { id: true, name: true, slug: true } } } });
   if (!invitation) throw new NotFoundError("Invitation");
+  return { where, invitation };
+}
+
+/** Marks the invitation answered in the same statement that checks it is still pending. */
+async function closeInvitation(tx: Prisma.TransactionClient, where: Prisma.InvitationWhereInput, data: { acceptedAt: Date } | { declinedAt: Date }) {
   const closed = await tx.invitation.updateMany({ where, data });
   if (closed.count !== 1) throw new NotFoundError("Invitation");
-  return invitation;
 }

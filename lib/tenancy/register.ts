@@ -1,5 +1,5 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { getKv } from "@/lib/kv";
 import { enforceRateLimit } from "@/lib/kv/rate-limit";
@@ -7,6 +7,7 @@ import { log } from "@/lib/log";
 import { sendMail } from "@/lib/mail";
 import { registrationAttemptMessage } from "@/lib/mail/messages";
 import { sendVerificationLink } from "@/lib/tenancy/email-verification";
+import { tenantDb } from "@/lib/db/scope";
 import type { RegisterInput } from "@/lib/tenancy/schemas";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -43,12 +44,16 @@ export async function registerAccount(
   return REGISTRATION_ANSWER;
 }
 
-/** The new user's id, or null when the email is taken. */
+/**
+ * The new user's id, or null when the email is taken. The ids are chosen here so the transaction
+ * runs in the new tenant's row-level-security scope.
+ */
 async function createAccount(db: PrismaClient, input: RegisterInput, passwordHash: string): Promise<string | null> {
+  const ids = { userId: randomUUID(), tenantId: randomUUID() };
   try {
-    return await db.$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash } });
-      const tenant = await tx.tenant.create({ data: { name: input.tenantName, slug: `${slugify(input.tenantName)}-${randomBytes(3).toString("hex")}` } });
+    return await tenantDb(db, ids.tenantId, ids.userId).$transaction(async (tx) => {
+      const user = await tx.user.create({ data: { id: ids.userId, email: input.email, name: input.name, passwordHash } });
+      const tenant = await tx.tenant.create({ data: { id: ids.tenantId, name: input.tenantName, slug: `${slugify(input.tenantName)}-${randomBytes(3).toString("hex")}` } });
       await tx.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: "owner" } });
       return user.id;
     });

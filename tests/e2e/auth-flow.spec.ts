@@ -33,8 +33,9 @@ test("register, see the signed-in shell, sign out, sign in again, sign out", asy
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/control-center/);
-  // A task through the API with the browser's session; the embedded engine picks it up.
-  const created = await page.request.post("/api/v1/tasks", { data: { type: "kb.ingest", input: { documentIds: ["6f1c2a44-0b7e-4c1e-9d52-3f7a1e2b9c10"] } } });
+  // A task through the API with the browser's session (a same-origin request, as the app's own
+  // pages send); the embedded engine picks it up.
+  const created = await page.request.post("/api/v1/tasks", { headers: { origin: new URL(page.url()).origin }, data: { type: "kb.ingest", input: { documentIds: ["6f1c2a44-0b7e-4c1e-9d52-3f7a1e2b9c10"] } } });
   expect(created.status()).toBe(201);
   await page.getByRole("link", { name: "Orchestration" }).click();
   await expect(page.getByText("Engine: embedded (ok).")).toBeVisible();

@@ -6,7 +6,7 @@ import { POST as uploadRoute } from "@/app/api/v1/aam/connections/[id]/files/rou
 import { POST as syncRoute } from "@/app/api/v1/aam/connections/[id]/sync/route";
 import { POST as createRoute } from "@/app/api/v1/aam/connections/route";
 import { GET as healthRoute } from "@/app/api/v1/aam/healthz/route";
-import { getDb } from "@/lib/db";
+import { inspectDb } from "../support/db";
 import { readConfig } from "@/lib/aam/connections";
 import { createAccount } from "../support/accounts";
 import { createConnectionVia, uploadFile } from "../support/aam";
@@ -21,14 +21,14 @@ describe("AAM connections API", () => {
     expect(created.config).toMatchObject({ url: "postgresql://reader:********@db.example.test:5432/sales", schema: "public" });
     expect(created.secretsSet).toEqual(["url"]);
 
-    const row = await (await getDb()).connection.findUniqueOrThrow({ where: { id: created.id } });
+    const row = await (await inspectDb()).connection.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.configCipher).not.toContain("s3cret");
     expect(JSON.stringify(await call(getRoute, "GET", `/api/v1/aam/connections/${created.id}`, { token: owner.token, params: { id: created.id } }))).not.toContain("s3cret");
 
     const patched = await call(patchRoute, "PATCH", `/x`, { token: owner.token, params: { id: created.id }, body: { config: { schema: "crm" }, schemaPolicy: "pause_on_breaking" } });
     expect(patched.status).toBe(200);
     expect(patched.json.connection).toMatchObject({ schemaPolicy: "pause_on_breaking", config: { schema: "crm" } });
-    expect(await readConfig(await (await getDb()).connection.findUniqueOrThrow({ where: { id: created.id } }))).toMatchObject({ url: PG_URL, schema: "crm" });
+    expect(await readConfig(await (await inspectDb()).connection.findUniqueOrThrow({ where: { id: created.id } }))).toMatchObject({ url: PG_URL, schema: "crm" });
   });
 
   it("rejects bad configs, duplicate names and directories outside the allowed roots with clear 4xx", async () => {

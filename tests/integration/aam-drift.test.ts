@@ -8,7 +8,7 @@ import { POST as syncRoute } from "@/app/api/v1/aam/connections/[id]/sync/route"
 import { GET as quarantineRoute } from "@/app/api/v1/aam/connections/[id]/quarantine/route";
 import { GET as eventsRoute } from "@/app/api/v1/aam/connections/[id]/events/route";
 import { GET as streamsRoute } from "@/app/api/v1/aam/connections/[id]/streams/route";
-import { getDb } from "@/lib/db";
+import { inspectDb } from "../support/db";
 import { getKv } from "@/lib/kv";
 import { tenantChannel } from "@/lib/events/tenant-events";
 import { createAccount, type TestAccount } from "../support/accounts";
@@ -72,7 +72,6 @@ describe("AAM sync and drift", () => {
 
   it("reports streams added and removed", async () => {
     const { owner, id } = await setup("aam-streams", "propagate_all", { "accounts.csv": V1, "old.csv": "id\n1\n" });
-    const { getDb } = await import("@/lib/db");
     const { uploadDirectory } = await import("@/lib/aam/connectors/file/location");
     const { rm } = await import("node:fs/promises");
     await rm(`${uploadDirectory({ tenantId: owner.tenantId, connectionId: id })}/old.csv`);
@@ -82,7 +81,7 @@ describe("AAM sync and drift", () => {
       ["stream_added", "new.csv", "non_breaking"],
       ["stream_removed", "old.csv", "breaking"],
     ]);
-    const removed = await (await getDb()).connectionStream.findFirstOrThrow({ where: { connectionId: id, name: "old.csv" } });
+    const removed = await (await inspectDb()).connectionStream.findFirstOrThrow({ where: { connectionId: id, name: "old.csv" } });
     expect(removed.status).toBe("removed");
   });
 
@@ -97,7 +96,7 @@ describe("AAM sync and drift", () => {
       });
     });
     await new Promise<void>((r) => slack.listen(0, "127.0.0.1", r));
-    await (await getDb()).tenant.update({ where: { id: owner.tenantId }, data: { slackWebhookUrl: `http://127.0.0.1:${(slack.address() as AddressInfo).port}/services/T/B/X` } });
+    await (await inspectDb()).tenant.update({ where: { id: owner.tenantId }, data: { slackWebhookUrl: `http://127.0.0.1:${(slack.address() as AddressInfo).port}/services/T/B/X` } });
     const live: string[] = [];
     const unsubscribe = await getKv().subscribe(tenantChannel(owner.tenantId), (m) => live.push(m));
     await uploadFile(owner.token, id, "accounts.csv", V2);

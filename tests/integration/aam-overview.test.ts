@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/lib/db";
+import { inspectDb } from "../support/db";
 import type { TenantContext } from "@/lib/auth/context";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { listConnectors } from "@/lib/aam/overview";
@@ -21,7 +21,7 @@ function counting(db: PrismaClient) {
 
 async function tenantWith(connections: number): Promise<TenantContext> {
   const ctx = await tenantContext(`overview-${connections}`);
-  const db = await getDb();
+  const db = await inspectDb();
   const ids = Array.from({ length: connections }, () => crypto.randomUUID());
   await db.connection.createMany({ data: ids.map((id, i) => ({ id, tenantId: ctx.tenantId, name: `c${i}`, type: "file" as const, configCipher: "v1.x.x.x" })) });
   // Each connection gets mappings (two versions of one field) and two drift events.
@@ -45,7 +45,7 @@ describe("GET /api/v1/aam/connectors", () => {
   it("sends the same number of queries for 1 and 500 connections, with the right counts and latest event", async () => {
     const small = await tenantWith(1);
     const large = await tenantWith(500);
-    const db = await getDb();
+    const db = await inspectDb();
 
     const one = counting(db);
     const oneRows = await listConnectors({ ctx: { ...small, db: one.client } });

@@ -3,7 +3,7 @@ import { GET as driftRoute } from "@/app/api/v1/aam/drift/route";
 import { POST as syncRoute } from "@/app/api/v1/aam/connections/[id]/sync/route";
 import { GET as streamsRoute } from "@/app/api/v1/aam/connections/[id]/streams/route";
 import { GET as getRoute } from "@/app/api/v1/aam/connections/[id]/route";
-import { getDb } from "@/lib/db";
+import { scopedDb } from "../support/db";
 import { workflows } from "@/lib/tasks/workflows";
 import { createAccount, type TestAccount } from "../support/accounts";
 import { createConnectionVia, syncNow } from "../support/aam";
@@ -54,7 +54,7 @@ describe("AAM through the platform: Salesforce and MongoDB", () => {
     engine.start();
     cleanup.push(() => engine.stop());
 
-    const ctx = { tenantId: owner.tenantId, actor: { userId: owner.userId, role: "owner" as const, via: "bearer" as const }, db: await getDb() };
+    const ctx = { tenantId: owner.tenantId, actor: { userId: owner.userId, role: "owner" as const, via: "bearer" as const }, db: await scopedDb(owner.tenantId) };
     const queued = await call(syncRoute, "POST", "/x", { token: owner.token, params: { id: conn.id } });
     expect(queued.status).toBe(202);
     const done = await waitForStatus(ctx, queued.json.task.id, "success");

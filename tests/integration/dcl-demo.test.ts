@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GET as viewsRoute } from "@/app/api/v1/dcl/views/route";
 import { GET as graphRoute } from "@/app/api/v1/dcl/graph/route";
-import { getDb } from "@/lib/db";
+import { inspectDb } from "../support/db";
 import { createAccount } from "../support/accounts";
 import { createConnectionVia, syncNow } from "../support/aam";
 import { connectVia, viewRows } from "../support/dcl";
@@ -41,7 +41,7 @@ describe("DCL over the demo sources", () => {
     expect(new Set(states.rows.map((r) => r.state))).toEqual(new Set(["running", "stopped"]));
 
     // Every row traces to exactly one stored source record.
-    const db = await getDb();
+    const db = await inspectDb();
     for (const entity of ENTITIES) {
       const page = await viewRows(owner.token, entity, "limit=500");
       for (const row of page.rows) {

@@ -6,7 +6,7 @@ import { POST as suggestRoute } from "@/app/api/v1/dcl/mappings/suggest/route";
 import { PATCH as settingsRoute } from "@/app/api/v1/dcl/settings/route";
 import { mapSchema } from "@/lib/cli/map";
 import { connectDcl } from "@/lib/dcl/connect";
-import { getDb } from "@/lib/db";
+import { scopedDb } from "../support/db";
 import { createAccount, type TestAccount } from "../support/accounts";
 import { createConnectionVia, syncNow, uploadFile } from "../support/aam";
 import { connectVia, viewRows } from "../support/dcl";
@@ -99,7 +99,7 @@ describe("mapping registry", () => {
   it("asks the LLM only about streams with fields it has not proposed for, and counts what it spent", async () => {
     const { owner } = await dealsTenant("dcl-llm");
     const model = mockLlm(llmAnswer({ entity: "opportunity", confidence: 0.9, mappings: [{ field: "win_pct", target: "opportunity.probability", confidence: 0.95 }] }, { input: 500, output: 40 }));
-    const scope = { tenantId: owner.tenantId, db: await getDb() };
+    const scope = { tenantId: owner.tenantId, db: await scopedDb(owner.tenantId) };
     await connectDcl(scope, { model });
     expect(model.languageModel.doGenerateCalls).toHaveLength(1);
     // Nothing new in the source: no tokens spent, nothing re-proposed.

@@ -9,7 +9,7 @@ import { connectDcl } from "@/lib/dcl/connect";
 import { workflows } from "@/lib/tasks/workflows";
 import { withDuckDb } from "@/lib/dcl/views/duckdb";
 import { readBuild } from "@/lib/dcl/views/rebuild";
-import { getDb } from "@/lib/db";
+import { inspectDb, scopedDb } from "../support/db";
 import { createAccount, type TestAccount } from "../support/accounts";
 import { createConnectionVia, syncNow, uploadFile } from "../support/aam";
 import { connectVia, viewRows } from "../support/dcl";
@@ -60,7 +60,7 @@ describe("unified views", () => {
         seen.add(`${rows("account")}/${rows("contact")}`);
       }
     });
-    const db = await getDb();
+    const db = await inspectDb();
     for (let i = 0; i < 3; i += 1) await connectDcl({ tenantId: owner.tenantId, db });
     rebuilding = false;
     await Promise.all(readers);
@@ -75,7 +75,7 @@ describe("unified views", () => {
     const [a, b] = await Promise.all([connectVia(owner.token), connectVia(owner.token)]);
     expect(a.build.entities).toEqual(b.build.entities);
     expect(a.proposed + a.autoApproved + b.proposed + b.autoApproved).toBe(4);
-    const rows = await (await getDb()).mappingRegistry.groupBy({ by: ["sourceField"], where: { tenantId: owner.tenantId }, _count: true });
+    const rows = await (await inspectDb()).mappingRegistry.groupBy({ by: ["sourceField"], where: { tenantId: owner.tenantId }, _count: true });
     expect(rows.map((r) => r._count)).toEqual([1, 1, 1, 1]);
     expect((await viewRows(owner.token, "account")).total).toBe(300);
   });
@@ -121,7 +121,7 @@ describe("views follow the sources", () => {
     const engine = await testEngine([owner.tenantId], { workflows });
     engine.start();
     try {
-      const ctx = { tenantId: owner.tenantId, actor: { userId: owner.userId, role: "owner" as const, via: "bearer" as const }, db: await getDb() };
+      const ctx = { tenantId: owner.tenantId, actor: { userId: owner.userId, role: "owner" as const, via: "bearer" as const }, db: await scopedDb(owner.tenantId) };
       const sync = async () => {
         const queued = await call(syncRoute, "POST", "/x", { token: owner.token, params: { id: conn.id } });
         await waitForStatus(ctx, queued.json.task.id, "success");

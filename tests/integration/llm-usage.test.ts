@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { GET as usage } from "@/app/api/v1/llm/usage/route";
-import { getDb } from "@/lib/db";
+import { inspectDb } from "../support/db";
 import { LlmError } from "@/lib/errors";
 import { generateStructured } from "@/lib/llm/generate-structured";
 import { recordLlmCall, type LlmCallRecord } from "@/lib/llm/telemetry";
@@ -17,7 +17,7 @@ function row(tenantId: string, over: Partial<LlmCallRecord> = {}): LlmCallRecord
 
 describe("LLM usage", () => {
   it("sums the caller's calls per provider and model, and nothing of another tenant's", async () => {
-    const db = await getDb();
+    const db = await inspectDb();
     const a = await createAccount({ label: "llm-a" });
     const b = await createAccount({ label: "llm-b" });
     await recordLlmCall(db, row(a.tenantId, { inputTokens: 100, outputTokens: 20, latencyMs: 400 }));
@@ -40,7 +40,7 @@ describe("LLM usage", () => {
   });
 
   it("covers the last 30 days unless asked for another window", async () => {
-    const db = await getDb();
+    const db = await inspectDb();
     const owner = await createAccount({ label: "llm-window" });
     await db.llmCall.create({ data: { ...row(owner.tenantId), createdAt: new Date(Date.now() - 40 * DAY_MS) } });
     await recordLlmCall(db, row(owner.tenantId));
@@ -63,7 +63,7 @@ describe("LLM usage", () => {
   });
 
   it("lets a viewer read usage, and records failed calls made through generateStructured", async () => {
-    const db = await getDb();
+    const db = await inspectDb();
     const owner = await createAccount({ label: "llm-owner" });
     const viewer = await createAccount({ label: "llm-viewer" });
     const token = await joinTenant(owner, viewer, "viewer");

@@ -1,6 +1,6 @@
 import { POST as createRoute } from "@/app/api/v1/aam/connections/route";
 import { POST as uploadRoute } from "@/app/api/v1/aam/connections/[id]/files/route";
-import { getDb } from "@/lib/db";
+import { scopedDb } from "./db";
 import { syncConnection } from "@/lib/aam/sync";
 import { call } from "./http";
 
@@ -22,5 +22,5 @@ export async function uploadFile(token: string, connectionId: string, name: stri
 
 /** One sync in this process, as the ingest CLI runs it. */
 export async function syncNow(tenantId: string, connectionId: string) {
-  return syncConnection({ tenantId, db: await getDb() }, connectionId);
+  return syncConnection({ tenantId, db: await scopedDb(tenantId) }, connectionId);
 }

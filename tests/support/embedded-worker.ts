@@ -4,13 +4,14 @@
  * usage: tsx --conditions=react-server tests/support/embedded-worker.ts <server|cli> <label> <count> [holdMs]
  */
 import { closeDb, getDbState, setProcessKind } from "@/lib/db";
+import { systemDb } from "@/lib/db/scope";
 
 const [kind, label, count, holdMs] = process.argv.slice(2);
 setProcessKind(kind === "server" ? "server" : "cli");
 try {
   const state = await getDbState();
   for (let i = 0; i < Number(count); i++) {
-    await state.client.$transaction(async (tx) => {
+    await systemDb(state.client, "test harness").$transaction(async (tx) => {
       await tx.tenant.create({ data: { name: `${label}-${i}`, slug: `${label}-${i}` } });
       await tx.tenant.count();
     });

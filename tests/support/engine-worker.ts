@@ -6,23 +6,25 @@
  */
 import { randomUUID } from "node:crypto";
 import { closeDb, getDb } from "@/lib/db";
+import { systemDb, tenantDb } from "@/lib/db/scope";
 import { createEmbeddedEngine } from "@/lib/tasks/embedded-engine";
 import { createTask, getTask } from "@/lib/tasks/tasks";
 import { testWorkflows } from "./test-workflows";
 
 const [file, mode, ms] = process.argv.slice(2);
-const db = await getDb();
+const base = await getDb();
+const db = systemDb(base, "test harness");
 if (mode === "create") {
   const tenant = await db.tenant.create({ data: { name: "crash test", slug: `crash-${randomUUID()}` } });
   await createTask({
-    ctx: { tenantId: tenant.id, db, actor: { userId: randomUUID(), role: "owner", via: "bearer" } },
+    ctx: { tenantId: tenant.id, db: tenantDb(base, tenant.id), actor: { userId: randomUUID(), role: "owner", via: "bearer" } },
     input: { type: "drift.repair", input: { file, ms: Number(ms) } },
     workflows: testWorkflows,
   });
 }
 const task = await db.task.findFirstOrThrow({ where: { type: "drift.repair" } });
-const ctx = { tenantId: task.tenantId, db, actor: { userId: randomUUID(), role: "owner" as const, via: "bearer" as const } };
-const engine = createEmbeddedEngine({ db, workflows: testWorkflows, pollMs: 50, leaseMs: 1_000 });
+const ctx = { tenantId: task.tenantId, db: tenantDb(base, task.tenantId), actor: { userId: randomUUID(), role: "owner" as const, via: "bearer" as const } };
+const engine = createEmbeddedEngine({ db: base, workflows: testWorkflows, pollMs: 50, leaseMs: 1_000 });
 engine.start();
 for (;;) {
   const current = await getTask({ ctx, id: task.id });

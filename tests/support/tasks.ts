@@ -1,5 +1,6 @@
 import { expect } from "vitest";
 import { getDb } from "@/lib/db";
+import { scopedDb } from "./db";
 import type { TenantContext } from "@/lib/auth/context";
 import { createEmbeddedEngine, type EngineOptions } from "@/lib/tasks/embedded-engine";
 import { getTask } from "@/lib/tasks/tasks";
@@ -8,7 +9,7 @@ import { testWorkflows } from "./test-workflows";
 
 export async function tenantContext(label: string): Promise<TenantContext> {
   const account = await createAccount({ label });
-  return { tenantId: account.tenantId, actor: { userId: account.userId, role: "owner", via: "bearer" }, db: await getDb() };
+  return { tenantId: account.tenantId, actor: { userId: account.userId, role: "owner", via: "bearer" }, db: await scopedDb(account.tenantId) };
 }
 
 /** An embedded engine over the test workflows, restricted to the given tenants (the database is shared). */

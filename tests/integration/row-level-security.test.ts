@@ -1,0 +1,131 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { systemDb, tenantDb, userDb } from "@/lib/db/scope";
+import { createAccount } from "../support/accounts";
+import { createConnectionVia } from "../support/aam";
+import { inspectDb } from "../support/db";
+
+/**
+ * The second wall: whatever a query forgets, PostgreSQL's row-level security keeps it inside the
+ * scope's tenant. Runs on PGlite and on PostgreSQL (both integration projects).
+ */
+async function twoTenants() {
+  const a = await createAccount({ label: "rls-a" });
+  const b = await createAccount({ label: "rls-b" });
+  await createConnectionVia(a.token, { name: "a-files", type: "file", config: { source: "upload" } });
+  await createConnectionVia(b.token, { name: "b-files", type: "file", config: { source: "upload" } });
+  return { a, b, db: await getDb() };
+}
+
+describe("row-level security", () => {
+  it("a query without a tenant filter sees and changes only its own tenant's rows", async () => {
+    const { a, b, db } = await twoTenants();
+    const scoped = tenantDb(db, a.tenantId);
+
+    const tenants = new Set((await scoped.connection.findMany({ select: { tenantId: true } })).map((c) => c.tenantId));
+    expect([...tenants]).toEqual([a.tenantId]);
+    const raw = await scoped.$queryRaw<{ tenant_id: string }[]>`SELECT DISTINCT tenant_id::text FROM connections`;
+    expect(raw.map((r) => r.tenant_id)).toEqual([a.tenantId]);
+    expect(await scoped.membership.count()).toBe(1);
+
+    const renamed = await scoped.connection.updateMany({ data: { name: "renamed-by-a" } });
+    expect(renamed.count).toBe(1);
+    const bNames = await tenantDb(db, b.tenantId).connection.findMany({ select: { name: true } });
+    expect(bNames.map((c) => c.name)).toEqual(["b-files"]);
+
+    expect((await scoped.connection.deleteMany({ where: { tenantId: b.tenantId } })).count).toBe(0);
+    await expect(
+      scoped.connection.create({ data: { tenantId: b.tenantId, name: "planted", type: "file", configCipher: "x" } }),
+    ).rejects.toThrow();
+  });
+
+  it("outside any scope nothing tenant-owned is visible; the system scope sees every tenant", async () => {
+    const { a, b, db } = await twoTenants();
+    expect(await db.connection.count({ where: { tenantId: { in: [a.tenantId, b.tenantId] } } })).toBe(0);
+    expect(await db.tenant.count({ where: { id: { in: [a.tenantId, b.tenantId] } } })).toBe(0);
+    expect(await systemDb(db, "test").connection.count({ where: { tenantId: { in: [a.tenantId, b.tenantId] } } })).toBe(2);
+  });
+
+  it("a user scope sees the user's own memberships and tenants, and no tenant's data", async () => {
+    const { a, b, db } = await twoTenants();
+    const scoped = userDb(db, a.userId);
+    expect((await scoped.membership.findMany()).map((m) => m.tenantId)).toEqual([a.tenantId]);
+    expect((await scoped.tenant.findMany({ where: { id: { in: [a.tenantId, b.tenantId] } } })).map((t) => t.id)).toEqual([a.tenantId]);
+    expect(await scoped.connection.count()).toBe(0);
+    // Joining a tenant needs an invitation addressed to the user's email.
+    await expect(scoped.membership.create({ data: { tenantId: b.tenantId, userId: a.userId, role: "owner" } })).rejects.toThrow();
+  });
+
+  it("the app role cannot turn the policies off, read the migration log or become the owner through a table", async () => {
+    const { a, db } = await twoTenants();
+    const scoped = tenantDb(db, a.tenantId);
+    const attempts = [
+      scoped.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe("SET LOCAL row_security = off");
+        return tx.$queryRawUnsafe("SELECT count(*) FROM connections");
+      }),
+      scoped.$executeRawUnsafe("ALTER TABLE connections DISABLE ROW LEVEL SECURITY"),
+      scoped.$executeRawUnsafe("DROP POLICY tenant_isolation ON connections"),
+      scoped.$queryRawUnsafe('SELECT count(*) FROM "_prisma_migrations"'),
+      scoped.$executeRawUnsafe("ALTER TABLE connections OWNER TO aos_app"),
+    ];
+    for (const attempt of attempts) await expect(attempt).rejects.toThrow();
+    const [{ rowsecurity }] = await systemDb(db, "test").$queryRaw<{ rowsecurity: boolean }[]>`
+      SELECT relrowsecurity AS rowsecurity FROM pg_class WHERE relname = 'connections'`;
+    expect(rowsecurity).toBe(true);
+  });
+
+  it("every table with a tenant_id column has row-level security and a policy", async () => {
+    const db = systemDb(await getDb(), "test");
+    const unprotected = await db.$queryRaw<{ table_name: string }[]>`
+      SELECT c.table_name FROM information_schema.columns c
+      JOIN pg_class t ON t.relname = c.table_name AND t.relnamespace = 'public'::regnamespace
+      WHERE c.table_schema = 'public' AND c.column_name = 'tenant_id'
+        AND (NOT t.relrowsecurity OR NOT EXISTS (SELECT 1 FROM pg_policies p WHERE p.tablename = c.table_name))`;
+    expect(unprotected).toEqual([]);
+  });
+});
+
+describe("row-level security: the scope cannot be forged", () => {
+  it("SQL running in tenant A's scope that sets app.tenant_id to tenant B sees nothing of B", async () => {
+    const a = await createAccount({ label: "rls-forge-a" });
+    const b = await createAccount({ label: "rls-forge-b" });
+    await createConnectionVia(b.token, { name: "b-secret", type: "file", config: { source: "upload" } });
+    const seen = await tenantDb(await getDb(), a.tenantId).$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT set_config('app.tenant_id', ${b.tenantId}, true), set_config('app.user_id', ${b.userId}, true)`;
+      return tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM connections`;
+    });
+    expect(Number(seen[0].n)).toBe(0);
+  });
+});
+
+describe.skipIf(!process.env.DATABASE_URL)("row-level security with a dedicated login (AOS_APP_DATABASE_URL)", () => {
+  it("a statement that resets its role is still under the policies and cannot read the key", async () => {
+    const { PrismaPg } = await import("@prisma/adapter-pg");
+    const { PrismaClient } = await import("@/lib/generated/prisma/client");
+    const { withRowLevelSecurity } = await import("@/lib/db/rls-adapter");
+    const ownerUrl = process.env.DATABASE_URL!;
+    const owner = await inspectDb();
+    await owner.$executeRawUnsafe(
+      "DO $$ BEGIN CREATE ROLE aos_app_login LOGIN NOSUPERUSER NOBYPASSRLS IN ROLE aos_app; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+    );
+    const appUrl = new URL(ownerUrl);
+    appUrl.username = "aos_app_login";
+    const client = new PrismaClient({ adapter: withRowLevelSecurity(new PrismaPg({ connectionString: ownerUrl }), new PrismaPg({ connectionString: appUrl.toString() })) });
+    try {
+      const a = await createAccount({ label: "rls-login-a" });
+      const b = await createAccount({ label: "rls-login-b" });
+      await createConnectionVia(b.token, { name: "b-secret", type: "file", config: { source: "upload" } });
+      const scoped = tenantDb(client, a.tenantId);
+      const seen = await scoped.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe("RESET ROLE");
+        return tx.$queryRaw<{ n: bigint; who: string }[]>`SELECT count(*) AS n, current_user AS who FROM connections`;
+      });
+      expect(seen[0]).toMatchObject({ n: 0n, who: "aos_app_login" });
+      await expect(scoped.$queryRawUnsafe("SELECT key FROM aos_private.scope_key")).rejects.toThrow();
+      await expect(scoped.$executeRawUnsafe("SET ROLE postgres")).rejects.toThrow();
+    } finally {
+      await client.$disconnect();
+    }
+  });
+});

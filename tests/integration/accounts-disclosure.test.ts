@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { POST as register } from "@/app/api/v1/auth/register/route";
 import { POST as addMember } from "@/app/api/v1/tenant/members/route";
-import { getDb } from "@/lib/db";
+import { inspectDb } from "../support/db";
 import { createAccount, signIn, verifyEmail } from "../support/accounts";
 import { call, uniqueEmail } from "../support/http";
 import { mailTo } from "../support/mail";
@@ -22,7 +22,7 @@ describe("answers that could reveal whether an email has an account", () => {
 
     expect(mailTo(existing.email, "registration-attempt")).toHaveLength(1);
     expect(mailTo(existing.email, "verify-email")).toHaveLength(1);
-    const db = await getDb();
+    const db = await inspectDb();
     expect(await db.tenant.count({ where: { name: tenantName } })).toBe(1);
     await expect(signIn(existing.email, "a different password")).rejects.toThrow(/401/);
     expect(await signIn(existing.email, existing.password)).toBeTruthy();

@@ -6,7 +6,7 @@ import { GET as me } from "@/app/api/v1/me/route";
 import { GET as listMembers, POST as addMember } from "@/app/api/v1/tenant/members/route";
 import { GET as listInvitations } from "@/app/api/v1/tenant/invitations/route";
 import { DELETE as revoke } from "@/app/api/v1/tenant/invitations/[id]/route";
-import { getDb } from "@/lib/db";
+import { inspectDb } from "../support/db";
 import { createAccount, joinTenant, signIn, verifyEmail, type TestAccount } from "../support/accounts";
 import { call, uniqueEmail } from "../support/http";
 import { mailTo } from "../support/mail";
@@ -28,7 +28,7 @@ describe("invitations", () => {
     const admin = await createAccount({ label: "dedupe-admin" });
     const email = uniqueEmail("dedupe");
     const first = await invite(admin, email, "viewer");
-    const db = await getDb();
+    const db = await inspectDb();
     await db.invitation.update({ where: { id: first.json.invitation.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const second = await invite(admin, email.toUpperCase(), "member");
 
@@ -118,7 +118,7 @@ describe("invitations", () => {
     const admin = await createAccount({ label: "expired-admin" });
     const invitee = await verifiedAccount("expired-invitee");
     const { json } = await invite(admin, invitee.email);
-    await (await getDb()).invitation.update({ where: { id: json.invitation.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await (await inspectDb()).invitation.update({ where: { id: json.invitation.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await visibleTo(invitee)).toEqual([]);
     expect((await call(accept, "POST", "/x", { token: invitee.token, params: { id: json.invitation.id } })).status).toBe(404);
   });

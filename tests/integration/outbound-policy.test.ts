@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { POST as checkRoute } from "@/app/api/v1/aam/connections/[id]/check/route";
 import { POST as discoverRoute } from "@/app/api/v1/aam/connections/[id]/discover/route";
 import { getDb } from "@/lib/db";
+import { inspectDb } from "../support/db";
 import { env } from "@/lib/env";
 import { UNREACHABLE_MESSAGE } from "@/lib/net/policy";
 import { createAccount, type TestAccount } from "../support/accounts";
@@ -61,7 +62,7 @@ describe("records with fields named like Object.prototype's", () => {
     const conn = await createConnectionVia(owner.token, { name: "Protos", type: "file", config: {} });
     expect((await uploadFile(owner.token, conn.id, "p.csv", "id,__proto__,constructor,prototype\n1,a,b,c\n")).status).toBe(201);
     await syncNow(owner.tenantId, conn.id);
-    const [event] = await (await getDb()).canonicalEvent.findMany({ where: { tenantId: owner.tenantId, connectionId: conn.id } });
+    const [event] = await (await inspectDb()).canonicalEvent.findMany({ where: { tenantId: owner.tenantId, connectionId: conn.id } });
     expect(JSON.parse(JSON.stringify(event!.payload))).toEqual(JSON.parse('{"id":1,"__proto__":"a","constructor":"b","prototype":"c"}'));
   });
 });

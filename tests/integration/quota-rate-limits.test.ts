@@ -17,12 +17,12 @@ vi.mock("@/lib/auth/request-auth", async (importOriginal) => {
   };
 });
 
+const { inspectDb } = await import("../support/db");
 const { POST: suggestRoute } = await import("@/app/api/v1/dcl/mappings/suggest/route");
 const { POST: checkRoute } = await import("@/app/api/v1/aam/connections/[id]/check/route");
 const { POST: connectRoute } = await import("@/app/api/v1/dcl/connect/route");
 const { POST: createTaskRoute } = await import("@/app/api/v1/tasks/route");
 const { checkConnectionAction } = await import("@/app/(app)/connections/actions");
-const { getDb } = await import("@/lib/db");
 const { issueApiToken } = await import("@/lib/auth/api-token");
 const { createAccount } = await import("../support/accounts");
 const { createConnectionVia } = await import("../support/aam");
@@ -86,7 +86,7 @@ describe("mapping suggestions", () => {
   it("require member: a viewer gets 403", async () => {
     const owner = await createAccount({ label: "suggest-owner" });
     const viewer = await createAccount({ label: "suggest-viewer" });
-    await (await getDb()).membership.create({ data: { tenantId: owner.tenantId, userId: viewer.userId, role: "viewer" } });
+    await (await inspectDb()).membership.create({ data: { tenantId: owner.tenantId, userId: viewer.userId, role: "viewer" } });
     const { token } = await issueApiToken({ userId: viewer.userId, tenantId: owner.tenantId }, 60);
     const res = await call(suggestRoute, "POST", "/api/v1/dcl/mappings/suggest", { token, body: TABLE });
     expect(res.status).toBe(403);

@@ -5,7 +5,7 @@ import { getConnectionDetail } from "@/lib/aam/connection-detail";
 import { readConfig } from "@/lib/aam/connections";
 import { issueApiToken } from "@/lib/auth/api-token";
 import type { Role } from "@/lib/auth/roles";
-import { getDb } from "@/lib/db";
+import { inspectDb, scopedDb } from "../support/db";
 import { createAccount } from "../support/accounts";
 import { createConnectionVia } from "../support/aam";
 import { call } from "../support/http";
@@ -16,7 +16,7 @@ const MASKED = "postgresql://app:********@db.example.test:5432/sales?sslmode=req
 /** A bearer token for a fresh user holding `role` in the tenant. */
 async function memberToken(tenantId: string, role: Role) {
   const user = await createAccount({ label: `secrets-${role}` });
-  await (await getDb()).membership.create({ data: { tenantId, userId: user.userId, role } });
+  await (await inspectDb()).membership.create({ data: { tenantId, userId: user.userId, role } });
   return { userId: user.userId, token: (await issueApiToken({ userId: user.userId, tenantId }, 60)).token };
 }
 
@@ -42,14 +42,14 @@ describe("connection secrets in responses", () => {
     }
 
     const viewer = await memberToken(owner.tenantId, "viewer");
-    const page = await getConnectionDetail({ ctx: { tenantId: owner.tenantId, actor: { userId: viewer.userId, role: "viewer", via: "session" }, db: await getDb() }, id: other.id });
+    const page = await getConnectionDetail({ ctx: { tenantId: owner.tenantId, actor: { userId: viewer.userId, role: "viewer", via: "session" }, db: await scopedDb(owner.tenantId) }, id: other.id });
     expect(page.connection.config.url).toBe(MASKED);
   });
 
   it("keeps the real secret when an update sends the masked URL back, and refuses it aimed at another host", async () => {
     const owner = await createAccount({ label: "secrets-patch" });
     const created = await createConnectionVia(owner.token, { name: "Sales", type: "postgres", config: { url: URL_WITH_SECRETS } });
-    const stored = async () => readConfig(await (await getDb()).connection.findUniqueOrThrow({ where: { id: created.id } }));
+    const stored = async () => readConfig(await (await inspectDb()).connection.findUniqueOrThrow({ where: { id: created.id } }));
     const patch = (config: Record<string, unknown>) => call(patchRoute, "PATCH", `/api/v1/aam/connections/${created.id}`, { token: owner.token, params: { id: created.id }, body: { config } });
 
     const same = await patch({ url: created.config.url, schema: "crm" });

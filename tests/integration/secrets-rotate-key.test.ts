@@ -1,6 +1,6 @@
 import { createCipheriv, createHash, randomBytes, randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { getDb } from "@/lib/db";
+import { inspectDb } from "../support/db";
 import { tenantContext } from "../support/tasks";
 
 const KEY_A = "rotation-key-a-0123456789-0123456789-0123";
@@ -42,7 +42,7 @@ describe("aos rotate-key", () => {
   it("reads under an old key, re-seals everything under the current one, idempotently, and reads without the old key after", async () => {
     const ctx = await tenantContext("rotate-a");
     const legacy = await tenantContext("rotate-legacy");
-    const db = await getDb();
+    const db = await inspectDb();
 
     // Key A: a connection, a connection sealed in the v1 format, a sealed webhook; a plain webhook from before sealing.
     let app = await withKeys(KEY_A);
@@ -95,5 +95,5 @@ describe("aos rotate-key", () => {
 });
 
 async function stored(tenantId: string) {
-  return (await (await getDb()).tenant.findUniqueOrThrow({ where: { id: tenantId } })).slackWebhookUrl;
+  return (await (await inspectDb()).tenant.findUniqueOrThrow({ where: { id: tenantId } })).slackWebhookUrl;
 }

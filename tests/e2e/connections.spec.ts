@@ -37,6 +37,8 @@ test("create an upload connection, upload a CSV, sync it, change its shape and s
   }).toPass({ timeout: 30_000 });
 
   await upload("id,email_address\n1,a@example.test\n2,b@example.test\n3,c@example.test\n");
+  // The replaced file (68 bytes) must be stored before the sync reads it.
+  await expect(page.getByTestId("uploaded-files")).toContainText("68 B");
   await page.getByRole("button", { name: "Sync now" }).click();
   await expect(async () => {
     await page.reload();

@@ -4,6 +4,7 @@ import { UnauthorizedError } from "@/lib/errors";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { verifyApiToken } from "@/lib/auth/api-token";
 import { tenantDb } from "@/lib/db/scope";
+import { tryDecodeURIComponent } from "@/lib/http/decode";
 import type { Actor, TenantContext } from "@/lib/auth/context";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -44,21 +45,16 @@ async function readPrincipal(req: Request): Promise<Principal> {
   return { userId: token.uid, tenantId: token.tid, via: "session" };
 }
 
-/** A malformed %-escape is left as is: the token check then rejects it (401), never a 500. */
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
 
 /** next-auth splits large cookies into `<name>.0`, `<name>.1`, ...; this joins them back. */
 function readSessionCookie(header: string): string | undefined {
   const jar = new Map<string, string>();
   for (const part of header.split(";")) {
     const i = part.indexOf("=");
-    if (i > 0) jar.set(part.slice(0, i).trim(), safeDecode(part.slice(i + 1).trim()));
+    if (i <= 0) continue;
+    const value = part.slice(i + 1).trim();
+    // A malformed %-escape is kept as is: the token check then rejects it (401), never a 500.
+    jar.set(part.slice(0, i).trim(), tryDecodeURIComponent(value) ?? value);
   }
   for (const name of SESSION_COOKIES) {
     if (jar.has(name)) return jar.get(name);

@@ -1,4 +1,5 @@
 import { ValidationError } from "@/lib/errors";
+import { tryDecodeURIComponent } from "@/lib/http/decode";
 
 /**
  * The one way secrets in configs are hidden from responses and pages: values under secret-like
@@ -57,12 +58,9 @@ function joinUrl(p: UrlParts): string {
   return `${p.scheme}${userinfo}${p.host}${p.path}${p.query === null ? "" : `?${p.query}`}${p.fragment === null ? "" : `#${p.fragment}`}`;
 }
 
+/** A query parameter's name as the driver reads it (`+` is a space); malformed escapes kept as they are. */
 function decodeName(raw: string): string {
-  try {
-    return decodeURIComponent(raw.replace(/\+/g, " "));
-  } catch {
-    return raw;
-  }
+  return tryDecodeURIComponent(raw.replace(/\+/g, " ")) ?? raw;
 }
 
 /** `postgresql://app:s3cret@db/x?sslmode=require&password=s3cret` -> `postgresql://app:********@db/x?sslmode=require&password=********`. */

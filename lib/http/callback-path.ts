@@ -1,3 +1,5 @@
+import { tryDecodeURIComponent } from "@/lib/http/decode";
+
 /** Where sign-in lands when the requested place is missing or unsafe. */
 export const DEFAULT_CALLBACK_PATH = "/control-center";
 
@@ -34,7 +36,7 @@ function isSafePath(path: string): boolean {
   let text = path;
   for (let round = 0; ; round++) {
     if (!text.startsWith("/") || text.startsWith("//") || UNSAFE_CHARACTERS.test(text)) return false;
-    const decoded = decodeOnce(text);
+    const decoded = tryDecodeURIComponent(text);
     if (decoded === null || (decoded !== text && round === MAX_DECODINGS)) return false;
     if (decoded === text) break;
     text = decoded;
@@ -43,13 +45,5 @@ function isSafePath(path: string): boolean {
     return new URL(path, PROBE_ORIGIN).origin === PROBE_ORIGIN;
   } catch {
     return false;
-  }
-}
-
-function decodeOnce(text: string): string | null {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return null;
   }
 }

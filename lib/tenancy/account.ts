@@ -1,6 +1,5 @@
 import "server-only";
 import { NotFoundError } from "@/lib/errors";
-import { getDb } from "@/lib/db";
 import type { TenantContext } from "@/lib/auth/context";
 import { listUserTenants } from "@/lib/tenancy/user-tenants";
 
@@ -9,8 +8,7 @@ export async function getCurrentAccount({ ctx }: { ctx: TenantContext }) {
   const [user, tenant, tenants] = await Promise.all([
     ctx.db.user.findUnique({ where: { id: ctx.actor.userId }, select: { id: true, email: true, name: true, emailVerifiedAt: true } }),
     ctx.db.tenant.findUnique({ where: { id: ctx.tenantId }, select: { id: true, name: true, slug: true } }),
-    // The user's memberships span tenants, so they are read beside the tenant-scoped client.
-    getDb().then((db) => listUserTenants(db, ctx.actor.userId)),
+    listUserTenants({ ctx }),
   ]);
   if (!user || !tenant) throw new NotFoundError("Account");
   const { emailVerifiedAt, ...profile } = user;

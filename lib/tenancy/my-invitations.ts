@@ -3,20 +3,21 @@ import { NotFoundError } from "@/lib/errors";
 import type { Role } from "@/lib/auth/roles";
 import { PENDING } from "@/lib/tenancy/invitations";
 import type { UserTenant } from "@/lib/tenancy/user-tenants";
-import { userDb } from "@/lib/db/scope";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { TenantContext } from "@/lib/auth/context";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * The addressee's side of invitations. Only an account whose email is verified sees, accepts or
  * declines the invitations addressed to that email; to any other account they do not exist
- * (NotFoundError, like a missing id). These reads cross tenants by nature: they run in the user's
- * row-level-security scope, which sees invitations to the user's email, and are always filtered by
- * the signed-in user's own verified email.
+ * (NotFoundError, like a missing id). These reads cross tenants by nature: the caller's `ctx.db`
+ * carries the user in its row-level-security scope, which admits invitations to the user's email
+ * and the inviting tenants; they are always filtered by the user's own verified email as well.
  */
 export type MyInvitation = { id: string; role: Role; expiresAt: Date; createdAt: Date; tenant: { id: string; name: string } };
 
-export async function listMyInvitations(base: PrismaClient, userId: string): Promise<{ emailVerified: boolean; invitations: MyInvitation[] }> {
-  const db = userDb(base, userId);
+export async function listMyInvitations({ ctx }: { ctx: TenantContext }): Promise<{ emailVerified: boolean; invitations: MyInvitation[] }> {
+  const { db } = ctx;
+  const userId = ctx.actor.userId;
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, emailVerifiedAt: true } });
   if (!user?.emailVerifiedAt) return { emailVerified: false, invitations: [] };
   const invitations = await db.invitation.findMany({
@@ -31,8 +32,9 @@ export async function listMyInvitations(base: PrismaClient, userId: string): Pro
  * Joins the inviting tenant with the invited role (someone already a member keeps their role). The
  * membership is written while the invitation is still pending: row-level security admits it only then.
  */
-export async function acceptInvitation(base: PrismaClient, { userId, id }: { userId: string; id: string }): Promise<{ tenant: UserTenant }> {
-  return userDb(base, userId).$transaction(async (tx) => {
+export async function acceptInvitation({ ctx, id }: { ctx: TenantContext; id: string }): Promise<{ tenant: UserTenant }> {
+  const userId = ctx.actor.userId;
+  return ctx.db.$transaction(async (tx) => {
     const { where, invitation } = await findPendingInvitation(tx, { userId, id });
     const key = { tenantId_userId: { tenantId: invitation.tenant.id, userId } };
     const membership =
@@ -43,9 +45,9 @@ export async function acceptInvitation(base: PrismaClient, { userId, id }: { use
   });
 }
 
-export async function declineInvitation(base: PrismaClient, { userId, id }: { userId: string; id: string }): Promise<void> {
-  await userDb(base, userId).$transaction(async (tx) => {
-    const { where } = await findPendingInvitation(tx, { userId, id });
+export async function declineInvitation({ ctx, id }: { ctx: TenantContext; id: string }): Promise<void> {
+  await ctx.db.$transaction(async (tx) => {
+    const { where } = await findPendingInvitation(tx, { userId: ctx.actor.userId, id });
     await closeInvitation(tx, where, { declinedAt: new Date() });
   });
 }

@@ -7,7 +7,7 @@ import { log } from "@/lib/log";
 import { sendMail } from "@/lib/mail";
 import { registrationAttemptMessage } from "@/lib/mail/messages";
 import { sendVerificationLink } from "@/lib/tenancy/email-verification";
-import { tenantDb } from "@/lib/db/scope";
+import { tenantDb, userDb } from "@/lib/db/scope";
 import type { RegisterInput } from "@/lib/tenancy/schemas";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -34,7 +34,7 @@ export async function registerAccount(
   const passwordHash = await hashPassword(input.password);
   const userId = await createAccount(db, input, passwordHash);
   if (userId) {
-    await sendVerificationLink(db, { userId, email: input.email, appUrl });
+    await sendVerificationLink(userDb(db, userId), { userId, email: input.email, appUrl });
   } else {
     log.info("registration attempted with an email that has an account");
     // One notice per address per hour, so registering someone's address cannot flood their inbox.

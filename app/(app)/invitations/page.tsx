@@ -1,6 +1,5 @@
 import { MyInvitations } from "@/components/team/my-invitations";
 import { VerifyEmailNotice } from "@/components/team/verify-email-notice";
-import { getDb } from "@/lib/db";
 import { listMyInvitations } from "@/lib/tenancy/my-invitations";
 import { requirePageContext } from "../page-context";
 
@@ -8,7 +7,7 @@ export const metadata = { title: "Invitations" };
 
 export default async function InvitationsPage() {
   const ctx = await requirePageContext();
-  const { emailVerified, invitations } = await listMyInvitations(await getDb(), ctx.actor.userId);
+  const { emailVerified, invitations } = await listMyInvitations({ ctx });
   return (
     <div className="space-y-6">
       <header>

@@ -1,4 +1,5 @@
 import { parseIp } from "@/lib/net/address";
+import { tryDecodeURIComponent } from "@/lib/http/decode";
 import { normalizeHostName } from "@/lib/net/allow-list";
 
 /**
@@ -76,9 +77,5 @@ export function parsePostgresUrl(text: string): ParsedPostgresUrl {
 
 /** Percent-decoding that keeps malformed escapes as they are (they then fail the checks above). */
 function decode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
+  return tryDecodeURIComponent(text) ?? text;
 }

@@ -1,10 +1,9 @@
-import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/http/route";
 import { appUrlFor } from "@/lib/mail";
 import { resendVerificationLink } from "@/lib/tenancy/email-verification";
 
 /** Mails the caller a new verification link (no mail transport: the server log). */
 export const POST = withTenant(
-  async ({ ctx, req }) => resendVerificationLink(await getDb(), { userId: ctx.actor.userId, appUrl: appUrlFor(req.nextUrl.origin) }),
+  async ({ ctx, req }) => resendVerificationLink({ ctx, appUrl: appUrlFor(req.nextUrl.origin) }),
   { scope: "tenant:read", status: 202 },
 );

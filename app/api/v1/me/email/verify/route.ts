@@ -1,10 +1,9 @@
-import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/http/route";
 import { verifyEmail } from "@/lib/tenancy/email-verification";
 import { VerifyEmailInput } from "@/lib/tenancy/schemas";
 
 /** Confirms the caller's email with the token from their verification link (only the account it was sent for). */
 export const POST = withTenant(
-  async ({ ctx, body }) => verifyEmail(await getDb(), { userId: ctx.actor.userId, token: body.token }),
+  async ({ ctx, body }) => verifyEmail({ ctx, token: body.token }),
   { scope: "tenant:read", body: VerifyEmailInput },
 );

@@ -1,10 +1,9 @@
-import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/http/route";
 import { acceptInvitation } from "@/lib/tenancy/my-invitations";
 import { InvitationParams } from "@/lib/tenancy/schemas";
 
 /** Joins the inviting tenant. The session stays in its tenant; switch (or ask a token for the new one) to act there. */
 export const POST = withTenant(
-  async ({ ctx, params }) => acceptInvitation(await getDb(), { userId: ctx.actor.userId, id: params.id }),
+  async ({ ctx, params }) => acceptInvitation({ ctx, id: params.id }),
   { scope: "tenant:read", params: InvitationParams },
 );

@@ -21,33 +21,37 @@ export async function rotateEncryptionKey(db: PrismaClient, box?: SecretBox): Pr
   const keys = box ?? (await getSecretBox());
   const report: RotationReport = { keyId: keys.keyId, connections: count(), slackWebhooks: count() };
 
-  for (let cursor: string | undefined; ; ) {
-    const rows = await db.connection.findMany({ select: { id: true, tenantId: true, configCipher: true, updatedAt: true }, orderBy: { id: "asc" }, take: PAGE, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) });
-    for (const row of rows) {
-      const outcome = await reseal(keys, row.configCipher, connectionSealContext(row), async (next) => {
-        // Rotation is not an edit: the connection's updatedAt stays.
-        const { count } = await db.connection.updateMany({ where: { id: row.id, configCipher: row.configCipher }, data: { configCipher: next, updatedAt: row.updatedAt } });
-        return count > 0;
-      });
-      tally(report.connections, outcome, row.id);
-    }
-    if (rows.length < PAGE) break;
-    cursor = rows.at(-1)!.id;
+  const connections = everyRow((page) => db.connection.findMany({ select: { id: true, tenantId: true, configCipher: true, updatedAt: true }, ...page }));
+  for await (const row of connections) {
+    const outcome = await reseal(keys, row.configCipher, connectionSealContext(row), async (next) => {
+      // Rotation is not an edit: the connection's updatedAt stays.
+      const { count } = await db.connection.updateMany({ where: { id: row.id, configCipher: row.configCipher }, data: { configCipher: next, updatedAt: row.updatedAt } });
+      return count > 0;
+    });
+    tally(report.connections, outcome, row.id);
   }
 
-  for (let cursor: string | undefined; ; ) {
-    const rows = await db.tenant.findMany({ where: { slackWebhookUrl: { not: null } }, select: { id: true, slackWebhookUrl: true }, orderBy: { id: "asc" }, take: PAGE, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) });
-    for (const row of rows) {
-      const outcome = await reseal(keys, row.slackWebhookUrl!, slackWebhookSealContext(row.id), async (next) => {
-        const { count } = await db.tenant.updateMany({ where: { id: row.id, slackWebhookUrl: row.slackWebhookUrl }, data: { slackWebhookUrl: next } });
-        return count > 0;
-      });
-      tally(report.slackWebhooks, outcome, row.id);
-    }
-    if (rows.length < PAGE) break;
-    cursor = rows.at(-1)!.id;
+  const webhooks = everyRow((page) => db.tenant.findMany({ where: { slackWebhookUrl: { not: null } }, select: { id: true, slackWebhookUrl: true }, ...page }));
+  for await (const row of webhooks) {
+    const outcome = await reseal(keys, row.slackWebhookUrl!, slackWebhookSealContext(row.id), async (next) => {
+      const { count } = await db.tenant.updateMany({ where: { id: row.id, slackWebhookUrl: row.slackWebhookUrl }, data: { slackWebhookUrl: next } });
+      return count > 0;
+    });
+    tally(report.slackWebhooks, outcome, row.id);
   }
   return report;
+}
+
+type Page = { orderBy: { id: "asc" }; take: number; cursor?: { id: string }; skip?: number };
+
+/** Every row a query returns, read in pages by id, so a large table is never held at once. */
+async function* everyRow<T extends { id: string }>(query: (page: Page) => Promise<T[]>): AsyncGenerator<T> {
+  for (let cursor: string | undefined; ; ) {
+    const rows = await query({ orderBy: { id: "asc" }, take: PAGE, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) });
+    yield* rows;
+    if (rows.length < PAGE) return;
+    cursor = rows.at(-1)!.id;
+  }
 }
 
 /** A stored value that is not a ciphertext is a legacy plaintext secret: sealed as it is. */

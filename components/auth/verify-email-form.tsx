@@ -4,6 +4,7 @@ import { useState } from "react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Card, ErrorText } from "@/components/ui/card";
+import { ApiError, apiFetch } from "@/lib/http/client";
 
 type State = { kind: "idle" | "pending" | "done" } | { kind: "signed-out" } | { kind: "error"; message: string };
 
@@ -14,16 +15,13 @@ export function VerifyEmailForm({ token }: { token: string }) {
 
   async function confirm() {
     setState({ kind: "pending" });
-    const res = await fetch("/api/v1/me/email/verify", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ token }),
-      credentials: "same-origin",
-    }).catch(() => null);
-    if (res?.ok) return setState({ kind: "done" });
-    if (res?.status === 401) return setState({ kind: "signed-out" });
-    const data = await res?.json().catch(() => null);
-    setState({ kind: "error", message: data?.error?.message ?? "The server could not be reached; try again" });
+    try {
+      await apiFetch("/api/v1/me/email/verify", { body: { token } });
+      setState({ kind: "done" });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) setState({ kind: "signed-out" });
+      else setState({ kind: "error", message: error instanceof ApiError ? error.message : "The server could not be reached; try again" });
+    }
   }
 
   return (

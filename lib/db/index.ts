@@ -49,7 +49,8 @@ async function openDb(): Promise<DbState> {
   if (env.database.mode === "server") {
     const url = env.database.url;
     applied(await withPgRunner(url, (runner) => migrate(runner, options)));
-        const app = env.database.appUrl ? pgAdapter(env.database.appUrl, 10) : undefined;
+    // With a dedicated login for tenant work, the owner's pool serves only the system scope.
+    const app = env.database.appUrl ? pgAdapter(env.database.appUrl, 10) : undefined;
     return { client: new PrismaClient({ adapter: withRowLevelSecurity(pgAdapter(url, app ? 4 : 10), app) }), mode: "server" };
   }
 

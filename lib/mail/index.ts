@@ -7,15 +7,15 @@ import type { MailMessage, MailTransport } from "@/lib/mail/types";
 export type { MailMessage, MailTransport } from "@/lib/mail/types";
 
 /** Process-wide, like every other client: Next.js loads route handlers and pages as separate module graphs. */
-const state = globalThis as typeof globalThis & { __aosMailTransport?: MailTransport };
+const globalForMail = globalThis as unknown as { aosMailTransport?: MailTransport };
 
 export function getMailTransport(): MailTransport {
-  return state.__aosMailTransport ?? logTransport;
+  return globalForMail.aosMailTransport ?? logTransport;
 }
 
 /** Replaces the transport for this process (a mail server's, or a test's outbox). */
 export function setMailTransport(transport: MailTransport): void {
-  state.__aosMailTransport = transport;
+  globalForMail.aosMailTransport = transport;
 }
 
 /**

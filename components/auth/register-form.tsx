@@ -23,7 +23,6 @@ export function RegisterForm() {
     event.preventDefault();
     setPending(true);
     setError(undefined);
-    setNotice(undefined);
     const form = new FormData(event.currentTarget);
     const email = String(form.get("email"));
     const password = String(form.get("password"));
@@ -45,6 +44,16 @@ export function RegisterForm() {
     }
   }
 
+  if (notice) {
+    return (
+      <Card>
+        <h1 className="mb-4 text-lg font-semibold">Check your email</h1>
+        <p role="status" className="text-sm">{notice}</p>
+        <Link href="/login" className="mt-4 block text-center text-sm font-medium text-brand-600 hover:underline">Go to sign in</Link>
+      </Card>
+    );
+  }
+
   return (
     <Card>
       <h1 className="mb-4 text-lg font-semibold">Create your workspace</h1>
@@ -54,7 +63,6 @@ export function RegisterForm() {
         <Field label="Password" id="password" type="password" autoComplete="new-password" required minLength={8} />
         <Field label="Company / workspace name" id="tenantName" required maxLength={120} />
         <ErrorText>{error}</ErrorText>
-        {notice && <p role="status" className="rounded-md bg-brand-50 px-3 py-2 text-sm">{notice}</p>}
         <Button type="submit" disabled={pending} className="w-full">
           {pending ? "Creating…" : "Create account"}
         </Button>

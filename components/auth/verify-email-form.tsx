@@ -6,9 +6,13 @@ import { Button } from "@/components/ui/button";
 import { Card, ErrorText } from "@/components/ui/card";
 import { ApiError, apiFetch } from "@/lib/http/client";
 
-type State = { kind: "idle" | "pending" | "done" } | { kind: "signed-out" } | { kind: "error"; message: string };
+type State = { kind: "idle" | "pending" | "done" | "signed-out" | "invalid" } | { kind: "error"; message: string };
 
-/** Confirms the signed-in account's email with the token from its link. */
+/**
+ * Confirms the signed-in account's email with the token from its link. A link the server refuses
+ * (unknown, used, expired, another account's) cannot work on a retry: the page says so once, in
+ * plain words, and points to where a new one is sent.
+ */
 export function VerifyEmailForm({ token }: { token: string }) {
   const [state, setState] = useState<State>({ kind: "idle" });
   const here = `/verify?token=${encodeURIComponent(token)}`;
@@ -19,8 +23,8 @@ export function VerifyEmailForm({ token }: { token: string }) {
       await apiFetch("/api/v1/me/email/verify", { body: { token } });
       setState({ kind: "done" });
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) setState({ kind: "signed-out" });
-      else setState({ kind: "error", message: error instanceof ApiError ? error.message : "The server could not be reached; try again" });
+      if (error instanceof ApiError) setState({ kind: error.status === 401 ? "signed-out" : "invalid" });
+      else setState({ kind: "error", message: "The server could not be reached; try again" });
     }
   }
 
@@ -36,11 +40,16 @@ export function VerifyEmailForm({ token }: { token: string }) {
           Sign in to the account this link was sent for, then open the link again.{" "}
           <Link href={`/login?callbackUrl=${encodeURIComponent(here)}`} className="font-medium text-brand-600 hover:underline">Sign in</Link>
         </p>
+      ) : state.kind === "invalid" || !token ? (
+        <p className="text-sm">
+          This link is invalid, expired or already used, or was sent for another account.{" "}
+          <Link href="/invitations" className="font-medium text-brand-600 hover:underline">Send yourself a new link</Link>
+        </p>
       ) : (
         <div className="space-y-4">
           <p className="text-sm text-slate-600">Confirm that this email address belongs to the account you are signed in to.</p>
           {state.kind === "error" && <ErrorText>{state.message}</ErrorText>}
-          <Button onClick={confirm} disabled={!token || state.kind === "pending"} className="w-full">
+          <Button onClick={confirm} disabled={state.kind === "pending"} className="w-full">
             {state.kind === "pending" ? "Confirming…" : "Confirm my email"}
           </Button>
         </div>

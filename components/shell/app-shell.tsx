@@ -18,10 +18,13 @@ export function AppShell({ account, children }: { account: Account; children: Re
         <Link href="/control-center" className="px-5 py-4 text-lg font-bold tracking-tight text-brand-700">
           AutonomOS
         </Link>
-        <p className="px-5 pb-3 text-xs uppercase tracking-wide text-slate-500" data-testid="tenant-name">
-          {account.tenant.name}
-        </p>
-        <TenantSwitcher tenants={account.tenants} currentId={account.tenant.id} />
+        {account.tenants.length > 1 ? (
+          <TenantSwitcher tenants={account.tenants} currentId={account.tenant.id} />
+        ) : (
+          <p className="px-5 pb-3 text-xs uppercase tracking-wide text-slate-500" data-testid="tenant-name">
+            {account.tenant.name}
+          </p>
+        )}
         <NavLinks />
         <div className="mt-auto border-t border-slate-200 p-4 text-sm">
           <p className="font-medium" data-testid="user-name">{account.user.name}</p>

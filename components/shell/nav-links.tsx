@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/ontology", label: "Ontology" },
   { href: "/orchestration", label: "Orchestration" },
   { href: "/team", label: "Team" },
+  { href: "/invitations", label: "Invitations" },
 ];
 
 export function NavLinks() {

@@ -1,25 +1,22 @@
 "use client";
 
 import { useState } from "react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { SessionProvider, useSession } from "next-auth/react";
 
 type Tenant = { id: string; name: string; role: string };
 
 /**
- * Picks the session's tenant among the user's memberships. The server switches only to a tenant
- * the user belongs to (the jwt callback checks), so a refused switch leaves the session as it was.
+ * Picks the session's tenant among the user's memberships (shown only to a member of several). The
+ * server switches only to a tenant the user belongs to (the jwt callback checks), so a refused
+ * switch leaves the session as it was.
  */
 export function TenantSwitcher({ tenants, currentId }: { tenants: Tenant[]; currentId: string }) {
   return (
     <div className="px-5 pb-3 text-xs">
-      {tenants.length > 1 && (
-        <SessionProvider refetchOnWindowFocus={false}>
-          <Switcher tenants={tenants} currentId={currentId} />
-        </SessionProvider>
-      )}
-      <Link href="/invitations" className="text-brand-600 hover:underline">Invitations</Link>
+      <SessionProvider refetchOnWindowFocus={false}>
+        <Switcher tenants={tenants} currentId={currentId} />
+      </SessionProvider>
     </div>
   );
 }
@@ -48,7 +45,7 @@ function Switcher({ tenants, currentId }: { tenants: Tenant[]; currentId: string
         className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-ink"
       >
         {tenants.map((t) => (
-          <option key={t.id} value={t.id}>{t.name} ({t.role})</option>
+          <option key={t.id} value={t.id}>{t.name}</option>
         ))}
       </select>
       {error && <span role="alert" className="mt-1 block text-red-700">{error}</span>}

@@ -111,7 +111,7 @@ export function TeamManager(props: {
             confirming it. Inviting an address again renews its invitation.
           </p>
           {invited && (
-            <p role="status" className="mt-3 rounded-md bg-brand-50 p-3 text-sm">
+            <p role="status" className="mt-3 rounded-md bg-brand-50 p-3 text-sm [overflow-wrap:anywhere]">
               Invitation sent to {invited.email}. They accept it at <code className="break-all">{invited.acceptUrl}</code>
             </p>
           )}
@@ -123,13 +123,13 @@ export function TeamManager(props: {
               </div>
               <ul className="mt-2 divide-y divide-slate-100 text-sm text-slate-600">
                 {props.invitations.map((i) => (
-                  <li key={i.id} className="flex items-center justify-between py-2" data-testid="pending-invitation">
-                    <span>
+                  <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="pending-invitation">
+                    <span className="min-w-0 [overflow-wrap:anywhere]">
                       {i.email} as {i.role},{" "}
                       {new Date(i.expiresAt).getTime() < Date.now() ? "expired (invite again to renew)" : `expires ${new Date(i.expiresAt).toLocaleDateString()}`}
                     </span>
                     {(props.isOwner || i.role === "member" || i.role === "viewer") && (
-                      <Button variant="danger" onClick={() => run(() => apiFetch(`/api/v1/tenant/invitations/${i.id}`, { method: "DELETE" }))}>
+                      <Button variant="danger" className="shrink-0" onClick={() => run(() => apiFetch(`/api/v1/tenant/invitations/${i.id}`, { method: "DELETE" }))}>
                         Revoke
                       </Button>
                     )}

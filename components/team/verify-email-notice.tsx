@@ -27,8 +27,10 @@ export function VerifyEmailNotice() {
         Your email address is not confirmed yet, so invitations to other workspaces stay hidden. Open the link we sent
         to it while signed in here.
       </p>
-      <div className="mt-2 flex items-center gap-3">
-        <Button variant="secondary" onClick={resend} disabled={state.pending}>Send a new link</Button>
+      <div className="mt-2 flex flex-wrap items-center gap-3">
+        <Button variant="secondary" onClick={resend} disabled={state.pending || state.sent} className="shrink-0 whitespace-nowrap">
+          Send a new link
+        </Button>
         {state.sent && <span>Sent. Check your inbox (without a mail server, ask your operator: the link is in the server log).</span>}
         {state.error && <span className="text-red-700">{state.error}</span>}
       </div>

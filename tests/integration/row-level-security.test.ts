@@ -9,6 +9,8 @@ import { inspectDb } from "../support/db";
  * The second wall: whatever a query forgets, PostgreSQL's row-level security keeps it inside the
  * scope's tenant. Runs on PGlite and on PostgreSQL (both integration projects).
  */
+/** PostgreSQL's own refusals (42501), so a schema or syntax error cannot pass for one. */
+const REFUSED = /row-level security|must be owner|permission denied/;
 async function twoTenants() {
   const a = await createAccount({ label: "rls-a" });
   const b = await createAccount({ label: "rls-b" });
@@ -36,7 +38,7 @@ describe("row-level security", () => {
     expect((await scoped.connection.deleteMany({ where: { tenantId: b.tenantId } })).count).toBe(0);
     await expect(
       scoped.connection.create({ data: { tenantId: b.tenantId, name: "planted", type: "file", configCipher: "x" } }),
-    ).rejects.toThrow();
+    ).rejects.toThrow(REFUSED);
   });
 
   it("outside any scope nothing tenant-owned is visible; the system scope sees every tenant", async () => {
@@ -53,7 +55,7 @@ describe("row-level security", () => {
     expect((await scoped.tenant.findMany({ where: { id: { in: [a.tenantId, b.tenantId] } } })).map((t) => t.id)).toEqual([a.tenantId]);
     expect(await scoped.connection.count()).toBe(0);
     // Joining a tenant needs an invitation addressed to the user's email.
-    await expect(scoped.membership.create({ data: { tenantId: b.tenantId, userId: a.userId, role: "owner" } })).rejects.toThrow();
+    await expect(scoped.membership.create({ data: { tenantId: b.tenantId, userId: a.userId, role: "owner" } })).rejects.toThrow(REFUSED);
   });
 
   it("the app role cannot turn the policies off, read the migration log or become the owner through a table", async () => {
@@ -69,7 +71,7 @@ describe("row-level security", () => {
       scoped.$queryRawUnsafe('SELECT count(*) FROM "_prisma_migrations"'),
       scoped.$executeRawUnsafe("ALTER TABLE connections OWNER TO aos_app"),
     ];
-    for (const attempt of attempts) await expect(attempt).rejects.toThrow();
+    for (const attempt of attempts) await expect(attempt).rejects.toThrow(REFUSED);
     const [{ rowsecurity }] = await systemDb(db, "test").$queryRaw<{ rowsecurity: boolean }[]>`
       SELECT relrowsecurity AS rowsecurity FROM pg_class WHERE relname = 'connections'`;
     expect(rowsecurity).toBe(true);
@@ -83,6 +85,31 @@ describe("row-level security", () => {
       WHERE c.table_schema = 'public' AND c.column_name = 'tenant_id'
         AND (NOT t.relrowsecurity OR NOT EXISTS (SELECT 1 FROM pg_policies p WHERE p.tablename = c.table_name))`;
     expect(unprotected).toEqual([]);
+  });
+});
+
+describe("row-level security: invitations", () => {
+  it("an addressee sees and answers an invitation only once verified, and joins only with its role before it expires", async () => {
+    const owner = await createAccount({ label: "rls-inviter" });
+    const invitee = await createAccount({ label: "rls-invitee" });
+    const owners = await inspectDb();
+    const invitation = await owners.invitation.create({
+      data: { tenantId: owner.tenantId, email: invitee.email, role: "member", invitedById: owner.userId, expiresAt: new Date(Date.now() + 3_600_000) },
+    });
+    const scoped = userDb(await getDb(), invitee.userId);
+    const join = (role: "member" | "admin") => scoped.membership.create({ data: { tenantId: owner.tenantId, userId: invitee.userId, role } });
+
+    expect(await scoped.invitation.count({ where: { id: invitation.id } })).toBe(0);
+    expect((await scoped.invitation.updateMany({ where: { id: invitation.id }, data: { declinedAt: new Date() } })).count).toBe(0);
+    await expect(join("member")).rejects.toThrow(REFUSED);
+
+    await owners.user.update({ where: { id: invitee.userId }, data: { emailVerifiedAt: new Date() } });
+    expect(await scoped.invitation.count({ where: { id: invitation.id } })).toBe(1);
+    await expect(join("admin")).rejects.toThrow(REFUSED);
+    await owners.invitation.update({ where: { id: invitation.id }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    await expect(join("member")).rejects.toThrow(REFUSED);
+    await owners.invitation.update({ where: { id: invitation.id }, data: { expiresAt: new Date(Date.now() + 3_600_000) } });
+    await expect(join("member")).resolves.toMatchObject({ tenantId: owner.tenantId, role: "member" });
   });
 });
 
@@ -122,8 +149,8 @@ describe.skipIf(!process.env.DATABASE_URL)("row-level security with a dedicated 
         return tx.$queryRaw<{ n: bigint; who: string }[]>`SELECT count(*) AS n, current_user AS who FROM connections`;
       });
       expect(seen[0]).toMatchObject({ n: 0n, who: "aos_app_login" });
-      await expect(scoped.$queryRawUnsafe("SELECT key FROM aos_private.scope_key")).rejects.toThrow();
-      await expect(scoped.$executeRawUnsafe("SET ROLE postgres")).rejects.toThrow();
+      await expect(scoped.$queryRawUnsafe("SELECT key FROM aos_private.scope_key")).rejects.toThrow(REFUSED);
+      await expect(scoped.$executeRawUnsafe("SET ROLE postgres")).rejects.toThrow(REFUSED);
     } finally {
       await client.$disconnect();
     }

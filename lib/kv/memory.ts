@@ -9,9 +9,10 @@ const SWEEP_EVERY_MS = 60_000;
 /**
  * In-process KeyValueStore for the embedded default (one process). Expired entries are dropped
  * when read, and swept at most once a minute on write, so keys that are never read again (a rate
- * limit per client address) do not accumulate for the life of the server.
+ * limit per client address) do not accumulate for the life of the server. The clock is read at
+ * each use, not captured, so TTLs and callers that compare with Date.now() agree on the time.
  */
-export function createMemoryStore(now: () => number = Date.now): KeyValueStore & { readonly size: number } {
+export function createMemoryStore(now: () => number = () => Date.now()): KeyValueStore & { readonly size: number } {
   const data = new Map<string, Entry>();
   const bus = new EventEmitter();
   bus.setMaxListeners(0);

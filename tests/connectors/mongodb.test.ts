@@ -1,8 +1,9 @@
 import net from "node:net";
 import { Decimal128, Long, ObjectId, type Document } from "mongodb";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createMongoConnector, MongoConfig } from "@/lib/aam/connectors/mongodb";
 import { ConnectorError, SAMPLE_SIZE, type Connector, type ReadBatch, type SourceStream, type StreamState } from "@/lib/aam/connectors/types";
+import { log } from "@/lib/log";
 import { UNREACHABLE_MESSAGE } from "@/lib/net/policy";
 import { startFakeMongo, type FakeMongo } from "@/tests/support/fake-mongodb";
 import { setOutboundAllow } from "@/tests/support/outbound-allow";
@@ -124,10 +125,13 @@ describe("what a tenant's URL may reach", () => {
     try {
       const fake = await fakeWith({ people: [{ _id: 1 }] });
       fake.otherMembers = [`127.0.0.2:${(member.address() as net.AddressInfo).port}`];
+      const refused = vi.spyOn(log, "warn");
       const connector = connect(fake.url);
       await connector.check();
       await connector.discover();
-      await new Promise((resolve) => setTimeout(resolve, 500)); // the driver monitors new members at once
+      // The driver dials a member it learns of at once; wait until the policy has refused that dial.
+      await vi.waitFor(() => expect(refused).toHaveBeenCalledWith("outbound connection refused", expect.objectContaining({ host: "127.0.0.2" })), { timeout: 10_000 });
+      refused.mockRestore();
       expect(memberConnections).toBe(0);
     } finally {
       member.close();

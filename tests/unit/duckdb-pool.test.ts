@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 // Set before lib/env is loaded: a bound of two, a second of idle time, a data folder of its own.
 process.env.AOS_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "aos-duckdb-pool-"));
@@ -12,7 +12,12 @@ const { closeDuckDbs, openDuckDbTenants, withDuckDb } = await import("@/lib/dcl/
 
 const answer = (tenantId: string) => withDuckDb(tenantId, async (duck) => (await duck.runAndReadAll("SELECT 42 AS n")).getRowObjects()[0]!.n);
 
-afterEach(() => closeDuckDbs());
+// Idle time is the test's clock, not the machine's: a slow run cannot close an instance early.
+beforeEach(() => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] }));
+afterEach(async () => {
+  vi.useRealTimers();
+  await closeDuckDbs();
+});
 
 describe("tenant DuckDB instances", () => {
   it("keeps at most AOS_DUCKDB_MAX_OPEN open, closing the least recently used", async () => {
@@ -33,8 +38,10 @@ describe("tenant DuckDB instances", () => {
   it("closes an instance left idle", async () => {
     const t = randomUUID();
     await answer(t);
+    vi.advanceTimersByTime(999);
     expect(openDuckDbTenants()).toEqual([t]);
-    await vi.waitFor(() => expect(openDuckDbTenants()).toEqual([]), { timeout: 3_000, interval: 50 });
+    vi.advanceTimersByTime(1);
+    expect(openDuckDbTenants()).toEqual([]);
   });
 
   it("never closes an instance under a reader, and closes it once the reader is done", async () => {
@@ -52,11 +59,12 @@ describe("tenant DuckDB instances", () => {
     expect(openDuckDbTenants()).toContain(busy);
     expect(openDuckDbTenants()).toHaveLength(2);
     // Idle time passes while it is busy: still open.
-    await new Promise((r) => setTimeout(r, 1_300));
+    vi.advanceTimersByTime(1_300);
     expect(openDuckDbTenants()).toContain(busy);
     finish();
     expect(await reader).toBe(1000);
-    await vi.waitFor(() => expect(openDuckDbTenants()).not.toContain(busy), { timeout: 3_000, interval: 50 });
+    vi.advanceTimersByTime(1_000);
+    expect(openDuckDbTenants()).not.toContain(busy);
   });
 
   it("shares one instance per file between separately loaded copies of the module", async () => {

@@ -4,6 +4,8 @@ import { describe, expect, it, vi } from "vitest";
 process.env.AOS_RATE_LIMIT_LLM = "2";
 process.env.AOS_RATE_LIMIT_PROBE = "2";
 process.env.AOS_RATE_LIMIT_REBUILD = "2";
+process.env.AOS_RATE_LIMIT_SYNC = "2";
+process.env.AOS_RATE_LIMIT_UPLOAD = "2";
 
 // Server actions read the session cookie; here the signed-in caller is the account whose bearer token is set.
 const session = vi.hoisted(() => ({ token: "" }));
@@ -22,6 +24,8 @@ const { POST: suggestRoute } = await import("@/app/api/v1/dcl/mappings/suggest/r
 const { POST: checkRoute } = await import("@/app/api/v1/aam/connections/[id]/check/route");
 const { POST: connectRoute } = await import("@/app/api/v1/dcl/connect/route");
 const { POST: createTaskRoute } = await import("@/app/api/v1/tasks/route");
+const { POST: syncRoute } = await import("@/app/api/v1/aam/connections/[id]/sync/route");
+const { POST: uploadRoute } = await import("@/app/api/v1/aam/connections/[id]/files/route");
 const { checkConnectionAction } = await import("@/app/(app)/connections/actions");
 const { issueApiToken } = await import("@/lib/auth/api-token");
 const { createAccount } = await import("../support/accounts");
@@ -32,9 +36,9 @@ const TABLE = { source: "crm", table: "accounts", fields: [{ name: "account_name
 
 type Call = (token: string) => ReturnType<typeof call>;
 
-/** Spends the budget of 2 as `a`, expects the third call refused with the rate-limit headers, and `b` untouched. */
-async function expectBudget(request: Call, a: string, b: string) {
-  for (let i = 0; i < 2; i++) expect((await request(a)).status).toBe(200);
+/** Spends the budget of 2 as `a` (each call answering `ok`), expects the third refused with the rate-limit headers, and `b` untouched. */
+async function expectBudget(request: Call, a: string, b: string, ok = 200) {
+  for (let i = 0; i < 2; i++) expect((await request(a)).status).toBe(ok);
   const refused = await request(a);
   expect(refused.status).toBe(429);
   expect(refused.json.error.code).toBe("rate_limited");
@@ -45,7 +49,14 @@ async function expectBudget(request: Call, a: string, b: string) {
   expect(refused.headers.get("ratelimit-limit")).toBe("2");
   expect(refused.headers.get("ratelimit-remaining")).toBe("0");
   expect(refused.headers.get("ratelimit-reset")).toBe(String(retryAfter));
-  expect((await request(b)).status).toBe(200);
+  expect((await request(b)).status).toBe(ok);
+}
+
+/** An upload connection per account, by token. */
+async function uploadConnections(...accounts: { token: string }[]) {
+  const ids = new Map<string, string>();
+  for (const acct of accounts) ids.set(acct.token, (await createConnectionVia(acct.token, { name: "Uploads", type: "file", config: { source: "upload" } })).id);
+  return ids;
 }
 
 describe("per-tenant rate limits", () => {
@@ -56,8 +67,7 @@ describe("per-tenant rate limits", () => {
 
   it("limits source checks per tenant, and the UI's check action spends the same budget", async () => {
     const [a, b] = await Promise.all([createAccount({ label: "rl-check-a" }), createAccount({ label: "rl-check-b" })]);
-    const ids = new Map<string, string>();
-    for (const acct of [a, b]) ids.set(acct.token, (await createConnectionVia(acct.token, { name: "Uploads", type: "file", config: { source: "upload" } })).id);
+    const ids = await uploadConnections(a, b);
     const check: Call = (token) => call(checkRoute, "POST", "/x", { token, params: { id: ids.get(token)! } });
     await expectBudget(check, a.token, b.token);
 
@@ -72,6 +82,22 @@ describe("per-tenant rate limits", () => {
     const [a, b] = await Promise.all([createAccount({ label: "rl-connect-a" }), createAccount({ label: "rl-connect-b" })]);
     await expectBudget((token) => call(connectRoute, "POST", "/api/v1/dcl/connect", { token }), a.token, b.token);
     const task = await call(createTaskRoute, "POST", "/api/v1/tasks", { token: a.token, body: { type: "dcl.rebuild", input: {} } });
+    expect(task.status).toBe(429);
+  });
+
+  it("limits sync requests and uploads per tenant", async () => {
+    const [a, b] = await Promise.all([createAccount({ label: "rl-sync-a" }), createAccount({ label: "rl-sync-b" })]);
+    const ids = await uploadConnections(a, b);
+    await expectBudget((token) => call(syncRoute, "POST", "/x", { token, params: { id: ids.get(token)! } }), a.token, b.token, 202);
+    const upload: Call = (token) =>
+      call(uploadRoute, "POST", "/x?name=people.csv", { token, params: { id: ids.get(token)! }, rawBody: "id\n1\n", headers: { "content-type": "text/csv" } });
+    await expectBudget(upload, a.token, b.token, 201);
+  });
+
+  it("charges a language-model task created by hand to the llm budget", async () => {
+    const a = await createAccount({ label: "rl-llm-task" });
+    for (let i = 0; i < 2; i++) expect((await call(suggestRoute, "POST", "/x", { token: a.token, body: TABLE })).status).toBe(200);
+    const task = await call(createTaskRoute, "POST", "/api/v1/tasks", { token: a.token, body: { type: "kb.ingest", input: { documentIds: [crypto.randomUUID()] } } });
     expect(task.status).toBe(429);
   });
 

@@ -20,6 +20,13 @@ function csv(bytes: number): string {
 const uploadConnection = async (token: string, name = "Uploads") => (await createConnectionVia(token, { name, type: "file", config: { source: "upload" } })).id;
 
 describe("per-tenant upload quota", () => {
+  it("lets only one of two concurrent uploads through when both together would pass the quota", async () => {
+    const a = await createAccount({ label: "quota-race" });
+    const [first, second] = [await uploadConnection(a.token, "Race 1"), await uploadConnection(a.token, "Race 2")];
+    const answers = await Promise.all([uploadFile(a.token, first, "a.csv", csv(3000)), uploadFile(a.token, second, "b.csv", csv(3000))]);
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 413]);
+  });
+
   it("refuses an upload that would pass the tenant's total with 413, leaving nothing behind; other tenants are unaffected", async () => {
     const [a, b] = await Promise.all([createAccount({ label: "quota-a" }), createAccount({ label: "quota-b" })]);
     const first = await uploadConnection(a.token);

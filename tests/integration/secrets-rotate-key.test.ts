@@ -94,6 +94,21 @@ describe("aos rotate-key", () => {
   });
 });
 
+describe("aos rotate-key with a missing key", () => {
+  it("reports a secret no configured key opens by its id and leaves it as it is", async () => {
+    const ctx = await tenantContext("rotate-missing");
+    const db = await inspectDb();
+    let app = await withKeys(KEY_A);
+    const sealed = await app.connections.createConnection({ ctx, input: { name: "Under A", type: "postgres", schemaPolicy: "propagate_additive", config: { url: "postgresql://app:pw@db.example.test/x" } } });
+    const before = (await db.connection.findUniqueOrThrow({ where: { id: sealed.id } })).configCipher;
+
+    app = await withKeys(KEY_B);
+    const report = await app.rotate.rotateEncryptionKey(db);
+    expect(report.connections.failed).toContain(sealed.id);
+    expect((await db.connection.findUniqueOrThrow({ where: { id: sealed.id } })).configCipher).toBe(before);
+  });
+});
+
 async function stored(tenantId: string) {
   return (await (await inspectDb()).tenant.findUniqueOrThrow({ where: { id: tenantId } })).slackWebhookUrl;
 }

@@ -104,12 +104,10 @@ function unchecked(url: string): Connector {
 }
 
 describe("what a tenant's URL may reach", () => {
-  const restores: (() => void)[] = [];
-  afterEach(() => restores.splice(0).forEach((restore) => restore()));
 
   it("refuses a server on loopback unless allow-listed, before a byte reaches it, as if the port were closed", async () => {
     const fake = await fakeWith({});
-    restores.push(setOutboundAllow(""));
+    setOutboundAllow("");
     for (const url of [fake.url, `mongodb://localhost:${fake.port}`, `mongodb://[::ffff:127.0.0.1]:${fake.port}`, "mongodb://169.254.169.254:27017"]) {
       const error = await failureOf(connect(url, {}).check());
       expect(error, url).toMatchObject({ kind: "unreachable", message: UNREACHABLE_MESSAGE });

@@ -1,6 +1,6 @@
 import net from "node:net";
 import pg from "pg";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createPostgresConnector, PostgresConfig } from "@/lib/aam/connectors/postgres";
 import { ConnectorError, type Connector, type ReadBatch, type SourceStream, type StreamState } from "@/lib/aam/connectors/types";
 import { UNREACHABLE_MESSAGE } from "@/lib/net/policy";
@@ -151,14 +151,12 @@ describe("PostgreSQL connector", () => {
 });
 
 describe("PostgreSQL connector: what a tenant's URL may reach", () => {
-  const restores: (() => void)[] = [];
-  afterEach(() => restores.splice(0).forEach((restore) => restore()));
   const failure = (url: string) => createPostgresConnector({ url, schema: "public" }).check().then(() => null, (e: unknown) => e);
 
   it("refuses the machine's PostgreSQL on loopback, metadata and private addresses unless allow-listed, with the answer a closed port gets", async () => {
     const closedPort = await failure("postgresql://postgres@127.0.0.1:1/x");
     expect(closedPort).toMatchObject({ kind: "unreachable", message: UNREACHABLE_MESSAGE });
-    restores.push(setOutboundAllow(""));
+    setOutboundAllow("");
     for (const host of ["127.0.0.1:5432", "localhost:5432", "[::1]:5432", "0x7f.1:5432", "2130706433:5432", "169.254.169.254", "10.0.0.1", "[::ffff:127.0.0.1]:5432", "metadata.google.internal"]) {
       const error = await failure(`postgresql://postgres@${host}/aos_connector_test`);
       expect(error, host).toBeInstanceOf(ConnectorError);

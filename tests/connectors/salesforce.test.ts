@@ -110,13 +110,11 @@ async function collect(stream: SourceStream, state: StreamState, batchSize = 100
 }
 
 describe("SalesforceConfig", () => {
-  const restores: (() => void)[] = [];
-  afterEach(() => restores.splice(0).forEach((restore) => restore()));
   const credentials = { clientId: "fake-client-id", clientSecret: SECRET, refreshToken: REFRESH_TOKEN };
   const accepts = (loginUrl: string) => SalesforceConfig.safeParse({ ...credentials, loginUrl }).success;
 
   it("takes Salesforce's own https login hosts only", () => {
-    restores.push(setOutboundAllow(""));
+    setOutboundAllow("");
     for (const url of ["https://login.salesforce.com", "https://test.salesforce.com", "https://acme.my.salesforce.com", "https://acme--dev.sandbox.my.salesforce.com/"]) expect(accepts(url), url).toBe(true);
     for (const url of [
       "http://login.salesforce.com",
@@ -136,7 +134,7 @@ describe("SalesforceConfig", () => {
   });
 
   it("takes a host AOS_OUTBOUND_ALLOW names, over http too", () => {
-    restores.push(setOutboundAllow("127.0.0.1,sf-proxy.internal"));
+    setOutboundAllow("127.0.0.1,sf-proxy.internal");
     for (const url of ["http://127.0.0.1:8080", "https://sf-proxy.internal"]) expect(accepts(url), url).toBe(true);
     expect(accepts("http://localhost:3000")).toBe(false);
   });
@@ -396,14 +394,10 @@ describe("Salesforce connector", () => {
 
   it("refuses a login URL on loopback without the allow-list, even from a stored config, before sending anything", async () => {
     await setup();
-    const restore = setOutboundAllow("");
-    try {
-      const stored = createSalesforceConnector({ loginUrl: fake.url, clientId: "fake-client-id", clientSecret: SECRET, refreshToken: REFRESH_TOKEN, apiVersion: "62.0", objects: ["Account"] });
-      await expect(stored.check()).rejects.toMatchObject({ kind: "config" });
-      await stored.close();
-    } finally {
-      restore();
-    }
+    setOutboundAllow("");
+    const stored = createSalesforceConnector({ loginUrl: fake.url, clientId: "fake-client-id", clientSecret: SECRET, refreshToken: REFRESH_TOKEN, apiVersion: "62.0", objects: ["Account"] });
+    await expect(stored.check()).rejects.toMatchObject({ kind: "config" });
+    await stored.close();
     expect(fake.counts.token).toBe(0);
   });
 

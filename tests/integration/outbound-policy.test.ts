@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as checkRoute } from "@/app/api/v1/aam/connections/[id]/check/route";
 import { POST as discoverRoute } from "@/app/api/v1/aam/connections/[id]/discover/route";
 import { getDb } from "@/lib/db";
@@ -12,8 +12,6 @@ import { createConnectionVia, syncNow, uploadFile } from "../support/aam";
 import { call } from "../support/http";
 import { setOutboundAllow } from "../support/outbound-allow";
 
-const restores: (() => void)[] = [];
-afterEach(() => restores.splice(0).forEach((restore) => restore()));
 
 /** The app's own database as a tenant would name it: the embedded port, or the server database on loopback. */
 async function ownDatabaseUrl(): Promise<string> {
@@ -37,7 +35,7 @@ describe("a tenant's PostgreSQL connection pointed at the app's own database", (
   it("is refused by the outbound policy, answering exactly what a closed port answers", async () => {
     const attacker = await createAccount({ label: "ssrf" });
     const closed = await probe(attacker, "postgresql://x:y@127.0.0.1:1/anything"); // loopback is allow-listed in tests
-    restores.push(setOutboundAllow(""));
+    setOutboundAllow("");
     const own = await probe(attacker, await ownDatabaseUrl());
     expect(own.check).toEqual({ ok: false, kind: "unreachable", message: UNREACHABLE_MESSAGE });
     expect(own.check).toEqual(closed.check);
@@ -48,7 +46,7 @@ describe("a tenant's PostgreSQL connection pointed at the app's own database", (
 
   it.skipIf(Boolean(process.env.DATABASE_URL))("is refused by the embedded port's password even when loopback is allow-listed", async () => {
     const attacker = await createAccount({ label: "ssrf-pw" });
-    restores.push(setOutboundAllow("127.0.0.1"));
+    setOutboundAllow("127.0.0.1");
     const own = await probe(attacker, await ownDatabaseUrl());
     expect(own.check).toMatchObject({ ok: false, kind: "auth" });
     expect(own.discover.status).toBe(502);

@@ -1,27 +1,8 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { outboundFetch } from "@/lib/net/http";
 import { OutboundError, type Resolver } from "@/lib/net/policy";
+import { localHttpServer as server } from "../support/local-http";
 import { setOutboundAllow } from "../support/outbound-allow";
-
-const servers: http.Server[] = [];
-const restores: (() => void)[] = [];
-afterEach(async () => {
-  for (const restore of restores.splice(0)) restore();
-  await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
-});
-
-async function server(handler: http.RequestListener): Promise<{ port: number; hits: string[] }> {
-  const hits: string[] = [];
-  const s = http.createServer((req, res) => {
-    hits.push(`${req.method} ${req.headers.host} ${req.url}`);
-    handler(req, res);
-  });
-  servers.push(s);
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  return { port: (s.address() as AddressInfo).port, hits };
-}
 
 describe("outboundFetch", () => {
   it("refuses loopback unless allow-listed, without sending anything", async () => {
@@ -29,14 +10,14 @@ describe("outboundFetch", () => {
     await expect(outboundFetch(`http://127.0.0.1:${target.port}/`)).rejects.toBeInstanceOf(OutboundError);
     await expect(outboundFetch(`http://localhost:${target.port}/`)).rejects.toBeInstanceOf(OutboundError);
     expect(target.hits).toEqual([]);
-    restores.push(setOutboundAllow("127.0.0.1"));
+    setOutboundAllow("127.0.0.1");
     const res = await outboundFetch(`http://127.0.0.1:${target.port}/x?y=1`, { method: "POST", headers: { "content-type": "text/plain" }, body: "hi" });
     expect([res.status, await res.text()]).toEqual([200, "ok"]);
     expect(target.hits).toEqual([`POST 127.0.0.1:${target.port} /x?y=1`]);
   });
 
   it("does not follow a redirect, even to an allowed place", async () => {
-    restores.push(setOutboundAllow("127.0.0.1"));
+    setOutboundAllow("127.0.0.1");
     const inside = await server((_, res) => res.end("secret"));
     const redirecting = await server((_, res) => res.writeHead(302, { location: `http://127.0.0.1:${inside.port}/` }).end());
     const res = await outboundFetch(`http://127.0.0.1:${redirecting.port}/`);
@@ -45,7 +26,7 @@ describe("outboundFetch", () => {
   });
 
   it("resolves a name once and connects to that answer: a second DNS answer is never used (rebinding)", async () => {
-    restores.push(setOutboundAllow("127.0.0.1"));
+    setOutboundAllow("127.0.0.1");
     const target = await server((_, res) => res.end("ok"));
     const answers = ["127.0.0.1", "127.0.0.2"];
     const resolver: Resolver = vi.fn(async () => [{ address: answers.shift()!, family: 4 }]);

@@ -1,27 +1,8 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { log } from "@/lib/log";
 import { postToSlack } from "@/lib/notify/slack";
+import { localHttpServer as server } from "../support/local-http";
 import { setOutboundAllow } from "../support/outbound-allow";
-
-const servers: http.Server[] = [];
-const restores: (() => void)[] = [];
-afterEach(async () => {
-  for (const restore of restores.splice(0)) restore();
-  await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
-});
-
-async function server(handler: http.RequestListener) {
-  const hits: string[] = [];
-  const s = http.createServer((req, res) => {
-    hits.push(req.url ?? "");
-    handler(req, res);
-  });
-  servers.push(s);
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  return { url: `http://127.0.0.1:${(s.address() as AddressInfo).port}`, hits };
-}
 
 describe("Slack webhook delivery", () => {
   it("posts only to hooks.slack.com or an allow-listed host", async () => {
@@ -36,13 +17,13 @@ describe("Slack webhook delivery", () => {
     }
     warn.mockRestore();
     expect(internal.hits).toEqual([]);
-    restores.push(setOutboundAllow("127.0.0.1"));
+    setOutboundAllow("127.0.0.1");
     expect(await postToSlack(`${internal.url}/services/T/B/X`, { text: "hi" }, { attempts: 1 })).toBe(true);
-    expect(internal.hits).toEqual(["/services/T/B/X"]);
+    expect(internal.hits).toEqual([`POST 127.0.0.1:${internal.port} /services/T/B/X`]);
   });
 
   it("does not follow a redirect", async () => {
-    restores.push(setOutboundAllow("127.0.0.1"));
+    setOutboundAllow("127.0.0.1");
     const target = await server((_, res) => res.end("ok"));
     const redirecting = await server((_, res) => res.writeHead(307, { location: `${target.url}/services/T/B/X` }).end());
     expect(await postToSlack(`${redirecting.url}/services/T/B/X`, { text: "hi" }, { attempts: 1 })).toBe(false);

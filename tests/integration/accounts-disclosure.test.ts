@@ -3,10 +3,9 @@ import { POST as register } from "@/app/api/v1/auth/register/route";
 import { POST as addMember } from "@/app/api/v1/tenant/members/route";
 import { inspectDb } from "../support/db";
 import { createAccount, signIn, verifyEmail } from "../support/accounts";
-import { call, uniqueEmail } from "../support/http";
+import { call, fromClient as address, uniqueEmail } from "../support/http";
 import { mailTo } from "../support/mail";
 
-const address = () => ({ "x-forwarded-for": `203.0.113.${Math.floor(Math.random() * 250)}` });
 
 describe("answers that could reveal whether an email has an account", () => {
   it("registration answers the same for a taken email, creates nothing, and mails the owner a notice", async () => {

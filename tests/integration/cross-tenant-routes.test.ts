@@ -6,7 +6,7 @@ vi.mock("@/lib/http/route", async (importOriginal) => {
   return recordRouteOptions(await importOriginal<Record<string, unknown>>());
 });
 
-import { call } from "../support/http";
+import { call, fromClient } from "../support/http";
 import { InputBuilder } from "../support/cross-tenant-inputs";
 import { buildCrossTenantWorld, type Caller, type CrossTenantWorld } from "../support/cross-tenant-fixture";
 import { isPublic, loadRoutes, METHODS, type ApiRoute, type Handler, type Method } from "../support/cross-tenant-routes";
@@ -67,7 +67,7 @@ function probes(route: ApiRoute, method: Method): Probe[] {
 }
 
 async function send(caller: Caller, credential: Credential, handler: Handler, probe: Probe) {
-  const headers: Record<string, string> = { "x-forwarded-for": `10.${rand()}.${rand()}.${rand()}` };
+  const headers: Record<string, string> = fromClient();
   // A browser on the app's own pages: same origin, so only the tenant checks stand between B and A.
   if (credential === "cookie") Object.assign(headers, { cookie: caller.cookie, origin: "http://localhost:3000", "sec-fetch-site": "same-origin", host: "localhost:3000" });
   const res = await call(handler, probe.method, probe.url, {
@@ -213,4 +213,3 @@ function withQuery(path: string, query: Record<string, string>) {
   return qs ? `${path}?${qs}` : path;
 }
 
-const rand = () => Math.floor(Math.random() * 250);

@@ -19,7 +19,6 @@ vi.mock("@/lib/auth/request-auth", async (importOriginal) => {
   };
 });
 
-const { inspectDb } = await import("../support/db");
 const { POST: suggestRoute } = await import("@/app/api/v1/dcl/mappings/suggest/route");
 const { POST: checkRoute } = await import("@/app/api/v1/aam/connections/[id]/check/route");
 const { POST: connectRoute } = await import("@/app/api/v1/dcl/connect/route");
@@ -27,8 +26,7 @@ const { POST: createTaskRoute } = await import("@/app/api/v1/tasks/route");
 const { POST: syncRoute } = await import("@/app/api/v1/aam/connections/[id]/sync/route");
 const { POST: uploadRoute } = await import("@/app/api/v1/aam/connections/[id]/files/route");
 const { checkConnectionAction } = await import("@/app/(app)/connections/actions");
-const { issueApiToken } = await import("@/lib/auth/api-token");
-const { createAccount } = await import("../support/accounts");
+const { createAccount, joinTenant } = await import("../support/accounts");
 const { createConnectionVia } = await import("../support/aam");
 const { call } = await import("../support/http");
 
@@ -112,8 +110,7 @@ describe("mapping suggestions", () => {
   it("require member: a viewer gets 403", async () => {
     const owner = await createAccount({ label: "suggest-owner" });
     const viewer = await createAccount({ label: "suggest-viewer" });
-    await (await inspectDb()).membership.create({ data: { tenantId: owner.tenantId, userId: viewer.userId, role: "viewer" } });
-    const { token } = await issueApiToken({ userId: viewer.userId, tenantId: owner.tenantId }, 60);
+    const token = await joinTenant(owner, viewer, "viewer");
     const res = await call(suggestRoute, "POST", "/api/v1/dcl/mappings/suggest", { token, body: TABLE });
     expect(res.status).toBe(403);
     expect((await call(suggestRoute, "POST", "/api/v1/dcl/mappings/suggest", { token: owner.token, body: TABLE })).status).toBe(200);

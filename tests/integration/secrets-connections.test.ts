@@ -3,21 +3,19 @@ import { GET as listRoute } from "@/app/api/v1/aam/connections/route";
 import { GET as getRoute, PATCH as patchRoute } from "@/app/api/v1/aam/connections/[id]/route";
 import { getConnectionDetail } from "@/lib/aam/connection-detail";
 import { readConfig } from "@/lib/aam/connections";
-import { issueApiToken } from "@/lib/auth/api-token";
 import type { Role } from "@/lib/auth/roles";
 import { inspectDb, scopedDb } from "../support/db";
-import { createAccount } from "../support/accounts";
+import { createAccount, joinTenant, type TestAccount } from "../support/accounts";
 import { createConnectionVia } from "../support/aam";
 import { call } from "../support/http";
 
 const URL_WITH_SECRETS = "postgresql://app:pw-in-userinfo@db.example.test:5432/sales?sslmode=require&password=s3cret";
 const MASKED = "postgresql://app:********@db.example.test:5432/sales?sslmode=require&password=********";
 
-/** A bearer token for a fresh user holding `role` in the tenant. */
-async function memberToken(tenantId: string, role: Role) {
+/** A bearer token for a fresh user who joined `owner`'s tenant with `role`. */
+async function memberToken(owner: TestAccount, role: Role) {
   const user = await createAccount({ label: `secrets-${role}` });
-  await (await inspectDb()).membership.create({ data: { tenantId, userId: user.userId, role } });
-  return { userId: user.userId, token: (await issueApiToken({ userId: user.userId, tenantId }, 60)).token };
+  return { userId: user.userId, token: await joinTenant(owner, user, role) };
 }
 
 describe("connection secrets in responses", () => {
@@ -29,7 +27,7 @@ describe("connection secrets in responses", () => {
     const other = await createConnectionVia(owner.token, { name: "Everywhere", type: "postgres", config: { url: URL_WITH_SECRETS } });
     expect(other.config.url).toBe(MASKED);
 
-    const tokens = [owner.token, ...(await Promise.all((["admin", "member", "viewer"] as const).map(async (role) => (await memberToken(owner.tenantId, role)).token)))];
+    const tokens = [owner.token, ...(await Promise.all((["admin", "member", "viewer"] as const).map(async (role) => (await memberToken(owner, role)).token)))];
     for (const token of tokens) {
       const list = await call(listRoute, "GET", "/api/v1/aam/connections", { token });
       expect(list.status).toBe(200);
@@ -41,7 +39,7 @@ describe("connection secrets in responses", () => {
       }
     }
 
-    const viewer = await memberToken(owner.tenantId, "viewer");
+    const viewer = await memberToken(owner, "viewer");
     const page = await getConnectionDetail({ ctx: { tenantId: owner.tenantId, actor: { userId: viewer.userId, role: "viewer", via: "session" }, db: await scopedDb(owner.tenantId) }, id: other.id });
     expect(page.connection.config.url).toBe(MASKED);
   });

@@ -1,5 +1,6 @@
-import { createCipheriv, createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { sealV1 } from "../support/crypto";
 import { inspectDb } from "../support/db";
 import { tenantContext } from "../support/tasks";
 
@@ -24,14 +25,6 @@ async function withKeys(current: string, old: string[] = []) {
   };
 }
 
-/** A connection config sealed the way it was before key ids: `v1.<iv>.<tag>.<body>` under sha256(key). */
-function sealV1(plaintext: string, key: string, context: string) {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", createHash("sha256").update(key).digest(), iv);
-  cipher.setAAD(Buffer.from(context));
-  const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return ["v1", iv, cipher.getAuthTag(), body].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
-}
 
 afterAll(() => {
   vi.unstubAllEnvs();

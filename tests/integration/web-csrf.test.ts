@@ -1,18 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { encode } from "next-auth/jwt";
 import { POST as sync } from "@/app/api/v1/aam/connections/[id]/sync/route";
 import { DELETE as remove, GET as read } from "@/app/api/v1/aam/connections/[id]/route";
 import { GET as listFiles, POST as upload } from "@/app/api/v1/aam/connections/[id]/files/route";
-import { getAuthSecret } from "@/lib/auth/secret";
-import { createAccount } from "../support/accounts";
+import { createAccount, sessionCookie } from "../support/accounts";
 import { createConnectionVia } from "../support/aam";
 import { call } from "../support/http";
 
-/** The cookie a signed-in browser sends (a next-auth session JWT). */
-async function sessionCookie(account: { userId: string; tenantId: string }) {
-  const jwt = await encode({ token: { uid: account.userId, tid: account.tenantId }, secret: await getAuthSecret() });
-  return `next-auth.session-token=${jwt}`;
-}
 
 const ownSite = { host: "localhost:3000", origin: "http://localhost:3000" };
 const evilSite = { host: "localhost:3000", origin: "https://evil.example" };
@@ -21,7 +14,7 @@ describe("cross-site requests with the session cookie", () => {
   it("refuses a bodyless POST, a DELETE and a raw upload from another site, and changes nothing", async () => {
     const owner = await createAccount({ label: "csrf" });
     const conn = await createConnectionVia(owner.token, { name: "Uploads", type: "file", config: { source: "upload" } });
-    const cookie = await sessionCookie(owner);
+    const cookie = await sessionCookie(owner.email, owner.password);
     const params = { id: conn.id };
 
     const synced = await call(sync, "POST", `/api/v1/aam/connections/${conn.id}/sync`, { params, headers: { cookie, ...evilSite } });
@@ -41,7 +34,7 @@ describe("cross-site requests with the session cookie", () => {
   it("lets the same request through from this site, or with a bearer token from anywhere", async () => {
     const owner = await createAccount({ label: "csrf-ok" });
     const conn = await createConnectionVia(owner.token, { name: "Uploads", type: "file", config: { source: "upload" } });
-    const cookie = await sessionCookie(owner);
+    const cookie = await sessionCookie(owner.email, owner.password);
     const params = { id: conn.id };
 
     const sameSite = await call(upload, "POST", `/api/v1/aam/connections/${conn.id}/files?name=a.csv`, { params, rawBody: "a,b\n1,2\n", headers: { cookie, "content-type": "text/csv", ...ownSite } });

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 // Two free failures per account and address (ten per account and per address), and one trusted proxy range.
@@ -9,12 +8,9 @@ process.env.AOS_TRUSTED_PROXIES = "10.9.0.0/16";
 const { POST: token } = await import("@/app/api/v1/auth/token/route");
 const { getAuthOptions } = await import("@/lib/auth/next-auth");
 const { createAccount } = await import("../support/accounts");
-const { call, uniqueEmail } = await import("../support/http");
+const { call, fromClient: from, newClientAddress: newAddress, uniqueEmail } = await import("../support/http");
 
 const randomOctet = () => Math.floor(Math.random() * 250) + 1;
-/** A client address no other test uses, in this run or an earlier one (Redis keeps counters for a day). */
-const newAddress = () => `2001:db8:${randomUUID().replaceAll("-", "").slice(0, 24).replace(/(.{4})(?!$)/g, "$1:")}`;
-const from = (address: string) => ({ "x-forwarded-for": address });
 const signIn = (email: string, password: string, headers: Record<string, string>) => call(token, "POST", "/api/v1/auth/token", { body: { email, password }, headers });
 const wait = (seconds: number) => vi.setSystemTime(Date.now() + seconds * 1000);
 

@@ -5,7 +5,10 @@ import { POST as verify } from "@/app/api/v1/me/email/verify/route";
 import { POST as invite } from "@/app/api/v1/tenant/members/route";
 import { POST as accept } from "@/app/api/v1/me/invitations/[id]/accept/route";
 import type { Role } from "@/lib/auth/roles";
-import { call, uniqueEmail } from "./http";
+import type { NextAuthOptions, User } from "next-auth";
+import { encode, type JWT } from "next-auth/jwt";
+import { getAuthOptions } from "@/lib/auth/next-auth";
+import { call, fromClient, uniqueEmail } from "./http";
 import { verificationTokenFor } from "./mail";
 
 export type TestAccount = { email: string; password: string; userId: string; tenantId: string; token: string };
@@ -15,7 +18,7 @@ export async function createAccount(options: { label?: string; email?: string } 
   const email = options.email ?? uniqueEmail(options.label);
   const password = "correct horse battery staple";
   const reg = await call(register, "POST", "/api/v1/auth/register", {
-    headers: randomClientAddress(),
+    headers: fromClient(),
     body: { email, password, name: options.label ?? "Test User", tenantName: `${options.label ?? "Test"} Inc` },
   });
   if (reg.status !== 202) throw new Error(`register failed: ${reg.status} ${JSON.stringify(reg.json)}`);
@@ -26,7 +29,7 @@ export async function createAccount(options: { label?: string; email?: string } 
 
 /** A bearer token; `tenant` (id or slug) picks the tenant, else the oldest membership. */
 export async function signIn(email: string, password: string, tenant?: string): Promise<string> {
-  const res = await call(token, "POST", "/api/v1/auth/token", { body: { email, password, tenant }, headers: randomClientAddress() });
+  const res = await call(token, "POST", "/api/v1/auth/token", { body: { email, password, tenant }, headers: fromClient() });
   if (res.status !== 200) throw new Error(`token failed: ${res.status} ${JSON.stringify(res.json)}`);
   return res.json.token;
 }
@@ -50,7 +53,24 @@ export async function joinTenant(owner: TestAccount, member: TestAccount, role: 
   return signIn(member.email, member.password, owner.tenantId);
 }
 
-/** A distinct client address per call keeps per-address rate limits out of unrelated tests. */
-function randomClientAddress() {
-  return { "x-forwarded-for": `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` };
+/**
+ * The cookie next-auth would set after a credentials sign-in (and a switch to `tenantId`): the
+ * configured provider's `authorize` and `jwt` callback, encoded with the app's secret.
+ */
+export async function sessionCookie(email: string, password: string, tenantId?: string): Promise<string> {
+  const options: NextAuthOptions = await getAuthOptions();
+  const provider = options.providers.find((p) => p.id === "credentials") as unknown as {
+    options: { authorize: (credentials: Record<string, string>, req: unknown) => Promise<User | null> };
+  };
+  const user = await provider.options.authorize({ email, password }, { headers: fromClient(), body: { email, password }, method: "POST", query: {} });
+  if (!user) throw new Error(`session sign-in failed for ${email}`);
+  let token: JWT = { name: user.name, email: user.email, sub: user.id };
+  if (options.callbacks?.jwt) {
+    token = await options.callbacks.jwt({ token, user, account: { providerAccountId: user.id, type: "credentials", provider: "credentials" }, trigger: "signIn", isNewUser: false } as never);
+    // The tenant switcher: next-auth's `update({ tenantId })`.
+    if (tenantId) token = await options.callbacks.jwt({ token, trigger: "update", session: { tenantId } } as never);
+  }
+  if (tenantId && token.tid !== tenantId) throw new Error(`session for ${email} could not switch to tenant ${tenantId}`);
+  const value = await encode({ token, secret: options.secret!, maxAge: options.session?.maxAge });
+  return `next-auth.session-token=${value}`;
 }

@@ -1,6 +1,4 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import type { NextAuthOptions, User } from "next-auth";
-import { encode, type JWT } from "next-auth/jwt";
 import { GET as listStreams } from "@/app/api/v1/aam/connections/[id]/streams/route";
 import { GET as listEvents } from "@/app/api/v1/aam/connections/[id]/events/route";
 import { GET as listQuarantine } from "@/app/api/v1/aam/connections/[id]/quarantine/route";
@@ -16,9 +14,8 @@ import { POST as createTask } from "@/app/api/v1/tasks/route";
 import { GET as listInvitations } from "@/app/api/v1/tenant/invitations/route";
 import { POST as addMember } from "@/app/api/v1/tenant/members/route";
 import { PUT as putTenantSettings } from "@/app/api/v1/tenant/settings/route";
-import { getAuthOptions } from "@/lib/auth/next-auth";
 import type { Role } from "@/lib/auth/roles";
-import { createAccount, joinTenant, type TestAccount } from "./accounts";
+import { createAccount, joinTenant, sessionCookie, type TestAccount } from "./accounts";
 import { verificationTokenFor } from "./mail";
 import { createConnectionVia, syncNow, uploadFile } from "./aam";
 import { connectVia } from "./dcl";
@@ -128,30 +125,6 @@ async function withCookie(account: TestAccount): Promise<Caller> {
   return { ...account, cookie: await sessionCookie(account.email, account.password) };
 }
 
-/**
- * The cookie next-auth would set after a credentials sign-in (and a switch to `tenantId`): the
- * configured provider's `authorize` and `jwt` callback, encoded with the app's secret.
- */
-export async function sessionCookie(email: string, password: string, tenantId?: string): Promise<string> {
-  const options: NextAuthOptions = await getAuthOptions();
-  const provider = options.providers.find((p) => p.id === "credentials") as unknown as {
-    options: { authorize: (credentials: Record<string, string>, req: unknown) => Promise<User | null> };
-  };
-  const address = `10.${rand()}.${rand()}.${rand()}`;
-  const user = await provider.options.authorize({ email, password }, { headers: { "x-forwarded-for": address }, body: { email, password }, method: "POST", query: {} });
-  if (!user) throw new Error(`session sign-in failed for ${email}`);
-  let token: JWT = { name: user.name, email: user.email, sub: user.id };
-  if (options.callbacks?.jwt) {
-    token = await options.callbacks.jwt({ token, user, account: { providerAccountId: user.id, type: "credentials", provider: "credentials" }, trigger: "signIn", isNewUser: false } as never);
-    // The tenant switcher: next-auth's `update({ tenantId })`.
-    if (tenantId) token = await options.callbacks.jwt({ token, trigger: "update", session: { tenantId } } as never);
-  }
-  if (tenantId && token.tid !== tenantId) throw new Error(`session for ${email} could not switch to tenant ${tenantId}`);
-  const value = await encode({ token, secret: options.secret!, maxAge: options.session?.maxAge });
-  return `next-auth.session-token=${value}`;
-}
-
-const rand = () => Math.floor(Math.random() * 250);
 
 async function expectOk<T extends { status: number; json: any }>(pending: Promise<T>, what: string): Promise<T> {
   const res = await pending;

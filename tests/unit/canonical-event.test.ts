@@ -1,15 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { CanonicalEvent, hashJson, toCanonicalEvents } from "@/lib/aam/events/canonical-event";
-import type { SourceStream } from "@/lib/aam/connectors/types";
+import { eventContext } from "../support/events";
 
-const stream: SourceStream = { name: "accounts", fields: [], primaryKey: ["Id"], cursorField: null, sample: [] };
-const context = {
-  tenantId: "6b0c1f4e-8a3b-4c7e-9d2f-1a2b3c4d5e6f",
-  connectionId: "0f0e0d0c-0b0a-4908-8706-050403020100",
-  stream,
-  fingerprintId: "11111111-2222-4333-8444-555555555555",
-  observedAt: new Date("2026-11-01T00:00:00Z"),
-};
+const context = eventContext("accounts", ["Id"]);
+const { stream } = context;
 
 describe("canonical events", () => {
   it("turns records into valid events and quarantines the ones without a usable id, keeping the batch", () => {

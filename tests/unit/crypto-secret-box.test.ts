@@ -1,20 +1,12 @@
-import { createCipheriv, createHash, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createSecretBox, isSealed, SecretBoxError } from "@/lib/crypto/secret-box";
 import { parseEnv } from "@/lib/env";
+import { sealV1 } from "../support/crypto";
 
 const A = "key-a-0123456789-0123456789-0123456789";
 const B = "key-b-0123456789-0123456789-0123456789";
 const context = "connection:t1:c1";
 
-/** A ciphertext in the format written before key ids existed: `v1.<iv>.<tag>.<body>`, key = sha256(secret). */
-function sealV1(plaintext: string, secret: string, aad: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", createHash("sha256").update(secret).digest(), iv);
-  cipher.setAAD(Buffer.from(aad));
-  const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return ["v1", iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), body.toString("base64url")].join(".");
-}
 
 describe("secret box", () => {
   it("seals under the current key's id and opens only with the same context", () => {

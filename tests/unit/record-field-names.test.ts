@@ -1,17 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { hashJson, toCanonicalEvents } from "@/lib/aam/events/canonical-event";
 import { newRecord } from "@/lib/aam/connectors/record";
-import type { SourceRecord, SourceStream } from "@/lib/aam/connectors/types";
+import type { SourceRecord } from "@/lib/aam/connectors/types";
 import { profileSample } from "@/lib/aam/schema/fingerprint";
+import { eventContext } from "../support/events";
 
-const stream: SourceStream = { name: "things", fields: [], primaryKey: ["id"], cursorField: null, sample: [] };
-const context = {
-  tenantId: "6b0c1f4e-8a3b-4c7e-9d2f-1a2b3c4d5e6f",
-  connectionId: "0f0e0d0c-0b0a-4908-8706-050403020100",
-  stream,
-  fingerprintId: "11111111-2222-4333-8444-555555555555",
-  observedAt: new Date("2026-11-01T00:00:00Z"),
-};
+const context = eventContext("things", ["id"]);
 
 /** A record as connectors build them, from JSON text (in an object literal `__proto__` would set the prototype). */
 function record(json: string): SourceRecord {

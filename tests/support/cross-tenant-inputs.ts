@@ -129,19 +129,13 @@ export class InputBuilder {
     return this.genericObject(route);
   }
 
+  /** Every kind under its `<kind>Id` name, and the kinds routes name plainly under their own. */
   private genericObject(route: ApiRoute): Record<string, string> {
     const v = this.victim;
     return {
       id: v[contextKind(route.segments) ?? "connection"][0],
-      tenantId: v.tenant[0],
-      userId: v.user[0],
-      connectionId: v.connection[0],
+      ...Object.fromEntries(KINDS.map((kind) => [`${kind}Id`, v[kind][0]])),
       stream: v.stream[0],
-      taskId: v.task[0],
-      mappingId: v.mapping[0],
-      invitationId: v.invitation[0],
-      eventId: v.event[0],
-      driftEventId: v.drift[0],
       entity: v.entity[0],
       email: v.email[0],
       token: v.token[0],

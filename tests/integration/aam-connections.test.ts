@@ -9,7 +9,7 @@ import { GET as healthRoute } from "@/app/api/v1/aam/healthz/route";
 import { inspectDb } from "../support/db";
 import { readConfig } from "@/lib/aam/connections";
 import { createAccount } from "../support/accounts";
-import { createConnectionVia, uploadFile } from "../support/aam";
+import { createConnectionVia, syncNow, uploadFile } from "../support/aam";
 import { call } from "../support/http";
 
 const PG_URL = "postgresql://reader:s3cret-pass@db.example.test:5432/sales";
@@ -86,5 +86,16 @@ describe("AAM connections API", () => {
     const res = await call(healthRoute, "GET", "/api/v1/aam/healthz");
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ status: "ok", database: { status: "ok" } });
+  });
+});
+
+describe("records with fields named like Object.prototype's", () => {
+  it("are stored with those fields as data", async () => {
+    const owner = await createAccount({ label: "proto" });
+    const conn = await createConnectionVia(owner.token, { name: "Protos", type: "file", config: {} });
+    expect((await uploadFile(owner.token, conn.id, "p.csv", "id,__proto__,constructor,prototype\n1,a,b,c\n")).status).toBe(201);
+    await syncNow(owner.tenantId, conn.id);
+    const [event] = await (await inspectDb()).canonicalEvent.findMany({ where: { tenantId: owner.tenantId, connectionId: conn.id } });
+    expect(JSON.parse(JSON.stringify(event!.payload))).toEqual(JSON.parse('{"id":1,"__proto__":"a","constructor":"b","prototype":"c"}'));
   });
 });

@@ -4,14 +4,12 @@ import { describe, expect, it } from "vitest";
 import { POST as checkRoute } from "@/app/api/v1/aam/connections/[id]/check/route";
 import { POST as discoverRoute } from "@/app/api/v1/aam/connections/[id]/discover/route";
 import { getDb } from "@/lib/db";
-import { inspectDb } from "../support/db";
 import { env } from "@/lib/env";
 import { UNREACHABLE_MESSAGE } from "@/lib/net/policy";
 import { createAccount, type TestAccount } from "../support/accounts";
-import { createConnectionVia, syncNow, uploadFile } from "../support/aam";
+import { createConnectionVia } from "../support/aam";
 import { call } from "../support/http";
 import { setOutboundAllow } from "../support/outbound-allow";
-
 
 /** The app's own database as a tenant would name it: the embedded port, or the server database on loopback. */
 async function ownDatabaseUrl(): Promise<string> {
@@ -51,16 +49,5 @@ describe("a tenant's PostgreSQL connection pointed at the app's own database", (
     expect(own.check).toMatchObject({ ok: false, kind: "auth" });
     expect(own.discover.status).toBe(502);
     expect(JSON.stringify(own.discover.json)).not.toMatch(/password_hash|tenants|canonical_events/);
-  });
-});
-
-describe("records with fields named like Object.prototype's", () => {
-  it("are stored with those fields as data", async () => {
-    const owner = await createAccount({ label: "proto" });
-    const conn = await createConnectionVia(owner.token, { name: "Protos", type: "file", config: {} });
-    expect((await uploadFile(owner.token, conn.id, "p.csv", "id,__proto__,constructor,prototype\n1,a,b,c\n")).status).toBe(201);
-    await syncNow(owner.tenantId, conn.id);
-    const [event] = await (await inspectDb()).canonicalEvent.findMany({ where: { tenantId: owner.tenantId, connectionId: conn.id } });
-    expect(JSON.parse(JSON.stringify(event!.payload))).toEqual(JSON.parse('{"id":1,"__proto__":"a","constructor":"b","prototype":"c"}'));
   });
 });

@@ -1,14 +1,12 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import type { z } from "zod";
 import { getDb } from "@/lib/db";
-import { DomainError } from "@/lib/errors";
 import { resolvePageContext } from "@/lib/auth/request-auth";
 import { roleHasScope, type Scope } from "@/lib/auth/roles";
 import type { TenantContext } from "@/lib/auth/context";
-import { log } from "@/lib/log";
 import { spendTenantBudget, type RateBudget } from "@/lib/quotas/rate-limits";
+import { toSafeError } from "@/lib/safe-error";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string };
 
@@ -16,7 +14,7 @@ export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string
  * The one wrapper for server actions, the twin of withTenant for REST: resolves the signed-in
  * caller's tenant context, checks the scope, parses the input with zod, spends the tenant budget
  * named by `rateLimit` (the same budgets as the REST routes), and turns errors into a message the
- * UI can show (unknown errors are logged and answered generically).
+ * UI can show (lib/safe-error.ts: internal errors are logged and answered with a reference).
  */
 export function tenantAction<S extends z.ZodType, T>(
   schema: S,
@@ -34,10 +32,7 @@ export function tenantAction<S extends z.ZodType, T>(
       if (options.rateLimit) await spendTenantBudget(ctx.tenantId, options.rateLimit);
       return { ok: true, data: await fn({ ctx, input: input.data }) };
     } catch (error) {
-      if (error instanceof DomainError) return { ok: false, error: error.message };
-      const requestId = randomUUID();
-      log.error("server action failed", { requestId, error });
-      return { ok: false, error: `Something went wrong (request ${requestId})` };
+      return { ok: false, error: toSafeError(error, { action: fn.name || "server action" }).message };
     }
   };
 }

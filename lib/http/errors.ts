@@ -1,8 +1,12 @@
 import { z } from "zod";
 import { DomainError, RateLimitedError, ValidationError } from "@/lib/errors";
-import { log } from "@/lib/log";
+import { toSafeError } from "@/lib/safe-error";
 
-/** The one mapping from errors to HTTP. Unknown errors answer a generic 500; the original is logged. */
+/**
+ * The one mapping from errors to HTTP. Anything but a DomainError answers 500 with its user-safe
+ * message (lib/safe-error.ts): an internal error's reference is the request id, and its details
+ * are logged under it.
+ */
 export function toErrorResponse(error: unknown, requestId: string): Response {
   if (error instanceof z.ZodError) error = zodToValidationError(error);
   if (error instanceof DomainError) {
@@ -13,9 +17,9 @@ export function toErrorResponse(error: unknown, requestId: string): Response {
       { status: error.status, headers },
     );
   }
-  log.error("unhandled error", { requestId, error });
+  const { message } = toSafeError(error, { requestId }, requestId);
   return Response.json(
-    { error: { code: "internal", message: "Internal server error" }, requestId },
+    { error: { code: "internal", message }, requestId },
     { status: 500, headers: { "x-request-id": requestId } },
   );
 }

@@ -11,6 +11,7 @@ import { GET as listMembers, POST as addMember } from "@/app/api/v1/tenant/membe
 import { GET as listInvitations } from "@/app/api/v1/tenant/invitations/route";
 import { createAccount, verifyEmail } from "../support/accounts";
 import { call, uniqueEmail } from "../support/http";
+import { inspectDb } from "../support/db";
 import { mailTo, verificationTokenFor } from "../support/mail";
 
 const memberIds = async (ownerToken: string) =>
@@ -75,5 +76,19 @@ describe("account takeover by registering someone else's email first", () => {
     const again = await call(verify, "POST", "/x", { token: owner.token, body: { token: link } });
     expect(again.status).toBe(400);
     expect(again.json.error.message).toEqual(stolen.json.error.message);
+  });
+
+  it("refuses an expired link, and one sent to an address the account no longer has", async () => {
+    const owner = await createAccount({ label: "link-expired" });
+    const link = verificationTokenFor(owner.email);
+    const db = await inspectDb();
+    await db.emailVerification.updateMany({ where: { userId: owner.userId }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    expect((await call(verify, "POST", "/x", { token: owner.token, body: { token: link } })).status).toBe(400);
+
+    expect((await call(sendVerification, "POST", "/x", { token: owner.token })).status).toBe(202);
+    const fresh = verificationTokenFor(owner.email);
+    await db.user.update({ where: { id: owner.userId }, data: { email: uniqueEmail("link-moved") } });
+    expect((await call(verify, "POST", "/x", { token: owner.token, body: { token: fresh } })).status).toBe(400);
+    expect((await call(me, "GET", "/x", { token: owner.token })).json.user.emailVerified).toBe(false);
   });
 });

@@ -14,7 +14,7 @@ const { closeDb } = await import("@/lib/db");
 const { syncConnection } = await import("@/lib/aam/sync");
 const { connectDcl } = await import("@/lib/dcl/connect");
 const { queryView } = await import("@/lib/dcl/views/query");
-const { closeDuckDbs } = await import("@/lib/dcl/views/duckdb");
+const { closeDuckDb } = await import("@/lib/duckdb/engine");
 
 const { ctx, connection, directory: dir } = await benchTenant();
 const lines = (header: string, row: (i: number) => string) => [header, ...Array.from({ length: rows }, (_, i) => row(i))].join("\n");
@@ -39,5 +39,5 @@ for (const label of ["first connect (map + build)", "second connect (unchanged)"
 const page = await time(() => queryView(ctx, "invoice", { sort: "-amount", limit: "50", offset: "0", filters: [["currency", "USD"], ["amount.gte", "100"]] }));
 console.log(`filtered sorted page        ${(page.seconds * 1000).toFixed(1).padStart(7)} ms  of ${page.result.total.toLocaleString("en-US")} matching`);
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
-await closeDuckDbs();
+await closeDuckDb();
 await closeDb();

@@ -73,8 +73,14 @@ const EnvSchema = z
     AOS_RATE_LIMIT_SYNC: perMinute(30),
     AOS_RATE_LIMIT_UPLOAD: perMinute(20),
     AOS_TENANT_UPLOAD_QUOTA_BYTES: z.coerce.number().int().min(1024).default(1024 ** 3),
-    AOS_DUCKDB_MAX_OPEN: z.coerce.number().int().min(1).max(10_000).default(16),
-    AOS_DUCKDB_IDLE_SECONDS: z.coerce.number().positive().max(86_400).default(60),
+    AOS_DUCKDB_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, "a size such as 512MB or 2GB").default("512MB"),
+    AOS_DUCKDB_THREADS: z.coerce.number().int().min(1).max(256).optional(),
+    AOS_STORE_URL: optionalString.pipe(z.url().refine((u) => u.startsWith("s3://"), "an s3:// URL (s3://bucket/prefix); leave unset for the data folder").optional()),
+    AOS_STORE_CACHE_BYTES: z.coerce.number().int().min(1024 * 1024).default(4 * 1024 ** 3),
+    AOS_STORE_S3_FORCE_PATH_STYLE: flag(false),
+    AWS_REGION: optionalString,
+    AWS_DEFAULT_REGION: optionalString,
+    AOS_VIEW_BUILD_GRACE_SECONDS: z.coerce.number().int().min(0).max(7 * 86_400).default(600),
     UPSTASH_REDIS_REST_URL: optionalString.pipe(z.url().optional()),
     UPSTASH_REDIS_REST_TOKEN: optionalString,
     INNGEST_EVENT_KEY: optionalString,
@@ -139,8 +145,23 @@ const EnvSchema = z
     rateLimits: { llm: e.AOS_RATE_LIMIT_LLM, probe: e.AOS_RATE_LIMIT_PROBE, rebuild: e.AOS_RATE_LIMIT_REBUILD, sync: e.AOS_RATE_LIMIT_SYNC, upload: e.AOS_RATE_LIMIT_UPLOAD },
     /** Total bytes of uploaded files one tenant may store. */
     tenantUploadQuotaBytes: e.AOS_TENANT_UPLOAD_QUOTA_BYTES,
-    /** Tenant DuckDB files open at once, and how long an unused one stays open. */
-    duckdb: { maxOpen: e.AOS_DUCKDB_MAX_OPEN, idleMs: Math.round(e.AOS_DUCKDB_IDLE_SECONDS * 1000) },
+    /** The process's one in-memory DuckDB (lib/duck): its memory cap and threads (default: the cores). */
+    duckdb: { memoryLimit: e.AOS_DUCKDB_MEMORY_LIMIT, threads: e.AOS_DUCKDB_THREADS },
+    /**
+     * Where segments, view builds and uploads live: the data folder, or S3-compatible object
+     * storage (credentials, region and endpoint from the usual AWS_* variables) with a local cache
+     * of at most `cacheBytes` of the immutable files read.
+     */
+    store: {
+      url: e.AOS_STORE_URL,
+      cacheBytes: e.AOS_STORE_CACHE_BYTES,
+      /** Path-style bucket addressing (`endpoint/bucket/key`), which MinIO and most S3-compatible servers need. */
+      forcePathStyle: e.AOS_STORE_S3_FORCE_PATH_STYLE,
+      /** The SDK reads AWS_REGION only; AWS_DEFAULT_REGION is honoured too (unset: us-east-1). */
+      region: e.AWS_REGION ?? e.AWS_DEFAULT_REGION,
+    },
+    /** How long a superseded view build's files outlive it (longer than the longest read). */
+    viewBuildGraceMs: e.AOS_VIEW_BUILD_GRACE_SECONDS * 1000,
     redis: e.UPSTASH_REDIS_REST_URL
       ? ({ mode: "upstash", url: e.UPSTASH_REDIS_REST_URL, token: e.UPSTASH_REDIS_REST_TOKEN! } as const)
       : ({ mode: "memory" } as const),

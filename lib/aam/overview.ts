@@ -14,8 +14,11 @@ export type ConnectorSummary = {
 };
 
 /**
- * Every connection of the tenant with its mapping count and latest drift event, in one query
- * however many connections there are (lateral joins, no per-connection round trips).
+ * Every connection of the tenant with its mapping count and latest drift event, in one statement
+ * however many connections there are (lateral joins, no per-connection round trips). Each lateral
+ * is one probe of an index that leads with tenant_id, the row-level security filter's column:
+ * the drift lookups use drift_events_tenant_id_connection_id_created_at_id_idx and the partial
+ * drift_events_open_idx, whose predicate is the open-drift condition below, word for word.
  * `has_drift`: a change waits for approval, or a breaking one was applied and is not yet resolved.
  * `mapping_count`: source fields whose latest mapping version is not rejected.
  */
@@ -31,21 +34,21 @@ export async function listConnectors({ ctx }: { ctx: TenantContext }): Promise<C
         SELECT count(*) AS mapping_count
           FROM (SELECT DISTINCT ON (r.source_stream, r.source_field) r.status
                   FROM mapping_registry r
-                 WHERE r.connection_id = c.id
+                 WHERE r.tenant_id = c.tenant_id AND r.connection_id = c.id
                  ORDER BY r.source_stream, r.source_field, r.version DESC) latest
          WHERE latest.status <> 'rejected'
       ) m ON true
       LEFT JOIN LATERAL (
         SELECT true AS present
           FROM drift_events e
-         WHERE e.connection_id = c.id
+         WHERE e.tenant_id = c.tenant_id AND e.connection_id = c.id
            AND (e.status = 'pending' OR (e.status = 'applied' AND e.severity <> 'non_breaking' AND e.resolved_at IS NULL))
          LIMIT 1
       ) open_drift ON true
       LEFT JOIN LATERAL (
         SELECT e.kind, e.created_at
           FROM drift_events e
-         WHERE e.connection_id = c.id
+         WHERE e.tenant_id = c.tenant_id AND e.connection_id = c.id
          ORDER BY e.created_at DESC, e.id DESC
          LIMIT 1
       ) last_event ON true

@@ -2,7 +2,8 @@ import "server-only";
 import type { TenantContext } from "@/lib/auth/context";
 import { getConnectionOrThrow } from "@/lib/aam/connections";
 import { toStreamDto, type StreamDto } from "@/lib/aam/dto";
-import type { PageQuery } from "@/lib/aam/schemas";
+import type { EventsQuery, PageQuery } from "@/lib/aam/schemas";
+import { readEvents } from "@/lib/aam/segments/events";
 import { pageArgs, toPage } from "@/lib/db/page";
 
 /**
@@ -24,32 +25,13 @@ export async function queryStreams(ctx: TenantContext, connectionId: string): Pr
 }
 
 /** Canonical events read from the connection, newest first. */
-export async function listEvents({ ctx, connectionId, query }: { ctx: TenantContext; connectionId: string; query: PageQuery }) {
+export async function listEvents({ ctx, connectionId, query }: { ctx: TenantContext; connectionId: string; query: EventsQuery }) {
   await getConnectionOrThrow(ctx, connectionId);
   return queryEvents(ctx, connectionId, query);
 }
 
-export async function queryEvents(ctx: TenantContext, connectionId: string, query: PageQuery) {
-  const rows = await ctx.db.canonicalEvent.findMany({
-    where: { tenantId: ctx.tenantId, connectionId, ...(query.stream ? { stream: query.stream } : {}) },
-    orderBy: [{ observedAt: "desc" }, { id: "desc" }],
-    ...pageArgs(query),
-  });
-  const { items, nextCursor } = toPage(rows, query.limit);
-  return {
-    events: items.map((e) => ({
-      id: e.id,
-      tenantId: e.tenantId,
-      connectionId: e.connectionId,
-      stream: e.stream,
-      sourceRecordId: e.sourceRecordId,
-      operation: e.operation,
-      observedAt: e.observedAt,
-      payload: e.payload,
-      schemaFingerprintId: e.fingerprintId,
-    })),
-    nextCursor,
-  };
+export async function queryEvents(ctx: TenantContext, connectionId: string, query: EventsQuery) {
+  return readEvents(ctx, connectionId, { stream: query.stream, limit: query.limit, after: query.cursor });
 }
 
 /** Records kept out of the events, with the reason; nothing read is ever dropped silently. */

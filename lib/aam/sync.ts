@@ -11,8 +11,8 @@ import { getConnectionOrThrow, openConnector, withConnector } from "@/lib/aam/co
 import type { Connector, SourceStream, StreamState } from "@/lib/aam/connectors/types";
 import { toSafeError } from "@/lib/safe-error";
 import { recordDiscovery } from "@/lib/aam/drift/record-discovery";
-import { toCanonicalEvents } from "@/lib/aam/events/canonical-event";
-import { commitBatch } from "@/lib/aam/events/store";
+import { SegmentWriter, type Stored } from "@/lib/aam/segments/writer";
+import { withDuckDb } from "@/lib/duckdb/engine";
 
 export type SyncSummary = {
   connectionId: string;
@@ -25,7 +25,8 @@ export type SyncSummary = {
   read: Record<string, { stored: number; quarantined: number }>;
 };
 
-const BATCH_SIZE = 500;
+const BATCH_SIZE = 1_000;
+const SEGMENT_ROWS = 200_000;
 const direct: StepTools = { run: (_name, fn) => fn() };
 
 /**
@@ -89,16 +90,37 @@ async function run(ctx: TenantScope, connectionId: string, step: StepTools, task
   }
 }
 
+/**
+ * Reads one stream into segments (lib/aam/segments). A source DuckDB parses itself is read there
+ * whole; any other is read in batches gathered into a segment of up to SEGMENT_ROWS records, each
+ * committed with the state after its last batch, so a read that dies resumes after the last segment.
+ */
 async function readStream(ctx: TenantScope, connectionId: string, connector: Connector, stream: SourceStream, fingerprintId: string) {
-  const totals = { stored: 0, quarantined: 0 };
   const row = await ctx.db.connectionStream.findUniqueOrThrow({ where: { connectionId_name: { connectionId, name: stream.name } } });
-  for await (const batch of connector.read(stream, row.state as StreamState, { batchSize: BATCH_SIZE })) {
-    const observedAt = new Date();
-    const { events, quarantined } = toCanonicalEvents({ tenantId: ctx.tenantId, connectionId, stream, fingerprintId, observedAt }, batch.records, batch.rejects);
-    const result = await commitBatch(ctx.db, { tenantId: ctx.tenantId, connectionId, stream: stream.name, events, quarantined, state: batch.state, observedAt });
-    totals.stored += result.stored;
-    totals.quarantined += result.quarantined;
-  }
+  const totals = { stored: 0, quarantined: 0 };
+  const add = (stored: Stored) => {
+    totals.stored += stored.stored;
+    totals.quarantined += stored.quarantined;
+  };
+  await withDuckDb(async (duck) => {
+    const state = row.state as StreamState;
+    const writer = await SegmentWriter.open(ctx, duck, { connectionId, streamId: row.id, stream, fingerprintId }, state);
+    const tabular = await connector.readTabular?.(stream, state, duck);
+    if (tabular) {
+      if (tabular.table) add(await writer.commit(tabular.state, tabular.table));
+      return;
+    }
+    let uncommitted: { state: StreamState } | null = null;
+    for await (const batch of connector.read(stream, state, { batchSize: BATCH_SIZE })) {
+      await writer.append(batch.records, batch.rejects);
+      uncommitted = { state: batch.state };
+      if (writer.pending >= SEGMENT_ROWS) {
+        add(await writer.commit(batch.state));
+        uncommitted = null;
+      }
+    }
+    if (uncommitted) add(await writer.commit(uncommitted.state));
+  });
   log.info("stream read", { tenantId: ctx.tenantId, connectionId, stream: stream.name, ...totals });
   return totals;
 }

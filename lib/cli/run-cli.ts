@@ -4,6 +4,7 @@ import { seedDemo } from "@/lib/db/seed";
 import { DomainError, ValidationError } from "@/lib/errors";
 import { ensureDemoSources } from "@/lib/aam/demo-sources";
 import { ingest, listAllConnections } from "@/lib/cli/ingest";
+import { formatLoadReport, load } from "@/lib/cli/load";
 import { mapSchema } from "@/lib/cli/map";
 import { rotateEncryptionKey } from "@/lib/cli/rotate-key";
 
@@ -47,6 +48,13 @@ const COMMANDS: Record<string, Command> = {
       console.log(JSON.stringify(report, null, 2));
       const failed = report.connections.failed.length + report.slackWebhooks.failed.length;
       if (failed > 0) throw new ValidationError(`${failed} secret(s) could not be decrypted with the configured keys (ids above): add the key that sealed them to AOS_ENCRYPTION_KEYS_OLD and run again`);
+    },
+  },
+  load: {
+    summary: "Load a CSV / JSON Lines file or folder end to end (sync, map, views): load <path> [--tenant <slug>] [--json]",
+    run: async (args) => {
+      const report = await load(systemDb(await getDb(), "operator CLI"), args);
+      console.log(args.includes("--json") ? JSON.stringify(report) : formatLoadReport(report));
     },
   },
   map: {

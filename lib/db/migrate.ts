@@ -6,7 +6,10 @@ import type { SqlRunner } from "@/lib/db/sql-runner";
 /**
  * Applies prisma/migrations/<name>/migration.sql in name order and records each in Prisma's own
  * `_prisma_migrations` table (same columns, same sha256 checksum), so the stock `prisma migrate`
- * commands agree with what this runner did. Serialized across processes by Prisma's advisory lock id.
+ * commands agree with what this runner did. Serialized across processes by Prisma's advisory lock id,
+ * taken per transaction (pg_advisory_xact_lock): a session-level lock would not hold behind PgBouncer
+ * in transaction mode, where consecutive statements outside a transaction may use different server
+ * connections.
  */
 export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 const PRISMA_ADVISORY_LOCK = 72707369;
@@ -68,50 +71,78 @@ type AppliedRow = { migration_name: string; checksum: string; finished_at: Date 
 
 export type MigrateResult = { applied: string[]; alreadyApplied: number };
 
+/**
+ * Each step is one transaction holding the lock: it reads what is recorded, checks it against the
+ * migrations (none half-finished, none edited since, no destructive statement among all still
+ * pending unless allowed), then applies and records the next pending migration. A step re-reads
+ * everything, so another runner's steps may come in between; each migration commits on its own.
+ */
 export async function migrate(
   db: SqlRunner,
   { allowDestructive = false, migrations }: { allowDestructive?: boolean; migrations?: Migration[] } = {},
 ): Promise<MigrateResult> {
   const all = migrations ?? (await readMigrations());
-  await db.query("SELECT pg_advisory_lock($1)", [PRISMA_ADVISORY_LOCK]);
-  try {
-    await db.exec(BOOKKEEPING);
-    const rows = await db.query<AppliedRow>(
-      `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
-    );
-    const failed = rows.find((r) => r.finished_at === null);
-    if (failed) {
-      throw new MigrationError(
-        `Migration "${failed.migration_name}" started but never finished. Repair the database, then mark it rolled back ` +
-          `(prisma migrate resolve --rolled-back ${failed.migration_name}) before starting again.`,
-      );
-    }
-    const done = new Map(rows.map((r) => [r.migration_name, r.checksum]));
-    for (const m of all) {
-      const recorded = done.get(m.name);
-      if (recorded && recorded !== m.checksum) {
-        throw new MigrationError(`Migration "${m.name}" was modified after it was applied (checksum differs). Add a new migration instead.`);
-      }
-    }
-    const pending = all.filter((m) => !done.has(m.name));
-    if (!allowDestructive) {
-      const destructive = pending.flatMap((m) => findDestructiveStatements(m.sql).map((s) => `${m.name}: ${s}`));
-      if (destructive.length > 0) {
-        throw new MigrationError(
-          `Refusing to apply destructive migration statements:\n  - ${destructive.join("\n  - ")}\n` +
-            `Back up the database, then set AOS_ALLOW_DESTRUCTIVE_MIGRATIONS=true to apply them.`,
-        );
-      }
-    }
-    for (const m of pending) await applyOne(db, m);
-    return { applied: pending.map((m) => m.name), alreadyApplied: all.length - pending.length };
-  } finally {
-    await db.query("SELECT pg_advisory_unlock($1)", [PRISMA_ADVISORY_LOCK]);
+  await inLockedTransaction(db, () => db.exec(BOOKKEEPING));
+  const applied: string[] = [];
+  for (;;) {
+    const next = await inLockedTransaction(db, async () => {
+      const [first] = await checkPending(db, all, allowDestructive);
+      if (first) await applyOne(db, first);
+      return first;
+    });
+    if (!next) return { applied, alreadyApplied: all.length - applied.length };
+    applied.push(next.name);
   }
 }
 
+/** Read committed whatever the server's default: statements after the lock see what its last holder committed. */
+async function inLockedTransaction<T>(db: SqlRunner, fn: () => Promise<T>): Promise<T> {
+  await db.exec("BEGIN ISOLATION LEVEL READ COMMITTED");
+  try {
+    await db.query("SELECT pg_advisory_xact_lock($1)", [PRISMA_ADVISORY_LOCK]);
+    const result = await fn();
+    await db.exec("COMMIT");
+    return result;
+  } catch (error) {
+    await db.exec("ROLLBACK").catch(() => {});
+    throw error;
+  }
+}
+
+/** The migrations not yet recorded, in order; throws when the recorded state forbids going on. */
+async function checkPending(db: SqlRunner, all: Migration[], allowDestructive: boolean): Promise<Migration[]> {
+  const rows = await db.query<AppliedRow>(
+    `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
+  );
+  const failed = rows.find((r) => r.finished_at === null);
+  if (failed) {
+    throw new MigrationError(
+      `Migration "${failed.migration_name}" started but never finished. Repair the database, then mark it rolled back ` +
+        `(prisma migrate resolve --rolled-back ${failed.migration_name}) before starting again.`,
+    );
+  }
+  const done = new Map(rows.map((r) => [r.migration_name, r.checksum]));
+  for (const m of all) {
+    const recorded = done.get(m.name);
+    if (recorded && recorded !== m.checksum) {
+      throw new MigrationError(`Migration "${m.name}" was modified after it was applied (checksum differs). Add a new migration instead.`);
+    }
+  }
+  const pending = all.filter((m) => !done.has(m.name));
+  if (!allowDestructive) {
+    const destructive = pending.flatMap((m) => findDestructiveStatements(m.sql).map((s) => `${m.name}: ${s}`));
+    if (destructive.length > 0) {
+      throw new MigrationError(
+        `Refusing to apply destructive migration statements:\n  - ${destructive.join("\n  - ")}\n` +
+          `Back up the database, then set AOS_ALLOW_DESTRUCTIVE_MIGRATIONS=true to apply them.`,
+      );
+    }
+  }
+  return pending;
+}
+
+/** Runs inside the step's transaction, so a failure rolls the whole migration back. */
 async function applyOne(db: SqlRunner, m: Migration) {
-  await db.exec("BEGIN");
   try {
     await db.exec(m.sql);
     await db.query(
@@ -119,9 +150,7 @@ async function applyOne(db: SqlRunner, m: Migration) {
        VALUES ($1, $2, $3, now(), now(), 1)`,
       [randomUUID(), m.checksum, m.name],
     );
-    await db.exec("COMMIT");
   } catch (error) {
-    await db.exec("ROLLBACK").catch(() => {});
     throw new MigrationError(`Migration "${m.name}" failed and was rolled back: ${(error as Error).message}`);
   }
 }

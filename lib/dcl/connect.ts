@@ -9,7 +9,8 @@ import { humanApprovals, latestVersions, recordProposals } from "./mappings/regi
 import { getTenantOntology } from "./ontology/tenant-ontology";
 import { getDclSettings } from "./settings";
 import { listStreamTables } from "./source-tables";
-import { rebuildViews, type BuildSummary } from "./views/rebuild";
+import { rebuildViews } from "./views/rebuild";
+import type { BuildSummary } from "./views/builds";
 
 export type ConnectSummary = { streams: number; proposed: number; autoApproved: number; build: BuildSummary };
 

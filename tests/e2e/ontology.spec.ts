@@ -23,6 +23,17 @@ test("rebuild the demo tenant's views, see the lineage graph and browse the invo
   }).toPass({ timeout: 90_000 });
   await expect(page.getByTestId("built-at")).toContainText("Views built");
 
+  // The job engine (started by instrumentation) and the pages are separate module graphs in one
+  // `next start` process: after another rebuild, the page shows the build the API reports.
+  const currentBuild = async () => (await (await page.request.get("/api/v1/dcl/views")).json()).builtAt as string;
+  const before = await currentBuild();
+  await expect(page.getByTestId("built-at").locator("time")).toHaveAttribute("datetime", before);
+  await page.getByRole("button", { name: "Rebuild views" }).click();
+  await expect.poll(currentBuild, { timeout: 60_000 }).not.toBe(before);
+  const after = await currentBuild();
+  await page.reload();
+  await expect(page.getByTestId("built-at").locator("time")).toHaveAttribute("datetime", after);
+
   const graph = page.getByTestId("lineage-graph");
   await expect(graph.locator(".react-flow__node").first()).toBeVisible();
   await expect(graph.getByText("invoice", { exact: true })).toBeVisible();

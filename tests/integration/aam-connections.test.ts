@@ -6,7 +6,8 @@ import { POST as uploadRoute } from "@/app/api/v1/aam/connections/[id]/files/rou
 import { POST as syncRoute } from "@/app/api/v1/aam/connections/[id]/sync/route";
 import { POST as createRoute } from "@/app/api/v1/aam/connections/route";
 import { GET as healthRoute } from "@/app/api/v1/aam/healthz/route";
-import { inspectDb } from "../support/db";
+import { inspectDb, scopedDb } from "../support/db";
+import { readEvents } from "@/lib/aam/segments/events";
 import { readConfig } from "@/lib/aam/connections";
 import { createAccount } from "../support/accounts";
 import { createConnectionVia, syncNow, uploadFile } from "../support/aam";
@@ -95,7 +96,7 @@ describe("records with fields named like Object.prototype's", () => {
     const conn = await createConnectionVia(owner.token, { name: "Protos", type: "file", config: {} });
     expect((await uploadFile(owner.token, conn.id, "p.csv", "id,__proto__,constructor,prototype\n1,a,b,c\n")).status).toBe(201);
     await syncNow(owner.tenantId, conn.id);
-    const [event] = await (await inspectDb()).canonicalEvent.findMany({ where: { tenantId: owner.tenantId, connectionId: conn.id } });
+    const { events: [event] } = await readEvents({ tenantId: owner.tenantId, db: await scopedDb(owner.tenantId) }, conn.id, { limit: 10 });
     expect(JSON.parse(JSON.stringify(event!.payload))).toEqual(JSON.parse('{"id":1,"__proto__":"a","constructor":"b","prototype":"c"}'));
   });
 });

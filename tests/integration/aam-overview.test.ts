@@ -1,62 +1,93 @@
-import { describe, expect, it } from "vitest";
-import { inspectDb } from "../support/db";
-import type { TenantContext } from "@/lib/auth/context";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as connectorsRoute } from "@/app/api/v1/aam/connectors/route";
 import { listConnectors } from "@/lib/aam/overview";
+import { tenantDb } from "@/lib/db/scope";
+import { createAccount } from "../support/accounts";
+import { inspectDb } from "../support/db";
+import { call } from "../support/http";
+import { statementRecordingDb } from "../support/sql-statements";
 import { tenantContext } from "../support/tasks";
 
-/** The same client, counting every operation it sends (model calls and raw queries). */
-function counting(db: PrismaClient) {
-  const counter = { queries: 0 };
-  const client = db.$extends({
-    query: {
-      async $allOperations({ args, query }) {
-        counter.queries++;
-        return query(args);
-      },
-    },
-  }) as unknown as PrismaClient;
-  return { client, counter };
+type Drift = { kind: string; severity: string; status: string; createdAt: Date; resolvedAt?: Date; id?: string };
+
+async function addConnection(tenantId: string, name: string, createdAt: Date, drift: Drift[] = []) {
+  const db = await inspectDb();
+  const { id: connectionId } = await db.connection.create({ data: { tenantId, name, type: "file", configCipher: "v1.x.x.x", createdAt } });
+  await db.driftEvent.createMany({ data: drift.map((e) => ({ tenantId, connectionId, stream: "s", ...e })) });
+  return connectionId;
 }
 
-async function tenantWith(connections: number): Promise<TenantContext> {
+/** Each connection: a field mapped then rejected in v2, one proposed field; a non-breaking and a pending breaking event. */
+async function tenantWith(connections: number) {
   const ctx = await tenantContext(`overview-${connections}`);
-  const db = await inspectDb();
-  const ids = Array.from({ length: connections }, () => crypto.randomUUID());
-  await db.connection.createMany({ data: ids.map((id, i) => ({ id, tenantId: ctx.tenantId, name: `c${i}`, type: "file" as const, configCipher: "v1.x.x.x" })) });
-  // Each connection gets mappings (two versions of one field) and two drift events.
-  await db.mappingRegistry.createMany({
-    data: ids.flatMap((connectionId) => [
-      { tenantId: ctx.tenantId, connectionId, sourceStream: "s", sourceField: "a", ontologyField: "account.name", confidence: 0.9, method: "name", version: 1, status: "approved" as const },
-      { tenantId: ctx.tenantId, connectionId, sourceStream: "s", sourceField: "a", ontologyField: null, confidence: 0.9, method: "human", version: 2, status: "rejected" as const },
-      { tenantId: ctx.tenantId, connectionId, sourceStream: "s", sourceField: "b", ontologyField: "account.domain", confidence: 0.8, method: "name", version: 1, status: "proposed" as const },
-    ]),
-  });
-  await db.driftEvent.createMany({
-    data: ids.flatMap((connectionId) => [
-      { tenantId: ctx.tenantId, connectionId, stream: "s", kind: "field_added", severity: "non_breaking", status: "applied", createdAt: new Date("2026-01-01") },
-      { tenantId: ctx.tenantId, connectionId, stream: "s", kind: "field_removed", severity: "breaking", status: "pending", createdAt: new Date("2026-02-01") },
-    ]),
-  });
+  for (let i = 0; i < connections; i++) {
+    const connectionId = await addConnection(ctx.tenantId, `c${i}`, new Date(), [
+      { kind: "field_added", severity: "non_breaking", status: "applied", createdAt: new Date("2026-01-01") },
+      { kind: "field_removed", severity: "breaking", status: "pending", createdAt: new Date("2026-02-01") },
+    ]);
+    await (await inspectDb()).mappingRegistry.createMany({
+      data: [
+        { tenantId: ctx.tenantId, connectionId, sourceStream: "s", sourceField: "a", ontologyField: "account.name", confidence: 0.9, method: "name", version: 1, status: "approved" },
+        { tenantId: ctx.tenantId, connectionId, sourceStream: "s", sourceField: "a", ontologyField: null, confidence: 0.9, method: "human", version: 2, status: "rejected" },
+        { tenantId: ctx.tenantId, connectionId, sourceStream: "s", sourceField: "b", ontologyField: "account.domain", confidence: 0.8, method: "name", version: 1, status: "proposed" },
+      ],
+    });
+  }
   return ctx;
 }
 
 describe("GET /api/v1/aam/connectors", () => {
-  it("sends the same number of queries for 1 and 500 connections, with the right counts and latest event", async () => {
-    const small = await tenantWith(1);
-    const large = await tenantWith(500);
-    const db = await inspectDb();
+  let recording: Awaited<ReturnType<typeof statementRecordingDb>>;
+  beforeAll(async () => {
+    recording = await statementRecordingDb();
+  });
+  afterAll(() => recording.close());
 
-    const one = counting(db);
-    const oneRows = await listConnectors({ ctx: { ...small, db: one.client } });
-    const many = counting(db);
-    const manyRows = await listConnectors({ ctx: { ...large, db: many.client } });
+  it("sends the same SQL statements for 3 and for 30 connections, in the tenant's scope", async () => {
+    const statementsFor = async (connections: number) => {
+      const ctx = await tenantWith(connections);
+      recording.sql.length = 0;
+      const rows = await listConnectors({ ctx: { ...ctx, db: tenantDb(recording.db, ctx.tenantId, ctx.actor.userId) } });
+      expect(rows).toHaveLength(connections);
+      expect(rows.at(-1)).toMatchObject({ mapping_count: 1, has_drift: true, last_event_type: "field_removed" });
+      return [...recording.sql];
+    };
+    const few = await statementsFor(3);
+    const many = await statementsFor(30);
 
-    expect(oneRows).toHaveLength(1);
-    expect(manyRows).toHaveLength(500);
-    expect(one.counter.queries).toBeGreaterThan(0);
-    expect(many.counter.queries).toBe(one.counter.queries);
-    expect(manyRows[499]).toMatchObject({ source_type: "file", status: "active", mapping_count: 1, has_drift: true, last_event_type: "field_removed" });
-    expect(manyRows[0]!.last_event_at).toEqual(new Date("2026-02-01"));
+    expect(few.length).toBeGreaterThan(0);
+    expect(many).toEqual(few);
+  });
+
+  it("answers each connection's mapping count, open drift and latest event, oldest connection first", async () => {
+    const owner = await createAccount({ label: "overview-shape" });
+    const at = (day: number) => new Date(Date.UTC(2026, 0, day));
+    // Two events at the same instant: the larger id is the latest.
+    const [early, late] = ["00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002"];
+    const ids = [
+      await addConnection(owner.tenantId, "none", at(1)),
+      await addConnection(owner.tenantId, "settled", at(2), [
+        { kind: "field_added", severity: "non_breaking", status: "applied", createdAt: at(1) },
+        { kind: "type_changed", severity: "breaking", status: "applied", createdAt: at(2), resolvedAt: at(3) },
+        { kind: "field_removed", severity: "breaking", status: "accepted", createdAt: at(4), resolvedAt: at(5) },
+      ]),
+      await addConnection(owner.tenantId, "unresolved", at(3), [
+        { kind: "nullability_changed", severity: "potentially_breaking", status: "applied", createdAt: at(6) },
+        { kind: "field_added", severity: "non_breaking", status: "applied", createdAt: at(7), id: late },
+        { kind: "stream_added", severity: "non_breaking", status: "applied", createdAt: at(7), id: early },
+      ]),
+    ];
+
+    const res = await call(connectorsRoute, "GET", "/api/v1/aam/connectors", { token: owner.token });
+
+    expect(res.status).toBe(200);
+    const summary = (id: string, name: string, more: object) => ({ id, name, source_type: "file", status: "active", mapping_count: 0, ...more });
+    expect(res.json).toEqual({
+      connectors: [
+        summary(ids[0]!, "none", { has_drift: false, last_event_type: null, last_event_at: null }),
+        summary(ids[1]!, "settled", { has_drift: false, last_event_type: "field_removed", last_event_at: at(4).toISOString() }),
+        summary(ids[2]!, "unresolved", { has_drift: true, last_event_type: "field_added", last_event_at: at(7).toISOString() }),
+      ],
+    });
   });
 });

@@ -43,4 +43,11 @@ describe("migration runner", () => {
     expect((await db.query("SELECT to_regclass('c') AS t")).rows).toEqual([{ t: null }]);
     expect((await db.query('SELECT count(*)::int AS n FROM "_prisma_migrations"')).rows).toEqual([{ n: 0 }]);
   });
+
+  it("keeps the migrations before a failing one, each committed on its own, and leaves no lock held", async () => {
+    const list = [m("001_a", 'CREATE TABLE "a" (id int);'), m("002_bad", "SELECT * FROM no_such_table;")];
+    await expect(migrate(pgliteRunner(db), { migrations: list })).rejects.toThrow(/002_bad.*rolled back/);
+    expect((await db.query('SELECT migration_name FROM "_prisma_migrations"')).rows).toEqual([{ migration_name: "001_a" }]);
+    expect((await db.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'")).rows).toEqual([{ n: 0 }]);
+  });
 });

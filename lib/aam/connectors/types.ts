@@ -1,3 +1,4 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
 import { z } from "zod";
 import { UserFacingError } from "@/lib/errors";
 
@@ -50,6 +51,13 @@ export type ReadBatch = { records: SourceRecord[]; rejects: RejectedRecord[]; st
 /** `batchSize`: the most records one batch holds; callers pass a positive integer. */
 export type ReadOptions = { batchSize: number; signal?: AbortSignal };
 
+/**
+ * A read DuckDB does itself: the new rows are already in a temporary table of the caller's DuckDB
+ * connection, columns (ord BIGINT, location VARCHAR, payload VARCHAR JSON), never crossing into
+ * JavaScript. `table` is null when nothing changed since `state`.
+ */
+export type TabularRead = { table: string | null; state: StreamState };
+
 /** What every source type implements. Instances hold open clients: always `close()` them. */
 export interface Connector {
   /** Connects and authenticates; throws ConnectorError with a message fit for the user. */
@@ -57,6 +65,12 @@ export interface Connector {
   discover(): Promise<DiscoverResult>;
   /** Reads the stream from `state` on. The last batch's state is where the next sync starts. */
   read(stream: SourceStream, state: StreamState, options: ReadOptions): AsyncIterable<ReadBatch>;
+  /**
+   * Optional fast path for sources DuckDB can parse (delimited files): the same read as `read`,
+   * done in DuckDB on `duck`. Null when this stream or file needs `read` (the rules DuckDB cannot
+   * follow exactly, such as rows to quarantine, stay with `read`).
+   */
+  readTabular?(stream: SourceStream, state: StreamState, duck: DuckDBConnection): Promise<TabularRead | null>;
   close(): Promise<void>;
 }
 

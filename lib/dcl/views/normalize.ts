@@ -1,6 +1,6 @@
 import type { OntologyField, OntologyFieldType } from "@/lib/dcl/ontology/definition";
 import type { ValueTransform } from "@/lib/dcl/matcher/types";
-import { quoteLiteral } from "./sql";
+import { quoteLiteral } from "@/lib/duckdb/sql";
 
 /** DuckDB column types of ontology field types. Timestamps are UTC instants. */
 export const DUCKDB_TYPES: Record<OntologyFieldType, string> = {

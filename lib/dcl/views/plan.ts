@@ -2,8 +2,7 @@ import type { OntologyDefinition, OntologyEntity } from "@/lib/dcl/ontology/defi
 import { parseTarget } from "@/lib/dcl/ontology/definition";
 import type { ValueTransform } from "@/lib/dcl/matcher/types";
 import { DUCKDB_TYPES, projectField } from "./normalize";
-import { quoteIdent, quoteLiteral, rawField } from "./sql";
-import { STAGING } from "./load-records";
+import { quoteIdent, quoteLiteral, rawField } from "@/lib/duckdb/sql";
 
 export type ApprovedMapping = { connectionId: string; sourceStream: string; sourceField: string; ontologyField: string | null; transform: string | null; version: number };
 
@@ -50,7 +49,10 @@ export function planSources(ontology: OntologyDefinition, approved: ApprovedMapp
   return sources.sort((a, b) => a.connectionId.localeCompare(b.connectionId) || a.stream.localeCompare(b.stream));
 }
 
-function streamSelect(entity: OntologyEntity, source: StreamSource): string {
+/** A stream's current records as SQL: columns source_record_id, observed_at, payload (lib/aam/segments/catalog). */
+export type RecordsOf = (source: StreamSource) => string;
+
+function streamSelect(entity: OntologyEntity, source: StreamSource, records: string): string {
   const currencyField = entity.fields.find((f) => f.semantic === "currency");
   const currency = currencyField ? source.fields.get(currencyField.name) : undefined;
   const columns = entity.fields.map((field) => {
@@ -62,19 +64,19 @@ function streamSelect(entity: OntologyEntity, source: StreamSource): string {
   });
   return [
     `SELECT ${columns.join(", ")},`,
-    `connection_id AS "_connection_id", stream AS "_stream", source_record_id AS "_source_record_id",`,
-    `CAST(${source.mappingVersion} AS INTEGER) AS "_mapping_version", CAST(observed_at AS TIMESTAMPTZ) AS "_observed_at"`,
-    `FROM ${STAGING} WHERE connection_id = ${quoteLiteral(source.connectionId)} AND stream = ${quoteLiteral(source.stream)}`,
+    `${quoteLiteral(source.connectionId)} AS "_connection_id", ${quoteLiteral(source.stream)} AS "_stream", source_record_id AS "_source_record_id",`,
+    `CAST(${source.mappingVersion} AS INTEGER) AS "_mapping_version", observed_at AS "_observed_at"`,
+    `FROM ${records}`,
   ].join(" ");
 }
 
-/** The statement that (re)creates one entity's unified view: every feeding stream, projected, unioned. */
-export function entityTableSql(entity: OntologyEntity, sources: StreamSource[]): string {
-  const selects = sources.filter((s) => s.entity === entity.name).map((s) => streamSelect(entity, s));
+/** The query of one entity's unified view: every feeding stream's current records, projected, unioned. */
+export function entitySelectSql(entity: OntologyEntity, sources: StreamSource[], recordsOf: RecordsOf): string {
+  const selects = sources.filter((s) => s.entity === entity.name).map((s) => streamSelect(entity, s, recordsOf(s)));
   const empty = [
     `SELECT ${entity.fields.map((f) => `CAST(NULL AS ${DUCKDB_TYPES[f.type]}) AS ${quoteIdent(f.name)}`).join(", ")},`,
     `CAST(NULL AS VARCHAR) AS "_connection_id", CAST(NULL AS VARCHAR) AS "_stream", CAST(NULL AS VARCHAR) AS "_source_record_id",`,
     `CAST(NULL AS INTEGER) AS "_mapping_version", CAST(NULL AS TIMESTAMPTZ) AS "_observed_at" WHERE false`,
   ].join(" ");
-  return `CREATE OR REPLACE TABLE main.${quoteIdent(entity.name)} AS ${selects.length ? selects.join(" UNION ALL ") : empty}`;
+  return selects.length ? selects.join(" UNION ALL ") : empty;
 }

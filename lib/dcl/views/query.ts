@@ -5,10 +5,11 @@ import type { TenantScope } from "@/lib/auth/context";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { OntologyEntity, OntologyFieldType } from "@/lib/dcl/ontology/definition";
 import { getTenantOntology } from "@/lib/dcl/ontology/tenant-ontology";
-import { withDuckDb } from "./duckdb";
+import { withDuckDb } from "@/lib/duckdb/engine";
+import { currentEntityFile } from "./builds";
 import { DUCKDB_TYPES } from "./normalize";
 import { readDclState, type DclState } from "@/lib/dcl/state";
-import { quoteIdent } from "./sql";
+import { quoteIdent, quoteLiteral } from "@/lib/duckdb/sql";
 
 /**
  * `?sort=-amount,name&limit=50&offset=0` plus filters: any other key is `field` (equals) or
@@ -95,21 +96,16 @@ export async function queryView(scope: TenantScope, entityName: string, query: V
   const columns = columnsOf(entity);
   const where = whereClause(columns, query.filters);
   const order = orderClause(columns, query.sort);
-  return withDuckDb(scope.tenantId, async (duck) => {
-    await duck.run("BEGIN TRANSACTION");
-    try {
-      const exists = await duck.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = 'main' AND table_name = $1`, [entity.name]);
-      if ((exists.getRowObjectsJS()[0].n as number) === 0) return { entity: entity.name, columns, total: 0, limit: paging.data.limit, offset: paging.data.offset, rows: [], built: false };
-      const table = `main.${quoteIdent(entity.name)}`;
-      const total = await duck.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${table} ${where.sql}`, where.values);
-      const rows = await duck.runAndReadAll(
-        `SELECT ${selectList(columns)} FROM ${table} ${where.sql} ${order} LIMIT ${paging.data.limit} OFFSET ${paging.data.offset}`,
-        where.values,
-      );
-      return { entity: entity.name, columns, total: total.getRowObjectsJS()[0].n as number, limit: paging.data.limit, offset: paging.data.offset, rows: rows.getRowObjectsJson(), built: true };
-    } finally {
-      await duck.run("COMMIT");
-    }
+  const empty = { entity: entity.name, columns, total: 0, limit: paging.data.limit, offset: paging.data.offset, rows: [], built: false };
+  const file = await currentEntityFile(scope, entity.name);
+  if (!file) return empty;
+  // A field added to the ontology after the build reads as null until the next build.
+  const missing = columns.filter((c) => !c.name.startsWith("_") && !file.columns.includes(c.name));
+  const table = `(SELECT *${missing.map((c) => `, CAST(NULL AS ${DUCKDB_TYPES[c.type]}) AS ${quoteIdent(c.name)}`).join("")} FROM read_parquet(${quoteLiteral(file.path)}))`;
+  return withDuckDb(async (duck) => {
+    const total = await duck.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${table} ${where.sql}`, where.values);
+    const rows = await duck.runAndReadAll(`SELECT ${selectList(columns)} FROM ${table} ${where.sql} ${order} LIMIT ${paging.data.limit} OFFSET ${paging.data.offset}`, where.values);
+    return { entity: entity.name, columns, total: total.getRowObjectsJS()[0]!.n as number, limit: paging.data.limit, offset: paging.data.offset, rows: rows.getRowObjectsJson(), built: true };
   });
 }
 

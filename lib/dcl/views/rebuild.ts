@@ -1,86 +1,91 @@
 import "server-only";
-import type { DuckDBConnection } from "@duckdb/node-api";
+import { randomUUID } from "node:crypto";
+import { rm } from "node:fs/promises";
 import type { TenantScope } from "@/lib/auth/context";
 import type { OntologyDefinition } from "@/lib/dcl/ontology/definition";
 import { approvedMappings } from "@/lib/dcl/mappings/registry";
-import { withDuckDb } from "./duckdb";
-import { createStaging, loadStream, STAGING } from "./load-records";
-import { entityTableSql, planSources } from "./plan";
-import { quoteIdent, quoteLiteral } from "./sql";
-
-export type ViewSource = { connectionId: string; stream: string; entity: string; rows: number; mappedFields: number; mappingVersion: number };
-export type BuildSummary = { builtAt: string; ontologyVersion: string; recordsLoaded: number; entities: { entity: string; rows: number }[]; sources: ViewSource[] };
+import { currentRecordsSql, streamSegments } from "@/lib/aam/segments/catalog";
+import { withDuckDb } from "@/lib/duckdb/engine";
+import { quoteLiteral } from "@/lib/duckdb/sql";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { getStore, storeKeys } from "@/lib/store";
+import { collectGarbage } from "@/lib/store/garbage";
+import { entitySelectSql, planSources, type StreamSource } from "./plan";
+import { readBuild, type BuildSummary, type ViewSource } from "./builds";
 
 /**
- * Rebuilds every unified view of the tenant from its approved mappings. Records are staged first;
- * then one transaction replaces all entity tables and the build metadata together, so a reader
- * sees the previous build or this one, never a mix. Callers serialize builds (see connectDcl).
+ * Rebuilds every unified view of the tenant from its approved mappings, as a new immutable build:
+ * one Parquet file per entity under `<tenant>/views/<build id>/`, projected by DuckDB straight
+ * from the streams' segments. Only when every file is in the store does one PostgreSQL transaction
+ * record the build and make it the tenant's current one, so a reader sees the previous build or
+ * this one, never a mix, on any machine; a rebuild that dies leaves the previous build current.
+ * Superseded builds are deleted once older than the grace period. Callers serialize builds (connectDcl).
  */
 export async function rebuildViews(scope: TenantScope, ontology: OntologyDefinition): Promise<BuildSummary> {
   const sources = planSources(ontology, await approvedMappings(scope));
-  return withDuckDb(scope.tenantId, async (duck) => {
-    await createStaging(duck);
-    let recordsLoaded = 0;
-    for (const source of sources) recordsLoaded += await loadStream(scope, duck, source);
-
-    const builtAt = new Date().toISOString();
-    await duck.run("BEGIN TRANSACTION");
-    try {
-      for (const entity of ontology.entities) await duck.run(entityTableSql(entity, sources));
-      const stale = await duck.runAndReadAll(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = current_database()`);
-      const known = new Set(ontology.entities.map((e) => e.name));
-      for (const [name] of stale.getRowsJS() as [string][]) if (!known.has(name)) await duck.run(`DROP TABLE main.${quoteIdent(name)}`);
-      await duck.run(`CREATE OR REPLACE TABLE "_dcl"."build" AS SELECT ${quoteLiteral(builtAt)} AS built_at, ${quoteLiteral(ontology.version)} AS ontology_version, ${recordsLoaded} AS records_loaded`);
-      await duck.run(`CREATE OR REPLACE TABLE "_dcl"."sources" (connection_id VARCHAR, stream VARCHAR, entity VARCHAR, rows BIGINT, mapped_fields INTEGER, mapping_version INTEGER)`);
-      for (const s of sources) {
-        await duck.run(
-          `INSERT INTO "_dcl"."sources" SELECT $connection, $stream, $entity, (SELECT count(*) FROM main.${quoteIdent(s.entity)} WHERE "_connection_id" = $connection AND "_stream" = $stream), $fields, $version`,
-          { connection: s.connectionId, stream: s.stream, entity: s.entity, fields: s.fields.size, version: s.mappingVersion },
-        );
-      }
-      await duck.run("COMMIT");
-    } catch (error) {
-      await duck.run("ROLLBACK").catch(() => undefined);
-      throw error;
-    } finally {
-      await duck.run(`DROP TABLE IF EXISTS ${STAGING}`).catch(() => undefined);
+  const records = await recordsBySource(scope, sources);
+  const buildId = randomUUID();
+  const store = await getStore();
+  const built = await withDuckDb(async (duck) => {
+    const entities: { entity: string; rows: number; objectKey: string; columns: string[] }[] = [];
+    const counts = new Map<string, number>();
+    for (const [index, entity] of ontology.entities.entries()) {
+      const scratch = await store.scratchFile(".parquet");
+      const select = entitySelectSql(entity, sources, (s) => records.get(sourceKey(s))!);
+      const written = await duck.runAndReadAll(`COPY (${select}) TO ${quoteLiteral(scratch)} (FORMAT parquet, COMPRESSION zstd)`);
+      const perSource = await duck.runAndReadAll(`SELECT "_connection_id" AS c, "_stream" AS s, count(*)::BIGINT AS n FROM read_parquet(${quoteLiteral(scratch)}) GROUP BY ALL`);
+      for (const r of perSource.getRowObjectsJS()) counts.set(JSON.stringify([r.c, r.s]), Number(r.n));
+      const objectKey = storeKeys.viewEntity(scope.tenantId, buildId, index);
+      await store.put(objectKey, scratch).catch(async (error) => {
+        await rm(scratch, { force: true });
+        throw error;
+      });
+      entities.push({ entity: entity.name, rows: Number(written.getRowObjectsJS()[0]!.Count), objectKey, columns: [...entity.fields.map((f) => f.name)] });
     }
-    return readBuild(duck);
+    const viewSources: ViewSource[] = sources.map((s) => ({
+      connectionId: s.connectionId, stream: s.stream, entity: s.entity, rows: counts.get(sourceKey(s)) ?? 0, mappedFields: s.fields.size, mappingVersion: s.mappingVersion,
+    }));
+    return { entities, sources: viewSources };
   });
+  const recordsLoaded = built.sources.reduce((sum, s) => sum + s.rows, 0);
+  await scope.db.$transaction(async (tx) => {
+    const now = new Date();
+    await tx.viewBuild.create({ data: { id: buildId, tenantId: scope.tenantId, ontologyVersion: ontology.version, recordsLoaded, entities: built.entities, sources: built.sources, builtAt: now } });
+    await tx.viewBuild.updateMany({ where: { tenantId: scope.tenantId, id: { not: buildId }, supersededAt: null }, data: { supersededAt: now } });
+    await tx.viewHead.upsert({ where: { tenantId: scope.tenantId }, create: { tenantId: scope.tenantId, buildId }, update: { buildId } });
+  });
+  await deleteExpiredBuilds(scope);
+  await collectGarbage(scope).catch((error) => log.warn("store garbage collection failed", { tenantId: scope.tenantId, error }));
+  return readBuild(scope);
 }
 
-/** The current build's metadata; empty (no `builtAt`) before the first build. */
-export async function readBuild(duck: DuckDBConnection): Promise<BuildSummary> {
-  const exists = await duck.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = '_dcl' AND table_name = 'build'`);
-  if ((exists.getRowObjectsJS()[0].n as number) === 0) return { builtAt: "", ontologyVersion: "", recordsLoaded: 0, entities: [], sources: [] };
-  // One read transaction: the metadata and the row counts come from the same build.
-  await duck.run("BEGIN TRANSACTION");
-  try {
-    return await readBuildSnapshot(duck);
-  } finally {
-    await duck.run("COMMIT");
+const sourceKey = (s: { connectionId: string; stream: string }) => JSON.stringify([s.connectionId, s.stream]);
+
+/** Each source stream's current records, as SQL over its segments. */
+async function recordsBySource(scope: TenantScope, sources: StreamSource[]): Promise<Map<string, string>> {
+  const streams = await scope.db.connectionStream.findMany({
+    where: { tenantId: scope.tenantId, OR: sources.map((s) => ({ connectionId: s.connectionId, name: s.stream })) },
+    select: { id: true, connectionId: true, name: true },
+  });
+  const ids = new Map(streams.map((s) => [sourceKey({ connectionId: s.connectionId, stream: s.name }), s.id]));
+  const out = new Map<string, string>();
+  for (const source of sources) {
+    const streamId = ids.get(sourceKey(source));
+    out.set(sourceKey(source), currentRecordsSql(streamId ? await streamSegments(scope, streamId) : []));
   }
+  return out;
 }
 
-async function readBuildSnapshot(duck: DuckDBConnection): Promise<BuildSummary> {
-  const build = (await duck.runAndReadAll(`SELECT built_at, ontology_version, records_loaded::INTEGER AS records_loaded FROM "_dcl"."build"`)).getRowObjectsJS()[0];
-  const sources = (
-    await duck.runAndReadAll(`SELECT connection_id, stream, entity, rows::INTEGER AS rows, mapped_fields, mapping_version FROM "_dcl"."sources" ORDER BY entity, connection_id, stream`)
-  ).getRowObjectsJS();
-  const tables = (await duck.runAndReadAll(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = current_database() ORDER BY table_name`)).getRowsJS() as [string][];
-  const entities: { entity: string; rows: number }[] = [];
-  for (const [name] of tables) {
-    const count = (await duck.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM main.${quoteIdent(name)}`)).getRowObjectsJS()[0].n as number;
-    entities.push({ entity: name, rows: count });
-  }
-  return {
-    builtAt: String(build.built_at),
-    ontologyVersion: String(build.ontology_version),
-    recordsLoaded: Number(build.records_loaded),
-    entities,
-    sources: sources.map((s) => ({
-      connectionId: String(s.connection_id), stream: String(s.stream), entity: String(s.entity),
-      rows: Number(s.rows), mappedFields: Number(s.mapped_fields), mappingVersion: Number(s.mapping_version),
-    })),
-  };
+/** Superseded builds past the grace period (longer than any read of them): files first, then rows. */
+async function deleteExpiredBuilds(scope: TenantScope) {
+  const expired = await scope.db.viewBuild.findMany({
+    where: { tenantId: scope.tenantId, supersededAt: { lt: new Date(Date.now() - env.viewBuildGraceMs) } },
+    select: { id: true, entities: true },
+  });
+  if (expired.length === 0) return;
+  const store = await getStore();
+  await store.delete(expired.flatMap((b) => (b.entities as { objectKey: string }[]).map((e) => e.objectKey)));
+  await scope.db.viewBuild.deleteMany({ where: { tenantId: scope.tenantId, id: { in: expired.map((b) => b.id) } } });
 }
+

@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
 import { parse, type CsvError } from "csv-parse";
 import { MAX_COLUMNS } from "./config";
-import { decodeChunks, detectEncoding, readHead, sniffDelimiter } from "./text";
+import { decodeChunks, detectEncoding, headText, sniffDelimiter } from "./text";
 import type { FileEncoding } from "./config";
 
 export type CsvOptions = { encoding: FileEncoding; delimiter: string; header: boolean };
@@ -91,8 +91,4 @@ function headerNames(raw: string[]): string[] {
     used.add(name);
     return name;
   });
-}
-
-async function headText(file: string, encoding: Exclude<FileEncoding, "auto">): Promise<string> {
-  return new TextDecoder(encoding).decode(await readHead(file, 64 * 1024), { stream: true });
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
+import { getStore } from "@/lib/store";
 import { inferFields, mergeTypes, parseText, typeOfText } from "../infer";
 import { detectPrimaryKey } from "../keys";
 import { newRecord } from "../record";
@@ -21,11 +22,11 @@ import {
 import { csvOptionsFor, DIRECTORY_UNAVAILABLE, FILE_EXTENSIONS, isJsonLines, type FileConfig } from "./config";
 import { CsvShapeError, openCsv } from "./csv";
 import { readJsonl } from "./jsonl";
+import { readCsvWithDuckDb, type FileStreamState } from "./duckdb-csv";
 
 /** Rows read to infer column types and find the key; the sample is the first SAMPLE_SIZE of them. */
 const INFER_ROWS = 10_000;
 
-type FileStreamState = { sha256: string; offset: number; complete: boolean };
 
 /**
  * CSV / TSV / JSON Lines files in one directory, one stream per file. Reads are resumable: the
@@ -134,6 +135,11 @@ export function createFileConnector(config: FileConfig, directory: string): Conn
         }
       }
       yield { ...batch, state: { sha256, offset, complete: true } };
+    },
+
+    async readTabular(stream, state, duck) {
+      if (isJsonLines(stream.name)) return null;
+      return readCsvWithDuckDb(fileOf(stream.name), stream, csvOptionsFor(config, stream.name), state, duck, async () => (await getStore()).scratchFile(".csv"));
     },
 
     async close() {},

@@ -70,3 +70,8 @@ export async function readHead(file: string, bytes: number): Promise<Buffer> {
     await handle.close();
   }
 }
+
+/** The first 64 KB of the file as text (for sniffing its delimiter). */
+export async function headText(file: string, encoding: Encoding): Promise<string> {
+  return new TextDecoder(encoding).decode(await readHead(file, 64 * 1024), { stream: true });
+}

@@ -1,0 +1,110 @@
+import { createHash } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import { rm, stat } from "node:fs/promises";
+import { pipeline } from "node:stream/promises";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { quoteLiteral } from "@/lib/duckdb/sql";
+import type { SourceField, SourceStream, StreamState, TabularRead } from "../types";
+import type { CsvOptions } from "./csv";
+import { detectEncoding, headText, sniffDelimiter } from "./text";
+
+/**
+ * The read state of a file: the SHA-256 of the bytes read, how many, and how many rows (the
+ * JavaScript reader resumes by rows). `bytes` is absent in states the JavaScript reader wrote.
+ */
+export type FileStreamState = { sha256: string; offset: number; complete: boolean; bytes?: number };
+
+const INTEGER = "-?(0|[1-9][0-9]{0,17})";
+const NUMBER = "-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?";
+
+/**
+ * One cell as JSON, by the column's inferred type, following `parseText` (lib/aam/connectors/infer):
+ * blank is null, numbers and booleans become JSON numbers and booleans, a cell that does not fit
+ * its type stays text, strings keep their spaces.
+ */
+function typedCell(column: string, field: SourceField): string {
+  const t = `NULLIF(trim(${column}), '')`;
+  const text = `to_json(${column})`;
+  switch (field.type) {
+    case "integer":
+    case "number":
+      return `CASE WHEN ${t} IS NULL THEN NULL WHEN regexp_full_match(${t}, '${INTEGER}') THEN CAST(CAST(${t} AS BIGINT) AS JSON) WHEN regexp_full_match(${t}, '${NUMBER}') AND isfinite(TRY_CAST(${t} AS DOUBLE)) THEN CAST(CAST(${t} AS DOUBLE) AS JSON) ELSE ${text} END`;
+    case "boolean":
+      return `CASE WHEN ${t} IS NULL THEN NULL WHEN lower(${t}) IN ('true', 'false') THEN CAST(lower(${t}) = 'true' AS JSON) ELSE ${text} END`;
+    case "string":
+      return `CASE WHEN ${t} IS NULL THEN NULL ELSE ${text} END`;
+    default:
+      return `to_json(${t})`;
+  }
+}
+
+/**
+ * Reads a delimited UTF-8 file's new rows with DuckDB's CSV reader into a temporary table. An
+ * unchanged file reads nothing; a file that only grew (its earlier bytes hash the same, ending on a
+ * line break) reads only the bytes after them; anything else reads the whole file. Returns null
+ * (the JavaScript reader takes over) for other encodings and for any file DuckDB finds a row it
+ * cannot parse in, so quarantine keeps its exact reasons and line numbers.
+ */
+export async function readCsvWithDuckDb(file: string, stream: SourceStream, options: CsvOptions, state: StreamState, duck: DuckDBConnection, scratchFile: () => Promise<string>): Promise<TabularRead | null> {
+  const encoding = options.encoding === "auto" ? await detectEncoding(file) : options.encoding;
+  if (encoding !== "utf-8") return null;
+  const previous = state as FileStreamState | null;
+  const size = (await stat(file)).size;
+  const grew = previous?.complete && previous.bytes !== undefined && previous.bytes < size ? previous.bytes : undefined;
+  const hashes = await hashFile(file, grew);
+  if (previous?.complete && previous.bytes === size && previous.sha256 === hashes.whole) return { table: null, state };
+  const append = grew !== undefined && hashes.prefix === previous!.sha256 && hashes.prefixEndsWithNewline;
+
+  const delimiter = options.delimiter === "auto" ? sniffDelimiter(await headText(file, encoding)) : options.delimiter;
+  let source = file;
+  let tail: string | undefined;
+  if (append) {
+    tail = await scratchFile();
+    await pipeline(createReadStream(file, { start: grew }), createWriteStream(tail));
+    source = tail;
+  }
+  try {
+    const columns = stream.fields.map((_, i) => `c${i}`);
+    const types = `{${columns.map((c) => `'${c}': 'VARCHAR'`).join(", ")}}`;
+    const payload = `CAST(json_object(${stream.fields.map((f, i) => `${quoteLiteral(f.name)}, ${typedCell(columns[i]!, f)}`).join(", ")}) AS VARCHAR)`;
+    await duck.run(`DROP TABLE IF EXISTS csv_rejects`);
+    await duck.run(`DROP TABLE IF EXISTS csv_reject_scans`);
+    await duck.run(`CREATE OR REPLACE TEMP TABLE csv_rows AS
+      SELECT row_number() OVER () AS ord, NULL::VARCHAR AS location, ${payload} AS payload
+      FROM read_csv(${quoteLiteral(source)}, delim = ${quoteLiteral(delimiter)}, quote = '"', escape = '"', header = false,
+        skip = ${options.header && !append ? 1 : 0}, columns = ${types}, auto_detect = false, max_line_size = 8388608,
+        ignore_errors = true, store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_reject_scans')`);
+    const rejects = Number((await duck.runAndReadAll(`SELECT count(*)::BIGINT AS n FROM csv_rejects`)).getRowObjectsJS()[0]!.n);
+    if (rejects > 0) {
+      await duck.run(`DROP TABLE csv_rows`);
+      return null;
+    }
+    const rows = Number((await duck.runAndReadAll(`SELECT count(*)::BIGINT AS n FROM csv_rows`)).getRowObjectsJS()[0]!.n);
+    const next: FileStreamState = { sha256: hashes.whole, offset: (append ? previous!.offset : 0) + rows, complete: true, bytes: size };
+    return { table: "csv_rows", state: next };
+  } finally {
+    if (tail) await rm(tail, { force: true });
+  }
+}
+
+/** The whole file's SHA-256 and, when `prefixBytes` is given, that of its first `prefixBytes` bytes, in one pass. */
+async function hashFile(file: string, prefixBytes?: number): Promise<{ whole: string; prefix?: string; prefixEndsWithNewline: boolean }> {
+  const hash = createHash("sha256");
+  let seen = 0;
+  let prefix: string | undefined;
+  let lastPrefixByte = -1;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    if (prefixBytes !== undefined && prefix === undefined && seen + chunk.length >= prefixBytes) {
+      const cut = prefixBytes - seen;
+      hash.update(chunk.subarray(0, cut));
+      prefix = hash.copy().digest("hex");
+      lastPrefixByte = cut > 0 ? chunk[cut - 1]! : lastPrefixByte;
+      hash.update(chunk.subarray(cut));
+    } else {
+      hash.update(chunk);
+      if (chunk.length) lastPrefixByte = prefix === undefined ? chunk[chunk.length - 1]! : lastPrefixByte;
+    }
+    seen += chunk.length;
+  }
+  return { whole: hash.digest("hex"), prefix, prefixEndsWithNewline: lastPrefixByte === 0x0a };
+}

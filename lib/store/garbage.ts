@@ -1,0 +1,29 @@
+import "server-only";
+import type { TenantScope } from "@/lib/auth/context";
+import { log } from "@/lib/log";
+import { getStore, storeKeys } from "./index";
+
+/** Older than any write in progress (a sync holds its lock at most 30 minutes) before it can be garbage. */
+const MIN_AGE_MS = 60 * 60_000;
+
+/**
+ * Deletes the tenant's files no catalog row names: segments of a read that died before its commit
+ * or of a deleted connection, and files of a view build that died or was deleted. Only files older
+ * than an hour, so nothing being written now is touched.
+ */
+export async function collectGarbage(scope: TenantScope): Promise<{ deleted: number }> {
+  const store = await getStore();
+  const [segments, builds] = await Promise.all([
+    scope.db.recordSegment.findMany({ where: { tenantId: scope.tenantId }, select: { objectKey: true } }),
+    scope.db.viewBuild.findMany({ where: { tenantId: scope.tenantId }, select: { entities: true } }),
+  ]);
+  const known = new Set([...segments.map((s) => s.objectKey), ...builds.flatMap((b) => (b.entities as { objectKey: string }[]).map((e) => e.objectKey))]);
+  const cutoff = Date.now() - MIN_AGE_MS;
+  const listed = [...(await store.list(storeKeys.records(scope.tenantId))), ...(await store.list(storeKeys.views(scope.tenantId)))];
+  const garbage = listed.filter((o) => !known.has(o.key) && o.modifiedAt.getTime() < cutoff).map((o) => o.key);
+  if (garbage.length) {
+    await store.delete(garbage);
+    log.info("store garbage collected", { tenantId: scope.tenantId, files: garbage.length });
+  }
+  return { deleted: garbage.length };
+}

@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+const Id = z.uuid();
+const id = (value: string) => Id.parse(value);
+
+/**
+ * Object keys are built here only, from ids the platform generated, never from names a tenant
+ * chose: `<tenant>/<kind>/...`. Every key passes `checkKey` before it reaches the disk or a bucket.
+ */
+export const storeKeys = {
+  records: (tenantId: string) => `${id(tenantId)}/records/`,
+  segment: (s: { tenantId: string; connectionId: string; streamId: string; segmentId: string }) =>
+    `${id(s.tenantId)}/records/${id(s.connectionId)}/${id(s.streamId)}/${id(s.segmentId)}.parquet`,
+  views: (tenantId: string) => `${id(tenantId)}/views/`,
+  viewBuild: (tenantId: string, buildId: string) => `${id(tenantId)}/views/${id(buildId)}/`,
+  viewEntity: (tenantId: string, buildId: string, index: number) => `${id(tenantId)}/views/${id(buildId)}/${z.number().int().min(0).parse(index)}.parquet`,
+};
+
+const KEY = /^[0-9a-f-]{36}\/[a-z]+\/[0-9a-z./-]*$/;
+
+/** Keys stay inside their tenant's prefix: no `..`, no absolute paths, nothing but ids and slashes. */
+export function checkKey(key: string): string {
+  if (!KEY.test(key) || key.split("/").some((part) => part === "." || part === "..")) throw new Error(`not a store key: ${JSON.stringify(key)}`);
+  return key;
+}

@@ -1,0 +1,136 @@
+import { utimes, writeFile, mkdir } from "node:fs/promises";
+import path from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { readEvents } from "@/lib/aam/segments/events";
+import { SegmentWriter } from "@/lib/aam/segments/writer";
+import { connectDcl } from "@/lib/dcl/connect";
+import { readBuild } from "@/lib/dcl/views/builds";
+import { getStore, storeKeys } from "@/lib/store";
+import { collectGarbage } from "@/lib/store/garbage";
+import { inspectDb, scopedDb } from "../support/db";
+import { createAccount } from "../support/accounts";
+import { createConnectionVia, syncNow, uploadFile } from "../support/aam";
+
+afterEach(() => vi.restoreAllMocks());
+
+async function fileTenant(label: string) {
+  const owner = await createAccount({ label });
+  const conn = await createConnectionVia(owner.token, { name: "Files", type: "file", config: { source: "upload" } });
+  const scope = async () => ({ tenantId: owner.tenantId, db: await scopedDb(owner.tenantId) });
+  const put = async (name: string, content: string) => expect((await uploadFile(owner.token, conn.id, name, content)).status).toBe(201);
+  const events = async (stream: string) => (await readEvents(await scope(), conn.id, { stream, limit: 100_000 })).events;
+  const segments = async () => (await inspectDb()).recordSegment.findMany({ where: { connectionId: conn.id }, orderBy: { seq: "asc" } });
+  return { owner, id: conn.id, scope, put, events, segments, sync: () => syncNow(owner.tenantId, conn.id) };
+}
+
+const rows = (from: number, to: number, name = (i: number) => `row ${i}`) => Array.from({ length: to - from + 1 }, (_, k) => `${from + k},${name(from + k)}\n`).join("");
+
+describe("records as segments", () => {
+  it("reads only the appended bytes of a CSV that grew, and re-reads one edited in place, storing only what changed", async () => {
+    const t = await fileTenant("seg-append");
+    await t.put("a.csv", `id,name\n${rows(1, 100)}`);
+    expect((await t.sync()).read["a.csv"]).toEqual({ stored: 100, quarantined: 0 });
+    await t.put("a.csv", `id,name\n${rows(1, 103)}`);
+    expect((await t.sync()).read["a.csv"]).toEqual({ stored: 3, quarantined: 0 });
+    const [first, second] = await t.segments();
+    expect([first!.rowCount, second!.rowCount]).toEqual([100, 3]);
+    expect(second!.cursorTo).toMatchObject({ complete: true, offset: 103 });
+
+    // Row 5 edited: the file is read again; only row 5 is a new version.
+    await t.put("a.csv", `id,name\n${rows(1, 103, (i) => (i === 5 ? "five" : `row ${i}`))}`);
+    expect((await t.sync()).read["a.csv"]).toEqual({ stored: 1, quarantined: 0 });
+    // ...and edited back: the old content is the newest version again, not a duplicate to skip.
+    await t.put("a.csv", `id,name\n${rows(1, 103)}`);
+    expect((await t.sync()).read["a.csv"]).toEqual({ stored: 1, quarantined: 0 });
+    expect((await t.sync()).read["a.csv"]).toEqual({ stored: 0, quarantined: 0 });
+
+    await connectDcl(await t.scope(), { model: null });
+    const events = await t.events("a.csv");
+    expect(events).toHaveLength(105);
+    expect(events[0]!.payload).toEqual({ id: 5, name: "row 5" });
+  });
+
+  it("identifies records by key (composite keys without ambiguity) or by content, and quarantines the ones it cannot", async () => {
+    const t = await fileTenant("seg-identity");
+    const big = "x".repeat(1_000_100);
+    await t.put("k.jsonl", [
+      JSON.stringify({ a: "1|2", b: "3", v: 1 }),
+      JSON.stringify({ a: "1", b: "2|3", v: 2 }),
+      JSON.stringify({ a: "1", b: "2|3", v: 3 }),
+      JSON.stringify({ a: "9", b: "9", v: big }),
+    ].join("\n"));
+    const read = await t.sync();
+    // No single field is unique, so k.jsonl is keyless: identified by content, the big record quarantined.
+    expect(read.read["k.jsonl"]).toEqual({ stored: 3, quarantined: 1 });
+    const quarantine = await (await inspectDb()).quarantinedRecord.findMany({ where: { connectionId: t.id } });
+    expect(quarantine.map((q) => q.reason)).toEqual(["record is larger than 1,000,000 bytes"]);
+    expect(new Set((await t.events("k.jsonl")).map((e) => e.sourceRecordId.slice(0, 7)))).toEqual(new Set(["sha256:"]));
+  });
+
+  it("keeps fields named like Object.prototype's as data, and a record differing only there is another version", async () => {
+    const t = await fileTenant("seg-proto");
+    await t.put("p.jsonl", '{"id":"1","__proto__":{"polluted":true},"constructor":"c","prototype":"p"}\n');
+    await t.sync();
+    const [event] = await t.events("p.jsonl");
+    expect(JSON.stringify(event!.payload)).toBe('{"id":"1","__proto__.polluted":true,"constructor":"c","prototype":"p"}');
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+    await t.put("p.jsonl", '{"id":"1","__proto__":{"polluted":false},"constructor":"c","prototype":"p"}\n');
+    expect((await t.sync()).read["p.jsonl"]).toEqual({ stored: 1, quarantined: 0 });
+  });
+
+  it("loses and duplicates nothing when a sync dies between writing a segment and committing it", async () => {
+    const t = await fileTenant("seg-crash");
+    await t.put("c.csv", `id,name\n${rows(1, 50)}`);
+    await t.sync();
+    await t.put("c.csv", `id,name\n${rows(1, 80)}`);
+    const commit = vi.spyOn(SegmentWriter.prototype as unknown as { commitCatalog: () => Promise<unknown> }, "commitCatalog").mockRejectedValueOnce(new Error("killed"));
+    await expect(t.sync()).rejects.toThrow("killed");
+    expect(commit).toHaveBeenCalledTimes(1);
+    expect(await t.segments()).toHaveLength(1);
+    expect((await t.sync()).read["c.csv"]).toEqual({ stored: 30, quarantined: 0 });
+    expect(await t.events("c.csv")).toHaveLength(80);
+    expect(new Set((await t.events("c.csv")).map((e) => e.sourceRecordId)).size).toBe(80);
+  });
+
+  it("collects files no catalog row names, once they are old enough, and keeps every catalogued one", async () => {
+    const t = await fileTenant("seg-gc");
+    await t.put("g.csv", `id,name\n${rows(1, 10)}`);
+    await t.sync();
+    const store = await getStore();
+    const orphan = storeKeys.segment({ tenantId: t.owner.tenantId, connectionId: t.id, streamId: crypto.randomUUID(), segmentId: crypto.randomUUID() });
+    const fresh = storeKeys.segment({ tenantId: t.owner.tenantId, connectionId: t.id, streamId: crypto.randomUUID(), segmentId: crypto.randomUUID() });
+    for (const key of [orphan, fresh]) {
+      const file = await store.localPath(key);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, "PAR1");
+    }
+    const old = new Date(Date.now() - 2 * 3600_000);
+    await utimes(await store.localPath(orphan), old, old);
+    expect(await collectGarbage(await t.scope())).toEqual({ deleted: 1 });
+    const left = (await store.list(storeKeys.records(t.owner.tenantId))).map((o) => o.key);
+    expect(left).toContain(fresh);
+    expect(left).not.toContain(orphan);
+    expect(left).toContain((await t.segments())[0]!.objectKey);
+  });
+});
+
+describe("view builds", () => {
+  it("leave the previous build current when a rebuild dies mid-way", async () => {
+    const t = await fileTenant("seg-rebuild");
+    await t.put("accounts.csv", "Id,Account Name,Website\nA-1,One,https://one.example.com\nA-2,Two,https://two.example.com\n");
+    await t.sync();
+    await connectDcl(await t.scope(), { model: null });
+    const before = await readBuild(await t.scope());
+    expect(before.id).not.toBeNull();
+    const store = await getStore();
+    const original = store.put.bind(store);
+    let puts = 0;
+    // The second entity's file cannot be stored.
+    vi.spyOn(store, "put").mockImplementation(async (key, file) => {
+      if (++puts === 2) throw new Error("disk full");
+      return original(key, file);
+    });
+    await expect(connectDcl(await t.scope(), { model: null })).rejects.toThrow("disk full");
+    expect((await readBuild(await t.scope())).id).toBe(before.id);
+  });
+});

@@ -44,10 +44,11 @@ export const PageQuery = z.object({
 });
 export type PageQuery = z.infer<typeof PageQuery>;
 
-/** Events page by the id of the last event seen (`<segment id>:<row>`). */
-export const EventsQuery = PageQuery.extend({
-  cursor: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:\d{1,10}$/, "an event id from the previous page").optional(),
-});
+/** An event's id: its segment and its row there (`<segment id>:<row>`). */
+export const EVENT_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}):(\d{1,10})$/;
+
+/** Events page by the id of the last event seen. */
+export const EventsQuery = PageQuery.extend({ cursor: z.string().regex(EVENT_ID, "an event id from the previous page").optional() });
 export type EventsQuery = z.infer<typeof EventsQuery>;
 
 export const UploadQuery = z.object({

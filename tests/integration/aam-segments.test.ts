@@ -10,6 +10,8 @@ import { collectGarbage } from "@/lib/store/garbage";
 import { inspectDb, scopedDb } from "../support/db";
 import { createAccount } from "../support/accounts";
 import { createConnectionVia, syncNow, uploadFile } from "../support/aam";
+import { call } from "../support/http";
+import { GET as eventsRoute } from "@/app/api/v1/aam/connections/[id]/events/route";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -111,6 +113,31 @@ describe("records as segments", () => {
     expect(left).toContain(fresh);
     expect(left).not.toContain(orphan);
     expect(left).toContain((await t.segments())[0]!.objectKey);
+  });
+});
+
+describe("the events API over segments", () => {
+  it("pages newest first across segments with the last event's id as cursor, and refuses a malformed cursor with 422", async () => {
+    const t = await fileTenant("seg-events");
+    await t.put("e.csv", `id,name\n${rows(1, 4)}`);
+    await t.sync();
+    await t.put("e.csv", `id,name\n${rows(1, 7)}`);
+    await t.sync();
+    const page = (cursor?: string) =>
+      call(eventsRoute, "GET", `/x?limit=3${cursor ? `&cursor=${cursor}` : ""}`, { token: t.owner.token, params: { id: t.id } });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const res = await page(cursor);
+      expect(res.status).toBe(200);
+      seen.push(...res.json.events.map((e: { sourceRecordId: string }) => e.sourceRecordId));
+      cursor = res.json.nextCursor ?? undefined;
+    } while (cursor);
+    // The appended rows (one segment) first, then the first sync's.
+    expect(seen.slice(0, 3).sort()).toEqual(["5", "6", "7"]);
+    expect([...seen].sort()).toEqual(["1", "2", "3", "4", "5", "6", "7"]);
+    const bad = await page("../../etc");
+    expect(bad.status).toBe(422);
   });
 });
 

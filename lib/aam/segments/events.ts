@@ -3,9 +3,8 @@ import type { TenantScope } from "@/lib/auth/context";
 import { withDuckDb } from "@/lib/duckdb/engine";
 import { quoteLiteral } from "@/lib/duckdb/sql";
 import { getStore } from "@/lib/store";
+import { EVENT_ID } from "@/lib/aam/schemas";
 
-/** An event's id: its segment and its row there. Also the cursor of a page that ended on it. */
-export const EVENT_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}):(\d{1,10})$/;
 
 export type StoredEvent = {
   id: string;

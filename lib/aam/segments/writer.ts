@@ -95,7 +95,7 @@ export class SegmentWriter {
     const segmentId = randomUUID();
     const objectKey = storeKeys.segment({ tenantId: scope.tenantId, connectionId: target.connectionId, streamId: target.streamId, segmentId });
     const scratch = await store.scratchFile(".parquet");
-    const written = await duck.runAndReadAll(`COPY (SELECT ${SEGMENT_COLUMNS} FROM (${fresh}) ORDER BY source_record_id) TO ${quoteLiteral(scratch)} (FORMAT parquet, COMPRESSION zstd)`);
+    const written = await duck.runAndReadAll(`COPY (SELECT ${SEGMENT_COLUMNS} FROM (${fresh})) TO ${quoteLiteral(scratch)} (FORMAT parquet, COMPRESSION zstd)`);
     const rows = Number(written.getRowObjectsJS()[0]!.Count);
     let bytes = 0;
     if (rows > 0) bytes = await store.put(objectKey, scratch);

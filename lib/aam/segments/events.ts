@@ -34,7 +34,8 @@ export async function readEvents(scope: TenantScope, connectionId: string, optio
   if (after) {
     start = segments.findIndex((s) => s.id === after[1]);
     if (start < 0) return { events: [], nextCursor: null };
-    skip = segments[start]!.rowCount - Number(after[2]);
+    // Rows are read from the segment's last; a row number past its end (a forged cursor) starts at the top.
+    skip = Math.max(0, segments[start]!.rowCount - Number(after[2]));
   }
   const want = options.limit + 1;
   const events: StoredEvent[] = [];

@@ -14,7 +14,6 @@ export function folderStore(root: string): Store {
   const scratch = path.join(root, ".scratch");
   const fileOf = (key: string) => path.join(root, checkKey(key));
   return {
-    kind: "folder",
     async scratchFile(suffix) {
       await mkdir(scratch, { recursive: true });
       return path.join(scratch, `${randomUUID()}${suffix}`);

@@ -20,8 +20,3 @@ async function open(): Promise<Store> {
   const { url, cacheBytes, forcePathStyle, region } = env.store;
   return s3Store({ url, cacheDir: path.resolve(env.dataDir, "store-cache"), cacheBytes, forcePathStyle, region });
 }
-
-/** Forgets the store (tests that change AOS_STORE_URL). */
-export function resetStore(): void {
-  globalForStore.aosStore = undefined;
-}

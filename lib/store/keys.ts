@@ -12,7 +12,6 @@ export const storeKeys = {
   segment: (s: { tenantId: string; connectionId: string; streamId: string; segmentId: string }) =>
     `${id(s.tenantId)}/records/${id(s.connectionId)}/${id(s.streamId)}/${id(s.segmentId)}.parquet`,
   views: (tenantId: string) => `${id(tenantId)}/views/`,
-  viewBuild: (tenantId: string, buildId: string) => `${id(tenantId)}/views/${id(buildId)}/`,
   viewEntity: (tenantId: string, buildId: string, index: number) => `${id(tenantId)}/views/${id(buildId)}/${z.number().int().min(0).parse(index)}.parquet`,
 };
 

@@ -82,7 +82,6 @@ export function s3Store(options: S3StoreOptions): Store {
   }
 
   return {
-    kind: "s3",
     scratchFile: (suffix) => cache.scratchFile(suffix),
     async put(key, file) {
       const target = objectKey(key);

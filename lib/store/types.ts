@@ -7,7 +7,6 @@ export type StoredObject = { key: string; bytes: number; modifiedAt: Date };
  * may cache what it reads by key and never revalidate it.
  */
 export interface Store {
-  readonly kind: "folder" | "s3";
   /** A path on local disk where a new object may be written before `put` (same disk as the cache). */
   scratchFile(suffix: string): Promise<string>;
   /** Moves a finished local file into the store at `key`; returns its size. The local file is gone afterwards. */

@@ -6,18 +6,20 @@ import { getStore } from "@/lib/store";
 /** Columns of every segment file, in order. */
 export const SEGMENT_COLUMNS = "seq, source_record_id, operation, observed_at, payload, record_hash";
 
-export type SegmentFile = { id: string; seq: number; rowCount: number; path: string };
+export type SegmentFile = { seq: number; path: string };
 
-/** The stream's committed segments, oldest first, with a local path to read each. */
-export async function streamSegments(scope: TenantScope, streamId: string): Promise<SegmentFile[]> {
-  const rows = await scope.db.recordSegment.findMany({ where: { tenantId: scope.tenantId, streamId }, orderBy: { seq: "asc" }, select: { id: true, seq: true, rowCount: true, objectKey: true } });
+/** Each stream's committed segments, oldest first, with a local path to read each: one query for all the streams. */
+export async function segmentsOfStreams(scope: TenantScope, streamIds: string[]): Promise<Map<string, SegmentFile[]>> {
+  const rows = await scope.db.recordSegment.findMany({ where: { tenantId: scope.tenantId, streamId: { in: streamIds } }, orderBy: { seq: "asc" }, select: { streamId: true, seq: true, objectKey: true } });
   const store = await getStore();
-  return Promise.all(rows.map(async (r) => ({ id: r.id, seq: r.seq, rowCount: r.rowCount, path: await store.localPath(r.objectKey) })));
+  const out = new Map<string, SegmentFile[]>(streamIds.map((id) => [id, []]));
+  for (const r of rows) out.get(r.streamId)!.push({ seq: r.seq, path: await store.localPath(r.objectKey) });
+  return out;
 }
 
 /** `read_parquet` over the files (which must be non-empty), as a SQL relation. */
-export function parquetRelation(paths: string[], options = ""): string {
-  return `read_parquet([${paths.map(quoteLiteral).join(", ")}]${options ? `, ${options}` : ""})`;
+export function parquetRelation(paths: string[]): string {
+  return `read_parquet([${paths.map(quoteLiteral).join(", ")}])`;
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { SourceStream } from "@/lib/aam/connectors/types";
 import { jsonPointer, quoteLiteral } from "@/lib/duckdb/sql";
 
-export const MAX_ID_LENGTH = 512;
-export const MAX_PAYLOAD_BYTES = 1_000_000;
+const MAX_ID_LENGTH = 512;
+const MAX_PAYLOAD_BYTES = 1_000_000;
 
 /**
  * How a record is identified, as DuckDB SQL over its `payload` (JSON text): the primary key's

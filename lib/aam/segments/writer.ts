@@ -7,7 +7,7 @@ import type { TenantScope } from "@/lib/auth/context";
 import type { RejectedRecord, SourceRecord, SourceStream, StreamState } from "@/lib/aam/connectors/types";
 import { quoteLiteral } from "@/lib/duckdb/sql";
 import { getStore, storeKeys } from "@/lib/store";
-import { parquetRelation, SEGMENT_COLUMNS, streamSegments } from "./catalog";
+import { parquetRelation, SEGMENT_COLUMNS, segmentsOfStreams } from "./catalog";
 import { recordIdSql, recordProblemSql } from "./identity";
 
 const MAX_RAW_CHARS = 1_000_000;
@@ -21,7 +21,7 @@ export type Stored = { stored: number; quarantined: number };
  * drops the ones whose latest stored version has the same content, writes the rest as one segment
  * in the store, and then commits the segment's catalog row, the quarantined records and the
  * stream's new read state in one PostgreSQL transaction. A read that dies before that commit
- * resumes from the previous state, and its file, never catalogued, is garbage (segments/gc.ts).
+ * resumes from the previous state, and its file, never catalogued, is garbage (lib/store/garbage.ts).
  * One writer per stream at a time: syncs of a connection hold its lock.
  */
 export class SegmentWriter {
@@ -80,7 +80,7 @@ export class SegmentWriter {
       ...problems.map((p) => ({ reason: String(p.problem), location: p.location === null ? undefined : String(p.location), raw: String(p.payload) })),
     ];
 
-    const earlier = await streamSegments(scope, target.streamId);
+    const earlier = (await segmentsOfStreams(scope, [target.streamId])).get(target.streamId)!;
     const seq = (earlier.at(-1)?.seq ?? 0) + 1;
     // The newest version of each record in this batch, unless the stream's latest stored version is the same.
     const latestEarlier = earlier.length
@@ -101,8 +101,7 @@ export class SegmentWriter {
     if (rows > 0) bytes = await store.put(objectKey, scratch);
     else await rm(scratch, { force: true });
     try {
-      const stored = await this.commitCatalog({ segmentId, objectKey, seq, rows, bytes, state, observedAt, quarantined });
-      return stored;
+      return await this.commitCatalog({ segmentId, objectKey, seq, rows, bytes, state, observedAt, quarantined });
     } catch (error) {
       // Not catalogued: the file is garbage now, deleted at once rather than by the collector.
       if (rows > 0) await store.delete([objectKey]).catch(() => undefined);

@@ -6,7 +6,7 @@ export type ViewSource = { connectionId: string; stream: string; entity: string;
 export type BuildEntity = { entity: string; rows: number; objectKey: string; columns: string[] };
 export type BuildSummary = { id: string | null; builtAt: string; ontologyVersion: string; recordsLoaded: number; entities: { entity: string; rows: number }[]; sources: ViewSource[] };
 
-export const EMPTY_BUILD: BuildSummary = { id: null, builtAt: "", ontologyVersion: "", recordsLoaded: 0, entities: [], sources: [] };
+const EMPTY_BUILD: BuildSummary = { id: null, builtAt: "", ontologyVersion: "", recordsLoaded: 0, entities: [], sources: [] };
 
 /**
  * The tenant's current build, read from PostgreSQL on every call: one primary-key lookup, always

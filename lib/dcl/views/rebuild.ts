@@ -4,7 +4,7 @@ import { rm } from "node:fs/promises";
 import type { TenantScope } from "@/lib/auth/context";
 import type { OntologyDefinition } from "@/lib/dcl/ontology/definition";
 import { approvedMappings } from "@/lib/dcl/mappings/registry";
-import { currentRecordsSql, streamSegments } from "@/lib/aam/segments/catalog";
+import { currentRecordsSql, segmentsOfStreams } from "@/lib/aam/segments/catalog";
 import { withDuckDb } from "@/lib/duckdb/engine";
 import { quoteLiteral } from "@/lib/duckdb/sql";
 import { env } from "@/lib/env";
@@ -41,7 +41,7 @@ export async function rebuildViews(scope: TenantScope, ontology: OntologyDefinit
         await rm(scratch, { force: true });
         throw error;
       });
-      entities.push({ entity: entity.name, rows: Number(written.getRowObjectsJS()[0]!.Count), objectKey, columns: [...entity.fields.map((f) => f.name)] });
+      entities.push({ entity: entity.name, rows: Number(written.getRowObjectsJS()[0]!.Count), objectKey, columns: entity.fields.map((f) => f.name) });
     }
     const viewSources: ViewSource[] = sources.map((s) => ({
       connectionId: s.connectionId, stream: s.stream, entity: s.entity, rows: counts.get(sourceKey(s)) ?? 0, mappedFields: s.fields.size, mappingVersion: s.mappingVersion,
@@ -64,17 +64,14 @@ const sourceKey = (s: { connectionId: string; stream: string }) => JSON.stringif
 
 /** Each source stream's current records, as SQL over its segments. */
 async function recordsBySource(scope: TenantScope, sources: StreamSource[]): Promise<Map<string, string>> {
+  if (sources.length === 0) return new Map();
   const streams = await scope.db.connectionStream.findMany({
     where: { tenantId: scope.tenantId, OR: sources.map((s) => ({ connectionId: s.connectionId, name: s.stream })) },
     select: { id: true, connectionId: true, name: true },
   });
   const ids = new Map(streams.map((s) => [sourceKey({ connectionId: s.connectionId, stream: s.name }), s.id]));
-  const out = new Map<string, string>();
-  for (const source of sources) {
-    const streamId = ids.get(sourceKey(source));
-    out.set(sourceKey(source), currentRecordsSql(streamId ? await streamSegments(scope, streamId) : []));
-  }
-  return out;
+  const segments = await segmentsOfStreams(scope, [...ids.values()]);
+  return new Map(sources.map((s) => [sourceKey(s), currentRecordsSql(segments.get(ids.get(sourceKey(s)) ?? "") ?? [])]));
 }
 
 /** Superseded builds past the grace period (longer than any read of them): files first, then rows. */

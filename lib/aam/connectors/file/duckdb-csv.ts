@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { rm, stat } from "node:fs/promises";
 import { pipeline } from "node:stream/promises";
@@ -6,6 +5,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { quoteLiteral } from "@/lib/duckdb/sql";
 import type { SourceField, SourceStream, StreamState, TabularRead } from "../types";
 import type { CsvOptions } from "./csv";
+import { hashFile } from "./hash";
 import { detectEncoding, headText, sniffDelimiter } from "./text";
 
 /**
@@ -52,8 +52,8 @@ export async function readCsvWithDuckDb(file: string, stream: SourceStream, opti
   const size = (await stat(file)).size;
   const grew = previous?.complete && previous.bytes !== undefined && previous.bytes < size ? previous.bytes : undefined;
   const hashes = await hashFile(file, grew);
-  if (previous?.complete && previous.bytes === size && previous.sha256 === hashes.whole) return { table: null, state };
-  const append = grew !== undefined && hashes.prefix === previous!.sha256 && hashes.prefixEndsWithNewline;
+  if (previous?.complete && previous.bytes === size && previous.sha256 === hashes.sha256) return { table: null, state };
+  const append = grew !== undefined && hashes.prefix?.sha256 === previous!.sha256 && hashes.prefix.endsWithNewline;
 
   const delimiter = options.delimiter === "auto" ? sniffDelimiter(await headText(file, encoding)) : options.delimiter;
   let source = file;
@@ -80,31 +80,9 @@ export async function readCsvWithDuckDb(file: string, stream: SourceStream, opti
       return null;
     }
     const rows = Number((await duck.runAndReadAll(`SELECT count(*)::BIGINT AS n FROM csv_rows`)).getRowObjectsJS()[0]!.n);
-    const next: FileStreamState = { sha256: hashes.whole, offset: (append ? previous!.offset : 0) + rows, complete: true, bytes: size };
+    const next: FileStreamState = { sha256: hashes.sha256, offset: (append ? previous!.offset : 0) + rows, complete: true, bytes: size };
     return { table: "csv_rows", state: next };
   } finally {
     if (tail) await rm(tail, { force: true });
   }
-}
-
-/** The whole file's SHA-256 and, when `prefixBytes` is given, that of its first `prefixBytes` bytes, in one pass. */
-async function hashFile(file: string, prefixBytes?: number): Promise<{ whole: string; prefix?: string; prefixEndsWithNewline: boolean }> {
-  const hash = createHash("sha256");
-  let seen = 0;
-  let prefix: string | undefined;
-  let lastPrefixByte = -1;
-  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
-    if (prefixBytes !== undefined && prefix === undefined && seen + chunk.length >= prefixBytes) {
-      const cut = prefixBytes - seen;
-      hash.update(chunk.subarray(0, cut));
-      prefix = hash.copy().digest("hex");
-      lastPrefixByte = cut > 0 ? chunk[cut - 1]! : lastPrefixByte;
-      hash.update(chunk.subarray(cut));
-    } else {
-      hash.update(chunk);
-      if (chunk.length) lastPrefixByte = prefix === undefined ? chunk[chunk.length - 1]! : lastPrefixByte;
-    }
-    seen += chunk.length;
-  }
-  return { whole: hash.digest("hex"), prefix, prefixEndsWithNewline: lastPrefixByte === 0x0a };
 }

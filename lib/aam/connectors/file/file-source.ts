@@ -1,5 +1,3 @@
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { getStore } from "@/lib/store";
@@ -23,6 +21,7 @@ import { csvOptionsFor, DIRECTORY_UNAVAILABLE, FILE_EXTENSIONS, isJsonLines, typ
 import { CsvShapeError, openCsv } from "./csv";
 import { readJsonl } from "./jsonl";
 import { readCsvWithDuckDb, type FileStreamState } from "./duckdb-csv";
+import { hashFile } from "./hash";
 
 /** Rows read to infer column types and find the key; the sample is the first SAMPLE_SIZE of them. */
 const INFER_ROWS = 10_000;
@@ -118,7 +117,7 @@ export function createFileConnector(config: FileConfig, directory: string): Conn
     },
 
     async *read(stream: SourceStream, state: StreamState, options: ReadOptions): AsyncGenerator<ReadBatch> {
-      const sha256 = await hashFile(fileOf(stream.name));
+      const { sha256 } = await hashFile(fileOf(stream.name));
       const previous = state as FileStreamState | null;
       if (previous?.sha256 === sha256 && previous.complete) return;
       const skip = previous?.sha256 === sha256 ? previous.offset : 0;
@@ -144,14 +143,4 @@ export function createFileConnector(config: FileConfig, directory: string): Conn
 
     async close() {},
   };
-}
-
-function hashFile(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash("sha256");
-    createReadStream(file)
-      .on("data", (chunk) => hash.update(chunk))
-      .on("end", () => resolve(hash.digest("hex")))
-      .on("error", () => reject(new ConnectorError("source", "The file disappeared or cannot be read")));
-  });
 }

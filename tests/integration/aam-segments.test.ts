@@ -69,6 +69,16 @@ describe("records as segments", () => {
     expect(new Set((await t.events("k.jsonl")).map((e) => e.sourceRecordId.slice(0, 7)))).toEqual(new Set(["sha256:"]));
   });
 
+  it("keeps the last version of a record read twice in one batch", async () => {
+    const t = await fileTenant("seg-repeat");
+    // The key is inferred from the first 10,000 lines; the repeat comes after them.
+    const lines = Array.from({ length: 10_000 }, (_, i) => JSON.stringify({ id: `r${i}`, v: i }));
+    await t.put("r.jsonl", [...lines, JSON.stringify({ id: "r7", v: "later" })].join("\n"));
+    expect((await t.sync()).read["r.jsonl"]).toEqual({ stored: 10_000, quarantined: 0 });
+    const r7 = (await t.events("r.jsonl")).filter((e) => e.sourceRecordId === "r7");
+    expect(r7.map((e) => e.payload)).toEqual([{ id: "r7", v: "later" }]);
+  });
+
   it("keeps fields named like Object.prototype's as data, and a record differing only there is another version", async () => {
     const t = await fileTenant("seg-proto");
     await t.put("p.jsonl", '{"id":"1","__proto__":{"polluted":true},"constructor":"c","prototype":"p"}\n');

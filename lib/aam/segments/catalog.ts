@@ -31,7 +31,9 @@ export function currentRecordsSql(segments: SegmentFile[]): string {
   if (segments.length === 0) return `(SELECT NULL::VARCHAR AS source_record_id, NULL::TIMESTAMPTZ AS observed_at, NULL::VARCHAR AS payload WHERE false)`;
   const files = parquetRelation(segments.map((s) => s.path));
   if (segments.length === 1) return `(SELECT source_record_id, observed_at, payload FROM ${files} WHERE operation <> 'delete')`;
-  return `(SELECT source_record_id, observed_at, payload FROM (
-      SELECT source_record_id, arg_max(observed_at, seq) AS observed_at, arg_max(payload, seq) AS payload, arg_max(operation, seq) AS operation
-      FROM ${files} GROUP BY source_record_id) WHERE operation <> 'delete')`;
+  // Which segment holds each record's latest version is found from ids alone; the payloads then
+  // stream through a join instead of all sitting in one aggregate's memory.
+  return `(SELECT r.source_record_id, r.observed_at, r.payload FROM ${files} r
+      JOIN (SELECT source_record_id, max(seq) AS seq FROM ${files} GROUP BY source_record_id) latest USING (source_record_id, seq)
+      WHERE r.operation <> 'delete')`;
 }

@@ -74,11 +74,20 @@ export class SegmentWriter {
     const observedAt = new Date();
     const id = recordIdSql(target.stream);
     await duck.run(`CREATE OR REPLACE TEMP VIEW keyed AS SELECT ord, location, payload, ${id} AS source_record_id, ${recordProblemSql(target.stream, id)} AS problem FROM ${table}`);
-    const problems = (await duck.runAndReadAll(`SELECT problem, location, payload FROM keyed WHERE problem IS NOT NULL ORDER BY ord`)).getRowObjectsJS();
+    const counts = (
+      await duck.runAndReadAll(`SELECT count(*) FILTER (problem IS NOT NULL)::BIGINT AS problems,
+        (count(*) FILTER (problem IS NULL) - count(DISTINCT source_record_id) FILTER (problem IS NULL))::BIGINT AS repeats FROM keyed`)
+    ).getRowObjectsJS()[0]!;
+    const problems = Number(counts.problems) > 0 ? (await duck.runAndReadAll(`SELECT problem, location, payload FROM keyed WHERE problem IS NOT NULL ORDER BY ord`)).getRowObjectsJS() : [];
     const quarantined: RejectedRecord[] = [
       ...this.rejects,
       ...problems.map((p) => ({ reason: String(p.problem), location: p.location === null ? undefined : String(p.location), raw: String(p.payload) })),
     ];
+    // A record read twice in one batch keeps its last version. Grouping holds every payload in
+    // memory at once, so it runs only when some id repeats (rare): without it a batch streams.
+    const latestInBatch = Number(counts.repeats) > 0
+      ? `(SELECT source_record_id, arg_max(payload, ord) AS payload FROM keyed WHERE problem IS NULL GROUP BY source_record_id)`
+      : `(SELECT source_record_id, payload FROM keyed WHERE problem IS NULL)`;
 
     const earlier = (await segmentsOfStreams(scope, [target.streamId])).get(target.streamId)!;
     const seq = (earlier.at(-1)?.seq ?? 0) + 1;
@@ -88,7 +97,7 @@ export class SegmentWriter {
            WHERE e.source_record_id = b.source_record_id AND e.record_hash = b.record_hash)`
       : "";
     const fresh = `SELECT ${seq}::INTEGER AS seq, source_record_id, 'upsert' AS operation, ${quoteLiteral(observedAt.toISOString())}::TIMESTAMPTZ AS observed_at, payload, record_hash
-      FROM (SELECT source_record_id, payload, md5(payload) AS record_hash FROM (SELECT source_record_id, arg_max(payload, ord) AS payload FROM keyed WHERE problem IS NULL GROUP BY source_record_id)) b
+      FROM (SELECT source_record_id, payload, md5(payload) AS record_hash FROM ${latestInBatch}) b
       ${latestEarlier}`;
 
     const store = await getStore();

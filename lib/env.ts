@@ -145,10 +145,10 @@ const EnvSchema = z
     rateLimits: { llm: e.AOS_RATE_LIMIT_LLM, probe: e.AOS_RATE_LIMIT_PROBE, rebuild: e.AOS_RATE_LIMIT_REBUILD, sync: e.AOS_RATE_LIMIT_SYNC, upload: e.AOS_RATE_LIMIT_UPLOAD },
     /** Total bytes of uploaded files one tenant may store. */
     tenantUploadQuotaBytes: e.AOS_TENANT_UPLOAD_QUOTA_BYTES,
-    /** The process's one in-memory DuckDB (lib/duck): its memory cap and threads (default: the cores). */
+    /** The process's one in-memory DuckDB (lib/duckdb/engine.ts): its memory cap and threads (default: the cores). */
     duckdb: { memoryLimit: e.AOS_DUCKDB_MEMORY_LIMIT, threads: e.AOS_DUCKDB_THREADS },
     /**
-     * Where segments, view builds and uploads live: the data folder, or S3-compatible object
+     * Where record segments and view builds live (uploads stay in the data folder): the data folder, or S3-compatible object
      * storage (credentials, region and endpoint from the usual AWS_* variables) with a local cache
      * of at most `cacheBytes` of the immutable files read.
      */

@@ -3,7 +3,7 @@
 import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Card, ErrorText } from "@/components/ui/card";
-import { formatBytes } from "./format";
+import { formatBytes } from "@/lib/format";
 import { apiFetch } from "@/lib/http/client";
 
 const ACCEPT = ".csv,.tsv,.txt,.jsonl,.ndjson";

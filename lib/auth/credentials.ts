@@ -20,8 +20,8 @@ const ATTEMPT_LOCK_MS = 10_000;
  * Failed sign-ins earn a growing delay (lib/kv/failure-delay.ts), checked before the password:
  * per account from one client address, per account from all addresses and per address over all
  * accounts (the last two allow five times as many failures). So an attacker at one address delays
- * only their own attempts; failures from many addresses delay everyone's, never lock anyone out,
- * and the owner's next success clears them. One attempt per account runs at a time, so a burst
+ * only their own attempts; failures from many addresses delay everyone's sign-in to the account
+ * (up to the maximum wait at a time), and the owner's next success clears them. One attempt per account runs at a time, so a burst
  * cannot fit several guesses into one wait.
  */
 export async function authenticateWithPassword(db: PrismaClient, credentials: Credentials, clientAddress: string): Promise<SignedInUser> {

@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 /**
  * A random secret generated once and kept in the data folder (mode 0600), for the embedded default
  * where nobody configured one. Two processes racing to create it end up reading the same file.
+ * A file too short to be a secret (truncated, hand-edited) is refused, never used.
  */
 export async function loadOrCreateLocalSecret(name: string): Promise<string> {
   const file = path.join(env.dataDir, name);
@@ -14,5 +15,7 @@ export async function loadOrCreateLocalSecret(name: string): Promise<string> {
   if (existing.trim().length >= 32) return existing.trim();
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" }).catch(() => undefined);
-  return (await readFile(file, "utf8")).trim();
+  const secret = (await readFile(file, "utf8")).trim();
+  if (secret.length < 32) throw new Error(`The file ${name} in the data folder holds fewer than 32 characters: delete it to generate a new one`);
+  return secret;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";
+import { formatBytes } from "@/lib/format";
 import { QuotaExceededError } from "@/lib/errors";
 import { tenantUploadRoot } from "@/lib/aam/connectors/file/location";
 
@@ -39,10 +40,4 @@ export async function uploadQuotaCheck(tenantId: string, target: string): Promis
 
 async function sizeOf(file: string): Promise<number> {
   return (await stat(file).catch(() => null))?.size ?? 0;
-}
-
-function formatBytes(bytes: number): string {
-  const units = ["bytes", "KiB", "MiB", "GiB", "TiB"];
-  const i = Math.min(units.length - 1, Math.max(0, Math.floor(Math.log(bytes) / Math.log(1024))));
-  return i === 0 ? `${bytes} bytes` : `${(bytes / 1024 ** i).toFixed(1)} ${units[i]}`;
 }

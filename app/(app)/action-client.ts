@@ -32,7 +32,7 @@ export function tenantAction<S extends z.ZodType, T>(
       if (options.rateLimit) await spendTenantBudget(ctx.tenantId, options.rateLimit);
       return { ok: true, data: await fn({ ctx, input: input.data }) };
     } catch (error) {
-      return { ok: false, error: toSafeError(error, { action: fn.name || "server action" }).message };
+      return { ok: false, error: toSafeError(error, { action: "server action", scope }).message };
     }
   };
 }

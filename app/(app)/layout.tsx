@@ -1,9 +1,8 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
-import { getCurrentAccount } from "@/lib/tenancy/account";
-import { requirePageContext } from "./page-context";
+import { requireAccount } from "./page-context";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
-  const account = await getCurrentAccount({ ctx: await requirePageContext() });
+  const account = await requireAccount();
   return <AppShell account={account}>{children}</AppShell>;
 }

@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db";
 import { resolvePageContext } from "@/lib/auth/request-auth";
+import { getCurrentAccount } from "@/lib/tenancy/account";
 
 /** The signed-in caller's tenant context for server components; redirects to /login when signed out. */
 export const requirePageContext = cache(async () => {
@@ -11,3 +12,6 @@ export const requirePageContext = cache(async () => {
   if (!ctx) redirect("/login");
   return ctx;
 });
+
+/** The signed-in user's account (user, tenant, memberships), read once per request for the layout and the page. */
+export const requireAccount = cache(async () => getCurrentAccount({ ctx: await requirePageContext() }));

@@ -23,8 +23,10 @@ export function VerifyEmailForm({ token }: { token: string }) {
       await apiFetch("/api/v1/me/email/verify", { body: { token } });
       setState({ kind: "done" });
     } catch (error) {
-      if (error instanceof ApiError) setState({ kind: error.status === 401 ? "signed-out" : "invalid" });
-      else setState({ kind: "error", message: "The server could not be reached; try again" });
+      // Only the link's own faults say "invalid": a server failure or a wait leaves the link worth trying again.
+      if (error instanceof ApiError && error.status === 401) setState({ kind: "signed-out" });
+      else if (error instanceof ApiError && error.status < 500 && error.status !== 429) setState({ kind: "invalid" });
+      else setState({ kind: "error", message: error instanceof ApiError ? error.message : "The server could not be reached; try again" });
     }
   }
 

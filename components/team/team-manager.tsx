@@ -117,7 +117,7 @@ export function TeamManager(props: {
           )}
           {props.invitations.length > 0 && (
             <div className="mt-4">
-              <div className="flex items-center justify-between">
+              <div className="flex flex-wrap items-center justify-between gap-2">
                 <h3 className="text-sm font-semibold text-slate-700">Pending invitations</h3>
                 <Button variant="secondary" onClick={copyLink}>{copied ? "Copied" : "Copy invitations link"}</Button>
               </div>
@@ -128,7 +128,7 @@ export function TeamManager(props: {
                       {i.email} as {i.role},{" "}
                       {new Date(i.expiresAt).getTime() < Date.now() ? "expired (invite again to renew)" : `expires ${new Date(i.expiresAt).toLocaleDateString()}`}
                     </span>
-                    {(props.isOwner || i.role === "member" || i.role === "viewer") && (
+                    {grantable.includes(i.role) && (
                       <Button variant="danger" className="shrink-0" onClick={() => run(() => apiFetch(`/api/v1/tenant/invitations/${i.id}`, { method: "DELETE" }))}>
                         Revoke
                       </Button>

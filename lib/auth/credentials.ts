@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { RateLimitedError, UnauthorizedError } from "@/lib/errors";
-import { getKv, type KeyValueStore } from "@/lib/kv";
+import { getKv } from "@/lib/kv";
 import { assertNotDelayed, clearFailures, recordFailure, type FailureDelayPolicy } from "@/lib/kv/failure-delay";
 import { verifyPassword } from "@/lib/auth/password";
 import { userDb } from "@/lib/db/scope";
@@ -27,12 +27,13 @@ const ATTEMPT_LOCK_MS = 10_000;
 export async function authenticateWithPassword(db: PrismaClient, credentials: Credentials, clientAddress: string): Promise<SignedInUser> {
   const kv = getKv();
   const limits = signInLimits(credentials.email, clientAddress);
-  await assertNoneDelayed(kv, limits);
+  const keys = limits.map((l) => l.key);
+  await assertNotDelayed(kv, keys, DELAYED);
   const lockKey = `signin:attempt:${credentials.email}`;
   const token = await kv.tryLock(lockKey, ATTEMPT_LOCK_MS);
   if (!token) throw new RateLimitedError(1, { reason: "Another sign-in to this account is in progress" });
   try {
-    await assertNoneDelayed(kv, limits); // a failure may have landed since the first look
+    await assertNotDelayed(kv, keys, DELAYED); // a failure may have landed since the first look
     const user = await checkPassword(db, credentials);
     if (!user) {
       await Promise.all(limits.map((l) => recordFailure(kv, l.key, l.policy)));
@@ -56,10 +57,6 @@ function signInLimits(email: string, clientAddress: string): Limit[] {
     { key: `signin:account:${email}`, policy: wide, clearedBySuccess: true },
     { key: `signin:address:${clientAddress}`, policy: wide, clearedBySuccess: false },
   ];
-}
-
-async function assertNoneDelayed(kv: KeyValueStore, limits: Limit[]): Promise<void> {
-  for (const { key } of limits) await assertNotDelayed(kv, key, DELAYED);
 }
 
 async function checkPassword(db: PrismaClient, { email, password }: Credentials): Promise<SignedInUser | null> {

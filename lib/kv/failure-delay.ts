@@ -17,10 +17,13 @@ export function failureDelayMs(failures: number, { freeFailures, maxDelayMs }: F
   return Math.min(maxDelayMs, FIRST_DELAY_MS * 2 ** Math.min(failures - freeFailures, 40));
 }
 
-/** Throws RateLimitedError (with the seconds left) while `key` is still waiting after its last failure. */
-export async function assertNotDelayed(kv: KeyValueStore, key: string, reason: string): Promise<void> {
-  const until = Number(await kv.get(waitKey(key)));
-  const leftMs = until - Date.now();
+/**
+ * Throws RateLimitedError while any of `keys` is still waiting after its last failure, with the
+ * seconds left of the longest wait. The keys are read together (one round trip's time).
+ */
+export async function assertNotDelayed(kv: KeyValueStore, keys: string | string[], reason: string): Promise<void> {
+  const until = await Promise.all([keys].flat().map(async (key) => Number(await kv.get(waitKey(key)))));
+  const leftMs = Math.max(0, ...until) - Date.now();
   if (leftMs > 0) throw new RateLimitedError(Math.ceil(leftMs / 1000), { reason });
 }
 

@@ -15,8 +15,11 @@ export function verifyEmailMessage({ to, appUrl, token, expiresAt }: { to: strin
   };
 }
 
+/** The page where an invitee accepts: it holds no secret, so the link may be shared anywhere. */
+export const invitationsUrl = (appUrl: string) => new URL("/invitations", appUrl).toString();
+
 export function invitationMessage({ to, appUrl, tenantName, role }: { to: string; appUrl: string; tenantName: string; role: string }): MailMessage {
-  const link = new URL("/invitations", appUrl).toString();
+  const link = invitationsUrl(appUrl);
   return {
     kind: "invitation",
     to,

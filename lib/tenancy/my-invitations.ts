@@ -37,9 +37,9 @@ export async function acceptInvitation({ ctx, id }: { ctx: TenantContext; id: st
   return ctx.db.$transaction(async (tx) => {
     const { where, invitation } = await findPendingInvitation(tx, { userId, id });
     const key = { tenantId_userId: { tenantId: invitation.tenant.id, userId } };
-    const membership =
-      (await tx.membership.findUnique({ where: key, select: { role: true } })) ??
-      (await tx.membership.create({ data: { tenantId: invitation.tenant.id, userId, role: invitation.role }, select: { role: true } }));
+    // Two accepts at once both get here: the second's insert is skipped, not a unique-key failure.
+    await tx.membership.createMany({ data: [{ tenantId: invitation.tenant.id, userId, role: invitation.role }], skipDuplicates: true });
+    const membership = await tx.membership.findUniqueOrThrow({ where: key, select: { role: true } });
     await closeInvitation(tx, where, { acceptedAt: new Date() });
     return { tenant: { ...invitation.tenant, role: membership.role } };
   });

@@ -84,6 +84,28 @@ describe("invitations", () => {
     expect(await visibleTo(invitee)).toEqual([again.json.invitation.id]);
   });
 
+  it("answers two accepts of one invitation at once without an error, joining once", async () => {
+    const admin = await createAccount({ label: "accept-race-admin" });
+    const invitee = await verifiedAccount("accept-race-invitee");
+    const { json } = await invite(admin, invitee.email, "member");
+    const answers = await Promise.all([1, 2].map(() => call(accept, "POST", "/x", { token: invitee.token, params: { id: json.invitation.id } })));
+    expect(answers.map((a) => a.status)).toContain(200);
+    for (const a of answers) expect([200, 404]).toContain(a.status);
+    expect(await (await inspectDb()).membership.count({ where: { tenantId: admin.tenantId, userId: invitee.userId } })).toBe(1);
+  });
+
+  it("lets an admin who is not an owner invite and revoke members, but not owners or admins", async () => {
+    const owner = await createAccount({ label: "grant-owner" });
+    const adminToken = await joinTenant(owner, await createAccount({ label: "grant-admin" }), "admin");
+    for (const role of ["owner", "admin"]) {
+      expect((await call(addMember, "POST", "/x", { token: adminToken, body: { email: uniqueEmail("grant"), role } })).status).toBe(403);
+    }
+    expect((await call(addMember, "POST", "/x", { token: adminToken, body: { email: uniqueEmail("grant"), role: "member" } })).status).toBe(201);
+    const { json } = await invite(owner, uniqueEmail("grant-by-owner"), "admin");
+    expect((await call(revoke, "DELETE", "/x", { token: adminToken, params: { id: json.invitation.id } })).status).toBe(403);
+    expect(await pendingIds(owner)).toContain(json.invitation.id);
+  });
+
   it("lets an admin revoke a pending invitation; other tenants and viewers cannot", async () => {
     const admin = await createAccount({ label: "revoke-admin" });
     const invitee = await verifiedAccount("revoke-invitee");

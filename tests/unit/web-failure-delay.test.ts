@@ -34,6 +34,15 @@ describe("growing delay after failures", () => {
     expect(waits).toEqual([1, 2, 4, 8]);
   });
 
+  it("checks several keys at once and answers with the longest wait among them", async () => {
+    const kv = createMemoryStore();
+    for (let i = 0; i < 4; i++) await recordFailure(kv, "short", policy);
+    for (let i = 0; i < 6; i++) await recordFailure(kv, "long", policy);
+    const error = await assertNotDelayed(kv, ["free", "short", "long"], "Too many").catch((e: unknown) => e);
+    expect((error as RateLimitedError).retryAfterSeconds).toBe(8);
+    await assertNotDelayed(kv, ["free", "other"], "Too many");
+  });
+
   it("clears on success and keeps other keys apart", async () => {
     const kv = createMemoryStore();
     for (let i = 0; i < 5; i++) await recordFailure(kv, "a", policy);

@@ -1,15 +1,14 @@
 import { Card } from "@/components/ui/card";
 import { HealthPanel } from "@/components/control-center/health-panel";
 import { checkHealth } from "@/lib/health/check-health";
-import { getCurrentAccount } from "@/lib/tenancy/account";
 import { listMembers } from "@/lib/tenancy/members";
-import { requirePageContext } from "../page-context";
+import { requireAccount, requirePageContext } from "../page-context";
 
 export const metadata = { title: "Control center" };
 
 export default async function ControlCenterPage() {
   const ctx = await requirePageContext();
-  const [account, members, health] = await Promise.all([getCurrentAccount({ ctx }), listMembers({ ctx }), checkHealth()]);
+  const [account, members, health] = await Promise.all([requireAccount(), listMembers({ ctx }), checkHealth()]);
   return (
     <div className="space-y-6">
       <header>

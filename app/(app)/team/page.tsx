@@ -1,17 +1,16 @@
 import { TeamManager } from "@/components/team/team-manager";
 import { VerifyEmailNotice } from "@/components/team/verify-email-notice";
 import { roleHasScope } from "@/lib/auth/roles";
-import { getCurrentAccount } from "@/lib/tenancy/account";
 import { listPendingInvitations } from "@/lib/tenancy/invitations";
 import { listMembers } from "@/lib/tenancy/members";
-import { requirePageContext } from "../page-context";
+import { requireAccount, requirePageContext } from "../page-context";
 
 export const metadata = { title: "Team" };
 
 export default async function TeamPage() {
   const ctx = await requirePageContext();
   const canManage = roleHasScope(ctx.actor.role, "members:write");
-  const [account, members, invitations] = await Promise.all([getCurrentAccount({ ctx }), listMembers({ ctx }), canManage ? listPendingInvitations({ ctx }) : []]);
+  const [account, members, invitations] = await Promise.all([requireAccount(), listMembers({ ctx }), canManage ? listPendingInvitations({ ctx }) : []]);
   return (
     <div className="space-y-6">
       <header>

@@ -1,5 +1,6 @@
 import { withTenant } from "@/lib/http/route";
 import { appUrlFor } from "@/lib/mail";
+import { invitationsUrl } from "@/lib/mail/messages";
 import { inviteMember } from "@/lib/tenancy/invitations";
 import { listMembers } from "@/lib/tenancy/members";
 import { AddMemberInput } from "@/lib/tenancy/schemas";
@@ -14,7 +15,7 @@ export const POST = withTenant(
   async ({ ctx, body, req }) => {
     const appUrl = appUrlFor(req.nextUrl.origin);
     const invitation = await inviteMember({ ctx, input: body, appUrl });
-    return Response.json({ invitation: { ...invitation, acceptUrl: new URL("/invitations", appUrl).toString() } }, { status: 201 });
+    return Response.json({ invitation: { ...invitation, acceptUrl: invitationsUrl(appUrl) } }, { status: 201 });
   },
   { scope: "members:write", body: AddMemberInput },
 );

@@ -35,11 +35,13 @@ export async function listMyInvitations({ ctx }: { ctx: TenantContext }): Promis
 export async function acceptInvitation({ ctx, id }: { ctx: TenantContext; id: string }): Promise<{ tenant: UserTenant }> {
   const userId = ctx.actor.userId;
   return ctx.db.$transaction(async (tx) => {
+    // Two accepts at once: the second waits here for the first, then finds the invitation answered (404).
+    await tx.$queryRaw`SELECT 1 FROM invitations WHERE id = ${id}::uuid FOR UPDATE`;
     const { where, invitation } = await findPendingInvitation(tx, { userId, id });
     const key = { tenantId_userId: { tenantId: invitation.tenant.id, userId } };
-    // Two accepts at once both get here: the second's insert is skipped, not a unique-key failure.
-    await tx.membership.createMany({ data: [{ tenantId: invitation.tenant.id, userId, role: invitation.role }], skipDuplicates: true });
-    const membership = await tx.membership.findUniqueOrThrow({ where: key, select: { role: true } });
+    const membership =
+      (await tx.membership.findUnique({ where: key, select: { role: true } })) ??
+      (await tx.membership.create({ data: { tenantId: invitation.tenant.id, userId, role: invitation.role }, select: { role: true } }));
     await closeInvitation(tx, where, { acceptedAt: new Date() });
     return { tenant: { ...invitation.tenant, role: membership.role } };
   });

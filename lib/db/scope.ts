@@ -14,8 +14,10 @@ export type DbScope =
   | { kind: "user"; userId: string }
   | { kind: "system"; reason: string };
 
-const globalForScope = globalThis as unknown as { aosDbScope?: AsyncLocalStorage<DbScope> };
+const globalForScope = globalThis as unknown as { aosDbScope?: AsyncLocalStorage<DbScope>; aosDbInTransaction?: AsyncLocalStorage<true> };
 const storage = (globalForScope.aosDbScope ??= new AsyncLocalStorage<DbScope>());
+/** Set while a scoped interactive transaction's callback runs: its queries already have their scope. */
+const inTransaction = (globalForScope.aosDbInTransaction ??= new AsyncLocalStorage<true>());
 
 /** The scope of the query being sent now, for the adapter. */
 export function currentDbScope(): DbScope | undefined {
@@ -37,21 +39,46 @@ export function systemDb(db: PrismaClient, reason: string): PrismaClient {
   return scoped(db, { kind: "system", reason });
 }
 
+/** Operations Prisma holds for a tick and sends together, in the context of the first caller. */
+const BATCHED = new Set(["findUnique", "findUniqueOrThrow"]);
+/** The unscoped client under each scoped one: scoping a scoped client scopes its base. */
+const bases = new WeakMap<object, PrismaClient>();
+
 /**
  * Model operations and raw queries run through a query extension; transactions are started by
- * `$transaction`, so that call runs in the scope as well.
+ * `$transaction`, so that call runs in the scope as well. Prisma sends one tick's `findUnique`s
+ * together, from whichever caller came first: with different tenants' clients that would run
+ * every one of them in the first one's scope. So outside a transaction each runs in a transaction
+ * of its own, begun in its scope. Array transactions are batched the same way and are refused:
+ * use `$transaction(async (tx) => ...)`.
  */
-function scoped(db: PrismaClient, scope: DbScope): PrismaClient {
+function scoped(client: PrismaClient, scope: DbScope): PrismaClient {
+  const db = bases.get(client) ?? client;
   const extended = db.$extends({
-    // `query(args)` is lazy (a PrismaPromise): awaiting it inside `run` sends it in the scope.
-    query: { $allOperations: ({ args, query }) => storage.run(scope, async () => await query(args)) },
+    query: {
+      $allOperations: ({ model, operation, args, query }) =>
+        storage.run(scope, async () => {
+          if (model && BATCHED.has(operation) && !inTransaction.getStore()) {
+            const delegate = `${model[0]!.toLowerCase()}${model.slice(1)}`;
+            type Delegate = Record<string, (args: unknown) => Promise<unknown>>;
+            return inTransaction.run(true, () => db.$transaction((tx) => (tx as unknown as Record<string, Delegate>)[delegate]![operation]!(args)));
+          }
+          // `query(args)` is lazy (a PrismaPromise): awaiting it inside `run` sends it in the scope.
+          return await query(args);
+        }),
+    },
   }) as unknown as PrismaClient;
-  return new Proxy(extended, {
+  const proxy = new Proxy(extended, {
     get(target, property, receiver) {
       if (property === "$transaction") {
-        return (...args: Parameters<PrismaClient["$transaction"]>) => storage.run(scope, () => target.$transaction(...args));
+        return (fn: unknown, options?: unknown) => {
+          if (typeof fn !== "function") throw new Error("A scoped client takes $transaction(async (tx) => ...) only: an array of queries is not sent in its scope");
+          return storage.run(scope, () => inTransaction.run(true, () => target.$transaction(fn as never, options as never)));
+        };
       }
       return Reflect.get(target, property, receiver);
     },
   });
+  bases.set(proxy, db);
+  return proxy;
 }

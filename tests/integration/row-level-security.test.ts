@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { systemDb, tenantDb, userDb } from "@/lib/db/scope";
-import { createAccount } from "../support/accounts";
+import { createAccount, verifyEmail } from "../support/accounts";
 import { createConnectionVia } from "../support/aam";
 import { inspectDb } from "../support/db";
 
@@ -113,7 +113,57 @@ describe("row-level security: invitations", () => {
   });
 });
 
+describe("row-level security: scopes of concurrent queries", () => {
+  it("keeps each tenant's lookups by key in its own scope when they are sent in the same tick", async () => {
+    const { a, b, db } = await twoTenants();
+    const aConnection = await tenantDb(db, a.tenantId).connection.findFirstOrThrow({ select: { id: true } });
+    // Prisma sends one tick's findUniques together; each must still run as its own tenant.
+    const [own, foreign, foreignOrThrow] = await Promise.all([
+      tenantDb(db, a.tenantId).connection.findUnique({ where: { id: aConnection.id }, select: { id: true } }),
+      tenantDb(db, b.tenantId).connection.findUnique({ where: { id: aConnection.id }, select: { id: true } }),
+      tenantDb(db, b.tenantId).connection.findUniqueOrThrow({ where: { id: aConnection.id } }).then(() => "found", () => "not found"),
+    ]);
+    expect([own, foreign, foreignOrThrow]).toEqual([aConnection, null, "not found"]);
+    expect(() => tenantDb(db, a.tenantId).$transaction([])).toThrow(/only/);
+  });
+});
+
 describe("row-level security: the scope cannot be forged", () => {
+  it("an addressee cannot move an invitation to another tenant, raise its role, and join through it", async () => {
+    const victim = await createAccount({ label: "rls-move-victim" });
+    const attacker = await createAccount({ label: "rls-move-attacker" });
+    await verifyEmail(attacker);
+    const scoped = tenantDb(await getDb(), attacker.tenantId, attacker.userId);
+    const attempt = scoped.$transaction(async (tx) => {
+      await tx.$executeRaw`INSERT INTO invitations (id, tenant_id, email, role, invited_by_id, expires_at, created_at)
+        VALUES (gen_random_uuid(), ${attacker.tenantId}::uuid, ${attacker.email}, 'member', ${attacker.userId}::uuid, now() + interval '1 hour', now())`;
+      await tx.$executeRaw`UPDATE invitations SET tenant_id = ${victim.tenantId}::uuid, role = 'owner' WHERE tenant_id = ${attacker.tenantId}::uuid`;
+      await tx.$executeRaw`INSERT INTO memberships (id, tenant_id, user_id, role) VALUES (gen_random_uuid(), ${victim.tenantId}::uuid, ${attacker.userId}::uuid, 'owner')`;
+    });
+    await expect(attempt).rejects.toThrow(REFUSED);
+    expect(await (await inspectDb()).membership.count({ where: { tenantId: victim.tenantId, userId: attacker.userId } })).toBe(0);
+  });
+
+  it("SQL in one tenant's scope cannot change another user's account, nor pass for another email with a table of its own", async () => {
+    const owner = await createAccount({ label: "rls-users-owner" });
+    const a = await createAccount({ label: "rls-users-a" });
+    const b = await createAccount({ label: "rls-users-b" });
+    const db = await getDb();
+    const owners = await inspectDb();
+    const before = await owners.user.findUniqueOrThrow({ where: { id: b.userId }, select: { passwordHash: true } });
+    await expect(tenantDb(db, a.tenantId, a.userId).$executeRaw`UPDATE users SET password_hash = 'x' WHERE id = ${b.userId}::uuid`).rejects.toThrow(REFUSED);
+    expect(await owners.user.findUniqueOrThrow({ where: { id: b.userId }, select: { passwordHash: true } })).toEqual(before);
+
+    const victimEmail = `victim-${a.userId}@example.test`;
+    const invitation = await owners.invitation.create({ data: { tenantId: owner.tenantId, email: victimEmail, role: "admin", invitedById: owner.userId, expiresAt: new Date(Date.now() + 3_600_000) } });
+    const seen = await userDb(db, a.userId).$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("CREATE TEMP TABLE users (id uuid, email text, email_verified_at timestamptz) ON COMMIT DROP");
+      await tx.$executeRaw`INSERT INTO users VALUES (app_user_id(), ${victimEmail}, now())`;
+      return tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM invitations WHERE id = ${invitation.id}::uuid`;
+    });
+    expect(seen).toEqual([]);
+  });
+
   it("SQL running in tenant A's scope that sets app.tenant_id to tenant B sees nothing of B", async () => {
     const a = await createAccount({ label: "rls-forge-a" });
     const b = await createAccount({ label: "rls-forge-b" });

@@ -39,17 +39,17 @@ export async function decideMapping({ ctx, id, input }: { ctx: TenantContext; id
     return toMappingDto(updated);
   }
   await assertTarget(ctx, input.target!);
-  const [, created] = await ctx.db.$transaction([
+  const created = await ctx.db.$transaction(async (tx) => {
     // A proposal corrected is a proposal rejected; an approved version stays approved (it was in force once).
-    ctx.db.mappingRegistry.update({ where: { id: row.id }, data: row.status === "approved" ? {} : { status: "rejected", ...decided } }),
-    ctx.db.mappingRegistry.create({
+    await tx.mappingRegistry.update({ where: { id: row.id }, data: row.status === "approved" ? {} : { status: "rejected", ...decided } });
+    return tx.mappingRegistry.create({
       data: {
         tenantId: ctx.tenantId, connectionId: row.connectionId, sourceStream: row.sourceStream, sourceField: row.sourceField,
         ontologyField: input.target!, transform: input.target === row.ontologyField ? row.transform : null, confidence: 1, method: "manual",
         status: "approved", version: row.version + 1, createdById: ctx.actor.userId, ...decided,
       },
-    }),
-  ]);
+    });
+  });
   return toMappingDto(created);
 }
 

@@ -79,6 +79,8 @@ async function serve(socket: net.Socket, username: string, password: string): Pr
     // One reply for every failure: refused by the policy and unreachable look the same.
     return void socket.end(reply(1));
   }
+  // The handshake's timeout may have closed the client while the check and connect ran.
+  if (socket.destroyed) return void upstream.destroy();
   socket.setTimeout(0);
   socket.write(reply(0));
   const early = reader.detach();

@@ -3,22 +3,22 @@ import { log } from "@/lib/log";
 import { outboundFetch } from "@/lib/net/http";
 import { isAllowListed, OutboundError } from "@/lib/net/policy";
 
-/** A Slack incoming-webhook URL: https://hooks.slack.com/services/... */
-export const SlackWebhookUrl = z
-  .url({ message: "must be a URL" })
-  .refine((u) => {
-    const url = new URL(u);
-    return url.protocol === "https:" && url.hostname === "hooks.slack.com" && url.pathname.startsWith("/services/");
-  }, "must be a Slack incoming-webhook URL (https://hooks.slack.com/services/...)");
-
-type Options = { attempts?: number; baseDelayMs?: number };
-
-/** Where notifications may go: https to Slack's webhook host, or a host AOS_OUTBOUND_ALLOW names. */
+/**
+ * Where notifications may go: https to Slack's webhook host, or a host AOS_OUTBOUND_ALLOW names
+ * (an operator's relay). The one rule for saving a webhook and for posting to it.
+ */
 function isWebhookTarget(url: string): boolean {
   if (!URL.canParse(url)) return false;
   const { protocol, hostname } = new URL(url);
   return (protocol === "https:" && hostname === "hooks.slack.com") || ((protocol === "https:" || protocol === "http:") && isAllowListed(hostname));
 }
+
+/** A Slack incoming-webhook URL: https://hooks.slack.com/services/... (or the same path on an allow-listed host). */
+export const SlackWebhookUrl = z
+  .url({ message: "must be a URL" })
+  .refine((u) => isWebhookTarget(u) && new URL(u).pathname.startsWith("/services/"), "must be a Slack incoming-webhook URL (https://hooks.slack.com/services/...)");
+
+type Options = { attempts?: number; baseDelayMs?: number };
 
 /**
  * Posts a message through the outbound policy (checked address, no redirects followed), retrying

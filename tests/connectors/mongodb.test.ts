@@ -148,6 +148,8 @@ describe("what a tenant's URL may reach", () => {
     expect(problem("mongodb://%2Ftmp%2Fmongodb-27017.sock")).toMatch(/Unix sockets/);
     expect(problem("mongodb://db.example/?proxyHost=127.0.0.1")).toMatch(/not supported/);
     expect(problem("mongodb://db.example/?compressors=snappy")).toMatch(/zlib or none/);
+    // The connector reads sequentially: a URL may not make the server hold a pool of sockets.
+    for (const option of ["minPoolSize=500", "maxPoolSize=1000", "maxConnecting=100"]) expect(problem(`mongodb://db.example/?${option}`), option).not.toBeNull();
     expect(problem("mongodb://db.example:99999")).toMatch(/port/);
     expect(problem("mongodb+srv://cluster0.example.net:27017")).toMatch(/no port/);
     expect(problem("mongodb+srv://u:p%40ss@cluster0.example.net/app?retryWrites=true&w=majority&appName=Cluster0")).toBeNull();

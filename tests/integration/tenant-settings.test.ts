@@ -10,6 +10,9 @@ describe("tenant settings: Slack webhook", () => {
     const owner = await createAccount({ label: "settings" });
     expect((await call(GET, "GET", "/x", { token: owner.token })).json).toEqual({ slackConfigured: false });
     expect((await call(PUT, "PUT", "/x", { token: owner.token, body: { slackWebhookUrl: "http://169.254.169.254/latest" } })).status).toBe(422);
+    expect((await call(PUT, "PUT", "/x", { token: owner.token, body: { slackWebhookUrl: "http://169.254.169.254/services/T/B/X" } })).status).toBe(422);
+    // The same rule as delivery: a relay the operator allow-listed (127.0.0.1 in the tests) may be saved.
+    expect((await call(PUT, "PUT", "/x", { token: owner.token, body: { slackWebhookUrl: "http://127.0.0.1:9/services/T/B/X" } })).status).toBe(200);
     const set = await call(PUT, "PUT", "/x", { token: owner.token, body: { slackWebhookUrl: hook } });
     expect(set.json).toEqual({ slackConfigured: true });
     expect(JSON.stringify((await call(GET, "GET", "/x", { token: owner.token })).json)).not.toContain("hooks.slack.com");

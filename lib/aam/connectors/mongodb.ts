@@ -44,6 +44,10 @@ export type MongoConfig = z.infer<typeof MongoConfig>;
  */
 const CLIENT_OPTIONS = {
   serverSelectionTimeoutMS: 5_000,
+  // One sequential reader: a URL must not size the server's pool (each connection is two sockets through the gateway).
+  minPoolSize: 0,
+  maxPoolSize: 2,
+  maxConnecting: 1,
   connectTimeoutMS: 5_000,
   appName: "AutonomOS",
   useBigInt64: false,

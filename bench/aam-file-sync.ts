@@ -15,11 +15,12 @@ const { syncConnection } = await import("@/lib/aam/sync");
 
 const line = (i: number) => `${i},Account ${i},acct${i}@example.test,${(i * 13.37).toFixed(2)},2024-01-${String((i % 28) + 1).padStart(2, "0")}T10:00:00Z\n`;
 
-const { ctx, connection, directory } = await benchTenant();
+const { ctx, connection, directory, upload } = await benchTenant();
 const file = path.join(directory, "accounts.csv");
 let csv = "id,name,email,amount,updated_at\n";
 for (let i = 1; i <= rows; i++) csv += line(i);
 await writeFile(file, csv);
+await upload("accounts.csv");
 
 async function measure(label: string, expectedRows: number) {
   const started = performance.now();
@@ -35,6 +36,7 @@ await measure("second sync (unchanged)", 0);
 let extra = "";
 for (let i = rows + 1; i <= rows + Math.ceil(rows / 100); i++) extra += line(i);
 await appendFile(file, extra);
+await upload("accounts.csv");
 await measure("after appending 1%", rows + Math.ceil(rows / 100));
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 await closeDb();

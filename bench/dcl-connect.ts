@@ -16,11 +16,13 @@ const { connectDcl } = await import("@/lib/dcl/connect");
 const { queryView } = await import("@/lib/dcl/views/query");
 const { closeDuckDb } = await import("@/lib/duckdb/engine");
 
-const { ctx, connection, directory: dir } = await benchTenant();
+const { ctx, connection, directory: dir, upload } = await benchTenant();
 const lines = (header: string, row: (i: number) => string) => [header, ...Array.from({ length: rows }, (_, i) => row(i))].join("\n");
 await writeFile(path.join(dir, "accounts.csv"), lines("Id,Account Name,Website,Industry,AnnualRevenue,BillingCountry,CreatedDate", (i) => `A${i},Company ${i},https://www.c${i}.example.com,Tech,${i * 1000},Germany,2024-01-01T10:00:00Z`));
 await writeFile(path.join(dir, "contacts.csv"), lines("ContactId,AccountId,FirstName,LastName,Email,Created", (i) => `C${i},A${i % 500},Ada,Person${i},p${i}@example.com,2024-02-01 09:30:00`));
 await writeFile(path.join(dir, "invoices.csv"), lines("id,customer,amount_due,currency,status,created", (i) => `in_${String(i).padStart(10, "0")},A${i % 500},${(i % 900) * 100},usd,paid,${1_700_000_000 + i}`));
+
+for (const name of ["accounts.csv", "contacts.csv", "invoices.csv"]) await upload(name);
 
 const time = async <T>(fn: () => Promise<T>) => {
   const started = performance.now();

@@ -2,7 +2,7 @@
  * Shared bench setup: a fresh embedded data folder (PGlite, quiet logs), a tenant and an upload
  * connection in it. Imported before anything reads the environment.
  */
-import { mkdir, mkdtemp } from "node:fs/promises";
+import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -14,9 +14,13 @@ const { getDb } = await import("@/lib/db");
 const { tenantDb, userDb } = await import("@/lib/db/scope");
 const { registerAccount } = await import("@/lib/tenancy/register");
 const { createConnection } = await import("@/lib/aam/connections");
-const { uploadDirectory } = await import("@/lib/aam/connectors/file/location");
+const { stageForUpload } = await import("@/lib/aam/connectors/file/uploaded");
+const { storeUpload } = await import("@/lib/aam/uploads");
 
-/** A tenant owner's context and an upload connection whose folder exists. */
+/**
+ * A tenant owner's context, an upload connection, a scratch folder to write files in, and
+ * `upload(name)`, which uploads the folder's file `name` to the connection (again after a change).
+ */
 export async function benchTenant() {
   const db = await getDb();
   const email = "bench@example.test";
@@ -25,7 +29,7 @@ export async function benchTenant() {
   const { tenantId } = await userDb(db, userId).membership.findFirstOrThrow({ where: { userId } });
   const ctx = { tenantId, db: tenantDb(db, tenantId, userId), actor: { userId, role: "owner" as const, via: "session" as const } };
   const connection = await createConnection({ ctx, input: { name: "bench", type: "file", config: {}, schemaPolicy: "propagate_all" } });
-  const directory = uploadDirectory({ tenantId: ctx.tenantId, connectionId: connection.id });
-  await mkdir(directory, { recursive: true });
-  return { ctx, connection, directory };
+  const directory = await mkdtemp(path.join(tmpdir(), "aos-bench-files-"));
+  const upload = async (name: string) => storeUpload(ctx, connection.id, name, await stageForUpload(path.join(directory, name)));
+  return { ctx, connection, directory, upload };
 }

@@ -129,7 +129,7 @@ const EnvSchema = z
     encryptionKey: e.AOS_ENCRYPTION_KEY,
     /** Previous encryption keys, accepted for decryption only, until `aos rotate-key` has re-encrypted everything. */
     encryptionKeysOld: e.AOS_ENCRYPTION_KEYS_OLD,
-    /** Directories file connections may read (comma-separated); uploads always live in the data folder. */
+    /** Directories file connections may read (comma-separated); uploads live in the store. */
     fileSourceRoots: (e.AOS_FILE_SOURCE_ROOTS ?? "mock_sources").split(",").map((p) => p.trim()).filter(Boolean),
     /** Internal hosts and ranges connections and webhooks may reach (lib/net/policy.ts); none by default. */
     outboundAllow: e.AOS_OUTBOUND_ALLOW,
@@ -148,7 +148,7 @@ const EnvSchema = z
     /** The process's one in-memory DuckDB (lib/duckdb/engine.ts): its memory cap and threads (default: the cores). */
     duckdb: { memoryLimit: e.AOS_DUCKDB_MEMORY_LIMIT, threads: e.AOS_DUCKDB_THREADS },
     /**
-     * Where record segments and view builds live (uploads stay in the data folder): the data folder, or S3-compatible object
+     * Where uploads, record segments and view builds live: the data folder, or S3-compatible object
      * storage (credentials, region and endpoint from the usual AWS_* variables) with a local cache
      * of at most `cacheBytes` of the immutable files read.
      */

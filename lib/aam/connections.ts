@@ -7,7 +7,8 @@ import type { TenantContext, TenantScope } from "@/lib/auth/context";
 import { restoreMaskedSecrets } from "@/lib/crypto/mask-secrets";
 import { open, seal } from "@/lib/crypto/secret-box";
 import { connectorSpec } from "@/lib/aam/connectors/registry";
-import { uploadDirectory } from "@/lib/aam/connectors/file/location";
+import { legacyUploadDirectory } from "@/lib/aam/connectors/file/uploaded";
+import { getStore, storeKeys } from "@/lib/store";
 import type { ConnectionType } from "@/lib/aam/schemas";
 import { ConnectorError, type Connector } from "@/lib/aam/connectors/types";
 import type { CreateConnectionInput, UpdateConnectionInput } from "@/lib/aam/schemas";
@@ -95,7 +96,10 @@ export async function updateConnection({ ctx, id, input }: { ctx: TenantContext;
 export async function deleteConnection({ ctx, id }: { ctx: TenantContext; id: string }): Promise<void> {
   const { count } = await ctx.db.connection.deleteMany({ where: { id, tenantId: ctx.tenantId } });
   if (count === 0) throw new NotFoundError("Connection");
-  await rm(uploadDirectory({ tenantId: ctx.tenantId, connectionId: id }), { recursive: true, force: true });
+  // Its uploads go now, replaced versions too; its record segments are garbage the collector takes with the next rebuild.
+  const store = await getStore();
+  await store.delete((await store.list(storeKeys.connectionUploads(ctx.tenantId, id))).map((o) => o.key));
+  await rm(legacyUploadDirectory({ tenantId: ctx.tenantId, connectionId: id }), { recursive: true, force: true });
 }
 
 /** Pauses or resumes syncing by hand. Resuming clears an error or a policy pause. */
@@ -110,7 +114,7 @@ export async function setConnectionPaused({ ctx, id, paused }: { ctx: TenantCont
 
 /** The connection's connector, built from its decrypted config. The caller closes it. */
 export async function openConnector(ctx: TenantScope, row: Connection): Promise<Connector> {
-  return connectorSpec(row.type).create(await readConfig(row), { tenantId: ctx.tenantId, connectionId: row.id });
+  return connectorSpec(row.type).create(await readConfig(row), { scope: ctx, connectionId: row.id });
 }
 
 /** Opens the connection's connector for `fn` and always closes it. */

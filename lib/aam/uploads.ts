@@ -1,43 +1,37 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir, readdir, rename, stat, unlink } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type { TenantContext } from "@/lib/auth/context";
+import type { TenantContext, TenantScope } from "@/lib/auth/context";
 import { env } from "@/lib/env";
-import { ConflictError, PayloadTooLargeError, ValidationError } from "@/lib/errors";
+import { ConflictError, NotFoundError, PayloadTooLargeError, ValidationError } from "@/lib/errors";
 import { getConnectionOrThrow, readConfig } from "@/lib/aam/connections";
 import { csvOptionsFor, FileConfig, isJsonLines } from "@/lib/aam/connectors/file/config";
 import { CsvShapeError, openCsv } from "@/lib/aam/connectors/file/csv";
-import { uploadDirectory } from "@/lib/aam/connectors/file/location";
+import { adoptLegacyUploads, listUpload, putUploadObject } from "@/lib/aam/connectors/file/uploaded";
 import { getKv } from "@/lib/kv";
 import { withLock } from "@/lib/kv/lock";
+import { getStore } from "@/lib/store";
 import { uploadQuotaCheck } from "@/lib/quotas/upload-quota";
 
 /**
- * Stores an uploaded file in the connection's upload folder. It is written aside, checked (a CSV
- * must have a readable header within the column limit), then moved into place, so a sync never
- * sees half a file; a failed upload leaves nothing behind. A file with the same name is replaced:
- * the next sync reads its changes. The tenant's upload quota is checked before, while and after
- * the file is written; the last check and the move hold the tenant's upload lock, so concurrent
+ * Stores an uploaded file as the connection's file `name`. It is written aside, checked (a CSV
+ * must have a readable header within the column limit), then put into the store and listed, so a
+ * sync never sees half a file; a failed upload leaves nothing behind. A file with the same name is
+ * replaced: the next sync reads its changes. The tenant's upload quota is checked before and while
+ * the file is written, and again when it is listed, under the tenant's upload lock, so concurrent
  * uploads cannot pass the quota together.
  */
 export async function saveUpload({ ctx, connectionId, name, body, declaredBytes }: { ctx: TenantContext; connectionId: string; name: string; body: ReadableStream<Uint8Array> | null; declaredBytes?: number }) {
-  const connection = await getConnectionOrThrow(ctx, connectionId);
-  if (connection.type !== "file") throw new ConflictError("Files can only be uploaded to a file connection");
-  const config = FileConfig.parse(await readConfig(connection));
-  if (config.source !== "upload") throw new ConflictError("This file connection reads a server directory; uploads go to upload connections");
+  const config = await uploadConfig(ctx, connectionId);
   if (declaredBytes !== undefined && declaredBytes > env.maxUploadBytes) throw new PayloadTooLargeError(env.maxUploadBytes);
   if (!body) throw new ValidationError("The request has no file content");
 
-  const dir = uploadDirectory({ tenantId: ctx.tenantId, connectionId });
-  const target = path.join(dir, name);
-  const fitsQuota = await uploadQuotaCheck(ctx.tenantId, target);
+  const fitsQuota = await uploadQuotaCheck(ctx, connectionId, name);
   if (declaredBytes !== undefined) fitsQuota(declaredBytes);
-  await mkdir(dir, { recursive: true });
-  const temp = path.join(dir, `.upload-${randomUUID()}`);
+  const temp = await (await getStore()).scratchFile(path.extname(name));
   try {
     let size = 0;
     const limited = Readable.fromWeb(body as import("node:stream/web").ReadableStream).map((chunk: Buffer) => {
@@ -49,14 +43,58 @@ export async function saveUpload({ ctx, connectionId, name, body, declaredBytes 
     await pipeline(limited, createWriteStream(temp, { flags: "wx" }));
     if (size === 0) throw new ValidationError("The file is empty");
     if (!isJsonLines(name)) await checkCsv(temp, config, name);
-    await withLock(getKv(), `uploads:${ctx.tenantId}`, async () => {
-      (await uploadQuotaCheck(ctx.tenantId, target))(size);
-      await rename(temp, target);
-    });
-    return { name, bytes: size };
+    return { name, bytes: await storeUpload(ctx, connectionId, name, temp) };
   } finally {
-    await unlink(temp).catch(() => undefined);
+    await rm(temp, { force: true });
   }
+}
+
+/**
+ * Puts a local file (already checked) into the store as the connection's upload `name`, within
+ * the tenant's quota; `file` is gone afterwards. The object is written first and listed under the
+ * lock, so a large file to object storage does not hold the lock; refused, it is deleted.
+ */
+export async function storeUpload(scope: TenantScope, connectionId: string, name: string, file: string): Promise<number> {
+  const object = await putUploadObject(scope, connectionId, file);
+  try {
+    await withLock(getKv(), `uploads:${scope.tenantId}`, async () => {
+      (await uploadQuotaCheck(scope, connectionId, name))(object.bytes);
+      await listUpload(scope, connectionId, name, object);
+    });
+  } catch (error) {
+    await (await getStore()).delete([object.objectKey]).catch(() => undefined);
+    throw error;
+  }
+  return object.bytes;
+}
+
+/** Removes one file of an upload connection; the next sync no longer reads it. 404 when there is no such file. */
+export async function deleteUpload({ ctx, connectionId, name }: { ctx: TenantContext; connectionId: string; name: string }) {
+  await uploadConfig(ctx, connectionId);
+  await adoptLegacyUploads(ctx, connectionId);
+  const { count } = await ctx.db.uploadedFile.deleteMany({ where: { tenantId: ctx.tenantId, connectionId, name } });
+  if (count === 0) throw new NotFoundError("File");
+}
+
+/** The files of an upload connection. 404 unless the connection is the tenant's. */
+export async function listUploads({ ctx, connectionId }: { ctx: TenantContext; connectionId: string }) {
+  await getConnectionOrThrow(ctx, connectionId);
+  return uploadedFiles(ctx, connectionId);
+}
+
+/** For callers that already hold the connection. */
+export async function uploadedFiles(scope: TenantScope, connectionId: string) {
+  await adoptLegacyUploads(scope, connectionId);
+  const rows = await scope.db.uploadedFile.findMany({ where: { tenantId: scope.tenantId, connectionId }, orderBy: { name: "asc" }, select: { name: true, bytes: true } });
+  return rows.map((r) => ({ name: r.name, bytes: Number(r.bytes) }));
+}
+
+async function uploadConfig(ctx: TenantContext, connectionId: string): Promise<FileConfig> {
+  const connection = await getConnectionOrThrow(ctx, connectionId);
+  if (connection.type !== "file") throw new ConflictError("Files can only be uploaded to a file connection");
+  const config = FileConfig.parse(await readConfig(connection));
+  if (config.source !== "upload") throw new ConflictError("This file connection reads a server directory; uploads go to upload connections");
+  return config;
 }
 
 async function checkCsv(file: string, config: FileConfig, name: string) {
@@ -67,18 +105,4 @@ async function checkCsv(file: string, config: FileConfig, name: string) {
     if (error instanceof CsvShapeError) throw new ValidationError(`${name} ${error.message}`);
     throw error;
   }
-}
-
-/** The files of an upload connection. 404 unless the connection is the tenant's. */
-export async function listUploads({ ctx, connectionId }: { ctx: TenantContext; connectionId: string }) {
-  await getConnectionOrThrow(ctx, connectionId);
-  return uploadedFiles(ctx, connectionId);
-}
-
-/** For callers that already hold the connection. */
-export async function uploadedFiles(ctx: TenantContext, connectionId: string) {
-  const dir = uploadDirectory({ tenantId: ctx.tenantId, connectionId });
-  const names = await readdir(dir).catch(() => [] as string[]);
-  const files = await Promise.all(names.filter((n) => !n.startsWith(".")).map(async (n) => ({ name: n, bytes: (await stat(path.join(dir, n))).size })));
-  return files.sort((a, b) => a.name.localeCompare(b.name));
 }

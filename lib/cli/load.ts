@@ -1,11 +1,12 @@
 import "server-only";
-import { copyFile, link, mkdir, readdir, rm, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { createConnection } from "@/lib/aam/connections";
-import { FILE_EXTENSIONS } from "@/lib/aam/connectors/file/config";
-import { uploadDirectory } from "@/lib/aam/connectors/file/location";
+import { FILE_EXTENSIONS, isReadableFileName } from "@/lib/aam/connectors/file/config";
+import { stageForUpload } from "@/lib/aam/connectors/file/uploaded";
+import { storeUpload } from "@/lib/aam/uploads";
 import { syncConnection } from "@/lib/aam/sync";
 import { connectDcl } from "@/lib/dcl/connect";
 import { DEMO } from "@/lib/db/seed";
@@ -22,10 +23,10 @@ export type LoadReport = {
 };
 
 /**
- * `aos load <file or folder> [--tenant <slug>]`: the data engineer's first try. Puts the CSV and
+ * `aos load <file or folder> [--tenant <slug>]`: the data engineer's first try. Uploads the CSV and
  * JSON Lines files into a file connection of the tenant (created on the first load of that path,
- * reused after; files are hard-linked when the disk allows, copied otherwise), syncs it, maps every
- * stream and builds the views, timing each phase. `db` is the owner's client (it finds the tenant);
+ * reused after), within its upload quota, syncs it, maps every stream and builds the views, timing
+ * each phase. `db` is the owner's client (it finds the tenant);
  * the work runs in the tenant's scope as its owner.
  */
 export async function load(db: PrismaClient, args: string[]): Promise<LoadReport> {
@@ -43,9 +44,7 @@ export async function load(db: PrismaClient, args: string[]): Promise<LoadReport
   const name = `load: ${path.resolve(target)}`.slice(0, 200);
   const existing = await ctx.db.connection.findFirst({ where: { tenantId: tenant.id, name }, select: { id: true } });
   const connectionId = existing?.id ?? (await createConnection({ ctx, input: { name, type: "file", schemaPolicy: "propagate_additive", config: { source: "upload" } } })).id;
-  const dir = uploadDirectory({ tenantId: tenant.id, connectionId });
-  await mkdir(dir, { recursive: true });
-  for (const file of files) await place(file.path, path.join(dir, file.name));
+  for (const file of files) await storeUpload(ctx, connectionId, file.name, await stageForUpload(file.path));
   const staged = performance.now();
 
   const sync = await syncConnection(ctx, connectionId);
@@ -66,21 +65,14 @@ export async function load(db: PrismaClient, args: string[]): Promise<LoadReport
 }
 
 const secs = (ms: number) => Math.round(ms) / 1000;
-const readable = (name: string) => FILE_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
 
 async function filesAt(target: string): Promise<{ path: string; name: string; bytes: number }[]> {
   const info = await stat(target).catch(() => null);
   if (!info) throw new ValidationError(`${target} does not exist`);
-  const paths = info.isDirectory() ? (await readdir(target)).filter(readable).sort().map((n) => path.join(target, n)) : [target];
-  if (!info.isDirectory() && !readable(target)) throw new ValidationError(`${path.basename(target)} is not a ${FILE_EXTENSIONS.join(", ")} file`);
+  const paths = info.isDirectory() ? (await readdir(target)).filter(isReadableFileName).sort().map((n) => path.join(target, n)) : [target];
+  if (!info.isDirectory() && !isReadableFileName(target)) throw new ValidationError(`${path.basename(target)} is not a ${FILE_EXTENSIONS.join(", ")} file`);
   if (paths.length === 0) throw new ValidationError(`${target} holds no ${FILE_EXTENSIONS.join(", ")} files`);
   return Promise.all(paths.map(async (p) => ({ path: p, name: path.basename(p), bytes: (await stat(p)).size })));
-}
-
-/** The file at `to`, as a hard link (no copy) when both are on one disk. */
-async function place(from: string, to: string) {
-  await rm(to, { force: true });
-  await link(from, to).catch(() => copyFile(from, to));
 }
 
 /** The report as a table for people. */

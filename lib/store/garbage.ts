@@ -8,18 +8,25 @@ const MIN_AGE_MS = 60 * 60_000;
 
 /**
  * Deletes the tenant's files no catalog row names: segments of a read that died before its commit
- * or of a deleted connection, and files of a view build that died or was deleted. Only files older
+ * or of a deleted connection, files of a view build that died or was deleted, and uploads since
+ * replaced by a file of the same name (kept meanwhile for a sync that was reading them). Only files older
  * than an hour, so nothing being written now is touched.
  */
 export async function collectGarbage(scope: TenantScope): Promise<{ deleted: number }> {
   const store = await getStore();
-  const [segments, builds] = await Promise.all([
+  const [segments, builds, uploads] = await Promise.all([
     scope.db.recordSegment.findMany({ where: { tenantId: scope.tenantId }, select: { objectKey: true } }),
     scope.db.viewBuild.findMany({ where: { tenantId: scope.tenantId }, select: { entities: true } }),
+    scope.db.uploadedFile.findMany({ where: { tenantId: scope.tenantId }, select: { objectKey: true } }),
   ]);
-  const known = new Set([...segments.map((s) => s.objectKey), ...builds.flatMap((b) => (b.entities as { objectKey: string }[]).map((e) => e.objectKey))]);
+  const known = new Set([
+    ...segments.map((s) => s.objectKey),
+    ...builds.flatMap((b) => (b.entities as { objectKey: string }[]).map((e) => e.objectKey)),
+    ...uploads.map((u) => u.objectKey),
+  ]);
   const cutoff = Date.now() - MIN_AGE_MS;
-  const listed = [...(await store.list(storeKeys.records(scope.tenantId))), ...(await store.list(storeKeys.views(scope.tenantId)))];
+  const prefixes = [storeKeys.records(scope.tenantId), storeKeys.views(scope.tenantId), storeKeys.uploads(scope.tenantId)];
+  const listed = (await Promise.all(prefixes.map((p) => store.list(p)))).flat();
   const garbage = listed.filter((o) => !known.has(o.key) && o.modifiedAt.getTime() < cutoff).map((o) => o.key);
   if (garbage.length) {
     await store.delete(garbage);

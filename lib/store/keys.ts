@@ -12,6 +12,9 @@ export const storeKeys = {
   segment: (s: { tenantId: string; connectionId: string; streamId: string; segmentId: string }) =>
     `${id(s.tenantId)}/records/${id(s.connectionId)}/${id(s.streamId)}/${id(s.segmentId)}.parquet`,
   views: (tenantId: string) => `${id(tenantId)}/views/`,
+  uploads: (tenantId: string) => `${id(tenantId)}/uploads/`,
+  connectionUploads: (tenantId: string, connectionId: string) => `${id(tenantId)}/uploads/${id(connectionId)}/`,
+  upload: (u: { tenantId: string; connectionId: string; uploadId: string }) => `${id(u.tenantId)}/uploads/${id(u.connectionId)}/${id(u.uploadId)}`,
   viewEntity: (tenantId: string, buildId: string, index: number) => `${id(tenantId)}/views/${id(buildId)}/${z.number().int().min(0).parse(index)}.parquet`,
 };
 

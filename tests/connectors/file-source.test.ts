@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DIRECTORY_UNAVAILABLE, FileConfig } from "@/lib/aam/connectors/file/config";
 import { createFileConnector } from "@/lib/aam/connectors/file/file-source";
-import { allowedDirectory } from "@/lib/aam/connectors/file/location";
+import { allowedDirectory, directoryFiles } from "@/lib/aam/connectors/file/location";
 import { env } from "@/lib/env";
 import type { ReadBatch, SourceStream, StreamState } from "@/lib/aam/connectors/types";
 
@@ -18,7 +18,7 @@ async function folder(files: Record<string, string | Buffer>) {
   return dir;
 }
 
-const connector = (dir: string, config: Partial<FileConfig> = {}) => createFileConnector(FileConfig.parse({ source: "upload", ...config }), dir);
+const connector = (dir: string, config: Partial<FileConfig> = {}) => createFileConnector(FileConfig.parse({ source: "upload", ...config }), directoryFiles(dir));
 
 async function streamOf(dir: string, name: string, config?: Partial<FileConfig>): Promise<SourceStream> {
   const { streams } = await connector(dir, config).discover();
@@ -201,7 +201,7 @@ describe("file source: which server directories a connection may name", () => {
   it("answers a directory that vanished after it was accepted in the same words", async () => {
     const { root } = await roots();
     const gone = path.join(root, "exports");
-    const reader = createFileConnector(FileConfig.parse({ source: "directory", directory: gone }), gone);
+    const reader = createFileConnector(FileConfig.parse({ source: "directory", directory: gone }), directoryFiles(gone));
     await rm(gone, { recursive: true });
     await expect(reader.check()).rejects.toMatchObject({ kind: "config", message: DIRECTORY_UNAVAILABLE });
   });

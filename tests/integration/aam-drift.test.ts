@@ -12,7 +12,7 @@ import { inspectDb } from "../support/db";
 import { getKv } from "@/lib/kv";
 import { tenantChannel } from "@/lib/events/tenant-events";
 import { createAccount, type TestAccount } from "../support/accounts";
-import { createConnectionVia, syncNow, uploadFile } from "../support/aam";
+import { createConnectionVia, deleteFile, syncNow, uploadFile } from "../support/aam";
 import { call } from "../support/http";
 
 const V1 = "id,name,email,amount,phone\n1,Acme,ops@acme.test,100,555-0100\n2,Globex,hi@globex.test,250,555-0101\n3,Initech,it@initech.test,75,555-0102\n";
@@ -72,9 +72,8 @@ describe("AAM sync and drift", () => {
 
   it("reports streams added and removed", async () => {
     const { owner, id } = await setup("aam-streams", "propagate_all", { "accounts.csv": V1, "old.csv": "id\n1\n" });
-    const { uploadDirectory } = await import("@/lib/aam/connectors/file/location");
-    const { rm } = await import("node:fs/promises");
-    await rm(`${uploadDirectory({ tenantId: owner.tenantId, connectionId: id })}/old.csv`);
+    expect((await deleteFile(owner.token, id, "old.csv")).status).toBe(204);
+    expect((await deleteFile(owner.token, id, "old.csv")).status).toBe(404);
     await uploadFile(owner.token, id, "new.csv", "id\n1\n");
     await syncNow(owner.tenantId, id);
     expect((await drift(owner, id)).map((e) => [e.kind, e.stream, e.severity])).toEqual([

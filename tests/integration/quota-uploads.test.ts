@@ -1,15 +1,21 @@
-import { readdir } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 
 // A 4 KiB quota per tenant, set before lib/env is loaded (every import below is dynamic for that reason).
 process.env.AOS_TENANT_UPLOAD_QUOTA_BYTES = "4096";
 
 const { DELETE: deleteRoute } = await import("@/app/api/v1/aam/connections/[id]/route");
-const { uploadDirectory } = await import("@/lib/aam/connectors/file/location");
+const { getStore } = await import("@/lib/store");
 const { createAccount } = await import("../support/accounts");
 const { createConnectionVia, uploadFile } = await import("../support/aam");
 const { call } = await import("../support/http");
-const { POST: uploadRoute } = await import("@/app/api/v1/aam/connections/[id]/files/route");
+const { GET: listRoute, POST: uploadRoute } = await import("@/app/api/v1/aam/connections/[id]/files/route");
+
+/** The connection's files as the API lists them, and how many objects its uploads hold in the store. */
+async function uploadsOf(token: string, tenantId: string, connectionId: string) {
+  const listed = await call(listRoute, "GET", "/x", { token, params: { id: connectionId } });
+  const objects = await (await getStore()).list(`${tenantId}/uploads/${connectionId}/`);
+  return { names: (listed.json.files as { name: string }[]).map((f) => f.name), objects: objects.length };
+}
 
 /** A valid CSV of exactly `bytes` bytes. */
 function csv(bytes: number): string {
@@ -37,7 +43,7 @@ describe("per-tenant upload quota", () => {
     expect(over.status).toBe(413);
     expect(over.json.error.code).toBe("quota_exceeded");
     expect(over.json.error.message).toMatch(/may store 4\.0 KiB of uploaded files and 2\.9 KiB are in use/);
-    expect(await readdir(uploadDirectory({ tenantId: a.tenantId, connectionId: first }))).toEqual(["accounts.csv"]);
+    expect(await uploadsOf(a.token, a.tenantId, first)).toEqual({ names: ["accounts.csv"], objects: 1 });
 
     // Declared up front: refused before anything is read.
     const declared = await call(uploadRoute, "POST", `/x?name=big.csv`, {
@@ -51,7 +57,7 @@ describe("per-tenant upload quota", () => {
     // The quota is the tenant's, across its connections.
     const second = await uploadConnection(a.token, "More uploads");
     expect((await uploadFile(a.token, second, "deals.csv", csv(1500))).status).toBe(413);
-    expect(await readdir(uploadDirectory({ tenantId: a.tenantId, connectionId: second })).catch(() => [])).toEqual([]);
+    expect(await uploadsOf(a.token, a.tenantId, second)).toEqual({ names: [], objects: 0 });
 
     // Another tenant has its own quota.
     expect((await uploadFile(b.token, await uploadConnection(b.token), "accounts.csv", csv(3000))).status).toBe(201);
@@ -66,6 +72,7 @@ describe("per-tenant upload quota", () => {
     const second = await uploadConnection(a.token, "More uploads");
     expect((await uploadFile(a.token, second, "deals.csv", csv(1000))).status).toBe(413);
     expect((await call(deleteRoute, "DELETE", "/x", { token: a.token, params: { id: first } })).status).toBe(204);
+    expect((await getStore().then((s) => s.list(`${a.tenantId}/uploads/${first}/`))).length).toBe(0);
     expect((await uploadFile(a.token, second, "deals.csv", csv(1000))).status).toBe(201);
   });
 });

@@ -1,5 +1,5 @@
 import { POST as createRoute } from "@/app/api/v1/aam/connections/route";
-import { POST as uploadRoute } from "@/app/api/v1/aam/connections/[id]/files/route";
+import { DELETE as deleteFileRoute, POST as uploadRoute } from "@/app/api/v1/aam/connections/[id]/files/route";
 import { scopedDb } from "./db";
 import { syncConnection } from "@/lib/aam/sync";
 import { call } from "./http";
@@ -18,6 +18,10 @@ export async function uploadFile(token: string, connectionId: string, name: stri
     headers: { "content-type": "text/csv" },
     params: { id: connectionId },
   });
+}
+
+export async function deleteFile(token: string, connectionId: string, name: string) {
+  return call(deleteFileRoute, "DELETE", `/api/v1/aam/connections/${connectionId}/files?name=${encodeURIComponent(name)}`, { token, params: { id: connectionId } });
 }
 
 /** One sync in this process, as the ingest CLI runs it. */

@@ -2,15 +2,16 @@ import "server-only";
 import { z } from "zod";
 import { FileConfig } from "./file/config";
 import { createFileConnector } from "./file/file-source";
-import { allowedDirectory, fileDirectory } from "./file/location";
+import { allowedDirectory, fileList } from "./file/location";
 import { createMongoConnector, MongoConfig } from "./mongodb";
 import { createPostgresConnector, PostgresConfig } from "./postgres";
 import { createSalesforceConnector, SalesforceConfig } from "./salesforce";
 import type { Connector } from "./types";
 import type { ConnectionType } from "@/lib/aam/schemas";
+import type { TenantScope } from "@/lib/auth/context";
 
 
-type Ids = { tenantId: string; connectionId: string };
+type Owner = { scope: TenantScope; connectionId: string };
 
 /**
  * One entry per source type: its config schema, which config keys are secrets (never returned by
@@ -24,7 +25,7 @@ type Spec<C> = {
   describe(config: C): Record<string, unknown>;
   /** Checks beyond the schema that need the server (a folder's location); throws ValidationError. */
   validate?(config: C): Promise<void>;
-  create(config: C, ids: Ids): Promise<Connector>;
+  create(config: C, owner: Owner): Promise<Connector>;
 };
 
 const spec = <C>(s: Spec<C>) => s;
@@ -38,7 +39,7 @@ export const CONNECTORS = {
     validate: async (c) => {
       if (c.source === "directory") await allowedDirectory(c.directory!);
     },
-    create: async (c, ids) => createFileConnector(c, await fileDirectory(c, ids)),
+    create: async (c, owner) => createFileConnector(c, await fileList(c, owner)),
   }),
   postgres: spec({
     label: "PostgreSQL / Supabase",

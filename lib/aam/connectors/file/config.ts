@@ -25,6 +25,10 @@ export const DIRECTORY_UNAVAILABLE = "The directory is missing, unreadable, or o
 export const FILE_EXTENSIONS = [".csv", ".tsv", ".txt", ".jsonl", ".ndjson"] as const;
 export const MAX_COLUMNS = 2_000;
 
+export function isReadableFileName(fileName: string): boolean {
+  return FILE_EXTENSIONS.some((ext) => fileName.toLowerCase().endsWith(ext));
+}
+
 export function isJsonLines(fileName: string): boolean {
   return /\.(jsonl|ndjson)$/i.test(fileName);
 }

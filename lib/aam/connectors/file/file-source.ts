@@ -1,5 +1,3 @@
-import { readdir } from "node:fs/promises";
-import path from "node:path";
 import { getStore } from "@/lib/store";
 import { inferFields, mergeTypes, parseText, typeOfText } from "../infer";
 import { detectPrimaryKey } from "../keys";
@@ -17,38 +15,31 @@ import {
   type SourceStream,
   type StreamState,
 } from "../types";
-import { csvOptionsFor, DIRECTORY_UNAVAILABLE, FILE_EXTENSIONS, isJsonLines, type FileConfig } from "./config";
+import { csvOptionsFor, isJsonLines, type FileConfig } from "./config";
 import { CsvShapeError, openCsv } from "./csv";
 import { readJsonl } from "./jsonl";
 import { readCsvWithDuckDb, type FileStreamState } from "./duckdb-csv";
 import { hashFile } from "./hash";
+import type { FileList } from "./location";
 
 /** Rows read to infer column types and find the key; the sample is the first SAMPLE_SIZE of them. */
 const INFER_ROWS = 10_000;
 
-
 /**
- * CSV / TSV / JSON Lines files in one directory, one stream per file. Reads are resumable: the
+ * CSV / TSV / JSON Lines files (a server folder's or uploads, as `files` lists them), one stream per file. Reads are resumable: the
  * state holds the file's hash and how many rows were committed; an unchanged file is skipped, a
  * changed one is read again (records already stored are recognised by their content).
  */
-export function createFileConnector(config: FileConfig, directory: string): Connector {
-  const fileOf = (stream: string) => path.join(directory, stream);
-
-  async function listFiles(): Promise<string[]> {
-    const entries = await readdir(directory, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === "ENOENT" && config.source === "upload") return [];
-      throw new ConnectorError("config", config.source === "directory" ? DIRECTORY_UNAVAILABLE : "The uploaded files cannot be read");
-    });
-    return entries
-      .filter((e) => e.isFile() && FILE_EXTENSIONS.some((ext) => e.name.toLowerCase().endsWith(ext)))
-      .map((e) => e.name)
-      .sort();
+export function createFileConnector(config: FileConfig, files: FileList): Connector {
+  async function fileOf(stream: string): Promise<string> {
+    const file = (await files()).find((f) => f.name === stream);
+    if (!file) throw new ConnectorError("source", "The file disappeared or cannot be read");
+    return file.path();
   }
 
   /** Records typed by `fields` (CSV cells are text until then); JSON Lines carry their own types. */
   async function* rows(name: string, fields?: SourceField[]): AsyncGenerator<{ record: SourceRecord } | { reject: RejectedRecord }> {
-    const file = fileOf(name);
+    const file = await fileOf(name);
     if (isJsonLines(name)) {
       for await (const item of readJsonl(file, config.encoding)) {
         yield item.kind === "row" ? { record: item.record } : { reject: { raw: item.raw, reason: item.reason, location: `line ${item.line}` } };
@@ -78,7 +69,7 @@ export function createFileConnector(config: FileConfig, directory: string): Conn
       const fields = inferFields(records);
       return { name, fields, primaryKey: detectPrimaryKey(fields.map((f) => f.name), records), cursorField: null, sample: records.slice(0, SAMPLE_SIZE) };
     }
-    const csv = await openCsv(fileOf(name), csvOptionsFor(config, name));
+    const csv = await openCsv(await fileOf(name), csvOptionsFor(config, name));
     const columns = csv.columns;
     const texts: SourceRecord[] = [];
     for await (const item of csv.items) {
@@ -100,12 +91,12 @@ export function createFileConnector(config: FileConfig, directory: string): Conn
 
   return {
     async check() {
-      await listFiles();
+      await files();
     },
 
     async discover(): Promise<DiscoverResult> {
       const result: DiscoverResult = { streams: [], problems: [] };
-      for (const name of await listFiles()) {
+      for (const { name } of await files()) {
         try {
           result.streams.push(await discoverFile(name));
         } catch (error) {
@@ -117,7 +108,7 @@ export function createFileConnector(config: FileConfig, directory: string): Conn
     },
 
     async *read(stream: SourceStream, state: StreamState, options: ReadOptions): AsyncGenerator<ReadBatch> {
-      const { sha256 } = await hashFile(fileOf(stream.name));
+      const { sha256 } = await hashFile(await fileOf(stream.name));
       const previous = state as FileStreamState | null;
       if (previous?.sha256 === sha256 && previous.complete) return;
       const skip = previous?.sha256 === sha256 ? previous.offset : 0;
@@ -138,7 +129,7 @@ export function createFileConnector(config: FileConfig, directory: string): Conn
 
     async readTabular(stream, state, duck) {
       if (isJsonLines(stream.name)) return null;
-      return readCsvWithDuckDb(fileOf(stream.name), stream, csvOptionsFor(config, stream.name), state, duck, async () => (await getStore()).scratchFile(".csv"));
+      return readCsvWithDuckDb(await fileOf(stream.name), stream, csvOptionsFor(config, stream.name), state, duck, async () => (await getStore()).scratchFile(".csv"));
     },
 
     async close() {},

@@ -1,28 +1,49 @@
 import "server-only";
 import { constants } from "node:fs";
-import { access, mkdir, realpath, stat } from "node:fs/promises";
+import { access, readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
+import type { TenantScope } from "@/lib/auth/context";
 import { env } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
-import { DIRECTORY_UNAVAILABLE, type FileConfig } from "./config";
+import { getStore } from "@/lib/store";
+import { ConnectorError } from "../types";
+import { DIRECTORY_UNAVAILABLE, isReadableFileName, type FileConfig } from "./config";
+import { adoptLegacyUploads } from "./uploaded";
 
-/** Where a file connection's files live. Uploads: a folder of its own in the data folder. */
-export async function fileDirectory(config: FileConfig, ids: { tenantId: string; connectionId: string }): Promise<string> {
-  if (config.source === "upload") {
-    const dir = uploadDirectory(ids);
-    await mkdir(dir, { recursive: true });
-    return dir;
-  }
-  return allowedDirectory(config.directory!);
+/** One file a file connection reads: its name (the stream's) and where to read it on this machine. */
+export type SourceFile = { name: string; path(): Promise<string> };
+
+/** The files of a connection, sorted by name. */
+export type FileList = () => Promise<SourceFile[]>;
+
+/**
+ * Where a file connection's files are. Uploads are objects of the store, listed in PostgreSQL, so
+ * every machine reads the same ones; a server directory is read where it is.
+ */
+export async function fileList(config: FileConfig, { scope, connectionId }: { scope: TenantScope; connectionId: string }): Promise<FileList> {
+  if (config.source === "upload") return () => uploadedFileList(scope, connectionId);
+  return directoryFiles(await allowedDirectory(config.directory!));
 }
 
-export function uploadDirectory({ tenantId, connectionId }: { tenantId: string; connectionId: string }): string {
-  return path.join(tenantUploadRoot(tenantId), connectionId);
+/** The readable files of a folder (one `allowedDirectory` approved). */
+export function directoryFiles(directory: string): FileList {
+  return async () => {
+    const entries = await readdir(directory, { withFileTypes: true }).catch(() => {
+      throw new ConnectorError("config", DIRECTORY_UNAVAILABLE);
+    });
+    return entries
+      .filter((e) => e.isFile() && isReadableFileName(e.name))
+      .map((e) => e.name)
+      .sort()
+      .map((name) => ({ name, path: async () => path.join(directory, name) }));
+  };
 }
 
-/** The folder holding every upload folder of the tenant (what its upload quota counts). */
-export function tenantUploadRoot(tenantId: string): string {
-  return path.resolve(env.dataDir, "uploads", tenantId);
+async function uploadedFileList(scope: TenantScope, connectionId: string): Promise<SourceFile[]> {
+  await adoptLegacyUploads(scope, connectionId);
+  const rows = await scope.db.uploadedFile.findMany({ where: { tenantId: scope.tenantId, connectionId }, orderBy: { name: "asc" }, select: { name: true, objectKey: true } });
+  const store = await getStore();
+  return rows.map((r) => ({ name: r.name, path: () => store.localPath(r.objectKey) }));
 }
 
 /**

@@ -16,7 +16,7 @@ export function jsonPointer(key: string): string {
   return `/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
 }
 
-/** The raw text of one source field of the `payload` column (null when absent). */
-export function rawField(key: string): string {
-  return `json_extract_string(payload, ${quoteLiteral(jsonPointer(key))})`;
+/** The raw text of source fields of the `payload` column, as a list in the keys' order (null where absent), from one parse. */
+export function rawFields(keys: string[]): string {
+  return `json_extract_string(payload, [${keys.map((k) => quoteLiteral(jsonPointer(k))).join(", ")}])`;
 }

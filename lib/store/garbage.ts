@@ -1,5 +1,6 @@
 import "server-only";
 import type { TenantScope } from "@/lib/auth/context";
+import { buildEntities } from "@/lib/dcl/views/builds";
 import { log } from "@/lib/log";
 import { getStore, storeKeys } from "./index";
 
@@ -21,7 +22,7 @@ export async function collectGarbage(scope: TenantScope): Promise<{ deleted: num
   ]);
   const known = new Set([
     ...segments.map((s) => s.objectKey),
-    ...builds.flatMap((b) => (b.entities as { objectKey: string }[]).map((e) => e.objectKey)),
+    ...builds.flatMap((b) => buildEntities(b.entities).flatMap((e) => e.parts.map((p) => p.objectKey))),
     ...uploads.map((u) => u.objectKey),
   ]);
   const cutoff = Date.now() - MIN_AGE_MS;

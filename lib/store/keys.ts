@@ -15,7 +15,7 @@ export const storeKeys = {
   uploads: (tenantId: string) => `${id(tenantId)}/uploads/`,
   connectionUploads: (tenantId: string, connectionId: string) => `${id(tenantId)}/uploads/${id(connectionId)}/`,
   upload: (u: { tenantId: string; connectionId: string; uploadId: string }) => `${id(u.tenantId)}/uploads/${id(u.connectionId)}/${id(u.uploadId)}`,
-  viewEntity: (tenantId: string, buildId: string, index: number) => `${id(tenantId)}/views/${id(buildId)}/${z.number().int().min(0).parse(index)}.parquet`,
+  viewPart: (tenantId: string, buildId: string, partId: string) => `${id(tenantId)}/views/${id(buildId)}/${id(partId)}.parquet`,
 };
 
 const KEY = /^[0-9a-f-]{36}\/[a-z]+\/[0-9a-z./-]*$/;

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { readEvents } from "@/lib/aam/segments/events";
 import { SegmentWriter } from "@/lib/aam/segments/writer";
 import { connectDcl } from "@/lib/dcl/connect";
-import { readBuild } from "@/lib/dcl/views/builds";
+import { currentBuild, readBuild } from "@/lib/dcl/views/builds";
+import { queryView, ViewQuery } from "@/lib/dcl/views/query";
 import { getStore, storeKeys } from "@/lib/store";
 import { collectGarbage } from "@/lib/store/garbage";
 import { inspectDb, scopedDb } from "../support/db";
@@ -157,22 +158,79 @@ describe("the events API over segments", () => {
 });
 
 describe("view builds", () => {
+  const ACCOUNTS = "Id,Account Name,Website\n";
+  const account = (i: number, name = `Company ${i}`) => `A-${i},${name},https://c${i}.example.com\n`;
+  const accounts = (from: number, to: number, name?: (i: number) => string) => Array.from({ length: to - from + 1 }, (_, k) => account(from + k, name?.(from + k))).join("");
+
+  /** The current build's account parts (object keys and rows) and the view's rows by id. */
+  async function accountView(t: Awaited<ReturnType<typeof fileTenant>>) {
+    const build = await currentBuild(await t.scope());
+    const parts = build!.entities.find((e) => e.entity === "account")!.parts.map((p) => ({ key: p.objectKey, rows: p.rows }));
+    const page = await queryView(await t.scope(), "account", ViewQuery.parse({ sort: "account_id", limit: "500" }));
+    return { parts, total: page.total, names: Object.fromEntries(page.rows.map((r) => [r.account_id as string, r.name as string])) };
+  }
+
+  it("carry over the parts nothing changed, project only new segments, and rewrite a part whose records changed", async () => {
+    const t = await fileTenant("seg-incremental");
+    await t.put("accounts.csv", ACCOUNTS + accounts(1, 3));
+    await t.sync();
+    await connectDcl(await t.scope(), { model: null });
+    const first = await accountView(t);
+    expect(first.parts.map((p) => p.rows)).toEqual([3]);
+
+    // An append: the first part is kept as it is, the new rows are a part of their own.
+    await t.put("accounts.csv", ACCOUNTS + accounts(1, 5));
+    await t.sync();
+    await connectDcl(await t.scope(), { model: null });
+    const appended = await accountView(t);
+    expect(appended.parts).toEqual([first.parts[0], { key: expect.any(String), rows: 2 }]);
+    expect(appended.total).toBe(5);
+
+    // A-1 renamed: the part holding its old version is rewritten without it, the other kept.
+    await t.put("accounts.csv", ACCOUNTS + accounts(1, 5, (i) => (i === 1 ? "Renamed" : `Company ${i}`)));
+    expect((await t.sync()).read["accounts.csv"]).toEqual({ stored: 1, quarantined: 0 });
+    await connectDcl(await t.scope(), { model: null });
+    const edited = await accountView(t);
+    expect(edited.parts.map((p) => p.rows)).toEqual([2, 2, 1]);
+    expect(edited.parts[0]!.key).not.toBe(first.parts[0]!.key);
+    expect(edited.parts[1]).toEqual(appended.parts[1]);
+    expect(edited.total).toBe(5);
+    expect(edited.names).toEqual({ "A-1": "Renamed", "A-2": "Company 2", "A-3": "Company 3", "A-4": "Company 4", "A-5": "Company 5" });
+
+    // Nothing new: the build carries every part over.
+    await connectDcl(await t.scope(), { model: null });
+    expect((await accountView(t)).parts).toEqual(edited.parts);
+
+    // Builds superseded past the grace period go with their files, except the parts a later build carries over.
+    await (await inspectDb()).viewBuild.updateMany({ where: { tenantId: t.owner.tenantId, supersededAt: { not: null } }, data: { supersededAt: new Date(Date.now() - 86_400_000) } });
+    await connectDcl(await t.scope(), { model: null });
+    const files = (await (await getStore()).list(storeKeys.views(t.owner.tenantId))).map((o) => o.key);
+    expect(files.sort()).toEqual(edited.parts.map((p) => p.key).sort());
+    expect((await accountView(t)).total).toBe(5);
+  });
+
   it("leave the previous build current when a rebuild dies mid-way", async () => {
     const t = await fileTenant("seg-rebuild");
-    await t.put("accounts.csv", "Id,Account Name,Website\nA-1,One,https://one.example.com\nA-2,Two,https://two.example.com\n");
+    await t.put("accounts.csv", ACCOUNTS + accounts(1, 2));
     await t.sync();
     await connectDcl(await t.scope(), { model: null });
     const before = await readBuild(await t.scope());
     expect(before.id).not.toBeNull();
+    await t.put("accounts.csv", ACCOUNTS + accounts(1, 4, (i) => (i === 1 ? "Renamed" : `Company ${i}`)));
+    await t.sync();
     const store = await getStore();
     const original = store.put.bind(store);
     let puts = 0;
-    // The second entity's file cannot be stored.
+    // The new rows' part is stored; the first part, rewritten without A-1's old version, cannot be.
     vi.spyOn(store, "put").mockImplementation(async (key, file) => {
       if (++puts === 2) throw new Error("disk full");
       return original(key, file);
     });
     await expect(connectDcl(await t.scope(), { model: null })).rejects.toThrow("disk full");
     expect((await readBuild(await t.scope())).id).toBe(before.id);
+    vi.restoreAllMocks();
+    await connectDcl(await t.scope(), { model: null });
+    expect((await accountView(t)).names).toMatchObject({ "A-1": "Renamed", "A-4": "Company 4" });
+    expect((await accountView(t)).total).toBe(4);
   });
 });

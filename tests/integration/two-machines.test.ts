@@ -18,7 +18,7 @@ const HEADER = "Id,Name,StageName,Amount,CurrencyIsoCode,CloseDate\n";
 describe.skipIf(!onServer)("two app machines on one PostgreSQL and one object store", () => {
   let s3: LocalS3;
   let tmp: string;
-  let machineA: Record<string, string>;
+  let machineA: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
     s3 = await startS3rver();
@@ -27,7 +27,7 @@ describe.skipIf(!onServer)("two app machines on one PostgreSQL and one object st
     const shared = { AOS_ENCRYPTION_KEY: "two-machines-test-key-two-machines-test-key", AOS_STORE_URL: `s3://${s3.bucket}/shared`, AOS_STORE_S3_FORCE_PATH_STYLE: "true", AWS_ACCESS_KEY_ID: "S3RVER", AWS_SECRET_ACCESS_KEY: "S3RVER", AWS_ENDPOINT_URL_S3: s3.endpoint };
     // This process is machine B: its store settings are in place before lib/env is first read.
     Object.assign(process.env, shared, { AOS_DATA_DIR: await mkdtemp(path.join(tmp, "machine-b-")) });
-    machineA = { ...(process.env as Record<string, string>), ...shared, AOS_DATA_DIR: await mkdtemp(path.join(tmp, "machine-a-")) };
+    machineA = { ...process.env, ...shared, AOS_DATA_DIR: await mkdtemp(path.join(tmp, "machine-a-")) };
   });
 
   afterAll(async () => {
@@ -46,7 +46,7 @@ describe.skipIf(!onServer)("two app machines on one PostgreSQL and one object st
     const { createAccount } = await import("../support/accounts");
     const { inspectDb, scopedDb } = await import("../support/db");
     const { readBuild } = await import("@/lib/dcl/views/builds");
-    const { queryView } = await import("@/lib/dcl/views/query");
+    const { queryView, ViewQuery } = await import("@/lib/dcl/views/query");
     const { stageForUpload } = await import("@/lib/aam/connectors/file/uploaded");
     const { storeUpload } = await import("@/lib/aam/uploads");
     const { syncConnection } = await import("@/lib/aam/sync");
@@ -55,7 +55,7 @@ describe.skipIf(!onServer)("two app machines on one PostgreSQL and one object st
     const owner = await createAccount({ label: "two-machines" });
     const { slug } = await (await inspectDb()).tenant.findUniqueOrThrow({ where: { id: owner.tenantId }, select: { slug: true } });
     const scope = { tenantId: owner.tenantId, db: await scopedDb(owner.tenantId) };
-    const total = async () => (await queryView(scope, "opportunity", { sort: undefined, limit: "1", offset: "0", filters: [] })).total;
+    const total = async () => (await queryView(scope, "opportunity", ViewQuery.parse({ limit: "1" }))).total;
     const file = path.join(tmp, "opportunities.csv");
     await writeFile(file, HEADER + rows(0, 40));
 

@@ -7,12 +7,12 @@
 import { closeDb, getDb } from "@/lib/db";
 import { tenantDb } from "@/lib/db/scope";
 import { readBuild } from "@/lib/dcl/views/builds";
-import { queryView } from "@/lib/dcl/views/query";
+import { queryView, ViewQuery } from "@/lib/dcl/views/query";
 import { closeDuckDb } from "@/lib/duckdb/engine";
 
 const [tenantId, entity] = process.argv.slice(2) as [string, string];
 const scope = { tenantId, db: tenantDb(await getDb(), tenantId) };
-const [build, page] = [await readBuild(scope), await queryView(scope, entity, { sort: undefined, limit: "1", offset: "0", filters: [] })];
+const [build, page] = [await readBuild(scope), await queryView(scope, entity, ViewQuery.parse({ limit: "1" }))];
 console.log(JSON.stringify({ build: build.id, total: page.total }));
 await closeDuckDb();
 await closeDb();

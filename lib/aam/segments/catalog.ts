@@ -6,6 +6,9 @@ import { getStore } from "@/lib/store";
 /** Columns of every segment file, in order. */
 export const SEGMENT_COLUMNS = "seq, source_record_id, operation, observed_at, payload, record_hash";
 
+/** How every data-plane Parquet file is written: zstd at its fastest level, which also compresses JSON text best here. */
+export const PARQUET_OPTIONS = "FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1";
+
 export type SegmentFile = { seq: number; path: string };
 
 /** Each stream's committed segments, oldest first, with a local path to read each: one query for all the streams. */

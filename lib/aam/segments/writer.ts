@@ -7,7 +7,7 @@ import type { TenantScope } from "@/lib/auth/context";
 import type { RejectedRecord, SourceRecord, SourceStream, StreamState } from "@/lib/aam/connectors/types";
 import { quoteLiteral } from "@/lib/duckdb/sql";
 import { getStore, storeKeys } from "@/lib/store";
-import { parquetRelation, SEGMENT_COLUMNS, segmentsOfStreams } from "./catalog";
+import { PARQUET_OPTIONS, parquetRelation, SEGMENT_COLUMNS, segmentsOfStreams } from "./catalog";
 import { recordIdSql, recordProblemSql } from "./identity";
 
 const MAX_RAW_CHARS = 1_000_000;
@@ -25,7 +25,6 @@ export type Stored = { stored: number; quarantined: number };
  * One writer per stream at a time: syncs of a connection hold its lock.
  */
 export class SegmentWriter {
-  private ord = 0;
   /** Records gathered since the last commit. */
   pending = 0;
   private rejects: RejectedRecord[] = [];
@@ -41,8 +40,14 @@ export class SegmentWriter {
   }
 
   static async open(scope: TenantScope, duck: DuckDBConnection, target: SegmentTarget, state: StreamState): Promise<SegmentWriter> {
-    await duck.run(`CREATE OR REPLACE TEMP TABLE incoming (ord BIGINT, location VARCHAR, payload VARCHAR)`);
-    return new SegmentWriter(scope, duck, target, state);
+    const writer = new SegmentWriter(scope, duck, target, state);
+    await writer.clear();
+    return writer;
+  }
+
+  /** A fresh `incoming` table: its rowid is the order records arrived in. */
+  private async clear() {
+    await this.duck.run(`CREATE OR REPLACE TEMP TABLE incoming (location VARCHAR, payload VARCHAR)`);
   }
 
   /** Records and rejects read in JavaScript. */
@@ -52,7 +57,6 @@ export class SegmentWriter {
     const appender = await this.duck.createAppender("incoming", "main", "temp");
     try {
       for (const record of records) {
-        appender.appendBigInt(BigInt(++this.ord));
         appender.appendNull();
         appender.appendVarchar(JSON.stringify(record));
         appender.endRow();
@@ -66,14 +70,14 @@ export class SegmentWriter {
 
   /**
    * Stores what has gathered as one segment and commits it with `state`. `table` names another
-   * temporary table of the same shape as `incoming` (ord, location, payload) to store instead: a
-   * file DuckDB read itself.
+   * temporary table of the same shape as `incoming` (location, payload; rowid the order read) to
+   * store instead: a file DuckDB read itself.
    */
   async commit(state: StreamState, table = "incoming"): Promise<Stored> {
     const { scope, duck, target } = this;
     const observedAt = new Date();
     const id = recordIdSql(target.stream);
-    await duck.run(`CREATE OR REPLACE TEMP VIEW keyed AS SELECT ord, location, payload, ${id} AS source_record_id, ${recordProblemSql(target.stream, id)} AS problem FROM ${table}`);
+    await duck.run(`CREATE OR REPLACE TEMP VIEW keyed AS SELECT rowid AS ord, location, payload, ${id} AS source_record_id, ${recordProblemSql(target.stream, id)} AS problem FROM ${table}`);
     const counts = (
       await duck.runAndReadAll(`SELECT count(*) FILTER (problem IS NOT NULL)::BIGINT AS problems,
         (count(*) FILTER (problem IS NULL) - count(DISTINCT source_record_id) FILTER (problem IS NULL))::BIGINT AS repeats FROM keyed`)
@@ -104,7 +108,7 @@ export class SegmentWriter {
     const segmentId = randomUUID();
     const objectKey = storeKeys.segment({ tenantId: scope.tenantId, connectionId: target.connectionId, streamId: target.streamId, segmentId });
     const scratch = await store.scratchFile(".parquet");
-    const written = await duck.runAndReadAll(`COPY (SELECT ${SEGMENT_COLUMNS} FROM (${fresh})) TO ${quoteLiteral(scratch)} (FORMAT parquet, COMPRESSION zstd)`);
+    const written = await duck.runAndReadAll(`COPY (SELECT ${SEGMENT_COLUMNS} FROM (${fresh})) TO ${quoteLiteral(scratch)} (${PARQUET_OPTIONS})`);
     const rows = Number(written.getRowObjectsJS()[0]!.Count);
     let bytes = 0;
     if (rows > 0) bytes = await store.put(objectKey, scratch);
@@ -117,7 +121,8 @@ export class SegmentWriter {
       throw error;
     } finally {
       await duck.run(`DROP VIEW keyed`);
-      await duck.run(table === "incoming" ? `DELETE FROM incoming` : `DROP TABLE ${table}`);
+      if (table === "incoming") await this.clear();
+      else await duck.run(`DROP TABLE ${table}`);
       this.rejects = [];
       this.pending = 0;
       this.cursorFrom = state;

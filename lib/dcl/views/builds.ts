@@ -2,8 +2,15 @@ import "server-only";
 import type { TenantScope } from "@/lib/auth/context";
 import { getStore } from "@/lib/store";
 
+/**
+ * One Parquet file of an entity's view: the rows one source stream contributed from its segments
+ * up to `throughSeq` (when written, the stream had `segmentCount` segments up to there). A part is
+ * immutable and may belong to several builds: a build reuses the parts nothing has changed.
+ * `signature` identifies the projection that wrote it (the entity's fields and the mappings).
+ */
+export type ViewPart = { objectKey: string; connectionId: string; stream: string; signature: string; throughSeq: number; segmentCount: number; rows: number };
+export type BuildEntity = { entity: string; rows: number; columns: string[]; parts: ViewPart[] };
 export type ViewSource = { connectionId: string; stream: string; entity: string; rows: number; mappedFields: number; mappingVersion: number };
-export type BuildEntity = { entity: string; rows: number; objectKey: string; columns: string[] };
 export type BuildSummary = { id: string | null; builtAt: string; ontologyVersion: string; recordsLoaded: number; entities: { entity: string; rows: number }[]; sources: ViewSource[] };
 
 const EMPTY_BUILD: BuildSummary = { id: null, builtAt: "", ontologyVersion: "", recordsLoaded: 0, entities: [], sources: [] };
@@ -25,18 +32,33 @@ export async function readBuild(scope: TenantScope): Promise<BuildSummary> {
   };
 }
 
-async function currentBuild(scope: TenantScope) {
+/** The current build with its entities' parts; null before the first build. */
+export async function currentBuild(scope: TenantScope) {
   const head = await scope.db.viewHead.findUnique({ where: { tenantId: scope.tenantId }, select: { buildId: true } });
   if (!head) return null;
   const build = await scope.db.viewBuild.findFirst({ where: { id: head.buildId, tenantId: scope.tenantId } });
   if (!build) return null;
-  return { ...build, entities: build.entities as BuildEntity[], sources: build.sources as ViewSource[] };
+  return { ...build, entities: buildEntities(build.entities), sources: build.sources as ViewSource[] };
 }
 
-/** The current build's file of one entity, as a local path to read, with the columns it has; null when not built. */
-export async function currentEntityFile(scope: TenantScope, entity: string): Promise<{ path: string; columns: string[] } | null> {
+type StoredEntity = Omit<BuildEntity, "parts"> & { parts?: ViewPart[]; objectKey?: string };
+
+/**
+ * A build's entities as stored. Builds written before parts held one file per entity
+ * (`objectKey`): read as a single part no later build reuses.
+ */
+export function buildEntities(json: unknown): BuildEntity[] {
+  return (json as StoredEntity[]).map(({ objectKey, parts, ...entity }) => ({
+    ...entity,
+    parts: parts ?? (objectKey ? [{ objectKey, connectionId: "", stream: "", signature: "", throughSeq: 0, segmentCount: 0, rows: entity.rows }] : []),
+  }));
+}
+
+/** The current build's files of one entity, as local paths to read, with the columns they have; null when not built. */
+export async function currentEntityFiles(scope: TenantScope, entity: string): Promise<{ paths: string[]; columns: string[] } | null> {
   const build = await currentBuild(scope);
-  const file = build?.entities.find((e) => e.entity === entity);
-  if (!file) return null;
-  return { path: await (await getStore()).localPath(file.objectKey), columns: file.columns };
+  const built = build?.entities.find((e) => e.entity === entity);
+  if (!built) return null;
+  const store = await getStore();
+  return { paths: await Promise.all(built.parts.map((p) => store.localPath(p.objectKey))), columns: built.columns };
 }

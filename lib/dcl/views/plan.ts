@@ -2,7 +2,7 @@ import type { OntologyDefinition, OntologyEntity } from "@/lib/dcl/ontology/defi
 import { parseTarget } from "@/lib/dcl/ontology/definition";
 import type { ValueTransform } from "@/lib/dcl/matcher/types";
 import { DUCKDB_TYPES, projectField } from "./normalize";
-import { quoteIdent, quoteLiteral, rawField } from "@/lib/duckdb/sql";
+import { quoteIdent, quoteLiteral, rawFields } from "@/lib/duckdb/sql";
 
 export type ApprovedMapping = { connectionId: string; sourceStream: string; sourceField: string; ontologyField: string | null; transform: string | null; version: number };
 
@@ -49,34 +49,38 @@ export function planSources(ontology: OntologyDefinition, approved: ApprovedMapp
   return sources.sort((a, b) => a.connectionId.localeCompare(b.connectionId) || a.stream.localeCompare(b.stream));
 }
 
-/** A stream's current records as SQL: columns source_record_id, observed_at, payload (lib/aam/segments/catalog). */
-export type RecordsOf = (source: StreamSource) => string;
-
-function streamSelect(entity: OntologyEntity, source: StreamSource, records: string): string {
+/**
+ * One stream's rows of an entity's view: `records` (SQL over its segments with source_record_id,
+ * observed_at and payload; lib/aam/segments/catalog) projected onto the entity's fields, with the
+ * lineage columns.
+ */
+export function streamSelectSql(entity: OntologyEntity, source: StreamSource, records: string): string {
   const currencyField = entity.fields.find((f) => f.semantic === "currency");
   const currency = currencyField ? source.fields.get(currencyField.name) : undefined;
+  // Every mapped field's raw text, from one parse of the payload: `raw[i]`.
+  const keys = [...new Set([...source.fields.values()].map((m) => m.sourceField))];
+  const raw = (key: string) => `raw[${keys.indexOf(key) + 1}]`;
   const columns = entity.fields.map((field) => {
     const mapped = source.fields.get(field.name);
-    let expression = mapped ? projectField(field, rawField(mapped.sourceField), mapped.transform, currency ? rawField(currency.sourceField) : null) : "NULL";
+    let expression = mapped ? projectField(field, raw(mapped.sourceField), mapped.transform, currency ? raw(currency.sourceField) : null) : "NULL";
     // A record always has its key: the source's own record id when no field maps to it.
     if (field.name === entity.key) expression = `COALESCE(CAST(${expression} AS VARCHAR), source_record_id)`;
     return `CAST(${expression} AS ${DUCKDB_TYPES[field.type]}) AS ${quoteIdent(field.name)}`;
   });
+  const extracted = keys.length ? rawFields(keys) : "CAST([] AS VARCHAR[])";
   return [
     `SELECT ${columns.join(", ")},`,
     `${quoteLiteral(source.connectionId)} AS "_connection_id", ${quoteLiteral(source.stream)} AS "_stream", source_record_id AS "_source_record_id",`,
     `CAST(${source.mappingVersion} AS INTEGER) AS "_mapping_version", observed_at AS "_observed_at"`,
-    `FROM ${records}`,
+    `FROM (SELECT source_record_id, observed_at, ${extracted} AS raw FROM ${records})`,
   ].join(" ");
 }
 
-/** The query of one entity's unified view: every feeding stream's current records, projected, unioned. */
-export function entitySelectSql(entity: OntologyEntity, sources: StreamSource[], recordsOf: RecordsOf): string {
-  const selects = sources.filter((s) => s.entity === entity.name).map((s) => streamSelect(entity, s, recordsOf(s)));
-  const empty = [
+/** An entity's view with no rows, typed like a built one. */
+export function emptyEntitySql(entity: OntologyEntity): string {
+  return [
     `SELECT ${entity.fields.map((f) => `CAST(NULL AS ${DUCKDB_TYPES[f.type]}) AS ${quoteIdent(f.name)}`).join(", ")},`,
     `CAST(NULL AS VARCHAR) AS "_connection_id", CAST(NULL AS VARCHAR) AS "_stream", CAST(NULL AS VARCHAR) AS "_source_record_id",`,
     `CAST(NULL AS INTEGER) AS "_mapping_version", CAST(NULL AS TIMESTAMPTZ) AS "_observed_at" WHERE false`,
   ].join(" ");
-  return selects.length ? selects.join(" UNION ALL ") : empty;
 }

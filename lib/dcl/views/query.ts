@@ -6,10 +6,12 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { OntologyEntity, OntologyFieldType } from "@/lib/dcl/ontology/definition";
 import { getTenantOntology } from "@/lib/dcl/ontology/tenant-ontology";
 import { withDuckDb } from "@/lib/duckdb/engine";
-import { currentEntityFile } from "./builds";
+import { parquetRelation } from "@/lib/aam/segments/catalog";
+import { currentEntityFiles } from "./builds";
+import { emptyEntitySql } from "./plan";
 import { DUCKDB_TYPES } from "./normalize";
 import { readDclState, type DclState } from "@/lib/dcl/state";
-import { quoteIdent, quoteLiteral } from "@/lib/duckdb/sql";
+import { quoteIdent } from "@/lib/duckdb/sql";
 
 /**
  * `?sort=-amount,name&limit=50&offset=0` plus filters: any other key is `field` (equals) or
@@ -97,11 +99,12 @@ export async function queryView(scope: TenantScope, entityName: string, query: V
   const where = whereClause(columns, query.filters);
   const order = orderClause(columns, query.sort);
   const empty = { entity: entity.name, columns, total: 0, limit: paging.data.limit, offset: paging.data.offset, rows: [], built: false };
-  const file = await currentEntityFile(scope, entity.name);
-  if (!file) return empty;
+  const files = await currentEntityFiles(scope, entity.name);
+  if (!files) return empty;
   // A field added to the ontology after the build reads as null until the next build.
-  const missing = columns.filter((c) => !c.name.startsWith("_") && !file.columns.includes(c.name));
-  const table = `(SELECT *${missing.map((c) => `, CAST(NULL AS ${DUCKDB_TYPES[c.type]}) AS ${quoteIdent(c.name)}`).join("")} FROM read_parquet(${quoteLiteral(file.path)}))`;
+  const missing = columns.filter((c) => !c.name.startsWith("_") && !files.columns.includes(c.name));
+  const built = files.paths.length ? parquetRelation(files.paths) : `(${emptyEntitySql(entity)})`;
+  const table = `(SELECT *${missing.map((c) => `, CAST(NULL AS ${DUCKDB_TYPES[c.type]}) AS ${quoteIdent(c.name)}`).join("")} FROM ${built})`;
   return withDuckDb(async (duck) => {
     const total = await duck.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${table} ${where.sql}`, where.values);
     const rows = await duck.runAndReadAll(`SELECT ${selectList(columns)} FROM ${table} ${where.sql} ${order} LIMIT ${paging.data.limit} OFFSET ${paging.data.offset}`, where.values);

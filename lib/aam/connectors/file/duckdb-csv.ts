@@ -24,17 +24,17 @@ const NUMBER = "-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?";
  */
 function typedCell(column: string, field: SourceField): string {
   const t = `NULLIF(trim(${column}), '')`;
-  const text = `to_json(${column})`;
   switch (field.type) {
     case "integer":
     case "number":
-      return `CASE WHEN ${t} IS NULL THEN NULL WHEN regexp_full_match(${t}, '${INTEGER}') THEN CAST(CAST(${t} AS BIGINT) AS JSON) WHEN regexp_full_match(${t}, '${NUMBER}') AND isfinite(TRY_CAST(${t} AS DOUBLE)) THEN CAST(CAST(${t} AS DOUBLE) AS JSON) ELSE ${text} END`;
+      return `CASE WHEN ${t} IS NULL THEN NULL WHEN regexp_full_match(${t}, '${INTEGER}') THEN CAST(CAST(${t} AS BIGINT) AS JSON) WHEN regexp_full_match(${t}, '${NUMBER}') AND isfinite(TRY_CAST(${t} AS DOUBLE)) THEN CAST(CAST(${t} AS DOUBLE) AS JSON) ELSE to_json(${column}) END`;
     case "boolean":
-      return `CASE WHEN ${t} IS NULL THEN NULL WHEN lower(${t}) IN ('true', 'false') THEN CAST(lower(${t}) = 'true' AS JSON) ELSE ${text} END`;
+      return `CASE WHEN ${t} IS NULL THEN NULL WHEN lower(${t}) IN ('true', 'false') THEN CAST(lower(${t}) = 'true' AS JSON) ELSE to_json(${column}) END`;
     case "string":
-      return `CASE WHEN ${t} IS NULL THEN NULL ELSE ${text} END`;
+      // Text goes into the JSON as a string (json_object quotes it), spaces kept.
+      return `CASE WHEN ${t} IS NULL THEN NULL ELSE ${column} END`;
     default:
-      return `to_json(${t})`;
+      return t;
   }
 }
 
@@ -69,8 +69,9 @@ export async function readCsvWithDuckDb(file: string, stream: SourceStream, opti
     const payload = `CAST(json_object(${stream.fields.map((f, i) => `${quoteLiteral(f.name)}, ${typedCell(columns[i]!, f)}`).join(", ")}) AS VARCHAR)`;
     await duck.run(`DROP TABLE IF EXISTS csv_rejects`);
     await duck.run(`DROP TABLE IF EXISTS csv_reject_scans`);
+    // Rows keep the file's order (DuckDB preserves insertion order), which the writer reads as rowid.
     await duck.run(`CREATE OR REPLACE TEMP TABLE csv_rows AS
-      SELECT row_number() OVER () AS ord, NULL::VARCHAR AS location, ${payload} AS payload
+      SELECT NULL::VARCHAR AS location, ${payload} AS payload
       FROM read_csv(${quoteLiteral(source)}, delim = ${quoteLiteral(delimiter)}, quote = '"', escape = '"', header = false,
         skip = ${options.header && !append ? 1 : 0}, columns = ${types}, auto_detect = false, max_line_size = 8388608,
         ignore_errors = true, store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_reject_scans')`);

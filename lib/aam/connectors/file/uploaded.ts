@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { copyFile, link, readdir, rm, rmdir } from "node:fs/promises";
+import { constants } from "node:fs";
+import { copyFile, readdir, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import type { TenantScope } from "@/lib/auth/context";
 import { env } from "@/lib/env";
@@ -29,10 +30,14 @@ export async function listUpload(scope: TenantScope, connectionId: string, name:
   });
 }
 
-/** A local file as a scratch file of the store (a hard link when both are on one disk, else a copy), ready for `putUploadObject`. */
+/**
+ * A copy of a local file as a scratch file of the store, ready for `putUploadObject`: a clone where
+ * the filesystem can, a copy otherwise, never a hard link, which would let a later edit of the
+ * original change an object that must never change.
+ */
 export async function stageForUpload(file: string): Promise<string> {
   const scratch = await (await getStore()).scratchFile(path.extname(file));
-  await link(file, scratch).catch(() => copyFile(file, scratch));
+  await copyFile(file, scratch, constants.COPYFILE_FICLONE);
   return scratch;
 }
 

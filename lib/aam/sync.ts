@@ -91,9 +91,10 @@ async function run(ctx: TenantScope, connectionId: string, step: StepTools, task
 }
 
 /**
- * Reads one stream into segments (lib/aam/segments). A source DuckDB parses itself is read there
- * whole; any other is read in batches gathered into a segment of up to SEGMENT_ROWS records, each
- * committed with the state after its last batch, so a read that dies resumes after the last segment.
+ * Reads one stream into segments (lib/aam/segments). A source DuckDB parses itself streams into
+ * one segment; any other is read in batches gathered into a segment of up to SEGMENT_ROWS records,
+ * each committed with the state after its last batch, so a read that dies resumes after the last
+ * segment.
  */
 async function readStream(ctx: TenantScope, connectionId: string, connector: Connector, stream: SourceStream, fingerprintId: string) {
   const row = await ctx.db.connectionStream.findUniqueOrThrow({ where: { connectionId_name: { connectionId, name: stream.name } } });
@@ -106,9 +107,13 @@ async function readStream(ctx: TenantScope, connectionId: string, connector: Con
     const state = row.state as StreamState;
     const writer = await SegmentWriter.open(ctx, duck, { connectionId, streamId: row.id, stream, fingerprintId }, state);
     const tabular = await connector.readTabular?.(stream, state, duck);
-    if (tabular) {
-      if (tabular.table) add(await writer.commit(tabular.state, tabular.table));
-      return;
+    try {
+      if (tabular && !tabular.relation) return;
+      const stored = tabular ? await writer.commitTabular({ ...tabular, relation: tabular.relation! }) : null;
+      if (stored) return add(stored);
+      // Not a file DuckDB reads, or DuckDB rejected a row of it: read in JavaScript, where quarantine has exact reasons and lines.
+    } finally {
+      await tabular?.close();
     }
     let uncommitted: { state: StreamState } | null = null;
     for await (const batch of connector.read(stream, state, { batchSize: BATCH_SIZE })) {

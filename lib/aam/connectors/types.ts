@@ -52,11 +52,14 @@ export type ReadBatch = { records: SourceRecord[]; rejects: RejectedRecord[]; st
 export type ReadOptions = { batchSize: number; signal?: AbortSignal };
 
 /**
- * A read DuckDB does itself: the new rows are already in a temporary table of the caller's DuckDB
- * connection, columns (ord BIGINT, location VARCHAR, payload VARCHAR JSON), never crossing into
- * JavaScript. `table` is null when nothing changed since `state`.
+ * A read DuckDB does itself: `relation` is SQL for the caller's DuckDB connection over the new
+ * rows, in the source's order, columns (location VARCHAR, payload VARCHAR JSON), never crossing
+ * into JavaScript; null when nothing changed. Once the relation has been read, `accepted()` says
+ * whether every row parsed (false: the caller reads the stream with `read` instead), and
+ * `state(rows)` is the state after reading that many rows. `close()` releases what the relation
+ * reads; call it in any case.
  */
-export type TabularRead = { table: string | null; state: StreamState };
+export type TabularRead = { relation: string | null; state(rows: number): StreamState; accepted(): Promise<boolean>; close(): Promise<void> };
 
 /** What every source type implements. Instances hold open clients: always `close()` them. */
 export interface Connector {

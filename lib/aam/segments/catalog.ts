@@ -3,8 +3,11 @@ import type { TenantScope } from "@/lib/auth/context";
 import { quoteLiteral } from "@/lib/duckdb/sql";
 import { getStore } from "@/lib/store";
 
-/** Columns of every segment file, in order. */
-export const SEGMENT_COLUMNS = "seq, source_record_id, operation, observed_at, payload, record_hash";
+/**
+ * Columns of a segment file: seq, source_record_id, operation, observed_at, payload, record_hash,
+ * and problem (null in every stored row: the staging column of the one-pass write, absent from
+ * segments written before it). Readers name the columns they read.
+ */
 
 /** How every data-plane Parquet file is written: zstd at its fastest level, which also compresses JSON text best here. */
 export const PARQUET_OPTIONS = "FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1";
@@ -20,9 +23,9 @@ export async function segmentsOfStreams(scope: TenantScope, streamIds: string[])
   return out;
 }
 
-/** `read_parquet` over the files (which must be non-empty), as a SQL relation. */
+/** `read_parquet` over the files (which must be non-empty), as a SQL relation; files with more columns than others are read together. */
 export function parquetRelation(paths: string[]): string {
-  return `read_parquet([${paths.map(quoteLiteral).join(", ")}])`;
+  return `read_parquet([${paths.map(quoteLiteral).join(", ")}], union_by_name = true)`;
 }
 
 /**

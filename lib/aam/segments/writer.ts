@@ -4,10 +4,10 @@ import { rm } from "node:fs/promises";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TenantScope } from "@/lib/auth/context";
-import type { RejectedRecord, SourceRecord, SourceStream, StreamState } from "@/lib/aam/connectors/types";
+import type { RejectedRecord, SourceRecord, SourceStream, StreamState, TabularRead } from "@/lib/aam/connectors/types";
 import { quoteLiteral } from "@/lib/duckdb/sql";
 import { getStore, storeKeys } from "@/lib/store";
-import { PARQUET_OPTIONS, parquetRelation, SEGMENT_COLUMNS, segmentsOfStreams } from "./catalog";
+import { PARQUET_OPTIONS, parquetRelation, segmentsOfStreams, type SegmentFile } from "./catalog";
 import { recordIdSql, recordProblemSql } from "./identity";
 
 const MAX_RAW_CHARS = 1_000_000;
@@ -16,13 +16,14 @@ export type SegmentTarget = { connectionId: string; streamId: string; stream: So
 export type Stored = { stored: number; quarantined: number };
 
 /**
- * Writes a stream's records as immutable Parquet segments. Records gather in a DuckDB temporary
- * table (from JavaScript batches, or straight from a file DuckDB parses); `commit` identifies them,
- * drops the ones whose latest stored version has the same content, writes the rest as one segment
- * in the store, and then commits the segment's catalog row, the quarantined records and the
- * stream's new read state in one PostgreSQL transaction. A read that dies before that commit
- * resumes from the previous state, and its file, never catalogued, is garbage (lib/store/garbage.ts).
- * One writer per stream at a time: syncs of a connection hold its lock.
+ * Writes a stream's records as immutable Parquet segments. Records come from JavaScript batches
+ * (gathered in a DuckDB temporary table until `commit`) or straight from a file DuckDB parses
+ * (`commitTabular`); either way DuckDB identifies them, drops the ones whose latest stored version
+ * has the same content, writes the rest as one segment in the store, and then the segment's
+ * catalog row, the quarantined records and the stream's new read state are committed in one
+ * PostgreSQL transaction. A read that dies before that commit resumes from the previous state,
+ * and its file, never catalogued, is garbage (lib/store/garbage.ts). One writer per stream at a
+ * time: syncs of a connection hold its lock.
  */
 export class SegmentWriter {
   /** Records gathered since the last commit. */
@@ -47,7 +48,7 @@ export class SegmentWriter {
 
   /** A fresh `incoming` table: its rowid is the order records arrived in. */
   private async clear() {
-    await this.duck.run(`CREATE OR REPLACE TEMP TABLE incoming (location VARCHAR, payload VARCHAR)`);
+    await this.duck.run(`CREATE OR REPLACE TEMP TABLE incoming (payload VARCHAR)`);
   }
 
   /** Records and rejects read in JavaScript. */
@@ -57,7 +58,6 @@ export class SegmentWriter {
     const appender = await this.duck.createAppender("incoming", "main", "temp");
     try {
       for (const record of records) {
-        appender.appendNull();
         appender.appendVarchar(JSON.stringify(record));
         appender.endRow();
       }
@@ -68,64 +68,83 @@ export class SegmentWriter {
     }
   }
 
+  /** Stores the records appended since the last commit as one segment and commits it with `state`. */
+  async commit(state: StreamState): Promise<Stored> {
+    try {
+      return (await this.store(`(SELECT payload FROM incoming ORDER BY rowid)`, () => state))!;
+    } finally {
+      await this.clear();
+    }
+  }
+
+  /** Stores the rows of a read DuckDB does itself as one segment; null, storing nothing, when the read was not accepted. */
+  async commitTabular(read: TabularRead & { relation: string }): Promise<Stored | null> {
+    return this.store(read.relation, read.state, read.accepted);
+  }
+
   /**
-   * Stores what has gathered as one segment and commits it with `state`. `table` names another
-   * temporary table of the same shape as `incoming` (location, payload; rowid the order read) to
-   * store instead: a file DuckDB read itself.
+   * Writes the rows of `from` (a relation with a `payload` column, in the order read) in one pass
+   * as a staging file with each record's id, problem (lib/aam/segments/identity.ts) and hash. The
+   * common case, a batch of new, distinct, valid records, is then the segment itself; a batch with
+   * records to quarantine, an id read twice, or a stream with earlier segments (whose latest
+   * version of a record may have the same content) is rewritten without them. Then the segment
+   * goes into the store, and its catalog row, the quarantined records and the stream's new read
+   * state into PostgreSQL in one transaction.
    */
-  async commit(state: StreamState, table = "incoming"): Promise<Stored> {
+  private async store(from: string, stateAfter: (rows: number) => StreamState, accepted?: () => Promise<boolean>): Promise<Stored | null> {
     const { scope, duck, target } = this;
     const observedAt = new Date();
-    const id = recordIdSql(target.stream);
-    await duck.run(`CREATE OR REPLACE TEMP VIEW keyed AS SELECT rowid AS ord, location, payload, ${id} AS source_record_id, ${recordProblemSql(target.stream, id)} AS problem FROM ${table}`);
-    const counts = (
-      await duck.runAndReadAll(`SELECT count(*) FILTER (problem IS NOT NULL)::BIGINT AS problems,
-        (count(*) FILTER (problem IS NULL) - count(DISTINCT source_record_id) FILTER (problem IS NULL))::BIGINT AS repeats FROM keyed`)
-    ).getRowObjectsJS()[0]!;
-    const problems = Number(counts.problems) > 0 ? (await duck.runAndReadAll(`SELECT problem, location, payload FROM keyed WHERE problem IS NOT NULL ORDER BY ord`)).getRowObjectsJS() : [];
-    const quarantined: RejectedRecord[] = [
-      ...this.rejects,
-      ...problems.map((p) => ({ reason: String(p.problem), location: p.location === null ? undefined : String(p.location), raw: String(p.payload) })),
-    ];
-    // A record read twice in one batch keeps its last version. Grouping holds every payload in
-    // memory at once, so it runs only when some id repeats (rare): without it a batch streams.
-    const latestInBatch = Number(counts.repeats) > 0
-      ? `(SELECT source_record_id, arg_max(payload, ord) AS payload FROM keyed WHERE problem IS NULL GROUP BY source_record_id)`
-      : `(SELECT source_record_id, payload FROM keyed WHERE problem IS NULL)`;
-
     const earlier = (await segmentsOfStreams(scope, [target.streamId])).get(target.streamId)!;
     const seq = (earlier.at(-1)?.seq ?? 0) + 1;
-    // The newest version of each record in this batch, unless the stream's latest stored version is the same.
-    const latestEarlier = earlier.length
-      ? `WHERE NOT EXISTS (SELECT 1 FROM (SELECT source_record_id, arg_max(record_hash, seq) AS record_hash FROM ${parquetRelation(earlier.map((s) => s.path))} GROUP BY source_record_id) e
-           WHERE e.source_record_id = b.source_record_id AND e.record_hash = b.record_hash)`
-      : "";
-    const fresh = `SELECT ${seq}::INTEGER AS seq, source_record_id, 'upsert' AS operation, ${quoteLiteral(observedAt.toISOString())}::TIMESTAMPTZ AS observed_at, payload, record_hash
-      FROM (SELECT source_record_id, payload, md5(payload) AS record_hash FROM ${latestInBatch}) b
-      ${latestEarlier}`;
-
     const store = await getStore();
-    const segmentId = randomUUID();
-    const objectKey = storeKeys.segment({ tenantId: scope.tenantId, connectionId: target.connectionId, streamId: target.streamId, segmentId });
-    const scratch = await store.scratchFile(".parquet");
-    const written = await duck.runAndReadAll(`COPY (SELECT ${SEGMENT_COLUMNS} FROM (${fresh})) TO ${quoteLiteral(scratch)} (${PARQUET_OPTIONS})`);
-    const rows = Number(written.getRowObjectsJS()[0]!.Count);
-    let bytes = 0;
-    if (rows > 0) bytes = await store.put(objectKey, scratch);
-    else await rm(scratch, { force: true });
+    const files: string[] = [];
+    const scratch = async () => {
+      files.push(await store.scratchFile(".parquet"));
+      return files.at(-1)!;
+    };
     try {
-      return await this.commitCatalog({ segmentId, objectKey, seq, rows, bytes, state, observedAt, quarantined });
-    } catch (error) {
-      // Not catalogued: the file is garbage now, deleted at once rather than by the collector.
-      if (rows > 0) await store.delete([objectKey]).catch(() => undefined);
-      throw error;
+      const staging = await scratch();
+      const id = recordIdSql(target.stream);
+      const read = await duck.runAndReadAll(`COPY (
+        SELECT ${seq}::INTEGER AS seq, source_record_id, 'upsert' AS operation, ${quoteLiteral(observedAt.toISOString())}::TIMESTAMPTZ AS observed_at,
+          payload, md5(payload) AS record_hash, ${recordProblemSql(target.stream, "source_record_id")} AS problem
+        FROM (SELECT payload, ${id} AS source_record_id FROM ${from})) TO ${quoteLiteral(staging)} (${PARQUET_OPTIONS})`);
+      if (accepted && !(await accepted())) return null;
+      const rowsRead = Number(read.getRowObjectsJS()[0]!.Count);
+
+      const staged = `read_parquet(${quoteLiteral(staging)}, file_row_number = true)`;
+      const counts = (await duck.runAndReadAll(`SELECT count(*) FILTER (problem IS NOT NULL)::BIGINT AS problems,
+        (count(*) FILTER (problem IS NULL) - count(DISTINCT source_record_id) FILTER (problem IS NULL))::BIGINT AS repeats FROM ${staged}`)).getRowObjectsJS()[0]!;
+      const [problems, repeats] = [Number(counts.problems), Number(counts.repeats)];
+      const quarantined: RejectedRecord[] = [
+        ...this.rejects,
+        ...(problems > 0 ? (await duck.runAndReadAll(`SELECT problem, payload FROM ${staged} WHERE problem IS NOT NULL ORDER BY file_row_number`)).getRowObjectsJS() : []).map((p) => ({ reason: String(p.problem), raw: String(p.payload) })),
+      ];
+      let segment = staging;
+      let rows = rowsRead;
+      if (problems > 0 || repeats > 0 || earlier.length > 0) {
+        segment = await scratch();
+        const written = await duck.runAndReadAll(`COPY (${freshSql({ staged, seq, observedAt, repeats: repeats > 0, earlier })}) TO ${quoteLiteral(segment)} (${PARQUET_OPTIONS})`);
+        rows = Number(written.getRowObjectsJS()[0]!.Count);
+      }
+
+      const segmentId = randomUUID();
+      const objectKey = storeKeys.segment({ tenantId: scope.tenantId, connectionId: target.connectionId, streamId: target.streamId, segmentId });
+      const bytes = rows > 0 ? await store.put(objectKey, segment) : 0;
+      const state = stateAfter(rowsRead);
+      try {
+        return await this.commitCatalog({ segmentId, objectKey, seq, rows, bytes, state, observedAt, quarantined });
+      } catch (error) {
+        // Not catalogued: the file is garbage now, deleted at once rather than by the collector.
+        if (rows > 0) await store.delete([objectKey]).catch(() => undefined);
+        throw error;
+      } finally {
+        this.cursorFrom = state;
+      }
     } finally {
-      await duck.run(`DROP VIEW keyed`);
-      if (table === "incoming") await this.clear();
-      else await duck.run(`DROP TABLE ${table}`);
+      await Promise.all(files.map((f) => rm(f, { force: true })));
       this.rejects = [];
       this.pending = 0;
-      this.cursorFrom = state;
     }
   }
 
@@ -156,6 +175,24 @@ export class SegmentWriter {
       { timeout: 120_000, maxWait: 10_000 },
     );
   }
+}
+
+/**
+ * A segment's rows from its staging file: valid records only, each id's last version in the batch,
+ * and none whose latest stored version (in the `earlier` segments) has the same content.
+ */
+function freshSql({ staged, seq, observedAt, repeats, earlier }: { staged: string; seq: number; observedAt: Date; repeats: boolean; earlier: SegmentFile[] }): string {
+  const valid = `(SELECT source_record_id, payload, record_hash, file_row_number AS ord FROM ${staged} WHERE problem IS NULL)`;
+  // Grouping holds every payload in memory at once, so it runs only when some id repeats (rare).
+  const latest = repeats ? `(SELECT source_record_id, arg_max(payload, ord) AS payload, arg_max(record_hash, ord) AS record_hash FROM ${valid} GROUP BY source_record_id)` : valid;
+  // Only the earlier versions of this batch's ids are grouped, not the whole stream's.
+  const unchanged = earlier.length
+    ? `WHERE NOT EXISTS (SELECT 1 FROM (SELECT source_record_id, arg_max(record_hash, seq) AS record_hash FROM ${parquetRelation(earlier.map((s) => s.path))}
+         WHERE source_record_id IN (SELECT source_record_id FROM ${valid}) GROUP BY source_record_id) e
+       WHERE e.source_record_id = b.source_record_id AND e.record_hash = b.record_hash)`
+    : "";
+  return `SELECT ${seq}::INTEGER AS seq, source_record_id, 'upsert' AS operation, ${quoteLiteral(observedAt.toISOString())}::TIMESTAMPTZ AS observed_at,
+    payload, record_hash, NULL::VARCHAR AS problem FROM ${latest} b ${unchanged}`;
 }
 
 function quarantineRow(tenantId: string, target: SegmentTarget, q: RejectedRecord, observedAt: Date) {

@@ -39,11 +39,12 @@ function typedCell(column: string, field: SourceField): string {
 }
 
 /**
- * Reads a delimited UTF-8 file's new rows with DuckDB's CSV reader into a temporary table. An
- * unchanged file reads nothing; a file that only grew (its earlier bytes hash the same, ending on a
- * line break) reads only the bytes after them; anything else reads the whole file. Returns null
- * (the JavaScript reader takes over) for other encodings and for any file DuckDB finds a row it
- * cannot parse in, so quarantine keeps its exact reasons and line numbers.
+ * Reads a delimited UTF-8 file's new rows with DuckDB's CSV reader, as a relation the segment
+ * writer streams from (the file is parsed once, never held whole in memory). An unchanged file
+ * reads nothing; a file that only grew (its earlier bytes hash the same, ending on a line break)
+ * reads only the bytes after them; anything else reads the whole file. Returns null (the
+ * JavaScript reader takes over) for other encodings, and `accepted()` is false once DuckDB found
+ * a row it cannot parse, so quarantine keeps its exact reasons and line numbers.
  */
 export async function readCsvWithDuckDb(file: string, stream: SourceStream, options: CsvOptions, state: StreamState, duck: DuckDBConnection, scratchFile: () => Promise<string>): Promise<TabularRead | null> {
   const encoding = options.encoding === "auto" ? await detectEncoding(file) : options.encoding;
@@ -52,7 +53,8 @@ export async function readCsvWithDuckDb(file: string, stream: SourceStream, opti
   const size = (await stat(file)).size;
   const grew = previous?.complete && previous.bytes !== undefined && previous.bytes < size ? previous.bytes : undefined;
   const hashes = await hashFile(file, grew);
-  if (previous?.complete && previous.bytes === size && previous.sha256 === hashes.sha256) return { table: null, state };
+  const nothing = async () => {};
+  if (previous?.complete && previous.bytes === size && previous.sha256 === hashes.sha256) return { relation: null, state: () => state, accepted: async () => true, close: nothing };
   const append = grew !== undefined && hashes.prefix?.sha256 === previous!.sha256 && hashes.prefix.endsWithNewline;
 
   const delimiter = options.delimiter === "auto" ? sniffDelimiter(await headText(file, encoding)) : options.delimiter;
@@ -63,27 +65,23 @@ export async function readCsvWithDuckDb(file: string, stream: SourceStream, opti
     await pipeline(createReadStream(file, { start: grew }), createWriteStream(tail));
     source = tail;
   }
-  try {
-    const columns = stream.fields.map((_, i) => `c${i}`);
-    const types = `{${columns.map((c) => `'${c}': 'VARCHAR'`).join(", ")}}`;
-    const payload = `CAST(json_object(${stream.fields.map((f, i) => `${quoteLiteral(f.name)}, ${typedCell(columns[i]!, f)}`).join(", ")}) AS VARCHAR)`;
-    await duck.run(`DROP TABLE IF EXISTS csv_rejects`);
-    await duck.run(`DROP TABLE IF EXISTS csv_reject_scans`);
-    // Rows keep the file's order (DuckDB preserves insertion order), which the writer reads as rowid.
-    await duck.run(`CREATE OR REPLACE TEMP TABLE csv_rows AS
-      SELECT NULL::VARCHAR AS location, ${payload} AS payload
-      FROM read_csv(${quoteLiteral(source)}, delim = ${quoteLiteral(delimiter)}, quote = '"', escape = '"', header = false,
-        skip = ${options.header && !append ? 1 : 0}, columns = ${types}, auto_detect = false, max_line_size = 8388608,
-        ignore_errors = true, store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_reject_scans')`);
-    const rejects = Number((await duck.runAndReadAll(`SELECT count(*)::BIGINT AS n FROM csv_rejects`)).getRowObjectsJS()[0]!.n);
-    if (rejects > 0) {
-      await duck.run(`DROP TABLE csv_rows`);
-      return null;
-    }
-    const rows = Number((await duck.runAndReadAll(`SELECT count(*)::BIGINT AS n FROM csv_rows`)).getRowObjectsJS()[0]!.n);
-    const next: FileStreamState = { sha256: hashes.sha256, offset: (append ? previous!.offset : 0) + rows, complete: true, bytes: size };
-    return { table: "csv_rows", state: next };
-  } finally {
+  const close = async () => {
     if (tail) await rm(tail, { force: true });
-  }
+  };
+  const columns = stream.fields.map((_, i) => `c${i}`);
+  const types = `{${columns.map((c) => `'${c}': 'VARCHAR'`).join(", ")}}`;
+  const payload = `CAST(json_object(${stream.fields.map((f, i) => `${quoteLiteral(f.name)}, ${typedCell(columns[i]!, f)}`).join(", ")}) AS VARCHAR)`;
+  await duck.run(`DROP TABLE IF EXISTS csv_rejects`);
+  await duck.run(`DROP TABLE IF EXISTS csv_reject_scans`);
+  const relation = `(SELECT NULL::VARCHAR AS location, ${payload} AS payload
+    FROM read_csv(${quoteLiteral(source)}, delim = ${quoteLiteral(delimiter)}, quote = '"', escape = '"', header = false,
+      skip = ${options.header && !append ? 1 : 0}, columns = ${types}, auto_detect = false, max_line_size = 8388608,
+      ignore_errors = true, store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_reject_scans'))`;
+  const offset = append ? previous!.offset : 0;
+  return {
+    relation,
+    state: (rows) => ({ sha256: hashes.sha256, offset: offset + rows, complete: true, bytes: size }) satisfies FileStreamState,
+    accepted: async () => Number((await duck.runAndReadAll(`SELECT count(*)::BIGINT AS n FROM csv_rejects`)).getRowObjectsJS()[0]!.n) === 0,
+    close,
+  };
 }

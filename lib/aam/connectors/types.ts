@@ -53,8 +53,8 @@ export type ReadOptions = { batchSize: number; signal?: AbortSignal };
 
 /**
  * A read DuckDB does itself: `relation` is SQL for the caller's DuckDB connection over the new
- * rows, in the source's order, columns (location VARCHAR, payload VARCHAR JSON), never crossing
- * into JavaScript; null when nothing changed. Once the relation has been read, `accepted()` says
+ * rows, in the source's order, one column `payload` (VARCHAR JSON), never crossing into
+ * JavaScript; null when nothing changed. Once the relation has been read, `accepted()` says
  * whether every row parsed (false: the caller reads the stream with `read` instead), and
  * `state(rows)` is the state after reading that many rows. `close()` releases what the relation
  * reads; call it in any case.

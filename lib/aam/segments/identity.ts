@@ -23,7 +23,8 @@ export function recordIdSql(stream: Pick<SourceStream, "primaryKey">): string {
 export function recordProblemSql(stream: Pick<SourceStream, "primaryKey">, id: string): string {
   const key = stream.primaryKey ?? [];
   const missing = key.map((k) => {
-    const value = `json_extract_string(payload, ${quoteLiteral(jsonPointer(k))})`;
+    // A single key's value is the id itself: no second parse of the payload.
+    const value = key.length === 1 ? id : `json_extract_string(payload, ${quoteLiteral(jsonPointer(k))})`;
     return `CASE WHEN ${value} IS NULL OR ${value} = '' THEN ${quoteLiteral(k)} END`;
   });
   const arms = [`WHEN strlen(payload) > ${MAX_PAYLOAD_BYTES} THEN ${quoteLiteral(`record is larger than ${MAX_PAYLOAD_BYTES.toLocaleString("en-US")} bytes`)}`];

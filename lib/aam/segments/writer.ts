@@ -46,7 +46,7 @@ export class SegmentWriter {
     return writer;
   }
 
-  /** A fresh `incoming` table: its rowid is the order records arrived in. */
+  /** A fresh `incoming` table, scanned in the order records arrived in. */
   private async clear() {
     await this.duck.run(`CREATE OR REPLACE TEMP TABLE incoming (payload VARCHAR)`);
   }
@@ -71,7 +71,7 @@ export class SegmentWriter {
   /** Stores the records appended since the last commit as one segment and commits it with `state`. */
   async commit(state: StreamState): Promise<Stored> {
     try {
-      return (await this.store(`(SELECT payload FROM incoming ORDER BY rowid)`, () => state))!;
+      return (await this.store("incoming", () => state))!;
     } finally {
       await this.clear();
     }

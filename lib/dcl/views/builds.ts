@@ -54,11 +54,11 @@ export function buildEntities(json: unknown): BuildEntity[] {
   }));
 }
 
-/** The current build's files of one entity, as local paths to read, with the columns they have; null when not built. */
-export async function currentEntityFiles(scope: TenantScope, entity: string): Promise<{ paths: string[]; columns: string[] } | null> {
+/** The current build's files of one entity, as local paths to read, with the columns they have and the build's id; null when not built. */
+export async function currentEntityFiles(scope: TenantScope, entity: string): Promise<{ buildId: string; paths: string[]; columns: string[] } | null> {
   const build = await currentBuild(scope);
   const built = build?.entities.find((e) => e.entity === entity);
-  if (!built) return null;
+  if (!build || !built) return null;
   const store = await getStore();
-  return { paths: await Promise.all(built.parts.map((p) => store.localPath(p.objectKey))), columns: built.columns };
+  return { buildId: build.id, paths: await Promise.all(built.parts.map((p) => store.localPath(p.objectKey))), columns: built.columns };
 }

@@ -8,6 +8,7 @@ import { getTenantOntology } from "@/lib/dcl/ontology/tenant-ontology";
 import { withDuckDb } from "@/lib/duckdb/engine";
 import { parquetRelation } from "@/lib/aam/segments/catalog";
 import { currentEntityFiles } from "./builds";
+import { viewAnswers } from "./page-cache";
 import { emptyEntitySql } from "./plan";
 import { DUCKDB_TYPES } from "./normalize";
 import { readDclState, type DclState } from "@/lib/dcl/state";
@@ -105,11 +106,19 @@ export async function queryView(scope: TenantScope, entityName: string, query: V
   const missing = columns.filter((c) => !c.name.startsWith("_") && !files.columns.includes(c.name));
   const built = files.paths.length ? parquetRelation(files.paths) : `(${emptyEntitySql(entity)})`;
   const table = `(SELECT *${missing.map((c) => `, CAST(NULL AS ${DUCKDB_TYPES[c.type]}) AS ${quoteIdent(c.name)}`).join("")} FROM ${built})`;
-  return withDuckDb(async (duck) => {
-    const total = await duck.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${table} ${where.sql}`, where.values);
-    const rows = await duck.runAndReadAll(`SELECT ${selectList(columns)} FROM ${table} ${where.sql} ${order} LIMIT ${paging.data.limit} OFFSET ${paging.data.offset}`, where.values);
-    return { entity: entity.name, columns, total: total.getRowObjectsJS()[0]!.n as number, limit: paging.data.limit, offset: paging.data.offset, rows: rows.getRowObjectsJson(), built: true };
-  });
+  const { limit, offset } = paging.data;
+  const key = JSON.stringify([scope.tenantId, files.buildId, entity.name, columns, where, order, limit, offset]);
+  const answer = await viewAnswers.get(
+    key,
+    () =>
+      withDuckDb(async (duck) => {
+        const total = await duck.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${table} ${where.sql}`, where.values);
+        const rows = await duck.runAndReadAll(`SELECT ${selectList(columns)} FROM ${table} ${where.sql} ${order} LIMIT ${limit} OFFSET ${offset}`, where.values);
+        return { total: total.getRowObjectsJS()[0]!.n as number, rows: rows.getRowObjectsJson() };
+      }),
+    (a) => JSON.stringify(a.rows).length * 2,
+  );
+  return { entity: entity.name, columns, ...answer, limit, offset, built: true };
 }
 
 /** Every entity's view: its columns, row count and the streams feeding it, from the current build. Pass `state` when it is already read. */

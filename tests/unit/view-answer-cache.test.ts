@@ -38,4 +38,15 @@ describe("the view answer cache", () => {
     fail = false;
     expect(await flaky()).toBe("ok");
   });
+
+  it("computes an answer again once older than its time to live, or once deleted", async () => {
+    const cache = answerCache({ maxEntries: 10, maxBytes: 1_000, ttlMs: 20 });
+    let runs = 0;
+    const get = () => cache.get("build", async () => ++runs, () => 1);
+    expect([await get(), await get()]).toEqual([1, 1]);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(await get()).toBe(2);
+    cache.delete("build");
+    expect(await get()).toBe(3);
+  });
 });

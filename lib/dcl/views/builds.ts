@@ -1,6 +1,7 @@
 import "server-only";
 import type { TenantScope } from "@/lib/auth/context";
 import { getStore } from "@/lib/store";
+import { recentBuilds } from "./page-cache";
 
 /**
  * One Parquet file of an entity's view: the rows one source stream contributed from its segments
@@ -16,11 +17,11 @@ export type BuildSummary = { id: string | null; builtAt: string; ontologyVersion
 const EMPTY_BUILD: BuildSummary = { id: null, builtAt: "", ontologyVersion: "", recordsLoaded: 0, entities: [], sources: [] };
 
 /**
- * The tenant's current build, read from PostgreSQL on every call: one primary-key lookup, always
- * the latest on every process and machine (no cache to go stale). Empty before the first build.
+ * The tenant's current build as readers see it: the latest made in this process, or on another
+ * machine at most a second ago. Empty before the first build.
  */
 export async function readBuild(scope: TenantScope): Promise<BuildSummary> {
-  const build = await currentBuild(scope);
+  const build = await recentBuild(scope);
   if (!build) return EMPTY_BUILD;
   return {
     id: build.id,
@@ -32,7 +33,12 @@ export async function readBuild(scope: TenantScope): Promise<BuildSummary> {
   };
 }
 
-/** The current build with its entities' parts; null before the first build. */
+/** The current build as readers see it: `currentBuild`, at most a second old (lib/dcl/views/page-cache.ts). */
+function recentBuild(scope: TenantScope): ReturnType<typeof currentBuild> {
+  return recentBuilds.get(scope.tenantId, () => currentBuild(scope), (b) => JSON.stringify(b?.entities ?? null).length * 2 + 1_000);
+}
+
+/** The current build with its entities' parts, read now; null before the first build. */
 export async function currentBuild(scope: TenantScope) {
   const head = await scope.db.viewHead.findUnique({ where: { tenantId: scope.tenantId }, select: { buildId: true } });
   if (!head) return null;
@@ -56,7 +62,7 @@ export function buildEntities(json: unknown): BuildEntity[] {
 
 /** The current build's files of one entity, as local paths to read, with the columns they have and the build's id; null when not built. */
 export async function currentEntityFiles(scope: TenantScope, entity: string): Promise<{ buildId: string; paths: string[]; columns: string[] } | null> {
-  const build = await currentBuild(scope);
+  const build = await recentBuild(scope);
   const built = build?.entities.find((e) => e.entity === entity);
   if (!build || !built) return null;
   const store = await getStore();

@@ -1,19 +1,20 @@
 import "server-only";
 
 /**
- * Answers of unified-view queries, keyed by the build they read. A build never changes, so an
- * answer cached under its id is never stale, and a new build is a new key (readers still look the
- * current build up on every request). Bounded by entries and bytes, least recently used out, so
- * memory does not grow with tenants; one query runs once however many callers ask it at once.
+ * A process's cache of answers: bounded by entries and bytes, least recently used out, so memory
+ * does not grow with tenants; one computation runs once however many callers ask at once; with
+ * `ttlMs`, an answer is computed again once that old.
  */
 export type AnswerCache = {
   /** `compute()`'s answer for `key`, from the cache when it is there; `size` estimates an answer's bytes. */
   get<T>(key: string, compute: () => Promise<T>, size: (value: T) => number): Promise<T>;
+  /** Forgets the answer for `key`. */
+  delete(key: string): void;
 };
 
-type Entry = { value: Promise<unknown>; bytes: number };
+type Entry = { value: Promise<unknown>; bytes: number; at: number };
 
-export function answerCache({ maxEntries, maxBytes }: { maxEntries: number; maxBytes: number }): AnswerCache {
+export function answerCache({ maxEntries, maxBytes, ttlMs = Infinity }: { maxEntries: number; maxBytes: number; ttlMs?: number }): AnswerCache {
   const entries = new Map<string, Entry>();
   let bytes = 0;
   const evict = () => {
@@ -26,13 +27,14 @@ export function answerCache({ maxEntries, maxBytes }: { maxEntries: number; maxB
   return {
     async get<T>(key: string, compute: () => Promise<T>, size: (value: T) => number): Promise<T> {
       const hit = entries.get(key);
-      if (hit) {
+      if (hit && Date.now() - hit.at > ttlMs) this.delete(key);
+      else if (hit) {
         // Most recently used last: a Map iterates in insertion order.
         entries.delete(key);
         entries.set(key, hit);
         return hit.value as Promise<T>;
       }
-      const entry: Entry = { value: compute(), bytes: 0 };
+      const entry: Entry = { value: compute(), bytes: 0, at: Date.now() };
       entries.set(key, entry);
       try {
         const value = (await entry.value) as T;
@@ -47,10 +49,27 @@ export function answerCache({ maxEntries, maxBytes }: { maxEntries: number; maxB
         throw error;
       }
     },
+    delete(key: string) {
+      const entry = entries.get(key);
+      if (!entry) return;
+      entries.delete(key);
+      bytes -= entry.bytes;
+    },
   };
 }
 
-const globalForCache = globalThis as unknown as { aosViewAnswers?: AnswerCache };
+const globalForCache = globalThis as unknown as { aosViewAnswers?: AnswerCache; aosRecentBuilds?: AnswerCache };
 
-/** The process's cache of view answers (on globalThis: one per process, whatever the bundle). */
+/**
+ * Answers of unified-view queries, keyed by the build they read. A build never changes, so an
+ * answer cached under its id is never stale, and a new build is a new key. On globalThis: one per
+ * process, whatever the bundle.
+ */
 export const viewAnswers: AnswerCache = (globalForCache.aosViewAnswers ??= answerCache({ maxEntries: 1_000, maxBytes: 32 * 1024 * 1024 }));
+
+/**
+ * Each tenant's current build as readers see it, for at most a second: a build made in this
+ * process replaces it at once (lib/dcl/views/rebuild.ts), one made on another machine is seen
+ * within a second.
+ */
+export const recentBuilds: AnswerCache = (globalForCache.aosRecentBuilds ??= answerCache({ maxEntries: 10_000, maxBytes: 64 * 1024 * 1024, ttlMs: 1_000 }));

@@ -11,6 +11,7 @@ import { getStore } from "@/lib/store";
 import { collectGarbage } from "@/lib/store/garbage";
 import { planSources, type StreamSource } from "./plan";
 import { buildEntities, currentBuild, readBuild, type BuildEntity, type BuildSummary, type ViewPart, type ViewSource } from "./builds";
+import { recentBuilds } from "./page-cache";
 import { sourceParts } from "./parts";
 
 /**
@@ -51,6 +52,7 @@ export async function rebuildViews(scope: TenantScope, ontology: OntologyDefinit
     await tx.viewBuild.updateMany({ where: { tenantId: scope.tenantId, id: { not: buildId }, supersededAt: null }, data: { supersededAt: now } });
     await tx.viewHead.upsert({ where: { tenantId: scope.tenantId }, create: { tenantId: scope.tenantId, buildId }, update: { buildId } });
   });
+  recentBuilds.delete(scope.tenantId);
   await deleteExpiredBuilds(scope);
   await collectGarbage(scope).catch((error) => log.warn("store garbage collection failed", { tenantId: scope.tenantId, error }));
   return readBuild(scope);

@@ -91,8 +91,8 @@ async function run(ctx: TenantScope, connectionId: string, step: StepTools, task
 }
 
 /**
- * Reads one stream into segments (lib/aam/segments). A source DuckDB parses itself streams into
- * one segment; any other is read in batches gathered into a segment of up to SEGMENT_ROWS records,
+ * Reads one stream into segments (lib/aam/segments). A source DuckDB parses itself becomes one
+ * segment without crossing into JavaScript; any other is read in batches gathered into a segment of up to SEGMENT_ROWS records,
  * each committed with the state after its last batch, so a read that dies resumes after the last
  * segment.
  */

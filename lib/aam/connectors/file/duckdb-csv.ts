@@ -41,10 +41,11 @@ function typedCell(column: string, field: SourceField): string {
 /**
  * Reads a delimited UTF-8 file's new rows with DuckDB's CSV reader into a temporary table, the
  * relation the segment writer reads (parsing into a table runs in parallel; streaming the parse
- * straight into the ordered Parquet write measured slower). An unchanged file reads nothing; a file that only grew (its earlier bytes hash the same, ending on a line break)
- * reads only the bytes after them; anything else reads the whole file. Returns null (the
- * JavaScript reader takes over) for other encodings, and `accepted()` is false once DuckDB found
- * a row it cannot parse, so quarantine keeps its exact reasons and line numbers.
+ * straight into the ordered Parquet write measured slower). An unchanged file reads nothing; a
+ * file that only grew (its earlier bytes hash the same, ending on a line break) reads only the
+ * bytes after them; anything else reads the whole file. Returns null (the JavaScript reader takes
+ * over) for other encodings, and `accepted()` is false once DuckDB found a row it cannot parse, so
+ * quarantine keeps its exact reasons and line numbers.
  */
 export async function readCsvWithDuckDb(file: string, stream: SourceStream, options: CsvOptions, state: StreamState, duck: DuckDBConnection, scratchFile: () => Promise<string>): Promise<TabularRead | null> {
   const encoding = options.encoding === "auto" ? await detectEncoding(file) : options.encoding;

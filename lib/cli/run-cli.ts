@@ -6,6 +6,7 @@ import { ensureDemoSources } from "@/lib/aam/demo-sources";
 import { ingest, listAllConnections } from "@/lib/cli/ingest";
 import { formatLoadReport, load } from "@/lib/cli/load";
 import { mapSchema } from "@/lib/cli/map";
+import { repairSchema } from "@/lib/cli/repair";
 import { rotateEncryptionKey } from "@/lib/cli/rotate-key";
 
 type Command = { summary: string; run: (args: string[]) => Promise<void> };
@@ -61,6 +62,12 @@ const COMMANDS: Record<string, Command> = {
     summary: "Propose ontology mappings for a table: map <schema.json> [--ontology <ontology.json>]",
     run: async (args) => {
       console.log(JSON.stringify(await mapSchema(args), null, 2));
+    },
+  },
+  repair: {
+    summary: "Propose repairs for a table whose schema changed: repair <drift.json>",
+    run: async (args) => {
+      console.log(JSON.stringify(await repairSchema(args), null, 2));
     },
   },
 };

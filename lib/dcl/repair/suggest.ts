@@ -1,0 +1,167 @@
+import type { FieldType, JsonValue } from "@/lib/aam/connectors/types";
+import { nameSimilarity } from "@/lib/aam/drift/rename";
+import { typeAffinity } from "@/lib/aam/drift/type-change";
+import { rankEntities } from "@/lib/dcl/matcher/match-table";
+import { scoreField } from "@/lib/dcl/matcher/score-field";
+import { chooseTransform } from "@/lib/dcl/matcher/transform";
+import type { SourceTable } from "@/lib/dcl/matcher/types";
+import { describeValues } from "@/lib/dcl/matcher/value-shape";
+import { parseTarget, type OntologyDefinition, type OntologyEntity } from "@/lib/dcl/ontology/definition";
+import type { DriftInput, Repair, RepairApply, RepairPlan, RepairThresholds } from "./types";
+import { agreement, type Agreement } from "./values";
+import { normalizeType } from "./vendor-types";
+
+/** Chosen on the tuning part of the drift corpus (tests/fixtures/drift; see lib/dcl/repair/evaluate.ts). */
+export const DEFAULT_THRESHOLDS: RepairThresholds = { auto: 0.9, review: 0.6 };
+
+/** Below this a removed and an added field are not one field renamed. */
+const RENAME_FLOOR = 0.5;
+/** A new field is mapped only when the matcher scores a free target at least this well. */
+const NEW_FIELD_FLOOR = 0.42;
+/** A runner-up this close to the chosen pairing makes it uncertain. */
+const CLEAR_MARGIN = 0.15;
+
+type Field = { name: string; vendorType: string; type: FieldType; samples: JsonValue[] };
+type Decision = Omit<Repair, "apply">;
+type Pairing = { before: Field; after: Field; score: number; values?: Agreement; name: number };
+
+/**
+ * The repair agent's decisions for a table whose schema changed, without a database or an LLM:
+ * for each field of the new schema, keep its mapping (same name), follow a rename (the removed
+ * field whose values, lined up record by record, and name it continues), map it as a new field
+ * (the matcher, on targets no other field holds), or leave it unmapped; and which mapped fields
+ * were removed. Each decision has a confidence in [0, 1] and a one-line reason; `thresholds` says
+ * which are applied, reviewed or only reported.
+ */
+export function suggestRepairs(input: DriftInput, ontology: OntologyDefinition, thresholds: RepairThresholds = DEFAULT_THRESHOLDS): RepairPlan {
+  const before = input.before.fields.map(field);
+  const after = input.after.fields.map(field);
+  const entity = entityOf(input, after, ontology);
+  const table: SourceTable = { source: input.source, table: input.table, fields: after.map((f) => ({ name: f.name, type: f.type, samples: f.samples })) };
+  const decisions = new Map<string, Decision>();
+
+  const afterNames = new Set(after.map((f) => f.name));
+  const beforeByName = new Map(before.map((f) => [f.name, f]));
+  for (const a of after) {
+    const b = beforeByName.get(a.name);
+    if (b) decisions.set(a.name, keep(b, a, input.mappings[b.name] ?? null, entity, table));
+  }
+
+  const gone = before.filter((b) => !afterNames.has(b.name));
+  const fresh = after.filter((a) => !beforeByName.has(a.name));
+  for (const pairing of pairRenames(gone, fresh)) {
+    decisions.set(pairing.after.name, rename(pairing, input.mappings[pairing.before.name] ?? null, entity, table));
+  }
+
+  const taken = new Set([...decisions.values()].map((d) => d.target).filter(Boolean));
+  for (const a of fresh.filter((f) => !decisions.has(f.name))) {
+    const decision = newField(a, entity, taken, table);
+    if (decision.target) taken.add(decision.target);
+    decisions.set(a.name, decision);
+  }
+
+  const continued = new Set([...decisions.values()].map((d) => d.from).filter(Boolean));
+  const removed = before.filter((b) => input.mappings[b.name] && !continued.has(b.name)).map((b) => b.name);
+  const apply = (confidence: number, target: string | null): RepairApply =>
+    target && confidence >= thresholds.auto ? "auto" : target && confidence >= thresholds.review ? "review" : "report";
+  return {
+    entity: entity?.name ?? null,
+    repairs: after.map((a) => {
+      const d = decisions.get(a.name)!;
+      return { ...d, confidence: round(d.confidence), apply: apply(d.confidence, d.target) };
+    }),
+    removed,
+  };
+}
+
+const field = (f: DriftInput["after"]["fields"][number]): Field => ({ name: f.name, vendorType: f.type, type: normalizeType(f.type), samples: f.samples as JsonValue[] });
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/** The entity the mappings in force point to (most of them), else the matcher's best for the new schema. */
+function entityOf(input: DriftInput, after: Field[], ontology: OntologyDefinition): OntologyEntity | null {
+  const votes = new Map<string, number>();
+  for (const target of Object.values(input.mappings)) votes.set(parseTarget(target).entity, (votes.get(parseTarget(target).entity) ?? 0) + 1);
+  const voted = [...votes].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (voted) return ontology.entities.find((e) => e.name === voted) ?? null;
+  const table = { source: input.source, table: input.table, fields: after.map((f) => ({ name: f.name, type: f.type, samples: f.samples })) };
+  const best = rankEntities(table, ontology, [])[0];
+  return best && best.score >= 0.45 ? best.entity : null;
+}
+
+/** A field under the same name: its mapping holds, unless its values no longer agree with the old ones. */
+function keep(b: Field, a: Field, target: string | null, entity: OntologyEntity | null, table: SourceTable): Decision {
+  if (!target) return { field: a.name, target: null, confidence: 0.95, from: b.name, kind: "ignore", transform: null, reason: "unchanged and not mapped before" };
+  const values = agreement(b.samples, a.samples);
+  const transform = transformFor(a, target, entity, table);
+  if (values && values.distinct >= 3 && values.share < 0.5) {
+    return { field: a.name, target, confidence: 0.5, from: b.name, kind: "keep", transform, reason: `same name, but ${describeAgreement(values)}: its meaning may have changed` };
+  }
+  const retyped = b.type !== a.type || b.vendorType !== a.vendorType;
+  const reason = retyped ? `type changed from ${b.vendorType} to ${a.vendorType}${values ? `; ${describeAgreement(values)}` : ""}` : "unchanged";
+  return { field: a.name, target, confidence: retyped && !(values && values.share >= 0.8) ? 0.85 : 0.98, from: b.name, kind: "keep", transform, reason };
+}
+
+/** Removed and added fields paired best-first, one to one, when their values and names say they are one field. */
+function pairRenames(gone: Field[], fresh: Field[]): Pairing[] {
+  const all = gone.flatMap((b) => fresh.map((a) => scorePair(b, a)));
+  const sorted = [...all].sort((x, y) => y.score - x.score);
+  const used = new Set<string>();
+  const chosen: Pairing[] = [];
+  for (const pairing of sorted) {
+    if (pairing.score < RENAME_FLOOR) break;
+    if (used.has(`b:${pairing.before.name}`) || used.has(`a:${pairing.after.name}`)) continue;
+    used.add(`b:${pairing.before.name}`).add(`a:${pairing.after.name}`);
+    // A close runner-up for either side makes the pairing less certain.
+    const rival = Math.max(0, ...all.filter((p) => p !== pairing && (p.before === pairing.before || p.after === pairing.after)).map((p) => p.score));
+    const margin = pairing.score - rival;
+    chosen.push({ ...pairing, score: margin >= CLEAR_MARGIN ? pairing.score : pairing.score * (0.7 + 2 * margin) });
+  }
+  return chosen;
+}
+
+/**
+ * How likely `a` is `b` renamed. Values that agree record by record are the strongest evidence
+ * when they are varied (ids, amounts, dates); a flag or a single status agreeing says little, so
+ * the names decide then.
+ */
+function scorePair(b: Field, a: Field): Pairing {
+  const values = agreement(b.samples, a.samples);
+  const name = nameSimilarity(b.name, a.name);
+  const type = typeAffinity(b.type, a.type);
+  let score: number;
+  if (values && values.distinct >= 3) score = 0.65 * values.share + 0.25 * name + 0.1 * type;
+  else if (values) score = 0.2 * values.share + 0.65 * name + 0.15 * type;
+  else score = 0.9 * (0.8 * name + 0.2 * type);
+  return { before: b, after: a, score, values, name };
+}
+
+function rename(p: Pairing, target: string | null, entity: OntologyEntity | null, table: SourceTable): Decision {
+  const evidence = [p.values ? describeAgreement(p.values) : "no values to compare", `names ${Math.round(p.name * 100)}% alike`].join(", ");
+  if (!target) return { field: p.after.name, target: null, confidence: p.score, from: p.before.name, kind: "ignore", transform: null, reason: `renamed from ${p.before.name} (${evidence}), which was not mapped` };
+  return { field: p.after.name, target, confidence: p.score, from: p.before.name, kind: "rename", transform: transformFor(p.after, target, entity, table), reason: `renamed from ${p.before.name}: ${evidence}` };
+}
+
+/** A field with no predecessor: the matcher's best target of the entity that no other field holds. */
+function newField(a: Field, entity: OntologyEntity | null, taken: Set<string | null>, table: SourceTable): Decision {
+  const none = (reason: string): Decision => ({ field: a.name, target: null, confidence: 0.9, from: null, kind: "ignore", transform: null, reason });
+  if (!entity) return none("new field; the table is no known entity");
+  const shape = describeValues(a.samples);
+  const best = entity.fields
+    .filter((f) => !taken.has(`${entity.name}.${f.name}`))
+    .map((f) => ({ f, ...scoreField(a, shape, f, entity.name) }))
+    .sort((x, y) => y.score - x.score)[0];
+  if (!best || best.score < NEW_FIELD_FLOOR) return none(`new field; nothing free in ${entity.name} fits it`);
+  const target = `${entity.name}.${best.f.name}`;
+  return { field: a.name, target, confidence: 0.85 * best.score, from: null, kind: "new", transform: transformFor(a, target, entity, table), reason: `new field; looks like ${target} (${best.method}, ${Math.round(best.score * 100)}%)` };
+}
+
+function transformFor(a: Field, target: string, entity: OntologyEntity | null, table: SourceTable): string | null {
+  const ontologyField = entity?.fields.find((f) => `${entity.name}.${f.name}` === target);
+  return ontologyField ? chooseTransform({ name: a.name, type: a.type, samples: a.samples }, ontologyField, table) : null;
+}
+
+function describeAgreement(v: Agreement): string {
+  const agreeing = Math.round(v.share * v.compared);
+  const how = v.relation === "same" ? "equal" : v.relation === "times_100" ? "equal at 100 times the old" : "equal at a hundredth of the old";
+  return `${agreeing} of ${v.compared} values ${how}`;
+}

@@ -1,0 +1,84 @@
+import type { JsonValue } from "@/lib/aam/connectors/types";
+
+/** How values of a renamed field relate to the old ones: the same, or converted by a unit change. */
+export type ValueRelation = "same" | "times_100" | "divided_by_100";
+
+export type Agreement = {
+  /** Share of the records compared whose values relate, in [0, 1]. */
+  share: number;
+  relation: ValueRelation;
+  /** Records where both sides have a value. */
+  compared: number;
+  /** Distinct values among them: below 3 (flags, a single status) agreement says little. */
+  distinct: number;
+};
+
+/** Below this many records with values on both sides, values are not compared at all. */
+const MIN_COMPARED = 2;
+
+/**
+ * How well two fields' values agree record by record (samples are lined up: index i is the same
+ * source record on both sides), under the best of: the same value (numbers as numbers, text
+ * without case or separators, instants whatever their format, epoch seconds included), or one a
+ * hundred times the other (minor units, percent and fraction). Undefined when too few records
+ * have values on both sides.
+ */
+export function agreement(before: JsonValue[], after: JsonValue[]): Agreement | undefined {
+  const pairs: [JsonValue, JsonValue][] = [];
+  for (let i = 0; i < Math.min(before.length, after.length); i++) {
+    if (present(before[i]) && present(after[i])) pairs.push([before[i]!, after[i]!]);
+  }
+  if (pairs.length < MIN_COMPARED) return undefined;
+  const distinct = new Set(pairs.map(([b]) => canonical(b))).size;
+  let best: Agreement = { share: 0, relation: "same", compared: pairs.length, distinct };
+  for (const relation of ["same", "times_100", "divided_by_100"] as const) {
+    const share = pairs.filter(([b, a]) => related(b, a, relation)).length / pairs.length;
+    if (share > best.share) best = { ...best, share, relation };
+  }
+  return best;
+}
+
+const present = (v: JsonValue | undefined) => v !== null && v !== undefined && v !== "";
+
+function related(before: JsonValue, after: JsonValue, relation: ValueRelation): boolean {
+  if (relation === "same") return sameValue(before, after);
+  const [b, a] = [asNumber(before), asNumber(after)];
+  if (b === null || a === null) return false;
+  return relation === "times_100" ? close(a, b * 100) : close(a, b / 100);
+}
+
+function sameValue(before: JsonValue, after: JsonValue): boolean {
+  const [nb, na] = [asNumber(before), asNumber(after)];
+  if (nb !== null && na !== null && close(nb, na)) return true;
+  const [ib, ia] = [asInstant(before), asInstant(after)];
+  if (ib !== null && ia !== null && (ib === ia || sameDay(ib, ia))) return true;
+  return canonical(before) === canonical(after);
+}
+
+const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+
+function asNumber(v: JsonValue): number | null {
+  if (typeof v === "number") return v;
+  if (typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v.trim())) return Number(v);
+  return null;
+}
+
+/** Milliseconds since the epoch of an ISO date or timestamp, or of epoch seconds / milliseconds. */
+function asInstant(v: JsonValue): number | null {
+  if (typeof v === "number") {
+    if (v > 1e11 && v < 1e14) return v;
+    if (v > 1e8 && v < 1e11) return v * 1000;
+    return null;
+  }
+  if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}/.test(v)) return null;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? null : t;
+}
+
+/** A date on one side and an instant of that day on the other. */
+const sameDay = (a: number, b: number) => new Date(a).toISOString().slice(0, 10) === new Date(b).toISOString().slice(0, 10) && (a % 86_400_000 === 0 || b % 86_400_000 === 0);
+
+/** `Closed Won`, `closed_won` and `CLOSED-WON` are one value. */
+function canonical(v: JsonValue): string {
+  return typeof v === "string" ? v.trim().toLowerCase().replace(/[\s_\-]+/g, " ") : JSON.stringify(v);
+}

@@ -33,6 +33,8 @@ const VIEWER_MAY: Record<string, Method[]> = {
   "/api/v1/auth/token": ["POST"],
   // Mails the caller's own verification link.
   "/api/v1/me/email/send-verification": ["POST"],
+  // A computation over the body against the tenant's ontology: it stores nothing (a read by POST).
+  "/api/v1/dcl/repairs/suggest": ["POST"],
 };
 
 const MUTATIONS: Method[] = ["POST", "PUT", "PATCH", "DELETE"];

@@ -78,7 +78,8 @@ export function nameSimilarity(a: string, b: string): number {
   const jb = tb.join("");
   if (!ja || !jb) return a === b ? 1 : 0;
   if (ja === jb) return 1;
-  const shared = ta.filter((t) => tb.includes(t));
+  // As sets: a word repeated on one side (`Contact_ContactID`) is still one word.
+  const shared = [...new Set(ta)].filter((t) => tb.includes(t));
   const jaccard = shared.length / new Set([...ta, ...tb]).size;
   const ra = ta.filter((t) => !shared.includes(t)).join("");
   const rb = tb.filter((t) => !shared.includes(t)).join("");

@@ -12,14 +12,16 @@ import { agreement, type Agreement } from "./values";
 import { normalizeType } from "./vendor-types";
 
 /** Chosen on the tuning part of the drift corpus (tests/fixtures/drift; see lib/dcl/repair/evaluate.ts). */
-export const DEFAULT_THRESHOLDS: RepairThresholds = { auto: 0.9, review: 0.6 };
+export const DEFAULT_THRESHOLDS: RepairThresholds = { auto: 0.8, review: 0.5 };
 
 /** Below this a removed and an added field are not one field renamed. */
 const RENAME_FLOOR = 0.5;
 /** A new field is mapped only when the matcher scores a free target at least this well. */
-const NEW_FIELD_FLOOR = 0.42;
+const NEW_FIELD_FLOOR = 0.5;
 /** A runner-up this close to the chosen pairing makes it uncertain. */
 const CLEAR_MARGIN = 0.15;
+/** The confidence of a mapping kept under a name whose values no longer agree. */
+const MEANING_CHANGED = 0.5;
 
 type Field = { name: string; vendorType: string; type: FieldType; samples: JsonValue[] };
 type Decision = Omit<Repair, "apply">;
@@ -40,24 +42,32 @@ export function suggestRepairs(input: DriftInput, ontology: OntologyDefinition, 
   const table: SourceTable = { source: input.source, table: input.table, fields: after.map((f) => ({ name: f.name, type: f.type, samples: f.samples })) };
   const decisions = new Map<string, Decision>();
 
-  const afterNames = new Set(after.map((f) => f.name));
   const beforeByName = new Map(before.map((f) => [f.name, f]));
   for (const a of after) {
     const b = beforeByName.get(a.name);
     if (b) decisions.set(a.name, keep(b, a, input.mappings[b.name] ?? null, entity, table));
   }
 
-  const gone = before.filter((b) => !afterNames.has(b.name));
-  const fresh = after.filter((a) => !beforeByName.has(a.name));
+  // A field under its old name whose values no longer agree may have moved to another name (its
+  // old name now meaning something else): it takes part in the rename pairing, as do new fields.
+  const moved = (name: string) => decisions.get(name)?.confidence === MEANING_CHANGED;
+  const gone = before.filter((b) => !decisions.has(b.name) || moved(b.name));
+  const fresh = after.filter((a) => !decisions.has(a.name) || moved(a.name));
   for (const pairing of pairRenames(gone, fresh)) {
+    if (pairing.before.name === pairing.after.name) continue;
     decisions.set(pairing.after.name, rename(pairing, input.mappings[pairing.before.name] ?? null, entity, table));
+    // The field under the old name is then another field: new to the mapping.
+    if (moved(pairing.before.name)) decisions.delete(pairing.before.name);
   }
 
   const taken = new Set([...decisions.values()].map((d) => d.target).filter(Boolean));
-  for (const a of fresh.filter((f) => !decisions.has(f.name))) {
+  const continuedSoFar = new Set([...decisions.values()].map((d) => d.from));
+  for (const a of after.filter((f) => !decisions.has(f.name))) {
     const decision = newField(a, entity, taken, table);
     if (decision.target) taken.add(decision.target);
-    decisions.set(a.name, decision);
+    // A new field on the target a vanished field held continues that field, even where values could not show it.
+    const predecessor = before.find((b) => input.mappings[b.name] === decision.target && !continuedSoFar.has(b.name) && !after.some((x) => x.name === b.name && decisions.get(x.name)?.target === decision.target));
+    decisions.set(a.name, predecessor && decision.target ? { ...decision, from: predecessor.name, reason: `${decision.reason}, where ${predecessor.name} was` } : decision);
   }
 
   const continued = new Set([...decisions.values()].map((d) => d.from).filter(Boolean));
@@ -94,7 +104,7 @@ function keep(b: Field, a: Field, target: string | null, entity: OntologyEntity 
   const values = agreement(b.samples, a.samples);
   const transform = transformFor(a, target, entity, table);
   if (values && values.distinct >= 3 && values.share < 0.5) {
-    return { field: a.name, target, confidence: 0.5, from: b.name, kind: "keep", transform, reason: `same name, but ${describeAgreement(values)}: its meaning may have changed` };
+    return { field: a.name, target, confidence: MEANING_CHANGED, from: b.name, kind: "keep", transform, reason: `same name, but ${describeAgreement(values)}: its meaning may have changed` };
   }
   const retyped = b.type !== a.type || b.vendorType !== a.vendorType;
   const reason = retyped ? `type changed from ${b.vendorType} to ${a.vendorType}${values ? `; ${describeAgreement(values)}` : ""}` : "unchanged";
@@ -113,7 +123,7 @@ function pairRenames(gone: Field[], fresh: Field[]): Pairing[] {
     used.add(`b:${pairing.before.name}`).add(`a:${pairing.after.name}`);
     // A close runner-up for either side makes the pairing less certain.
     const rival = Math.max(0, ...all.filter((p) => p !== pairing && (p.before === pairing.before || p.after === pairing.after)).map((p) => p.score));
-    const margin = pairing.score - rival;
+    const margin = Math.max(0, pairing.score - rival);
     chosen.push({ ...pairing, score: margin >= CLEAR_MARGIN ? pairing.score : pairing.score * (0.7 + 2 * margin) });
   }
   return chosen;

@@ -63,20 +63,31 @@ function asNumber(v: JsonValue): number | null {
   return null;
 }
 
-/** Milliseconds since the epoch of an ISO date or timestamp, or of epoch seconds / milliseconds. */
+/**
+ * Milliseconds since the epoch of an ISO date or timestamp, an SAP date (`20240115`), a
+ * Microsoft JSON date (`/Date(1705276800000)/`), or epoch seconds or milliseconds (numbers or digits).
+ */
 function asInstant(v: JsonValue): number | null {
-  if (typeof v === "number") {
-    if (v > 1e11 && v < 1e14) return v;
-    if (v > 1e8 && v < 1e11) return v * 1000;
-    return null;
+  if (typeof v === "string") {
+    const text = v.trim();
+    const sap = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+    if (sap && Number(sap[2]) >= 1 && Number(sap[2]) <= 12) return Date.UTC(Number(sap[1]), Number(sap[2]) - 1, Number(sap[3]));
+    const ms = /^\/Date\((-?\d+)([+-]\d{4})?\)\/$/.exec(text);
+    if (ms) return Number(ms[1]);
+    if (/^\d+$/.test(text)) return asInstant(Number(text));
+    // ISO, and the US style of report exports (`1/15/2024 10:00 AM`).
+    if (!/^\d{4}-\d{2}-\d{2}/.test(text) && !/^\d{1,2}\/\d{1,2}\/\d{4}/.test(text)) return null;
+    const t = Date.parse(text);
+    return Number.isNaN(t) ? null : t;
   }
-  if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}/.test(v)) return null;
-  const t = Date.parse(v);
-  return Number.isNaN(t) ? null : t;
+  if (typeof v !== "number") return null;
+  if (v > 1e11 && v < 1e14) return v;
+  if (v > 1e8 && v < 1e11) return v * 1000;
+  return null;
 }
 
-/** A date on one side and an instant of that day on the other. */
-const sameDay = (a: number, b: number) => new Date(a).toISOString().slice(0, 10) === new Date(b).toISOString().slice(0, 10) && (a % 86_400_000 === 0 || b % 86_400_000 === 0);
+/** The same calendar day: a date against an instant of that day, or one instant written in two formats whose zones may differ. */
+const sameDay = (a: number, b: number) => Math.abs(a - b) < 86_400_000 && new Date(a).toISOString().slice(0, 10) === new Date(b).toISOString().slice(0, 10);
 
 /** `Closed Won`, `closed_won` and `CLOSED-WON` are one value. */
 function canonical(v: JsonValue): string {

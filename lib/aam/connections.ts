@@ -9,6 +9,7 @@ import { open, seal } from "@/lib/crypto/secret-box";
 import { connectorSpec } from "@/lib/aam/connectors/registry";
 import { legacyUploadDirectory } from "@/lib/aam/connectors/file/uploaded";
 import { getStore, storeKeys } from "@/lib/store";
+import { log } from "@/lib/log";
 import type { ConnectionType } from "@/lib/aam/schemas";
 import { ConnectorError, type Connector } from "@/lib/aam/connectors/types";
 import type { CreateConnectionInput, UpdateConnectionInput } from "@/lib/aam/schemas";
@@ -96,10 +97,15 @@ export async function updateConnection({ ctx, id, input }: { ctx: TenantContext;
 export async function deleteConnection({ ctx, id }: { ctx: TenantContext; id: string }): Promise<void> {
   const { count } = await ctx.db.connection.deleteMany({ where: { id, tenantId: ctx.tenantId } });
   if (count === 0) throw new NotFoundError("Connection");
-  // Its uploads go now, replaced versions too; its record segments are garbage the collector takes with the next rebuild.
-  const store = await getStore();
-  await store.delete((await store.list(storeKeys.connectionUploads(ctx.tenantId, id))).map((o) => o.key));
-  await rm(legacyUploadDirectory({ tenantId: ctx.tenantId, connectionId: id }), { recursive: true, force: true });
+  // Its uploads go now, replaced versions too; its record segments are garbage the collector takes
+  // with the next rebuild. The connection is gone either way: a store that fails here only delays that.
+  try {
+    const store = await getStore();
+    await store.delete((await store.list(storeKeys.connectionUploads(ctx.tenantId, id))).map((o) => o.key));
+    await rm(legacyUploadDirectory({ tenantId: ctx.tenantId, connectionId: id }), { recursive: true, force: true });
+  } catch (error) {
+    log.warn("uploads of a deleted connection not deleted", { tenantId: ctx.tenantId, connectionId: id, error });
+  }
 }
 
 /** Pauses or resumes syncing by hand. Resuming clears an error or a policy pause. */

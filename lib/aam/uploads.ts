@@ -10,8 +10,9 @@ import { ConflictError, NotFoundError, PayloadTooLargeError, ValidationError } f
 import { getConnectionOrThrow, readConfig } from "@/lib/aam/connections";
 import { csvOptionsFor, FileConfig, isJsonLines } from "@/lib/aam/connectors/file/config";
 import { CsvShapeError, openCsv } from "@/lib/aam/connectors/file/csv";
-import { adoptLegacyUploads, listUpload, putUploadObject } from "@/lib/aam/connectors/file/uploaded";
+import { adoptLegacyUploads, collectReleasedUploads, listUpload, putUploadObject, unlistUpload } from "@/lib/aam/connectors/file/uploaded";
 import { getKv } from "@/lib/kv";
+import { log } from "@/lib/log";
 import { withLock } from "@/lib/kv/lock";
 import { getStore } from "@/lib/store";
 import { uploadQuotaCheck } from "@/lib/quotas/upload-quota";
@@ -28,6 +29,8 @@ export async function saveUpload({ ctx, connectionId, name, body, declaredBytes 
   const config = await uploadConfig(ctx, connectionId);
   if (declaredBytes !== undefined && declaredBytes > env.maxUploadBytes) throw new PayloadTooLargeError(env.maxUploadBytes);
   if (!body) throw new ValidationError("The request has no file content");
+  // Files from before uploads lived in the store first, so this newer one replaces them, never the other way.
+  await adoptLegacyUploads(ctx, connectionId);
 
   const fitsQuota = await uploadQuotaCheck(ctx, connectionId, name);
   if (declaredBytes !== undefined) fitsQuota(declaredBytes);
@@ -65,6 +68,7 @@ export async function storeUpload(scope: TenantScope, connectionId: string, name
     await (await getStore()).delete([object.objectKey]).catch(() => undefined);
     throw error;
   }
+  await collectReleasedUploads(scope).catch((error) => log.warn("released uploads not collected", { tenantId: scope.tenantId, error }));
   return object.bytes;
 }
 
@@ -72,8 +76,8 @@ export async function storeUpload(scope: TenantScope, connectionId: string, name
 export async function deleteUpload({ ctx, connectionId, name }: { ctx: TenantContext; connectionId: string; name: string }) {
   await uploadConfig(ctx, connectionId);
   await adoptLegacyUploads(ctx, connectionId);
-  const { count } = await ctx.db.uploadedFile.deleteMany({ where: { tenantId: ctx.tenantId, connectionId, name } });
-  if (count === 0) throw new NotFoundError("File");
+  if (!(await unlistUpload(ctx, connectionId, name))) throw new NotFoundError("File");
+  await collectReleasedUploads(ctx).catch((error) => log.warn("released uploads not collected", { tenantId: ctx.tenantId, error }));
 }
 
 /** The files of an upload connection. 404 unless the connection is the tenant's. */

@@ -25,7 +25,7 @@ export async function uploadQuotaCheck(scope: TenantScope, connectionId: string,
   return (bytes) => {
     if (used - freed + bytes <= limit) return;
     throw new QuotaExceededError(
-      `This workspace may store ${formatBytes(limit)} of uploaded files and ${formatBytes(used)} are in use; the file does not fit. Delete an upload connection to free space.`,
+      `This workspace may store ${formatBytes(limit)} of uploaded files and ${formatBytes(used)} are in use; the file does not fit. Delete files or an upload connection to free space.`,
     );
   };
 }

@@ -89,10 +89,21 @@ describe("the repair agent", () => {
     expect(["bool", "checkbox"].map(normalizeType)).toEqual(["boolean", "boolean"]);
   });
 
+  it("keeps field names like Object.prototype's as data, and survives dates no calendar has", () => {
+    const plan = suggestRepairs(
+      drift([["constructor", "string", ["a", "b", "c"]], ["toString", "string", ["/Date(9000000000000000)/", "x", "y"]]], [["constructor", "string", ["a", "b", "c"]], ["valueOf", "string", ["/Date(9000000000000001)/", "x", "y"]]], {}),
+      BUILTIN_ONTOLOGY,
+    );
+    expect(plan.repairs.map((r) => [r.field, r.target])).toEqual([["constructor", null], ["valueOf", null]]);
+    expect(plan.removed).toEqual([]);
+  });
+
   it("refuses input that is not a drift description, with the reason", () => {
     const bad = DriftInput.safeParse({ source: "x", table: "t", before: { fields: [] }, mappings: { a: "not a target" }, after: { fields: [] } });
     expect(bad.success).toBe(false);
     expect(bad.error!.issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining(["mappings.a", "after.fields"]));
+    const twice = DriftInput.safeParse({ source: "x", table: "t", before: { fields: [] }, after: { fields: [{ name: "a" }, { name: "a" }] } });
+    expect(twice.error!.issues[0]!.message).toBe("field names must be unique");
   });
 });
 

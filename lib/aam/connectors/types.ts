@@ -54,9 +54,9 @@ export type ReadOptions = { batchSize: number; signal?: AbortSignal };
 /**
  * A read DuckDB does itself: `relation` is SQL for the caller's DuckDB connection over the new
  * rows, in the source's order, one column `payload` (VARCHAR JSON), never crossing into
- * JavaScript; null when nothing changed. Once the relation has been read, `accepted()` says
- * whether every row parsed (false: the caller reads the stream with `read` instead), and
- * `state(rows)` is the state after reading that many rows. `close()` releases what the relation
+ * JavaScript; null when nothing changed. `accepted()` says whether every row parsed (false: the
+ * caller reads the stream with `read` instead), and `state(rows)` is the state after reading that
+ * many rows. `close()` releases what the relation
  * reads; call it in any case.
  */
 export type TabularRead = { relation: string | null; state(rows: number): StreamState; accepted(): Promise<boolean>; close(): Promise<void> };

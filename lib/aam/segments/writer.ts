@@ -103,13 +103,13 @@ export class SegmentWriter {
       return files.at(-1)!;
     };
     try {
+      if (accepted && !(await accepted())) return null;
       const staging = await scratch();
       const id = recordIdSql(target.stream);
       const read = await duck.runAndReadAll(`COPY (
         SELECT ${seq}::INTEGER AS seq, source_record_id, 'upsert' AS operation, ${quoteLiteral(observedAt.toISOString())}::TIMESTAMPTZ AS observed_at,
           payload, md5(payload) AS record_hash, ${recordProblemSql(target.stream, "source_record_id")} AS problem
         FROM (SELECT payload, ${id} AS source_record_id FROM ${from})) TO ${quoteLiteral(staging)} (${PARQUET_OPTIONS})`);
-      if (accepted && !(await accepted())) return null;
       const rowsRead = Number(read.getRowObjectsJS()[0]!.Count);
 
       const staged = `read_parquet(${quoteLiteral(staging)}, file_row_number = true)`;

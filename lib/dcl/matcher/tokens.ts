@@ -41,7 +41,7 @@ function singular(word: string): string {
 /** The words of a name after expanding abbreviations and singularizing, stop words removed. */
 export function tokenize(name: string): string[] {
   return splitWords(name)
-    .flatMap((w) => (ABBREVIATIONS[w] ?? w).split(" "))
+    .flatMap((w) => (Object.hasOwn(ABBREVIATIONS, w) ? ABBREVIATIONS[w]! : w).split(" "))
     .map(singular)
     .filter((w) => !STOP.has(w));
 }

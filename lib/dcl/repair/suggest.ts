@@ -20,7 +20,7 @@ const RENAME_FLOOR = 0.5;
 const NEW_FIELD_FLOOR = 0.5;
 /** A runner-up this close to the chosen pairing makes it uncertain. */
 const CLEAR_MARGIN = 0.15;
-/** The confidence of a mapping kept under a name whose values no longer agree. */
+/** The confidence of a mapping kept under a name whose values no longer agree: a person decides. */
 const MEANING_CHANGED = 0.5;
 
 type Field = { name: string; vendorType: string; type: FieldType; samples: JsonValue[] };
@@ -41,23 +41,26 @@ export function suggestRepairs(input: DriftInput, ontology: OntologyDefinition, 
   const entity = entityOf(input, after, ontology);
   const table: SourceTable = { source: input.source, table: input.table, fields: after.map((f) => ({ name: f.name, type: f.type, samples: f.samples })) };
   const decisions = new Map<string, Decision>();
+  // Own keys only: a field named `constructor` must not read Object.prototype's.
+  const mapped = (name: string): string | null => (Object.hasOwn(input.mappings, name) ? input.mappings[name]! : null);
 
   const beforeByName = new Map(before.map((f) => [f.name, f]));
-  for (const a of after) {
-    const b = beforeByName.get(a.name);
-    if (b) decisions.set(a.name, keep(b, a, input.mappings[b.name] ?? null, entity, table));
-  }
-
   // A field under its old name whose values no longer agree may have moved to another name (its
   // old name now meaning something else): it takes part in the rename pairing, as do new fields.
-  const moved = (name: string) => decisions.get(name)?.confidence === MEANING_CHANGED;
-  const gone = before.filter((b) => !decisions.has(b.name) || moved(b.name));
-  const fresh = after.filter((a) => !decisions.has(a.name) || moved(a.name));
+  const changedMeaning = new Set<string>();
+  for (const a of after) {
+    const b = beforeByName.get(a.name);
+    if (!b) continue;
+    const kept = keep(b, a, mapped(b.name), entity, table);
+    if (kept.meaningChanged) changedMeaning.add(a.name);
+    decisions.set(a.name, kept.decision);
+  }
+  const gone = before.filter((b) => !decisions.has(b.name) || changedMeaning.has(b.name));
+  const fresh = after.filter((a) => !decisions.has(a.name) || changedMeaning.has(a.name));
   for (const pairing of pairRenames(gone, fresh)) {
-    if (pairing.before.name === pairing.after.name) continue;
-    decisions.set(pairing.after.name, rename(pairing, input.mappings[pairing.before.name] ?? null, entity, table));
+    decisions.set(pairing.after.name, rename(pairing, mapped(pairing.before.name), entity, table));
     // The field under the old name is then another field: new to the mapping.
-    if (moved(pairing.before.name)) decisions.delete(pairing.before.name);
+    if (changedMeaning.has(pairing.before.name)) decisions.delete(pairing.before.name);
   }
 
   const taken = new Set([...decisions.values()].map((d) => d.target).filter(Boolean));
@@ -66,12 +69,12 @@ export function suggestRepairs(input: DriftInput, ontology: OntologyDefinition, 
     const decision = newField(a, entity, taken, table);
     if (decision.target) taken.add(decision.target);
     // A new field on the target a vanished field held continues that field, even where values could not show it.
-    const predecessor = before.find((b) => input.mappings[b.name] === decision.target && !continuedSoFar.has(b.name) && !after.some((x) => x.name === b.name && decisions.get(x.name)?.target === decision.target));
+    const predecessor = before.find((b) => mapped(b.name) === decision.target && !continuedSoFar.has(b.name) && !after.some((x) => x.name === b.name && decisions.get(x.name)?.target === decision.target));
     decisions.set(a.name, predecessor && decision.target ? { ...decision, from: predecessor.name, reason: `${decision.reason}, where ${predecessor.name} was` } : decision);
   }
 
   const continued = new Set([...decisions.values()].map((d) => d.from).filter(Boolean));
-  const removed = before.filter((b) => input.mappings[b.name] && !continued.has(b.name)).map((b) => b.name);
+  const removed = before.filter((b) => mapped(b.name) && !continued.has(b.name)).map((b) => b.name);
   const apply = (confidence: number, target: string | null): RepairApply =>
     target && confidence >= thresholds.auto ? "auto" : target && confidence >= thresholds.review ? "review" : "report";
   return {
@@ -98,32 +101,49 @@ function entityOf(input: DriftInput, after: Field[], ontology: OntologyDefinitio
   return best && best.score >= 0.45 ? best.entity : null;
 }
 
-/** A field under the same name: its mapping holds, unless its values no longer agree with the old ones. */
-function keep(b: Field, a: Field, target: string | null, entity: OntologyEntity | null, table: SourceTable): Decision {
-  if (!target) return { field: a.name, target: null, confidence: 0.95, from: b.name, kind: "ignore", transform: null, reason: "unchanged and not mapped before" };
+/**
+ * A field under the same name: its mapping holds, unless its values no longer agree with the old
+ * ones (then a person decides, and the field may have moved to another name).
+ */
+function keep(b: Field, a: Field, target: string | null, entity: OntologyEntity | null, table: SourceTable): { decision: Decision; meaningChanged: boolean } {
+  if (!target) return { decision: { field: a.name, target: null, confidence: 0.95, from: b.name, kind: "ignore", transform: null, reason: "unchanged and not mapped before" }, meaningChanged: false };
   const values = agreement(b.samples, a.samples);
   const transform = transformFor(a, target, entity, table);
   if (values && values.distinct >= 3 && values.share < 0.5) {
-    return { field: a.name, target, confidence: MEANING_CHANGED, from: b.name, kind: "keep", transform, reason: `same name, but ${describeAgreement(values)}: its meaning may have changed` };
+    const reason = `same name, but ${describeAgreement(values)}: its meaning may have changed`;
+    return { decision: { field: a.name, target, confidence: MEANING_CHANGED, from: b.name, kind: "keep", transform, reason }, meaningChanged: true };
   }
   const retyped = b.type !== a.type || b.vendorType !== a.vendorType;
   const reason = retyped ? `type changed from ${b.vendorType} to ${a.vendorType}${values ? `; ${describeAgreement(values)}` : ""}` : "unchanged";
-  return { field: a.name, target, confidence: retyped && !(values && values.share >= 0.8) ? 0.85 : 0.98, from: b.name, kind: "keep", transform, reason };
+  return { decision: { field: a.name, target, confidence: retyped && !(values && values.share >= 0.8) ? 0.85 : 0.98, from: b.name, kind: "keep", transform, reason }, meaningChanged: false };
 }
 
 /** Removed and added fields paired best-first, one to one, when their values and names say they are one field. */
 function pairRenames(gone: Field[], fresh: Field[]): Pairing[] {
-  const all = gone.flatMap((b) => fresh.map((a) => scorePair(b, a)));
+  // A field is never its own rename (it is in both lists when its meaning may have changed).
+  const all = gone.flatMap((b) => fresh.filter((a) => a.name !== b.name).map((a) => scorePair(b, a)));
+  // Each side's two best scores, for the runner-up of a chosen pairing.
+  const top = new Map<string, [Pairing | null, number, number]>();
+  for (const p of all) {
+    for (const side of [`b:${p.before.name}`, `a:${p.after.name}`]) {
+      const [best, first, second] = top.get(side) ?? [null, 0, 0];
+      top.set(side, p.score > first ? [p, p.score, first] : [best, first, Math.max(second, p.score)]);
+    }
+  }
+  const runnerUp = (side: string, p: Pairing) => {
+    const [best, first, second] = top.get(side)!;
+    return best === p ? second : first;
+  };
   const sorted = [...all].sort((x, y) => y.score - x.score);
   const used = new Set<string>();
   const chosen: Pairing[] = [];
   for (const pairing of sorted) {
     if (pairing.score < RENAME_FLOOR) break;
-    if (used.has(`b:${pairing.before.name}`) || used.has(`a:${pairing.after.name}`)) continue;
-    used.add(`b:${pairing.before.name}`).add(`a:${pairing.after.name}`);
+    const [b, a] = [`b:${pairing.before.name}`, `a:${pairing.after.name}`];
+    if (used.has(b) || used.has(a)) continue;
+    used.add(b).add(a);
     // A close runner-up for either side makes the pairing less certain.
-    const rival = Math.max(0, ...all.filter((p) => p !== pairing && (p.before === pairing.before || p.after === pairing.after)).map((p) => p.score));
-    const margin = Math.max(0, pairing.score - rival);
+    const margin = Math.max(0, pairing.score - Math.max(runnerUp(b, pairing), runnerUp(a, pairing)));
     chosen.push({ ...pairing, score: margin >= CLEAR_MARGIN ? pairing.score : pairing.score * (0.7 + 2 * margin) });
   }
   return chosen;

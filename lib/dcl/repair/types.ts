@@ -5,8 +5,14 @@ const DriftField = z.object({
   name: z.string().min(1).max(1000),
   /** Any vendor's type name (`datetime`, `DATS`, `decimal(18,2)`, `picklist`, ...); see vendor-types.ts. */
   type: z.string().trim().min(1).max(200).default("string"),
-  samples: z.array(z.json()).max(100).default([]),
+  samples: z.array(z.json()).max(50).default([]),
 });
+
+/** Every pair of a removed and an added field is scored: the sizes keep that work to milliseconds. */
+const Fields = z
+  .array(DriftField)
+  .max(500)
+  .refine((fields) => new Set(fields.map((f) => f.name)).size === fields.length, "field names must be unique");
 export type DriftField = z.infer<typeof DriftField>;
 
 const Target = z.string().regex(/^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/, 'a target is "entity.field"');
@@ -19,9 +25,9 @@ const Target = z.string().regex(/^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/, 'a target 
 export const DriftInput = z.object({
   source: z.string().min(1).max(200),
   table: z.string().min(1).max(1000),
-  before: z.object({ fields: z.array(DriftField).max(2000) }),
+  before: z.object({ fields: Fields }),
   mappings: z.record(z.string().max(1000), Target).default({}),
-  after: z.object({ fields: z.array(DriftField).min(1).max(2000) }),
+  after: z.object({ fields: Fields.refine((fields) => fields.length > 0, "at least one field") }),
 });
 export type DriftInput = z.infer<typeof DriftInput>;
 

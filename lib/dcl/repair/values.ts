@@ -72,13 +72,14 @@ function asInstant(v: JsonValue): number | null {
     const text = v.trim();
     const sap = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
     if (sap && Number(sap[2]) >= 1 && Number(sap[2]) <= 12) return Date.UTC(Number(sap[1]), Number(sap[2]) - 1, Number(sap[3]));
-    const ms = /^\/Date\((-?\d+)([+-]\d{4})?\)\/$/.exec(text);
+    const ms = /^\/Date\((-?\d{1,15})([+-]\d{4})?\)\/$/.exec(text);
     if (ms) return Number(ms[1]);
-    if (/^\d+$/.test(text)) return asInstant(Number(text));
+    if (/^\d{1,15}$/.test(text)) return asInstant(Number(text));
     // ISO, and the US style of report exports (`1/15/2024 10:00 AM`).
     if (!/^\d{4}-\d{2}-\d{2}/.test(text) && !/^\d{1,2}\/\d{1,2}\/\d{4}/.test(text)) return null;
     const t = Date.parse(text);
-    return Number.isNaN(t) ? null : t;
+    // Beyond ±8.64e15 ms no Date exists (toISOString would throw).
+    return Number.isNaN(t) || Math.abs(t) > 8.64e15 ? null : t;
   }
   if (typeof v !== "number") return null;
   if (v > 1e11 && v < 1e14) return v;

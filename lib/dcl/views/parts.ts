@@ -65,10 +65,10 @@ async function writePart(duck: DuckDBConnection, input: PartsInput, signature: s
 /** The part without the records `changed_ids` names: the part itself when it has none of them. */
 async function withoutChanged(duck: DuckDBConnection, input: PartsInput, part: ViewPart): Promise<ViewPart> {
   const file = quoteLiteral(await (await getStore()).localPath(part.objectKey));
-  const hits = await duck.runAndReadAll(`SELECT count(*)::BIGINT AS n FROM read_parquet(${file}) WHERE "_source_record_id" IN (SELECT source_record_id FROM changed_ids)`);
+  const hits = await duck.runAndReadAll(`SELECT count(*)::BIGINT AS n FROM read_parquet(${file}) p WHERE EXISTS (SELECT 1 FROM changed_ids c WHERE c.source_record_id = p."_source_record_id")`);
   if (Number(hits.getRowObjectsJS()[0]!.n) === 0) return part;
   const { objectKey: _old, rows: _rows, ...kept } = part;
-  return writeRows(duck, input, kept, `SELECT * FROM read_parquet(${file}) WHERE "_source_record_id" NOT IN (SELECT source_record_id FROM changed_ids)`);
+  return writeRows(duck, input, kept, `SELECT * FROM read_parquet(${file}) p WHERE NOT EXISTS (SELECT 1 FROM changed_ids c WHERE c.source_record_id = p."_source_record_id")`);
 }
 
 /** Writes the rows of `select` as a new part of the build; no file when there are none. */

@@ -6,6 +6,7 @@ import { approvedMappings } from "@/lib/dcl/mappings/registry";
 import { segmentsOfStreams, type SegmentFile } from "@/lib/aam/segments/catalog";
 import { withDuckDb } from "@/lib/duckdb/engine";
 import { env } from "@/lib/env";
+import { ConflictError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { getStore } from "@/lib/store";
 import { collectGarbage } from "@/lib/store/garbage";
@@ -47,6 +48,9 @@ export async function rebuildViews(scope: TenantScope, ontology: OntologyDefinit
     rows: sum(entities.find((e) => e.entity === s.entity)!.parts.filter((p) => sourceKey(p) === sourceKey(s))),
   }));
   await scope.db.$transaction(async (tx) => {
+    // Built on the current build: if another rebuild replaced it meanwhile (a lock lost), its parts may be gone.
+    const head = await tx.viewHead.findUnique({ where: { tenantId: scope.tenantId }, select: { buildId: true } });
+    if ((head?.buildId ?? null) !== (current?.id ?? null)) throw new ConflictError("Another rebuild of these views finished meanwhile; rebuild again");
     const now = new Date();
     await tx.viewBuild.create({ data: { id: buildId, tenantId: scope.tenantId, ontologyVersion: ontology.version, recordsLoaded: sum(viewSources), entities, sources: viewSources, builtAt: now } });
     await tx.viewBuild.updateMany({ where: { tenantId: scope.tenantId, id: { not: buildId }, supersededAt: null }, data: { supersededAt: now } });

@@ -24,5 +24,5 @@ ALTER TABLE "uploaded_files" ADD CONSTRAINT "uploaded_files_connection_id_fkey" 
 ALTER TABLE "uploaded_files" ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON "uploaded_files" USING (tenant_id = (SELECT app_tenant_id())) WITH CHECK (tenant_id = (SELECT app_tenant_id()));
 
--- Files uploaded before this migration are still in <data dir>/uploads; the first listing of their
--- connection moves them into the store (lib/aam/uploads.ts, adoptLegacyUploads).
+-- Files uploaded before this migration are still in <data dir>/uploads; the first listing of (or upload to) their
+-- connection moves them into the store (lib/aam/connectors/file/uploaded.ts, adoptLegacyUploads).

@@ -44,7 +44,7 @@ function typedCell(column: string, field: SourceField): string {
  * straight into the ordered Parquet write measured slower). An unchanged file reads nothing; a
  * file that only grew (its earlier bytes hash the same, ending on a line break) reads only the
  * bytes after them; anything else reads the whole file. Returns null (the JavaScript reader takes
- * over) for other encodings, and `accepted()` is false once DuckDB found a row it cannot parse, so
+ * over) for other encodings, and `accepted()` is false when DuckDB found a row it cannot parse, so
  * quarantine keeps its exact reasons and line numbers.
  */
 export async function readCsvWithDuckDb(file: string, stream: SourceStream, options: CsvOptions, state: StreamState, duck: DuckDBConnection, scratchFile: () => Promise<string>): Promise<TabularRead | null> {
@@ -63,7 +63,10 @@ export async function readCsvWithDuckDb(file: string, stream: SourceStream, opti
   let tail: string | undefined;
   if (append) {
     tail = await scratchFile();
-    await pipeline(createReadStream(file, { start: grew }), createWriteStream(tail));
+    await pipeline(createReadStream(file, { start: grew }), createWriteStream(tail)).catch(async (error) => {
+      await rm(tail!, { force: true });
+      throw error;
+    });
     source = tail;
   }
   const columns = stream.fields.map((_, i) => `c${i}`);

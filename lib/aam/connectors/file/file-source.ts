@@ -31,15 +31,14 @@ const INFER_ROWS = 10_000;
  * changed one is read again (records already stored are recognised by their content).
  */
 export function createFileConnector(config: FileConfig, files: FileList): Connector {
-  async function fileOf(stream: string): Promise<string> {
+  /** Where the stream's file is now (null: it is gone), resolved once per read so one read sees one version of it. */
+  async function fileOf(stream: string): Promise<string | null> {
     const file = (await files()).find((f) => f.name === stream);
-    if (!file) throw new ConnectorError("source", "The file disappeared or cannot be read");
-    return file.path();
+    return file ? file.path() : null;
   }
 
   /** Records typed by `fields` (CSV cells are text until then); JSON Lines carry their own types. */
-  async function* rows(name: string, fields?: SourceField[]): AsyncGenerator<{ record: SourceRecord } | { reject: RejectedRecord }> {
-    const file = await fileOf(name);
+  async function* rows(name: string, file: string, fields?: SourceField[]): AsyncGenerator<{ record: SourceRecord } | { reject: RejectedRecord }> {
     if (isJsonLines(name)) {
       for await (const item of readJsonl(file, config.encoding)) {
         yield item.kind === "row" ? { record: item.record } : { reject: { raw: item.raw, reason: item.reason, location: `line ${item.line}` } };
@@ -62,14 +61,14 @@ export function createFileConnector(config: FileConfig, files: FileList): Connec
     }
   }
 
-  async function discoverFile(name: string): Promise<SourceStream> {
+  async function discoverFile(name: string, file: string): Promise<SourceStream> {
     if (isJsonLines(name)) {
       const records: SourceRecord[] = [];
-      for await (const row of rows(name)) if ("record" in row && records.push(row.record) >= INFER_ROWS) break;
+      for await (const row of rows(name, file)) if ("record" in row && records.push(row.record) >= INFER_ROWS) break;
       const fields = inferFields(records);
       return { name, fields, primaryKey: detectPrimaryKey(fields.map((f) => f.name), records), cursorField: null, sample: records.slice(0, SAMPLE_SIZE) };
     }
-    const csv = await openCsv(await fileOf(name), csvOptionsFor(config, name));
+    const csv = await openCsv(file, csvOptionsFor(config, name));
     const columns = csv.columns;
     const texts: SourceRecord[] = [];
     for await (const item of csv.items) {
@@ -96,9 +95,10 @@ export function createFileConnector(config: FileConfig, files: FileList): Connec
 
     async discover(): Promise<DiscoverResult> {
       const result: DiscoverResult = { streams: [], problems: [] };
-      for (const { name } of await files()) {
+      for (const file of await files()) {
+        const name = file.name;
         try {
-          result.streams.push(await discoverFile(name));
+          result.streams.push(await discoverFile(name, await file.path()));
         } catch (error) {
           if (!(error instanceof CsvShapeError)) throw error;
           result.problems.push({ stream: name, message: `${name} ${error.message}` });
@@ -108,13 +108,16 @@ export function createFileConnector(config: FileConfig, files: FileList): Connec
     },
 
     async *read(stream: SourceStream, state: StreamState, options: ReadOptions): AsyncGenerator<ReadBatch> {
-      const { sha256 } = await hashFile(await fileOf(stream.name));
+      const file = await fileOf(stream.name);
+      // Gone since discovery (deleted meanwhile): nothing to read; the next discovery reports it removed.
+      if (!file) return;
+      const { sha256 } = await hashFile(file);
       const previous = state as FileStreamState | null;
       if (previous?.sha256 === sha256 && previous.complete) return;
       const skip = previous?.sha256 === sha256 ? previous.offset : 0;
       let offset = 0;
       let batch: ReadBatch = { records: [], rejects: [], state: null };
-      for await (const row of rows(stream.name, stream.fields)) {
+      for await (const row of rows(stream.name, file, stream.fields)) {
         options.signal?.throwIfAborted();
         if (offset++ < skip) continue;
         if ("record" in row) batch.records.push(row.record);
@@ -129,7 +132,9 @@ export function createFileConnector(config: FileConfig, files: FileList): Connec
 
     async readTabular(stream, state, duck) {
       if (isJsonLines(stream.name)) return null;
-      return readCsvWithDuckDb(await fileOf(stream.name), stream, csvOptionsFor(config, stream.name), state, duck, async () => (await getStore()).scratchFile(".csv"));
+      const file = await fileOf(stream.name);
+      if (!file) return { relation: null, state: () => state, accepted: async () => true, close: async () => {} };
+      return readCsvWithDuckDb(file, stream, csvOptionsFor(config, stream.name), state, duck, async () => (await getStore()).scratchFile(".csv"));
     },
 
     async close() {},

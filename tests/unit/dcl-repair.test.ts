@@ -83,7 +83,7 @@ describe("the repair agent", () => {
   it("reads any vendor's type names", () => {
     expect(["varchar(255)", "picklist", "NUMC", "CUKY", "objectId", "reference"].map(normalizeType)).toEqual(Array(6).fill("string"));
     expect(["decimal(18,2)", "NUMBER(38,2)", "currency", "percent", "CURR", "double"].map(normalizeType)).toEqual(Array(6).fill("number"));
-    expect(["NUMBER(38,0)", "bigint", "int32", "INT4"].map(normalizeType)).toEqual(Array(4).fill("integer"));
+    expect(["NUMBER(38,0)", "bigint", "int32", "INT4", "Edm.Int64", "int unsigned"].map(normalizeType)).toEqual(Array(6).fill("integer"));
     expect(["DATS", "date"].map(normalizeType)).toEqual(["date", "date"]);
     expect(["datetime", "timestamp with time zone", "TIMESTAMP_NTZ", "timestamptz"].map(normalizeType)).toEqual(Array(4).fill("timestamp"));
     expect(["bool", "checkbox"].map(normalizeType)).toEqual(["boolean", "boolean"]);

@@ -4,12 +4,11 @@ import { quoteLiteral } from "@/lib/duckdb/sql";
 import { getStore } from "@/lib/store";
 
 /**
- * Columns of a segment file: seq, source_record_id, operation, observed_at, payload, record_hash,
- * and problem (null in every stored row: the staging column of the one-pass write, absent from
- * segments written before it). Readers name the columns they read.
+ * How every data-plane Parquet file is written: zstd at its fastest level, which also compresses
+ * JSON text best here. A segment's columns are seq, source_record_id, operation, observed_at,
+ * payload, record_hash, and problem (null in every stored row: the staging column of the one-pass
+ * write, absent from segments written before it); readers name the columns they read.
  */
-
-/** How every data-plane Parquet file is written: zstd at its fastest level, which also compresses JSON text best here. */
 export const PARQUET_OPTIONS = "FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1";
 
 export type SegmentFile = { seq: number; path: string };

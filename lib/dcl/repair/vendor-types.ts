@@ -4,10 +4,11 @@ import type { FieldType } from "@/lib/aam/connectors/types";
  * The platform's type for a vendor's type name: SQL (`varchar(255)`, `decimal(18,2)`,
  * `timestamp with time zone`), Salesforce (`picklist`, `currency`, `percent`, `reference`), SAP
  * (`DATS`, `CURR`, `NUMC`, `CUKY`), Snowflake (`NUMBER(38,0)`, `TIMESTAMP_NTZ`), MongoDB
- * (`objectId`, `int32`, `double`) and JSON APIs. Unknown names are strings.
+ * (`objectId`, `int32`, `double`), OData (`Edm.Decimal`) and JSON APIs. Unknown names are strings.
  */
 export function normalizeType(vendorType: string): FieldType {
-  const t = vendorType.trim().toLowerCase();
+  // OData and Dynamics (`Edm.Int32`), and MySQL's `int unsigned`, name the same types.
+  const t = vendorType.trim().toLowerCase().replace(/^edm\./, "").replace(/\s+unsigned$/, "");
   const scale = /^(?:number|numeric|decimal|dec)\s*\(\s*\d+\s*(?:,\s*(\d+)\s*)?\)$/.exec(t);
   if (scale) return scale[1] && Number(scale[1]) > 0 ? "number" : "integer";
   const base = t.replace(/\(.*\)$/, "").trim();

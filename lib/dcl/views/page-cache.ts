@@ -17,6 +17,12 @@ type Entry = { value: Promise<unknown>; bytes: number; at: number };
 export function answerCache({ maxEntries, maxBytes, ttlMs = Infinity }: { maxEntries: number; maxBytes: number; ttlMs?: number }): AnswerCache {
   const entries = new Map<string, Entry>();
   let bytes = 0;
+  const forget = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    bytes -= entry.bytes;
+  };
   const evict = () => {
     for (const [key, entry] of entries) {
       if (entries.size <= maxEntries && bytes <= maxBytes) return;
@@ -27,7 +33,7 @@ export function answerCache({ maxEntries, maxBytes, ttlMs = Infinity }: { maxEnt
   return {
     async get<T>(key: string, compute: () => Promise<T>, size: (value: T) => number): Promise<T> {
       const hit = entries.get(key);
-      if (hit && Date.now() - hit.at > ttlMs) this.delete(key);
+      if (hit && Date.now() - hit.at > ttlMs) forget(key);
       else if (hit) {
         // Most recently used last: a Map iterates in insertion order.
         entries.delete(key);
@@ -49,12 +55,7 @@ export function answerCache({ maxEntries, maxBytes, ttlMs = Infinity }: { maxEnt
         throw error;
       }
     },
-    delete(key: string) {
-      const entry = entries.get(key);
-      if (!entry) return;
-      entries.delete(key);
-      bytes -= entry.bytes;
-    },
+    delete: forget,
   };
 }
 

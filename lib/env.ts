@@ -111,6 +111,10 @@ const EnvSchema = z
     if (e.NODE_ENV === "production" && e.DATABASE_URL && !e.AOS_ENCRYPTION_KEY) {
       c.addIssue({ code: "custom", path: ["AOS_ENCRYPTION_KEY"], message: "required in production with a server database (every server must decrypt the same credentials)" });
     }
+    // An object store means several machines: their locks (uploads, rebuilds, syncs) must be shared.
+    if (e.NODE_ENV === "production" && e.AOS_STORE_URL && !e.UPSTASH_REDIS_REST_URL) {
+      c.addIssue({ code: "custom", path: ["UPSTASH_REDIS_REST_URL"], message: "required in production with AOS_STORE_URL (machines sharing a store must share their locks)" });
+    }
     if (e.AOS_LLM_PROVIDER && !e[LLM_KEY_VARS[e.AOS_LLM_PROVIDER]]) {
       c.addIssue({ code: "custom", path: [LLM_KEY_VARS[e.AOS_LLM_PROVIDER]], message: `required with AOS_LLM_PROVIDER=${e.AOS_LLM_PROVIDER}` });
     }

@@ -11,14 +11,23 @@ import { getStore } from "@/lib/store";
  */
 export const PARQUET_OPTIONS = "FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1";
 
-export type SegmentFile = { seq: number; path: string };
+export type SegmentFile = { seq: number; objectKey: string };
+/** A segment with a local path to read it from. */
+export type LocalSegment = { seq: number; path: string };
 
-/** Each stream's committed segments, oldest first, with a local path to read each: one query for all the streams. */
+/** Each stream's committed segments, oldest first: one query for all the streams. */
 export async function segmentsOfStreams(scope: TenantScope, streamIds: string[]): Promise<Map<string, SegmentFile[]>> {
   const rows = await scope.db.recordSegment.findMany({ where: { tenantId: scope.tenantId, streamId: { in: streamIds } }, orderBy: { seq: "asc" }, select: { streamId: true, seq: true, objectKey: true } });
-  const store = await getStore();
   const out = new Map<string, SegmentFile[]>(streamIds.map((id) => [id, []]));
-  for (const r of rows) out.get(r.streamId)!.push({ seq: r.seq, path: await store.localPath(r.objectKey) });
+  for (const r of rows) out.get(r.streamId)!.push({ seq: r.seq, objectKey: r.objectKey });
+  return out;
+}
+
+/** Local paths for the segments about to be read (from object storage, a download each not yet cached). */
+export async function localSegments(segments: SegmentFile[]): Promise<LocalSegment[]> {
+  const store = await getStore();
+  const out: LocalSegment[] = [];
+  for (const s of segments) out.push({ seq: s.seq, path: await store.localPath(s.objectKey) });
   return out;
 }
 
@@ -32,7 +41,7 @@ export function parquetRelation(paths: string[]): string {
  * one in the highest segment), deleted ones left out. One segment needs no grouping: a segment
  * holds each record once.
  */
-export function currentRecordsSql(segments: SegmentFile[]): string {
+export function currentRecordsSql(segments: LocalSegment[]): string {
   if (segments.length === 0) return `(SELECT NULL::VARCHAR AS source_record_id, NULL::TIMESTAMPTZ AS observed_at, NULL::VARCHAR AS payload WHERE false)`;
   const files = parquetRelation(segments.map((s) => s.path));
   if (segments.length === 1) return `(SELECT source_record_id, observed_at, payload FROM ${files} WHERE operation <> 'delete')`;

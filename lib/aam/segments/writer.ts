@@ -7,7 +7,7 @@ import type { TenantScope } from "@/lib/auth/context";
 import type { RejectedRecord, SourceRecord, SourceStream, StreamState, TabularRead } from "@/lib/aam/connectors/types";
 import { quoteLiteral } from "@/lib/duckdb/sql";
 import { getStore, storeKeys } from "@/lib/store";
-import { PARQUET_OPTIONS, parquetRelation, segmentsOfStreams, type SegmentFile } from "./catalog";
+import { localSegments, PARQUET_OPTIONS, parquetRelation, segmentsOfStreams, type LocalSegment } from "./catalog";
 import { recordIdSql, recordProblemSql } from "./identity";
 
 const MAX_RAW_CHARS = 1_000_000;
@@ -94,7 +94,7 @@ export class SegmentWriter {
   private async store(from: string, stateAfter: (rows: number) => StreamState, accepted?: () => Promise<boolean>): Promise<Stored | null> {
     const { scope, duck, target } = this;
     const observedAt = new Date();
-    const earlier = (await segmentsOfStreams(scope, [target.streamId])).get(target.streamId)!;
+    const earlier = await localSegments((await segmentsOfStreams(scope, [target.streamId])).get(target.streamId)!);
     const seq = (earlier.at(-1)?.seq ?? 0) + 1;
     const store = await getStore();
     const files: string[] = [];
@@ -181,7 +181,7 @@ export class SegmentWriter {
  * A segment's rows from its staging file: valid records only, each id's last version in the batch,
  * and none whose latest stored version (in the `earlier` segments) has the same content.
  */
-function freshSql({ staged, seq, observedAt, repeats, earlier }: { staged: string; seq: number; observedAt: Date; repeats: boolean; earlier: SegmentFile[] }): string {
+function freshSql({ staged, seq, observedAt, repeats, earlier }: { staged: string; seq: number; observedAt: Date; repeats: boolean; earlier: LocalSegment[] }): string {
   const valid = `(SELECT source_record_id, payload, record_hash, file_row_number AS ord FROM ${staged} WHERE problem IS NULL)`;
   // Grouping holds every payload in memory at once, so it runs only when some id repeats (rare).
   const latest = repeats ? `(SELECT source_record_id, arg_max(payload, ord) AS payload, arg_max(record_hash, ord) AS record_hash FROM ${valid} GROUP BY source_record_id)` : valid;

@@ -3,7 +3,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { rm } from "node:fs/promises";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { OntologyEntity } from "@/lib/dcl/ontology/definition";
-import { currentRecordsSql, parquetRelation, PARQUET_OPTIONS, type SegmentFile } from "@/lib/aam/segments/catalog";
+import { currentRecordsSql, localSegments, parquetRelation, PARQUET_OPTIONS, type SegmentFile } from "@/lib/aam/segments/catalog";
 import { quoteLiteral } from "@/lib/duckdb/sql";
 import { getStore, storeKeys } from "@/lib/store";
 import type { ViewPart } from "./builds";
@@ -41,7 +41,7 @@ export async function sourceParts(duck: DuckDBConnection, input: PartsInput): Pr
   if (previous.length === 0 || !intact || previous.length >= MAX_PARTS) return compact(await writePart(duck, input, signature, segments));
 
   const added = await writePart(duck, input, signature, fresh);
-  await duck.run(`CREATE OR REPLACE TEMP TABLE changed_ids AS SELECT DISTINCT source_record_id FROM ${parquetRelation(fresh.map((s) => s.path))}`);
+  await duck.run(`CREATE OR REPLACE TEMP TABLE changed_ids AS SELECT DISTINCT source_record_id FROM ${parquetRelation((await localSegments(fresh)).map((s) => s.path))}`);
   try {
     const kept: ViewPart[] = [];
     for (const part of previous) kept.push(...compact(await withoutChanged(duck, input, part)));
@@ -59,7 +59,7 @@ async function writePart(duck: DuckDBConnection, input: PartsInput, signature: s
   const { entity, source, segments } = input;
   const throughSeq = Math.max(0, ...from.map((s) => s.seq));
   const part = { connectionId: source.connectionId, stream: source.stream, signature, throughSeq, segmentCount: segments.filter((s) => s.seq <= throughSeq).length };
-  return writeRows(duck, input, part, streamSelectSql(entity, source, currentRecordsSql(from)));
+  return writeRows(duck, input, part, streamSelectSql(entity, source, currentRecordsSql(await localSegments(from))));
 }
 
 /** The part without the records `changed_ids` names: the part itself when it has none of them. */

@@ -80,6 +80,23 @@ describe("the repair agent", () => {
     expect(byField(plan).owner!.reason).toMatch(/meaning may have changed/);
   });
 
+  it("follows a field whose old name now holds another field's values", () => {
+    const stages = ["Prospecting", "Proposal", "Negotiation", "Closed Won", "Closed Lost"];
+    const forecast = ["Pipeline", "Best Case", "Commit", "Closed", "Omitted"];
+    const plan = suggestRepairs(
+      drift(
+        [["Id", "id", ids], ["STAGE", "string", stages], ["FORECAST_CATEGORY", "string", forecast]],
+        [["Id", "id", ids], ["STAGE", "string", forecast], ["STAGE_NAME", "string", stages]],
+        { Id: "opportunity.opportunity_id", STAGE: "opportunity.stage" },
+      ),
+      BUILTIN_ONTOLOGY,
+    );
+    const r = byField(plan);
+    expect(r.STAGE_NAME).toMatchObject({ target: "opportunity.stage", from: "STAGE" });
+    expect(r.STAGE).toMatchObject({ target: null, from: "FORECAST_CATEGORY" });
+    expect(plan.removed).toEqual([]);
+  });
+
   it("reads any vendor's type names", () => {
     expect(["varchar(255)", "picklist", "NUMC", "CUKY", "objectId", "reference"].map(normalizeType)).toEqual(Array(6).fill("string"));
     expect(["decimal(18,2)", "NUMBER(38,2)", "currency", "percent", "CURR", "double"].map(normalizeType)).toEqual(Array(6).fill("number"));

@@ -38,8 +38,8 @@ type Pairing = { before: Field; after: Field; score: number; values?: Agreement;
 export function suggestRepairs(input: DriftInput, ontology: OntologyDefinition, thresholds: RepairThresholds = DEFAULT_THRESHOLDS): RepairPlan {
   const before = input.before.fields.map(field);
   const after = input.after.fields.map(field);
-  const entity = entityOf(input, after, ontology);
   const table: SourceTable = { source: input.source, table: input.table, fields: after.map((f) => ({ name: f.name, type: f.type, samples: f.samples })) };
+  const entity = entityOf(input.mappings, table, ontology);
   const decisions = new Map<string, Decision>();
   // Own keys only: a field named `constructor` must not read Object.prototype's.
   const mapped = (name: string): string | null => (Object.hasOwn(input.mappings, name) ? input.mappings[name]! : null);
@@ -59,8 +59,9 @@ export function suggestRepairs(input: DriftInput, ontology: OntologyDefinition, 
   const fresh = after.filter((a) => !decisions.has(a.name) || changedMeaning.has(a.name));
   for (const pairing of pairRenames(gone, fresh)) {
     decisions.set(pairing.after.name, rename(pairing, mapped(pairing.before.name), entity, table));
-    // The field under the old name is then another field: new to the mapping.
-    if (changedMeaning.has(pairing.before.name)) decisions.delete(pairing.before.name);
+    // The field under the old name is then another field, new to the mapping (unless another pairing already renamed into it).
+    const old = pairing.before.name;
+    if (changedMeaning.has(old) && decisions.get(old)?.from === old) decisions.delete(old);
   }
 
   const taken = new Set([...decisions.values()].map((d) => d.target).filter(Boolean));
@@ -91,12 +92,11 @@ const field = (f: DriftInput["after"]["fields"][number]): Field => ({ name: f.na
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /** The entity the mappings in force point to (most of them), else the matcher's best for the new schema. */
-function entityOf(input: DriftInput, after: Field[], ontology: OntologyDefinition): OntologyEntity | null {
+function entityOf(mappings: DriftInput["mappings"], table: SourceTable, ontology: OntologyDefinition): OntologyEntity | null {
   const votes = new Map<string, number>();
-  for (const target of Object.values(input.mappings)) votes.set(parseTarget(target).entity, (votes.get(parseTarget(target).entity) ?? 0) + 1);
+  for (const target of Object.values(mappings)) votes.set(parseTarget(target).entity, (votes.get(parseTarget(target).entity) ?? 0) + 1);
   const voted = [...votes].sort((a, b) => b[1] - a[1])[0]?.[0];
   if (voted) return ontology.entities.find((e) => e.name === voted) ?? null;
-  const table = { source: input.source, table: input.table, fields: after.map((f) => ({ name: f.name, type: f.type, samples: f.samples })) };
   const best = rankEntities(table, ontology, [])[0];
   return best && best.score >= 0.45 ? best.entity : null;
 }

@@ -36,7 +36,7 @@ export async function humanApprovals(scope: TenantScope): Promise<PriorApproval[
 
 /**
  * Records the matcher's proposals for one stream. A field gets a new version only when the
- * proposal differs from its newest one, and never over a human's decision, so re-running with
+ * proposal differs from its newest one, and never over a human's or the repair agent's decision, so re-running with
  * nothing changed writes nothing. Proposals at or above the threshold are approved at once.
  */
 export async function recordProposals(scope: TenantScope, at: StreamKey, match: TableMatch, threshold: number, latest: Map<string, MappingRow>) {
@@ -45,7 +45,8 @@ export async function recordProposals(scope: TenantScope, at: StreamKey, match: 
   let approved = 0;
   for (const m of match.mappings) {
     const current = latest.get(m.field);
-    if (current && (current.decidedById !== null || current.createdById !== null)) continue;
+    // Never over a person's decision, nor over the repair agent's (which saw the values before and after a change).
+    if (current && (current.decidedById !== null || current.createdById !== null || current.method === "repair")) continue;
     if (current && current.ontologyField === m.target && current.transform === m.transform) continue;
     const auto = m.confidence >= threshold;
     await scope.db.mappingRegistry.create({

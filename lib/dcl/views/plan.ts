@@ -6,13 +6,20 @@ import { quoteIdent, quoteLiteral, rawFields } from "@/lib/duckdb/sql";
 
 export type ApprovedMapping = { connectionId: string; sourceStream: string; sourceField: string; ontologyField: string | null; transform: string | null; version: number };
 
-/** One stream feeding one entity: which source field fills which ontology field. */
+/** A source field filling an ontology field, and how its values convert. */
+export type MappedField = { sourceField: string; transform: ValueTransform | null };
+
+/**
+ * One stream feeding one entity: which source fields fill each ontology field, in source-field
+ * order. Several do after a rename (the old name in records read before it, the new one after):
+ * the view takes the first that has a value.
+ */
 export type StreamSource = {
   connectionId: string;
   stream: string;
   entity: string;
   mappingVersion: number;
-  fields: Map<string, { sourceField: string; transform: ValueTransform | null }>;
+  fields: Map<string, MappedField[]>;
 };
 
 /**
@@ -39,10 +46,11 @@ export function planSources(ontology: OntologyDefinition, approved: ApprovedMapp
     }
     const entity = [...votes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
     if (!entity) continue;
-    const fields = new Map<string, { sourceField: string; transform: ValueTransform | null }>();
+    const fields = new Map<string, MappedField[]>();
     for (const r of valid) {
       const target = parseTarget(r.ontologyField!);
-      if (target.entity === entity && !fields.has(target.field)) fields.set(target.field, { sourceField: r.sourceField, transform: r.transform as ValueTransform | null });
+      if (target.entity !== entity) continue;
+      fields.set(target.field, [...(fields.get(target.field) ?? []), { sourceField: r.sourceField, transform: r.transform as ValueTransform | null }]);
     }
     sources.push({ connectionId: rows[0].connectionId, stream: rows[0].sourceStream, entity, mappingVersion: Math.max(...rows.map((r) => r.version)), fields });
   }
@@ -56,13 +64,14 @@ export function planSources(ontology: OntologyDefinition, approved: ApprovedMapp
  */
 export function streamSelectSql(entity: OntologyEntity, source: StreamSource, records: string): string {
   const currencyField = entity.fields.find((f) => f.semantic === "currency");
-  const currency = currencyField ? source.fields.get(currencyField.name) : undefined;
+  const currency = currencyField ? source.fields.get(currencyField.name)?.[0] : undefined;
   // Every mapped field's raw text, from one parse of the payload: `raw[i]`.
-  const keys = [...new Set([...source.fields.values()].map((m) => m.sourceField))];
+  const keys = [...new Set([...source.fields.values()].flat().map((m) => m.sourceField))];
   const raw = (key: string) => `raw[${keys.indexOf(key) + 1}]`;
   const columns = entity.fields.map((field) => {
-    const mapped = source.fields.get(field.name);
-    let expression = mapped ? projectField(field, raw(mapped.sourceField), mapped.transform, currency ? raw(currency.sourceField) : null) : "NULL";
+    const mapped = source.fields.get(field.name) ?? [];
+    const values = mapped.map((m) => projectField(field, raw(m.sourceField), m.transform, currency ? raw(currency.sourceField) : null));
+    let expression = values.length === 0 ? "NULL" : values.length === 1 ? values[0]! : `COALESCE(${values.join(", ")})`;
     // A record always has its key: the source's own record id when no field maps to it.
     if (field.name === entity.key) expression = `COALESCE(CAST(${expression} AS VARCHAR), source_record_id)`;
     return `CAST(${expression} AS ${DUCKDB_TYPES[field.type]}) AS ${quoteIdent(field.name)}`;

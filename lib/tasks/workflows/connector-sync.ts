@@ -6,7 +6,8 @@ import { syncConnection } from "@/lib/aam/sync";
 /**
  * Reads a connection: discovery, fingerprints and drift under its policy, then every readable
  * stream from its saved state. Each stream is a step, so a retry resumes where the last one stopped.
- * When anything changed, it asks for a `dcl.rebuild` so the unified views follow.
+ * A schema change it accepted goes to the repair agent (`drift.repair`, which then rebuilds);
+ * otherwise, when records changed, it asks for a `dcl.rebuild` so the unified views follow.
  */
 export const connectorSync = defineWorkflow({
   type: "connector.sync",
@@ -15,8 +16,10 @@ export const connectorSync = defineWorkflow({
   maxAttempts: 4,
   run: async ({ tenantId, db, input, step, taskId }) => {
     const summary = await syncConnection({ tenantId, db }, input.connectionId, { step, taskId }).catch(asTaskError);
-    // New records or an accepted schema change reach the unified views through a DCL rebuild.
-    const changed = Object.values(summary.read).some((r) => r.stored > 0) || summary.driftChanges > summary.pendingChanges;
+    // An accepted schema change may have moved mapped fields: the repair agent looks, then rebuilds.
+    if (summary.driftChanges > summary.pendingChanges) return { summary, next: [{ type: "drift.repair" as const, input: { connectionId: input.connectionId } }] };
+    // New records reach the unified views through a DCL rebuild.
+    const changed = Object.values(summary.read).some((r) => r.stored > 0);
     return { summary, next: changed ? [{ type: "dcl.rebuild" as const, input: {} }] : [] };
   },
 });

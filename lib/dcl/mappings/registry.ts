@@ -17,12 +17,12 @@ export async function latestVersions(scope: TenantScope, at: StreamKey): Promise
 }
 
 /**
- * The mapping in force for every field: its newest approved version. A newer proposal waiting for
- * a human does not replace it until approved.
+ * The mapping in force for every field (of one connection, when given): its newest approved
+ * version. A newer proposal waiting for a human does not replace it until approved.
  */
-export async function approvedMappings(scope: TenantScope): Promise<MappingRow[]> {
+export async function approvedMappings(scope: TenantScope, connectionId?: string): Promise<MappingRow[]> {
   return scope.db.mappingRegistry.findMany({
-    where: { tenantId: scope.tenantId, status: "approved" },
+    where: { tenantId: scope.tenantId, status: "approved", ...(connectionId ? { connectionId } : {}) },
     orderBy: [{ connectionId: "asc" }, { sourceStream: "asc" }, { sourceField: "asc" }, { version: "desc" }],
     distinct: ["connectionId", "sourceStream", "sourceField"],
   });

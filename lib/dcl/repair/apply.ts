@@ -23,12 +23,15 @@ export type RepairOutcome = { streams: number; applied: number; review: number; 
  * caller rebuilds the views.
  */
 export async function repairConnection(scope: TenantScope, connectionId: string): Promise<RepairOutcome> {
-  const approved = (await approvedMappings(scope)).filter((m) => m.connectionId === connectionId && m.ontologyField);
+  const approved = (await approvedMappings(scope, connectionId)).filter((m) => m.ontologyField);
   const byStream = new Map<string, MappingRow[]>();
   for (const m of approved) byStream.set(m.sourceStream, [...(byStream.get(m.sourceStream) ?? []), m]);
   const outcome: RepairOutcome = { streams: 0, applied: 0, review: 0, removed: [] };
   if (byStream.size === 0) return outcome;
   const ontology = await getTenantOntology(scope);
+  // The source's name lets the agent know APIs that state amounts in minor units (lib/dcl/matcher/transform.ts).
+  const connection = await scope.db.connection.findFirst({ where: { id: connectionId, tenantId: scope.tenantId }, select: { name: true, type: true } });
+  if (!connection) return outcome;
   const streams = await scope.db.connectionStream.findMany({ where: { tenantId: scope.tenantId, connectionId, name: { in: [...byStream.keys()] } }, select: { id: true, name: true, acceptedFingerprintId: true } });
   for (const stream of streams) {
     const mappings = byStream.get(stream.name)!;
@@ -45,7 +48,7 @@ export async function repairConnection(scope: TenantScope, connectionId: string)
     if (beforeFields.length > 500 || currentFields.length > 500) continue;
     const samples = await alignedSamples(scope, stream.id, earlier.id, current.id);
     const input = DriftInput.parse({
-      source: "connection",
+      source: `${connection.type}: ${connection.name}`.slice(0, 200),
       table: stream.name,
       before: { fields: beforeFields.map((f) => ({ name: f.name, type: f.type, samples: samples.map((s) => s.before[f.name] ?? null) })) },
       mappings: Object.fromEntries(mappings.map((m) => [m.sourceField, m.ontologyField!])),

@@ -206,3 +206,21 @@ describe("file source: which server directories a connection may name", () => {
     await expect(reader.check()).rejects.toMatchObject({ kind: "config", message: DIRECTORY_UNAVAILABLE });
   });
 });
+
+describe("the two CSV readers", () => {
+  it("store the same payload for a row, numbers printed as JavaScript prints them", async () => {
+    const { withDuckDb } = await import("@/lib/duckdb/engine");
+    const dir = await folder({ "n.csv": "id,amount,big,flag,note\n1,100.00,12345678901234567,true, padded \n2,1e3,-0,false,x\n3,0.1,1.5e-7,maybe,\n4,2.50,abc,TRUE,y\n" });
+    const stream = await streamOf(dir, "n.csv");
+    const byJs = (await readAll(dir, stream)).records.map((r) => JSON.stringify(r));
+    const byDuckDb = await withDuckDb(async (duck) => {
+      const read = await connector(dir).readTabular!(stream, null, duck);
+      try {
+        return (await duck.runAndReadAll(`SELECT payload FROM ${read!.relation} ORDER BY rowid`)).getRowObjectsJS().map((r) => String(r.payload));
+      } finally {
+        await read!.close();
+      }
+    });
+    expect(byDuckDb).toEqual(byJs);
+  });
+});

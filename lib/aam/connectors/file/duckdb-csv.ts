@@ -14,20 +14,25 @@ import { detectEncoding, headText, sniffDelimiter } from "./text";
  */
 export type FileStreamState = { sha256: string; offset: number; complete: boolean; bytes?: number };
 
-const INTEGER = "-?(0|[1-9][0-9]{0,17})";
 const NUMBER = "-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?";
 
 /**
- * One cell as JSON, by the column's inferred type, following `parseText` (lib/aam/connectors/infer):
- * blank is null, numbers and booleans become JSON numbers and booleans, a cell that does not fit
- * its type stays text, strings keep their spaces.
+ * One cell as JSON, by the column's inferred type, following `parseText` (lib/aam/connectors/infer)
+ * to the byte, so the JavaScript reader and this one store the same payload (and hash) for a row:
+ * blank is null, numbers are doubles printed as JavaScript prints them (`1e3` and `100.00` are
+ * `1000` and `100`), booleans are booleans, a cell that does not fit its type stays text, strings
+ * keep their spaces.
  */
 function typedCell(column: string, field: SourceField): string {
   const t = `NULLIF(trim(${column}), '')`;
+  const d = `CAST(${t} AS DOUBLE)`;
   switch (field.type) {
     case "integer":
     case "number":
-      return `CASE WHEN ${t} IS NULL THEN NULL WHEN regexp_full_match(${t}, '${INTEGER}') THEN CAST(CAST(${t} AS BIGINT) AS JSON) WHEN regexp_full_match(${t}, '${NUMBER}') AND isfinite(TRY_CAST(${t} AS DOUBLE)) THEN CAST(CAST(${t} AS DOUBLE) AS JSON) ELSE to_json(${column}) END`;
+      return `CASE WHEN ${t} IS NULL THEN NULL
+        WHEN NOT regexp_full_match(${t}, '${NUMBER}') OR NOT isfinite(TRY_CAST(${t} AS DOUBLE)) THEN to_json(${column})
+        WHEN abs(${d}) < 1e21 AND ${d} = trunc(${d}) THEN CAST(CAST(${d} AS HUGEINT) AS JSON)
+        ELSE CAST(${d} AS JSON) END`;
     case "boolean":
       return `CASE WHEN ${t} IS NULL THEN NULL WHEN lower(${t}) IN ('true', 'false') THEN CAST(lower(${t}) = 'true' AS JSON) ELSE to_json(${column}) END`;
     case "string":

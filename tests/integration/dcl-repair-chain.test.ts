@@ -28,7 +28,7 @@ describe("data arrives, drift, repair, rebuild", () => {
     expect(sync.next).toEqual([{ type: "drift.repair", input: { connectionId: id } }]);
     const repair = await driftRepair.run({ tenantId: owner.tenantId, db: scope.db, input: { connectionId: id }, step: direct } as never);
     // The close date's name still says so: applied. The amount's new name says nothing, only its values do: a person decides.
-    expect(repair.summary).toMatchObject({ streams: 1, applied: 1, review: 1, removed: [] });
+    expect(repair.summary).toMatchObject({ streams: 1, applied: 1, review: 1, removed: [], failed: [] });
     expect(repair.next).toEqual([{ type: "dcl.rebuild", input: {} }]);
     const repairs = async () => (await inspectDb()).mappingRegistry.findMany({ where: { connectionId: id, method: "repair" }, orderBy: [{ sourceField: "asc" }, { version: "desc" }] });
     expect((await repairs()).map((r) => [r.sourceField, r.ontologyField, r.status])).toEqual([
@@ -47,5 +47,12 @@ describe("data arrives, drift, repair, rebuild", () => {
     await connectVia(owner.token);
     expect(await page()).toEqual(ids.map((_, i) => [Number(row(i)[2]), row(i)[3]]));
     expect((await repairs()).length).toBe(2);
+  });
+
+  it("asks for the rebuild all the same when nothing is mapped yet", async () => {
+    const owner = await createAccount({ label: "repair-unmapped" });
+    const { id } = await createConnectionVia(owner.token, { name: "Deals", type: "file", config: {}, schemaPolicy: "propagate_all" });
+    const repair = await driftRepair.run({ tenantId: owner.tenantId, db: await scopedDb(owner.tenantId), input: { connectionId: id }, step: direct } as never);
+    expect(repair).toEqual({ summary: { streams: 0, applied: 0, review: 0, removed: [], failed: [] }, next: [{ type: "dcl.rebuild", input: {} }] });
   });
 });

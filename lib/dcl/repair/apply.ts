@@ -3,79 +3,104 @@ import type { TenantScope } from "@/lib/auth/context";
 import type { JsonValue } from "@/lib/aam/connectors/types";
 import { localSegments, parquetRelation } from "@/lib/aam/segments/catalog";
 import type { SchemaField } from "@/lib/aam/schema/fingerprint";
-import { approvedMappings, latestVersions, type MappingRow } from "@/lib/dcl/mappings/registry";
+import { approvedMappings, latestVersions, type MappingRow, type StreamKey } from "@/lib/dcl/mappings/registry";
+import type { OntologyDefinition } from "@/lib/dcl/ontology/definition";
 import { getTenantOntology } from "@/lib/dcl/ontology/tenant-ontology";
 import { withDuckDb } from "@/lib/duckdb/engine";
-import { DEFAULT_THRESHOLDS, suggestRepairs } from "./suggest";
-import { DriftInput } from "./types";
+import { getKv } from "@/lib/kv";
+import { withLock } from "@/lib/kv/lock";
+import { log } from "@/lib/log";
+import { suggestRepairs } from "./suggest";
+import { DriftInput, MAX_FIELDS, type Repair } from "./types";
 
 /** Records present in both schemas, lined up as the agent's samples. */
 const ALIGNED_RECORDS = 20;
 
-export type RepairOutcome = { streams: number; applied: number; review: number; removed: string[] };
+export type RepairOutcome = { streams: number; applied: number; review: number; removed: string[]; failed: string[] };
 
 /**
  * The repair agent on a connection whose schema changed: each stream whose mappings in force name
  * fields its accepted schema no longer has is compared with the newest earlier schema that had
  * them all, with samples lined up from records stored under both (the same source record id in a
  * segment of each). Renames and new fields the agent is sure of become approved mapping versions
- * (method `repair`); the ones it is less sure of wait for a person; nothing else is touched. The
- * caller rebuilds the views.
+ * (method `repair`); the ones it is less sure of wait for a person; nothing else is touched. It
+ * holds the tenant's connect lock, as mapping proposals do. A stream that cannot be repaired is
+ * logged and listed, never a failure: the caller rebuilds the views either way.
  */
 export async function repairConnection(scope: TenantScope, connectionId: string): Promise<RepairOutcome> {
-  const approved = (await approvedMappings(scope, connectionId)).filter((m) => m.ontologyField);
-  const byStream = new Map<string, MappingRow[]>();
-  for (const m of approved) byStream.set(m.sourceStream, [...(byStream.get(m.sourceStream) ?? []), m]);
-  const outcome: RepairOutcome = { streams: 0, applied: 0, review: 0, removed: [] };
-  if (byStream.size === 0) return outcome;
-  const ontology = await getTenantOntology(scope);
-  // The source's name lets the agent know APIs that state amounts in minor units (lib/dcl/matcher/transform.ts).
-  const connection = await scope.db.connection.findFirst({ where: { id: connectionId, tenantId: scope.tenantId }, select: { name: true, type: true } });
-  if (!connection) return outcome;
-  const streams = await scope.db.connectionStream.findMany({ where: { tenantId: scope.tenantId, connectionId, name: { in: [...byStream.keys()] } }, select: { id: true, name: true, acceptedFingerprintId: true } });
-  for (const stream of streams) {
-    const mappings = byStream.get(stream.name)!;
-    const schemas = await scope.db.schemaFingerprint.findMany({ where: { tenantId: scope.tenantId, connectionId, stream: stream.name }, orderBy: { lastSeenAt: "desc" } });
-    const current = schemas.find((s) => s.id === stream.acceptedFingerprintId);
-    if (!current) continue;
-    const has = (fields: SchemaField[], name: string) => fields.some((f) => f.name === name);
-    const currentFields = current.fields as SchemaField[];
-    if (mappings.every((m) => has(currentFields, m.sourceField))) continue;
-    const earlier = schemas.find((s) => s.id !== current.id && mappings.every((m) => has(s.fields as SchemaField[], m.sourceField)));
-    if (!earlier) continue;
-    const beforeFields = earlier.fields as SchemaField[];
-    // Wider than the agent takes (DriftInput): left to the matcher and to people.
-    if (beforeFields.length > 500 || currentFields.length > 500) continue;
-    const samples = await alignedSamples(scope, stream.id, earlier.id, current.id);
-    const input = DriftInput.parse({
-      source: `${connection.type}: ${connection.name}`.slice(0, 200),
-      table: stream.name,
-      before: { fields: beforeFields.map((f) => ({ name: f.name, type: f.type, samples: samples.map((s) => s.before[f.name] ?? null) })) },
-      mappings: Object.fromEntries(mappings.map((m) => [m.sourceField, m.ontologyField!])),
-      after: { fields: currentFields.map((f) => ({ name: f.name, type: f.type, samples: samples.map((s) => s.after[f.name] ?? null) })) },
-    });
-    const plan = suggestRepairs(input, ontology, DEFAULT_THRESHOLDS);
-    outcome.streams++;
-    outcome.removed.push(...plan.removed.map((f) => `${stream.name}.${f}`));
-    const latest = await latestVersions(scope, { connectionId, stream: stream.name });
-    const now = new Date();
-    for (const repair of plan.repairs) {
-      if ((repair.kind !== "rename" && repair.kind !== "new") || !repair.target || repair.apply === "report") continue;
-      const previous = latest.get(repair.field);
-      // A person's decision on the field stands; an unchanged proposal is not written again.
-      if (previous && (previous.decidedById !== null || previous.createdById !== null)) continue;
-      if (previous && previous.ontologyField === repair.target && previous.status !== "rejected") continue;
-      const auto = repair.apply === "auto";
-      await scope.db.mappingRegistry.create({
-        data: {
-          tenantId: scope.tenantId, connectionId, sourceStream: stream.name, sourceField: repair.field, ontologyField: repair.target, transform: repair.transform,
-          confidence: repair.confidence, method: "repair", status: auto ? "approved" : "proposed", version: (previous?.version ?? 0) + 1, decidedAt: auto ? now : null,
-        },
-      });
-      auto ? outcome.applied++ : outcome.review++;
+  return withLock(getKv(), `dcl:connect:${scope.tenantId}`, async () => {
+    const outcome: RepairOutcome = { streams: 0, applied: 0, review: 0, removed: [], failed: [] };
+    const byStream = new Map<string, MappingRow[]>();
+    for (const m of await approvedMappings(scope, connectionId)) if (m.ontologyField) byStream.set(m.sourceStream, [...(byStream.get(m.sourceStream) ?? []), m]);
+    const connection = await scope.db.connection.findFirst({ where: { id: connectionId, tenantId: scope.tenantId }, select: { name: true, type: true } });
+    if (byStream.size === 0 || !connection) return outcome;
+    const ontology = await getTenantOntology(scope);
+    const streams = await scope.db.connectionStream.findMany({ where: { tenantId: scope.tenantId, connectionId, name: { in: [...byStream.keys()] } }, select: { id: true, name: true, acceptedFingerprintId: true } });
+    for (const stream of streams) {
+      try {
+        // The source's name lets the agent know APIs that state amounts in minor units (lib/dcl/matcher/transform.ts).
+        const plan = await planStream(scope, { connectionId, source: `${connection.type}: ${connection.name}`, stream, mappings: byStream.get(stream.name)! }, ontology);
+        if (!plan) continue;
+        outcome.streams++;
+        outcome.removed.push(...plan.removed.map((f) => `${stream.name}.${f}`));
+        const written = await recordRepairs(scope, { connectionId, stream: stream.name }, plan.repairs);
+        outcome.applied += written.applied;
+        outcome.review += written.review;
+      } catch (error) {
+        log.warn("stream not repaired", { tenantId: scope.tenantId, connectionId, stream: stream.name, error });
+        outcome.failed.push(stream.name);
+      }
     }
+    return outcome;
+  });
+}
+
+type StreamRow = { id: string; name: string; acceptedFingerprintId: string | null };
+
+/** The agent's plan for one stream, or null when its mapped fields are all still there (or no earlier schema had them). */
+async function planStream(scope: TenantScope, at: { connectionId: string; source: string; stream: StreamRow; mappings: MappingRow[] }, ontology: OntologyDefinition) {
+  const { connectionId, stream, mappings } = at;
+  const schemas = await scope.db.schemaFingerprint.findMany({ where: { tenantId: scope.tenantId, connectionId, stream: stream.name }, orderBy: { lastSeenAt: "desc" } });
+  const fieldsOf = (s: (typeof schemas)[number]) => s.fields as SchemaField[];
+  const hasAll = (fields: SchemaField[]) => mappings.every((m) => fields.some((f) => f.name === m.sourceField));
+  const current = schemas.find((s) => s.id === stream.acceptedFingerprintId);
+  if (!current || hasAll(fieldsOf(current))) return null;
+  const earlier = schemas.find((s) => s.id !== current.id && hasAll(fieldsOf(s)));
+  // Wider than the agent takes (DriftInput): left to the matcher and to people.
+  if (!earlier || fieldsOf(earlier).length > MAX_FIELDS || fieldsOf(current).length > MAX_FIELDS) return null;
+  const samples = await alignedSamples(scope, stream.id, earlier.id, current.id);
+  const side = (fields: SchemaField[], of: (s: AlignedRecord) => Record<string, JsonValue>) => ({ fields: fields.map((f) => ({ name: f.name, type: f.type, samples: samples.map((s) => of(s)[f.name] ?? null) })) });
+  const input = DriftInput.parse({
+    source: at.source.slice(0, 200),
+    table: stream.name,
+    before: side(fieldsOf(earlier), (s) => s.before),
+    mappings: Object.fromEntries(mappings.map((m) => [m.sourceField, m.ontologyField!])),
+    after: side(fieldsOf(current), (s) => s.after),
+  });
+  return suggestRepairs(input, ontology);
+}
+
+/** Writes a stream's renames and new fields as mapping versions: approved when sure, proposed when not. A person's decision stands. */
+async function recordRepairs(scope: TenantScope, at: StreamKey, repairs: Repair[]): Promise<{ applied: number; review: number }> {
+  const latest = await latestVersions(scope, at);
+  const now = new Date();
+  const written = { applied: 0, review: 0 };
+  for (const repair of repairs) {
+    if ((repair.kind !== "rename" && repair.kind !== "new") || !repair.target || repair.apply === "report") continue;
+    const previous = latest.get(repair.field);
+    if (previous && (previous.decidedById !== null || previous.createdById !== null)) continue;
+    // An unchanged repair is not written again.
+    if (previous && previous.ontologyField === repair.target && previous.status !== "rejected") continue;
+    const auto = repair.apply === "auto";
+    await scope.db.mappingRegistry.create({
+      data: {
+        tenantId: scope.tenantId, connectionId: at.connectionId, sourceStream: at.stream, sourceField: repair.field, ontologyField: repair.target, transform: repair.transform,
+        confidence: repair.confidence, method: "repair", status: auto ? "approved" : "proposed", version: (previous?.version ?? 0) + 1, decidedAt: auto ? now : null,
+      },
+    });
+    auto ? written.applied++ : written.review++;
   }
-  return outcome;
+  return written;
 }
 
 type AlignedRecord = { before: Record<string, JsonValue>; after: Record<string, JsonValue> };

@@ -8,12 +8,13 @@ const DriftField = z.object({
   samples: z.array(z.json()).max(50).default([]),
 });
 
-/** Every pair of a removed and an added field is scored: the sizes keep that work to milliseconds. */
+/** The most fields a side may have: every pair of a removed and an added field is scored, and this keeps that to milliseconds. */
+export const MAX_FIELDS = 500;
+
 const Fields = z
   .array(DriftField)
-  .max(500)
+  .max(MAX_FIELDS)
   .refine((fields) => new Set(fields.map((f) => f.name)).size === fields.length, "field names must be unique");
-export type DriftField = z.infer<typeof DriftField>;
 
 const Target = z.string().regex(/^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/, 'a target is "entity.field"');
 

@@ -31,7 +31,7 @@ const direct: StepTools = { run: (_name, fn) => fn() };
 
 /**
  * One sync: discover, fingerprint and classify drift under the connection's policy, then read each
- * readable stream from its saved state, committing events and state batch by batch. Steps make it
+ * readable stream from its saved state into record segments, each committed with the state after it. Steps make it
  * resumable under the task engines; the CLI runs it directly. Two syncs of one connection never overlap.
  */
 export async function syncConnection(ctx: TenantScope, connectionId: string, { step = direct, taskId }: { step?: StepTools; taskId?: string } = {}): Promise<SyncSummary> {

@@ -92,6 +92,8 @@ export class SegmentWriter {
    * state into PostgreSQL in one transaction.
    */
   private async store(from: string, stateAfter: (rows: number) => StreamState, accepted?: () => Promise<boolean>): Promise<Stored | null> {
+    // A read DuckDB could not take whole is read again in JavaScript: nothing to fetch or write for it.
+    if (accepted && !(await accepted())) return null;
     const { scope, duck, target } = this;
     const observedAt = new Date();
     const earlier = await localSegments((await segmentsOfStreams(scope, [target.streamId])).get(target.streamId)!);
@@ -103,7 +105,6 @@ export class SegmentWriter {
       return files.at(-1)!;
     };
     try {
-      if (accepted && !(await accepted())) return null;
       const staging = await scratch();
       const id = recordIdSql(target.stream);
       const read = await duck.runAndReadAll(`COPY (

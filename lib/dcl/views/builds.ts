@@ -47,17 +47,9 @@ export async function currentBuild(scope: TenantScope) {
   return { ...build, entities: buildEntities(build.entities), sources: build.sources as ViewSource[] };
 }
 
-type StoredEntity = Omit<BuildEntity, "parts"> & { parts?: ViewPart[]; objectKey?: string };
-
-/**
- * A build's entities as stored. Builds written before parts held one file per entity
- * (`objectKey`): read as a single part no later build reuses.
- */
+/** A build's entities as stored in its `entities` column. */
 export function buildEntities(json: unknown): BuildEntity[] {
-  return (json as StoredEntity[]).map(({ objectKey, parts, ...entity }) => ({
-    ...entity,
-    parts: parts ?? (objectKey ? [{ objectKey, connectionId: "", stream: "", signature: "", throughSeq: 0, segmentCount: 0, rows: entity.rows }] : []),
-  }));
+  return json as BuildEntity[];
 }
 
 /** The current build's files of one entity, as local paths to read, with the columns they have and the build's id; null when not built. */

@@ -57,7 +57,8 @@ export async function rebuildViews(scope: TenantScope, ontology: OntologyDefinit
     await tx.viewHead.upsert({ where: { tenantId: scope.tenantId }, create: { tenantId: scope.tenantId, buildId }, update: { buildId } });
   });
   recentBuilds.delete(scope.tenantId);
-  await deleteExpiredBuilds(scope);
+  // The build is committed: housekeeping that fails now is logged, not the rebuild's failure.
+  await deleteExpiredBuilds(scope).catch((error) => log.warn("expired view builds not deleted", { tenantId: scope.tenantId, error }));
   await collectGarbage(scope).catch((error) => log.warn("store garbage collection failed", { tenantId: scope.tenantId, error }));
   return readBuild(scope);
 }

@@ -3,8 +3,8 @@ import { defineWorkflow } from "@/lib/tasks/workflow";
 import { connectDcl } from "@/lib/dcl/connect";
 
 /**
- * Brings the tenant's unified views up to date: mapping proposals for every stream, then an atomic
- * rebuild of the DuckDB views. One step; re-running it is safe (connect is idempotent and locked).
+ * Brings the tenant's unified views up to date: mapping proposals for every stream, then a new
+ * view build made current at once (lib/dcl/views/rebuild.ts). One step; re-running it is safe (connect is idempotent and locked).
  */
 export const dclRebuild = defineWorkflow({
   type: "dcl.rebuild",

@@ -144,6 +144,30 @@ describe("row-level security: the scope cannot be forged", () => {
     expect(await (await inspectDb()).membership.count({ where: { tenantId: victim.tenantId, userId: attacker.userId } })).toBe(0);
   });
 
+  it("an addressee cannot reopen, move or re-role an invitation by answering it", async () => {
+    const owner = await createAccount({ label: "rls-answer-owner" });
+    const victim = await createAccount({ label: "rls-answer-victim" });
+    const invitee = await createAccount({ label: "rls-answer-invitee" });
+    await verifyEmail(invitee);
+    const owners = await inspectDb();
+    const invite = (data: { revokedAt?: Date; acceptedAt?: Date } = {}) =>
+      owners.invitation.create({ data: { tenantId: owner.tenantId, email: invitee.email, role: "viewer", invitedById: owner.userId, expiresAt: new Date(Date.now() + 3_600_000), ...data } });
+    const scoped = userDb(await getDb(), invitee.userId);
+    const answer = (id: string, set: string) => scoped.$executeRawUnsafe(`UPDATE invitations SET ${set} WHERE id = '${id}'::uuid`);
+
+    // A closed or revoked invitation is not the addressee's to touch: nothing changes.
+    const revoked = await invite({ revokedAt: new Date() });
+    const accepted = await invite({ acceptedAt: new Date() });
+    expect(await answer(revoked.id, "revoked_at = NULL, accepted_at = now()")).toBe(0);
+    expect(await answer(accepted.id, "accepted_at = now()")).toBe(0);
+    // A pending one may be closed, but not moved or raised while being closed.
+    const pending = await invite();
+    await expect(answer(pending.id, `tenant_id = '${victim.tenantId}'::uuid, accepted_at = now()`)).rejects.toThrow(REFUSED);
+    await expect(answer(pending.id, "role = 'owner', accepted_at = now()")).rejects.toThrow(REFUSED);
+    expect(await owners.invitation.findUniqueOrThrow({ where: { id: pending.id }, select: { tenantId: true, role: true, acceptedAt: true } })).toEqual({ tenantId: owner.tenantId, role: "viewer", acceptedAt: null });
+    expect(await answer(pending.id, "declined_at = now()")).toBe(1);
+  });
+
   it("SQL in one tenant's scope cannot change another user's account, nor pass for another email with a table of its own", async () => {
     const owner = await createAccount({ label: "rls-users-owner" });
     const a = await createAccount({ label: "rls-users-a" });

@@ -97,14 +97,17 @@ export async function updateConnection({ ctx, id, input }: { ctx: TenantContext;
 export async function deleteConnection({ ctx, id }: { ctx: TenantContext; id: string }): Promise<void> {
   const { count } = await ctx.db.connection.deleteMany({ where: { id, tenantId: ctx.tenantId } });
   if (count === 0) throw new NotFoundError("Connection");
-  // Its uploads go now, replaced versions too; its record segments are garbage the collector takes
-  // with the next rebuild. The connection is gone either way: a store that fails here only delays that.
+  // Its uploads go now, released versions too, and its record segments. The connection is gone
+  // either way: a store that fails here only leaves the files to the garbage collector.
+  const uploads = storeKeys.connectionUploads(ctx.tenantId, id);
+  await ctx.db.releasedUpload.deleteMany({ where: { tenantId: ctx.tenantId, objectKey: { startsWith: uploads } } });
   try {
     const store = await getStore();
-    await store.delete((await store.list(storeKeys.connectionUploads(ctx.tenantId, id))).map((o) => o.key));
+    const files = [...(await store.list(uploads)), ...(await store.list(storeKeys.connectionRecords(ctx.tenantId, id)))];
+    await store.delete(files.map((o) => o.key));
     await rm(legacyUploadDirectory({ tenantId: ctx.tenantId, connectionId: id }), { recursive: true, force: true });
   } catch (error) {
-    log.warn("uploads of a deleted connection not deleted", { tenantId: ctx.tenantId, connectionId: id, error });
+    log.warn("files of a deleted connection not deleted", { tenantId: ctx.tenantId, connectionId: id, error });
   }
 }
 

@@ -4,10 +4,17 @@ import { env } from "@/lib/env";
 import { formatBytes } from "@/lib/format";
 import { QuotaExceededError } from "@/lib/errors";
 
-/** The tenant's upload quota (AOS_TENANT_UPLOAD_QUOTA_BYTES) counts every file of every upload connection of the tenant. */
-export async function storedUploadBytes(scope: TenantScope): Promise<number> {
-  const { _sum } = await scope.db.uploadedFile.aggregate({ where: { tenantId: scope.tenantId }, _sum: { bytes: true } });
-  return Number(_sum.bytes ?? 0);
+/**
+ * The tenant's upload quota (AOS_TENANT_UPLOAD_QUOTA_BYTES) counts every file of every upload
+ * connection of the tenant, and the replaced or deleted ones still stored (for an hour after their
+ * release), so re-uploading a name cannot store past the quota meanwhile.
+ */
+async function storedUploadBytes(scope: TenantScope): Promise<number> {
+  const [listed, released] = await Promise.all([
+    scope.db.uploadedFile.aggregate({ where: { tenantId: scope.tenantId }, _sum: { bytes: true } }),
+    scope.db.releasedUpload.aggregate({ where: { tenantId: scope.tenantId }, _sum: { bytes: true } }),
+  ]);
+  return Number(listed._sum.bytes ?? 0) + Number(released._sum.bytes ?? 0);
 }
 
 /**

@@ -9,6 +9,7 @@ const id = (value: string) => Id.parse(value);
  */
 export const storeKeys = {
   records: (tenantId: string) => `${id(tenantId)}/records/`,
+  connectionRecords: (tenantId: string, connectionId: string) => `${id(tenantId)}/records/${id(connectionId)}/`,
   segment: (s: { tenantId: string; connectionId: string; streamId: string; segmentId: string }) =>
     `${id(s.tenantId)}/records/${id(s.connectionId)}/${id(s.streamId)}/${id(s.segmentId)}.parquet`,
   views: (tenantId: string) => `${id(tenantId)}/views/`,

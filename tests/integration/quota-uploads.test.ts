@@ -75,4 +75,14 @@ describe("per-tenant upload quota", () => {
     expect((await getStore().then((s) => s.list(`${a.tenantId}/uploads/${first}/`))).length).toBe(0);
     expect((await uploadFile(a.token, second, "deals.csv", csv(1000))).status).toBe(201);
   });
+
+  it("counts a replaced file until it is deleted, so replacing one name again and again cannot store past the quota", async () => {
+    const a = await createAccount({ label: "quota-replace" });
+    const first = await uploadConnection(a.token);
+    expect((await uploadFile(a.token, first, "a.csv", csv(2000))).status).toBe(201);
+    expect((await uploadFile(a.token, first, "a.csv", csv(2000))).status).toBe(201);
+    expect((await uploadFile(a.token, first, "a.csv", csv(2000))).status).toBe(201);
+    // Two released copies (4,000 bytes) are still stored for an hour: a third replacement would pass 4 KiB.
+    expect((await uploadFile(a.token, first, "a.csv", csv(2000))).status).toBe(413);
+  });
 });

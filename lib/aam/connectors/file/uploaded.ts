@@ -29,23 +29,23 @@ export async function putUploadObject(scope: TenantScope, connectionId: string, 
  */
 export async function listUpload(scope: TenantScope, connectionId: string, name: string, { objectKey, bytes }: UploadObject): Promise<void> {
   await scope.db.$transaction(async (tx) => {
-    const replaced = await tx.uploadedFile.findFirst({ where: { tenantId: scope.tenantId, connectionId, name }, select: { objectKey: true } });
+    const replaced = await tx.uploadedFile.findFirst({ where: { tenantId: scope.tenantId, connectionId, name }, select: { objectKey: true, bytes: true } });
     await tx.uploadedFile.upsert({
       where: { connectionId_name: { connectionId, name } },
       create: { tenantId: scope.tenantId, connectionId, name, objectKey, bytes },
       update: { objectKey, bytes, uploadedAt: new Date() },
     });
-    if (replaced) await tx.releasedUpload.create({ data: { objectKey: replaced.objectKey, tenantId: scope.tenantId } });
+    if (replaced) await tx.releasedUpload.create({ data: { objectKey: replaced.objectKey, tenantId: scope.tenantId, bytes: replaced.bytes } });
   });
 }
 
 /** Unlists the connection's file `name`, releasing its object; false when there is no such file. */
 export async function unlistUpload(scope: TenantScope, connectionId: string, name: string): Promise<boolean> {
   return scope.db.$transaction(async (tx) => {
-    const listed = await tx.uploadedFile.findFirst({ where: { tenantId: scope.tenantId, connectionId, name }, select: { id: true, objectKey: true } });
+    const listed = await tx.uploadedFile.findFirst({ where: { tenantId: scope.tenantId, connectionId, name }, select: { id: true, objectKey: true, bytes: true } });
     if (!listed) return false;
     await tx.uploadedFile.deleteMany({ where: { id: listed.id, tenantId: scope.tenantId } });
-    await tx.releasedUpload.create({ data: { objectKey: listed.objectKey, tenantId: scope.tenantId } });
+    await tx.releasedUpload.create({ data: { objectKey: listed.objectKey, tenantId: scope.tenantId, bytes: listed.bytes } });
     return true;
   });
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "released_uploads" ADD COLUMN     "bytes" BIGINT NOT NULL DEFAULT 0;

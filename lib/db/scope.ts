@@ -14,10 +14,13 @@ export type DbScope =
   | { kind: "user"; userId: string }
   | { kind: "system"; reason: string };
 
-const globalForScope = globalThis as unknown as { aosDbScope?: AsyncLocalStorage<DbScope>; aosDbInTransaction?: AsyncLocalStorage<true> };
+const globalForScope = globalThis as unknown as { aosDbScope?: AsyncLocalStorage<DbScope>; aosDbInTransaction?: AsyncLocalStorage<DbScope> };
 const storage = (globalForScope.aosDbScope ??= new AsyncLocalStorage<DbScope>());
-/** Set while a scoped interactive transaction's callback runs: its queries already have their scope. */
-const inTransaction = (globalForScope.aosDbInTransaction ??= new AsyncLocalStorage<true>());
+/**
+ * The scope whose interactive transaction's callback runs now: that scope's queries are already in
+ * it. Another scope's client called meanwhile still gets a transaction of its own.
+ */
+const inTransaction = (globalForScope.aosDbInTransaction ??= new AsyncLocalStorage<DbScope>());
 
 /** The scope of the query being sent now, for the adapter. */
 export function currentDbScope(): DbScope | undefined {
@@ -58,10 +61,10 @@ function scoped(client: PrismaClient, scope: DbScope): PrismaClient {
     query: {
       $allOperations: ({ model, operation, args, query }) =>
         storage.run(scope, async () => {
-          if (model && BATCHED.has(operation) && !inTransaction.getStore()) {
+          if (model && BATCHED.has(operation) && inTransaction.getStore() !== scope) {
             const delegate = `${model[0]!.toLowerCase()}${model.slice(1)}`;
             type Delegate = Record<string, (args: unknown) => Promise<unknown>>;
-            return inTransaction.run(true, () => db.$transaction((tx) => (tx as unknown as Record<string, Delegate>)[delegate]![operation]!(args)));
+            return inTransaction.run(scope, () => db.$transaction((tx) => (tx as unknown as Record<string, Delegate>)[delegate]![operation]!(args)));
           }
           // `query(args)` is lazy (a PrismaPromise): awaiting it inside `run` sends it in the scope.
           return await query(args);
@@ -73,7 +76,7 @@ function scoped(client: PrismaClient, scope: DbScope): PrismaClient {
       if (property === "$transaction") {
         return (fn: unknown, options?: unknown) => {
           if (typeof fn !== "function") throw new Error("A scoped client takes $transaction(async (tx) => ...) only: an array of queries is not sent in its scope");
-          return storage.run(scope, () => inTransaction.run(true, () => target.$transaction(fn as never, options as never)));
+          return storage.run(scope, () => inTransaction.run(scope, () => target.$transaction(fn as never, options as never)));
         };
       }
       return Reflect.get(target, property, receiver);

@@ -126,6 +126,20 @@ describe("row-level security: scopes of concurrent queries", () => {
     expect([own, foreign, foreignOrThrow]).toEqual([aConnection, null, "not found"]);
     expect(() => tenantDb(db, a.tenantId).$transaction([])).toThrow(/only/);
   });
+
+  // The embedded database has one connection, which B's transaction holds: only a server can run this.
+  it.skipIf(!process.env.DATABASE_URL)("keeps them apart inside another scope's transaction too", async () => {
+    const { a, b, db } = await twoTenants();
+    const aConnection = await tenantDb(db, a.tenantId).connection.findFirstOrThrow({ select: { id: true } });
+    // Inside B's transaction callback, A's and B's clients (not the transaction's) look the same row up in one tick.
+    const [own, foreign] = await tenantDb(db, b.tenantId).$transaction(async () =>
+      Promise.all([
+        tenantDb(db, a.tenantId).connection.findUnique({ where: { id: aConnection.id }, select: { id: true } }),
+        tenantDb(db, b.tenantId).connection.findUnique({ where: { id: aConnection.id }, select: { id: true } }),
+      ]),
+    );
+    expect([own, foreign]).toEqual([aConnection, null]);
+  });
 });
 
 describe("row-level security: the scope cannot be forged", () => {

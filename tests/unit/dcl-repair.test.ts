@@ -52,7 +52,7 @@ describe("the repair agent", () => {
     expect(plan.removed).toEqual(["Probability"]);
   });
 
-  it("lets the values decide between near-miss names, and is not sure when two candidates are alike", () => {
+  it("lets the values decide between near-miss names", () => {
     const due = [100, 250, 75, 300, 40];
     const paid = [100, 0, 75, 150, 0];
     const plan = suggestRepairs(

@@ -12,6 +12,7 @@
 import { mkdtemp } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
+import { percentile } from "./support";
 
 process.env.AOS_DATA_DIR = await mkdtemp(path.join(tmpdir(), "aos-bench-"));
 process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "";
@@ -20,7 +21,7 @@ process.env.LOG_LEVEL = "error";
 const [connections, events, calls, concurrency, runs] = [1_000, 100_000, 200, 20, 3].map((fallback, i) => Number(process.argv[i + 2] ?? fallback));
 const MAPPED_FIELDS = 10;
 const { closeDb, getDb, getDbState } = await import("@/lib/db");
-const { tenantDb, userDb } = await import("@/lib/db/scope");
+const { systemDb, tenantDb, userDb } = await import("@/lib/db/scope");
 const { registerAccount } = await import("@/lib/tenancy/register");
 const { listConnectors } = await import("@/lib/aam/overview");
 const { statementRecordingDb } = await import("../tests/support/sql-statements");
@@ -63,7 +64,6 @@ async function seed() {
     SELECT gen_random_uuid(), c.tenant_id, c.id, 'stream_0', 'field_1', NULL, 1, 'human', 'rejected'::"MappingStatus", 2 FROM connections c`;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 type Latency = { p50: number; p99: number; perSecond: number };
@@ -137,5 +137,6 @@ console.log(
 );
 
 await ctx.db.tenant.delete({ where: { id: tenantId } });
-await userDb(db, userId).user.delete({ where: { id: userId } });
+// The app's role may not delete users (row-level security): the bench's account goes as the operator.
+await systemDb(db, "bench cleanup").user.delete({ where: { id: userId } });
 await closeDb();

@@ -12,6 +12,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import pg from "pg";
+import { quoteLiteral } from "@/lib/duckdb/sql";
 import { aos, median, writeOpportunities } from "./support";
 
 const [rows, runs] = [1_000_000, 3].map((fallback, i) => Number(process.argv[i + 2] ?? fallback));
@@ -21,7 +22,7 @@ async function duckdbRaw(file: string): Promise<number> {
   const instance = await DuckDBInstance.create(":memory:");
   const duck = await instance.connect();
   const started = performance.now();
-  await duck.run(`CREATE TABLE t AS SELECT * FROM read_csv('${file.replace(/'/g, "''")}')`);
+  await duck.run(`CREATE TABLE t AS SELECT * FROM read_csv(${quoteLiteral(file)})`);
   const seconds = (performance.now() - started) / 1000;
   duck.closeSync();
   instance.closeSync();

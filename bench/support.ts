@@ -40,6 +40,9 @@ export async function writeOpportunities(file: string, from: number, to: number,
 
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+/** The p-th percentile of values sorted ascending. */
+export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
 /** `npm run aos -- <args>` in a process of its own, quiet, with `env` added; its standard output. */
 export function aos(args: string[], env: Record<string, string>): string {
   return execFileSync("npx", ["--no-install", "tsx", "--conditions=react-server", "scripts/aos.ts", ...args], { env: { ...process.env, LOG_LEVEL: "error", ...env }, encoding: "utf8", maxBuffer: 1 << 26 });

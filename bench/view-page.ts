@@ -18,7 +18,9 @@ import { createServer } from "node:net";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { aos, median, STAGES, writeOpportunities } from "./support";
+import { DEMO } from "@/lib/db/seed";
+import { quoteLiteral } from "@/lib/duckdb/sql";
+import { aos, median, percentile, STAGES, writeOpportunities } from "./support";
 
 const numbers = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const [rows, seconds, runs] = [1_000_000, 10, 3].map((fallback, i) => Number(numbers[i] ?? fallback));
@@ -27,7 +29,6 @@ const CONNECTIONS = 20;
 const DIRECT_QUERIES = 200;
 const TARGET_P99_MS = 100;
 const STAGE = STAGES[3]!; // Negotiation
-const DEMO = { email: "demo@autonomos.dev", password: "autonomos-demo" };
 
 /** autocannon ships no types: the part of its API used here. */
 type Cannon = { latency: { p50: number; p99: number }; requests: { average: number }; non2xx: number; errors: number; timeouts: number };
@@ -35,9 +36,7 @@ type CannonRequest = { setupRequest: (request: { path: string }) => { path: stri
 type CannonOptions = { url: string; connections: number; duration: number; headers: Record<string, string>; warmup: { connections: number; duration: number }; requests?: CannonRequest[] };
 const autocannon = createRequire(import.meta.url)("autocannon") as (options: CannonOptions) => Promise<Cannon>;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const sqlString = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 
 /** A port nobody listens on now: the OS picks one, and it is handed back at once. */
@@ -102,7 +101,7 @@ async function getJson<T>(url: string, headers: Record<string, string>, init: Re
 
 /** The demo user's bearer token (POST /api/v1/auth/token with email and password: the REST way in), as request headers. */
 async function bearer(base: string): Promise<Record<string, string>> {
-  const { token } = await getJson<{ token: string }>(`${base}/api/v1/auth/token`, { "content-type": "application/json" }, { method: "POST", body: JSON.stringify(DEMO) });
+  const { token } = await getJson<{ token: string }>(`${base}/api/v1/auth/token`, { "content-type": "application/json" }, { method: "POST", body: JSON.stringify({ email: DEMO.email, password: DEMO.password }) });
   return { authorization: `Bearer ${token}` };
 }
 
@@ -174,7 +173,7 @@ async function viewFiles(duck: DuckDBConnection): Promise<string[]> {
   });
   const files: string[] = [];
   for (const part of parts) {
-    const schema = await duck.runAndReadAll(`SELECT name FROM parquet_schema(${sqlString(part)})`);
+    const schema = await duck.runAndReadAll(`SELECT name FROM parquet_schema(${quoteLiteral(part)})`);
     if (schema.getRowObjectsJS().some((c) => c.name === "opportunity_id")) files.push(part);
   }
   if (files.length === 0) throw new Error(`no opportunity view part under ${store}`);
@@ -183,7 +182,7 @@ async function viewFiles(duck: DuckDBConnection): Promise<string[]> {
 
 /** The page's statements as the API sends them (the filter's total, then the page), `DIRECT_QUERIES` times one after the other. */
 async function direct(duck: DuckDBConnection, files: string[], stage: string | undefined): Promise<Latency & { total: number }> {
-  const table = `read_parquet([${files.map(sqlString).join(", ")}])`;
+  const table = `read_parquet([${files.map(quoteLiteral).join(", ")}])`;
   const where = stage ? "WHERE stage = $1" : "";
   const values = stage ? [stage] : [];
   const page = `SELECT * FROM ${table} ${where} ORDER BY amount DESC NULLS LAST, _connection_id, _stream, _source_record_id LIMIT 50`;

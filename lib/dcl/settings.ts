@@ -1,25 +1,40 @@
 import "server-only";
 import { z } from "zod";
 import type { TenantContext, TenantScope } from "@/lib/auth/context";
+import { ValidationError } from "@/lib/errors";
+import { DEFAULT_THRESHOLDS } from "@/lib/dcl/repair/suggest";
 
-export const DclSettingsInput = z.object({
-  /** Proposals at or above this confidence are approved without a human; 1 sends everything to review. */
-  autoApproveThreshold: z.number().min(0.5).max(1),
-});
+export const DclSettingsInput = z
+  .object({
+    /** Proposals at or above this confidence are approved without a human; 1 sends everything to review. */
+    autoApproveThreshold: z.number().min(0.5).max(1).optional(),
+    /** Repairs at or above this confidence are applied by the agent; above 1 sends every repair to review. */
+    repairAutoThreshold: z.number().min(0.5).max(1.01).optional(),
+    /** Repairs at or above this (below the auto threshold) wait for a person; below it they are only reported. */
+    repairReviewThreshold: z.number().min(0).max(1).optional(),
+  })
+  .refine((input) => Object.values(input).some((v) => v !== undefined), "name at least one setting");
 export type DclSettingsInput = z.infer<typeof DclSettingsInput>;
 
 export const DEFAULT_AUTO_APPROVE = 0.9;
 
-export async function getDclSettings(scope: TenantScope) {
-  const row = await scope.db.dclSettings.findUnique({ where: { tenantId: scope.tenantId }, select: { autoApproveThreshold: true } });
-  return { autoApproveThreshold: row?.autoApproveThreshold ?? DEFAULT_AUTO_APPROVE };
+export type DclSettings = { autoApproveThreshold: number; repair: { auto: number; review: number } };
+
+export async function getDclSettings(scope: TenantScope): Promise<DclSettings> {
+  const row = await scope.db.dclSettings.findUnique({ where: { tenantId: scope.tenantId }, select: { autoApproveThreshold: true, repairAutoThreshold: true, repairReviewThreshold: true } });
+  return {
+    autoApproveThreshold: row?.autoApproveThreshold ?? DEFAULT_AUTO_APPROVE,
+    repair: { auto: row?.repairAutoThreshold ?? DEFAULT_THRESHOLDS.auto, review: row?.repairReviewThreshold ?? DEFAULT_THRESHOLDS.review },
+  };
 }
 
 export async function updateDclSettings({ ctx, input }: { ctx: TenantContext; input: DclSettingsInput }) {
-  await ctx.db.dclSettings.upsert({
-    where: { tenantId: ctx.tenantId },
-    create: { tenantId: ctx.tenantId, autoApproveThreshold: input.autoApproveThreshold },
-    update: { autoApproveThreshold: input.autoApproveThreshold },
-  });
+  const current = await getDclSettings(ctx);
+  const repair = { auto: input.repairAutoThreshold ?? current.repair.auto, review: input.repairReviewThreshold ?? current.repair.review };
+  if (repair.review >= repair.auto) {
+    throw new ValidationError("the repair review threshold must be below the auto-apply threshold", [{ path: "repairReviewThreshold", message: `must be below ${repair.auto}` }]);
+  }
+  const values = { autoApproveThreshold: input.autoApproveThreshold ?? current.autoApproveThreshold, repairAutoThreshold: repair.auto, repairReviewThreshold: repair.review };
+  await ctx.db.dclSettings.upsert({ where: { tenantId: ctx.tenantId }, create: { tenantId: ctx.tenantId, ...values }, update: values });
   return getDclSettings(ctx);
 }

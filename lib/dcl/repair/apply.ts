@@ -4,13 +4,13 @@ import type { JsonValue } from "@/lib/aam/connectors/types";
 import { localSegments, parquetRelation } from "@/lib/aam/segments/catalog";
 import type { SchemaField } from "@/lib/aam/schema/fingerprint";
 import { approvedMappings, latestVersions, type MappingRow, type StreamKey } from "@/lib/dcl/mappings/registry";
-import type { OntologyDefinition } from "@/lib/dcl/ontology/definition";
-import { getTenantOntology } from "@/lib/dcl/ontology/tenant-ontology";
 import { withDuckDb } from "@/lib/duckdb/engine";
 import { getKv } from "@/lib/kv";
 import { withLock } from "@/lib/kv/lock";
 import { log } from "@/lib/log";
-import { suggestRepairs } from "./suggest";
+import { recordDecision } from "@/lib/inbox/audit";
+import { notifyReviewWaiting } from "@/lib/notify/review-waiting";
+import { planRepairs } from "./for-tenant";
 import { DriftInput, MAX_FIELDS, type Repair } from "./types";
 
 /** Records present in both schemas, lined up as the agent's samples. */
@@ -22,28 +22,30 @@ export type RepairOutcome = { streams: number; applied: number; review: number; 
  * The repair agent on a connection whose schema changed: each stream whose mappings in force name
  * fields its accepted schema no longer has is compared with the newest earlier schema that had
  * them all, with samples lined up from records stored under both (the same source record id in a
- * segment of each). Renames and new fields the agent is sure of become approved mapping versions
- * (method `repair`); the ones it is less sure of wait for a person; nothing else is touched. It
- * holds the tenant's connect lock, as mapping proposals do. A stream that cannot be repaired is
- * logged and listed, never a failure: the caller rebuilds the views either way.
+ * segment of each). So is a stream whose mapped fields are all there, against the newest earlier
+ * schema, for fields whose type, unit or meaning changed under the same name. Repairs the agent is
+ * sure of become approved mapping versions (method `repair`, audited as the agent's); the ones it is
+ * less sure of wait for a person in the review inbox (Slack hears of them); nothing else is
+ * touched, and in safe mode nothing is applied. It holds the tenant's connect lock, as mapping
+ * proposals do. A stream that cannot be repaired is logged and listed, never a failure: the caller
+ * rebuilds the views either way.
  */
 export async function repairConnection(scope: TenantScope, connectionId: string): Promise<RepairOutcome> {
   return withLock(getKv(), `dcl:connect:${scope.tenantId}`, async () => {
     const outcome: RepairOutcome = { streams: 0, applied: 0, review: 0, removed: [], failed: [] };
     const byStream = new Map<string, MappingRow[]>();
     for (const m of await approvedMappings(scope, connectionId)) if (m.ontologyField) byStream.set(m.sourceStream, [...(byStream.get(m.sourceStream) ?? []), m]);
-    const connection = await scope.db.connection.findFirst({ where: { id: connectionId, tenantId: scope.tenantId }, select: { name: true, type: true } });
+    const connection = await scope.db.connection.findFirst({ where: { id: connectionId, tenantId: scope.tenantId }, select: { name: true, type: true, safeMode: true } });
     if (byStream.size === 0 || !connection) return outcome;
-    const ontology = await getTenantOntology(scope);
     const streams = await scope.db.connectionStream.findMany({ where: { tenantId: scope.tenantId, connectionId, name: { in: [...byStream.keys()] } }, select: { id: true, name: true, acceptedFingerprintId: true } });
     for (const stream of streams) {
       try {
         // The source's name lets the agent know APIs that state amounts in minor units (lib/dcl/matcher/transform.ts).
-        const plan = await planStream(scope, { connectionId, source: `${connection.type}: ${connection.name}`, stream, mappings: byStream.get(stream.name)! }, ontology);
-        if (!plan) continue;
+        const planned = await planStream(scope, { connectionId, source: `${connection.type}: ${connection.name}`, stream, mappings: byStream.get(stream.name)!, safeMode: connection.safeMode });
+        if (!planned) continue;
         outcome.streams++;
-        outcome.removed.push(...plan.removed.map((f) => `${stream.name}.${f}`));
-        const written = await recordRepairs(scope, { connectionId, stream: stream.name }, plan.repairs);
+        outcome.removed.push(...planned.plan.removed.map((f) => `${stream.name}.${f}`));
+        const written = await recordRepairs(scope, { connectionId, stream: stream.name }, planned.plan.repairs, planned.input);
         outcome.applied += written.applied;
         outcome.review += written.review;
       } catch (error) {
@@ -51,20 +53,25 @@ export async function repairConnection(scope: TenantScope, connectionId: string)
         outcome.failed.push(stream.name);
       }
     }
+    if (outcome.review > 0) {
+      void notifyReviewWaiting(scope.db, { tenantId: scope.tenantId, connectionId, connectionName: connection.name, waiting: outcome.review }).catch((error) =>
+        log.warn("review notification failed", { tenantId: scope.tenantId, connectionId, error }),
+      );
+    }
     return outcome;
   });
 }
 
 type StreamRow = { id: string; name: string; acceptedFingerprintId: string | null };
 
-/** The agent's plan for one stream, or null when its mapped fields are all still there (or no earlier schema had them). */
-async function planStream(scope: TenantScope, at: { connectionId: string; source: string; stream: StreamRow; mappings: MappingRow[] }, ontology: OntologyDefinition) {
+/** The agent's plan for one stream against the newest earlier schema that had all its mapped fields, or null when there is none. */
+async function planStream(scope: TenantScope, at: { connectionId: string; source: string; stream: StreamRow; mappings: MappingRow[]; safeMode: boolean }) {
   const { connectionId, stream, mappings } = at;
   const schemas = await scope.db.schemaFingerprint.findMany({ where: { tenantId: scope.tenantId, connectionId, stream: stream.name }, orderBy: { lastSeenAt: "desc" } });
   const fieldsOf = (s: (typeof schemas)[number]) => s.fields as SchemaField[];
   const hasAll = (fields: SchemaField[]) => mappings.every((m) => fields.some((f) => f.name === m.sourceField));
   const current = schemas.find((s) => s.id === stream.acceptedFingerprintId);
-  if (!current || hasAll(fieldsOf(current))) return null;
+  if (!current) return null;
   const earlier = schemas.find((s) => s.id !== current.id && hasAll(fieldsOf(s)));
   // Wider than the agent takes (DriftInput): left to the matcher and to people.
   if (!earlier || fieldsOf(earlier).length > MAX_FIELDS || fieldsOf(current).length > MAX_FIELDS) return null;
@@ -77,30 +84,59 @@ async function planStream(scope: TenantScope, at: { connectionId: string; source
     mappings: Object.fromEntries(mappings.map((m) => [m.sourceField, m.ontologyField!])),
     after: side(fieldsOf(current), (s) => s.after),
   });
-  return suggestRepairs(input, ontology);
+  return { input, plan: await planRepairs(scope, input, { safeMode: at.safeMode }) };
 }
 
-/** Writes a stream's renames and new fields as mapping versions: approved when sure, proposed when not. A person's decision stands. */
-async function recordRepairs(scope: TenantScope, at: StreamKey, repairs: Repair[]): Promise<{ applied: number; review: number }> {
+/**
+ * Writes a stream's repairs as mapping versions with their evidence: approved (and audited as the
+ * agent's) when sure, proposed for the review inbox when not. A rename or a new field never goes
+ * over a person's decision on that field; a changed unit or meaning under the same name does, but
+ * only as a proposal. Re-running writes nothing new.
+ */
+async function recordRepairs(scope: TenantScope, at: StreamKey, repairs: Repair[], input: DriftInput): Promise<{ applied: number; review: number }> {
   const latest = await latestVersions(scope, at);
-  const now = new Date();
+  const inForce = new Map((await approvedMappings(scope, at.connectionId)).filter((m) => m.sourceStream === at.stream).map((m) => [m.sourceField, m]));
   const written = { applied: 0, review: 0 };
   for (const repair of repairs) {
-    if ((repair.kind !== "rename" && repair.kind !== "new") || !repair.target || repair.apply === "report") continue;
+    if (!repair.target || repair.apply === "report" || repair.kind === "ignore") continue;
     const previous = latest.get(repair.field);
-    if (previous && (previous.decidedById !== null || previous.createdById !== null)) continue;
-    // An unchanged repair is not written again.
-    if (previous && previous.ontologyField === repair.target && previous.status !== "rejected") continue;
-    const auto = repair.apply === "auto";
-    await scope.db.mappingRegistry.create({
+    const byPerson = previous !== undefined && (previous.decidedById !== null || previous.createdById !== null);
+    // Already recorded, and perhaps decided by a person since: a rejection stands.
+    if (previous?.method === "repair" && previous.ontologyField === repair.target && previous.transform === repair.transform) continue;
+    if (repair.kind === "keep") {
+      const held = inForce.get(repair.field);
+      const changed = held?.transform !== repair.transform || repair.apply !== "auto";
+      if (!held || !changed || previous?.status === "rejected") continue;
+    } else if (byPerson || (previous && previous.ontologyField === repair.target && previous.status !== "rejected")) continue;
+    const auto = repair.apply === "auto" && !(repair.kind === "keep" && byPerson);
+    const row = await scope.db.mappingRegistry.create({
       data: {
         tenantId: scope.tenantId, connectionId: at.connectionId, sourceStream: at.stream, sourceField: repair.field, ontologyField: repair.target, transform: repair.transform,
-        confidence: repair.confidence, method: "repair", status: auto ? "approved" : "proposed", version: (previous?.version ?? 0) + 1, decidedAt: auto ? now : null,
+        confidence: repair.confidence, method: "repair", status: auto ? "approved" : "proposed", version: (previous?.version ?? 0) + 1, decidedAt: auto ? new Date() : null,
+        evidence: evidenceOf(repair, input),
       },
     });
+    if (auto) {
+      await recordDecision(scope, { kind: "repair", itemId: row.id, action: "auto_apply", connectionId: at.connectionId, stream: at.stream, field: repair.field, fromField: repair.from, target: repair.target,
+        before: { target: inForce.get(repair.field)?.ontologyField ?? null }, after: { target: repair.target, transform: repair.transform, status: "approved", version: row.version }, evidence: evidenceOf(repair, input), reason: repair.reason, actorId: null });
+    }
     auto ? written.applied++ : written.review++;
   }
   return written;
+}
+
+/** Most values shown side by side with a repair. */
+const EVIDENCE_VALUES = 10;
+
+/** What a person sees with a repair: the reason, the confidence, and the old and new fields' values from the same records. */
+export function evidenceOf(repair: Repair, input: DriftInput) {
+  const before = input.before.fields.find((f) => f.name === repair.from);
+  const after = input.after.fields.find((f) => f.name === repair.field)!;
+  const values = after.samples.slice(0, EVIDENCE_VALUES).map((v, i) => ({ before: before?.samples[i] ?? null, after: v }));
+  return {
+    kind: repair.kind, reason: repair.reason, confidence: repair.confidence, transform: repair.transform,
+    before: before ? { field: before.name, type: before.type } : null, after: { field: after.name, type: after.type }, values,
+  };
 }
 
 type AlignedRecord = { before: Record<string, JsonValue>; after: Record<string, JsonValue> };

@@ -76,16 +76,19 @@ export function suggestRepairs(input: DriftInput, ontology: OntologyDefinition, 
 
   const continued = new Set([...decisions.values()].map((d) => d.from).filter(Boolean));
   const removed = before.filter((b) => mapped(b.name) && !continued.has(b.name)).map((b) => b.name);
-  const apply = (confidence: number, target: string | null): RepairApply =>
-    target && confidence >= thresholds.auto ? "auto" : target && confidence >= thresholds.review ? "review" : "report";
   return {
     entity: entity?.name ?? null,
     repairs: after.map((a) => {
       const d = decisions.get(a.name)!;
-      return { ...d, confidence: round(d.confidence), apply: apply(d.confidence, d.target) };
+      return { ...d, confidence: round(d.confidence), apply: applyOf(d.confidence, d.target, thresholds) };
     }),
     removed,
   };
+}
+
+/** Where a decision goes: applied at or above the auto threshold, reviewed at or above the review one, else only reported (as is one without a target). */
+export function applyOf(confidence: number, target: string | null, thresholds: RepairThresholds): RepairApply {
+  return target && confidence >= thresholds.auto ? "auto" : target && confidence >= thresholds.review ? "review" : "report";
 }
 
 const field = (f: DriftInput["after"]["fields"][number]): Field => ({ name: f.name, vendorType: f.type, type: normalizeType(f.type), samples: f.samples as JsonValue[] });

@@ -1,0 +1,49 @@
+import "server-only";
+import type { TenantContext } from "@/lib/auth/context";
+import { decideSchemaChange } from "@/lib/aam/drift/review";
+import { decideMapping } from "@/lib/dcl/mappings/decisions";
+import { requestDclRebuild } from "@/lib/dcl/request-rebuild";
+import { DomainError, NotFoundError } from "@/lib/errors";
+import { createTask } from "@/lib/tasks/tasks";
+import type { InboxDecision, InboxDecisions } from "./schemas";
+
+export type DecisionResult = { id: string; kind: InboxDecision["kind"]; ok: true; status: string } | { id: string; kind: InboxDecision["kind"]; ok: false; error: string };
+
+/**
+ * Decides a selection of inbox items, each on its own (one that cannot be decided, e.g. decided
+ * meanwhile, is answered with its reason and does not stop the others). Then the views catch up:
+ * a schema change accepted runs the repair agent on its connection (which rebuilds the views), and
+ * a mapping decided queues a rebuild.
+ */
+export async function decideInboxItems({ ctx, input }: { ctx: TenantContext; input: InboxDecisions }): Promise<{ results: DecisionResult[]; taskIds: string[] }> {
+  const results: DecisionResult[] = [];
+  const repairConnections = new Set<string>();
+  let mappingsChanged = false;
+  for (const d of input.decisions) {
+    try {
+      if (d.kind === "schema") {
+        const outcome = await decideSchemaChange({ ctx, id: d.id, decision: d.decision === "approve" ? "accept" : "reject", reason: d.reason });
+        if (outcome.streamSettled) repairConnections.add(outcome.connectionId);
+        results.push({ id: d.id, kind: d.kind, ok: true, status: outcome.status });
+      } else {
+        await assertKind(ctx, d);
+        const mapping = await decideMapping({ ctx, id: d.id, input: { decision: d.decision, target: d.target, reason: d.reason } });
+        mappingsChanged = true;
+        results.push({ id: d.id, kind: d.kind, ok: true, status: mapping.status });
+      }
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      results.push({ id: d.id, kind: d.kind, ok: false, error: error.message });
+    }
+  }
+  const taskIds: string[] = [];
+  for (const connectionId of repairConnections) taskIds.push((await createTask({ ctx, input: { type: "drift.repair", input: { connectionId } } })).task.id);
+  if (mappingsChanged && repairConnections.size === 0) taskIds.push((await requestDclRebuild({ ctx })).id);
+  return { results, taskIds };
+}
+
+/** A repair is decided as a repair and a proposal as a proposal: the kind the inbox listed it under. */
+async function assertKind(ctx: TenantContext, d: InboxDecision) {
+  const row = await ctx.db.mappingRegistry.findFirst({ where: { id: d.id, tenantId: ctx.tenantId }, select: { method: true } });
+  if (!row || (row.method === "repair") !== (d.kind === "repair")) throw new NotFoundError(`${d.kind} not found`);
+}

@@ -3,7 +3,7 @@ import type { TenantContext } from "@/lib/auth/context";
 import { decideSchemaChange } from "@/lib/aam/drift/review";
 import { decideMapping } from "@/lib/dcl/mappings/decisions";
 import { requestDclRebuild } from "@/lib/dcl/request-rebuild";
-import { DomainError, NotFoundError } from "@/lib/errors";
+import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
 import { createTask } from "@/lib/tasks/tasks";
 import type { InboxDecision, InboxDecisions } from "./schemas";
 
@@ -26,7 +26,7 @@ export async function decideInboxItems({ ctx, input }: { ctx: TenantContext; inp
         if (outcome.streamSettled) repairConnections.add(outcome.connectionId);
         results.push({ id: d.id, kind: d.kind, ok: true, status: outcome.status });
       } else {
-        await assertKind(ctx, d);
+        await assertWaiting(ctx, d);
         const mapping = await decideMapping({ ctx, id: d.id, input: { decision: d.decision, target: d.target, reason: d.reason } });
         mappingsChanged = true;
         results.push({ id: d.id, kind: d.kind, ok: true, status: mapping.status });
@@ -42,8 +42,9 @@ export async function decideInboxItems({ ctx, input }: { ctx: TenantContext; inp
   return { results, taskIds };
 }
 
-/** A repair is decided as a repair and a proposal as a proposal: the kind the inbox listed it under. */
-async function assertKind(ctx: TenantContext, d: InboxDecision) {
-  const row = await ctx.db.mappingRegistry.findFirst({ where: { id: d.id, tenantId: ctx.tenantId }, select: { method: true } });
-  if (!row || (row.method === "repair") !== (d.kind === "repair")) throw new NotFoundError(`${d.kind} not found`);
+/** Only what waits is decided here, as the kind the inbox listed it under (a repair as a repair). */
+async function assertWaiting(ctx: TenantContext, d: InboxDecision) {
+  const row = await ctx.db.mappingRegistry.findFirst({ where: { id: d.id, tenantId: ctx.tenantId }, select: { method: true, status: true } });
+  if (!row || (row.method === "repair") !== (d.kind === "repair")) throw new NotFoundError(d.kind);
+  if (row.status !== "proposed") throw new ConflictError(`this ${d.kind} is already ${row.status}`);
 }

@@ -20,7 +20,7 @@ export type HistoryEntry = {
   /** Who decided: a member's email, or null for the repair agent. */
   actor: string | null;
   createdAt: Date;
-  /** The mapping version this decision put in force, while it still is: `POST /api/v1/dcl/mappings/{id}/rollback` undoes it. */
+  /** The mapping version this decision put in force, while it still is: `POST /api/v1/inbox/rollbacks` with this id undoes it. */
   rollbackId: string | null;
 };
 

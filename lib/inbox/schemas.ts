@@ -38,3 +38,7 @@ export const ListHistoryQuery = z.object({
   cursor: z.uuid().optional(),
 });
 export type ListHistoryQuery = z.infer<typeof ListHistoryQuery>;
+
+/** Undo the mapping version a decision put in force: a history entry's `rollbackId`. */
+export const InboxRollback = z.object({ id: z.uuid(), reason: z.string().trim().max(500).optional() });
+export type InboxRollback = z.infer<typeof InboxRollback>;

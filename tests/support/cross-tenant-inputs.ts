@@ -20,6 +20,8 @@ const NAME_KINDS: [RegExp, Kind][] = [
   [/invit/i, "invitation"],
   [/user|member|owner|actor|person/i, "user"],
   [/mapping|proposal/i, "mapping"],
+  // The review inbox decides and rolls back mapping versions (and held schema changes).
+  [/inbox|rollback/i, "mapping"],
   [/drift|change/i, "drift"],
   [/quarantin/i, "quarantine"],
   [/task|job|run/i, "task"],
@@ -123,6 +125,20 @@ export class InputBuilder {
   schemaBody(route: ApiRoute, method: Method): unknown {
     const schema = jsonSchemaOf(route.wrappers[method]?.body);
     return schema ? this.value(schema, "", route, schema) : undefined;
+  }
+
+  /**
+   * The same with only the required fields and those that name a resource: an optional setting the
+   * first variant fills in may be refused together with another (safe mode with `propagate_all`).
+   */
+  requiredBody(route: ApiRoute, method: Method): unknown {
+    const schema = jsonSchemaOf(route.wrappers[method]?.body);
+    if (!schema?.properties) return undefined;
+    const out: Record<string, unknown> = {};
+    for (const [name, node] of Object.entries(schema.properties)) {
+      if (schema.required?.includes(name) || kindOfName(name) || isIdName(name)) out[name] = this.value(node, name, route, schema);
+    }
+    return out;
   }
 
   genericBody(route: ApiRoute): Record<string, unknown> {

@@ -47,7 +47,7 @@ export async function acceptSchemaChanges({ ctx, connectionId, stream }: { ctx: 
 export async function decideSchemaChange({ ctx, id, decision, reason }: { ctx: TenantContext; id: string; decision: "accept" | "reject"; reason?: string }) {
   return ctx.db.$transaction(async (tx) => {
     const event = await tx.driftEvent.findFirst({ where: { id, tenantId: ctx.tenantId } });
-    if (!event) throw new NotFoundError("schema change not found");
+    if (!event) throw new NotFoundError("schema change");
     if (event.status !== "pending") throw new ConflictError(`this schema change is already ${event.status}`);
     await resolveChange(tx, ctx, event, decision === "accept" ? "accepted" : "rejected", reason ?? null);
     if (decision === "reject" && event.field && ["field_added", "field_renamed", "type_changed"].includes(event.kind)) await keepOutOfViews(tx, ctx, event, event.field);

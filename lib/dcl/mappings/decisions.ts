@@ -12,7 +12,7 @@ type Tx = Prisma.TransactionClient;
 
 async function findMapping(ctx: TenantContext, id: string) {
   const row = await ctx.db.mappingRegistry.findFirst({ where: { id, tenantId: ctx.tenantId } });
-  if (!row) throw new NotFoundError("mapping not found");
+  if (!row) throw new NotFoundError("mapping");
   return row;
 }
 
@@ -86,7 +86,7 @@ export async function rollbackMapping({ ctx, id, input }: { ctx: TenantContext; 
     const inForce = await mappingInForce(tx, ctx, row);
     const restore = input.version !== undefined ? await tx.mappingRegistry.findFirst({ where: { ...fieldOf(ctx, row), version: input.version } }) : await undone(tx, ctx, row, inForce);
     if (restore === undefined) throw new ConflictError(`version ${row.version} is not the mapping in force; nothing to undo`);
-    if (restore === null && input.version !== undefined) throw new NotFoundError(`version ${input.version} not found`);
+    if (restore === null && input.version !== undefined) throw new NotFoundError(`version ${input.version}`);
     // Statuses only move from proposed to approved or rejected, so "approved" means it was in force once.
     if (restore && restore.status !== "approved") throw new ConflictError(`version ${input.version} was never approved`);
     const version = await tx.mappingRegistry.create({

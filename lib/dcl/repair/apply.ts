@@ -11,6 +11,7 @@ import { log } from "@/lib/log";
 import { recordDecision } from "@/lib/inbox/audit";
 import { notifyReviewWaiting } from "@/lib/notify/review-waiting";
 import { planRepairs } from "./for-tenant";
+import { MEANING_CHANGED } from "./suggest";
 import { DriftInput, MAX_FIELDS, type Repair } from "./types";
 
 /** Records present in both schemas, lined up as the agent's samples. */
@@ -104,8 +105,9 @@ async function recordRepairs(scope: TenantScope, at: StreamKey, repairs: Repair[
     // Already recorded, and perhaps decided by a person since: a rejection stands.
     if (previous?.method === "repair" && previous.ontologyField === repair.target && previous.transform === repair.transform) continue;
     if (repair.kind === "keep") {
+      // A kept mapping is written only when its unit changed, or its values say its meaning may have.
       const held = inForce.get(repair.field);
-      const changed = held?.transform !== repair.transform || repair.apply !== "auto";
+      const changed = held?.transform !== repair.transform || repair.confidence <= MEANING_CHANGED;
       if (!held || !changed || previous?.status === "rejected") continue;
     } else if (byPerson || (previous && previous.ontologyField === repair.target && previous.status !== "rejected")) continue;
     const auto = repair.apply === "auto" && !(repair.kind === "keep" && byPerson);

@@ -21,7 +21,7 @@ const NEW_FIELD_FLOOR = 0.5;
 /** A runner-up this close to the chosen pairing makes it uncertain. */
 const CLEAR_MARGIN = 0.15;
 /** The confidence of a mapping kept under a name whose values no longer agree: a person decides. */
-const MEANING_CHANGED = 0.5;
+export const MEANING_CHANGED = 0.5;
 
 type Field = { name: string; vendorType: string; type: FieldType; samples: JsonValue[] };
 type Decision = Omit<Repair, "apply">;

@@ -10,13 +10,14 @@ import {
   acceptSchemaChangesAction,
   checkConnectionAction,
   deleteConnectionAction,
+  promoteConnectionAction,
   setConnectionPausedAction,
   syncConnectionAction,
 } from "@/app/(app)/connections/actions";
 import { callAction } from "@/app/(app)/call-action";
 
-/** Check, sync, pause / resume, accept pending schema changes and delete (after a confirm step). */
-export function ConnectionActions({ id, status, hasPendingChanges }: { id: string; status: string; hasPendingChanges: boolean }) {
+/** Check, sync, pause / resume, accept pending schema changes, promote out of safe mode and delete (after a confirm step). */
+export function ConnectionActions({ id, status, hasPendingChanges, safeMode }: { id: string; status: string; hasPendingChanges: boolean; safeMode: boolean }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -61,6 +62,15 @@ export function ConnectionActions({ id, status, hasPendingChanges }: { id: strin
         {hasPendingChanges && (
           <Button variant="secondary" disabled={busy} onClick={() => run(() => acceptSchemaChangesAction({ id }), (r) => `Accepted ${r.accepted} schema change${r.accepted === 1 ? "" : "s"}${r.resumed ? "; the connection resumed" : ""}.`)}>
             Accept pending schema changes
+          </Button>
+        )}
+        {safeMode && (
+          <Button
+            disabled={busy}
+            title="Leave safe mode: read everything, apply confident mappings and build the views"
+            onClick={() => run(() => promoteConnectionAction({ id }), (r) => `Promoted: ${r.mappingsApproved} mapping${r.mappingsApproved === 1 ? "" : "s"} approved; ${r.syncQueued ? "a full sync is queued" : "resume the connection to sync it"}.`)}
+          >
+            Promote
           </Button>
         )}
         {!confirmingDelete && (

@@ -11,9 +11,10 @@ import { legacyUploadDirectory } from "@/lib/aam/connectors/file/uploaded";
 import { getStore, storeKeys } from "@/lib/store";
 import { log } from "@/lib/log";
 import type { ConnectionType } from "@/lib/aam/schemas";
-import { ConnectorError, type Connector } from "@/lib/aam/connectors/types";
+import { ConnectorError, ConnectorRefusedError, type Connector } from "@/lib/aam/connectors/types";
 import type { CreateConnectionInput, UpdateConnectionInput } from "@/lib/aam/schemas";
 import { toConnectionDto, type ConnectionDto } from "@/lib/aam/dto";
+import { newConnectionSettings, updatedConnectionSettings } from "@/lib/aam/safe-mode";
 
 /** Bound to each config ciphertext, so a config copied onto another row does not decrypt. */
 export const connectionSealContext = (c: { tenantId: string; id: string }) => `connection:${c.tenantId}:${c.id}`;
@@ -30,7 +31,9 @@ async function parseConfig(type: ConnectionType, config: unknown): Promise<Recor
   return parsed.data as Record<string, unknown>;
 }
 
+/** Throws ValidationError (422) for a config that does not fit, or settings safe mode refuses (lib/aam/safe-mode.ts). */
 export async function createConnection({ ctx, input }: { ctx: TenantContext; input: CreateConnectionInput }): Promise<ConnectionDto> {
+  const settings = newConnectionSettings(input);
   const config = await parseConfig(input.type, input.config);
   const id = randomUUID();
   try {
@@ -40,7 +43,7 @@ export async function createConnection({ ctx, input }: { ctx: TenantContext; inp
         tenantId: ctx.tenantId,
         name: input.name,
         type: input.type,
-        schemaPolicy: input.schemaPolicy,
+        ...settings,
         configCipher: await seal(JSON.stringify(config), connectionSealContext({ tenantId: ctx.tenantId, id })),
         createdById: ctx.actor.userId,
       },
@@ -73,20 +76,27 @@ export async function getConnection({ ctx, id }: { ctx: TenantContext; id: strin
   return toConnectionDto(row, await readConfig(row));
 }
 
-/** Config keys left out keep their stored values, and so do masked values sent back (lib/crypto/mask-secrets.ts): secrets need not be sent again. */
+/**
+ * Config keys left out keep their stored values, and so do masked values sent back (lib/crypto/mask-secrets.ts): secrets need not be sent again.
+ * Safe mode is never switched here (promotion leaves it), and its limit and policy keep to its rules: ValidationError otherwise.
+ */
 export async function updateConnection({ ctx, id, input }: { ctx: TenantContext; id: string; input: UpdateConnectionInput }): Promise<ConnectionDto> {
   const row = await getConnectionOrThrow(ctx, id);
+  const settings = updatedConnectionSettings(row, input);
   let config = await readConfig(row);
-  const data: Prisma.ConnectionUpdateManyMutationInput = {};
+  const data: Prisma.ConnectionUpdateManyMutationInput = { schemaPolicy: settings.schemaPolicy, sampleRowLimit: settings.sampleRowLimit };
   if (input.config) {
     config = await parseConfig(row.type, { ...config, ...restoreMaskedSecrets(input.config, config) });
     data.configCipher = await seal(JSON.stringify(config), connectionSealContext(row));
   }
   if (input.name) data.name = input.name;
-  if (input.schemaPolicy) data.schemaPolicy = input.schemaPolicy;
   try {
-    const { count } = await ctx.db.connection.updateMany({ where: { id, tenantId: ctx.tenantId }, data });
-    if (count === 0) throw new NotFoundError("Connection");
+    // Only while safe mode is as it was read: a promotion meanwhile must not get a limit back.
+    const { count } = await ctx.db.connection.updateMany({ where: { id, tenantId: ctx.tenantId, safeMode: row.safeMode }, data });
+    if (count === 0) {
+      await getConnectionOrThrow(ctx, id);
+      throw new ConflictError("The connection was promoted meanwhile; try again");
+    }
   } catch (error) {
     throw uniqueName(error, input.name ?? row.name);
   }
@@ -123,7 +133,7 @@ export async function setConnectionPaused({ ctx, id, paused }: { ctx: TenantCont
 
 /** The connection's connector, built from its decrypted config. The caller closes it. */
 export async function openConnector(ctx: TenantScope, row: Connection): Promise<Connector> {
-  return connectorSpec(row.type).create(await readConfig(row), { scope: ctx, connectionId: row.id });
+  return connectorSpec(row.type).create(await readConfig(row), { scope: ctx, connectionId: row.id, safeMode: row.safeMode });
 }
 
 /** Opens the connection's connector for `fn` and always closes it. */
@@ -136,7 +146,9 @@ export async function withConnector<T>(ctx: TenantScope, row: Connection, fn: (c
   }
 }
 
+/** A source's failure as a 502; a source safe mode refuses to use as configured is the caller's to fix (422). */
 export function toSourceError(error: unknown): unknown {
+  if (error instanceof ConnectorRefusedError) return new ValidationError(error.message, { kind: error.kind });
   return error instanceof ConnectorError ? new SourceError(error.message, { kind: error.kind }) : error;
 }
 

@@ -12,6 +12,10 @@ export function toConnectionDto(row: Connection, config: Record<string, unknown>
     status: row.status,
     statusMessage: row.statusMessage,
     schemaPolicy: row.schemaPolicy,
+    /** Sampled and read-only; nothing applied or materialized until promoted (lib/aam/safe-mode.ts). */
+    safeMode: row.safeMode,
+    /** Rows read per stream per sync while in safe mode; null otherwise. */
+    sampleRowLimit: row.sampleRowLimit,
     config: maskSecrets(spec.describe(config)),
     secretsSet: spec.secrets.filter((key) => config[key] !== undefined && config[key] !== ""),
     lastSyncAt: row.lastSyncAt,

@@ -7,19 +7,28 @@ export const SchemaPolicy = z.enum(["propagate_all", "propagate_additive", "requ
 export type SchemaPolicy = z.infer<typeof SchemaPolicy>;
 
 const Name = z.string().trim().min(1, "a name is required").max(120);
+const SampleRowLimit = z.number().int("must be a whole number of rows");
 
 export const CreateConnectionInput = z.object({
   name: Name,
   type: ConnectionType,
   /** Validated against the type's own schema (lib/aam/connectors/registry.ts). */
   config: z.record(z.string(), z.unknown()).default({}),
-  schemaPolicy: SchemaPolicy.default("propagate_additive"),
+  /** Absent: propagate_additive, or require_approval in safe mode (lib/aam/safe-mode.ts). */
+  schemaPolicy: SchemaPolicy.optional(),
+  /** Sampled read-only onboarding until a person promotes the connection (lib/aam/safe-mode.ts). */
+  safeMode: z.boolean().optional(),
+  /** Rows read per stream per sync in safe mode; its bounds are safe mode's rules, with their reasons. */
+  sampleRowLimit: SampleRowLimit.optional(),
 });
 export type CreateConnectionInput = z.infer<typeof CreateConnectionInput>;
 
-/** Config keys left out keep their values, so secrets need not be sent again. */
+/**
+ * Config keys left out keep their values, so secrets need not be sent again. `safeMode` and
+ * `sampleRowLimit` are accepted so that refusing them can say why (leaving safe mode is promotion).
+ */
 export const UpdateConnectionInput = z
-  .object({ name: Name, config: z.record(z.string(), z.unknown()), schemaPolicy: SchemaPolicy })
+  .object({ name: Name, config: z.record(z.string(), z.unknown()), schemaPolicy: SchemaPolicy, safeMode: z.boolean(), sampleRowLimit: SampleRowLimit })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: "nothing to update" });
 export type UpdateConnectionInput = z.infer<typeof UpdateConnectionInput>;

@@ -32,12 +32,18 @@ export async function discoverConnection({ ctx, id }: { ctx: TenantContext; id: 
   }
 }
 
-/** Queues a sync task, or returns the one already queued or running for this connection. */
-export async function requestSync({ ctx, id }: { ctx: TenantContext; id: string }): Promise<TaskDto> {
+/**
+ * Queues a sync task, or returns the one already queued or running for this connection. `fresh`:
+ * only a task that has not started yet is reused, so the sync reads the connection's settings as they are now.
+ */
+export async function requestSync({ ctx, id, fresh = false }: { ctx: TenantContext; id: string; fresh?: boolean }): Promise<TaskDto> {
   const connection = await getConnectionOrThrow(ctx, id);
   if (connection.status === "paused") throw new ConflictError(`The connection is paused: ${connection.statusMessage ?? "resume it first"}`);
   const running = await ctx.db.task.findFirst({
-    where: { tenantId: ctx.tenantId, type: "connector.sync", status: { in: ["queued", "in_progress"] }, input: { path: ["connectionId"], equals: id } },
+    where: {
+      tenantId: ctx.tenantId, type: "connector.sync", input: { path: ["connectionId"], equals: id },
+      ...(fresh ? { status: "queued", attempts: 0 } : { status: { in: ["queued", "in_progress"] } }),
+    },
   });
   if (running) return toTaskDto(running);
   const { task } = await createTask({ ctx, input: { type: "connector.sync", input: { connectionId: id } } });

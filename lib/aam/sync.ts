@@ -13,9 +13,12 @@ import { toSafeError } from "@/lib/safe-error";
 import { recordDiscovery } from "@/lib/aam/drift/record-discovery";
 import { SegmentWriter, type Stored } from "@/lib/aam/segments/writer";
 import { withDuckDb } from "@/lib/duckdb/engine";
+import { syncRowLimit } from "@/lib/aam/safe-mode";
 
 export type SyncSummary = {
   connectionId: string;
+  /** Read as a sample: nothing of it is to be applied or materialized (lib/aam/safe-mode.ts). */
+  safeMode: boolean;
   skipped?: string;
   streams: number;
   driftChanges: number;
@@ -64,7 +67,7 @@ async function discoverAndRecord(ctx: TenantScope, connection: Connection, conne
 
 async function run(ctx: TenantScope, connectionId: string, step: StepTools, taskId?: string): Promise<SyncSummary> {
   const connection = await getConnectionOrThrow(ctx, connectionId);
-  const summary: SyncSummary = { connectionId, streams: 0, driftChanges: 0, pendingChanges: 0, paused: false, problems: [], read: {} };
+  const summary: SyncSummary = { connectionId, safeMode: connection.safeMode, streams: 0, driftChanges: 0, pendingChanges: 0, paused: false, problems: [], read: {} };
   if (connection.status === "paused") return { ...summary, skipped: connection.statusMessage ?? "the connection is paused", paused: true };
   // One connector (one client, one sign-in) for every step of this run; replayed steps never open it.
   let opened: Promise<Connector> | undefined;
@@ -77,7 +80,7 @@ async function run(ctx: TenantScope, connectionId: string, step: StepTools, task
     });
     Object.assign(summary, { streams: plan.readable.length, driftChanges: plan.changes, pendingChanges: plan.pending, paused: plan.paused, problems: plan.problems });
     for (const { stream, fingerprintId } of plan.readable) {
-      summary.read[stream.name] = await step.run(`read:${stream.name}`, async () => readStream(ctx, connection.id, await connector(), stream, fingerprintId));
+      summary.read[stream.name] = await step.run(`read:${stream.name}`, async () => readStream(ctx, connection, await connector(), stream, fingerprintId));
     }
     await markSynced(ctx, connectionId, plan.problems.length ? "partial" : "success", plan.problems.length ? `${plan.problems.length} stream(s) could not be read: ${plan.problems[0]!.message}` : null);
     await publishTenantEvent(ctx.tenantId, "aam.sync.completed", { connectionId, streams: summary.streams, driftChanges: summary.driftChanges });
@@ -94,18 +97,21 @@ async function run(ctx: TenantScope, connectionId: string, step: StepTools, task
  * Reads one stream into segments (lib/aam/segments). A source DuckDB parses itself becomes one
  * segment without crossing into JavaScript; any other is read in batches gathered into a segment of up to SEGMENT_ROWS records,
  * each committed with the state after its last batch, so a read that dies resumes after the last
- * segment.
+ * segment. A connection in safe mode reads a sample instead (`readSample`).
  */
-async function readStream(ctx: TenantScope, connectionId: string, connector: Connector, stream: SourceStream, fingerprintId: string) {
+async function readStream(ctx: TenantScope, connection: Connection, connector: Connector, stream: SourceStream, fingerprintId: string) {
+  const connectionId = connection.id;
   const row = await ctx.db.connectionStream.findUniqueOrThrow({ where: { connectionId_name: { connectionId, name: stream.name } } });
   const totals = { stored: 0, quarantined: 0 };
   const add = (stored: Stored) => {
     totals.stored += stored.stored;
     totals.quarantined += stored.quarantined;
   };
+  const limit = syncRowLimit(connection);
   await withDuckDb(async (duck) => {
     const state = row.state as StreamState;
     const writer = await SegmentWriter.open(ctx, duck, { connectionId, streamId: row.id, stream, fingerprintId }, state);
+    if (limit !== null) return add(await readSample(connector, stream, state, writer, limit));
     const tabular = await connector.readTabular?.(stream, state, duck);
     try {
       if (tabular && !tabular.relation) return;
@@ -128,6 +134,23 @@ async function readStream(ctx: TenantScope, connectionId: string, connector: Con
   });
   log.info("stream read", { tenantId: ctx.tenantId, connectionId, stream: stream.name, ...totals });
   return totals;
+}
+
+/**
+ * Safe mode's read: the first `limit` records (quarantined ones count) from `state`, as one segment
+ * committed with `state` itself, so the stream's read state never moves past what a full read
+ * after promotion needs. Records read again next time are not stored again (same content).
+ */
+async function readSample(connector: Connector, stream: SourceStream, state: StreamState, writer: SegmentWriter, limit: number): Promise<Stored> {
+  let remaining = limit;
+  for await (const batch of connector.read(stream, state, { batchSize: Math.min(BATCH_SIZE, limit) })) {
+    const records = batch.records.slice(0, remaining);
+    const rejects = batch.rejects.slice(0, remaining - records.length);
+    await writer.append(records, rejects);
+    remaining -= records.length + rejects.length;
+    if (remaining <= 0) break;
+  }
+  return writer.commit(state);
 }
 
 /**

@@ -29,7 +29,8 @@ export async function decideInboxItems({ ctx, input }: { ctx: TenantContext; inp
         await assertWaiting(ctx, d);
         const mapping = await decideMapping({ ctx, id: d.id, input: { decision: d.decision, target: d.target, reason: d.reason } });
         mappingsChanged = true;
-        results.push({ id: d.id, kind: d.kind, ok: true, status: mapping.status });
+        // The decision itself: rejecting a flagged mapping in force also writes its "no mapping" version.
+        results.push({ id: d.id, kind: d.kind, ok: true, status: d.decision === "approve" ? mapping.status : "rejected" });
       }
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

@@ -64,6 +64,8 @@ function probes(route: ApiRoute, method: Method): Probe[] {
     const path = urlPath(route, params);
     out.push({ method, params, url: withQuery(path, inputs.schemaQuery(route, method)), body: writes ? inputs.schemaBody(route, method) : undefined });
     out.push({ method, params, url: withQuery(path, inputs.genericQuery(route)), body: writes ? inputs.genericBody(route) : undefined });
+    const required = writes ? inputs.requiredBody(route, method) : undefined;
+    if (required !== undefined) out.push({ method, params, url: withQuery(path, inputs.schemaQuery(route, method)), body: required });
   }
   return out;
 }

@@ -2,8 +2,8 @@ import { APICallError } from "ai";
 import { describe, expect, it } from "vitest";
 import { BUILTIN_ONTOLOGY } from "@/lib/dcl/ontology/builtin";
 import { reviewWithLlm } from "@/lib/dcl/repair/llm-review";
-import { DEFAULT_THRESHOLDS, suggestRepairs } from "@/lib/dcl/repair/suggest";
-import { DriftInput, type RepairPlan } from "@/lib/dcl/repair/types";
+import { suggestRepairs } from "@/lib/dcl/repair/suggest";
+import { DriftInput, type RepairPlan, type RepairThresholds } from "@/lib/dcl/repair/types";
 import { fakeLlmScope, llmAnswer, mockLlm, type DoGenerate } from "../support/llm";
 
 const ids = ["C-1001", "C-1002", "C-1003", "C-1004", "C-1005"];
@@ -34,13 +34,15 @@ const input = DriftInput.parse({
     ],
   },
 });
-const plan = suggestRepairs(input, BUILTIN_ONTOLOGY);
+/** Fixed here (not the defaults, which calibration may move): the merge rule is what is tested. */
+const THRESHOLDS: RepairThresholds = { auto: 0.8, review: 0.5 };
+const plan = suggestRepairs(input, BUILTIN_ONTOLOGY, THRESHOLDS);
 const sampleValues = [...input.before.fields, ...input.after.fields].flatMap((f) => f.samples.map(String));
 
 function review(doGenerate: DoGenerate, args: { plan?: RepairPlan; timeoutMs?: number } = {}) {
   const { rows, scope } = fakeLlmScope();
   const model = mockLlm(doGenerate);
-  const result = reviewWithLlm({ scope, model, input, plan: args.plan ?? plan, ontology: BUILTIN_ONTOLOGY, thresholds: DEFAULT_THRESHOLDS, timeoutMs: args.timeoutMs });
+  const result = reviewWithLlm({ scope, model, input, plan: args.plan ?? plan, ontology: BUILTIN_ONTOLOGY, thresholds: THRESHOLDS, timeoutMs: args.timeoutMs });
   return { rows, calls: model.languageModel.doGenerateCalls, result };
 }
 const byField = (p: RepairPlan) => Object.fromEntries(p.repairs.map((r) => [r.field, r]));

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { createConnection, deleteConnection, setConnectionPaused, updateConnection } from "@/lib/aam/connections";
 import { acceptSchemaChanges } from "@/lib/aam/drift/review";
 import { ConnectionParams, CreateConnectionInput, SchemaPolicy } from "@/lib/aam/schemas";
+import { promoteConnection } from "@/lib/aam/promote";
 import { checkConnection, requestSync } from "@/lib/aam/source-actions";
 import { tenantAction } from "../action-client";
 
@@ -21,6 +22,10 @@ const check = tenantAction(ConnectionParams, "aam:write", async ({ ctx, input })
 }, { rateLimit: "probe" });
 const sync = tenantAction(ConnectionParams, "aam:write", async ({ ctx, input }) => ({ taskId: (await requestSync({ ctx, id: input.id })).id }), { rateLimit: "sync" });
 const pause = tenantAction(PauseInput, "aam:write", async ({ ctx, input }) => ({ status: (await setConnectionPaused({ ctx, id: input.id, paused: input.paused })).status }));
+const promote = tenantAction(ConnectionParams, "aam:write", async ({ ctx, input }) => {
+  const result = await promoteConnection({ ctx, id: input.id });
+  return { mappingsApproved: result.mappingsApproved, syncQueued: result.sync !== null };
+}, { rateLimit: "sync" });
 const accept = tenantAction(ConnectionParams, "aam:write", ({ ctx, input }) => acceptSchemaChanges({ ctx, connectionId: input.id }));
 const remove = tenantAction(ConnectionParams, "aam:write", async ({ ctx, input }) => {
   await deleteConnection({ ctx, id: input.id });
@@ -45,6 +50,10 @@ export async function syncConnectionAction(input: { id: string }) {
 
 export async function setConnectionPausedAction(input: { id: string; paused: boolean }) {
   return pause(input);
+}
+
+export async function promoteConnectionAction(input: { id: string }) {
+  return promote(input);
 }
 
 export async function acceptSchemaChangesAction(input: { id: string }) {

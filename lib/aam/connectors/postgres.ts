@@ -2,6 +2,7 @@ import pg from "pg";
 import { z } from "zod";
 import { exactNumber } from "./numbers";
 import { checkedTarget, unreachable } from "./outbound";
+import { enforceReadOnly } from "./postgres-read-only";
 import { parsePostgresUrl, type PostgresTarget } from "./postgres-url";
 import { newRecord } from "./record";
 import { ConnectorError, SAMPLE_SIZE, type Connector, type DiscoverResult, type FieldType, type JsonValue, type ReadBatch, type SourceRecord, type SourceStream, type StreamState } from "./types";
@@ -39,8 +40,9 @@ const typeParsers = {
 /**
  * Any PostgreSQL (Supabase included) reachable by URL. Tables come from the catalog; reads are
  * keyset-paginated on (cursor, primary key), so a resumed read neither repeats nor skips a row.
+ * In safe mode every session is read-only and a role that could write is refused (./postgres-read-only.ts).
  */
-export function createPostgresConnector(config: PostgresConfig): Connector {
+export function createPostgresConnector(config: PostgresConfig, { safeMode = false }: { safeMode?: boolean } = {}): Connector {
   let client: pg.Client | undefined;
 
   async function connect(): Promise<pg.Client> {
@@ -54,6 +56,14 @@ export function createPostgresConnector(config: PostgresConfig): Connector {
     } catch (error) {
       await next.end().catch(() => undefined);
       throw toConnectorError(error, "connect");
+    }
+    if (safeMode) {
+      try {
+        await enforceReadOnly(next, config.schema);
+      } catch (error) {
+        await next.end().catch(() => undefined);
+        throw toConnectorError(error, "query");
+      }
     }
     client = next;
     return next;

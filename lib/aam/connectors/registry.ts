@@ -11,7 +11,8 @@ import type { ConnectionType } from "@/lib/aam/schemas";
 import type { TenantScope } from "@/lib/auth/context";
 
 
-type Owner = { scope: TenantScope; connectionId: string };
+/** `safeMode`: the connection is onboarding (lib/aam/safe-mode.ts says what each type guarantees then). */
+type Owner = { scope: TenantScope; connectionId: string; safeMode: boolean };
 
 /**
  * One entry per source type: its config schema, which config keys are secrets (never returned by
@@ -46,13 +47,14 @@ export const CONNECTORS = {
     config: PostgresConfig,
     secrets: ["url"],
     describe: (c) => ({ ...c }),
-    create: async (c) => createPostgresConnector(c),
+    create: async (c, owner) => createPostgresConnector(c, { safeMode: owner.safeMode }),
   }),
   salesforce: spec({
     label: "Salesforce",
     config: SalesforceConfig,
     secrets: ["clientSecret", "refreshToken"],
     describe: ({ clientSecret: _s, refreshToken: _r, ...rest }) => rest,
+    // Read calls only, in safe mode or not: GET describe and query; the token refresh is the one POST.
     create: async (c) => createSalesforceConnector(c),
   }),
   mongodb: spec({
@@ -60,6 +62,7 @@ export const CONNECTORS = {
     config: MongoConfig,
     secrets: ["url"],
     describe: (c) => ({ ...c }),
+    // Read commands only, in safe mode or not: ping, listCollections, find, getMore.
     create: async (c) => createMongoConnector(c),
   }),
 } satisfies Record<ConnectionType, Spec<any>>;

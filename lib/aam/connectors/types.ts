@@ -96,3 +96,13 @@ export class ConnectorError extends UserFacingError {
     return this.kind === "unreachable";
   }
 }
+
+/**
+ * A source the connector will not use as configured, for a reason the person must fix (safe mode's
+ * write guard). The API answers it 422; a check reports it as failed; a sync fails without retrying.
+ */
+export class ConnectorRefusedError extends ConnectorError {
+  constructor(message: string) {
+    super("config", message);
+  }
+}

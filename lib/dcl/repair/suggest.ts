@@ -12,7 +12,7 @@ import { agreement, type Agreement } from "./values";
 import { normalizeType } from "./vendor-types";
 
 /** Chosen on the tuning part of the drift corpus (tests/fixtures/drift; see lib/dcl/repair/evaluate.ts). */
-export const DEFAULT_THRESHOLDS: RepairThresholds = { auto: 0.8, review: 0.5 };
+export const DEFAULT_THRESHOLDS: RepairThresholds = { auto: 0.7, review: 0.5 };
 
 /** Below this a removed and an added field are not one field renamed. */
 const RENAME_FLOOR = 0.5;

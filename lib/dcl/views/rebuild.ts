@@ -24,10 +24,10 @@ import { sourceParts } from "./parts";
  * does one PostgreSQL transaction record the build and make it the tenant's current one, so a
  * reader sees the previous build or this one, never a mix, on any machine; a rebuild that dies
  * leaves the previous build current. Superseded builds are deleted once older than the grace
- * period. Callers serialize builds (connectDcl).
+ * period. Connections in safe mode are left out entirely until promoted. Callers serialize builds (connectDcl).
  */
 export async function rebuildViews(scope: TenantScope, ontology: OntologyDefinition): Promise<BuildSummary> {
-  const sources = planSources(ontology, await approvedMappings(scope));
+  const sources = planSources(ontology, await materializedMappings(scope));
   const [segments, current] = await Promise.all([segmentsBySource(scope, sources), currentBuild(scope)]);
   const buildId = randomUUID();
   const entities = await withDuckDb(async (duck) => {
@@ -61,6 +61,16 @@ export async function rebuildViews(scope: TenantScope, ontology: OntologyDefinit
   await deleteExpiredBuilds(scope).catch((error) => log.warn("expired view builds not deleted", { tenantId: scope.tenantId, error }));
   await collectGarbage(scope).catch((error) => log.warn("store garbage collection failed", { tenantId: scope.tenantId, error }));
   return readBuild(scope);
+}
+
+/** The approved mappings views are built from: none of a connection in safe mode (lib/aam/safe-mode.ts). */
+async function materializedMappings(scope: TenantScope) {
+  const [approved, onboarding] = await Promise.all([
+    approvedMappings(scope),
+    scope.db.connection.findMany({ where: { tenantId: scope.tenantId, safeMode: true }, select: { id: true } }),
+  ]);
+  const held = new Set(onboarding.map((c) => c.id));
+  return approved.filter((m) => !held.has(m.connectionId));
 }
 
 const sourceKey = (s: { connectionId: string; stream: string }) => JSON.stringify([s.connectionId, s.stream]);

@@ -4,6 +4,7 @@ import { ConnectionActions } from "@/components/connections/connection-actions";
 import { ConnectionSummary } from "@/components/connections/connection-summary";
 import { DriftEventTable } from "@/components/connections/drift-event-table";
 import { QuarantineTable } from "@/components/connections/quarantine-table";
+import { SafeModeNotice } from "@/components/connections/safe-mode-notice";
 import { RecentRecords } from "@/components/connections/recent-records";
 import { StatusBadge } from "@/components/connections/status-badge";
 import { StreamList } from "@/components/connections/stream-list";
@@ -34,7 +35,8 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
         </h1>
         <p className="text-slate-600">{typeLabel}{connection.statusMessage && <>: {connection.statusMessage}</>}</p>
       </header>
-      {canWrite && <ConnectionActions id={connection.id} status={connection.status} hasPendingChanges={hasPendingChanges} />}
+      {connection.safeMode && <SafeModeNotice sampleRowLimit={connection.sampleRowLimit} canWrite={canWrite} />}
+      {canWrite && <ConnectionActions id={connection.id} status={connection.status} hasPendingChanges={hasPendingChanges} safeMode={connection.safeMode} />}
       <div className="grid gap-6 lg:grid-cols-2">
         <ConnectionSummary connection={connection} typeLabel={typeLabel} canWrite={canWrite} />
         {files && <UploadFiles id={connection.id} files={files} canWrite={canWrite} />}

@@ -34,7 +34,8 @@ export async function updateDclSettings({ ctx, input }: { ctx: TenantContext; in
   if (repair.review >= repair.auto) {
     throw new ValidationError("the repair review threshold must be below the auto-apply threshold", [{ path: "repairReviewThreshold", message: `must be below ${repair.auto}` }]);
   }
-  const values = { autoApproveThreshold: input.autoApproveThreshold ?? current.autoApproveThreshold, repairAutoThreshold: repair.auto, repairReviewThreshold: repair.review };
+  // Only what was given is stored: a threshold never set follows the calibrated default as it moves.
+  const values = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as DclSettingsInput;
   await ctx.db.dclSettings.upsert({ where: { tenantId: ctx.tenantId }, create: { tenantId: ctx.tenantId, ...values }, update: values });
   return getDclSettings(ctx);
 }

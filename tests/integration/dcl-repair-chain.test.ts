@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { connectorSync } from "@/lib/tasks/workflows/connector-sync";
+import { driftCheck } from "@/lib/tasks/workflows/drift-check";
 import { driftRepair } from "@/lib/tasks/workflows/drift-repair";
 import { createAccount } from "../support/accounts";
 import { createConnectionVia, syncNow, uploadFile } from "../support/aam";
@@ -41,6 +42,18 @@ describe("data arrives, drift, repair, rebuild", () => {
     await driftRepair.run({ tenantId: owner.tenantId, db: scope.db, input: { connectionId: id }, step: direct } as never);
     await connectVia(owner.token);
     expect((await repairs()).length).toBe(2);
+  });
+
+  it("runs the repair after a drift check that accepted a change, too", async () => {
+    const owner = await createAccount({ label: "repair-after-check" });
+    const { id } = await createConnectionVia(owner.token, { name: "Deals", type: "file", config: {}, schemaPolicy: "propagate_all" });
+    expect((await uploadFile(owner.token, id, "opportunities.csv", csv("Id,Opportunity Name,Amount,Close Date"))).status).toBe(201);
+    await syncNow(owner.tenantId, id);
+    const db = await scopedDb(owner.tenantId);
+    const check = () => driftCheck.run({ tenantId: owner.tenantId, db, input: { connectionId: id }, step: direct } as never);
+    expect((await check()).next).toBeUndefined();
+    expect((await uploadFile(owner.token, id, "opportunities.csv", csv("Id,Opportunity Name,Amount,close_date"))).status).toBe(201);
+    expect((await check()).next).toEqual([{ type: "drift.repair", input: { connectionId: id } }]);
   });
 
   it("asks for the rebuild all the same when nothing is mapped yet", async () => {

@@ -3,8 +3,8 @@ ALTER TABLE "connections" ADD COLUMN     "safe_mode" BOOLEAN NOT NULL DEFAULT fa
 ADD COLUMN     "sample_row_limit" INTEGER;
 
 -- AlterTable
-ALTER TABLE "dcl_settings" ADD COLUMN     "repair_auto_threshold" DOUBLE PRECISION NOT NULL DEFAULT 0.8,
-ADD COLUMN     "repair_review_threshold" DOUBLE PRECISION NOT NULL DEFAULT 0.5;
+ALTER TABLE "dcl_settings" ADD COLUMN     "repair_auto_threshold" DOUBLE PRECISION,
+ADD COLUMN     "repair_review_threshold" DOUBLE PRECISION;
 
 -- AlterTable
 ALTER TABLE "mapping_registry" ADD COLUMN     "evidence" JSONB;

@@ -655,8 +655,29 @@ interface Meter {
 }
 
 /**
- * A 400-row sample of daily CUR line items over the 60 days before REF: EC2 and RDS usage of the
- * AWS resources in the inventory, plus storage, serverless, networking and monitoring meters.
+ * FinOps cases seeded on purpose (mock_sources/README.md documents them with their expected
+ * figures; tests/integration/agents-finops-demo.test.ts recomputes those from the file):
+ * - a Lambda retry storm: one day of `ingest-events` at 30M GB-seconds (about 500 USD) against a
+ *   normal 40k-400k, a daily cost anomaly well above the minimum impact;
+ * - a CloudWatch Logs burst: one day of 60 GB ingested (30 USD) against a normal 1-15 GB,
+ *   statistically extreme but below a 50 USD minimum impact, so not an anomaly to report;
+ * - a week of extra egress: 150 GB a day more data transfer out of the prod account for the
+ *   calendar week 2026-10-12 to 2026-10-18, lost in the daily noise but not in the weekly sum.
+ * The idle resources (CPU under 5%) are the inventory's own (generateCloudResources); the CUR
+ * carries the daily usage of the AWS ones.
+ */
+const SEEDED = {
+  lambdaSpike: { day: Date.UTC(2026, 9, 22), gbSeconds: 30_000_000 },
+  logsBurst: { day: Date.UTC(2026, 9, 8), gb: 60 },
+  egressWeek: { from: Date.UTC(2026, 9, 12), to: Date.UTC(2026, 9, 19), extraGb: 150 },
+};
+const on = (day: number, seeded: number) => day === seeded;
+
+/**
+ * Complete daily CUR line items over the 60 days before REF for a subset of the AWS meters, so each
+ * (account, service) has a full daily series: every storage, network, serverless, database and
+ * monitoring meter, the RDS instances and the idle EC2 instances of the inventory. The other EC2
+ * instances of the inventory are left out to keep the file small.
  */
 function writeAwsCosts(resources: readonly CloudResource[]): void {
   const rng = new Rng("aws_cost_line_items");
@@ -667,6 +688,8 @@ function writeAwsCosts(resources: readonly CloudResource[]): void {
 
   for (const r of resources) {
     if (r.provider !== "aws" || r.awsAccount === null) continue;
+    const idle = !r.stopped && r.cpu !== null && r.cpu < 5;
+    if (r.kind !== "db" && !idle) continue;
     const partial = ["worker", "batch", "ml-train", "ci-runner"].includes(r.role);
     meters.push({
       resourceId: r.id, account: r.awsAccount, product: r.kind === "db" ? "AmazonRDS" : "AmazonEC2", region: r.region, unit: "Hrs", rate: r.hourly,
@@ -676,6 +699,7 @@ function writeAwsCosts(resources: readonly CloudResource[]): void {
   }
   const acct = AWS_ACCOUNTS;
   const volume = () => `vol-0${rng.chars(16, HEX)}`;
+  const { lambdaSpike, logsBurst, egressWeek } = SEEDED;
   meters.push(
     { resourceId: volume(), account: acct.prod, product: "AmazonEC2", region: "us-east-1", unit: "GB-Mo", rate: 0.08, ...always, usage: perMonth(500) },
     { resourceId: volume(), account: acct.prod, product: "AmazonEC2", region: "us-east-1", unit: "GB-Mo", rate: 0.08, ...always, usage: perMonth(200) },
@@ -685,24 +709,27 @@ function writeAwsCosts(resources: readonly CloudResource[]): void {
     { resourceId: "autonomos-demo-data-lake", account: acct.data, product: "AmazonS3", region: "us-east-1", unit: "GB-Mo", rate: 0.023, ...always, usage: perMonth(18_500) },
     { resourceId: "autonomos-demo-logs", account: acct.prod, product: "AmazonS3", region: "us-east-1", unit: "GB-Mo", rate: 0.023, ...always, usage: perMonth(3_200) },
     { resourceId: "autonomos-demo-backups-eu", account: acct.prod, product: "AmazonS3", region: "eu-west-1", unit: "GB-Mo", rate: 0.024, ...always, usage: perMonth(7_400) },
-    { resourceId: `arn:aws:lambda:us-east-1:${acct.prod}:function:ingest-events`, account: acct.prod, product: "AWSLambda", region: "us-east-1", unit: "Lambda-GB-Second", rate: 0.0000166667, ...always, usage: (g) => Math.round(g.float(40_000, 400_000) * 1000) / 1000 },
+    { resourceId: `arn:aws:lambda:us-east-1:${acct.prod}:function:ingest-events`, account: acct.prod, product: "AWSLambda", region: "us-east-1", unit: "Lambda-GB-Second", rate: 0.0000166667, ...always,
+      usage: (g, day) => (on(day, lambdaSpike.day) ? lambdaSpike.gbSeconds : Math.round(g.float(40_000, 400_000) * 1000) / 1000) },
     { resourceId: `arn:aws:lambda:eu-west-1:${acct.data}:function:nightly-export`, account: acct.data, product: "AWSLambda", region: "eu-west-1", unit: "Lambda-GB-Second", rate: 0.0000166667, ...always, usage: (g) => Math.round(g.float(5_000, 60_000) * 1000) / 1000 },
     { resourceId: `arn:aws:dynamodb:us-east-1:${acct.prod}:table/sessions`, account: acct.prod, product: "AmazonDynamoDB", region: "us-east-1", unit: "ReadCapacityUnit-Hrs", rate: 0.00013, ...always, usage: () => 24 * 200 },
-    { resourceId: `arn:aws:logs:us-east-1:${acct.prod}:log-group:/aws/lambda/ingest-events`, account: acct.prod, product: "AmazonCloudWatch", region: "us-east-1", unit: "GB", rate: 0.5, ...always, usage: (g) => Math.round(g.float(1, 15) * 1e6) / 1e6 },
+    { resourceId: `arn:aws:logs:us-east-1:${acct.prod}:log-group:/aws/lambda/ingest-events`, account: acct.prod, product: "AmazonCloudWatch", region: "us-east-1", unit: "GB", rate: 0.5, ...always,
+      usage: (g, day) => (on(day, logsBurst.day) ? logsBurst.gb : Math.round(g.float(1, 15) * 1e6) / 1e6) },
     { resourceId: null, account: acct.prod, product: "AmazonCloudWatch", region: "us-east-1", unit: "Metrics", rate: 0.3 / 30, ...always, usage: () => 120 },
-    { resourceId: null, account: acct.prod, product: "AWSDataTransfer", region: "us-east-1", unit: "GB", rate: 0.09, ...always, usage: (g) => Math.round(g.float(10, 250) * 1e6) / 1e6 },
+    { resourceId: null, account: acct.prod, product: "AWSDataTransfer", region: "us-east-1", unit: "GB", rate: 0.09, ...always,
+      usage: (g, day) => Math.round((g.float(10, 250) + (day >= egressWeek.from && day < egressWeek.to ? egressWeek.extraGb : 0)) * 1e6) / 1e6 },
     { resourceId: null, account: acct.data, product: "AWSDataTransfer", region: "eu-west-1", unit: "GB", rate: 0.09, ...always, usage: (g) => Math.round(g.float(5, 80) * 1e6) / 1e6 },
   );
 
-  // Every (meter, day) the meter was active, then a 400-row sample, ordered like a CUR file.
-  const candidates: { meter: Meter; day: number }[] = [];
+  // Every day each meter was active, ordered like a CUR file.
+  const lines: { meter: Meter; day: number }[] = [];
   for (const meter of meters) {
-    for (let day = windowStart; day < REF; day += DAY) if (day + DAY > meter.from && day < meter.to) candidates.push({ meter, day });
+    for (let day = windowStart; day < REF; day += DAY) if (day + DAY > meter.from && day < meter.to) lines.push({ meter, day });
   }
-  const sample = rng.shuffle(candidates).slice(0, 400).sort((a, b) =>
+  lines.sort((a, b) =>
     a.day - b.day || byText(a.meter.account, b.meter.account) || byText(a.meter.product, b.meter.product)
     || byText(a.meter.resourceId ?? "", b.meter.resourceId ?? "") || byText(a.meter.unit, b.meter.unit));
-  const rows = sample.map(({ meter, day }): Row => {
+  const rows = lines.map(({ meter, day }): Row => {
     const amount = meter.usage(rng, day);
     return {
       "identity/LineItemId": rng.chars(52, "abcdefghijklmnopqrstuvwxyz234567"),

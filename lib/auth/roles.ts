@@ -7,9 +7,9 @@ export type Role = z.infer<typeof Role>;
  * Scopes are `area:action`. A role grants a fixed set; routes declare the scope they need.
  * Later areas (aam, dcl, tasks, ...) add their scopes here, so the role matrix stays in one table.
  */
-const READ = ["tenant:read", "members:read", "tasks:read", "aam:read", "dcl:read"] as const;
+const READ = ["tenant:read", "members:read", "tasks:read", "aam:read", "dcl:read", "agents:read"] as const;
 /** `llm:use` spends the tenant's language-model budget (mapping suggestions). */
-const WRITE = [...READ, "tenant:write", "tasks:write", "aam:write", "dcl:write", "llm:use"] as const;
+const WRITE = [...READ, "tenant:write", "tasks:write", "aam:write", "dcl:write", "agents:write", "llm:use"] as const;
 const ADMIN = [...WRITE, "members:write", "settings:write"] as const;
 const OWNER = [...ADMIN, "members:admin"] as const;
 

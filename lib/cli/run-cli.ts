@@ -3,6 +3,7 @@ import { systemDb } from "@/lib/db/scope";
 import { seedDemo } from "@/lib/db/seed";
 import { DomainError, ValidationError } from "@/lib/errors";
 import { ensureDemoSources } from "@/lib/aam/demo-sources";
+import { agentCommand, formatAgentReport } from "@/lib/cli/agent";
 import { ingest, listAllConnections } from "@/lib/cli/ingest";
 import { formatLoadReport, load } from "@/lib/cli/load";
 import { mapSchema } from "@/lib/cli/map";
@@ -62,6 +63,13 @@ const COMMANDS: Record<string, Command> = {
     summary: "Propose ontology mappings for a table: map <schema.json> [--ontology <ontology.json>]",
     run: async (args) => {
       console.log(JSON.stringify(await mapSchema(args), null, 2));
+    },
+  },
+  agent: {
+    summary: "Run an agent now against a tenant's current views: agent run <finops|revops|slug> [--tenant <slug>] [--as-of YYYY-MM-DD] [--json]",
+    run: async (args) => {
+      const report = await agentCommand(systemDb(await getDb(), "operator CLI"), args);
+      console.log(args.includes("--json") ? JSON.stringify(report) : formatAgentReport(report));
     },
   },
   repair: {

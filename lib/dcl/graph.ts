@@ -1,6 +1,6 @@
 import "server-only";
 import type { TenantScope } from "@/lib/auth/context";
-import { AGENT_CONSUMERS } from "./consumers";
+import { listAgents } from "@/lib/agents/registry";
 import { readDclState, type DclState } from "./state";
 
 /** Sankey layers, left to right. */
@@ -15,18 +15,19 @@ const streamNode = (connectionId: string, stream: string) => `source:${connectio
 
 /**
  * The lineage graph: connections -> their streams -> the entities they feed -> the agents that read
- * them. Weights are row counts (stream records, rows each stream contributes, rows each entity
+ * them (the tenant's registered agents). Weights are row counts (stream records, rows each stream contributes, rows each entity
  * holds), so the UI can draw a Sankey without computing anything. Built from stored state and the
  * current DuckDB build; nothing is invented for an empty tenant. Pass `state` when it is already read.
  */
 export async function buildLineageGraph(scope: TenantScope, state?: DclState) {
-  const [connections, { ontology, build }] = await Promise.all([
+  const [connections, { ontology, build }, agents] = await Promise.all([
     scope.db.connection.findMany({
       where: { tenantId: scope.tenantId },
       select: { id: true, name: true, type: true, status: true, lastSyncAt: true, streams: { where: { status: "active" }, select: { name: true, recordCount: true } } },
       orderBy: { name: "asc" },
     }),
     state ?? readDclState(scope),
+    listAgents(scope),
   ]);
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
@@ -50,11 +51,12 @@ export async function buildLineageGraph(scope: TenantScope, state?: DclState) {
     if (!streams.has(from)) continue;
     edges.push({ id: `maps_to:${s.connectionId}:${s.stream}:${s.entity}`, kind: "maps_to", source: from, target: `ontology:${s.entity}`, weight: s.rows, metadata: { rows: s.rows, mappedFields: s.mappedFields, mappingVersion: s.mappingVersion } });
   }
-  for (const agent of AGENT_CONSUMERS) {
-    nodes.push({ id: `agent:${agent.id}`, kind: "agent", depth: NODE_DEPTH.agent, label: agent.name, metadata: { description: agent.description, entities: agent.entities } });
-    for (const entity of agent.entities) {
+  for (const agent of agents) {
+    const entities = agent.entities as string[];
+    nodes.push({ id: `agent:${agent.slug}`, kind: "agent", depth: NODE_DEPTH.agent, label: agent.name, metadata: { description: agent.description, entities, kind: agent.kind, enabled: agent.enabled } });
+    for (const entity of entities) {
       if (!ontology.entities.some((e) => e.name === entity)) continue;
-      edges.push({ id: `feeds:${entity}:${agent.id}`, kind: "feeds", source: `ontology:${entity}`, target: `agent:${agent.id}`, weight: rows.get(entity) ?? 0, metadata: { rows: rows.get(entity) ?? 0 } });
+      edges.push({ id: `feeds:${entity}:${agent.slug}`, kind: "feeds", source: `ontology:${entity}`, target: `agent:${agent.slug}`, weight: rows.get(entity) ?? 0, metadata: { rows: rows.get(entity) ?? 0 } });
     }
   }
   return { builtAt: build.builtAt || null, nodes, edges };

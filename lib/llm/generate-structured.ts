@@ -18,6 +18,8 @@ type GenerateStructuredOptions<T> = {
   prompt: string;
   /** Defaults to AOS_LLM_TIMEOUT_MS. */
   timeoutMs?: number;
+  /** Told the tokens the call spent (it is also recorded for the tenant). */
+  onUsage?: (usage: { inputTokens: number; outputTokens: number }) => void;
 };
 
 /**
@@ -32,6 +34,7 @@ export async function generateStructured<T>({
   system,
   prompt,
   timeoutMs = env.llm?.timeoutMs ?? DEFAULT_LLM_TIMEOUT_MS,
+  onUsage,
 }: GenerateStructuredOptions<T>): Promise<T> {
   const started = performance.now();
   const signal = AbortSignal.timeout(timeoutMs);
@@ -55,6 +58,7 @@ export async function generateStructured<T>({
     );
     usage = result.totalUsage;
     const output = result.output;
+    onUsage?.({ inputTokens: usage?.inputTokens ?? 0, outputTokens: usage?.outputTokens ?? 0 });
     await record(usage, null);
     return output;
   } catch (error) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { ConflictError, NotFoundError, UnavailableError, ValidationError } from "@/lib/errors";
 import { Prisma, type Task } from "@/lib/generated/prisma/client";
-import type { TenantContext } from "@/lib/auth/context";
+import type { Actor, TenantContext, TenantScope } from "@/lib/auth/context";
 import { pageArgs, toPage } from "@/lib/db/page";
 import { jobEngineMode } from "@/lib/jobs/mode";
 import { log } from "@/lib/log";
@@ -14,7 +14,8 @@ import { workflows as defaultWorkflows, type WorkflowRegistry } from "@/lib/task
  * Creates a task, validating its input against the workflow's schema. With an idempotency key
  * already used in this tenant, returns the existing task (`created: false`) and runs nothing new.
  */
-export async function createTask({ ctx, input, workflows = defaultWorkflows }: { ctx: TenantContext; input: CreateTaskInput; workflows?: WorkflowRegistry }): Promise<{ task: TaskDto; created: boolean }> {
+/** Queues a task; `ctx.actor` is who asked (none for the scheduler). */
+export async function createTask({ ctx, input, workflows = defaultWorkflows }: { ctx: TaskCreator; input: CreateTaskInput; workflows?: WorkflowRegistry }): Promise<{ task: TaskDto; created: boolean }> {
   const workflow = workflows.get(input.type);
   if (!workflow) throw new ValidationError(`Unknown task type "${input.type}"`);
   const parsed = workflow.input.safeParse(input.input);
@@ -35,7 +36,7 @@ export async function createTask({ ctx, input, workflows = defaultWorkflows }: {
         maxAttempts: input.maxAttempts ?? workflow.maxAttempts,
         idempotencyKey: input.idempotencyKey,
         engine: jobEngineMode(),
-        createdById: ctx.actor.userId,
+        createdById: ctx.actor?.userId ?? null,
       },
     });
   } catch (error) {
@@ -50,7 +51,9 @@ export async function createTask({ ctx, input, workflows = defaultWorkflows }: {
   return { task: toTaskDto(task), created: true };
 }
 
-function findByKey(ctx: TenantContext, idempotencyKey: string) {
+type TaskCreator = TenantScope & { actor?: Actor };
+
+function findByKey(ctx: TaskCreator, idempotencyKey: string) {
   return ctx.db.task.findUnique({ where: { tenantId_idempotencyKey: { tenantId: ctx.tenantId, idempotencyKey } } });
 }
 
@@ -60,7 +63,7 @@ function assertSameRequest(existing: Task, input: CreateTaskInput): TaskDto {
 }
 
 /** A task the engine never heard of must not sit queued forever: it fails with the reason. */
-async function dispatchOrFail(ctx: TenantContext, task: Task) {
+async function dispatchOrFail(ctx: TaskCreator, task: Task) {
   try {
     await dispatchTasks([task]);
   } catch (error) {

@@ -19,7 +19,7 @@ describe("DCL over the demo sources", () => {
     const first = await connectVia(owner.token);
     expect(first.streams).toBe(6);
     const counts = Object.fromEntries(first.build.entities.map((e) => [e.entity, e.rows]));
-    expect(counts).toEqual({ account: 60, contact: 150, cost: 400, invoice: 200, opportunity: 120, resource: 80 });
+    expect(counts).toEqual({ account: 60, contact: 150, cost: 1347, invoice: 200, opportunity: 120, resource: 80 });
 
     // Normalizations: epoch seconds and cents on invoices, percent to fraction, upper-case currency, domain from URL, canonical state.
     const invoice = (await viewRows(owner.token, "invoice", "invoice_id=in_1wvNwYVBbPNk2Xh24TS7HlGl")).rows[0];
@@ -73,6 +73,6 @@ describe("DCL over the demo sources", () => {
     expect(new Set(graph.nodes.map((n: { kind: string; depth: number }) => `${n.kind}:${n.depth}`))).toEqual(new Set(["source_parent:0", "source:1", "ontology:2", "agent:3"]));
     const mapsTo = graph.edges.filter((e: { kind: string }) => e.kind === "maps_to");
     expect(mapsTo).toHaveLength(6);
-    expect(mapsTo.find((e: { target: string }) => e.target === "ontology:cost").weight).toBe(400);
+    expect(mapsTo.find((e: { target: string }) => e.target === "ontology:cost").weight).toBe(1347);
   });
 });

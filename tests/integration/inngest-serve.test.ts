@@ -11,10 +11,10 @@ const { call } = await import("../support/http");
 
 describe("the Inngest serve endpoint", () => {
   it("lists every workflow as a function", async () => {
-    expect(functions.map((f) => f.id())).toEqual(["connector-sync", "drift-check", "drift-repair", "dcl-rebuild", "kb-ingest", "agent-run"]);
+    expect(functions.map((f) => f.id())).toEqual(["connector-sync", "drift-check", "drift-repair", "dcl-rebuild", "kb-ingest", "agent-run", "agent-schedule"]);
     const res = await call(GET as never, "GET", "/api/inngest");
     expect(res.status).toBe(200);
-    expect(res.json.function_count).toBe(12); // each workflow and its failure handler
+    expect(res.json.function_count).toBe(13); // the agent scheduler, and each workflow and its failure handler
     expect(res.json.mode).toBe("dev");
   });
 });

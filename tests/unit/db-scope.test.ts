@@ -12,6 +12,7 @@ const ALLOWED = new Map([
   ["lib/tasks/embedded-engine.ts", "the claim picks the next task of any tenant"],
   ["lib/bootstrap.ts", "startup seed of the demo tenant"],
   ["lib/cli/run-cli.ts", "operator commands (seed, list connections, ingest, key rotation)"],
+  ["lib/agents/schedule.ts", "the scheduler finds every tenant's due agents, then queues each run in its tenant's scope"],
   ["bench/rls-overhead.ts", "measures the owner's scope beside a tenant's"],
   ["bench/connectors-list.ts", "deletes its own account afterwards (the app's role may not delete users)"],
 ]);

@@ -1,8 +1,22 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
-import { requireAccount } from "./page-context";
+import type { TenantContext } from "@/lib/auth/context";
+import { inboxCounts } from "@/lib/inbox/list";
+import { log } from "@/lib/log";
+import { requireAccount, requirePageContext } from "./page-context";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
-  const account = await requireAccount();
-  return <AppShell account={account}>{children}</AppShell>;
+  const ctx = await requirePageContext();
+  const [account, inboxCount] = await Promise.all([requireAccount(), countWaiting(ctx)]);
+  return <AppShell account={account} inboxCount={inboxCount}>{children}</AppShell>;
+}
+
+/** The navigation's inbox badge. A count that fails is no badge, never a failed page. */
+async function countWaiting(ctx: TenantContext): Promise<number> {
+  try {
+    return (await inboxCounts(ctx)).total;
+  } catch (error) {
+    log.warn("inbox count failed", { tenantId: ctx.tenantId, error });
+    return 0;
+  }
 }

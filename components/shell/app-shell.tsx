@@ -11,28 +11,39 @@ type Account = {
   tenants: { id: string; name: string; role: string }[];
 };
 
-export function AppShell({ account, children }: { account: Account; children: ReactNode }) {
+/**
+ * The sidebar stacks above the page on narrow screens. The shell follows a dark color scheme only
+ * around a page marked `data-dark-ready` (its components carry dark styles); the other pages are
+ * light-only, so a dark shell would leave their text unreadable.
+ */
+const DARK = {
+  shell: "dark:has-data-dark-ready:bg-slate-950 dark:has-data-dark-ready:text-slate-100",
+  aside: "dark:group-has-data-dark-ready/shell:border-slate-800 dark:group-has-data-dark-ready/shell:bg-slate-900",
+  muted: "dark:group-has-data-dark-ready/shell:text-slate-400",
+};
+
+export function AppShell({ account, inboxCount, children }: { account: Account; inboxCount: number; children: ReactNode }) {
   return (
-    <div className="flex min-h-screen">
-      <aside className="flex w-60 shrink-0 flex-col border-r border-slate-200 bg-white">
-        <Link href="/control-center" className="px-5 py-4 text-lg font-bold tracking-tight text-brand-700">
+    <div className={`group/shell flex min-h-screen flex-col md:flex-row ${DARK.shell}`}>
+      <aside className={`flex shrink-0 flex-col border-b border-slate-200 bg-white md:w-60 md:border-b-0 md:border-r ${DARK.aside}`}>
+        <Link href="/control-center" className="px-5 py-4 text-lg font-bold tracking-tight text-brand-700 dark:group-has-data-dark-ready/shell:text-blue-300">
           AutonomOS
         </Link>
         {account.tenants.length > 1 ? (
           <TenantSwitcher tenants={account.tenants} currentId={account.tenant.id} />
         ) : (
-          <p className="px-5 pb-3 text-xs uppercase tracking-wide text-slate-500" data-testid="tenant-name">
+          <p className={`px-5 pb-3 text-xs uppercase tracking-wide text-slate-500 ${DARK.muted}`} data-testid="tenant-name">
             {account.tenant.name}
           </p>
         )}
-        <NavLinks />
-        <div className="mt-auto border-t border-slate-200 p-4 text-sm">
+        <NavLinks inboxCount={inboxCount} />
+        <div className={`mt-3 flex flex-wrap items-baseline gap-x-3 border-t border-slate-200 px-5 py-3 text-sm md:mt-auto md:block md:p-4 ${DARK.aside}`}>
           <p className="font-medium" data-testid="user-name">{account.user.name}</p>
-          <p className="truncate text-slate-500">{account.user.email} · {account.role}</p>
+          <p className={`min-w-0 truncate text-slate-500 ${DARK.muted}`}>{account.user.email} · {account.role}</p>
           <SignOutButton />
         </div>
       </aside>
-      <main className="flex-1 p-8">{children}</main>
+      <main className="min-w-0 flex-1 p-4 md:p-8">{children}</main>
     </div>
   );
 }

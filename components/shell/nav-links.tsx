@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 
 const LINKS = [
   { href: "/control-center", label: "Control center" },
+  { href: "/inbox", label: "Inbox" },
   { href: "/connections", label: "Connections" },
   { href: "/ontology", label: "Ontology" },
   { href: "/orchestration", label: "Orchestration" },
@@ -12,17 +13,24 @@ const LINKS = [
   { href: "/invitations", label: "Invitations" },
 ];
 
-export function NavLinks() {
+// Dark only around pages marked dark-ready (see app-shell.tsx).
+const IDLE = "text-slate-700 hover:bg-slate-100 dark:group-has-data-dark-ready/shell:text-slate-300 dark:group-has-data-dark-ready/shell:hover:bg-slate-800";
+const ACTIVE = "bg-brand-50 font-semibold text-brand-700 dark:group-has-data-dark-ready/shell:bg-slate-800 dark:group-has-data-dark-ready/shell:text-blue-300";
+
+/** The signed-in navigation; `inboxCount` items waiting for a person badge the Inbox link. */
+export function NavLinks({ inboxCount = 0 }: { inboxCount?: number }) {
   const pathname = usePathname();
   return (
-    <nav className="flex flex-col gap-1 px-3">
+    <nav className="flex flex-wrap gap-1 px-3 md:flex-col">
       {LINKS.map((l) => (
-        <Link
-          key={l.href}
-          href={l.href}
-          className={`rounded-md px-3 py-2 text-sm ${pathname.startsWith(l.href) ? "bg-brand-50 font-semibold text-brand-700" : "text-slate-700 hover:bg-slate-100"}`}
-        >
+        <Link key={l.href} href={l.href} className={`flex items-center justify-between gap-2 rounded-md px-3 py-2 text-sm ${pathname.startsWith(l.href) ? ACTIVE : IDLE}`}>
           {l.label}
+          {l.href === "/inbox" && inboxCount > 0 && (
+            <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white" data-testid="inbox-badge">
+              {inboxCount}
+              <span className="sr-only"> waiting</span>
+            </span>
+          )}
         </Link>
       ))}
     </nav>

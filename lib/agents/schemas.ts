@@ -18,12 +18,12 @@ function parses(expr: string): boolean {
   }
 }
 
-/** Words the agents API uses as paths (`/api/v1/agents/runs`) cannot name an agent. */
-const RESERVED = new Set(["runs", "findings", "metrics"]);
+/** A word the agents API uses as a path (`/api/v1/agents/metrics`) cannot name an agent. */
+const RESERVED = new Set(["metrics"]);
 const Slug = z
   .string()
   .regex(/^[a-z][a-z0-9-]{1,39}$/, "2 to 40 lower-case letters, digits and dashes, starting with a letter")
-  .refine((slug) => !RESERVED.has(slug), "runs, findings and metrics are reserved");
+  .refine((slug) => !RESERVED.has(slug), "metrics is reserved");
 const Entities = z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).min(1).max(20);
 
 export const RegisterAgentInput = z.object({

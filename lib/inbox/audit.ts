@@ -1,8 +1,9 @@
 import "server-only";
 import type { TenantScope } from "@/lib/auth/context";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { InboxKind } from "./schemas";
 
-export type InboxKind = "repair" | "mapping" | "schema";
+export type { InboxKind } from "./schemas";
 export type DecisionAction = "approve" | "edit" | "reject" | "auto_apply" | "rollback";
 
 export type DecisionRecord = {

@@ -117,10 +117,17 @@ function mappingItem(r: MappingRegistry, connectionName: string, inForce: Map<st
   return {
     id: r.id, kind: kindOf(r), connectionId: r.connectionId, connectionName, stream: r.sourceStream, field: r.sourceField,
     from: evidence?.before?.field ?? null, target: r.ontologyField, current: inForce.get(keyOf(r)) ?? null, transform: r.transform, confidence: r.confidence,
-    reason: repair ? (evidence?.reason ?? "proposed by the repair agent") : `${r.method} proposal, below the auto-approve threshold`,
+    reason: repair ? (evidence?.reason ?? "proposed by the repair agent") : proposalReason(r),
     evidence: repair ? evidence : { examples: examples.get(keyOf(r)) ?? [] },
     createdAt: r.createdAt,
   };
+}
+
+/** Why a matcher proposal waits, in words: no target found, or how sure the matcher was. */
+function proposalReason(r: MappingRegistry): string {
+  if (!r.ontologyField) return "the matcher found no target for this field: map it, or leave it unmapped";
+  const how: Record<string, string> = { prior: "a decision made before", exact: "the same name", alias: "a known alias", tokens: "words in the name", pattern: "the shape of its values", llm: "the language model" };
+  return `matched by ${how[r.method] ?? r.method} at ${Math.round(r.confidence * 100)}%, below the auto-approve threshold`;
 }
 
 function schemaItem(e: DriftEvent, connectionName: string): InboxItem {

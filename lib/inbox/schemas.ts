@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 export const InboxKind = z.enum(["repair", "mapping", "schema"]);
+export type InboxKind = z.infer<typeof InboxKind>;
 
 export const ListInboxQuery = z.object({
   connectionId: z.uuid().optional(),

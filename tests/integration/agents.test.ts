@@ -3,10 +3,10 @@ import { describe, expect, it } from "vitest";
 import { GET as listRoute, POST as registerRoute } from "@/app/api/v1/agents/route";
 import { DELETE as deleteRoute, PATCH as updateRoute } from "@/app/api/v1/agents/[id]/route";
 import { POST as runRoute } from "@/app/api/v1/agents/[id]/run/route";
-import { GET as findingsRoute } from "@/app/api/v1/agents/findings/route";
-import { PATCH as findingRoute } from "@/app/api/v1/agents/findings/[id]/route";
+import { GET as findingsRoute } from "@/app/api/v1/findings/route";
+import { PATCH as findingRoute } from "@/app/api/v1/findings/[id]/route";
 import { GET as metricsRoute } from "@/app/api/v1/agents/metrics/route";
-import { GET as runsRoute } from "@/app/api/v1/agents/runs/route";
+import { GET as runsRoute } from "@/app/api/v1/agent-runs/route";
 import { GET as graphRoute } from "@/app/api/v1/dcl/graph/route";
 import type { TenantContext } from "@/lib/auth/context";
 import { queueScheduledRuns } from "@/lib/agents/schedule";
@@ -21,7 +21,7 @@ import { testEngine, waitForStatus } from "../support/tasks";
 type Finding = { id: string; key: string; status: string; occurrences: number; statusNote: string | null; title: string; impact: { amount: number } | null };
 
 const register = (who: { token: string }, body: Record<string, unknown>) => call(registerRoute, "POST", "/api/v1/agents", { token: who.token, body });
-const findings = async (who: TestAccount, agent: string) => (await call(findingsRoute, "GET", `/api/v1/agents/findings?agent=${agent}`, { token: who.token })).json.findings as Finding[];
+const findings = async (who: TestAccount, agent: string) => (await call(findingsRoute, "GET", `/api/v1/findings?agent=${agent}`, { token: who.token })).json.findings as Finding[];
 const ctxOf = async (who: TestAccount): Promise<TenantContext> => ({ tenantId: who.tenantId, actor: { userId: who.userId, role: "owner", via: "bearer" }, db: await scopedDb(who.tenantId) });
 
 /** A third party's agent: checks the signature, answers what `answer` says (a finding per key), or fails. */
@@ -58,7 +58,7 @@ describe("agents", () => {
     expect(await bad({ endpoint: "http://agents.example.com/churn" })).toEqual([422, expect.stringContaining("https")]);
     expect(await bad({ endpoint: "https://user:pw@agents.example.com/churn" })).toEqual([422, expect.stringContaining("credentials")]);
     expect(await bad({ entities: ["account", "payroll"] })).toEqual([422, "unknown entities: payroll"]);
-    expect((await bad({ slug: "runs" }))[0]).toBe(422);
+    expect((await bad({ slug: "metrics" }))[0]).toBe(422);
     expect((await bad({ schedule: "every day" }))[0]).toBe(422);
     const created = await register(owner, good);
     expect(created.status).toBe(201);

@@ -14,11 +14,16 @@ import { POST as createTask } from "@/app/api/v1/tasks/route";
 import { GET as listInvitations } from "@/app/api/v1/tenant/invitations/route";
 import { POST as addMember } from "@/app/api/v1/tenant/members/route";
 import { PUT as putTenantSettings } from "@/app/api/v1/tenant/settings/route";
+import { GET as listAgents } from "@/app/api/v1/agents/route";
+import { GET as listFindings } from "@/app/api/v1/findings/route";
+import { getAgentOrThrow } from "@/lib/agents/registry";
+import { runAgent } from "@/lib/agents/run";
 import type { Role } from "@/lib/auth/roles";
 import { createAccount, joinTenant, sessionCookie, type TestAccount } from "./accounts";
 import { verificationTokenFor } from "./mail";
 import { createConnectionVia, syncNow, uploadFile } from "./aam";
 import { connectVia } from "./dcl";
+import { scopedDb } from "./db";
 import { call } from "./http";
 import { KINDS, type Kind, type VictimValues } from "./cross-tenant-inputs";
 
@@ -94,6 +99,11 @@ export async function buildCrossTenantWorld(): Promise<CrossTenantWorld> {
   const mappings = (await read(listMappings, "/api/v1/dcl/mappings?history=true")).items as { id: string }[];
   const invitations = (await read(listInvitations, "/x")).invitations as { id: string }[];
   const views = (await read(listViews, "/x")).views as { entity: string; rows: number }[];
+  // An agent run: its run and its findings (past-close deals) are A's too.
+  const scope = { tenantId: owner.tenantId, db: await scopedDb(owner.tenantId) };
+  const agents = (await read(listAgents, "/x")).agents as { id: string; slug: string }[];
+  const agentRun = await runAgent(scope, await getAgentOrThrow(scope, "revops"), { trigger: "manual", asOf: new Date("2026-11-01T00:00:00Z"), model: null });
+  const findings = (await read(listFindings, "/x")).findings as { id: string }[];
 
   const victim: VictimValues = {
     tenant: [owner.tenantId],
@@ -109,8 +119,12 @@ export async function buildCrossTenantWorld(): Promise<CrossTenantWorld> {
     // The owner's email is unverified: the link mailed at registration is still good, for the owner only.
     token: [verificationTokenFor(owner.email)],
     upload: files.map((f) => f.name),
-    entity: [entity, ...views.filter((v) => v.rows > 0).map((v) => v.entity).slice(0, 1)],
+    // A built-in view with A's rows first (it is also a name every tenant has: an agent may read it), then A's own entity.
+    entity: [...views.filter((v) => v.rows > 0).map((v) => v.entity).slice(0, 1), entity],
     email: [member.email, owner.email, viewer.email, `invitee-${marker}@example.test`],
+    agent: agents.map((a) => a.id),
+    agent_run: [agentRun.run.id],
+    finding: findings.slice(0, 2).map((f) => f.id),
   };
   const empty = KINDS.filter((k: Kind) => victim[k].length === 0 || victim[k].some((v) => typeof v !== "string"));
   if (empty.length) throw new Error(`tenant A has no ${empty.join(", ")}: the fixture no longer builds every kind of data`);

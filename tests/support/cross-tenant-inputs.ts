@@ -7,7 +7,7 @@ import type { ApiRoute, Method, Segment } from "./cross-tenant-routes";
  */
 export const KINDS = [
   "tenant", "user", "connection", "stream", "event", "quarantine", "drift", "task", "mapping",
-  "invitation", "token", "upload", "entity", "email",
+  "invitation", "token", "upload", "entity", "email", "agent", "agent_run", "finding",
 ] as const;
 export type Kind = (typeof KINDS)[number];
 export type VictimValues = Record<Kind, string[]>;
@@ -20,6 +20,9 @@ const NAME_KINDS: [RegExp, Kind][] = [
   [/invit/i, "invitation"],
   [/user|member|owner|actor|person/i, "user"],
   [/mapping|proposal/i, "mapping"],
+  [/agent-?runs?/i, "agent_run"],
+  [/finding/i, "finding"],
+  [/agent/i, "agent"],
   // The review inbox decides and rolls back mapping versions (and held schema changes).
   [/inbox|rollback/i, "mapping"],
   [/drift|change/i, "drift"],

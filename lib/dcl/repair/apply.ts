@@ -131,7 +131,7 @@ async function recordRepairs(scope: TenantScope, at: StreamKey, repairs: Repair[
 const EVIDENCE_VALUES = 10;
 
 /** What a person sees with a repair: the reason, the confidence, and the old and new fields' values from the same records. */
-export function evidenceOf(repair: Repair, input: DriftInput) {
+function evidenceOf(repair: Repair, input: DriftInput) {
   const before = input.before.fields.find((f) => f.name === repair.from);
   const after = input.after.fields.find((f) => f.name === repair.field)!;
   const values = after.samples.slice(0, EVIDENCE_VALUES).map((v, i) => ({ before: before?.samples[i] ?? null, after: v }));

@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { GET as listRoute, POST as registerRoute } from "@/app/api/v1/agents/route";
 import { DELETE as deleteRoute, PATCH as updateRoute } from "@/app/api/v1/agents/[id]/route";
@@ -10,9 +11,13 @@ import { GET as runsRoute } from "@/app/api/v1/agent-runs/route";
 import { GET as graphRoute } from "@/app/api/v1/dcl/graph/route";
 import type { TenantContext } from "@/lib/auth/context";
 import { queueScheduledRuns } from "@/lib/agents/schedule";
+import { agentCommand, formatAgentReport } from "@/lib/cli/agent";
+import { systemDb } from "@/lib/db/scope";
 import { getDb } from "@/lib/db";
 import { workflows } from "@/lib/tasks/workflows";
 import { createAccount, joinTenant, type TestAccount } from "../support/accounts";
+import { createConnectionVia, syncNow, uploadFile } from "../support/aam";
+import { connectVia } from "../support/dcl";
 import { scopedDb } from "../support/db";
 import { call } from "../support/http";
 import { localHttpServer } from "../support/local-http";
@@ -138,6 +143,26 @@ describe("agents", () => {
       await engine.stop();
     }
   }, 120_000);
+
+  it("runs from the CLI against a tenant's current views, recorded as any run, with bad arguments refused", async () => {
+    const owner = await createAccount({ label: "agents-cli" });
+    const conn = await createConnectionVia(owner.token, { name: "CRM", type: "file", config: {} });
+    for (const file of ["crm_opportunities.csv", "billing_invoices.csv"]) expect((await uploadFile(owner.token, conn.id, file, readFileSync(`mock_sources/${file}`, "utf8"))).status).toBe(201);
+    await syncNow(owner.tenantId, conn.id);
+    await connectVia(owner.token);
+    const db = systemDb(await getDb(), "test: the CLI's own client");
+    const { slug } = await db.tenant.findUniqueOrThrow({ where: { id: owner.tenantId }, select: { slug: true } });
+    const report = await agentCommand(db, ["run", "revops", "--tenant", slug, "--as-of", "2026-11-01"]);
+    expect(report.run).toMatchObject({ trigger: "cli", status: "success" });
+    expect(report.findings.length).toBeGreaterThan(0);
+    const text = formatAgentReport(report);
+    expect(text).toContain(`revops on ${slug}: ${report.findings.length} finding(s)`);
+    expect(text).toContain(report.findings[0]!.title);
+    expect((await call(runsRoute, "GET", "/x?agent=revops", { token: owner.token })).json.runs.map((r: { trigger: string }) => r.trigger)).toEqual(["cli"]);
+    await expect(agentCommand(db, ["run"])).rejects.toThrow("usage: npm run aos -- agent run");
+    await expect(agentCommand(db, ["run", "revops", "--tenant", slug, "--as-of", "yesterday"])).rejects.toThrow("--as-of takes a date");
+    await expect(agentCommand(db, ["run", "nope", "--tenant", slug])).rejects.toThrow("Agent not found");
+  });
 
   it("queues scheduled runs once per scheduled time, and none for a disabled agent", async () => {
     const owner = await createAccount({ label: "agents-schedule" });

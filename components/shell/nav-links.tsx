@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/connections", label: "Connections" },
   { href: "/ontology", label: "Ontology" },
   { href: "/orchestration", label: "Orchestration" },
+  { href: "/agents", label: "Agents" },
   { href: "/team", label: "Team" },
   { href: "/invitations", label: "Invitations" },
 ];

@@ -17,7 +17,7 @@ export function toFindingDto(f: Finding & { agent?: { slug: string } }) {
   };
 }
 
-/** Most money first, then severity: the order findings are ranked in everywhere. */
+/** Most severe first (severity comes from money in each finding's own currency), then the most money. */
 const SEVERITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
 
 /**
@@ -68,9 +68,9 @@ export async function listFindings({ ctx, query }: { ctx: TenantContext; query: 
   return { findings: items.map(toFindingDto), nextCursor };
 }
 
-/** Ranks findings for people: the most money at stake first, then the most severe. */
+/** Ranks findings for people: the most severe first, then the most money (amounts in different currencies are only compared within a severity). */
 export function rankFindings<T extends { severity: string; impact: { amount: number } | null }>(findings: T[]): T[] {
-  return [...findings].sort((a, b) => (b.impact?.amount ?? 0) - (a.impact?.amount ?? 0) || (SEVERITY_RANK[a.severity] ?? 9) - (SEVERITY_RANK[b.severity] ?? 9));
+  return [...findings].sort((a, b) => (SEVERITY_RANK[a.severity] ?? 9) - (SEVERITY_RANK[b.severity] ?? 9) || (b.impact?.amount ?? 0) - (a.impact?.amount ?? 0));
 }
 
 /** A person acknowledges, resolves, dismisses or reopens a finding; who and when are kept. */

@@ -32,8 +32,16 @@ const Answer = z.object({
   figures: z.record(z.string(), z.unknown()).default({}),
 });
 
-/** Why a third-party agent's run failed, in words fit for the tenant (never the endpoint's own text). */
-export class AgentCallError extends UserFacingError {}
+/**
+ * Why a third-party agent's run failed, in words fit for the tenant (never the endpoint's own
+ * text). `permanent` when trying again cannot help (refused by policy, a 4xx, an answer not as
+ * documented); a timeout, a 5xx or a connection failure may pass on retry.
+ */
+export class AgentCallError extends UserFacingError {
+  constructor(message: string, readonly permanent = false) {
+    super(message);
+  }
+}
 
 /**
  * Posts the views an agent reads to its endpoint and reads its findings back. The request is
@@ -51,16 +59,17 @@ export async function callHttpAgent(agent: Agent, request: { runId: string; asOf
       headers: { "content-type": "application/json", "x-aos-timestamp": timestamp, "x-aos-signature": `sha256=${signature}` },
     });
   } catch (error) {
-    throw new AgentCallError(error instanceof OutboundError ? "the agent's endpoint is not reachable under the outbound policy" : "the agent's endpoint did not answer");
+    if (error instanceof OutboundError) throw new AgentCallError("the agent's endpoint is not reachable under the outbound policy", true);
+    throw new AgentCallError("the agent's endpoint did not answer");
   }
-  if (!res.ok) throw new AgentCallError(`the agent's endpoint answered ${res.status}`);
+  if (!res.ok) throw new AgentCallError(`the agent's endpoint answered ${res.status}`, res.status < 500 && res.status !== 429);
   const text = await res.text();
-  if (Buffer.byteLength(text) > MAX_ANSWER_BYTES) throw new AgentCallError("the agent's answer is over 1 MB");
+  if (Buffer.byteLength(text) > MAX_ANSWER_BYTES) throw new AgentCallError("the agent's answer is over 1 MB", true);
   let parsed: z.infer<typeof Answer>;
   try {
     parsed = Answer.parse(JSON.parse(text));
   } catch {
-    throw new AgentCallError("the agent's answer is not {findings: [...]} as documented");
+    throw new AgentCallError("the agent's answer is not {findings: [...]} as documented", true);
   }
   const entities = agent.entities as string[];
   const findings: FindingDraft[] = parsed.findings.map((f) => ({ ...f, entities }));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AgentCallError } from "@/lib/agents/http-agent";
 import { getAgentOrThrow } from "@/lib/agents/registry";
 import { runAgent } from "@/lib/agents/run";
 import { UserFacingError } from "@/lib/errors";
@@ -24,7 +25,10 @@ export const agentRun = defineWorkflow({
         throw new PermanentTaskError(`There is no agent "${input.agent}"`);
       });
       if (!agent.enabled) throw new PermanentTaskError(`The agent "${agent.slug}" is disabled`);
-      const { run, found, new: fresh, resolved } = await runAgent(scope, agent, { trigger: input.trigger, taskId, asOf: input.asOf ? new Date(`${input.asOf}T00:00:00Z`) : undefined });
+      const { run, found, new: fresh, resolved } = await runAgent(scope, agent, { trigger: input.trigger, taskId, asOf: input.asOf ? new Date(`${input.asOf}T00:00:00Z`) : undefined }).catch((error) => {
+        // Trying again cannot help a call the endpoint refused or answered wrongly.
+        throw error instanceof AgentCallError && error.permanent ? new PermanentTaskError(error.message) : error;
+      });
       return { runId: run.id, agent: agent.slug, findings: found, new: fresh, resolved, durationMs: run.durationMs };
     });
     return { summary: outcome };

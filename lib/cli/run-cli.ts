@@ -7,6 +7,7 @@ import { agentCommand, formatAgentReport } from "@/lib/cli/agent";
 import { ingest, listAllConnections } from "@/lib/cli/ingest";
 import { formatLoadReport, load } from "@/lib/cli/load";
 import { mapSchema } from "@/lib/cli/map";
+import { readStdin, redactCommand } from "@/lib/cli/redact";
 import { repairSchema } from "@/lib/cli/repair";
 import { rotateEncryptionKey } from "@/lib/cli/rotate-key";
 
@@ -76,6 +77,12 @@ const COMMANDS: Record<string, Command> = {
     summary: "Propose repairs for a table whose schema changed: repair <drift.json>",
     run: async (args) => {
       console.log(JSON.stringify(await repairSchema(args), null, 2));
+    },
+  },
+  redact: {
+    summary: 'Redact PII in the text on standard input, print {"text", "spans"}; no database: redact [--names "Ada Lovelace,Grace Hopper"]',
+    run: async (args) => {
+      console.log(redactCommand(await readStdin(), args));
     },
   },
 };

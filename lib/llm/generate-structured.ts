@@ -7,6 +7,7 @@ import { LlmError, type LlmErrorKind } from "@/lib/errors";
 import { log } from "@/lib/log";
 import type { LlmModel } from "@/lib/llm/model";
 import { recordLlmCall } from "@/lib/llm/telemetry";
+import { redact } from "@/lib/nlp/redact";
 
 type GenerateStructuredOptions<T> = {
   scope: TenantScope;
@@ -23,8 +24,8 @@ type GenerateStructuredOptions<T> = {
 };
 
 /**
- * One model call whose answer must match `schema`. Every call, successful or not, is recorded for the
- * tenant. Throws LlmError ("timeout", "invalid_output" or "provider_error"); details go to the log only.
+ * One model call whose answer must match `schema`. The prompt is PII-redacted first (lib/nlp/redact).
+ * Every call, successful or not, is recorded for the tenant. Throws LlmError ("timeout", "invalid_output" or "provider_error"); details go to the log only.
  */
 export async function generateStructured<T>({
   scope,
@@ -52,8 +53,11 @@ export async function generateStructured<T>({
 
   let usage: LanguageModelUsage | undefined;
   try {
+    // The last gate before a provider: whatever a caller put in the prompt, no PII leaves redacted.
+    const redacted = redact(prompt);
+    if (redacted.spans.length > 0) log.info("llm prompt redacted", { tenantId: scope.tenantId, purpose, counts: redacted.counts });
     const result = await untilAborted(
-      generateText({ model: model.languageModel, system, prompt, output: Output.object({ schema }), abortSignal: signal }),
+      generateText({ model: model.languageModel, system, prompt: redacted.text, output: Output.object({ schema }), abortSignal: signal }),
       signal,
     );
     usage = result.totalUsage;

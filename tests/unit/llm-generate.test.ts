@@ -27,6 +27,17 @@ describe("generateStructured", () => {
     ]);
   });
 
+  it("sends the model nothing unredacted: emails, phones, cards and keys in a prompt become placeholders", async () => {
+    const { scope } = fakeLlmScope();
+    const model = mockLlm(llmAnswer('{"name":"Ada","age":36}'));
+    const prompt = "Ada (ada@lovelace.example, +44 20 7946 0958) paid with 4111 1111 1111 1111; key sk_live_4eC39HqLyjWDarjtT1zdp7dc. Age 36.";
+    await generateStructured({ scope, model, ...ask, prompt });
+    const sent = JSON.stringify(model.languageModel.doGenerateCalls[0]!.prompt);
+    for (const secret of ["ada@lovelace.example", "7946 0958", "4111 1111 1111 1111", "sk_live_4eC39HqLyjWDarjtT1zdp7dc"]) expect(sent).not.toContain(secret);
+    expect(sent).toContain("[EMAIL_1]");
+    expect(sent).toContain("Age 36");
+  });
+
   it.each([
     ["text that is not JSON", "Sure! Ada is 36."],
     ["JSON that does not match the schema", '{"name":"Ada","age":"thirty-six"}'],

@@ -5,7 +5,7 @@ import { SourceTable } from "@/lib/dcl/matcher/types";
 import { BUILTIN_ONTOLOGY } from "@/lib/dcl/ontology/builtin";
 import { fakeLlmScope, llmAnswer, mockLlm } from "../support/llm";
 
-/** German ERP headers: the offline matcher finds the entity from the obvious fields but not "Kundennummer" or "Umsatz". */
+/** German ERP headers: the offline matcher finds the entity from the obvious fields but cannot place "Geschäftsvolumen". */
 const table = SourceTable.parse({
   source: "erp",
   table: "accounts",
@@ -13,7 +13,7 @@ const table = SourceTable.parse({
     { name: "Id", samples: ["K-1", "K-2", "K-3"] },
     { name: "Account Name", samples: ["Acme GmbH", "Globex AG"] },
     { name: "Website", samples: ["acme.de", "globex.ch"] },
-    { name: "Umsatz", type: "number", samples: [1200000, 5400000] },
+    { name: "Geschäftsvolumen", type: "number", samples: [1200000, 5400000] },
     { name: "Bemerkung", samples: ["rückruf", "VIP"] },
   ],
 });
@@ -34,7 +34,7 @@ const reply = {
     { field: "Id", target: "account.account_id", confidence: 0.9 },
     { field: "Account Name", target: "account.name", confidence: 0.95 },
     { field: "Website", target: "account.domain", confidence: 0.9 },
-    { field: "Umsatz", target: "account.annual_revenue", confidence: 0.92 },
+    { field: "Geschäftsvolumen", target: "account.annual_revenue", confidence: 0.92 },
     { field: "Bemerkung", target: null, confidence: 0.8 },
   ],
 };
@@ -42,12 +42,12 @@ const reply = {
 describe("offline matcher improved by an LLM", () => {
   it("takes the LLM's answer where the offline matcher had none, capped below auto-approval, and counts the tokens", async () => {
     const offline = matchTable(table, BUILTIN_ONTOLOGY);
-    expect(offline.mappings.find((m) => m.field === "Umsatz")!.target).toBeNull();
+    expect(offline.mappings.find((m) => m.field === "Geschäftsvolumen")!.target).toBeNull();
     const { rows, scope, llm } = model(reply);
     const merged = await suggestMapping(scope, table, BUILTIN_ONTOLOGY, { model: llm });
-    const umsatz = merged.mappings.find((m) => m.field === "Umsatz")!;
-    expect(umsatz).toMatchObject({ target: "account.annual_revenue", method: "llm" });
-    expect(umsatz.confidence).toBeLessThan(0.9);
+    const volume = merged.mappings.find((m) => m.field === "Geschäftsvolumen")!;
+    expect(volume).toMatchObject({ target: "account.annual_revenue", method: "llm" });
+    expect(volume.confidence).toBeLessThan(0.9);
     // Agreement keeps the offline method and never lowers confidence.
     const name = merged.mappings.find((m) => m.field === "Account Name")!;
     expect(name.method).toBe(offline.mappings.find((m) => m.field === "Account Name")!.method);

@@ -78,9 +78,9 @@ describe("matcher on exports shaped like real CRM, billing and cloud-cost system
 
 describe("matcher memory and custom ontologies", () => {
   it("follows what the tenant approved before for a name it could not place", () => {
-    const table = { source: "erp", table: "customers", fields: [{ name: "Kundennummer", type: "string" as const, samples: ["K-1001", "K-1002"] }, { name: "Firma", type: "string" as const, samples: ["Acme GmbH"] }] };
+    const table = { source: "erp", table: "customers", fields: [{ name: "Kürzel", type: "string", samples: ["K-1001", "K-1002"] }, { name: "Benennung", type: "string", samples: ["Acme GmbH"] }] };
     expect(matchTable(table, BUILTIN_ONTOLOGY).mappings.map((m) => m.target)).toEqual([null, null]);
-    const priors = [{ sourceField: "kundennummer", target: "account.account_id" }, { sourceField: "FIRMA", target: "account.name" }];
+    const priors = [{ sourceField: "kuerzel", target: "account.account_id" }, { sourceField: "BENENNUNG", target: "account.name" }];
     const remembered = matchTable(table, BUILTIN_ONTOLOGY, { priors });
     expect(remembered.entity).toBe("account");
     expect(remembered.mappings.map((m) => [m.target, m.method])).toEqual([["account.account_id", "prior"], ["account.name", "prior"]]);

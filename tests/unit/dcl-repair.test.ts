@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { BUILTIN_ONTOLOGY } from "@/lib/dcl/ontology/builtin";
 import { suggestRepairs } from "@/lib/dcl/repair/suggest";
 import { DriftInput } from "@/lib/dcl/repair/types";
-import { normalizeType } from "@/lib/dcl/repair/vendor-types";
+import { normalizeType } from "@/lib/aam/schema/vendor-types";
 
 const ids = ["0065e00000AbCdE1", "0065e00000AbCdE2", "0065e00000AbCdE3", "0065e00000AbCdE4", "0065e00000AbCdE5"];
 const amounts = [12000.5, 800, null, 4300, 95000];

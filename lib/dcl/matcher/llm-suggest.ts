@@ -74,11 +74,17 @@ function kindOf(shape: ReturnType<typeof describeValues>, strings: string[]): st
   if (shape.email >= MOSTLY) return "email addresses";
   if (shape.isoTimestamp >= MOSTLY) return "ISO timestamps";
   if (shape.isoDate >= MOSTLY) return "ISO dates";
+  if (shape.compactDate >= MOSTLY) return "8-digit dates (YYYYMMDD)";
+  if (shape.localDate >= MOSTLY) return "dates written day/month/year or month/day/year";
   if (shape.epochSeconds >= MOSTLY) return "10-digit integers (epoch seconds?)";
   if (shape.epochMillis >= MOSTLY) return "13-digit integers (epoch milliseconds?)";
-  if (shape.booleanLike >= MOSTLY) return "yes/no or true/false words";
-  if (shape.currencyCode >= MOSTLY) return shape.lowerCaseCurrency >= 0.5 ? "lower-case 3-letter currency codes" : "3-letter currency codes";
+  if (shape.booleanLike >= MOSTLY) return "yes/no or true/false words, or one-letter flags";
+  if (shape.currencyCode >= MOSTLY) {
+    if (shape.integer >= MOSTLY) return "3-digit numeric currency codes";
+    return shape.lowerCaseCurrency >= 0.5 ? "lower-case 3-letter currency codes" : "3-letter currency codes";
+  }
   if (shape.country >= MOSTLY) return "country names or 2-letter codes";
+  if (shape.zeroPadded >= MOSTLY) return "digits with leading zeros";
   if (shape.integer >= MOSTLY) return shape.unitInterval >= MOSTLY ? "0/1 values" : `integers${magnitude}`;
   if (shape.numeric >= MOSTLY) {
     if (shape.unitInterval >= MOSTLY) return "decimals between 0 and 1";

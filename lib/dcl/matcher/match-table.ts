@@ -1,10 +1,11 @@
 import type { OntologyDefinition, OntologyEntity } from "@/lib/dcl/ontology/definition";
-import { compareNames } from "./name-similarity";
-import { scoreField, type FieldScore } from "./score-field";
-import { compact, tokenize } from "./tokens";
+import { compareNames, nameCandidates, readSourceName } from "./name-similarity";
+import { readMemory, type Memory } from "./priors";
+import { readSource, readTarget, scoreField, type FieldScore, type ScoredSource } from "./score-field";
 import { chooseTransform } from "./transform";
 import type { FieldMatch, PriorApproval, SourceTable, TableMatch } from "./types";
-import { describeValues } from "./value-shape";
+import { describeValues, type ValueShape } from "./value-shape";
+import { aliasesOf } from "./vocabulary";
 
 /** Below this a field is left unmapped; below ENTITY_FLOOR the table is no entity at all. */
 const FIELD_FLOOR = 0.42;
@@ -18,9 +19,9 @@ const CONFIDENCE_FLOOR = 0.3;
 const FILE_EXTENSION = /\.(csv|tsv|txt|jsonl|ndjson|json)$/i;
 
 type Pair = { field: number; target: number; score: number; method: FieldScore["method"] };
-type EntityFit = { entity: OntologyEntity; score: number; pairs: Pair[]; scores: FieldScore[][] };
-
-const priorKey = (name: string) => compact(tokenize(name)) || name.toLowerCase();
+/** `named`: how well the table's own name says the entity, in [0, 1]. */
+type EntityFit = { entity: OntologyEntity; score: number; named: number; pairs: Pair[]; scores: FieldScore[][] };
+type SourceFields = { fields: ScoredSource[]; shapes: ValueShape[] };
 
 /** One-to-one assignment: the strongest pairs first, each source field and each target used once. */
 function assign(scores: FieldScore[][]): Pair[] {
@@ -37,28 +38,31 @@ function assign(scores: FieldScore[][]): Pair[] {
   });
 }
 
-function fitEntity(table: SourceTable, entity: OntologyEntity, shapes: ReturnType<typeof describeValues>[], priors: Map<string, string | null>): EntityFit {
+function fitEntity(table: SourceTable, entity: OntologyEntity, source: SourceFields, memory: Memory): EntityFit {
+  const targets = entity.fields.map((f) => readTarget(f, entity.name, table, memory.learnedNames(entity.name, f.name)));
   const scores = table.fields.map((field, i) => {
-    const prior = priors.get(priorKey(field.name));
-    return entity.fields.map((target): FieldScore => {
-      if (prior === `${entity.name}.${target.name}`) return { score: 0.97, method: "prior" };
-      const scored = scoreField(field, shapes[i], target, entity.name);
-      return prior === null ? { ...scored, score: scored.score * 0.5 } : scored;
+    const decided = memory.about(field.name);
+    return targets.map((target): FieldScore => {
+      const recalled = decided.recall(entity.name, target.field.name);
+      if (recalled !== null) return { score: recalled, method: "prior" };
+      const scored = scoreField(source.fields[i]!, source.shapes[i]!, target);
+      return decided.rejected ? { ...scored, score: scored.score * 0.5 } : scored;
     });
   });
   const pairs = assign(scores);
   const coverage = pairs.reduce((sum, p) => sum + p.score, 0) / entity.fields.length;
   const keyIndex = entity.fields.findIndex((f) => f.name === entity.key);
   const key = pairs.find((p) => p.target === keyIndex)?.score ?? 0;
-  const named = compareNames(table.table.replace(FILE_EXTENSION, ""), entity.name, entity.aliases).score;
-  return { entity, scores, pairs, score: 0.3 * named + 0.55 * coverage + 0.15 * key };
+  const tableName = readSourceName(table.table.replace(FILE_EXTENSION, ""));
+  const named = compareNames(tableName, nameCandidates(entity.name, aliasesOf(entity, table))).score;
+  return { entity, scores, pairs, named, score: 0.3 * named + 0.55 * coverage + 0.15 * key };
 }
 
 /** Every entity's fit for the table, best first. */
 export function rankEntities(table: SourceTable, ontology: OntologyDefinition, priors: PriorApproval[]): EntityFit[] {
-  const shapes = table.fields.map((f) => describeValues(f.samples));
-  const byName = new Map(priors.map((p) => [priorKey(p.sourceField), p.target]));
-  return ontology.entities.map((entity) => fitEntity(table, entity, shapes, byName)).sort((a, b) => b.score - a.score);
+  const source = { fields: table.fields.map(readSource), shapes: table.fields.map((f) => describeValues(f.samples)) };
+  const memory = readMemory(priors, table.source);
+  return ontology.entities.map((entity) => fitEntity(table, entity, source, memory)).sort((a, b) => b.score - a.score);
 }
 
 /** How sure a field's assignment is: its score, discounted when another target scored nearly as well. */
@@ -73,8 +77,8 @@ const round = (x: number) => Math.round(x * 100) / 100;
 /**
  * Proposes the entity a source table holds and, for every source field, the ontology field it
  * carries (or none), with confidences in [0, 1]. Deterministic and offline: names, tokens,
- * abbreviations and aliases, types, value patterns, a one-to-one assignment and the tenant's
- * earlier approvals.
+ * abbreviations, aliases in several languages and systems, type names, value patterns, a one-to-one
+ * assignment and what the tenant's people approved or corrected before.
  */
 export function matchTable(table: SourceTable, ontology: OntologyDefinition, options: { priors?: PriorApproval[] } = {}): TableMatch {
   const fits = rankEntities(table, ontology, options.priors ?? []);
@@ -88,7 +92,8 @@ export function matchTable(table: SourceTable, ontology: OntologyDefinition, opt
     return { entity: null, confidence, mappings: none(confidence) };
   }
 
-  const entityConfidence = round(Math.min(0.99, 0.45 + (best.score - ENTITY_FLOOR) * 0.8 + margin * 0.8));
+  // A table whose own name does not say the entity (`transactions`, `SA1010`) is judged by its fields alone: a person confirms it.
+  const entityConfidence = round(Math.min(0.99, 0.45 + (best.score - ENTITY_FLOOR) * 0.8 + margin * 0.8) * (0.85 + 0.15 * best.named));
   const byField = new Map(best.pairs.map((p) => [p.field, p]));
   const mappings = table.fields.map((field, i): FieldMatch => {
     const pair = byField.get(i);

@@ -1,14 +1,52 @@
 import type { FieldType } from "@/lib/aam/connectors/types";
+import { readVendorType, type TypeHint, type VendorType } from "@/lib/aam/schema/vendor-types";
 import type { FieldSemantic, OntologyField, OntologyFieldType } from "@/lib/dcl/ontology/definition";
-import { compareNames } from "./name-similarity";
+import { compareNames, nameCandidates, readSourceName, type NameCandidates, type SourceName } from "./name-similarity";
 import type { MatchMethod } from "./types";
 import type { ValueShape } from "./value-shape";
+import { aliasesOf } from "./vocabulary";
 
 /** Semantics whose values identify them on their own (an email looks like an email whatever the column is called). */
 const DISTINCTIVE = new Set<FieldSemantic>(["email", "phone", "domain", "currency", "country", "region"]);
+/** Semantics whose values can contradict the name: an email without @, a reference holding company names. */
+const CONTRADICTABLE = new Set<FieldSemantic>([...DISTINCTIVE, "reference", "account_reference"]);
+
+/** A source field as scoring reads it: its name's words and what its type name tells. */
+export type ScoredSource = { name: SourceName; type: VendorType };
+/** An ontology field with every name it goes by, read once per match. */
+export type ScoredTarget = { field: OntologyField; names: NameCandidates };
+
+export function readSource(field: { name: string; type: string }): ScoredSource {
+  return { name: readSourceName(field.name), type: readVendorType(field.type) };
+}
+
+/**
+ * An ontology field as one source table's fields are scored against it. `learned`: names the
+ * tenant's people mapped to this field. A key also goes by the entity's name in front (`opportunity_id`).
+ */
+export function readTarget(field: OntologyField, entityName: string, table: { source: string; table: string }, learned: string[] = []): ScoredTarget {
+  const keyNames = field.semantic === "identifier" ? [`${entityName} ${field.name}`] : [];
+  return { field, names: nameCandidates(field.name, [...aliasesOf(field, table), ...keyNames, ...learned]) };
+}
+
+/** The type sample values suggest, when the type name gave none; null without samples. */
+function inferType(shape: ValueShape): FieldType | null {
+  if (shape.count === 0) return null;
+  if (shape.isoTimestamp >= 0.8) return "timestamp";
+  if (shape.dateLike >= 0.8) return "date";
+  if (shape.booleanLike >= 0.8) return "boolean";
+  if (shape.integer >= 0.8 && shape.zeroPadded < 0.5) return "integer";
+  if (shape.numeric >= 0.8) return "number";
+  return "string";
+}
+
+/** What an unknown type name with no samples is worth against any target: the same for all, so it favours none. */
+const NO_TYPE_EVIDENCE = 0.85;
 
 /** How much a source type can carry a target type, in [0, 1]. */
-function typeFit(target: OntologyFieldType, source: FieldType, shape: ValueShape): number {
+function typeFit(target: OntologyFieldType, declared: FieldType | null, shape: ValueShape): number {
+  const source = declared ?? inferType(shape);
+  if (source === null) return NO_TYPE_EVIDENCE;
   if (source === "json") return 0.2;
   switch (target) {
     case "string":
@@ -22,10 +60,13 @@ function typeFit(target: OntologyFieldType, source: FieldType, shape: ValueShape
     case "date":
     case "timestamp":
       if (source === "date" || source === "timestamp") return 1;
-      if (source === "integer" || source === "number") return shape.epochSeconds + shape.epochMillis > 0.8 ? 0.9 : 0.2;
-      return shape.isoDate + shape.isoTimestamp > 0.8 ? 0.9 : 0.4;
+      if (source === "integer" || source === "number") return shape.epochSeconds + shape.epochMillis + shape.compactDate > 0.8 ? 0.9 : 0.2;
+      return shape.dateLike > 0.8 ? 0.9 : 0.4;
   }
 }
+
+/** Numbers that are not dates written as numbers (`20240131`, epoch seconds). */
+const plainNumbers = (shape: ValueShape) => Math.max(0, shape.numeric - shape.compactDate - shape.epochSeconds - shape.epochMillis);
 
 /** How much the sample values look like the semantic, in [0, 1]; 0.5 when values say nothing either way. */
 function valueFit(semantic: FieldSemantic, shape: ValueShape): number {
@@ -39,15 +80,15 @@ function valueFit(semantic: FieldSemantic, shape: ValueShape): number {
     case "currency": return shape.currencyCode;
     case "money":
     case "count":
-    case "quantity": return shape.numeric;
-    case "ratio": return shape.numeric * (shape.percentRange > 0.99 ? 1 : 0.3);
+    case "quantity": return plainNumbers(shape);
+    case "ratio": return plainNumbers(shape) * (shape.percentRange > 0.99 ? 1 : 0.3);
     case "flag": return Math.max(shape.booleanLike, shape.integer && (shape.maxNumber ?? 2) <= 1 ? 1 : 0);
     case "created":
-    case "date": return Math.min(1, shape.isoDate + shape.isoTimestamp + shape.epochSeconds + shape.epochMillis);
+    case "date": return shape.dateLike;
     case "identifier": return Math.max(shape.idLike, shape.integer) * (shape.distinct > 0.9 ? 1 : 0.6);
     case "reference":
     case "account_reference":
-    case "resource_reference": return Math.max(shape.idLike, shape.integer, 0.5);
+    case "resource_reference": return shape.multiWord >= 0.8 ? 0 : Math.max(shape.idLike, shape.integer, 0.5);
     case "person": return Math.max(shape.personName, shape.idLike, shape.email, 0.4);
     case "given_name":
     case "family_name": return shape.email || shape.numeric > 0.5 ? 0.1 : 0.8;
@@ -59,20 +100,51 @@ function valueFit(semantic: FieldSemantic, shape: ValueShape): number {
   }
 }
 
+/** The semantics a type hint allows; the first is the one it names outright (a `CUKY` field holds currency codes). */
+const HINTED: Record<TypeHint, FieldSemantic[]> = {
+  identifier: ["identifier", "reference", "account_reference", "resource_reference", "person"],
+  reference: ["reference", "account_reference", "resource_reference", "person", "category", "currency", "country", "region", "unit"],
+  person: ["person"],
+  money: ["money"],
+  currency: ["currency"],
+  percent: ["ratio"],
+  quantity: ["quantity", "count"],
+  unit: ["unit"],
+  email: ["email"],
+  phone: ["phone"],
+  url: ["domain"],
+  country: ["country"],
+  category: ["category", "flag", "country", "region", "currency", "unit", "text"],
+  text: ["text", "name"],
+  time: [], binary: [], language: [], client: [], period: [],
+};
+/** Hints no ontology field can hold, or that name one semantic outright: contradicting them counts more. */
+const STRONG = new Set<TypeHint>(["time", "binary", "language", "client", "period", "email", "phone", "url", "currency", "percent"]);
+
+/** How a type hint bears on a semantic: agrees (and, when it names it, vouches for the values like samples would), or contradicts. */
+function hintFit(hint: TypeHint | null, semantic: FieldSemantic): { factor: number; vouches: boolean } {
+  if (hint === null) return { factor: 1, vouches: false };
+  const allowed = HINTED[hint];
+  if (allowed.includes(semantic)) return { factor: 1, vouches: allowed[0] === semantic && allowed.length <= 2 };
+  return { factor: STRONG.has(hint) ? 0.35 : 0.6, vouches: false };
+}
+
 export type FieldScore = { score: number; method: MatchMethod };
 
 /** Scores one source field against one ontology field, in [0, 1]. */
-export function scoreField(source: { name: string; type: FieldType }, shape: ValueShape, target: OntologyField, entityName: string): FieldScore {
-  const aliases = target.semantic === "identifier" ? [...target.aliases, `${entityName} ${target.name}`] : target.aliases;
-  const name = compareNames(source.name, target.name, aliases);
-  const types = typeFit(target.type, source.type, shape);
-  const values = valueFit(target.semantic, shape);
-  let score = name.score * (0.6 + 0.4 * types) * (0.7 + 0.3 * (values / 0.6 > 1 ? 1 : values / 0.6));
-  let method: MatchMethod = name.score === 1 ? name.via : "tokens";
-  // Values that contradict a distinctive semantic (an "email" without @) outweigh the name.
-  if (DISTINCTIVE.has(target.semantic) && shape.count > 0 && values < 0.3) score *= 0.5;
-  if (DISTINCTIVE.has(target.semantic) && values >= 0.8 && name.score < 0.5) {
-    const byPattern = 0.45 + 0.25 * values * types + 0.3 * name.score;
+export function scoreField(source: ScoredSource, shape: ValueShape, target: ScoredTarget): FieldScore {
+  const { semantic, type } = target.field;
+  const name = compareNames(source.name, target.names);
+  const types = typeFit(type, source.type.type, shape);
+  const hint = hintFit(source.type.hint, semantic);
+  const values = hint.vouches ? Math.max(0.9, valueFit(semantic, shape)) : valueFit(semantic, shape);
+  let score = name.score * (0.6 + 0.4 * types) * (0.7 + 0.3 * (values / 0.6 > 1 ? 1 : values / 0.6)) * hint.factor;
+  let method: MatchMethod = name.via;
+  // Values that contradict the semantic (an "email" without @, a customer "id" holding company names) outweigh the name.
+  if (CONTRADICTABLE.has(semantic) && shape.count > 0 && values < 0.3) score *= 0.5;
+  // When the name says little, values (or a type that names the semantic) that are unmistakable decide.
+  if (DISTINCTIVE.has(semantic) && values >= 0.8 && name.score < 0.5) {
+    const byPattern = (0.45 + 0.25 * values * types + 0.3 * name.score) * hint.factor;
     if (byPattern > score) {
       score = byPattern;
       method = "pattern";

@@ -1,3 +1,4 @@
+import { readVendorType } from "@/lib/aam/schema/vendor-types";
 import type { OntologyField } from "@/lib/dcl/ontology/definition";
 import { splitWords } from "./tokens";
 import type { SourceField, SourceTable, ValueTransform } from "./types";
@@ -25,10 +26,11 @@ function amountsInMinorUnits(field: SourceField, shape: ValueShape, table: Sourc
 /** The conversion a source field needs to land in its target's type and unit, or null. */
 export function chooseTransform(field: SourceField, target: OntologyField, table: SourceTable): ValueTransform | null {
   const shape = describeValues(field.samples);
+  const type = readVendorType(field.type).type;
   if (target.type === "timestamp" || target.type === "date") {
-    if (field.type !== "integer" && field.type !== "number" && shape.integer < 1) return null;
+    if (type !== "integer" && type !== "number" && shape.integer < 1) return null;
     if (shape.epochMillis > 0.8) return "epoch_millis";
-    if (shape.epochSeconds > 0.8 || (shape.count === 0 && field.type === "integer")) return "epoch_seconds";
+    if (shape.epochSeconds > 0.8 || (shape.count === 0 && type === "integer")) return "epoch_seconds";
     return null;
   }
   if (target.semantic === "money") return amountsInMinorUnits(field, shape, table) ? "minor_units" : null;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readVendorType } from "@/lib/aam/schema/vendor-types";
 
 /** Names of entities and fields: they become DuckDB table and column names, so they are plain snake_case. */
 export const OntologyName = z
@@ -7,6 +8,19 @@ export const OntologyName = z
 
 export const OntologyFieldType = z.enum(["string", "integer", "number", "boolean", "date", "timestamp"]);
 export type OntologyFieldType = z.infer<typeof OntologyFieldType>;
+
+/** A field's type, given in any vendor's words (`varchar(80)`, `Edm.Decimal`, `DATS`) and stored as the ontology's; JSON and unknown names store as strings. */
+const FieldTypeName = z.preprocess((value) => {
+  if (typeof value !== "string" || OntologyFieldType.safeParse(value).success) return value;
+  const type = readVendorType(value.slice(0, 200)).type;
+  return type === null || type === "json" ? "string" : type;
+}, OntologyFieldType);
+
+const Alias = z.string().min(1).max(100);
+
+/** More names, by language (two letters: `de`, `fr`, `es`, `pt`, `it`, `nl`, `en`) or by source system (`sap`, `odoo`, `netsuite`, `dynamics`). */
+export const Vocabulary = z.record(z.string().regex(/^[a-z][a-z0-9_]{1,19}$/, "a language code or system name"), z.array(Alias).max(100)).default({});
+export type Vocabulary = z.infer<typeof Vocabulary>;
 
 /** What a field means, beyond its type: the matcher compares it with the value patterns it sees. */
 export const FieldSemantic = z.enum([
@@ -18,11 +32,12 @@ export type FieldSemantic = z.infer<typeof FieldSemantic>;
 
 export const OntologyField = z.object({
   name: OntologyName,
-  type: OntologyFieldType,
+  type: FieldTypeName,
   semantic: FieldSemantic.default("text"),
   description: z.string().max(500).default(""),
   /** Other names sources use for this field (the matcher's synonyms), in any case or separator style. */
-  aliases: z.array(z.string().min(1).max(100)).max(50).default([]),
+  aliases: z.array(Alias).max(50).default([]),
+  vocabulary: Vocabulary,
   /** For `reference` fields: the entity referred to. */
   references: OntologyName.optional(),
   /** For ratios: the unit stored. Sources in the other unit are converted. */
@@ -36,7 +51,8 @@ export const OntologyEntity = z
   .object({
     name: OntologyName,
     description: z.string().max(500).default(""),
-    aliases: z.array(z.string().min(1).max(100)).max(50).default([]),
+    aliases: z.array(Alias).max(50).default([]),
+    vocabulary: Vocabulary,
     /** The field that identifies a record of this entity. */
     key: OntologyName,
     fields: z.array(OntologyField).min(1).max(200),

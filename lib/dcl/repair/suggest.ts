@@ -2,14 +2,14 @@ import type { FieldType, JsonValue } from "@/lib/aam/connectors/types";
 import { nameSimilarity } from "@/lib/aam/drift/rename";
 import { typeAffinity } from "@/lib/aam/drift/type-change";
 import { rankEntities } from "@/lib/dcl/matcher/match-table";
-import { scoreField } from "@/lib/dcl/matcher/score-field";
+import { readSource, readTarget, scoreField } from "@/lib/dcl/matcher/score-field";
 import { chooseTransform } from "@/lib/dcl/matcher/transform";
 import type { SourceTable } from "@/lib/dcl/matcher/types";
 import { describeValues } from "@/lib/dcl/matcher/value-shape";
 import { parseTarget, type OntologyDefinition, type OntologyEntity } from "@/lib/dcl/ontology/definition";
 import type { DriftInput, Repair, RepairApply, RepairPlan, RepairThresholds } from "./types";
 import { agreement, type Agreement } from "./values";
-import { normalizeType } from "./vendor-types";
+import { normalizeType } from "@/lib/aam/schema/vendor-types";
 
 /** Chosen on the tuning part of the drift corpus (tests/fixtures/drift; see lib/dcl/repair/evaluate.ts). */
 export const DEFAULT_THRESHOLDS: RepairThresholds = { auto: 0.7, review: 0.5 };
@@ -38,7 +38,7 @@ type Pairing = { before: Field; after: Field; score: number; values?: Agreement;
 export function suggestRepairs(input: DriftInput, ontology: OntologyDefinition, thresholds: RepairThresholds = DEFAULT_THRESHOLDS): RepairPlan {
   const before = input.before.fields.map(field);
   const after = input.after.fields.map(field);
-  const table: SourceTable = { source: input.source, table: input.table, fields: after.map((f) => ({ name: f.name, type: f.type, samples: f.samples })) };
+  const table: SourceTable = { source: input.source, table: input.table, fields: after.map((f) => ({ name: f.name, type: f.vendorType, samples: f.samples })) };
   const entity = entityOf(input.mappings, table, ontology);
   const decisions = new Map<string, Decision>();
   // Own keys only: a field named `constructor` must not read Object.prototype's.
@@ -179,9 +179,10 @@ function newField(a: Field, entity: OntologyEntity | null, taken: Set<string | n
   const none = (reason: string): Decision => ({ field: a.name, target: null, confidence: 0.9, from: null, kind: "ignore", transform: null, reason });
   if (!entity) return none("new field; the table is no known entity");
   const shape = describeValues(a.samples);
+  const source = readSource({ name: a.name, type: a.vendorType });
   const best = entity.fields
     .filter((f) => !taken.has(`${entity.name}.${f.name}`))
-    .map((f) => ({ f, ...scoreField(a, shape, f, entity.name) }))
+    .map((f) => ({ f, ...scoreField(source, shape, readTarget(f, entity.name, table)) }))
     .sort((x, y) => y.score - x.score)[0];
   if (!best || best.score < NEW_FIELD_FLOOR) return none(`new field; nothing free in ${entity.name} fits it`);
   const target = `${entity.name}.${best.f.name}`;
@@ -190,7 +191,7 @@ function newField(a: Field, entity: OntologyEntity | null, taken: Set<string | n
 
 function transformFor(a: Field, target: string, entity: OntologyEntity | null, table: SourceTable): string | null {
   const ontologyField = entity?.fields.find((f) => `${entity.name}.${f.name}` === target);
-  return ontologyField ? chooseTransform({ name: a.name, type: a.type, samples: a.samples }, ontologyField, table) : null;
+  return ontologyField ? chooseTransform({ name: a.name, type: a.vendorType, samples: a.samples }, ontologyField, table) : null;
 }
 
 function describeAgreement(v: Agreement): string {

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { VendorTypeName } from "@/lib/aam/schema/vendor-types";
 
 /** A field as a source describes it: its name, its type in the source's own words, and sample values. */
 const DriftField = z.object({
   name: z.string().min(1).max(1000),
-  /** Any vendor's type name (`datetime`, `DATS`, `decimal(18,2)`, `picklist`, ...); see vendor-types.ts. */
-  type: z.string().trim().min(1).max(200).default("string"),
+  /** Any vendor's type name (`datetime`, `DATS`, `decimal(18,2)`, `picklist`, ...); see lib/aam/schema/vendor-types.ts. */
+  type: VendorTypeName.default("string"),
   samples: z.array(z.json()).max(50).default([]),
 });
 

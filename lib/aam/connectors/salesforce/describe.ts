@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { readVendorType } from "@/lib/aam/schema/vendor-types";
 import { flattenRecord } from "../flatten";
-import { ConnectorError, type FieldType, type JsonValue, type SourceField, type SourceRecord } from "../types";
+import { ConnectorError, type JsonValue, type SourceField, type SourceRecord } from "../types";
 
 /** The part of `GET /sobjects/{Object}/describe` the connector relies on. */
 export const SObjectDescribe = z.object({
@@ -23,36 +24,14 @@ export type QueryPage = z.infer<typeof QueryPage>;
 /** Salesforce-maintained modification time, set on every change including automated ones. */
 export const CURSOR_FIELD = "SystemModstamp";
 
-const FIELD_TYPES: Record<string, FieldType> = {
-  id: "string",
-  string: "string",
-  picklist: "string",
-  multipicklist: "string",
-  textarea: "string",
-  url: "string",
-  email: "string",
-  phone: "string",
-  reference: "string",
-  combobox: "string",
-  encryptedstring: "string",
-  time: "string",
-  int: "integer",
-  double: "number",
-  currency: "number",
-  percent: "number",
-  boolean: "boolean",
-  date: "date",
-  datetime: "timestamp",
-};
-
 /** Compound fields repeat their component fields; base64 bodies are fetched one record at a time. */
 const NOT_QUERIED = new Set(["address", "location", "base64"]);
 
-/** The fields a read selects. A type outside the table (anyType, json ...) is kept as a JSON value. */
+/** The fields a read selects, typed by the shared vendor-type reading; a type it does not know (complexvalue ...) is kept as a JSON value. */
 export function toSourceFields(describe: SObjectDescribe): SourceField[] {
   return describe.fields
     .filter((field) => !NOT_QUERIED.has(field.type))
-    .map((field) => ({ name: field.name, type: FIELD_TYPES[field.type] ?? "json", nullable: field.nillable, sourceType: field.type }));
+    .map((field) => ({ name: field.name, type: readVendorType(field.type).type ?? "json", nullable: field.nillable, sourceType: field.type }));
 }
 
 export function parseAnswer<T>(schema: z.ZodType<T>, body: unknown, what: string): T {

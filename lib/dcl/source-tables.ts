@@ -1,6 +1,7 @@
 import "server-only";
 import type { TenantScope } from "@/lib/auth/context";
 import { SchemaField, SchemaProfile } from "@/lib/aam/schema/fingerprint";
+import { connectionSource } from "./matcher/priors";
 import type { SourceTable } from "./matcher/types";
 
 /** `safeMode`: the connection is onboarding, so its mappings are only proposed (lib/aam/safe-mode.ts). */
@@ -8,7 +9,7 @@ export type StreamTable = { connectionId: string; connectionName: string; connec
 
 /**
  * Every active stream of the tenant's connections as the matcher sees it: the accepted schema's
- * fields and types, with the profile's example values as samples. Streams without an accepted
+ * fields and types (the source's own type name when discovery recorded one), with the profile's example values as samples. Streams without an accepted
  * schema (never discovered, or new and held for approval) are not mapped yet.
  */
 export async function listStreamTables(scope: TenantScope): Promise<StreamTable[]> {
@@ -28,9 +29,9 @@ export async function listStreamTables(scope: TenantScope): Promise<StreamTable[
     const fields = SchemaField.array().parse(fingerprint.fields);
     const profile = SchemaProfile.parse(fingerprint.profile);
     const table: SourceTable = {
-      source: s.connection.name,
+      source: connectionSource(s.connection),
       table: s.name,
-      fields: fields.map((f) => ({ name: f.name, type: f.type, samples: profile.fields[f.name]?.examples ?? [] })),
+      fields: fields.map((f) => ({ name: f.name, type: f.sourceType ?? f.type, samples: profile.fields[f.name]?.examples ?? [] })),
     };
     return [{ connectionId: s.connectionId, connectionName: s.connection.name, connectionType: s.connection.type, safeMode: s.connection.safeMode, stream: s.name, table }];
   });

@@ -8,7 +8,9 @@ import { POST as syncRoute } from "@/app/api/v1/aam/connections/[id]/sync/route"
 import { GET as quarantineRoute } from "@/app/api/v1/aam/connections/[id]/quarantine/route";
 import { GET as eventsRoute } from "@/app/api/v1/aam/connections/[id]/events/route";
 import { GET as streamsRoute } from "@/app/api/v1/aam/connections/[id]/streams/route";
-import { inspectDb } from "../support/db";
+import { recordDiscovery } from "@/lib/aam/drift/record-discovery";
+import type { SourceStream } from "@/lib/aam/connectors/types";
+import { inspectDb, scopedDb } from "../support/db";
 import { getKv } from "@/lib/kv";
 import { tenantChannel } from "@/lib/events/tenant-events";
 import { createAccount, type TestAccount } from "../support/accounts";
@@ -49,6 +51,30 @@ describe("AAM sync and drift", () => {
     expect(accepted).toMatchObject({ name: "accounts.csv", recordCount: 3, pendingSchema: null });
     expect(events.json.events[0]).toMatchObject({ stream: "accounts.csv", operation: "upsert", payload: { id: expect.any(Number) } });
     expect(accepted.schema.fields.map((f: { name: string }) => f.name)).toEqual(["id", "name", "email", "amount", "phone"]);
+  });
+
+  it("records the source's own type names without reporting drift for streams discovered before them", async () => {
+    const { owner, id } = await setup("drift-source-types", "pause_on_breaking");
+    const scope = { tenantId: owner.tenantId, db: await scopedDb(owner.tenantId) };
+    const connection = await scope.db.connection.findFirstOrThrow({ where: { id, tenantId: owner.tenantId } });
+    const stream = (sourceTypes: boolean): SourceStream => ({
+      name: "typed_accounts", primaryKey: null, cursorField: null, sample: [{ id: 1, name: "Acme" }],
+      fields: [
+        { name: "id", type: "integer", nullable: true, ...(sourceTypes ? { sourceType: "int4" } : {}) },
+        { name: "name", type: "string", nullable: true, ...(sourceTypes ? { sourceType: "varchar" } : {}) },
+      ],
+    });
+    await recordDiscovery(scope, connection, { streams: [stream(false)], problems: [] });
+    const before = await drift(owner, id);
+    const outcome = await recordDiscovery(scope, connection, { streams: [stream(true)], problems: [] });
+    expect(outcome).toMatchObject({ changes: 0, pending: 0, paused: false });
+    expect(await drift(owner, id)).toEqual(before);
+    const row = await scope.db.connectionStream.findFirstOrThrow({ where: { connectionId: id, name: "typed_accounts" } });
+    const fingerprint = await scope.db.schemaFingerprint.findFirstOrThrow({ where: { id: (row.acceptedFingerprintId ?? row.pendingFingerprintId)! } });
+    expect(fingerprint.fields).toEqual([
+      { name: "id", type: "integer", nullable: true, sourceType: "int4" },
+      { name: "name", type: "string", nullable: true, sourceType: "varchar" },
+    ]);
   });
 
   it("classifies each change precisely: a rename is a rename, not a drop and an add", async () => {

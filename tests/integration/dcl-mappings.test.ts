@@ -96,6 +96,25 @@ describe("mapping registry", () => {
     expect((await viewRows(owner.token, "opportunity")).total).toBe(2);
   });
 
+  it("carries a person's correction on one table to the same name in another table of the same source", async () => {
+    const owner = await createAccount({ label: "dcl-carry" });
+    const erp = await createConnectionVia(owner.token, { name: "Legacy ERP", type: "file", config: { source: "upload" } });
+    const invoices = ["invoice_no,zz_blorp,amount,currency,due_date", "I-1,K-7,100.00,EUR,2026-02-01", "I-2,K-8,250.00,EUR,2026-03-01"].join("\n");
+    const deals = ["deal_pk,zz_blorp,deal_title,deal_val,deal_ccy,pipeline_stage", "D-1,K-7,Acme renewal,1200.50,usd,Negotiation", "D-2,K-8,Globex expansion,800,eur,Closed Won"].join("\n");
+    expect((await uploadFile(owner.token, erp.id, "tbl_invoice.csv", invoices)).status).toBe(201);
+    expect((await uploadFile(owner.token, erp.id, "tbl_deal.csv", deals)).status).toBe(201);
+    await syncNow(owner.tenantId, erp.id);
+    await connectVia(owner.token);
+    const target = async (connectionId: string, stream: string) =>
+      (await mappings(owner, `?connectionId=${connectionId}&stream=${stream}`)).find((m) => m.field === "zz_blorp");
+    expect((await target(erp.id, "tbl_deal.csv"))?.target ?? null).not.toBe("opportunity.account_id");
+
+    const invoiceKd = (await target(erp.id, "tbl_invoice.csv"))!;
+    expect((await decide(owner, invoiceKd.id, { decision: "approve", target: "invoice.account_id" })).status).toBe(200);
+    await connectVia(owner.token);
+    expect((await target(erp.id, "tbl_deal.csv"))?.target).toBe("opportunity.account_id");
+  });
+
   it("asks the LLM only about streams with fields it has not proposed for, and counts what it spent", async () => {
     const { owner } = await dealsTenant("dcl-llm");
     const model = mockLlm(llmAnswer({ entity: "opportunity", confidence: 0.9, mappings: [{ field: "win_pct", target: "opportunity.probability", confidence: 0.95 }] }, { input: 500, output: 40 }));

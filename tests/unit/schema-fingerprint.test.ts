@@ -14,15 +14,15 @@ const accounts: SchemaField[] = [
 const HEX_SHA256 = /^[0-9a-f]{64}$/;
 
 describe("normalizeFields", () => {
-  it("keeps name, type and nullability in source order and drops the source's own type name", () => {
+  it("keeps name, type, nullability and the source's own type name, in source order", () => {
     const declared: SourceField[] = [
       { name: "Id", type: "string", nullable: false, sourceType: "id" },
       { name: "AnnualRevenue", type: "number", nullable: true, sourceType: "currency" },
       { name: "CreatedDate", type: "timestamp", nullable: false },
     ];
-    expect(normalizeFields(declared)).toEqual([
-      { name: "Id", type: "string", nullable: false },
-      { name: "AnnualRevenue", type: "number", nullable: true },
+    expect(normalizeFields(declared)).toStrictEqual([
+      { name: "Id", type: "string", nullable: false, sourceType: "id" },
+      { name: "AnnualRevenue", type: "number", nullable: true, sourceType: "currency" },
       { name: "CreatedDate", type: "timestamp", nullable: false },
     ]);
   });
@@ -31,6 +31,11 @@ describe("normalizeFields", () => {
     const before: SourceField[] = [{ name: "created_at", type: "timestamp", nullable: false, sourceType: "timestamptz" }];
     const after: SourceField[] = [{ name: "created_at", type: "timestamp", nullable: false, sourceType: "timestamp without time zone" }];
     expect(fingerprintSchema(normalizeFields(after))).toBe(fingerprintSchema(normalizeFields(before)));
+  });
+
+  it("gives the fingerprint stored before source type names were recorded", () => {
+    const typed: SourceField[] = [{ name: "id", type: "integer", nullable: false, sourceType: "int4" }];
+    expect(fingerprintSchema(normalizeFields(typed))).toBe("a5c6d6c759d799adc29792edeb39489fa1161b4a7e70d127ffc409d100f8305b");
   });
 });
 

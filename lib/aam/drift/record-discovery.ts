@@ -124,7 +124,8 @@ async function upsertFingerprint(tx: Tx, ctx: TenantScope, connectionId: string,
   return tx.schemaFingerprint.upsert({
     where: { connectionId_stream_hash: { connectionId, stream, hash } },
     create: { tenantId: ctx.tenantId, connectionId, stream, hash, fields: fields as Prisma.InputJsonValue, profile: profile as Prisma.InputJsonValue },
-    update: { profile: profile as Prisma.InputJsonValue, lastSeenAt: new Date() },
+    // Same hash, so the same fields; rewritten to record source type names first seen now.
+    update: { fields: fields as Prisma.InputJsonValue, profile: profile as Prisma.InputJsonValue, lastSeenAt: new Date() },
   });
 }
 

@@ -3,8 +3,11 @@ import { z } from "zod";
 import { FieldType, type JsonValue, type SourceField, type SourceRecord } from "@/lib/aam/connectors/types";
 import { typeOfValue } from "@/lib/aam/connectors/infer";
 
-/** A field as fingerprints see it. Stored in source order; hashed in name order. */
-export const SchemaField = z.object({ name: z.string(), type: FieldType, nullable: z.boolean() });
+/**
+ * A field as fingerprints see it. Stored in source order; hashed in name order. `sourceType`, the
+ * source's own type name (`varchar`, `picklist`), is kept for the matcher but never hashed.
+ */
+export const SchemaField = z.object({ name: z.string(), type: FieldType, nullable: z.boolean(), sourceType: z.string().optional() });
 export type SchemaField = z.infer<typeof SchemaField>;
 
 export const FieldProfile = z.object({
@@ -20,12 +23,13 @@ export const SchemaProfile = z.object({ sampled: z.number(), fields: z.record(z.
 export type SchemaProfile = z.infer<typeof SchemaProfile>;
 
 export function normalizeFields(fields: SourceField[]): SchemaField[] {
-  return fields.map(({ name, type, nullable }) => ({ name, type, nullable }));
+  return fields.map(({ name, type, nullable, sourceType }) => (sourceType === undefined ? { name, type, nullable } : { name, type, nullable, sourceType }));
 }
 
 /**
  * The stable identity of a schema: SHA-256 over field names, types and nullability, in name order,
- * so reordered columns or a different sample never count as a change.
+ * so reordered columns, a different sample or a different source type name with the same type never
+ * count as a change.
  */
 export function fingerprintSchema(fields: SchemaField[]): string {
   const canonical = [...fields].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((f) => [f.name, f.type, f.nullable]);

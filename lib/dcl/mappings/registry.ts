@@ -1,6 +1,7 @@
 import "server-only";
 import type { TenantScope } from "@/lib/auth/context";
 import type { MappingRegistry } from "@/lib/generated/prisma/client";
+import { connectionSource } from "@/lib/dcl/matcher/priors";
 import type { PriorApproval, TableMatch } from "@/lib/dcl/matcher/types";
 
 export type MappingRow = MappingRegistry;
@@ -28,10 +29,15 @@ export async function approvedMappings(scope: TenantScope, connectionId?: string
   });
 }
 
-/** What people decided before: approved mappings a human made or confirmed, as matcher priors. */
+/** What people decided before: approved mappings a human made or confirmed, as matcher priors, each with its connection as source. */
 export async function humanApprovals(scope: TenantScope): Promise<PriorApproval[]> {
-  const rows = await approvedMappings(scope);
-  return rows.filter((r) => r.decidedById !== null || r.createdById !== null).map((r) => ({ sourceField: r.sourceField, target: r.ontologyField }));
+  const rows = (await approvedMappings(scope)).filter((r) => r.decidedById !== null || r.createdById !== null);
+  const connections = await scope.db.connection.findMany({
+    where: { tenantId: scope.tenantId, id: { in: [...new Set(rows.map((r) => r.connectionId))] } },
+    select: { id: true, type: true, name: true },
+  });
+  const sources = new Map(connections.map((c) => [c.id, connectionSource(c)]));
+  return rows.map((r) => ({ sourceField: r.sourceField, target: r.ontologyField, source: sources.get(r.connectionId) }));
 }
 
 /**

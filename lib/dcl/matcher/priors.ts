@@ -9,10 +9,21 @@ const SAME_SOURCE_OTHER_ENTITY = 0.9;
 
 const keyOf = (name: string) => compact(tokenize(name)) || name.toLowerCase();
 
-/** `salesforce: Prod org` is the same source as `salesforce` and as `Prod org`: a connection's type or its name. */
+/** A connection as a table's source: its type and its name (`salesforce: Prod org`), as priors and tables record it. */
+export function connectionSource(connection: { type: string; name: string }): string {
+  return `${connection.type}: ${connection.name}`;
+}
+
+/** Connection types that say nothing of the system behind them: two file or PostgreSQL connections may hold anything. */
+const CONTAINER_TYPES = new Set(["file", "postgres", "mongodb"]);
+
+/**
+ * `salesforce: Prod org` is the same source as `salesforce` and as `Prod org`: a connection's type
+ * (when it names a system) or its name.
+ */
 function sourceKeys(source: string): Set<string> {
   const whole = source.trim().toLowerCase();
-  return new Set([whole, ...whole.split(":").map((s) => s.trim()).filter(Boolean)]);
+  return new Set([whole, ...whole.split(":").map((s) => s.trim()).filter((s) => s && !CONTAINER_TYPES.has(s))]);
 }
 
 /** What people decided about one source name. */

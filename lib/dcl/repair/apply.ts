@@ -4,6 +4,7 @@ import type { JsonValue } from "@/lib/aam/connectors/types";
 import { localSegments, parquetRelation } from "@/lib/aam/segments/catalog";
 import type { SchemaField } from "@/lib/aam/schema/fingerprint";
 import { approvedMappings, latestVersions, type MappingRow, type StreamKey } from "@/lib/dcl/mappings/registry";
+import { connectionSource } from "@/lib/dcl/matcher/priors";
 import { withDuckDb } from "@/lib/duckdb/engine";
 import { getKv } from "@/lib/kv";
 import { withLock } from "@/lib/kv/lock";
@@ -42,7 +43,7 @@ export async function repairConnection(scope: TenantScope, connectionId: string)
     for (const stream of streams) {
       try {
         // The source's name lets the agent know APIs that state amounts in minor units (lib/dcl/matcher/transform.ts).
-        const planned = await planStream(scope, { connectionId, source: `${connection.type}: ${connection.name}`, stream, mappings: byStream.get(stream.name)!, safeMode: connection.safeMode });
+        const planned = await planStream(scope, { connectionId, source: connectionSource(connection), stream, mappings: byStream.get(stream.name)!, safeMode: connection.safeMode });
         if (!planned) continue;
         outcome.streams++;
         outcome.removed.push(...planned.plan.removed.map((f) => `${stream.name}.${f}`));

@@ -40,6 +40,7 @@ const EnvSchema = z
     AOS_DATA_DIR: z.string().default(".data"),
     AOS_ALLOW_DESTRUCTIVE_MIGRATIONS: flag(false),
     AOS_SEED_DEMO: flag(undefined),
+    DEMO_MODE: flag(false),
     AUTH_SECRET: optionalString.pipe(z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
     NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional()),
     NEXTAUTH_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: "expected the app's public http(s) URL" }).optional()),
@@ -128,6 +129,8 @@ const EnvSchema = z
     allowDestructiveMigrations: e.AOS_ALLOW_DESTRUCTIVE_MIGRATIONS,
     /** Demo tenant seeding: on by default for the embedded database, off for a server database. */
     seedDemo: e.AOS_SEED_DEMO ?? !e.DATABASE_URL,
+    /** Persona summaries answer fixed demo content, labelled demo (lib/nlp/personas/demo.ts). */
+    demoMode: e.DEMO_MODE,
     authSecret: e.AUTH_SECRET ?? e.NEXTAUTH_SECRET,
     /** Key for credentials at rest; unset, one is generated in the data folder. */
     encryptionKey: e.AOS_ENCRYPTION_KEY,

@@ -36,11 +36,24 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> };
 type RouteHandler = (req: NextRequest, context: RouteContext) => Promise<Response>;
 type Options<S extends Schemas> = S & { status?: number };
 
+/** What a handler was built with, kept on it for the OpenAPI document (lib/http/openapi). */
+export type RouteSpec = Schemas & { wrapper: "withPublic" | "withTenant"; status?: number; scope?: Scope };
+const ROUTE_SPEC = Symbol.for("aos.http.route-spec");
+
+export function routeSpecOf(handler: unknown): RouteSpec | undefined {
+  return typeof handler === "function" ? (handler as { [ROUTE_SPEC]?: RouteSpec })[ROUTE_SPEC] : undefined;
+}
+
+function withSpec(handler: RouteHandler, spec: RouteSpec): RouteHandler {
+  return Object.defineProperty(handler, ROUTE_SPEC, { value: spec });
+}
+
 export function withPublic<S extends Schemas>(
   handler: (input: Input<S> & { db: PrismaClient }) => Promise<unknown>,
   options: Options<S> = {} as Options<S>,
 ): RouteHandler {
-  return run(options, async () => ({ db: await getDb() }), handler);
+  const { body, query, params, status } = options;
+  return withSpec(run(options, async () => ({ db: await getDb() }), handler), { wrapper: "withPublic", body, query, params, status });
 }
 
 type TenantOptions<S extends Schemas> = Options<S> & {
@@ -56,7 +69,8 @@ export function withTenant<S extends Schemas>(
   handler: (input: Input<S> & { ctx: TenantContext }) => Promise<unknown>,
   options: TenantOptions<S>,
 ): RouteHandler {
-  return run(
+  const { body, query, params, status, scope } = options;
+  const handled = run(
     options,
     async (req) => {
       assertSameOriginMutation(req);
@@ -70,6 +84,7 @@ export function withTenant<S extends Schemas>(
       return handler(input);
     },
   );
+  return withSpec(handled, { wrapper: "withTenant", body, query, params, status, scope });
 }
 
 /** Authenticates first (401/403 before any 4xx about the input), then parses, then calls. */

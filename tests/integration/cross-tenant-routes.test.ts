@@ -35,6 +35,8 @@ const VIEWER_MAY: Record<string, Method[]> = {
   "/api/v1/me/email/send-verification": ["POST"],
   // A computation over the body against the tenant's ontology: it stores nothing (a read by POST).
   "/api/v1/dcl/repairs/suggest": ["POST"],
+  // Routes a question to a persona by its words: it stores nothing and reads no tenant data (a read by POST).
+  "/api/v1/nlp/route": ["POST"],
 };
 
 const MUTATIONS: Method[] = ["POST", "PUT", "PATCH", "DELETE"];
@@ -150,8 +152,10 @@ async function ownerView() {
     const handler = route.handlers.GET;
     if (!handler || isPublic(route, "GET")) continue;
     for (const params of inputs.pathVariants(route, "GET", () => {})) {
-      const res = await call(handler, "GET", urlPath(route, params), { token: world.owner.token, params: params as Record<string, string> });
-      const key = `GET ${urlPath(route, params)}`;
+      // What a route requires in its query (the persona summary asks which persona).
+      const url = withQuery(urlPath(route, params), inputs.schemaQuery(route, "GET", { requiredOnly: true }));
+      const res = await call(handler, "GET", url, { token: world.owner.token, params: params as Record<string, string> });
+      const key = `GET ${url}`;
       const text = `${res.status} ${JSON.stringify(res.json)}`;
       view[key] = clockDriven.has(key) ? text.replace(ISO_TIME, "<time>") : text;
     }

@@ -106,13 +106,14 @@ export class InputBuilder {
     );
   }
 
-  /** The query the route's schema accepts: required fields, and every field that names a resource. */
-  schemaQuery(route: ApiRoute, method: Method): Record<string, string> {
+  /** The query the route's schema accepts: required fields, and (unless `requiredOnly`) every field that names a resource. */
+  schemaQuery(route: ApiRoute, method: Method, { requiredOnly = false } = {}): Record<string, string> {
     const schema = jsonSchemaOf(route.wrappers[method]?.query);
     if (!schema?.properties) return {};
     const out: Record<string, string> = {};
     for (const [name, node] of Object.entries(schema.properties)) {
-      if (!schema.required?.includes(name) && !kindOfName(name) && !isIdName(name)) continue;
+      const required = schema.required?.includes(name);
+      if (!required && (requiredOnly || (!kindOfName(name) && !isIdName(name)))) continue;
       const value = this.value(resolve(schema, node), name, route, schema);
       if (value !== undefined && value !== null) out[name] = typeof value === "object" ? JSON.stringify(value) : String(value);
     }

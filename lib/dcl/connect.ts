@@ -4,6 +4,8 @@ import { publishTenantEvent } from "@/lib/events/tenant-events";
 import { getKv } from "@/lib/kv";
 import { withLock } from "@/lib/kv/lock";
 import { getLanguageModel, type LlmModel } from "@/lib/llm/model";
+import { log } from "@/lib/log";
+import { notifyReviewWaiting } from "@/lib/notify/review-waiting";
 import { suggestMapping } from "./matcher/suggest";
 import { humanApprovals, latestVersions, recordProposals } from "./mappings/registry";
 import { getTenantOntology } from "./ontology/tenant-ontology";
@@ -65,6 +67,9 @@ async function proposeMappings(scope: TenantScope, wanted: (t: StreamTable) => b
     streams += 1;
     proposed += counts.proposed;
     autoApproved += counts.approved;
+  }
+  if (proposed > 0) {
+    void notifyReviewWaiting(scope.db, { tenantId: scope.tenantId, count: proposed, what: "mapping proposal(s)" }).catch((error) => log.warn("review notification failed", { tenantId: scope.tenantId, error }));
   }
   return { ontology, streams, proposed, autoApproved };
 }

@@ -65,6 +65,32 @@ describe("the review inbox", () => {
     expect(audit.filter((d) => d.action === "approve")).toHaveLength(rest.length);
   });
 
+  it("tells Slack when new mapping proposals wait", async () => {
+    const owner = await createAccount({ label: "inbox-slack-proposals" });
+    const slackMessages: string[] = [];
+    const slack = http.createServer((req, res) => {
+      let body = "";
+      req.on("data", (c) => (body += c)).on("end", () => (slackMessages.push(JSON.parse(body).text), res.end("ok")));
+    });
+    await new Promise<void>((r) => slack.listen(0, "127.0.0.1", r));
+    try {
+      await (await inspectDb()).tenant.update({ where: { id: owner.tenantId }, data: { slackWebhookUrl: `http://127.0.0.1:${(slack.address() as AddressInfo).port}/services/T/B/X` } });
+      expect((await settings(owner, { autoApproveThreshold: 1 })).status).toBe(200);
+      const conn = await createConnectionVia(owner.token, { name: "Deals", type: "file", config: {} });
+      expect((await uploadFile(owner.token, conn.id, "tbl_deal.csv", DEALS)).status).toBe(201);
+      await syncNow(owner.tenantId, conn.id);
+      await connectVia(owner.token);
+      const waiting = (await inbox(owner)).counts.mapping;
+      await expect.poll(() => slackMessages).toEqual([expect.stringMatching(new RegExp(`^:mag: ${waiting} mapping proposal\\(s\\) in .* wait for a person in the review inbox\\.$`))]);
+      // Nothing new: no second message.
+      await connectVia(owner.token);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(slackMessages).toHaveLength(1);
+    } finally {
+      slack.close();
+    }
+  });
+
   it("answers malformed decisions with 422 and the reason", async () => {
     const owner = await createAccount({ label: "inbox-bad" });
     const id = "00000000-0000-4000-8000-000000000000";
@@ -145,7 +171,7 @@ describe("the review inbox", () => {
       };
       // Even the sure rename waits: nothing is applied above 1.
       expect(await renamed("Deals")).toMatchObject({ applied: 0, review: 2 });
-      await expect.poll(() => slackMessages).toEqual([expect.stringContaining("2 mapping repair(s) on *Deals*")]);
+      await expect.poll(() => slackMessages).toContainEqual(expect.stringContaining("2 mapping repair(s) on *Deals* in "));
 
       const amount = (await inbox(owner, "?kind=repair")).items.find((i) => i.field === "deal_value")!;
       expect((await decide(owner, [{ kind: "repair", id: amount.id, decision: "reject" }])).json.results[0].ok).toBe(true);

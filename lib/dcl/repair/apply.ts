@@ -56,7 +56,7 @@ export async function repairConnection(scope: TenantScope, connectionId: string)
       }
     }
     if (outcome.review > 0) {
-      void notifyReviewWaiting(scope.db, { tenantId: scope.tenantId, connectionId, connectionName: connection.name, waiting: outcome.review }).catch((error) =>
+      void notifyReviewWaiting(scope.db, { tenantId: scope.tenantId, count: outcome.review, what: "mapping repair(s)", connectionName: connection.name }).catch((error) =>
         log.warn("review notification failed", { tenantId: scope.tenantId, connectionId, error }),
       );
     }

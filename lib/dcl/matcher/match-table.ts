@@ -39,24 +39,31 @@ function assign(scores: FieldScore[][]): Pair[] {
 }
 
 function fitEntity(table: SourceTable, entity: OntologyEntity, source: SourceFields, memory: Memory): EntityFit {
+  const tableName = readSourceName(table.table.replace(FILE_EXTENSION, ""));
+  const named = compareNames(tableName, nameCandidates(entity.name, aliasesOf(entity, table))).score;
+  const keyIndex = entity.fields.findIndex((f) => f.name === entity.key);
   const targets = entity.fields.map((f) => readTarget(f, entity.name, table, memory.learnedNames(entity.name, f.name)));
   const scores = table.fields.map((field, i) => {
     const decided = memory.about(field.name);
-    return targets.map((target): FieldScore => {
+    return targets.map((target, t): FieldScore => {
       const recalled = decided.recall(entity.name, target.field.name);
       if (recalled !== null) return { score: recalled, method: "prior" };
+      // A bare `Id` in a table named for the entity is that entity's key (`accounts.csv`, Salesforce's `Account`).
+      if (t === keyIndex && named >= NAMED_TABLE && isBareId(source.fields[i]!)) return { score: BARE_ID_IN_NAMED_TABLE, method: "alias" };
       const scored = scoreField(source.fields[i]!, source.shapes[i]!, target);
       return decided.rejected ? { ...scored, score: scored.score * 0.5 } : scored;
     });
   });
   const pairs = assign(scores);
   const coverage = pairs.reduce((sum, p) => sum + p.score, 0) / entity.fields.length;
-  const keyIndex = entity.fields.findIndex((f) => f.name === entity.key);
   const key = pairs.find((p) => p.target === keyIndex)?.score ?? 0;
-  const tableName = readSourceName(table.table.replace(FILE_EXTENSION, ""));
-  const named = compareNames(tableName, nameCandidates(entity.name, aliasesOf(entity, table))).score;
   return { entity, scores, pairs, named, score: 0.3 * named + 0.55 * coverage + 0.15 * key };
 }
+
+/** A table name at least this close to an entity's names says the entity. */
+const NAMED_TABLE = 0.9;
+const BARE_ID_IN_NAMED_TABLE = 0.95;
+const isBareId = (field: ScoredSource) => field.name.whole.tokens.length === 1 && field.name.whole.tokens[0] === "id";
 
 /** Every entity's fit for the table, best first. */
 export function rankEntities(table: SourceTable, ontology: OntologyDefinition, priors: PriorApproval[]): EntityFit[] {

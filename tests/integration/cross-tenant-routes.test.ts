@@ -1,11 +1,4 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
-
-// The real wrapper, recording each handler's zod schemas so requests can be built that pass validation.
-vi.mock("@/lib/http/route", async (importOriginal) => {
-  const { recordRouteOptions } = await import("../support/cross-tenant-routes");
-  return recordRouteOptions(await importOriginal<Record<string, unknown>>());
-});
-
+import { beforeAll, describe, expect, it } from "vitest";
 import { call, fromClient } from "../support/http";
 import { InputBuilder } from "../support/cross-tenant-inputs";
 import { buildCrossTenantWorld, type Caller, type CrossTenantWorld } from "../support/cross-tenant-fixture";

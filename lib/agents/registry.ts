@@ -17,22 +17,27 @@ export function toAgentDto(a: Agent) {
 }
 export type AgentDto = ReturnType<typeof toAgentDto>;
 
-/** Gives the tenant its built-in agents (once; a tenant's changes to them are kept). */
-export async function ensureBuiltinAgents(scope: TenantScope): Promise<void> {
+/** Gives the tenant the built-in agents it lacks (a tenant's changes to its own are kept); true when it created any. */
+async function ensureBuiltinAgents(scope: TenantScope, have: Pick<Agent, "slug" | "kind">[]): Promise<boolean> {
+  const missing = BUILTIN_AGENTS.filter((b) => !have.some((a) => a.kind === "builtin" && a.slug === b.slug));
+  if (missing.length === 0) return false;
   await scope.db.agent.createMany({
-    data: BUILTIN_AGENTS.map((b) => ({ tenantId: scope.tenantId, slug: b.slug, name: b.name, description: b.description, kind: "builtin", handler: b.slug, entities: b.entities, schedule: b.schedule })),
+    data: missing.map((b) => ({ tenantId: scope.tenantId, slug: b.slug, name: b.name, description: b.description, kind: "builtin", handler: b.slug, entities: b.entities, schedule: b.schedule })),
     skipDuplicates: true,
   });
+  return true;
 }
 
+/** The tenant's agents; the first read gives it the built-in ones (later reads write nothing). */
 export async function listAgents(scope: TenantScope): Promise<Agent[]> {
-  await ensureBuiltinAgents(scope);
-  return scope.db.agent.findMany({ where: { tenantId: scope.tenantId }, orderBy: [{ kind: "asc" }, { slug: "asc" }] });
+  const read = () => scope.db.agent.findMany({ where: { tenantId: scope.tenantId }, orderBy: [{ kind: "asc" }, { slug: "asc" }] });
+  const agents = await read();
+  return (await ensureBuiltinAgents(scope, agents)) ? read() : agents;
 }
 
 /** One agent by id or slug. */
 export async function getAgentOrThrow(scope: TenantScope, idOrSlug: string): Promise<Agent> {
-  await ensureBuiltinAgents(scope);
+  await ensureBuiltinAgents(scope, await scope.db.agent.findMany({ where: { tenantId: scope.tenantId, kind: "builtin" }, select: { slug: true, kind: true } }));
   const byId = /^[0-9a-f-]{36}$/i.test(idOrSlug);
   const agent = await scope.db.agent.findFirst({ where: { tenantId: scope.tenantId, ...(byId ? { id: idOrSlug } : { slug: idOrSlug }) } });
   if (!agent) throw new NotFoundError("Agent");
@@ -49,7 +54,7 @@ const signingContext = (tenantId: string, slug: string) => `tenant:${tenantId}:a
 export async function registerAgent({ ctx, input }: { ctx: TenantContext; input: RegisterAgentInput }): Promise<{ agent: AgentDto; signingKey: string }> {
   assertEndpoint(input.endpoint);
   await assertEntities(ctx, input.entities);
-  await ensureBuiltinAgents(ctx);
+  await listAgents(ctx);
   if (await ctx.db.agent.findFirst({ where: { tenantId: ctx.tenantId, slug: input.slug }, select: { id: true } })) throw new ConflictError(`an agent named "${input.slug}" exists`);
   const signingKey = randomBytes(32).toString("base64url");
   const agent = await ctx.db.agent.create({

@@ -1,5 +1,3 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { PATCH as settingsRoute } from "@/app/api/v1/dcl/settings/route";
 import { GET as inboxRoute } from "@/app/api/v1/inbox/route";
@@ -12,6 +10,7 @@ import { createConnectionVia, syncNow, uploadFile } from "../support/aam";
 import { connectVia } from "../support/dcl";
 import { inspectDb, scopedDb } from "../support/db";
 import { call } from "../support/http";
+import { localHttpServer } from "../support/local-http";
 
 type Item = { id: string; kind: string; connectionName: string; stream: string; field: string; target: string | null; reason: string; evidence: Record<string, unknown> };
 type Inbox = { items: Item[]; counts: { repair: number; mapping: number; schema: number; total: number } };
@@ -20,6 +19,17 @@ const inbox = async (who: TestAccount, query = "") => (await call(inboxRoute, "G
 const decide = (who: TestAccount, decisions: unknown) => call(decisionsRoute, "POST", "/api/v1/inbox/decisions", { token: who.token, body: { decisions } });
 const history = async (who: TestAccount) => (await call(historyRoute, "GET", "/api/v1/inbox/history?limit=200", { token: who.token })).json.decisions as { kind: string; action: string; field: string; target: string | null; actor: string | null; reason: string | null }[];
 const settings = (who: TestAccount, body: unknown) => call(settingsRoute, "PATCH", "/api/v1/dcl/settings", { token: who.token, body });
+
+/** A Slack webhook for the tenant, on a local server (closed when the test ends): the texts it received. */
+async function slackFor(owner: TestAccount): Promise<string[]> {
+  const messages: string[] = [];
+  const server = await localHttpServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c)).on("end", () => (messages.push(JSON.parse(body).text), res.end("ok")));
+  });
+  await (await inspectDb()).tenant.update({ where: { id: owner.tenantId }, data: { slackWebhookUrl: `${server.url}/services/T/B/X` } });
+  return messages;
+}
 
 const DEALS = "deal_pk,deal_title,deal_val,pipeline_stage,exp_close\nD-1,Acme renewal,1200.50,Negotiation,2026-03-01\nD-2,Globex expansion,800,Closed Won,2026-01-15\nD-3,Initech pilot,300,Prospecting,2026-05-30\n";
 
@@ -67,28 +77,18 @@ describe("the review inbox", () => {
 
   it("tells Slack when new mapping proposals wait", async () => {
     const owner = await createAccount({ label: "inbox-slack-proposals" });
-    const slackMessages: string[] = [];
-    const slack = http.createServer((req, res) => {
-      let body = "";
-      req.on("data", (c) => (body += c)).on("end", () => (slackMessages.push(JSON.parse(body).text), res.end("ok")));
-    });
-    await new Promise<void>((r) => slack.listen(0, "127.0.0.1", r));
-    try {
-      await (await inspectDb()).tenant.update({ where: { id: owner.tenantId }, data: { slackWebhookUrl: `http://127.0.0.1:${(slack.address() as AddressInfo).port}/services/T/B/X` } });
-      expect((await settings(owner, { autoApproveThreshold: 1 })).status).toBe(200);
-      const conn = await createConnectionVia(owner.token, { name: "Deals", type: "file", config: {} });
-      expect((await uploadFile(owner.token, conn.id, "tbl_deal.csv", DEALS)).status).toBe(201);
-      await syncNow(owner.tenantId, conn.id);
-      await connectVia(owner.token);
-      const waiting = (await inbox(owner)).counts.mapping;
-      await expect.poll(() => slackMessages).toEqual([expect.stringMatching(new RegExp(`^:mag: ${waiting} mapping proposal\\(s\\) in .* wait for a person in the review inbox\\.$`))]);
-      // Nothing new: no second message.
-      await connectVia(owner.token);
-      await new Promise((r) => setTimeout(r, 200));
-      expect(slackMessages).toHaveLength(1);
-    } finally {
-      slack.close();
-    }
+    const slackMessages = await slackFor(owner);
+    expect((await settings(owner, { autoApproveThreshold: 1 })).status).toBe(200);
+    const conn = await createConnectionVia(owner.token, { name: "Deals", type: "file", config: {} });
+    expect((await uploadFile(owner.token, conn.id, "tbl_deal.csv", DEALS)).status).toBe(201);
+    await syncNow(owner.tenantId, conn.id);
+    await connectVia(owner.token);
+    const waiting = (await inbox(owner)).counts.mapping;
+    await expect.poll(() => slackMessages).toEqual([expect.stringMatching(new RegExp(`^:mag: ${waiting} mapping proposal\\(s\\) in .* wait for a person in the review inbox\\.$`))]);
+    // Nothing new: no second message.
+    await connectVia(owner.token);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(slackMessages).toHaveLength(1);
   });
 
   it("answers malformed decisions with 422 and the reason", async () => {
@@ -146,40 +146,30 @@ describe("the review inbox", () => {
 
   it("sends every repair to a person under the tenant's thresholds, tells Slack, and remembers a rejection", async () => {
     const owner = await createAccount({ label: "inbox-repair" });
-    const slackMessages: string[] = [];
-    const slack = http.createServer((req, res) => {
-      let body = "";
-      req.on("data", (c) => (body += c)).on("end", () => (slackMessages.push(JSON.parse(body).text), res.end("ok")));
-    });
-    await new Promise<void>((r) => slack.listen(0, "127.0.0.1", r));
-    try {
-      await (await inspectDb()).tenant.update({ where: { id: owner.tenantId }, data: { slackWebhookUrl: `http://127.0.0.1:${(slack.address() as AddressInfo).port}/services/T/B/X` } });
-      expect((await settings(owner, { repairAutoThreshold: 1.01 })).json.repair).toEqual({ auto: 1.01, review: 0.5 });
+    const slackMessages = await slackFor(owner);
+    expect((await settings(owner, { repairAutoThreshold: 1.01 })).json.repair).toEqual({ auto: 1.01, review: 0.5 });
 
-      const renamed = async (name: string) => {
-        const { id } = await createConnectionVia(owner.token, { name, type: "file", config: {}, schemaPolicy: "propagate_all" });
-        const rows = ["Id,Opportunity Name,Amount,Close Date", "006A1,Deal 1,1000.00,2026-01-11", "006A2,Deal 2,1137.50,2026-02-12", "006A3,Deal 3,1275.00,2026-03-13", "006A4,Deal 4,1412.50,2026-04-14"];
-        expect((await uploadFile(owner.token, id, "opportunities.csv", `${rows.join("\n")}\n`)).status).toBe(201);
-        await syncNow(owner.tenantId, id);
-        await connectVia(owner.token);
-        const changed = [rows[0]!.replace("Amount", "deal_value").replace("Close Date", "close_date"), ...rows.slice(1)];
-        expect((await uploadFile(owner.token, id, "opportunities.csv", `${changed.join("\n")}\n`)).status).toBe(201);
-        const scope = { tenantId: owner.tenantId, db: await scopedDb(owner.tenantId) };
-        const direct = { run: <T>(_name: string, fn: () => Promise<T>) => fn() };
-        await connectorSync.run({ ...scope, input: { connectionId: id }, step: direct } as never);
-        return (await driftRepair.run({ ...scope, input: { connectionId: id }, step: direct } as never)).summary;
-      };
-      // Even the sure rename waits: nothing is applied above 1.
-      expect(await renamed("Deals")).toMatchObject({ applied: 0, review: 2 });
-      await expect.poll(() => slackMessages).toContainEqual(expect.stringContaining("2 mapping repair(s) on *Deals* in "));
+    const renamed = async (name: string) => {
+      const { id } = await createConnectionVia(owner.token, { name, type: "file", config: {}, schemaPolicy: "propagate_all" });
+      const rows = ["Id,Opportunity Name,Amount,Close Date", "006A1,Deal 1,1000.00,2026-01-11", "006A2,Deal 2,1137.50,2026-02-12", "006A3,Deal 3,1275.00,2026-03-13", "006A4,Deal 4,1412.50,2026-04-14"];
+      expect((await uploadFile(owner.token, id, "opportunities.csv", `${rows.join("\n")}\n`)).status).toBe(201);
+      await syncNow(owner.tenantId, id);
+      await connectVia(owner.token);
+      const changed = [rows[0]!.replace("Amount", "deal_value").replace("Close Date", "close_date"), ...rows.slice(1)];
+      expect((await uploadFile(owner.token, id, "opportunities.csv", `${changed.join("\n")}\n`)).status).toBe(201);
+      const scope = { tenantId: owner.tenantId, db: await scopedDb(owner.tenantId) };
+      const direct = { run: <T>(_name: string, fn: () => Promise<T>) => fn() };
+      await connectorSync.run({ ...scope, input: { connectionId: id }, step: direct } as never);
+      return (await driftRepair.run({ ...scope, input: { connectionId: id }, step: direct } as never)).summary;
+    };
+    // Even the sure rename waits: nothing is applied above 1.
+    expect(await renamed("Deals")).toMatchObject({ applied: 0, review: 2 });
+    await expect.poll(() => slackMessages).toContainEqual(expect.stringContaining("2 mapping repair(s) on *Deals* in "));
 
-      const amount = (await inbox(owner, "?kind=repair")).items.find((i) => i.field === "deal_value")!;
-      expect((await decide(owner, [{ kind: "repair", id: amount.id, decision: "reject" }])).json.results[0].ok).toBe(true);
-      // The same change on another export: the agent remembers the person's answer and does not ask again.
-      expect(await renamed("Deals again")).toMatchObject({ applied: 0, review: 1 });
-      expect((await inbox(owner, "?kind=repair")).items.map((i) => [i.connectionName, i.field])).toEqual([["Deals again", "close_date"], ["Deals", "close_date"]]);
-    } finally {
-      slack.close();
-    }
+    const amount = (await inbox(owner, "?kind=repair")).items.find((i) => i.field === "deal_value")!;
+    expect((await decide(owner, [{ kind: "repair", id: amount.id, decision: "reject" }])).json.results[0].ok).toBe(true);
+    // The same change on another export: the agent remembers the person's answer and does not ask again.
+    expect(await renamed("Deals again")).toMatchObject({ applied: 0, review: 1 });
+    expect((await inbox(owner, "?kind=repair")).items.map((i) => [i.connectionName, i.field])).toEqual([["Deals again", "close_date"], ["Deals", "close_date"]]);
   });
 });

@@ -7,10 +7,11 @@ export type Role = z.infer<typeof Role>;
  * Scopes are `area:action`. A role grants a fixed set; routes declare the scope they need.
  * Later areas (aam, dcl, tasks, ...) add their scopes here, so the role matrix stays in one table.
  */
-const READ = ["tenant:read", "members:read", "tasks:read", "aam:read", "dcl:read", "agents:read"] as const;
+const READ = ["tenant:read", "members:read", "tasks:read", "aam:read", "dcl:read", "agents:read", "kb:read"] as const;
 /** `llm:use` spends the tenant's language-model budget (mapping suggestions). */
-const WRITE = [...READ, "tenant:write", "tasks:write", "aam:write", "dcl:write", "agents:write", "llm:use"] as const;
-const ADMIN = [...WRITE, "members:write", "settings:write"] as const;
+const WRITE = [...READ, "tenant:write", "tasks:write", "aam:write", "dcl:write", "agents:write", "kb:write", "llm:use"] as const;
+/** `pii:read` sees what redaction hides: the original files of the knowledge base. */
+const ADMIN = [...WRITE, "members:write", "settings:write", "pii:read"] as const;
 const OWNER = [...ADMIN, "members:admin"] as const;
 
 export type Scope = (typeof OWNER)[number];

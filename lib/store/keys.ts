@@ -16,6 +16,7 @@ export const storeKeys = {
   uploads: (tenantId: string) => `${id(tenantId)}/uploads/`,
   connectionUploads: (tenantId: string, connectionId: string) => `${id(tenantId)}/uploads/${id(connectionId)}/`,
   upload: (u: { tenantId: string; connectionId: string; uploadId: string }) => `${id(u.tenantId)}/uploads/${id(u.connectionId)}/${id(u.uploadId)}`,
+  kbDocument: (tenantId: string, documentId: string) => `${id(tenantId)}/kb/${id(documentId)}`,
   viewPart: (tenantId: string, buildId: string, partId: string) => `${id(tenantId)}/views/${id(buildId)}/${id(partId)}.parquet`,
 };
 

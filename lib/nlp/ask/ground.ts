@@ -1,0 +1,55 @@
+import "server-only";
+import type { TenantScope } from "@/lib/auth/context";
+import { routeQuestion } from "@/lib/nlp/classify/route-question";
+import type { Embedder } from "@/lib/nlp/kb/embed";
+import { searchKb } from "@/lib/nlp/kb/search";
+import { tokenize } from "@/lib/nlp/kb/tokenize";
+import { figureLine } from "@/lib/nlp/personas/narrative";
+import type { PersonaId } from "@/lib/nlp/personas/registry";
+import { personaSummary } from "@/lib/nlp/personas/summary";
+import type { Figure } from "@/lib/nlp/personas/types";
+import type { Citation, Grounding, Support } from "./types";
+
+/** Passages cited at most. */
+const MAX_CITATIONS = 5;
+const MAX_FIGURES = 8;
+/**
+ * A passage holding this share of the question's idf weight answers it; below RELATED, nothing
+ * does. Chosen on the tuning and unanswerable queries of tests/fixtures/kb/eval.
+ */
+const ANSWERS = 0.45;
+const RELATED = 0.2;
+
+/**
+ * What an answer may rest on: the persona (named, else classified), the best passages of the
+ * tenant's knowledge base (hybrid search over the redacted question) and, when the question speaks
+ * the persona's language, the persona's figures whose labels share its words.
+ */
+export async function groundQuestion(scope: TenantScope, input: { question: string; persona?: PersonaId; asOf?: Date }, embedder: Embedder): Promise<Grounding> {
+  const route = routeQuestion({ question: input.question, persona: input.persona });
+  const persona = route.persona === "unknown" ? "cfo" : route.persona;
+  const asksForFigures = route.persona !== "unknown" && (route.by === "explicit" ? Object.values(route.scores).some((s) => s > 0) : route.confidence > 0);
+  const [search, summary] = await Promise.all([
+    searchKb(scope, { query: input.question, k: MAX_CITATIONS, mode: "hybrid" }, embedder),
+    asksForFigures ? personaSummary(scope, persona, { asOf: input.asOf, model: null }) : null,
+  ]);
+  const citations: Citation[] = search.hits
+    .map((hit) => ({ chunkId: hit.chunkId, document: { id: hit.document.id, title: hit.document.title }, heading: hit.heading, position: hit.position, text: hit.text, coverage: hit.scores.bm25?.coverage ?? 0 }))
+    .filter((c) => c.coverage >= RELATED)
+    .map((c, i) => ({ n: i + 1, ...c }));
+  const figures = summary ? relevantFigures(input.question, summary.figures) : [];
+  const best = Math.max(0, ...citations.map((c) => c.coverage));
+  const support: Support = best >= ANSWERS || figures.length > 0 ? "answers" : citations.length > 0 ? "related" : "none";
+  return { persona, personaBy: route.by, support, citations, figures, demo: figures.some((f) => f.demo) };
+}
+
+/** The figures whose label, breakdown or key share a word with the question, best match first. */
+function relevantFigures(question: string, figures: Figure[]): (Figure & { ref: string })[] {
+  const asked = new Set(tokenize(question));
+  return figures
+    .map((f) => ({ f, overlap: new Set(tokenize(`${figureLine(f)} ${f.key.replace(/_/g, " ")}`).filter((t) => asked.has(t))).size }))
+    .filter((x) => x.overlap > 0 && x.f.value !== null)
+    .sort((a, b) => b.overlap - a.overlap)
+    .slice(0, MAX_FIGURES)
+    .map(({ f }, i) => ({ ...f, ref: `F${i + 1}` }));
+}

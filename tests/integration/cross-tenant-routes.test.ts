@@ -30,6 +30,9 @@ const VIEWER_MAY: Record<string, Method[]> = {
   "/api/v1/dcl/repairs/suggest": ["POST"],
   // Routes a question to a persona by its words: it stores nothing and reads no tenant data (a read by POST).
   "/api/v1/nlp/route": ["POST"],
+  // Searches and answers from the tenant's knowledge base: they store nothing (reads by POST).
+  "/api/v1/nlp/kb/search": ["POST"],
+  "/api/v1/nlp/ask": ["POST"],
 };
 
 const MUTATIONS: Method[] = ["POST", "PUT", "PATCH", "DELETE"];

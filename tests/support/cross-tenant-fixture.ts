@@ -16,6 +16,9 @@ import { POST as addMember } from "@/app/api/v1/tenant/members/route";
 import { PUT as putTenantSettings } from "@/app/api/v1/tenant/settings/route";
 import { GET as listAgents } from "@/app/api/v1/agents/route";
 import { GET as listFindings } from "@/app/api/v1/findings/route";
+import { POST as uploadDocument } from "@/app/api/v1/nlp/kb/documents/route";
+import { localEmbedder } from "@/lib/nlp/kb/embed";
+import { ingestDocument } from "@/lib/nlp/kb/ingest";
 import { getAgentOrThrow } from "@/lib/agents/registry";
 import { runAgent } from "@/lib/agents/run";
 import type { Role } from "@/lib/auth/roles";
@@ -104,6 +107,12 @@ export async function buildCrossTenantWorld(): Promise<CrossTenantWorld> {
   const agents = (await read(listAgents, "/x")).agents as { id: string; slug: string }[];
   const agentRun = await runAgent(scope, await getAgentOrThrow(scope, "revops"), { trigger: "manual", asOf: new Date("2026-11-01T00:00:00Z"), model: null });
   const findings = (await read(listFindings, "/x")).findings as { id: string }[];
+  // A knowledge-base document, ingested: its chunks carry the marker.
+  const uploaded = await expectOk(
+    call(uploadDocument, "POST", `/api/v1/nlp/kb/documents?name=notes-${marker}.md`, { token, rawBody: `# Notes ${marker}\n\nQuarterly planning notes for ${marker}: budgets and hiring.`, headers: { "content-type": "text/markdown" } }),
+    "kb upload",
+  );
+  await ingestDocument(scope, uploaded.json.document.id, { embedder: localEmbedder });
 
   const victim: VictimValues = {
     tenant: [owner.tenantId],
@@ -125,6 +134,7 @@ export async function buildCrossTenantWorld(): Promise<CrossTenantWorld> {
     agent: agents.map((a) => a.id),
     agent_run: [agentRun.run.id],
     finding: findings.slice(0, 2).map((f) => f.id),
+    document: [uploaded.json.document.id],
   };
   const empty = KINDS.filter((k: Kind) => victim[k].length === 0 || victim[k].some((v) => typeof v !== "string"));
   if (empty.length) throw new Error(`tenant A has no ${empty.join(", ")}: the fixture no longer builds every kind of data`);

@@ -7,7 +7,7 @@ import type { ApiRoute, Method, Segment } from "./cross-tenant-routes";
  */
 export const KINDS = [
   "tenant", "user", "connection", "stream", "event", "quarantine", "drift", "task", "mapping",
-  "invitation", "token", "upload", "entity", "email", "agent", "agent_run", "finding",
+  "invitation", "token", "upload", "entity", "email", "agent", "agent_run", "finding", "document",
 ] as const;
 export type Kind = (typeof KINDS)[number];
 export type VictimValues = Record<Kind, string[]>;
@@ -22,6 +22,7 @@ const NAME_KINDS: [RegExp, Kind][] = [
   [/mapping|proposal/i, "mapping"],
   [/agent-?runs?/i, "agent_run"],
   [/finding/i, "finding"],
+  [/document/i, "document"],
   [/agent/i, "agent"],
   // The review inbox decides and rolls back mapping versions (and held schema changes).
   [/inbox|rollback/i, "mapping"],

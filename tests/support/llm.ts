@@ -1,3 +1,4 @@
+import { simulateReadableStream } from "ai";
 import { MockLanguageModelV4 } from "ai/test";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { LlmModel } from "@/lib/llm/model";
@@ -32,4 +33,26 @@ export function fakeLlmScope({ failing = false, tenantId = "00000000-0000-4000-8
     return data;
   };
   return { rows, scope: { tenantId, db: { llmCall: { create } } as unknown as PrismaClient } };
+}
+
+/** A streaming LlmModel over the AI SDK's mock: it answers `parts` as text deltas, or throws `fail` before any. */
+export function mockStreamingLlm(parts: string[], { fail }: { fail?: Error } = {}) {
+  const languageModel = new MockLanguageModelV4({
+    provider: "mock",
+    modelId: "mock-1",
+    doStream: async () => {
+      if (fail) throw fail;
+      return {
+        stream: simulateReadableStream({
+          chunks: [
+            { type: "text-start" as const, id: "t" },
+            ...parts.map((delta) => ({ type: "text-delta" as const, id: "t", delta })),
+            { type: "text-end" as const, id: "t" },
+            { type: "finish" as const, finishReason: { unified: "stop" as const, raw: "stop" }, usage: llmAnswer("").usage },
+          ],
+        }),
+      };
+    },
+  });
+  return { provider: "mock", model: "mock-1", languageModel } satisfies LlmModel;
 }

@@ -10,6 +10,7 @@ const LINKS = [
   { href: "/ontology", label: "Ontology" },
   { href: "/orchestration", label: "Orchestration" },
   { href: "/agents", label: "Agents" },
+  { href: "/assistant", label: "Assistant" },
   { href: "/team", label: "Team" },
   { href: "/invitations", label: "Invitations" },
 ];

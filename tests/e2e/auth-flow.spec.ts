@@ -41,7 +41,7 @@ test("register, see the signed-in shell, sign out, sign in again, sign out", asy
   await expect(page.getByText("Engine: embedded (ok).")).toBeVisible();
   const row = page.getByTestId("task-row");
   await expect(row).toContainText("failed", { timeout: 20_000 });
-  await expect(row).toContainText("is not available yet");
+  await expect(row).toContainText("None of these documents exists");
   await page.getByRole("button", { name: "Retry" }).click();
   await expect(row).toContainText("2 /", { timeout: 20_000 });
   await page.getByRole("link", { name: "Team" }).click();

@@ -8,6 +8,9 @@ import { GET as listRoute, POST as uploadRoute } from "@/app/api/v1/nlp/kb/docum
 import { POST as searchRoute } from "@/app/api/v1/nlp/kb/search/route";
 import type { TenantScope } from "@/lib/auth/context";
 import { answerQuestion, collectAnswer } from "@/lib/nlp/ask/answer";
+import { bm25Rank } from "@/lib/nlp/kb/bm25";
+import { indexedText } from "@/lib/nlp/kb/chunk";
+import { termCounts, tokenize } from "@/lib/nlp/kb/tokenize";
 import { localEmbedder, modelEmbedder } from "@/lib/nlp/kb/embed";
 import { ingestDocument } from "@/lib/nlp/kb/ingest";
 import { getStore } from "@/lib/store";
@@ -108,6 +111,18 @@ describe("the knowledge base", () => {
     const vector = await search(a.token, "superuser root account", { mode: "vector", k: 3 });
     expect(vector.json.hits[0].document.id).toBe(ids["debian-users-groups.html"]);
     expect(vector.json.hits[0].scores.vector.similarity).toBeGreaterThan(0);
+  });
+
+  it("scores BM25 in SQL as the in-memory reference does, from the tenant's own statistics", async () => {
+    const query = "compression threads memory usage";
+    const chunks = await scope.db.kbChunk.findMany({ where: { tenantId: a.tenantId }, select: { id: true, heading: true, text: true } });
+    const reference = bm25Rank(tokenize(query), chunks.map((c) => {
+      const terms = tokenize(indexedText(c));
+      return { id: c.id, terms: termCounts(terms), length: terms.length };
+    })).slice(0, 5);
+    const hits = (await search(a.token, query, { mode: "bm25", k: 5 })).json.hits as { chunkId: string; scores: { bm25: { score: number } } }[];
+    expect(hits.map((h) => h.chunkId)).toEqual(reference.map((r) => r.id));
+    hits.forEach((h, i) => expect(h.scores.bm25.score).toBeCloseTo(reference[i]!.score, 6));
   });
 
   it("answers without a model from the passages it quotes and cites, and says so when nothing answers", async () => {

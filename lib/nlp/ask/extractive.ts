@@ -1,5 +1,5 @@
 import { tokenize } from "@/lib/nlp/kb/tokenize";
-import { figureLine } from "@/lib/nlp/personas/narrative";
+import { figureLine } from "@/lib/nlp/personas/format";
 import type { Grounding } from "./types";
 
 const PASSAGES = 3;

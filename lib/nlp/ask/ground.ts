@@ -3,16 +3,13 @@ import type { TenantScope } from "@/lib/auth/context";
 import { routeQuestion } from "@/lib/nlp/classify/route-question";
 import type { Embedder } from "@/lib/nlp/kb/embed";
 import { searchKb } from "@/lib/nlp/kb/search";
-import { tokenize } from "@/lib/nlp/kb/tokenize";
-import { figureLine } from "@/lib/nlp/personas/narrative";
 import type { PersonaId } from "@/lib/nlp/personas/registry";
 import { personaSummary } from "@/lib/nlp/personas/summary";
-import type { Figure } from "@/lib/nlp/personas/types";
+import { relevantFigures } from "./figures";
 import type { Citation, Grounding, Support } from "./types";
 
 /** Passages cited at most. */
 const MAX_CITATIONS = 5;
-const MAX_FIGURES = 8;
 /**
  * A passage holding this share of the question's idf weight answers it; below RELATED, nothing
  * does. Chosen on the tuning and unanswerable queries of tests/fixtures/kb/eval.
@@ -41,15 +38,4 @@ export async function groundQuestion(scope: TenantScope, input: { question: stri
   const best = Math.max(0, ...citations.map((c) => c.coverage));
   const support: Support = best >= ANSWERS || figures.length > 0 ? "answers" : citations.length > 0 ? "related" : "none";
   return { persona, personaBy: route.by, support, citations, figures, demo: figures.some((f) => f.demo) };
-}
-
-/** The figures whose label, breakdown or key share a word with the question, best match first. */
-function relevantFigures(question: string, figures: Figure[]): (Figure & { ref: string })[] {
-  const asked = new Set(tokenize(question));
-  return figures
-    .map((f) => ({ f, overlap: new Set(tokenize(`${figureLine(f)} ${f.key.replace(/_/g, " ")}`).filter((t) => asked.has(t))).size }))
-    .filter((x) => x.overlap > 0 && x.f.value !== null)
-    .sort((a, b) => b.overlap - a.overlap)
-    .slice(0, MAX_FIGURES)
-    .map(({ f }, i) => ({ ...f, ref: `F${i + 1}` }));
 }

@@ -1,4 +1,4 @@
-import { figureLine } from "@/lib/nlp/personas/narrative";
+import { figureLine } from "@/lib/nlp/personas/format";
 import { PERSONAS } from "@/lib/nlp/personas/registry";
 import type { Grounding } from "./types";
 

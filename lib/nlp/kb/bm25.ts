@@ -6,6 +6,17 @@ export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.75 };
 /** Corpus statistics the scores need: chunk count and average chunk length, in terms. */
 export type CorpusStats = { chunks: number; avgLength: number };
 
+/** The chunk length impacts are computed at (about a chunk's usual count of terms). */
+export const REFERENCE_LENGTH = 100;
+
+/**
+ * A posting's impact: its term weight at the reference length, stored with it so that a search
+ * reads a term's strongest postings first. The score itself uses the corpus's current average.
+ */
+export function impactOf(tf: number, length: number, { k1, b }: Bm25Params = DEFAULT_BM25): number {
+  return (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * length) / REFERENCE_LENGTH));
+}
+
 /** idf = ln(1 + (N - df + 0.5) / (df + 0.5)): never negative, so a very common term still counts a little. */
 export function idf(df: number, chunks: number): number {
   return Math.log(1 + (chunks - df + 0.5) / (df + 0.5));

@@ -5,6 +5,7 @@ import { UserFacingError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createRedactor } from "@/lib/nlp/redact";
 import { getStore } from "@/lib/store";
+import { impactOf } from "./bm25";
 import { chunkBlocks, indexedText, type Chunk } from "./chunk";
 import type { Embedder } from "./embed";
 import { extractBlocks, type DocumentFormat } from "./extract";
@@ -61,7 +62,7 @@ export async function ingestDocument(scope: TenantScope, documentId: string, { e
   }
 }
 
-/** Chunks with their vectors, and their postings (term -> tf, with the chunk's length), in two statements. */
+/** Chunks with their vectors, and their postings (term, tf, the chunk's length, the impact), in two statements. */
 async function writeChunks(tx: Prisma.TransactionClient, tenantId: string, documentId: string, chunks: Chunk[], vectors: number[][]) {
   const ids = chunks.map(() => crypto.randomUUID());
   const terms = chunks.map((c) => termCounts(tokenize(indexedText(c))));
@@ -72,16 +73,18 @@ async function writeChunks(tx: Prisma.TransactionClient, tenantId: string, docum
     FROM unnest(${ids}::uuid[], ${chunks.map((c) => c.position)}::int[], ${chunks.map((c) => c.heading)}::text[], ${chunks.map((c) => c.text)}::text[],
                 ${chunks.map((c) => c.start)}::int[], ${chunks.map((c) => c.end)}::int[], ${lengths}::int[], ${vectors.map((v) => `[${v.join(",")}]`)}::text[])
       AS t(id, position, heading, text, start_offset, end_offset, length, embedding)`;
-  const postings = { term: [] as string[], chunk: [] as string[], tf: [] as number[], length: [] as number[] };
+  const postings = { term: [] as string[], chunk: [] as string[], tf: [] as number[], length: [] as number[], impact: [] as number[] };
   terms.forEach((counts, i) => {
     for (const [term, tf] of counts) {
       postings.term.push(term);
       postings.chunk.push(ids[i]!);
       postings.tf.push(tf);
       postings.length.push(lengths[i]!);
+      postings.impact.push(impactOf(tf, lengths[i]!));
     }
   });
   await tx.$executeRaw`
-    INSERT INTO kb_postings (tenant_id, term, chunk_id, tf, length)
-    SELECT ${tenantId}::uuid, term, chunk_id, tf, length FROM unnest(${postings.term}::text[], ${postings.chunk}::uuid[], ${postings.tf}::int[], ${postings.length}::int[]) AS t(term, chunk_id, tf, length)`;
+    INSERT INTO kb_postings (tenant_id, term, chunk_id, tf, length, impact)
+    SELECT ${tenantId}::uuid, term, chunk_id, tf, length, impact
+    FROM unnest(${postings.term}::text[], ${postings.chunk}::uuid[], ${postings.tf}::int[], ${postings.length}::int[], ${postings.impact}::real[]) AS t(term, chunk_id, tf, length, impact)`;
 }

@@ -18,7 +18,9 @@ export type SearchHit = {
 };
 
 /** HNSW candidates examined per search; iterative scans go further when the tenant filter drops some. */
-const EF_SEARCH = 100;
+export const EF_SEARCH = 200;
+/** Postings read per query term, strongest first (see bm25Search). */
+const POSTINGS_PER_TERM = 1000;
 
 /**
  * Searches the tenant's knowledge base: BM25 over the postings, cosine similarity over the HNSW
@@ -45,10 +47,12 @@ export async function searchKb(scope: TenantScope, input: SearchInput, embedder:
 }
 
 /**
- * BM25 in one statement: the query terms' postings (df counted from them), the tenant's chunk count
- * and average length, and the sum of each term's score per chunk (lib/nlp/kb/bm25.ts has the formula).
- * `coverage` is the share of the query's idf weight the chunk holds (terms in no chunk weigh most):
- * how much of the question the passage speaks to, whatever its length.
+ * BM25 in one statement: each query term's df (counted in the index), the tenant's chunk count and
+ * average length, and per chunk the sum of its terms' scores (lib/nlp/kb/bm25.ts has the formula).
+ * Each term contributes its POSTINGS_PER_TERM highest-impact postings: exact for a term in fewer
+ * chunks, and for a commoner one (low idf, small weights) only its weakest postings are left out.
+ * `coverage` is the share of the query's idf weight the chunk holds (a term in no chunk weighs
+ * most): how much of the question the passage speaks to, whatever its length.
  */
 async function bm25Search(scope: TenantScope, terms: string[], limit: number): Promise<{ id: string; score: number; coverage: number }[]> {
   const distinct = [...new Set(terms)];
@@ -56,14 +60,19 @@ async function bm25Search(scope: TenantScope, terms: string[], limit: number): P
   const { k1, b } = DEFAULT_BM25;
   const rows = await scope.db.$queryRaw<{ id: string; score: number; coverage: number }[]>`
     WITH stats AS (SELECT count(*)::float8 AS n, coalesce(avg(length), 1)::float8 AS avgdl FROM kb_chunks WHERE tenant_id = ${scope.tenantId}::uuid),
-    p AS (SELECT term, chunk_id, tf, length FROM kb_postings WHERE tenant_id = ${scope.tenantId}::uuid AND term = ANY(${distinct}::text[])),
-    w AS (SELECT term, ln(1 + (s.n - count(*) + 0.5) / (count(*) + 0.5)) AS idf FROM p CROSS JOIN stats s GROUP BY term, s.n),
-    total AS (SELECT (SELECT coalesce(sum(idf), 0) FROM w) + (${distinct.length} - (SELECT count(*) FROM w)) * ln(1 + (s.n + 0.5) / 0.5) AS idf FROM stats s)
-    SELECT p.chunk_id::text AS id,
-           sum(w.idf * p.tf * ${k1 + 1}::float8 / (p.tf + ${k1}::float8 * (1 - ${b}::float8 + ${b}::float8 * p.length / greatest(s.avgdl, 1))))::float8 AS score,
-           (sum(w.idf) / greatest(max(t.idf), 1e-9))::float8 AS coverage
-    FROM p JOIN w USING (term) CROSS JOIN stats s CROSS JOIN total t
-    GROUP BY p.chunk_id ORDER BY score DESC, p.chunk_id LIMIT ${limit}`;
+    w AS (
+      SELECT q.term, ln(1 + (s.n - d.df + 0.5) / (d.df + 0.5)) AS idf
+      FROM unnest(${distinct}::text[]) AS q(term) CROSS JOIN stats s
+      CROSS JOIN LATERAL (SELECT count(*)::float8 AS df FROM kb_postings p WHERE p.tenant_id = ${scope.tenantId}::uuid AND p.term = q.term) d),
+    total AS (SELECT sum(idf) AS idf FROM w),
+    hits AS (
+      SELECT w.term, w.idf, t.chunk_id, t.tf, t.length FROM w
+      CROSS JOIN LATERAL (SELECT chunk_id, tf, length FROM kb_postings p WHERE p.tenant_id = ${scope.tenantId}::uuid AND p.term = w.term ORDER BY impact DESC LIMIT ${POSTINGS_PER_TERM}) t)
+    SELECT h.chunk_id::text AS id,
+           sum(h.idf * h.tf * ${k1 + 1}::float8 / (h.tf + ${k1}::float8 * (1 - ${b}::float8 + ${b}::float8 * h.length / greatest(s.avgdl, 1))))::float8 AS score,
+           (sum(h.idf) / greatest(max(t.idf), 1e-9))::float8 AS coverage
+    FROM hits h CROSS JOIN stats s CROSS JOIN total t
+    GROUP BY h.chunk_id ORDER BY score DESC, h.chunk_id LIMIT ${limit}`;
   return rows.map((r) => ({ id: r.id, score: Number(r.score), coverage: Number(r.coverage) }));
 }
 

@@ -5,23 +5,10 @@ import { generateStructured } from "@/lib/llm/generate-structured";
 import type { LlmModel } from "@/lib/llm/model";
 import { log } from "@/lib/log";
 import { PERSONAS, type PersonaId } from "./registry";
+import { figureLine, formatNumber } from "./format";
 import type { Figure, Highlight } from "./types";
 
-const number = (v: number, digits = 2) => v.toLocaleString("en-US", { minimumFractionDigits: 0, maximumFractionDigits: digits });
-
-/** A figure as one line: `Open pipeline [stage: Negotiation] USD 120,000`; a breakdown's name and value are the only text from the data. */
-export function figureLine(f: Figure): string {
-  const dims = f.dimension ? ` [${Object.entries(f.dimension).map(([k, v]) => `${k}: ${v}`).join(", ")}]` : "";
-  const value =
-    f.value === null ? `n/a${f.note ? ` (${f.note})` : ""}`
-    : f.unit === "money" ? `${f.currency ?? ""} ${number(f.value)}${f.per ? ` a ${f.per}` : ""}`.trim()
-    : f.unit === "ratio" ? `${number(f.value * 100, 1)}%${f.currency ? ` (${f.currency})` : ""}`
-    : f.unit === "days" ? `${number(f.value, 1)} days${f.currency ? ` (${f.currency})` : ""}`
-    : number(f.value, 0);
-  return `${f.label}${dims}: ${value}`;
-}
-
-const highlightLine = (h: Highlight) => `${h.kind}, ${h.severity}${h.impact ? `, ${h.impact.currency} ${number(h.impact.amount)}${h.impact.per === "once" ? "" : ` a ${h.impact.per}`}` : ""}`;
+const highlightLine = (h: Highlight) => `${h.kind}, ${h.severity}${h.impact ? `, ${h.impact.currency} ${formatNumber(h.impact.amount)}${h.impact.per === "once" ? "" : ` a ${h.impact.per}`}` : ""}`;
 
 /** The same text for the same figures: every figure on a line, then the top findings' titles. */
 export function templateNarrative(persona: PersonaId, figures: Figure[], highlights: Highlight[], demo: boolean): string {

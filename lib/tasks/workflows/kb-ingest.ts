@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getEmbedder } from "@/lib/nlp/kb/embed";
 import { ingestDocument } from "@/lib/nlp/kb/ingest";
+import { PermanentTaskError } from "@/lib/tasks/types";
 import { defineWorkflow } from "@/lib/tasks/workflow";
 
 const MAX_ATTEMPTS = 3;
@@ -20,6 +21,7 @@ export const kbIngest = defineWorkflow({
     const documents = [];
     for (const documentId of input.documentIds)
       documents.push(await step.run(`document:${documentId}`, () => ingestDocument({ tenantId, db }, documentId, { embedder, lastAttempt: attempt >= MAX_ATTEMPTS })));
+    if (documents.every((d) => d.status === "missing")) throw new PermanentTaskError("None of these documents exists in the knowledge base (deleted, or never uploaded)");
     return { summary: { documents, ready: documents.filter((d) => d.status === "ready").length, failed: documents.filter((d) => d.status === "failed").length } };
   },
 });

@@ -45,8 +45,9 @@ CREATE TABLE "kb_postings" (
     "chunk_id" UUID NOT NULL,
     "tf" INTEGER NOT NULL,
     "length" INTEGER NOT NULL,
+    "impact" REAL NOT NULL,
 
-    CONSTRAINT "kb_postings_pkey" PRIMARY KEY ("tenant_id","term","chunk_id")
+    CONSTRAINT "kb_postings_pkey" PRIMARY KEY ("chunk_id","term")
 );
 
 -- CreateIndex
@@ -62,7 +63,7 @@ CREATE INDEX "kb_chunks_tenant_id_length_idx" ON "kb_chunks"("tenant_id", "lengt
 CREATE UNIQUE INDEX "kb_chunks_document_id_position_key" ON "kb_chunks"("document_id", "position");
 
 -- CreateIndex
-CREATE INDEX "kb_postings_chunk_id_idx" ON "kb_postings"("chunk_id");
+CREATE INDEX "kb_postings_tenant_id_term_impact_chunk_id_tf_length_idx" ON "kb_postings"("tenant_id", "term", "impact" DESC, "chunk_id", "tf", "length");
 
 -- AddForeignKey
 ALTER TABLE "kb_documents" ADD CONSTRAINT "kb_documents_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants"("id") ON DELETE CASCADE ON UPDATE CASCADE;

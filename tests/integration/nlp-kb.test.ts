@@ -13,6 +13,7 @@ import { indexedText } from "@/lib/nlp/kb/chunk";
 import { termCounts, tokenize } from "@/lib/nlp/kb/tokenize";
 import { localEmbedder, modelEmbedder } from "@/lib/nlp/kb/embed";
 import { ingestDocument } from "@/lib/nlp/kb/ingest";
+import { searchKb } from "@/lib/nlp/kb/search";
 import { getStore } from "@/lib/store";
 import { workflows } from "@/lib/tasks/workflows";
 import { createAccount, joinTenant, type TestAccount } from "../support/accounts";
@@ -125,6 +126,14 @@ describe("the knowledge base", () => {
     hits.forEach((h, i) => expect(h.scores.bm25.score).toBeCloseTo(reference[i]!.score, 6));
   });
 
+  it("searches by BM25 alone, saying so, when the embedding model fails", async () => {
+    const down = { id: localEmbedder.id, embed: async () => Promise.reject(new Error("provider down")) };
+    const result = await searchKb(scope, { query: "multi-threaded decompression", k: 3, mode: "hybrid" }, down);
+    expect(result.note).toMatch(/BM25's only/);
+    expect(result.hits[0]).toMatchObject({ document: { id: ids["xz-faq.txt"] }, scores: { vector: null } });
+    await expect(searchKb(scope, { query: "x", k: 3, mode: "vector" }, down)).rejects.toMatchObject({ status: 503 });
+  });
+
   it("answers without a model from the passages it quotes and cites, and says so when nothing answers", async () => {
     const res = await ask(a.token, "Within how many days are refunds paid?");
     expect(res.status).toBe(200);
@@ -231,6 +240,14 @@ describe("the knowledge base", () => {
     expect(await (await getStore()).list(objectKey)).toEqual([]);
     expect((await search(a.token, "refunds written request")).json.hits.every((h: { document: { id: string } }) => h.document.id !== id)).toBe(true);
     expect((await docCall(documentRoute, "GET", a.token, id)).status).toBe(404);
+    // BM25's statistics follow every ingest and deletion: df and the corpus as counted from scratch.
+    const drift = await scope.db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM kb_terms t FULL JOIN (SELECT term, count(*)::int AS df FROM kb_postings WHERE tenant_id = ${a.tenantId}::uuid GROUP BY term) p USING (term)
+      WHERE coalesce(t.df, 0) <> coalesce(p.df, 0) AND (t.tenant_id = ${a.tenantId}::uuid OR t.tenant_id IS NULL)`;
+    expect(drift[0]!.n).toBe(0);
+    const corpus = await scope.db.kbCorpus.findUnique({ where: { tenantId: a.tenantId } });
+    const chunks = await scope.db.kbChunk.aggregate({ where: { tenantId: a.tenantId }, _count: true, _sum: { length: true } });
+    expect({ chunks: corpus!.chunks, length: Number(corpus!.totalLength) }).toEqual({ chunks: chunks._count, length: chunks._sum.length });
   });
 
   afterAll(async () => undefined);

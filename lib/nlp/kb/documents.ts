@@ -13,6 +13,7 @@ import { getStore } from "@/lib/store";
 import { storeKeys } from "@/lib/store/keys";
 import { createTask } from "@/lib/tasks/tasks";
 import { DOCUMENT_FORMATS, formatOf, type DocumentFormat } from "./extract";
+import { uncountDocument } from "./statistics";
 
 /** The largest document the knowledge base reads; a bigger file is data, for a connection. */
 export const MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
@@ -79,11 +80,14 @@ export async function getDocumentOrThrow(scope: TenantScope, id: string): Promis
   return document;
 }
 
-/** Removes a document with its chunks, vectors and postings (one cascade), then its original. */
+/** Removes a document with its chunks, vectors and postings (one cascade) and their statistics, then its original. */
 export async function deleteDocument(scope: TenantScope, id: string): Promise<void> {
   const document = await getDocumentOrThrow(scope, id);
-  const { count } = await scope.db.kbDocument.deleteMany({ where: { id, tenantId: scope.tenantId } });
-  if (count === 0) throw new NotFoundError("Document");
+  const deleted = await scope.db.$transaction(async (tx) => {
+    await uncountDocument(tx, scope.tenantId, id);
+    return (await tx.kbDocument.deleteMany({ where: { id, tenantId: scope.tenantId } })).count;
+  });
+  if (deleted === 0) throw new NotFoundError("Document");
   await (await getStore()).delete([document.objectKey]);
 }
 

@@ -10,6 +10,7 @@ import { chunkBlocks, indexedText, type Chunk } from "./chunk";
 import type { Embedder } from "./embed";
 import { extractBlocks, type DocumentFormat } from "./extract";
 import { contactNames, namesIn } from "./known-names";
+import { countChunks, uncountDocument } from "./statistics";
 import { termCounts, tokenize } from "./tokenize";
 
 const EMBED_BATCH = 64;
@@ -41,6 +42,7 @@ export async function ingestDocument(scope: TenantScope, documentId: string, { e
     const counts = redactor.counts();
     await db.$transaction(
       async (tx) => {
+        await uncountDocument(tx, tenantId, documentId);
         await tx.kbChunk.deleteMany({ where: { documentId, tenantId } });
         for (let i = 0; i < chunks.length; i += WRITE_BATCH) await writeChunks(tx, tenantId, documentId, chunks.slice(i, i + WRITE_BATCH), vectors.slice(i, i + WRITE_BATCH));
         await tx.kbDocument.updateMany({
@@ -62,7 +64,7 @@ export async function ingestDocument(scope: TenantScope, documentId: string, { e
   }
 }
 
-/** Chunks with their vectors, and their postings (term, tf, the chunk's length, the impact), in two statements. */
+/** Chunks with their vectors, their postings (term, tf, the chunk's length, the impact), and BM25's statistics. */
 async function writeChunks(tx: Prisma.TransactionClient, tenantId: string, documentId: string, chunks: Chunk[], vectors: number[][]) {
   const ids = chunks.map(() => crypto.randomUUID());
   const terms = chunks.map((c) => termCounts(tokenize(indexedText(c))));
@@ -87,4 +89,5 @@ async function writeChunks(tx: Prisma.TransactionClient, tenantId: string, docum
     INSERT INTO kb_postings (tenant_id, term, chunk_id, tf, length, impact)
     SELECT ${tenantId}::uuid, term, chunk_id, tf, length, impact
     FROM unnest(${postings.term}::text[], ${postings.chunk}::uuid[], ${postings.tf}::int[], ${postings.length}::int[], ${postings.impact}::real[]) AS t(term, chunk_id, tf, length, impact)`;
+  await countChunks(tx, tenantId, ids);
 }

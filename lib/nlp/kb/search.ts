@@ -1,5 +1,8 @@
 import "server-only";
 import type { TenantScope } from "@/lib/auth/context";
+import { UnavailableError } from "@/lib/errors";
+import { describeFailure } from "@/lib/llm/generate-structured";
+import { log } from "@/lib/log";
 import { DEFAULT_BM25 } from "./bm25";
 import type { Embedder } from "./embed";
 import { DEFAULT_CANDIDATES, DEFAULT_RRF_K, fuseRanks } from "./rrf";
@@ -27,28 +30,38 @@ const POSTINGS_PER_TERM = 1000;
  * index (vectors of the current embedding model only), or both fused with Reciprocal Rank Fusion.
  * Each hit carries its document, position and every score that ranked it.
  */
-export async function searchKb(scope: TenantScope, input: SearchInput, embedder: Embedder): Promise<{ mode: SearchInput["mode"]; embeddingModel: string; hits: SearchHit[] }> {
+export async function searchKb(scope: TenantScope, input: SearchInput, embedder: Embedder): Promise<SearchResult> {
   const { query, k, mode, rrfK = DEFAULT_RRF_K, candidates = DEFAULT_CANDIDATES } = input;
   const depth = mode === "hybrid" ? Math.max(candidates, k) : k;
-  const [lexical, semantic] = await Promise.all([
-    mode === "vector" ? [] : bm25Search(scope, tokenize(query), depth),
-    mode === "bm25" ? [] : vectorSearch(scope, (await embedder.embed([query]))[0]!, embedder.id, depth),
-  ]);
-  const fused = mode === "hybrid" ? fuseRanks([lexical, semantic], rrfK) : (mode === "bm25" ? lexical : semantic).map((r, i) => ({ id: r.id, score: null, ranks: mode === "bm25" ? [i + 1, null] : [null, i + 1] }));
-  const top = fused.slice(0, k);
+  const [lexical, semantic] = await Promise.all([mode === "vector" ? [] : bm25Search(scope, tokenize(query), depth), mode === "bm25" ? null : embedQuery(scope, embedder, query)]);
+  if (mode === "vector" && !semantic) throw new UnavailableError("The embedding model is unavailable; try again, or search in bm25 mode");
+  const nearest = semantic ? await vectorSearch(scope, semantic, embedder.id, depth) : [];
+  const top = mode === "hybrid" ? fuseRanks([lexical, nearest], rrfK).slice(0, k) : (mode === "bm25" ? lexical : nearest).slice(0, k).map((r) => ({ id: r.id, score: null }));
   const details = await chunkDetails(scope, top.map((t) => t.id));
   const bm25 = new Map(lexical.map((r, i) => [r.id, { score: r.score, rank: i + 1, coverage: r.coverage }]));
-  const vector = new Map(semantic.map((r, i) => [r.id, { similarity: r.score, rank: i + 1 }]));
+  const vector = new Map(nearest.map((r, i) => [r.id, { similarity: r.score, rank: i + 1 }]));
   const hits = top.flatMap((t) => {
     const chunk = details.get(t.id);
     return chunk ? [{ ...chunk, scores: { bm25: bm25.get(t.id) ?? null, vector: vector.get(t.id) ?? null, rrf: mode === "hybrid" ? t.score : null } }] : [];
   });
-  return { mode, embeddingModel: embedder.id, hits };
+  return { mode, embeddingModel: embedder.id, hits, ...(mode === "hybrid" && !semantic && { note: "The embedding model is unavailable; these hits are BM25's only" }) };
+}
+
+export type SearchResult = { mode: SearchInput["mode"]; embeddingModel: string; hits: SearchHit[]; note?: string };
+
+/** The query's vector, or null when the embedding model fails (a hybrid search goes on with BM25). */
+async function embedQuery(scope: TenantScope, embedder: Embedder, query: string): Promise<number[] | null> {
+  try {
+    return (await embedder.embed([query]))[0]!;
+  } catch (error) {
+    log.warn("query embedding failed", { tenantId: scope.tenantId, model: embedder.id, ...describeFailure(error) });
+    return null;
+  }
 }
 
 /**
- * BM25 in one statement: each query term's df (counted in the index), the tenant's chunk count and
- * average length, and per chunk the sum of its terms' scores (lib/nlp/kb/bm25.ts has the formula).
+ * BM25 in one statement: each query term's df and the tenant's chunk count and average length
+ * (lib/nlp/kb/statistics.ts), and per chunk the sum of its terms' scores (lib/nlp/kb/bm25.ts).
  * Each term contributes its POSTINGS_PER_TERM highest-impact postings: exact for a term in fewer
  * chunks, and for a commoner one (low idf, small weights) only its weakest postings are left out.
  * `coverage` is the share of the query's idf weight the chunk holds (a term in no chunk weighs
@@ -59,11 +72,13 @@ async function bm25Search(scope: TenantScope, terms: string[], limit: number): P
   if (distinct.length === 0) return [];
   const { k1, b } = DEFAULT_BM25;
   const rows = await scope.db.$queryRaw<{ id: string; score: number; coverage: number }[]>`
-    WITH stats AS (SELECT count(*)::float8 AS n, coalesce(avg(length), 1)::float8 AS avgdl FROM kb_chunks WHERE tenant_id = ${scope.tenantId}::uuid),
+    WITH stats AS (
+      SELECT coalesce(max(chunks), 0)::float8 AS n, coalesce(max(total_length)::float8 / nullif(max(chunks), 0), 1) AS avgdl
+      FROM kb_corpus WHERE tenant_id = ${scope.tenantId}::uuid),
     w AS (
-      SELECT q.term, ln(1 + (s.n - d.df + 0.5) / (d.df + 0.5)) AS idf
+      SELECT q.term, ln(1 + (s.n - coalesce(t.df, 0) + 0.5) / (coalesce(t.df, 0) + 0.5)) AS idf
       FROM unnest(${distinct}::text[]) AS q(term) CROSS JOIN stats s
-      CROSS JOIN LATERAL (SELECT count(*)::float8 AS df FROM kb_postings p WHERE p.tenant_id = ${scope.tenantId}::uuid AND p.term = q.term) d),
+      LEFT JOIN kb_terms t ON t.tenant_id = ${scope.tenantId}::uuid AND t.term = q.term),
     total AS (SELECT sum(idf) AS idf FROM w),
     hits AS (
       SELECT w.term, w.idf, t.chunk_id, t.tf, t.length FROM w

@@ -50,6 +50,24 @@ CREATE TABLE "kb_postings" (
     CONSTRAINT "kb_postings_pkey" PRIMARY KEY ("chunk_id","term")
 );
 
+-- CreateTable
+CREATE TABLE "kb_terms" (
+    "tenant_id" UUID NOT NULL,
+    "term" TEXT NOT NULL,
+    "df" INTEGER NOT NULL,
+
+    CONSTRAINT "kb_terms_pkey" PRIMARY KEY ("tenant_id","term")
+);
+
+-- CreateTable
+CREATE TABLE "kb_corpus" (
+    "tenant_id" UUID NOT NULL,
+    "chunks" INTEGER NOT NULL,
+    "total_length" BIGINT NOT NULL,
+
+    CONSTRAINT "kb_corpus_pkey" PRIMARY KEY ("tenant_id")
+);
+
 -- CreateIndex
 CREATE INDEX "kb_documents_tenant_id_created_at_idx" ON "kb_documents"("tenant_id", "created_at");
 
@@ -74,14 +92,24 @@ ALTER TABLE "kb_chunks" ADD CONSTRAINT "kb_chunks_document_id_fkey" FOREIGN KEY 
 -- AddForeignKey
 ALTER TABLE "kb_postings" ADD CONSTRAINT "kb_postings_chunk_id_fkey" FOREIGN KEY ("chunk_id") REFERENCES "kb_chunks"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+-- AddForeignKey
+ALTER TABLE "kb_terms" ADD CONSTRAINT "kb_terms_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "kb_corpus" ADD CONSTRAINT "kb_corpus_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
 -- Approximate nearest neighbours by cosine distance (pgvector HNSW). Searches filter by tenant with
 -- iterative index scans (pgvector 0.8), so a small tenant still gets its k nearest.
 CREATE INDEX "kb_chunks_embedding_idx" ON "kb_chunks" USING hnsw ("embedding" vector_cosine_ops);
 
--- Each tenant sees and changes only its own documents, chunks and postings.
+-- Each tenant sees and changes only its own documents, chunks, postings and statistics.
 ALTER TABLE "kb_documents" ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON "kb_documents" USING (tenant_id = (SELECT app_tenant_id())) WITH CHECK (tenant_id = (SELECT app_tenant_id()));
 ALTER TABLE "kb_chunks" ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON "kb_chunks" USING (tenant_id = (SELECT app_tenant_id())) WITH CHECK (tenant_id = (SELECT app_tenant_id()));
 ALTER TABLE "kb_postings" ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON "kb_postings" USING (tenant_id = (SELECT app_tenant_id())) WITH CHECK (tenant_id = (SELECT app_tenant_id()));
+ALTER TABLE "kb_terms" ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON "kb_terms" USING (tenant_id = (SELECT app_tenant_id())) WITH CHECK (tenant_id = (SELECT app_tenant_id()));
+ALTER TABLE "kb_corpus" ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON "kb_corpus" USING (tenant_id = (SELECT app_tenant_id())) WITH CHECK (tenant_id = (SELECT app_tenant_id()));

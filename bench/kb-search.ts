@@ -7,7 +7,8 @@
  *
  *   BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/aos_bench npx tsx --conditions=react-server bench/kb-search.ts [chunks=50000] [queries=200]
  *
- * BENCH_KEEP=1 keeps the tenant and its data for a look with psql afterwards.
+ * BENCH_KEEP=1 keeps the tenant and its data (for psql, or another run); BENCH_TENANT=<id> searches
+ * a kept tenant's knowledge base again without ingesting.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
@@ -48,15 +49,16 @@ const queries = (JSON.parse(readFileSync(`${DIR}/queries.json`, "utf8")) as { qu
 
 const base = await getDb();
 const owner = systemDb(base, "benchmark");
-const tenant = await owner.tenant.create({ data: { name: "KB bench", slug: `kb-bench-${Date.now()}` } });
-const user = await owner.user.create({ data: { email: `kb-bench-${Date.now()}@example.test`, name: "Bench", passwordHash: "-" } });
-const db = tenantDb(base, tenant.id, user.id);
-const ctx = { tenantId: tenant.id, db, actor: { userId: user.id, role: "owner" as const, via: "bearer" as const } };
+const reused = process.env.BENCH_TENANT;
+const tenant = reused ? await owner.tenant.findUniqueOrThrow({ where: { id: reused } }) : await owner.tenant.create({ data: { name: "KB bench", slug: `kb-bench-${Date.now()}` } });
+const user = reused ? null : await owner.user.create({ data: { email: `kb-bench-${Date.now()}@example.test`, name: "Bench", passwordHash: "-" } });
+const db = tenantDb(base, tenant.id, user?.id);
+const ctx = { tenantId: tenant.id, db, actor: { userId: user?.id ?? "", role: "owner" as const, via: "bearer" as const } };
 
 // Documents of 500 chunks: sections of ~6 paragraphs of ~25 words, each paragraph a chunk-sized run.
 const PER_DOC = 500;
 const started = performance.now();
-let chunks = 0;
+let chunks = reused ? await db.kbChunk.count({ where: { tenantId: tenant.id } }) : 0;
 for (let d = 0; chunks < CHUNKS; d++) {
   const sections: string[] = [];
   for (let s = 0; s < PER_DOC / 5; s++) {
@@ -104,22 +106,23 @@ for (let i = 0; i < recallQueries; i++) {
   const [approx, exact] = [await nearest(vector!, false), await nearest(vector!, true)];
   found += approx.filter((id) => exact.includes(id)).length / Math.max(1, exact.length);
 }
-const [plan] = await db.$transaction(async (tx) => {
+const plan = await db.$transaction(async (tx) => {
   await tx.$executeRaw`SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true)`;
   return tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN SELECT id FROM kb_chunks WHERE tenant_id = '${tenant.id}' ORDER BY embedding <=> '[${(await localEmbedder.embed(["x"]))[0]!.join(",")}]' LIMIT 10`);
 });
 
 const row = (name: string, ms: number[]) => `${name.padEnd(22)} ${percentile(ms, 50).toFixed(1).padStart(7)} ${percentile(ms, 95).toFixed(1).padStart(7)} ${percentile(ms, 99).toFixed(1).padStart(7)}`;
 console.log(`knowledge-base search, ${chunks} chunks (${postings} postings), ${QUERIES} queries per mode, ${(await getDbState()).mode} database, model ${model!.m}`);
-console.log(`ingest: ${ingestSeconds.toFixed(1)} s (${Math.round(chunks / ingestSeconds)} chunks/s, extraction to index)`);
+if (!reused) console.log(`ingest: ${ingestSeconds.toFixed(1)} s (${Math.round(chunks / ingestSeconds)} chunks/s, extraction to index)`);
 console.log(`mode                   p50 ms  p95 ms  p99 ms`);
 console.log(row("bm25", timings.bm25));
 console.log(row("vector (hnsw)", timings.vector));
 console.log(row("hybrid (rrf)", timings.hybrid));
-console.log(`hnsw recall@10 vs exact scan: ${((found / recallQueries) * 100).toFixed(1)}% over ${recallQueries} queries; plan: ${plan!["QUERY PLAN"]}`);
+const usesIndex = plan.some((line) => line["QUERY PLAN"].includes("kb_chunks_embedding_idx"));
+console.log(`hnsw recall@10 vs exact scan: ${((found / recallQueries) * 100).toFixed(1)}% over ${recallQueries} queries; the vector query ${usesIndex ? "uses" : "does NOT use"} the HNSW index`);
 console.log(JSON.stringify({ bench: "kb-search", chunks, postings, ingestSeconds, p95: { bm25: percentile(timings.bm25, 95), vector: percentile(timings.vector, 95), hybrid: percentile(timings.hybrid, 95) }, recallAt10: found / recallQueries }));
-if (!process.env.BENCH_KEEP) {
+if (!process.env.BENCH_KEEP && !reused) {
   await owner.tenant.delete({ where: { id: tenant.id } });
-  await owner.user.delete({ where: { id: user.id } });
+  await owner.user.delete({ where: { id: user!.id } });
 }
 await closeDb();

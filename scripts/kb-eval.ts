@@ -10,13 +10,17 @@ import { evaluateRetrieval, LabeledQuery } from "@/lib/nlp/kb/evaluate";
 
 const DIR = "tests/fixtures/kb/eval";
 const docs = readdirSync(path.join(DIR, "docs")).map((name) => ({ name, bytes: readFileSync(path.join(DIR, "docs", name)) }));
-const queries = z.array(LabeledQuery).parse(JSON.parse(readFileSync(path.join(DIR, "queries.json"), "utf8"))).filter((q) => q.relevant.length > 0);
+const queries = z.array(LabeledQuery).parse(JSON.parse(readFileSync(path.join(DIR, "queries.json"), "utf8")));
 const result = await evaluateRetrieval(docs, queries);
 
 const pct = (v: number) => v.toFixed(3);
 console.log(`${docs.length} documents, ${result.chunks} chunks`);
 for (const [split, s] of Object.entries(result.splits)) {
-  console.log(`\n${split} (${s.queries} queries)      nDCG@10  recall@10  MRR`);
+  if (split === "unanswerable") {
+    console.log(`\nunanswerable (${s.queries} queries): ${s.refused} answered "found nothing", ${s.queries - s.refused} given passages`);
+    continue;
+  }
+  console.log(`\n${split} (${s.queries} queries)      nDCG@10  recall@10  MRR    (${s.refused} would be answered "found nothing")`);
   for (const mode of ["bm25", "vector", "hybrid"] as const) console.log(`  ${mode.padEnd(20)} ${pct(s[mode].ndcg10)}    ${pct(s[mode].recall10)}    ${pct(s[mode].mrr)}`);
 }
 if (process.argv.includes("--misses"))

@@ -45,7 +45,7 @@ describe("retrieval quality on held-out queries over public documents (npm run k
   const dir = "tests/fixtures/kb/eval";
   const docs = readdirSync(`${dir}/docs`).map((name) => ({ name, bytes: readFileSync(`${dir}/docs/${name}`) }));
   const queries = z.array(LabeledQuery).parse(JSON.parse(readFileSync(`${dir}/queries.json`, "utf8")));
-  const result = await evaluateRetrieval(docs, queries.filter((q) => q.relevant.length > 0));
+  const result = await evaluateRetrieval(docs, queries);
   const holdout = result.splits.holdout!;
 
   it("has at least 50 judged held-out queries", () => {
@@ -57,5 +57,11 @@ describe("retrieval quality on held-out queries over public documents (npm run k
     expect(holdout.hybrid.ndcg10).toBeGreaterThanOrEqual(0.65);
     expect(holdout.vector.ndcg10).toBeGreaterThanOrEqual(0.55);
     expect(holdout.hybrid.recall10).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it("calls at most 1 in 20 answerable questions unanswerable, and at least half the unanswerable ones", () => {
+    expect(holdout.refused).toBeLessThanOrEqual(Math.floor(holdout.queries / 20));
+    const unanswerable = result.splits.unanswerable!;
+    expect(unanswerable.refused * 2).toBeGreaterThanOrEqual(unanswerable.queries);
   });
 });

@@ -6,16 +6,11 @@ import { searchKb } from "@/lib/nlp/kb/search";
 import type { PersonaId } from "@/lib/nlp/personas/registry";
 import { personaSummary } from "@/lib/nlp/personas/summary";
 import { relevantFigures } from "./figures";
-import type { Citation, Grounding, Support } from "./types";
+import { COVERAGE, supportOf } from "./support";
+import type { Citation, Grounding } from "./types";
 
 /** Passages cited at most. */
 const MAX_CITATIONS = 5;
-/**
- * A passage holding this share of the question's idf weight answers it; below RELATED, nothing
- * does. Chosen on the tuning and unanswerable queries of tests/fixtures/kb/eval.
- */
-const ANSWERS = 0.45;
-const RELATED = 0.2;
 
 /**
  * What an answer may rest on: the persona (named, else classified), the best passages of the
@@ -32,10 +27,9 @@ export async function groundQuestion(scope: TenantScope, input: { question: stri
   ]);
   const citations: Citation[] = search.hits
     .map((hit) => ({ chunkId: hit.chunkId, document: { id: hit.document.id, title: hit.document.title }, heading: hit.heading, position: hit.position, text: hit.text, coverage: hit.scores.bm25?.coverage ?? 0 }))
-    .filter((c) => c.coverage >= RELATED)
+    .filter((c) => c.coverage >= COVERAGE.related)
     .map((c, i) => ({ n: i + 1, ...c }));
   const figures = summary ? relevantFigures(input.question, summary.figures) : [];
-  const best = Math.max(0, ...citations.map((c) => c.coverage));
-  const support: Support = best >= ANSWERS || figures.length > 0 ? "answers" : citations.length > 0 ? "related" : "none";
+  const support = supportOf(citations.map((c) => c.coverage), figures.length);
   return { persona, personaBy: route.by, support, citations, figures, demo: figures.some((f) => f.demo) };
 }

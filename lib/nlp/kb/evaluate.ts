@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { bm25Rank } from "./bm25";
+import { supportOf } from "@/lib/nlp/ask/support";
+import { bm25Rank, idf } from "./bm25";
 import { chunkBlocks, indexedText, type ChunkOptions } from "./chunk";
 import { embedLocally } from "./embed/local";
 import { extractBlocks, formatOf } from "./extract";
@@ -25,6 +26,7 @@ type EvalChunk = { id: string; doc: string; start: number; end: number; terms: M
  * BM25, local embedding (exact cosine: the index's recall is the benchmark's business) and RRF.
  * A chunk is relevant when it covers at least half of an evidence passage; each passage counts
  * once (the first chunk covering it), so nDCG@10 rewards finding different answers, not one twice.
+ * `refused` counts the queries the answer would call unanswerable (lib/nlp/ask/support.ts).
  */
 export async function evaluateRetrieval(docs: { name: string; bytes: Buffer }[], queries: LabeledQuery[], { chunking, rrfK = DEFAULT_RRF_K, candidates = DEFAULT_CANDIDATES }: { chunking?: ChunkOptions; rrfK?: number; candidates?: number } = {}) {
   const chunks: EvalChunk[] = [];
@@ -37,6 +39,15 @@ export async function evaluateRetrieval(docs: { name: string; bytes: Buffer }[],
       chunks.push({ id: `${doc.name}#${c.position}`, doc: doc.name, start: c.start, end: c.end, terms: termCounts(terms), length: terms.length, vector: embedLocally(indexedText(c)) });
     }
   }
+  const df = new Map<string, number>();
+  for (const c of chunks) for (const t of c.terms.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  /** As search.ts computes it: the share of the query's idf weight the chunk holds. */
+  const coverage = (query: string, chunk: EvalChunk) => {
+    const terms = [...new Set(tokenize(query))];
+    const weight = (t: string) => idf(df.get(t) ?? 0, chunks.length);
+    const total = terms.reduce((s, t) => s + weight(t), 0);
+    return total ? terms.filter((t) => chunk.terms.has(t)).reduce((s, t) => s + weight(t), 0) / total : 0;
+  };
   const perQuery = queries.map((q) => {
     const passages = q.relevant.map((r) => locate(texts, r.doc, r.evidence));
     const bm25 = bm25Rank(tokenize(q.query), chunks).slice(0, candidates);
@@ -48,7 +59,7 @@ export async function evaluateRetrieval(docs: { name: string; bytes: Buffer }[],
     const hybrid = fuseRanks([bm25, vector], rrfK);
     const byId = new Map(chunks.map((c) => [c.id, c]));
     const score = (ranking: { id: string }[]) => judge(ranking.map((r) => byId.get(r.id)!), passages);
-    return { id: q.id, split: q.split, bm25: score(bm25), vector: score(vector), hybrid: score(hybrid) };
+    return { id: q.id, split: q.split, bm25: score(bm25), vector: score(vector), hybrid: score(hybrid), support: supportOf(hybrid.slice(0, 5).map((h) => coverage(q.query, byId.get(h.id)!)), 0) };
   });
   const mean = (split: string, mode: RetrievalMode): ModeScore => {
     const rows = perQuery.filter((r) => r.split === split);
@@ -56,9 +67,10 @@ export async function evaluateRetrieval(docs: { name: string; bytes: Buffer }[],
     return { ndcg10: avg("ndcg10"), recall10: avg("recall10"), mrr: avg("mrr") };
   };
   const splits = [...new Set(perQuery.map((r) => r.split))];
+  const refused = (s: string) => perQuery.filter((r) => r.split === s && r.support === "none").length;
   return {
     chunks: chunks.length,
-    splits: Object.fromEntries(splits.map((s) => [s, { queries: perQuery.filter((r) => r.split === s).length, bm25: mean(s, "bm25"), vector: mean(s, "vector"), hybrid: mean(s, "hybrid") }])),
+    splits: Object.fromEntries(splits.map((s) => [s, { queries: perQuery.filter((r) => r.split === s).length, refused: refused(s), bm25: mean(s, "bm25"), vector: mean(s, "vector"), hybrid: mean(s, "hybrid") }])),
     perQuery,
   };
 }

@@ -19,7 +19,7 @@ describe("persona narratives", () => {
     expect(templateNarrative("cro", figures, highlights, false)).toBe(
       [
         "Chief Revenue Officer summary.",
-        "- Weighted pipeline by stage [stage: Negotiation]: USD 120,500.5",
+        "- Weighted pipeline by stage [stage: Negotiation]: USD 120,500.50",
         "- Win rate: 31.3%",
         "- DSO: 47.3 days (EUR)",
         "- Stalled deals: 9",
@@ -42,7 +42,7 @@ describe("persona narratives", () => {
     expect(narrativePrompt("cro", figures, highlights)).toBe(
       [
         "Figures for the Chief Revenue Officer:",
-        "- Weighted pipeline by stage [stage: Negotiation]: USD 120,500.5",
+        "- Weighted pipeline by stage [stage: Negotiation]: USD 120,500.50",
         "- Win rate: 31.3%",
         "- DSO: 47.3 days (EUR)",
         "- Stalled deals: 9",
@@ -52,7 +52,7 @@ describe("persona narratives", () => {
       ].join("\n"),
     );
     expect(prompts).toHaveLength(1);
-    expect(prompts[0]).toContain("Weighted pipeline by stage [stage: Negotiation]: USD 120,500.5");
+    expect(prompts[0]).toContain("Weighted pipeline by stage [stage: Negotiation]: USD 120,500.50");
     for (const secret of ["Acme", "Dana", "Whitfield", "SELECT"]) expect(prompts[0]).not.toContain(secret);
   });
 

@@ -2,7 +2,7 @@
 
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
-import { DARK_CARD, MUTED } from "@/components/inbox/tone";
+import { MUTED, SURFACE } from "@/components/ui/tone";
 import { AgentMetrics } from "./agent-metrics";
 import { scheduleInWords } from "./format";
 import { LatestRun } from "./latest-run";
@@ -23,7 +23,7 @@ export function AgentCard({ agent, canManage, canRun, busy, onToggle, onRun }: P
   const id = useId();
   const empty = agent.views.every((v) => v.rows === 0);
   return (
-    <li className={`flex min-w-0 flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${DARK_CARD}`} aria-labelledby={`${id}-name`} data-testid="agent">
+    <li className={`flex min-w-0 flex-col gap-4 p-4 ${SURFACE}`} aria-labelledby={`${id}-name`} data-testid="agent">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <h3 id={`${id}-name`} className="text-lg font-semibold">{agent.name}</h3>

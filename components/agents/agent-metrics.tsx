@@ -1,5 +1,5 @@
 import { formatPercent } from "@/components/connections/format";
-import { MUTED } from "@/components/inbox/tone";
+import { MUTED } from "@/components/ui/tone";
 import { formatCount, formatDuration, formatUsd } from "./format";
 import type { AgentMetrics as Metrics } from "./types";
 

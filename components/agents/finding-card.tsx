@@ -3,7 +3,7 @@
 import { useId, useState, type ReactNode } from "react";
 import { LocalTime } from "@/components/connections/local-time";
 import { Button } from "@/components/ui/button";
-import { CONTROL, DARK_CARD, DARK_DANGER, DARK_SECONDARY, MUTED } from "@/components/inbox/tone";
+import { CONTROL, MUTED, SURFACE } from "@/components/ui/tone";
 import type { FindingStatus } from "@/lib/agents/schemas";
 import { formatImpact, kindLabel } from "./format";
 import { BADGE, FINDING_STATUS_TONE, SEVERITY_TONE } from "./tone";
@@ -34,7 +34,7 @@ export function FindingCard({ finding, canWrite, busy, onChange }: Props) {
   }
 
   return (
-    <li className={`min-w-0 space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${DARK_CARD}`} aria-labelledby={`${id}-title`} data-testid="finding">
+    <li className={`min-w-0 space-y-3 p-4 ${SURFACE}`} aria-labelledby={`${id}-title`} data-testid="finding">
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
         <span className={`${BADGE} ${SEVERITY_TONE[finding.severity] ?? SEVERITY_TONE.low}`}>{finding.severity}</span>
         <span className={`${BADGE} ${FINDING_STATUS_TONE[finding.status] ?? FINDING_STATUS_TONE.open}`} data-testid="finding-status">{finding.status}</span>
@@ -68,19 +68,19 @@ export function FindingCard({ finding, canWrite, busy, onChange }: Props) {
           <div className="flex flex-wrap items-center gap-2">
             <label htmlFor={`${id}-note`} className="sr-only">Note for dismissing {finding.title} (optional)</label>
             <input id={`${id}-note`} value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} placeholder="Why (optional)" className={`${CONTROL} min-w-0 flex-1 basis-48`} />
-            <Button variant="danger" className={DARK_DANGER} disabled={busy} onClick={() => change({ status: "dismissed", note: note.trim() || undefined })}>Confirm dismiss</Button>
-            <Button variant="secondary" className={DARK_SECONDARY} disabled={busy} onClick={() => setDismissing(false)}>Cancel</Button>
+            <Button variant="danger" disabled={busy} onClick={() => change({ status: "dismissed", note: note.trim() || undefined })}>Confirm dismiss</Button>
+            <Button variant="secondary" disabled={busy} onClick={() => setDismissing(false)}>Cancel</Button>
           </div>
         ) : (
           <div className="flex flex-wrap gap-2">
             {finding.status === "open" && <Button disabled={busy} onClick={() => change({ status: "acknowledged" })}>Acknowledge</Button>}
             {(finding.status === "open" || finding.status === "acknowledged") && (
               <>
-                <Button variant="secondary" className={DARK_SECONDARY} disabled={busy} onClick={() => change({ status: "resolved" })}>Resolve</Button>
-                <Button variant="danger" className={DARK_DANGER} disabled={busy} onClick={() => setDismissing(true)}>Dismiss</Button>
+                <Button variant="secondary" disabled={busy} onClick={() => change({ status: "resolved" })}>Resolve</Button>
+                <Button variant="danger" disabled={busy} onClick={() => setDismissing(true)}>Dismiss</Button>
               </>
             )}
-            {finding.status !== "open" && <Button variant="secondary" className={DARK_SECONDARY} disabled={busy} onClick={() => change({ status: "open" })}>Reopen</Button>}
+            {finding.status !== "open" && <Button variant="secondary" disabled={busy} onClick={() => change({ status: "open" })}>Reopen</Button>}
           </div>
         ))}
     </li>

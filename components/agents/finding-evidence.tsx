@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { formatValue, truncate } from "@/components/connections/format";
-import { MUTED } from "@/components/inbox/tone";
+import { MUTED } from "@/components/ui/tone";
 import { CopyButton } from "./copy-button";
 import type { FindingDto } from "./types";
 

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { CONTROL, MUTED } from "@/components/inbox/tone";
+import { CONTROL, MUTED } from "@/components/ui/tone";
 import { findingsHref, type FindingsFilter, type StatusFilter } from "./findings-href";
 import { kindLabel } from "./format";
 

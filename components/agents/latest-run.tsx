@@ -1,5 +1,5 @@
 import { LocalTime } from "@/components/connections/local-time";
-import { MUTED } from "@/components/inbox/tone";
+import { MUTED } from "@/components/ui/tone";
 import { formatDuration } from "./format";
 import { BADGE, RUN_STATUS_TONE } from "./tone";
 import type { RunDto } from "./types";

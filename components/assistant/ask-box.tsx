@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { BADGE } from "@/components/agents/tone";
-import { CONTROL, DARK_CARD, MUTED } from "@/components/inbox/tone";
+import { CONTROL, MUTED, SURFACE } from "@/components/ui/tone";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/card";
 import type { AnswerEvent, Grounding } from "@/lib/nlp/ask/types";
@@ -57,7 +57,7 @@ export function AskBox({ personas }: { personas: { id: string; title: string }[]
 
   const { grounding, done } = answer;
   return (
-    <div className={`space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${DARK_CARD}`}>
+    <div className={`space-y-4 p-5 ${SURFACE}`}>
       <form onSubmit={ask} className="space-y-3">
         <label htmlFor="question" className="sr-only">Question</label>
         <textarea

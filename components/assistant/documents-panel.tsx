@@ -6,7 +6,7 @@ import { deleteDocumentAction } from "@/app/(app)/assistant/actions";
 import { AutoRefresh } from "@/components/agents/auto-refresh";
 import { BADGE } from "@/components/agents/tone";
 import { useRunAction } from "@/components/dcl/use-run-action";
-import { DARK_CARD, DARK_DANGER, MUTED } from "@/components/inbox/tone";
+import { MUTED, SURFACE } from "@/components/ui/tone";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/card";
 
@@ -62,7 +62,7 @@ export function DocumentsPanel({ documents, canWrite, canSeeOriginals, accept }:
 
   const working = documents.some((d) => d.status === "queued" || d.status === "ingesting");
   return (
-    <div className={`space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${DARK_CARD}`}>
+    <div className={`space-y-4 p-5 ${SURFACE}`}>
       <AutoRefresh active={working} everyMs={2_000} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className={`text-sm ${MUTED}`}>
@@ -102,7 +102,7 @@ export function DocumentsPanel({ documents, canWrite, canSeeOriginals, accept }:
                     </a>
                   )}
                   {canWrite && (
-                    <Button variant="danger" className={DARK_DANGER} disabled={busy === d.id} onClick={() => run(d.id, () => deleteDocumentAction({ id: d.id }), () => `${d.title} is deleted, with its passages.`)}>
+                    <Button variant="danger" disabled={busy === d.id} onClick={() => run(d.id, () => deleteDocumentAction({ id: d.id }), () => `${d.title} is deleted, with its passages.`)}>
                       Delete
                     </Button>
                   )}

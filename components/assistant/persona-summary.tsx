@@ -1,5 +1,5 @@
 import { BADGE, SEVERITY_TONE } from "@/components/agents/tone";
-import { DARK_CARD, MUTED } from "@/components/inbox/tone";
+import { MUTED } from "@/components/ui/tone";
 import { Card } from "@/components/ui/card";
 import { figureDimension, figureValue } from "@/lib/nlp/personas/format";
 import type { Figure, PersonaSummary } from "@/lib/nlp/personas/types";
@@ -13,7 +13,7 @@ const DEMO_BADGE = `${BADGE} bg-amber-100 text-amber-900 dark:bg-amber-950 dark:
 export function PersonaSummaryCard({ summary }: { summary: PersonaSummary }) {
   const groups = groupByLabel(summary.figures);
   return (
-    <Card className={`space-y-5 ${DARK_CARD}`}>
+    <Card className="space-y-5">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 className="text-lg font-semibold">
           {summary.title} {summary.demo && <span className={DEMO_BADGE}>Demo</span>}

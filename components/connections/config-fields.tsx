@@ -62,8 +62,8 @@ function FileFields() {
         <SelectField label="Delimiter" id={id("delimiter")} options={DELIMITERS} defaultValue="auto" />
         <SelectField label="Encoding" id={id("encoding")} options={ENCODINGS} defaultValue="auto" />
       </div>
-      <label className="flex items-center gap-2 text-sm text-slate-700">
-        <input type="checkbox" name={id("header")} defaultChecked className="rounded border-slate-300" />
+      <label className="flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
+        <input type="checkbox" name={id("header")} defaultChecked className="rounded border-slate-300 dark:border-slate-600" />
         The first row holds the column names
       </label>
     </>

@@ -50,10 +50,10 @@ export function ConnectionActions({ id, status, hasPendingChanges, safeMode }: {
   return (
     <div className="space-y-3" data-testid="connection-actions">
       <div className="flex flex-wrap gap-2">
-        <Button variant="secondary" disabled={busy} onClick={() => run(() => checkConnectionAction({ id }), (r) => (r.ok ? `Connected (${r.latencyMs} ms).` : <span className="text-red-700">Check failed: {r.message}</span>))}>
+        <Button variant="secondary" disabled={busy} onClick={() => run(() => checkConnectionAction({ id }), (r) => (r.ok ? `Connected (${r.latencyMs} ms).` : <span className="text-red-700 dark:text-red-300">Check failed: {r.message}</span>))}>
           Check
         </Button>
-        <Button disabled={busy || paused} title={paused ? "Resume the connection to sync it" : undefined} onClick={() => run(() => syncConnectionAction({ id }), () => <>Sync queued. Follow it in <Link href="/orchestration" className="font-medium text-brand-700 hover:underline">Orchestration</Link>.</>)}>
+        <Button disabled={busy || paused} title={paused ? "Resume the connection to sync it" : undefined} onClick={() => run(() => syncConnectionAction({ id }), () => <>Sync queued. Follow it in <Link href="/orchestration" className="font-medium text-brand-700 hover:underline dark:text-blue-300">Orchestration</Link>.</>)}>
           Sync now
         </Button>
         <Button variant="secondary" disabled={busy} onClick={() => run(() => setConnectionPausedAction({ id, paused: !paused }), (r) => `Connection ${r.status === "paused" ? "paused" : "resumed"}.`)}>
@@ -78,14 +78,14 @@ export function ConnectionActions({ id, status, hasPendingChanges, safeMode }: {
         )}
       </div>
       {confirmingDelete && (
-        <div role="group" aria-label="Confirm delete" className="flex flex-wrap items-center gap-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <div role="group" aria-label="Confirm delete" className="flex flex-wrap items-center gap-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-300">
           Delete this connection with everything read from it (records, schemas, drift events, mappings)? This cannot be undone.
           <Button variant="danger" disabled={busy} onClick={onDelete}>Yes, delete</Button>
           <Button variant="secondary" disabled={busy} onClick={() => setConfirmingDelete(false)}>Cancel</Button>
         </div>
       )}
       <ErrorText>{error}</ErrorText>
-      {notice && <p role="status" className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700">{notice}</p>}
+      {notice && <p role="status" className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700 dark:bg-slate-800/60 dark:text-slate-300">{notice}</p>}
     </div>
   );
 }

@@ -9,28 +9,28 @@ export function ConnectionList({ connectors, typeLabels }: { connectors: Connect
   return (
     <Card>
       {connectors.length === 0 ? (
-        <p className="text-sm text-slate-500">No connections yet. Add a file, database or Salesforce source below; its records and schema changes appear here once it syncs.</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">No connections yet. Add a file, database or Salesforce source below; its records and schema changes appear here once it syncs.</p>
       ) : (
         <table className="w-full text-left text-sm">
-          <thead className="text-slate-500">
+          <thead className="text-slate-500 dark:text-slate-400">
             <tr><th className="py-2">Name</th><th>Type</th><th>Status</th><th>Mappings</th><th>Last drift event</th></tr>
           </thead>
           <tbody>
             {connectors.map((c) => (
-              <tr key={c.id} className="border-t border-slate-100 align-top" data-testid="connection-row">
+              <tr key={c.id} className="border-t border-slate-100 align-top dark:border-slate-800" data-testid="connection-row">
                 <td className="py-2">
-                  <Link href={`/connections/${c.id}`} className="font-medium text-brand-700 hover:underline">{c.name}</Link>
+                  <Link href={`/connections/${c.id}`} className="font-medium text-brand-700 hover:underline dark:text-blue-300">{c.name}</Link>
                 </td>
                 <td>{typeLabels[c.source_type] ?? c.source_type}</td>
                 <td className="space-x-1">
                   <StatusBadge status={c.status} />
-                  {c.has_drift && <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-700">drift</span>}
+                  {c.has_drift && <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-700 dark:bg-amber-950 dark:text-amber-300">drift</span>}
                 </td>
                 <td>{c.mapping_count}</td>
-                <td className="text-xs text-slate-500">
+                <td className="text-xs text-slate-500 dark:text-slate-400">
                   {c.last_event_type ? (
                     <>
-                      <span className="font-mono text-slate-700">{c.last_event_type.replaceAll("_", " ")}</span>
+                      <span className="font-mono text-slate-700 dark:text-slate-300">{c.last_event_type.replaceAll("_", " ")}</span>
                       <br />
                       <LocalTime value={c.last_event_at} />
                     </>

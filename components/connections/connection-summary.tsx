@@ -6,7 +6,7 @@ import { LocalTime } from "./local-time";
 import { PolicySelect } from "./policy-select";
 import { StatusBadge } from "./status-badge";
 
-const SET = <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-600">set</span>;
+const SET = <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-600 dark:bg-slate-800 dark:text-slate-300">set</span>;
 
 /**
  * Status, policy, last sync and config as the API returns it: secrets are already removed (URL
@@ -17,19 +17,19 @@ export function ConnectionSummary({ connection, typeLabel, canWrite }: { connect
   return (
     <Card title="Connection">
       <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-2 text-sm">
-        <dt className="text-slate-500">Type</dt>
+        <dt className="text-slate-500 dark:text-slate-400">Type</dt>
         <dd>{typeLabel}</dd>
-        <dt className="text-slate-500">Status</dt>
+        <dt className="text-slate-500 dark:text-slate-400">Status</dt>
         <dd>
           <StatusBadge status={connection.status} />
-          {connection.statusMessage && <span className="ml-2 text-slate-600">{connection.statusMessage}</span>}
+          {connection.statusMessage && <span className="ml-2 text-slate-600 dark:text-slate-300">{connection.statusMessage}</span>}
         </dd>
-        <dt className="text-slate-500">Schema changes</dt>
+        <dt className="text-slate-500 dark:text-slate-400">Schema changes</dt>
         <dd><PolicySelect id={connection.id} policy={connection.schemaPolicy} canWrite={canWrite} /></dd>
-        <dt className="text-slate-500">Last sync</dt>
+        <dt className="text-slate-500 dark:text-slate-400">Last sync</dt>
         <dd>
           <LocalTime value={connection.lastSyncAt} />
-          {connection.lastSyncStatus && <span className="ml-2 font-mono text-xs text-slate-600">{connection.lastSyncStatus}</span>}
+          {connection.lastSyncStatus && <span className="ml-2 font-mono text-xs text-slate-600 dark:text-slate-300">{connection.lastSyncStatus}</span>}
         </dd>
         {Object.entries(connection.config).map(([key, value]) => (
           <ConfigRow key={key} name={key}>
@@ -46,7 +46,7 @@ export function ConnectionSummary({ connection, typeLabel, canWrite }: { connect
 function ConfigRow({ name, children }: { name: string; children: ReactNode }) {
   return (
     <>
-      <dt className="font-mono text-xs text-slate-500">{name}</dt>
+      <dt className="font-mono text-xs text-slate-500 dark:text-slate-400">{name}</dt>
       <dd>{children}</dd>
     </>
   );

@@ -48,8 +48,8 @@ export function NewConnectionForm({ types }: { types: [ConnectionType, string][]
         <Field label="Name" id="name" placeholder="Billing database" maxLength={120} required />
         <SelectField label="Source type" id="type" options={types} value={type} onChange={(e) => setType(e.target.value as ConnectionType)} />
         <ConfigFields key={type} type={type} />
-        <label className="flex items-center gap-2 text-sm text-slate-700">
-          <input type="checkbox" name="safeMode" checked={safeMode} onChange={(e) => setSafeMode(e.target.checked)} className="rounded border-slate-300" />
+        <label className="flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
+          <input type="checkbox" name="safeMode" checked={safeMode} onChange={(e) => setSafeMode(e.target.checked)} className="rounded border-slate-300 dark:border-slate-600" />
           Safe mode: read-only samples; mappings are only proposed and nothing is applied until you promote the connection
         </label>
         {safeMode && (

@@ -37,11 +37,11 @@ export function PolicySelect({ id, policy, canWrite }: { id: string; policy: Sch
         value={value}
         disabled={saving}
         onChange={(e) => onChange(e.target.value as SchemaPolicy)}
-        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800"
       >
         {POLICIES.map((p) => <option key={p} value={p}>{POLICY_LABELS[p]}</option>)}
       </select>
-      {saving && <span className="ml-2 text-xs text-slate-500">Saving…</span>}
+      {saving && <span className="ml-2 text-xs text-slate-500 dark:text-slate-400">Saving…</span>}
       <ErrorText>{error}</ErrorText>
     </div>
   );

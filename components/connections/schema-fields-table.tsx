@@ -5,22 +5,22 @@ const EXAMPLES = 2;
 
 /** A schema's fields (name, type, nullable) with the sampled null rate and a couple of example values. */
 export function SchemaFieldsTable({ fields, profile }: { fields: SchemaField[]; profile: SchemaProfile | null }) {
-  if (fields.length === 0) return <p className="text-xs text-slate-500">No fields.</p>;
+  if (fields.length === 0) return <p className="text-xs text-slate-500 dark:text-slate-400">No fields.</p>;
   return (
     <table className="w-full text-left text-xs">
-      <thead className="text-slate-500">
+      <thead className="text-slate-500 dark:text-slate-400">
         <tr><th className="py-1">Field</th><th>Type</th><th>Nullable</th><th>Null rate</th><th>Examples</th></tr>
       </thead>
       <tbody>
         {fields.map((f) => {
           const p = profile?.fields[f.name];
           return (
-            <tr key={f.name} className="border-t border-slate-100 align-top">
+            <tr key={f.name} className="border-t border-slate-100 align-top dark:border-slate-800">
               <td className="py-1 font-mono">{f.name}</td>
               <td className="font-mono">{f.type}</td>
               <td>{f.nullable ? "yes" : "no"}</td>
               <td>{p ? formatPercent(p.nullRate) : "–"}</td>
-              <td className="max-w-xs break-words text-slate-600">
+              <td className="max-w-xs break-words text-slate-600 dark:text-slate-300">
                 {p?.examples.slice(0, EXAMPLES).map((v) => truncate(formatValue(v), 40)).join(" · ")}
               </td>
             </tr>

@@ -38,20 +38,20 @@ export function UploadFiles({ id, files, canWrite }: { id: string; files: { name
   return (
     <Card title="Files">
       {files.length === 0 ? (
-        <p className="text-sm text-slate-500">No files yet. Each file becomes a stream named after it; sync after uploading to read it.</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">No files yet. Each file becomes a stream named after it; sync after uploading to read it.</p>
       ) : (
-        <ul className="mb-3 divide-y divide-slate-100 text-sm" data-testid="uploaded-files">
+        <ul className="mb-3 divide-y divide-slate-100 text-sm dark:divide-slate-800" data-testid="uploaded-files">
           {files.map((f) => (
             <li key={f.name} className="flex justify-between py-1.5">
               <span className="font-mono text-xs">{f.name}</span>
-              <span className="text-xs text-slate-500">{formatBytes(f.bytes)}</span>
+              <span className="text-xs text-slate-500 dark:text-slate-400">{formatBytes(f.bytes)}</span>
             </li>
           ))}
         </ul>
       )}
       {canWrite && (
         <div className="space-y-2">
-          <label className="block text-sm font-medium text-slate-700">
+          <label className="block text-sm font-medium text-slate-700 dark:text-slate-300">
             Upload CSV, TSV or JSON Lines
             <input
               ref={input}
@@ -60,10 +60,10 @@ export function UploadFiles({ id, files, canWrite }: { id: string; files: { name
               multiple
               disabled={!!uploading}
               onChange={(e) => onChoose(e.target.files)}
-              className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium hover:file:bg-slate-100"
+              className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium hover:file:bg-slate-100 dark:file:border-slate-600 dark:file:bg-slate-800 dark:file:text-slate-100 dark:hover:file:bg-slate-700"
             />
           </label>
-          {uploading && <p className="text-xs text-slate-500">Uploading {uploading}…</p>}
+          {uploading && <p className="text-xs text-slate-500 dark:text-slate-400">Uploading {uploading}…</p>}
           <ErrorText>{error}</ErrorText>
         </div>
       )}

@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import { useRouter } from "next/navigation";
 import { Controls, Handle, Position, ReactFlow, type Edge, type Node, type NodeProps } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
+import { useColorScheme } from "@/components/ui/use-color-scheme";
 import type { EdgeKind, GraphEdge, GraphNode, NodeKind } from "@/lib/dcl/graph";
 import { NODE_WIDTH, ROW_HEIGHT, layoutColumns, strokeWidth } from "./graph-layout";
 
@@ -11,12 +12,14 @@ type LineageNodeData = { kind: NodeKind; label: string; caption: string };
 type LineageNode = Node<LineageNodeData, "lineage">;
 
 const NODE_STYLE: Record<NodeKind, string> = {
-  source_parent: "border-slate-700 bg-slate-800 text-white",
-  source: "border-slate-300 bg-white text-ink",
-  ontology: "border-brand-500 bg-brand-50 text-brand-700 cursor-pointer",
-  agent: "border-emerald-500 bg-emerald-50 text-emerald-800",
+  source_parent: "border-slate-700 bg-slate-800 text-white dark:border-slate-500 dark:bg-slate-700",
+  source: "border-slate-300 bg-white text-ink dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100",
+  ontology: "border-brand-500 bg-brand-50 text-brand-700 cursor-pointer dark:bg-blue-950 dark:text-blue-300",
+  agent: "border-emerald-500 bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300",
 };
 const EDGE_COLOR: Record<EdgeKind, string> = { contains: "#94a3b8", maps_to: "#3b82f6", feeds: "#10b981" };
+/** React Flow's theme variables: the card shows through, edge labels in the page's slate. */
+const FLOW_THEME = "[--xy-background-color:transparent] [--xy-edge-label-color:var(--color-slate-600)] dark:[--xy-edge-label-background-color:var(--color-slate-900)] dark:[--xy-edge-label-color:var(--color-slate-300)]";
 const HIDDEN_HANDLE = { opacity: 0 };
 const nodeTypes = { lineage: LineageNodeView };
 
@@ -27,6 +30,7 @@ const nodeTypes = { lineage: LineageNodeView };
  */
 export function LineageGraph({ nodes, edges }: { nodes: GraphNode[]; edges: GraphEdge[] }) {
   const router = useRouter();
+  const scheme = useColorScheme();
   const flow = useMemo(() => toFlow(nodes, edges), [nodes, edges]);
   const columns = new Map<number, number>();
   for (const n of nodes) columns.set(n.depth, (columns.get(n.depth) ?? 0) + 1);
@@ -38,8 +42,9 @@ export function LineageGraph({ nodes, edges }: { nodes: GraphNode[]; edges: Grap
   }
 
   return (
-    <div style={{ height }} className="rounded-md border border-slate-100" data-testid="lineage-graph">
+    <div style={{ height }} className={`rounded-md border border-slate-100 dark:border-slate-800 ${FLOW_THEME}`} data-testid="lineage-graph">
       <ReactFlow
+        colorMode={scheme}
         nodes={flow.nodes}
         edges={flow.edges}
         nodeTypes={nodeTypes}
@@ -84,7 +89,7 @@ function toFlow(nodes: GraphNode[], edges: GraphEdge[]): { nodes: LineageNode[];
       source: e.source,
       target: e.target,
       label: count(e.weight),
-      labelStyle: { fontSize: 10, fill: "#475569" },
+      labelStyle: { fontSize: 10 },
       labelBgPadding: [4, 2] as [number, number],
       focusable: false,
       style: {

@@ -37,30 +37,30 @@ export function MappingReviewTable({ proposed, targets, connectionNames, canWrit
     <Card title={`Mappings to review (${proposed.length})`}>
       <div className="space-y-3">
         <ErrorText>{error}</ErrorText>
-        {notice && <p role="status" className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700">{notice}</p>}
+        {notice && <p role="status" className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700 dark:bg-slate-800/60 dark:text-slate-300">{notice}</p>}
         {proposed.length === 0 ? (
-          <p className="text-sm text-slate-500">Nothing to review. Every mapping the matcher proposed was confident enough to approve, or a person has decided it.</p>
+          <p className="text-sm text-slate-500 dark:text-slate-400">Nothing to review. Every mapping the matcher proposed was confident enough to approve, or a person has decided it.</p>
         ) : (
           <table className="w-full text-left text-sm">
-            <thead className="text-slate-500">
+            <thead className="text-slate-500 dark:text-slate-400">
               <tr><th className="py-2">Source</th><th>Field</th><th>Proposed target</th><th>Confidence</th>{canWrite && <th />}</tr>
             </thead>
             <tbody>
               {proposed.map((m) => (
-                <tr key={m.id} className="border-t border-slate-100 align-top" data-testid="mapping-proposal">
+                <tr key={m.id} className="border-t border-slate-100 align-top dark:border-slate-800" data-testid="mapping-proposal">
                   <td className="py-2">
                     <span className="font-mono text-xs">{m.stream}</span>
                     <br />
-                    <span className="text-xs text-slate-500">{connectionNames[m.connectionId] ?? "deleted connection"}</span>
+                    <span className="text-xs text-slate-500 dark:text-slate-400">{connectionNames[m.connectionId] ?? "deleted connection"}</span>
                   </td>
                   <td className="py-2 font-mono text-xs">{m.field}</td>
                   <td className="py-2">
                     <TargetLabel target={m.target} />
-                    {m.transform && <div className="font-mono text-xs text-slate-500">{m.transform}</div>}
+                    {m.transform && <div className="font-mono text-xs text-slate-500 dark:text-slate-400">{m.transform}</div>}
                   </td>
                   <td className="py-2">
                     <ConfidenceBadge confidence={m.confidence} />
-                    <div className="text-xs text-slate-500">{m.method} · v{m.version}</div>
+                    <div className="text-xs text-slate-500 dark:text-slate-400">{m.method} · v{m.version}</div>
                   </td>
                   {canWrite && (
                     <td className="py-2 text-right">
@@ -91,7 +91,7 @@ export function MappingReviewTable({ proposed, targets, connectionNames, canWrit
 
 function TargetSelect({ value, onChange, targets, label }: { value: string; onChange: (value: string) => void; targets: TargetGroup[]; label: string }) {
   return (
-    <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1 font-mono text-xs">
+    <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1 font-mono text-xs dark:border-slate-600 dark:bg-slate-800">
       <option value={NONE}>none (leave unmapped)</option>
       {targets.map((g) => (
         <optgroup key={g.entity} label={g.entity}>

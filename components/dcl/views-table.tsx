@@ -9,15 +9,15 @@ export function ViewsTable({ views, connectionNames }: { views: View[]; connecti
   return (
     <Card title="Unified views">
       <table className="w-full text-left text-sm">
-        <thead className="text-slate-500">
+        <thead className="text-slate-500 dark:text-slate-400">
           <tr><th className="py-2">View</th><th className="text-right">Rows</th><th className="pl-6">Fed by</th></tr>
         </thead>
         <tbody>
           {views.map((v) => (
-            <tr key={v.entity} className="border-t border-slate-100 align-top" data-testid="unified-view">
+            <tr key={v.entity} className="border-t border-slate-100 align-top dark:border-slate-800" data-testid="unified-view">
               <td className="py-2">
-                <Link href={`/ontology/${v.entity}`} className="font-mono font-medium text-brand-700 hover:underline">{v.entity}</Link>
-                {v.description && <p className="text-xs text-slate-500">{v.description}</p>}
+                <Link href={`/ontology/${v.entity}`} className="font-mono font-medium text-brand-700 hover:underline dark:text-blue-300">{v.entity}</Link>
+                {v.description && <p className="text-xs text-slate-500 dark:text-slate-400">{v.description}</p>}
               </td>
               <td className="py-2 text-right tabular-nums" data-testid="unified-view-rows">{v.rows.toLocaleString("en")}</td>
               <td className="py-2 pl-6">
@@ -27,8 +27,8 @@ export function ViewsTable({ views, connectionNames }: { views: View[]; connecti
                   <ul className="space-y-0.5 text-xs">
                     {v.sources.map((s) => (
                       <li key={`${s.connectionId}:${s.stream}`}>
-                        <span className="font-mono text-slate-700">{s.stream}</span>
-                        <span className="text-slate-500"> · {connectionNames[s.connectionId] ?? "deleted connection"} · {s.rows.toLocaleString("en")} rows, {s.mappedFields} fields, mapping v{s.mappingVersion}</span>
+                        <span className="font-mono text-slate-700 dark:text-slate-300">{s.stream}</span>
+                        <span className="text-slate-500 dark:text-slate-400"> · {connectionNames[s.connectionId] ?? "deleted connection"} · {s.rows.toLocaleString("en")} rows, {s.mappedFields} fields, mapping v{s.mappingVersion}</span>
                       </li>
                     ))}
                   </ul>

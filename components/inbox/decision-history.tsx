@@ -7,7 +7,8 @@ import { useRunAction } from "@/components/dcl/use-run-action";
 import { ErrorText } from "@/components/ui/card";
 import { rollbackDecisionAction } from "@/app/(app)/inbox/actions";
 import type { HistoryEntry } from "@/lib/inbox/history";
-import { DARK_CARD, KIND_LABELS, MUTED } from "./tone";
+import { MUTED, SURFACE } from "@/components/ui/tone";
+import { KIND_LABELS } from "./tone";
 
 const ACTIONS: Record<string, string> = { approve: "approved", edit: "edited, then approved", reject: "rejected", auto_apply: "applied automatically", rollback: "rolled back" };
 
@@ -32,7 +33,7 @@ export function DecisionHistory({ entries, connectionNames, canWrite }: { entrie
   }
 
   return (
-    <section aria-labelledby="decided-heading" className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:p-5 ${DARK_CARD}`}>
+    <section aria-labelledby="decided-heading" className={`p-4 lg:p-5 ${SURFACE}`}>
       <h2 id="decided-heading" className={`mb-3 text-sm font-semibold uppercase tracking-wide ${MUTED}`}>Decided</h2>
       <div className="space-y-3">
         <ErrorText>{error}</ErrorText>

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { InboxCounts } from "@/lib/inbox/list";
 import { inboxHref, type InboxFilter } from "./inbox-href";
-import { CONTROL, MUTED } from "./tone";
+import { CONTROL, MUTED } from "@/components/ui/tone";
 
 type Kind = NonNullable<InboxFilter["kind"]>;
 

@@ -8,7 +8,8 @@ import { Button } from "@/components/ui/button";
 import type { InboxItem } from "@/lib/inbox/list";
 import type { InboxDecision } from "@/lib/inbox/schemas";
 import { NO_MAPPING, TargetSelect, type TargetGroup } from "./target-select";
-import { CONTROL, DARK_CARD, DARK_DANGER, DARK_SECONDARY, KIND_LABELS, MUTED } from "./tone";
+import { CONTROL, MUTED, SURFACE } from "@/components/ui/tone";
+import { KIND_LABELS } from "./tone";
 
 /** An inbox item as the list shows it: its evidence rendered on the server. */
 export type ListedItem = Omit<InboxItem, "evidence"> & { evidence: ReactNode };
@@ -46,7 +47,7 @@ export function InboxItemCard({ item, targets, canWrite, busy, selected, onSelec
   }
 
   return (
-    <li className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${DARK_CARD}`} data-testid="inbox-item" aria-labelledby={`${id}-title`}>
+    <li className={`p-4 ${SURFACE}`} data-testid="inbox-item" aria-labelledby={`${id}-title`}>
       <div className="flex items-start gap-3">
         {canWrite && (
           <>
@@ -86,20 +87,20 @@ export function InboxItemCard({ item, targets, canWrite, busy, selected, onSelec
                 <div className="flex flex-wrap items-center gap-2">
                   <TargetSelect id={`${id}-target`} value={target} onChange={setTarget} targets={targets} label={`Target for ${name}`} />
                   <Button disabled={busy} onClick={() => decide({ decision: "approve", target: target === NO_MAPPING ? null : target })}>Approve this target</Button>
-                  <Button variant="secondary" className={DARK_SECONDARY} disabled={busy} onClick={() => setMode(undefined)}>Cancel</Button>
+                  <Button variant="secondary" disabled={busy} onClick={() => setMode(undefined)}>Cancel</Button>
                 </div>
               ) : mode === "reject" ? (
                 <div className="flex flex-wrap items-center gap-2">
                   <label htmlFor={`${id}-reason`} className="sr-only">Reason for rejecting {name} (optional)</label>
                   <input id={`${id}-reason`} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} placeholder="Reason (optional)" className={`${CONTROL} min-w-0 flex-1 basis-48`} />
-                  <Button variant="danger" className={DARK_DANGER} disabled={busy} onClick={() => decide({ decision: "reject", reason: reason.trim() || undefined })}>Confirm reject</Button>
-                  <Button variant="secondary" className={DARK_SECONDARY} disabled={busy} onClick={() => setMode(undefined)}>Cancel</Button>
+                  <Button variant="danger" disabled={busy} onClick={() => decide({ decision: "reject", reason: reason.trim() || undefined })}>Confirm reject</Button>
+                  <Button variant="secondary" disabled={busy} onClick={() => setMode(undefined)}>Cancel</Button>
                 </div>
               ) : (
                 <div className="flex flex-wrap gap-2">
                   <Button disabled={busy} onClick={() => decide({ decision: "approve" })}>{schema ? "Accept" : "Approve"}</Button>
-                  {!schema && <Button variant="secondary" className={DARK_SECONDARY} disabled={busy} onClick={() => setMode("edit")}>Edit target</Button>}
-                  <Button variant="danger" className={DARK_DANGER} disabled={busy} onClick={() => setMode("reject")}>Reject</Button>
+                  {!schema && <Button variant="secondary" disabled={busy} onClick={() => setMode("edit")}>Edit target</Button>}
+                  <Button variant="danger" disabled={busy} onClick={() => setMode("reject")}>Reject</Button>
                 </div>
               )}
             </div>

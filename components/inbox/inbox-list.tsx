@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRunAction } from "@/components/dcl/use-run-action";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/card";
+import { SURFACE } from "@/components/ui/tone";
 import { decideInboxAction } from "@/app/(app)/inbox/actions";
 import type { DecisionResult } from "@/lib/inbox/decide";
 import { InboxItemCard, type Decision, type ListedItem } from "./inbox-item";
@@ -47,7 +48,7 @@ export function InboxList({ items, targets, canWrite }: { items: ListedItem[]; t
   return (
     <div className="space-y-3">
       {canWrite && (
-        <div className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-4 py-2 text-sm dark:border-slate-800 dark:bg-slate-900">
+        <div className={`flex flex-wrap items-center gap-3 px-4 py-2 text-sm ${SURFACE}`}>
           <SelectAll count={chosen.length} total={items.length} onChange={(on) => setSelected(new Set(on ? items.map((i) => i.id) : []))} />
           <Button disabled={!!busy || chosen.length === 0} onClick={() => decide("bulk", chosen.map((item) => ({ item, decision: { decision: "approve" } })))}>
             Approve selected{chosen.length > 0 ? ` (${chosen.length})` : ""}

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { formatValue, truncate } from "@/components/connections/format";
 import type { InboxItem } from "@/lib/inbox/list";
-import { MUTED } from "./tone";
+import { MUTED } from "@/components/ui/tone";
 
 const Field = z.object({ field: z.string(), type: z.string() });
 const RepairEvidence = z.object({

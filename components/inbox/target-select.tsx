@@ -1,4 +1,4 @@
-import { CONTROL } from "./tone";
+import { CONTROL } from "@/components/ui/tone";
 
 export type TargetGroup = { entity: string; fields: string[] };
 

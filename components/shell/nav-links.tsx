@@ -15,9 +15,8 @@ const LINKS = [
   { href: "/invitations", label: "Invitations" },
 ];
 
-// Dark only around pages marked dark-ready (see app-shell.tsx).
-const IDLE = "text-slate-700 hover:bg-slate-100 dark:group-has-data-dark-ready/shell:text-slate-300 dark:group-has-data-dark-ready/shell:hover:bg-slate-800";
-const ACTIVE = "bg-brand-50 font-semibold text-brand-700 dark:group-has-data-dark-ready/shell:bg-slate-800 dark:group-has-data-dark-ready/shell:text-blue-300";
+const IDLE = "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800";
+const ACTIVE = "bg-brand-50 font-semibold text-brand-700 dark:bg-slate-800 dark:text-blue-300";
 
 /** The signed-in navigation; `inboxCount` items waiting for a person badge the Inbox link. */
 export function NavLinks({ inboxCount = 0 }: { inboxCount?: number }) {

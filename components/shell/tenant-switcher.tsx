@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { SessionProvider, useSession } from "next-auth/react";
+import { MUTED } from "@/components/ui/tone";
 
 type Tenant = { id: string; name: string; role: string };
 
@@ -35,20 +36,20 @@ function Switcher({ tenants, currentId }: { tenants: Tenant[]; currentId: string
   }
 
   return (
-    <label className="mb-2 block text-slate-500">
+    <label className={`mb-2 block ${MUTED}`}>
       Workspace
       <select
         aria-label="Switch workspace"
         value={currentId}
         disabled={status !== "authenticated"}
         onChange={(e) => switchTo(e.target.value)}
-        className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-ink"
+        className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-ink dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
       >
         {tenants.map((t) => (
           <option key={t.id} value={t.id}>{t.name}</option>
         ))}
       </select>
-      {error && <span role="alert" className="mt-1 block text-red-700">{error}</span>}
+      {error && <span role="alert" className="mt-1 block text-red-700 dark:text-red-300">{error}</span>}
     </label>
   );
 }

@@ -60,12 +60,12 @@ export function TeamManager(props: {
       <ErrorText>{error}</ErrorText>
       <Card title="Members">
         <table className="w-full text-left text-sm">
-          <thead className="text-slate-500">
+          <thead className="text-slate-500 dark:text-slate-400">
             <tr><th className="py-2">Name</th><th>Email</th><th>Role</th><th /></tr>
           </thead>
           <tbody>
             {props.members.map((m) => (
-              <tr key={m.userId} className="border-t border-slate-100">
+              <tr key={m.userId} className="border-t border-slate-100 dark:border-slate-800">
                 <td className="py-2">{m.name}</td>
                 <td>{m.email}</td>
                 <td>
@@ -73,7 +73,7 @@ export function TeamManager(props: {
                     <select
                       aria-label={`Role of ${m.email}`}
                       defaultValue={m.role}
-                      className="rounded border border-slate-300 px-2 py-1"
+                      className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
                       onChange={(e) => run(() => apiFetch(`/api/v1/tenant/members/${m.userId}`, { method: "PATCH", body: { role: e.target.value } }))}
                     >
                       {ROLES.map((r) => <option key={r} value={r} disabled={!grantable.includes(r)}>{r}</option>)}
@@ -98,30 +98,30 @@ export function TeamManager(props: {
         <Card title="Invite a member">
           <form onSubmit={onAdd} className="flex flex-wrap items-end gap-3">
             <div className="min-w-64 flex-1"><Field label="Email" id="email" type="email" required /></div>
-            <label className="text-sm font-medium text-slate-700">
+            <label className="text-sm font-medium text-slate-700 dark:text-slate-300">
               Role
-              <select name="role" defaultValue="member" className="mt-1 block rounded-md border border-slate-300 px-3 py-2">
+              <select name="role" defaultValue="member" className="mt-1 block rounded-md border border-slate-300 px-3 py-2 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100">
                 {grantable.map((r) => <option key={r} value={r}>{r}</option>)}
               </select>
             </label>
             <Button type="submit">Invite</Button>
           </form>
-          <p className="mt-2 text-xs text-slate-500">
+          <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
             Everyone is invited, valid for 7 days: they join when they accept it, signed in with that address after
             confirming it. Inviting an address again renews its invitation.
           </p>
           {invited && (
-            <p role="status" className="mt-3 rounded-md bg-brand-50 p-3 text-sm [overflow-wrap:anywhere]">
+            <p role="status" className="mt-3 rounded-md bg-brand-50 p-3 text-sm [overflow-wrap:anywhere] dark:bg-blue-950">
               Invitation sent to {invited.email}. They accept it at <code className="break-all">{invited.acceptUrl}</code>
             </p>
           )}
           {props.invitations.length > 0 && (
             <div className="mt-4">
               <div className="flex flex-wrap items-center justify-between gap-2">
-                <h3 className="text-sm font-semibold text-slate-700">Pending invitations</h3>
+                <h3 className="text-sm font-semibold text-slate-700 dark:text-slate-300">Pending invitations</h3>
                 <Button variant="secondary" onClick={copyLink}>{copied ? "Copied" : "Copy invitations link"}</Button>
               </div>
-              <ul className="mt-2 divide-y divide-slate-100 text-sm text-slate-600">
+              <ul className="mt-2 divide-y divide-slate-100 text-sm text-slate-600 dark:divide-slate-800 dark:text-slate-300">
                 {props.invitations.map((i) => (
                   <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="pending-invitation">
                     <span className="min-w-0 [overflow-wrap:anywhere]">

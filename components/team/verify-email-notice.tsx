@@ -22,7 +22,7 @@ export function VerifyEmailNotice() {
   }
 
   return (
-    <div role="status" className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
+    <div role="status" className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-300">
       <p>
         Your email address is not confirmed yet, so invitations to other workspaces stay hidden. Open the link we sent
         to it while signed in here.
@@ -32,7 +32,7 @@ export function VerifyEmailNotice() {
           Send a new link
         </Button>
         {state.sent && <span>Sent. Check your inbox (without a mail server, ask your operator: the link is in the server log).</span>}
-        {state.error && <span className="text-red-700">{state.error}</span>}
+        {state.error && <span className="text-red-700 dark:text-red-300">{state.error}</span>}
       </div>
     </div>
   );

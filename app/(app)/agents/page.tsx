@@ -6,7 +6,7 @@ import { FindingEvidence } from "@/components/agents/finding-evidence";
 import { FindingList } from "@/components/agents/finding-list";
 import { FindingsFilters } from "@/components/agents/findings-filters";
 import { findingsHref } from "@/components/agents/findings-href";
-import { DARK_CARD, MUTED } from "@/components/inbox/tone";
+import { MUTED, SURFACE } from "@/components/ui/tone";
 import { roleHasScope } from "@/lib/auth/roles";
 import { requirePageContext } from "../page-context";
 import { loadAgentsPage } from "./load-agents-page";
@@ -36,8 +36,7 @@ export default async function AgentsPage({ searchParams }: { searchParams: Promi
   const filtered = filter.agent !== undefined || filter.kind !== undefined || filter.status !== "active";
   const working = agents.some((a) => a.pending !== null || a.latestRun?.status === "running");
   return (
-    // The shell turns dark around pages marked dark-ready (components/shell/app-shell.tsx).
-    <div className="space-y-8 dark:text-slate-100 dark:[color-scheme:dark]" data-dark-ready>
+    <div className="space-y-8">
       <AutoRefresh active={working} />
       <header className="space-y-1">
         <h1 className="text-2xl font-bold">Agents</h1>
@@ -53,7 +52,7 @@ export default async function AgentsPage({ searchParams }: { searchParams: Promi
         <h2 id="findings-heading" className={`text-sm font-semibold uppercase tracking-wide ${MUTED}`}>Findings</h2>
         <FindingsFilters filter={filter} agents={agents.map((a) => ({ slug: a.slug, name: a.name }))} kinds={kinds} />
         {findings.length === 0 ? (
-          <p className={`rounded-lg border border-slate-200 bg-white p-5 text-sm shadow-sm ${DARK_CARD} ${MUTED}`} data-testid="findings-empty">
+          <p className={`p-5 text-sm ${SURFACE} ${MUTED}`} data-testid="findings-empty">
             {filtered ? (
               <>No findings match these filters. <Link href={findingsHref({})} scroll={false} className="font-medium text-brand-700 hover:underline dark:text-blue-300">Show open and acknowledged findings of every agent</Link>.</>
             ) : agents.every((a) => a.latestRun === null) ? (

@@ -2,7 +2,7 @@ import { AskBox } from "@/components/assistant/ask-box";
 import { DocumentsPanel } from "@/components/assistant/documents-panel";
 import { PersonaSummaryCard } from "@/components/assistant/persona-summary";
 import { PersonaTabs } from "@/components/assistant/persona-tabs";
-import { MUTED } from "@/components/inbox/tone";
+import { MUTED } from "@/components/ui/tone";
 import { roleHasScope } from "@/lib/auth/roles";
 import { getLanguageModel } from "@/lib/llm/model";
 import { listDocuments } from "@/lib/nlp/kb/documents";
@@ -21,8 +21,7 @@ export default async function AssistantPage({ searchParams }: { searchParams: Pr
   const [summary, documents] = await Promise.all([personaSummary(ctx, persona, { model: getLanguageModel() }), listDocuments(ctx)]);
   const accept = Object.values(DOCUMENT_FORMATS).flatMap((f) => f.extensions).join(",");
   return (
-    // The shell turns dark around pages marked dark-ready (components/shell/app-shell.tsx).
-    <div className="space-y-8 dark:text-slate-100 dark:[color-scheme:dark]" data-dark-ready>
+    <div className="space-y-8">
       <header className="space-y-1">
         <h1 className="text-2xl font-bold">Assistant</h1>
         <p className="text-slate-600 dark:text-slate-300">

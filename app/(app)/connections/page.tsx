@@ -17,7 +17,7 @@ export default async function ConnectionsPage() {
     <div className="space-y-6">
       <header>
         <h1 className="text-2xl font-bold">Connections</h1>
-        <p className="text-slate-600">The sources the Adaptive API Mesh reads, their status and the schema changes it has seen.</p>
+        <p className="text-slate-600 dark:text-slate-300">The sources the Adaptive API Mesh reads, their status and the schema changes it has seen.</p>
       </header>
       <ConnectionList connectors={connectors} typeLabels={Object.fromEntries(TYPES)} />
       {roleHasScope(ctx.actor.role, "aam:write") && <NewConnectionForm types={TYPES} />}

@@ -5,7 +5,7 @@ import { InboxFilters } from "@/components/inbox/inbox-filters";
 import { inboxHref } from "@/components/inbox/inbox-href";
 import { InboxList } from "@/components/inbox/inbox-list";
 import { ItemEvidence } from "@/components/inbox/item-evidence";
-import { DARK_CARD, MUTED } from "@/components/inbox/tone";
+import { MUTED, SURFACE } from "@/components/ui/tone";
 import { listConnections } from "@/lib/aam/connections";
 import { roleHasScope } from "@/lib/auth/roles";
 import { targetOf } from "@/lib/dcl/ontology/definition";
@@ -36,15 +36,14 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const waiting = inbox.counts[kind ?? "total"];
   const filtered = connectionId !== undefined || kind !== undefined;
   return (
-    // The shell turns dark around pages marked dark-ready (components/shell/app-shell.tsx).
-    <div className="space-y-6 dark:text-slate-100 dark:[color-scheme:dark]" data-dark-ready>
+    <div className="space-y-6">
       <header className="space-y-1">
         <h1 className="text-2xl font-bold">Inbox</h1>
         <p className="text-slate-600 dark:text-slate-300">Everything waiting for a person: repairs the drift agent was not sure of, mapping proposals below the auto-approve threshold, and schema changes a connection&apos;s policy holds.</p>
       </header>
       <InboxFilters filter={{ connectionId, kind }} counts={inbox.counts} connections={connections.map((c) => ({ id: c.id, name: c.name }))} />
       {inbox.items.length === 0 ? (
-        <p className={`rounded-lg border border-slate-200 bg-white p-5 text-sm shadow-sm ${DARK_CARD} ${MUTED}`} data-testid="inbox-empty">
+        <p className={`p-5 text-sm ${SURFACE} ${MUTED}`} data-testid="inbox-empty">
           {filtered ? (
             <>Nothing waits here. <Link href={inboxHref({})} className="font-medium text-brand-700 hover:underline dark:text-blue-300">Show every kind and connection</Link>.</>
           ) : (

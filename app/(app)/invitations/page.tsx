@@ -12,7 +12,7 @@ export default async function InvitationsPage() {
     <div className="space-y-6">
       <header>
         <h1 className="text-2xl font-bold">Invitations</h1>
-        <p className="text-slate-600">Workspaces that invited your email address.</p>
+        <p className="text-slate-600 dark:text-slate-300">Workspaces that invited your email address.</p>
       </header>
       {!emailVerified && <VerifyEmailNotice />}
       <MyInvitations

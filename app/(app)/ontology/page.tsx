@@ -22,12 +22,12 @@ export default async function OntologyPage() {
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div className="space-y-1">
           <h1 className="text-2xl font-bold">Ontology</h1>
-          <p className="text-slate-600">How your sources&apos; records reach the unified model, and the mappings that put them there.</p>
+          <p className="text-slate-600 dark:text-slate-300">How your sources&apos; records reach the unified model, and the mappings that put them there.</p>
           {hasConnections && (
-            <p className="text-sm text-slate-500" data-testid="built-at">
+            <p className="text-sm text-slate-500 dark:text-slate-400" data-testid="built-at">
               {views.builtAt ? <>Views built <LocalTime value={views.builtAt} /></> : "The views have not been built yet"} · ontology {views.ontologyVersion}
               {approvedSinceBuild > 0 && (
-                <span className="font-medium text-amber-700"> · {approvedSinceBuild} approved mapping{approvedSinceBuild === 1 ? "" : "s"} not in the views yet</span>
+                <span className="font-medium text-amber-700 dark:text-amber-300"> · {approvedSinceBuild} approved mapping{approvedSinceBuild === 1 ? "" : "s"} not in the views yet</span>
               )}
             </p>
           )}
@@ -36,16 +36,16 @@ export default async function OntologyPage() {
       </header>
       {!hasConnections ? (
         <Card>
-          <p className="text-sm text-slate-500">
+          <p className="text-sm text-slate-500 dark:text-slate-400">
             No connections yet, so there is nothing to map. The unified views are built from your sources&apos; records: add a source in{" "}
-            <Link href="/connections" className="font-medium text-brand-700 hover:underline">Connections</Link>, and its data appears here once it syncs.
+            <Link href="/connections" className="font-medium text-brand-700 hover:underline dark:text-blue-300">Connections</Link>, and its data appears here once it syncs.
           </p>
         </Card>
       ) : (
         <>
           <Card title="Lineage">
             <LineageGraph nodes={graph.nodes} edges={graph.edges} />
-            <p className="mt-2 text-xs text-slate-500">Connections → streams → unified views → agents. Line width follows the rows flowing (log scale); click a view to open it.</p>
+            <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">Connections → streams → unified views → agents. Line width follows the rows flowing (log scale); click a view to open it.</p>
           </Card>
           <ViewsTable views={views.views} connectionNames={connectionNames} />
           <MappingReviewTable proposed={proposed} targets={targets} connectionNames={connectionNames} canWrite={canWrite} />

@@ -16,7 +16,7 @@ export default async function OrchestrationPage({ searchParams }: { searchParams
     <div className="space-y-6">
       <header>
         <h1 className="text-2xl font-bold">Orchestration</h1>
-        <p className="text-slate-600">
+        <p className="text-slate-600 dark:text-slate-300">
           Every long job is a task. Engine: <span className="font-mono text-sm">{engine.mode}</span> ({engine.status}).
         </p>
       </header>

@@ -15,7 +15,7 @@ export default async function TeamPage() {
     <div className="space-y-6">
       <header>
         <h1 className="text-2xl font-bold">Team</h1>
-        <p className="text-slate-600">Who can use this workspace, and what they may do.</p>
+        <p className="text-slate-600 dark:text-slate-300">Who can use this workspace, and what they may do.</p>
       </header>
       {!account.user.emailVerified && <VerifyEmailNotice />}
       <TeamManager

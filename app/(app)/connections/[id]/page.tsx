@@ -29,11 +29,11 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
   return (
     <div className="space-y-6">
       <header className="space-y-1">
-        <Link href="/connections" className="text-sm text-slate-600 hover:underline">← Connections</Link>
+        <Link href="/connections" className="text-sm text-slate-600 hover:underline dark:text-slate-300">← Connections</Link>
         <h1 className="flex flex-wrap items-center gap-3 text-2xl font-bold">
           {connection.name} <StatusBadge status={connection.status} />
         </h1>
-        <p className="text-slate-600">{typeLabel}{connection.statusMessage && <>: {connection.statusMessage}</>}</p>
+        <p className="text-slate-600 dark:text-slate-300">{typeLabel}{connection.statusMessage && <>: {connection.statusMessage}</>}</p>
       </header>
       {connection.safeMode && <SafeModeNotice sampleRowLimit={connection.sampleRowLimit} canWrite={canWrite} />}
       {canWrite && <ConnectionActions id={connection.id} status={connection.status} hasPendingChanges={hasPendingChanges} safeMode={connection.safeMode} />}

@@ -23,18 +23,18 @@ export default async function UnifiedViewPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <header className="space-y-1">
-        <Link href="/ontology" className="text-sm text-slate-600 hover:underline">← Ontology</Link>
+        <Link href="/ontology" className="text-sm text-slate-600 hover:underline dark:text-slate-300">← Ontology</Link>
         <h1 className="font-mono text-2xl font-bold">{entity.data}</h1>
-        <p className="text-slate-600">The unified view: every source feeding it, mapped onto the ontology. The muted columns say where each row came from.</p>
+        <p className="text-slate-600 dark:text-slate-300">The unified view: every source feeding it, mapped onto the ontology. The muted columns say where each row came from.</p>
       </header>
       {"error" in result ? (
         <div className="space-y-2">
           <ErrorText>{result.error}</ErrorText>
-          <Link href={viewHref(entity.data, {}, {})} className="text-sm font-medium text-brand-700 hover:underline">Clear the sort and filters</Link>
+          <Link href={viewHref(entity.data, {}, {})} className="text-sm font-medium text-brand-700 hover:underline dark:text-blue-300">Clear the sort and filters</Link>
         </div>
       ) : !result.view.built ? (
-        <p className="text-sm text-slate-500">
-          This view has not been built yet. Rebuild the views on the <Link href="/ontology" className="font-medium text-brand-700 hover:underline">Ontology</Link> page.
+        <p className="text-sm text-slate-500 dark:text-slate-400">
+          This view has not been built yet. Rebuild the views on the <Link href="/ontology" className="font-medium text-brand-700 hover:underline dark:text-blue-300">Ontology</Link> page.
         </p>
       ) : (
         <>

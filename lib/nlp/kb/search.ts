@@ -34,9 +34,13 @@ const POSTINGS_PER_TERM = 1000;
 export async function searchKb(scope: TenantScope, input: SearchInput, embedder: Embedder): Promise<SearchResult> {
   const { query, k, mode, rrfK = DEFAULT_RRF_K, candidates = DEFAULT_CANDIDATES } = input;
   const depth = mode === "hybrid" ? Math.max(candidates, k) : k;
-  const [lexical, semantic] = await Promise.all([mode === "vector" ? [] : bm25Search(scope, tokenize(query), depth), mode === "bm25" ? null : embedQuery(scope, embedder, query)]);
+  // Both sides at once; the vector side is null when the embedding model fails.
+  const [lexical, semantic] = await Promise.all([
+    mode === "vector" ? [] : bm25Search(scope, tokenize(query), depth),
+    mode === "bm25" ? [] : embedQuery(scope, embedder, query).then((vector) => (vector ? vectorSearch(scope, vector, embedder.id, depth) : null)),
+  ]);
   if (mode === "vector" && !semantic) throw new UnavailableError("The embedding model is unavailable; try again, or search in bm25 mode");
-  const nearest = semantic ? await vectorSearch(scope, semantic, embedder.id, depth) : [];
+  const nearest = semantic ?? [];
   const top = mode === "hybrid" ? fuseRanks([lexical, nearest], rrfK).slice(0, k) : (mode === "bm25" ? lexical : nearest).slice(0, k).map((r) => ({ id: r.id, score: null }));
   const passages = new Map<string, Passage>([...lexical, ...nearest].map((p) => [p.id, p]));
   const bm25 = new Map(lexical.map((r, i) => [r.id, { score: r.score, rank: i + 1, coverage: r.coverage }]));

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { MockEmbeddingModelV4 } from "ai/test";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { POST as askRoute } from "@/app/api/v1/nlp/ask/route";
 import { GET as originalRoute } from "@/app/api/v1/nlp/kb/documents/[id]/original/route";
 import { DELETE as deleteRoute, GET as documentRoute } from "@/app/api/v1/nlp/kb/documents/[id]/route";
@@ -250,5 +250,4 @@ describe("the knowledge base", () => {
     expect({ chunks: corpus!.chunks, length: Number(corpus!.totalLength) }).toEqual({ chunks: chunks._count, length: chunks._sum.length });
   });
 
-  afterAll(async () => undefined);
 });

@@ -1,6 +1,5 @@
 import type { Block } from "./extract/types";
 
-
 /** A passage of a document: a slice [start, end) of the document's text, under its section's headings. */
 export type Chunk = { position: number; heading: string; text: string; start: number; end: number };
 

@@ -42,15 +42,15 @@ export async function evaluateRetrieval(docs: { name: string; bytes: Buffer }[],
   const df = new Map<string, number>();
   for (const c of chunks) for (const t of c.terms.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   /** As search.ts computes it: the share of the query's idf weight the chunk holds. */
-  const coverage = (query: string, chunk: EvalChunk) => {
-    const terms = [...new Set(tokenize(query))];
-    const weight = (t: string) => idf(df.get(t) ?? 0, chunks.length);
+  const weight = (t: string) => idf(df.get(t) ?? 0, chunks.length);
+  const coverage = (terms: string[], chunk: EvalChunk) => {
     const total = terms.reduce((s, t) => s + weight(t), 0);
     return total ? terms.filter((t) => chunk.terms.has(t)).reduce((s, t) => s + weight(t), 0) / total : 0;
   };
   const perQuery = queries.map((q) => {
     const passages = q.relevant.map((r) => locate(texts, r.doc, r.evidence));
-    const bm25 = bm25Rank(tokenize(q.query), chunks).slice(0, candidates);
+    const queryTerms = [...new Set(tokenize(q.query))];
+    const bm25 = bm25Rank(queryTerms, chunks).slice(0, candidates);
     const qv = embedLocally(q.query);
     const vector = chunks
       .map((c) => ({ id: c.id, score: dot(qv, c.vector) }))
@@ -59,7 +59,7 @@ export async function evaluateRetrieval(docs: { name: string; bytes: Buffer }[],
     const hybrid = fuseRanks([bm25, vector], rrfK);
     const byId = new Map(chunks.map((c) => [c.id, c]));
     const score = (ranking: { id: string }[]) => judge(ranking.map((r) => byId.get(r.id)!), passages);
-    return { id: q.id, split: q.split, bm25: score(bm25), vector: score(vector), hybrid: score(hybrid), support: supportOf(hybrid.slice(0, 5).map((h) => coverage(q.query, byId.get(h.id)!)), 0) };
+    return { id: q.id, split: q.split, bm25: score(bm25), vector: score(vector), hybrid: score(hybrid), support: supportOf(hybrid.slice(0, 5).map((h) => coverage(queryTerms, byId.get(h.id)!)), 0) };
   });
   const mean = (split: string, mode: RetrievalMode): ModeScore => {
     const rows = perQuery.filter((r) => r.split === split);

@@ -8,6 +8,7 @@ import { BADGE } from "@/components/agents/tone";
 import { useRunAction } from "@/components/dcl/use-run-action";
 import { MUTED, SURFACE } from "@/components/ui/tone";
 import { Button } from "@/components/ui/button";
+import { formatBytes } from "@/lib/format";
 import { ErrorText } from "@/components/ui/card";
 
 export type ListedDocument = {
@@ -114,8 +115,4 @@ export function DocumentsPanel({ documents, canWrite, canSeeOriginals, accept }:
       )}
     </div>
   );
-}
-
-function formatBytes(bytes: number): string {
-  return bytes < 1024 ? `${bytes} B` : bytes < 1024 ** 2 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`;
 }

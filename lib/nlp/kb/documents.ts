@@ -7,6 +7,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { TenantContext, TenantScope } from "@/lib/auth/context";
 import { env } from "@/lib/env";
+import { formatBytes } from "@/lib/format";
 import { ConflictError, NotFoundError, PayloadTooLargeError, QuotaExceededError, ValidationError } from "@/lib/errors";
 import { Prisma, type KbDocument } from "@/lib/generated/prisma/client";
 import { getStore } from "@/lib/store";
@@ -126,7 +127,7 @@ const duplicateError = (title?: string) => new ConflictError(`This file is alrea
 
 async function assertWithinQuota(scope: TenantScope, bytes: number) {
   const { _sum } = await scope.db.kbDocument.aggregate({ where: { tenantId: scope.tenantId }, _sum: { bytes: true } });
-  if ((_sum.bytes ?? 0) + bytes > env.tenantUploadQuotaBytes) throw new QuotaExceededError(`The knowledge base is full (${env.tenantUploadQuotaBytes} bytes of documents); delete documents to add more`);
+  if ((_sum.bytes ?? 0) + bytes > env.tenantUploadQuotaBytes) throw new QuotaExceededError(`The knowledge base is full (${formatBytes(env.tenantUploadQuotaBytes)} of documents); delete documents to add more`);
 }
 
 function titleOf(name: string): string {

@@ -5,7 +5,7 @@ import { getKv } from "@/lib/kv";
 import { withLock } from "@/lib/kv/lock";
 import { log } from "@/lib/log";
 import { notifyDriftPending } from "@/lib/notify/drift-pending";
-import { publishTenantEvent } from "@/lib/events/tenant-events";
+import { publishTenantEvent } from "@/lib/events/publish";
 import type { StepTools } from "@/lib/tasks/workflow";
 import { getConnectionOrThrow, openConnector, withConnector } from "@/lib/aam/connections";
 import type { Connector, SourceStream, StreamState } from "@/lib/aam/connectors/types";
@@ -79,11 +79,13 @@ async function run(ctx: TenantScope, connectionId: string, step: StepTools, task
       return { ...outcome, readable: outcome.readable.map((r) => ({ ...r, stream: { ...r.stream, sample: [] } })) };
     });
     Object.assign(summary, { streams: plan.readable.length, driftChanges: plan.changes, pendingChanges: plan.pending, paused: plan.paused, problems: plan.problems });
+    const progress = syncProgress(ctx, connectionId, plan.readable.length);
     for (const { stream, fingerprintId } of plan.readable) {
-      summary.read[stream.name] = await step.run(`read:${stream.name}`, async () => readStream(ctx, connection, await connector(), stream, fingerprintId));
+      summary.read[stream.name] = await step.run(`read:${stream.name}`, async () => readStream(ctx, connection, await connector(), stream, fingerprintId, progress.rows(stream.name)));
+      progress.streamDone(summary.read[stream.name]!.stored);
     }
     await markSynced(ctx, connectionId, plan.problems.length ? "partial" : "success", plan.problems.length ? `${plan.problems.length} stream(s) could not be read: ${plan.problems[0]!.message}` : null);
-    await publishTenantEvent(ctx.tenantId, "aam.sync.completed", { connectionId, streams: summary.streams, driftChanges: summary.driftChanges });
+    await publishTenantEvent(ctx, "aam.sync.completed", { connectionId, streams: summary.streams, driftChanges: summary.driftChanges });
     return summary;
   } catch (error) {
     await markSynced(ctx, connectionId, "failed", toSafeError(error, { tenantId: ctx.tenantId, connectionId, taskId }).message);
@@ -99,13 +101,14 @@ async function run(ctx: TenantScope, connectionId: string, step: StepTools, task
  * each committed with the state after its last batch, so a read that dies resumes after the last
  * segment. A connection in safe mode reads a sample instead (`readSample`).
  */
-async function readStream(ctx: TenantScope, connection: Connection, connector: Connector, stream: SourceStream, fingerprintId: string) {
+async function readStream(ctx: TenantScope, connection: Connection, connector: Connector, stream: SourceStream, fingerprintId: string, onRows: (stored: number) => void) {
   const connectionId = connection.id;
   const row = await ctx.db.connectionStream.findUniqueOrThrow({ where: { connectionId_name: { connectionId, name: stream.name } } });
   const totals = { stored: 0, quarantined: 0 };
   const add = (stored: Stored) => {
     totals.stored += stored.stored;
     totals.quarantined += stored.quarantined;
+    onRows(totals.stored);
   };
   const limit = syncRowLimit(connection);
   await withDuckDb(async (duck) => {
@@ -154,11 +157,30 @@ async function readSample(connector: Connector, stream: SourceStream, state: Str
 }
 
 /**
+ * Live progress of one sync (transient events: a reconnecting page reads the stored state): after
+ * each committed segment, the rows stored so far, and the streams read out of the total.
+ */
+function syncProgress(ctx: TenantScope, connectionId: string, streams: number) {
+  let streamsRead = 0;
+  let rowsBefore = 0;
+  const publish = (stream: string | null, rows: number) =>
+    void publishTenantEvent(ctx, "aam.sync.progress", { connectionId, stream, streamsRead, streams, rowsStored: rowsBefore + rows });
+  return {
+    rows: (stream: string) => (rows: number) => publish(stream, rows),
+    streamDone(stored: number) {
+      streamsRead += 1;
+      rowsBefore += stored;
+      publish(null, 0);
+    },
+  };
+}
+
+/**
  * Drift goes out as a live tenant event; changes held for approval also go to Slack, since they
  * need a person. Neither can fail the sync.
  */
 async function announceDrift(ctx: TenantScope, connection: Connection, outcome: { changes: number; pending: number; paused: boolean }) {
-  await publishTenantEvent(ctx.tenantId, "aam.drift.detected", { connectionId: connection.id, changes: outcome.changes, pending: outcome.pending, paused: outcome.paused });
+  await publishTenantEvent(ctx, "aam.drift.detected", { connectionId: connection.id, changes: outcome.changes, pending: outcome.pending, paused: outcome.paused });
   if (outcome.pending === 0) return;
   void notifyDriftPending(ctx.db, { tenantId: ctx.tenantId, connectionId: connection.id, connectionName: connection.name, pending: outcome.pending, paused: outcome.paused }).catch((error) =>
     log.warn("drift notification failed", { connectionId: connection.id, error }),

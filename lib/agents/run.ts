@@ -2,6 +2,7 @@ import "server-only";
 import type { TenantScope } from "@/lib/auth/context";
 import { readBuild } from "@/lib/dcl/views/builds";
 import { quoteIdent } from "@/lib/duckdb/sql";
+import { publishTenantEvent } from "@/lib/events/publish";
 import type { Agent, AgentRun, Prisma } from "@/lib/generated/prisma/client";
 import { getLanguageModel, type LlmModel } from "@/lib/llm/model";
 import { toSafeError } from "@/lib/safe-error";
@@ -39,9 +40,11 @@ export async function runAgent(scope: TenantScope, agent: Agent, options: RunOpt
       inputTokens: narrative.inputTokens, outputTokens: narrative.outputTokens, findings: counts.found, newFindings: counts.new,
       inputs: { asOf: asOf.toISOString().slice(0, 10), entities: agent.entities as string[], model: narrative.model },
     });
+    await publishTenantEvent(scope, "agent.run.finished", { agentId: agent.id, agent: agent.name, runId: run.id, status: "success", findings: counts.found, newFindings: counts.new });
     return { run: done, found: counts.found, new: counts.new, resolved: counts.resolved };
   } catch (error) {
     await finish({ status: "failed", error: toSafeError(error, { tenantId: scope.tenantId, agent: agent.slug }).message });
+    await publishTenantEvent(scope, "agent.run.finished", { agentId: agent.id, agent: agent.name, runId: run.id, status: "failed" });
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { TenantScope } from "@/lib/auth/context";
-import { publishTenantEvent } from "@/lib/events/tenant-events";
+import { publishTenantEvent } from "@/lib/events/publish";
 import { getKv } from "@/lib/kv";
 import { withLock } from "@/lib/kv/lock";
 import { getLanguageModel, type LlmModel } from "@/lib/llm/model";
@@ -28,7 +28,7 @@ export async function connectDcl(scope: TenantScope, options: { model?: LlmModel
   return withLock(getKv(), lockKey(scope), async () => {
     const { ontology, streams, proposed, autoApproved } = await proposeMappings(scope, () => true, options);
     const build = await rebuildViews(scope, ontology);
-    await publishTenantEvent(scope.tenantId, "dcl.views.rebuilt", { entities: build.entities, proposed, autoApproved });
+    await publishTenantEvent(scope, "dcl.views.rebuilt", { entities: build.entities, proposed, autoApproved });
     return { streams, proposed, autoApproved, build };
   }, LOCK);
 }

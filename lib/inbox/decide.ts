@@ -4,6 +4,7 @@ import { decideSchemaChange } from "@/lib/aam/drift/review";
 import { decideMapping } from "@/lib/dcl/mappings/decisions";
 import { requestDclRebuild } from "@/lib/dcl/request-rebuild";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
+import { publishTenantEvent } from "@/lib/events/publish";
 import { createTask } from "@/lib/tasks/tasks";
 import type { InboxDecision, InboxDecisions } from "./schemas";
 
@@ -37,6 +38,8 @@ export async function decideInboxItems({ ctx, input }: { ctx: TenantContext; inp
       results.push({ id: d.id, kind: d.kind, ok: false, error: error.message });
     }
   }
+  const decided = results.filter((r) => r.ok).length;
+  if (decided > 0) await publishTenantEvent(ctx, "inbox.changed", { decided });
   const taskIds: string[] = [];
   for (const connectionId of repairConnections) taskIds.push((await createTask({ ctx, input: { type: "drift.repair", input: { connectionId } } })).task.id);
   if (mappingsChanged && repairConnections.size === 0) taskIds.push((await requestDclRebuild({ ctx })).id);

@@ -12,7 +12,7 @@ import { recordDiscovery } from "@/lib/aam/drift/record-discovery";
 import type { SourceStream } from "@/lib/aam/connectors/types";
 import { inspectDb, scopedDb } from "../support/db";
 import { getKv } from "@/lib/kv";
-import { tenantChannel } from "@/lib/events/tenant-events";
+import { tenantChannel } from "@/lib/events/publish";
 import { createAccount, type TestAccount } from "../support/accounts";
 import { createConnectionVia, deleteFile, syncNow, uploadFile } from "../support/aam";
 import { call } from "../support/http";

@@ -13,9 +13,10 @@ export async function call(handler: Handler, method: string, url: string, option
     body = JSON.stringify(options.body);
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
   }
-  const req = new NextRequest(new URL(url, "http://localhost:3000"), { method, headers, body });
+  const abort = new AbortController();
+  const req = new NextRequest(new URL(url, "http://localhost:3000"), { method, headers, body, signal: abort.signal });
   const res = await handler(req, { params: Promise.resolve(options.params ?? {}) });
-  const text = await res.text();
+  const text = res.headers.get("content-type")?.startsWith("text/event-stream") ? await readEventStream(res, abort) : await res.text();
   let json: any = undefined;
   try {
     json = text ? JSON.parse(text) : undefined;
@@ -23,6 +24,29 @@ export async function call(handler: Handler, method: string, url: string, option
     json = text;
   }
   return { status: res.status, json, headers: res.headers };
+}
+
+/**
+ * A finite event stream (an answer) is read to its end. The live event stream never ends: its
+ * opening, up to its `ready` (or `reset`) frame and whatever follows at once, is read, then the
+ * client hangs up, as a browser closing the tab would.
+ */
+async function readEventStream(res: Response, abort: AbortController, quietMs = 250): Promise<string> {
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  for (;;) {
+    const live = /^event: (ready|reset)$/m.test(text);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const quiet = new Promise<null>((resolve) => (timer = live ? setTimeout(() => resolve(null), quietMs) : undefined));
+    const chunk = await Promise.race([reader.read(), quiet]);
+    clearTimeout(timer);
+    if (chunk === null || chunk.done) break;
+    text += decoder.decode(chunk.value, { stream: true });
+  }
+  abort.abort();
+  void reader.cancel().catch(() => undefined);
+  return text;
 }
 
 export const uniqueEmail = (label = "user") => `${label}-${randomUUID().slice(0, 8)}@example.test`;

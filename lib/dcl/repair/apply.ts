@@ -6,6 +6,7 @@ import type { SchemaField } from "@/lib/aam/schema/fingerprint";
 import { approvedMappings, latestVersions, type MappingRow, type StreamKey } from "@/lib/dcl/mappings/registry";
 import { connectionSource } from "@/lib/dcl/matcher/priors";
 import { withDuckDb } from "@/lib/duckdb/engine";
+import { publishTenantEvent } from "@/lib/events/publish";
 import { getKv } from "@/lib/kv";
 import { withLock } from "@/lib/kv/lock";
 import { log } from "@/lib/log";
@@ -55,6 +56,7 @@ export async function repairConnection(scope: TenantScope, connectionId: string)
         outcome.failed.push(stream.name);
       }
     }
+    if (outcome.applied + outcome.review > 0) await publishTenantEvent(scope, "inbox.changed", { connectionId, repairsApplied: outcome.applied, repairsWaiting: outcome.review });
     if (outcome.review > 0) {
       void notifyReviewWaiting(scope.db, { tenantId: scope.tenantId, count: outcome.review, what: "mapping repair(s)", connectionName: connection.name }).catch((error) =>
         log.warn("review notification failed", { tenantId: scope.tenantId, connectionId, error }),

@@ -12,6 +12,7 @@ import { extractBlocks, type DocumentFormat } from "./extract";
 import { contactNames, namesIn } from "./known-names";
 import { countChunks, uncountDocument } from "./statistics";
 import { termCounts, tokenize } from "./tokenize";
+import { publishTenantEvent } from "@/lib/events/publish";
 
 const EMBED_BATCH = 64;
 const WRITE_BATCH = 500;
@@ -25,10 +26,25 @@ export type IngestOutcome = { documentId: string; status: "ready" | "failed" | "
  * A document that cannot be read is marked failed with the reason; other errors are thrown for
  * the task to retry, and `lastAttempt` marks the document failed before throwing.
  */
-export async function ingestDocument(scope: TenantScope, documentId: string, { embedder, lastAttempt = true }: { embedder: Embedder; lastAttempt?: boolean }): Promise<IngestOutcome> {
+export async function ingestDocument(scope: TenantScope, documentId: string, options: IngestOptions): Promise<IngestOutcome> {
+  const announce = (status: string) => publishTenantEvent(scope, "kb.document.updated", { documentId, status });
+  try {
+    const outcome = await ingest(scope, documentId, options, announce);
+    if (outcome.status !== "missing") await announce(outcome.status);
+    return outcome;
+  } catch (error) {
+    if (options.lastAttempt !== false) await announce("failed");
+    throw error;
+  }
+}
+
+type IngestOptions = { embedder: Embedder; lastAttempt?: boolean };
+
+async function ingest(scope: TenantScope, documentId: string, { embedder, lastAttempt = true }: IngestOptions, announce: (status: string) => Promise<void>): Promise<IngestOutcome> {
   const { db, tenantId } = scope;
   const claimed = await db.kbDocument.updateMany({ where: { id: documentId, tenantId }, data: { status: "ingesting", error: null } });
   if (claimed.count === 0) return { documentId, status: "missing" };
+  await announce("ingesting");
   const document = (await db.kbDocument.findFirst({ where: { id: documentId, tenantId } }))!;
   try {
     const bytes = await readFile(await (await getStore()).localPath(document.objectKey));

@@ -24,6 +24,7 @@ export const POST = withTenant(
         for await (const event of events) yield { event: event.type, data: event };
       })(),
       requestId,
+      "The answer failed; try again",
     );
   },
   { scope: "kb:read", body: AskBody, rateLimit: askBudget },

@@ -1,0 +1,6 @@
+import { listEvents } from "@/lib/events/read";
+import { ListEventsQuery } from "@/lib/events/schemas";
+import { withTenant } from "@/lib/http/route";
+
+/** The tenant's kept events, oldest first, a page at a time: for clients that poll instead of streaming. */
+export const GET = withTenant(async ({ ctx, query }) => listEvents(ctx, query), { scope: "tenant:read", query: ListEventsQuery });

@@ -18,11 +18,12 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   webServer: {
-    command: `npx --no-install next start -p ${port} -H 127.0.0.1`,
+    // The app's own server (server.ts: Next.js plus the event WebSocket), as `npm start` runs it.
+    command: `npx --no-install tsx --tsconfig tsconfig.server.json server.ts`,
     url: `http://127.0.0.1:${port}/api/v1/healthz`,
     timeout: 120_000,
     reuseExistingServer: false,
     // `next start` is a production server: NEXTAUTH_URL is required, and the cross-site check compares Origin with it.
-    env: { AOS_DATA_DIR: process.env.E2E_DATA_DIR ?? ".data-e2e", DATABASE_URL: "", NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1", AOS_DATA_DIR: process.env.E2E_DATA_DIR ?? ".data-e2e", DATABASE_URL: "", NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1" },
   },
 });

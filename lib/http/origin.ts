@@ -20,7 +20,8 @@ export function assertSameOriginMutation(req: Request, publicUrl: string | undef
   );
 }
 
-function isSameOrigin(headers: Headers, publicUrl: string | undefined): boolean {
+/** Whether the request comes from this site's pages (see assertSameOriginMutation). */
+export function isSameOrigin(headers: Headers, publicUrl: string | undefined = env.publicUrl): boolean {
   const origin = headers.get("origin");
   if (origin === null) return headers.get("sec-fetch-site") === "same-origin";
   let parsed: URL;

@@ -1,11 +1,12 @@
-import { Card } from "@/components/ui/card";
 import type { Health } from "@/lib/health/check-health";
+import type { PanelSource } from "@/lib/control-center/panels";
+import { Panel } from "./panel";
 
 const LABELS = { database: "Database", redis: "Cache & locks", jobs: "Job engine" } as const;
 
-export function HealthPanel({ health }: { health: Health }) {
+export function HealthPanel({ health, panel }: { health: Health; panel: PanelSource }) {
   return (
-    <Card title="Platform health">
+    <Panel panel={panel}>
       <ul className="space-y-2 text-sm">
         {(Object.keys(LABELS) as (keyof typeof LABELS)[]).map((key) => {
           const c = health[key];
@@ -22,6 +23,6 @@ export function HealthPanel({ health }: { health: Health }) {
           );
         })}
       </ul>
-    </Card>
+    </Panel>
   );
 }

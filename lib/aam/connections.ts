@@ -15,6 +15,7 @@ import { ConnectorError, ConnectorRefusedError, type Connector } from "@/lib/aam
 import type { CreateConnectionInput, UpdateConnectionInput } from "@/lib/aam/schemas";
 import { toConnectionDto, type ConnectionDto } from "@/lib/aam/dto";
 import { newConnectionSettings, updatedConnectionSettings } from "@/lib/aam/safe-mode";
+import { cancelConnectionTasks } from "@/lib/tasks/cancel-connection-tasks";
 
 /** Bound to each config ciphertext, so a config copied onto another row does not decrypt. */
 export const connectionSealContext = (c: { tenantId: string; id: string }) => `connection:${c.tenantId}:${c.id}`;
@@ -103,10 +104,12 @@ export async function updateConnection({ ctx, id, input }: { ctx: TenantContext;
   return toConnectionDto(await getConnectionOrThrow(ctx, id), config);
 }
 
-/** Deletes the connection with everything read from it (events, schemas, drift, mappings) and its uploaded files. */
+/** Deletes the connection with everything read from it (events, schemas, drift, mappings) and its uploaded files, and cancels its unfinished tasks. */
 export async function deleteConnection({ ctx, id }: { ctx: TenantContext; id: string }): Promise<void> {
   const { count } = await ctx.db.connection.deleteMany({ where: { id, tenantId: ctx.tenantId } });
   if (count === 0) throw new NotFoundError("Connection");
+  // Its queued and running tasks end "cancelled: the connection was deleted"; left queued, they would only fail.
+  await cancelConnectionTasks(ctx, id).catch((error) => log.warn("tasks of a deleted connection not cancelled", { tenantId: ctx.tenantId, connectionId: id, error }));
   // Its uploads go now, released versions too, and its record segments. The connection is gone
   // either way: a store that fails here only leaves the files to the garbage collector.
   const uploads = storeKeys.connectionUploads(ctx.tenantId, id);

@@ -15,11 +15,12 @@ export function onTasksQueued(wake: Waker | undefined) {
 export const TASK_CANCELLED_EVENT = "aos/task.cancelled";
 
 /** Hands queued tasks to the active engine. */
-export async function dispatchTasks(tasks: Pick<Task, "id" | "tenantId" | "type" | "attempts">[]): Promise<void> {
+export async function dispatchTasks(tasks: Pick<Task, "id" | "tenantId" | "type" | "attempts" | "runAfter">[]): Promise<void> {
   if (tasks.length === 0) return;
   if (jobEngineMode() === "inngest") {
-    // The event id makes a re-sent dispatch of the same attempt a no-op in Inngest.
-    await inngest.send(tasks.map((t) => ({ id: `${t.id}:${t.attempts}`, name: taskEventName(t.type as TaskType), data: { taskId: t.id, tenantId: t.tenantId } })));
+    // The event id makes a re-sent dispatch of the same queueing a no-op in Inngest; a manual retry
+    // moves `runAfter`, so it is a new event even when no attempt ran since (a cancelled queued task).
+    await inngest.send(tasks.map((t) => ({ id: `${t.id}:${t.attempts}:${t.runAfter.getTime()}`, name: taskEventName(t.type as TaskType), data: { taskId: t.id, tenantId: t.tenantId } })));
     return;
   }
   globalForWake.aosWakeEmbeddedEngine?.();

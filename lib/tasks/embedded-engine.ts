@@ -5,6 +5,7 @@ import { log } from "@/lib/log";
 import { systemDb, tenantDb } from "@/lib/db/scope";
 import { completeTask, recordAttemptStart, recordFailure } from "@/lib/tasks/lifecycle";
 import { dispatchTasks } from "@/lib/tasks/dispatch";
+import { isRetryRecord, roundBase } from "@/lib/tasks/retry-log";
 import { PermanentTaskError } from "@/lib/tasks/types";
 import type { StepTools } from "@/lib/tasks/workflow";
 import type { WorkflowRegistry } from "@/lib/tasks/workflows";
@@ -127,7 +128,9 @@ export function createEmbeddedEngine(options: EngineOptions): EmbeddedEngine {
         await db.taskAttempt.updateMany({ where: { taskId: task.id, number }, data: { status: "cancelled", errorKind: "cancelled", finishedAt: new Date() } });
         return;
       }
-      await recordFailure(db, task, { number, error, retryAt: new Date(Date.now() + backoff(number, backoffBaseMs)), leaseOwner: runnerId });
+      // The backoff counts from the current round: a manual retry's first failure waits the first delay again.
+      const inRound = number - (await roundBase(db, task).catch(() => 0));
+      await recordFailure(db, task, { number, error, retryAt: new Date(Date.now() + backoff(inRound, backoffBaseMs)), leaseOwner: runnerId });
     } finally {
       clearInterval(heartbeat);
     }
@@ -136,6 +139,7 @@ export function createEmbeddedEngine(options: EngineOptions): EmbeddedEngine {
   function durableStep(task: Task, db: PrismaClient): StepTools {
     return {
       async run<T>(name: string, fn: () => Promise<T>): Promise<T> {
+        if (isRetryRecord(name)) throw new PermanentTaskError(`The step name "${name}" is reserved`);
         const done = await db.taskStep.findUnique({ where: { taskId_name: { taskId: task.id, name } } });
         if (done) return done.output as T;
         const current = await db.task.findUnique({ where: { id: task.id }, select: { status: true, leaseOwner: true } });
@@ -173,6 +177,6 @@ export function createEmbeddedEngine(options: EngineOptions): EmbeddedEngine {
 
 /** Exponential backoff with ±20% jitter, capped at ten minutes. */
 export function backoff(attempt: number, baseMs: number): number {
-  const raw = Math.min(baseMs * 2 ** (attempt - 1), 600_000);
+  const raw = Math.min(baseMs * 2 ** (Math.max(attempt, 1) - 1), 600_000);
   return Math.round(raw * (0.8 + Math.random() * 0.4));
 }

@@ -3,6 +3,7 @@ import { Prisma, type PrismaClient, type Task } from "@/lib/generated/prisma/cli
 import { log } from "@/lib/log";
 import { toSafeError } from "@/lib/safe-error";
 import { notifyTaskFailed } from "@/lib/notify/task-failed";
+import { announceTask } from "@/lib/tasks/announce";
 import { PermanentTaskError } from "@/lib/tasks/types";
 import type { WorkflowResult } from "@/lib/tasks/workflow";
 
@@ -27,16 +28,26 @@ export async function beginAttempt(db: PrismaClient, taskId: string, { number, e
   return true;
 }
 
-export async function recordAttemptStart(db: PrismaClient, task: Pick<Task, "id" | "tenantId">, number: number) {
+export async function recordAttemptStart(db: PrismaClient, task: Pick<Task, "id" | "tenantId" | "type">, number: number) {
   await db.taskAttempt.upsert({
     where: { taskId_number: { taskId: task.id, number } },
     create: { taskId: task.id, tenantId: task.tenantId, number, status: "running" },
     update: {},
   });
+  await announceTask(db, task, "in_progress", { attempt: number });
 }
 
 /** success, with follow-up tasks created in the same transaction; false if the task was cancelled meanwhile. */
 export async function completeTask(db: PrismaClient, task: Task, number: number, result: WorkflowResult, leaseOwner?: string): Promise<{ completed: boolean; followUps: Task[] }> {
+  const outcome = await completeInTransaction(db, task, number, result, leaseOwner);
+  if (outcome.completed) {
+    await announceTask(db, task, "success", { attempt: number });
+    for (const next of outcome.followUps) await announceTask(db, next, "queued");
+  }
+  return outcome;
+}
+
+function completeInTransaction(db: PrismaClient, task: Task, number: number, result: WorkflowResult, leaseOwner?: string): Promise<{ completed: boolean; followUps: Task[] }> {
   return db.$transaction(async (tx) => {
     const { count } = await tx.task.updateMany({
       where: { id: task.id, status: "in_progress", ...(leaseOwner ? { leaseOwner } : {}) },
@@ -85,7 +96,8 @@ export async function recordFailure(
   if (final) {
     await markFailed(db, task, { number, message, kind, guard });
   } else if (retryAt) {
-    await db.task.updateMany({ where: guard, data: { status: "queued", runAfter: retryAt, lastErrorMessage: message, lastErrorKind: kind, ...lease } });
+    const { count } = await db.task.updateMany({ where: guard, data: { status: "queued", runAfter: retryAt, lastErrorMessage: message, lastErrorKind: kind, ...lease } });
+    if (count > 0) await announceTask(db, task, "queued", { attempt: number, retryAt });
   } else {
     await db.task.updateMany({ where: guard, data: { lastErrorMessage: message, lastErrorKind: kind } });
   }
@@ -108,5 +120,6 @@ export async function failTask(db: PrismaClient, task: Task, { number, error }: 
 
 async function markFailed(db: PrismaClient, task: Task, { number, message, kind, guard }: { number: number; message: string; kind: string; guard: Prisma.TaskWhereInput }) {
   const { count } = await db.task.updateMany({ where: guard, data: { status: "failed", lastErrorMessage: message, lastErrorKind: kind, finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null } });
+  if (count > 0) await announceTask(db, task, "failed", { attempt: number });
   if (count > 0) void notifyTaskFailed(db, { id: task.id, tenantId: task.tenantId, type: task.type, lastErrorMessage: message, attempts: number }).catch((e) => log.warn("task failure notification failed", { taskId: task.id, error: e }));
 }

@@ -5,16 +5,20 @@ import type { Actor, TenantContext, TenantScope } from "@/lib/auth/context";
 import { pageArgs, toPage } from "@/lib/db/page";
 import { jobEngineMode } from "@/lib/jobs/mode";
 import { log } from "@/lib/log";
+import { announceTask } from "@/lib/tasks/announce";
 import { dispatchCancellation, dispatchTasks } from "@/lib/tasks/dispatch";
 import { toTaskDto, type TaskDto } from "@/lib/tasks/dto";
 import type { CreateTaskInput, ListTasksQuery } from "@/lib/tasks/schemas";
 import { workflows as defaultWorkflows, type WorkflowRegistry } from "@/lib/tasks/workflows";
+import { loadTaskNames } from "@/lib/tasks/names";
+import { recordManualRetry } from "@/lib/tasks/retry-log";
+import { retryBlocker, taskTarget } from "@/lib/tasks/targets";
 
 /**
  * Creates a task, validating its input against the workflow's schema. With an idempotency key
  * already used in this tenant, returns the existing task (`created: false`) and runs nothing new.
+ * `ctx.actor` is who asked (none for the scheduler).
  */
-/** Queues a task; `ctx.actor` is who asked (none for the scheduler). */
 export async function createTask({ ctx, input, workflows = defaultWorkflows }: { ctx: TaskCreator; input: CreateTaskInput; workflows?: WorkflowRegistry }): Promise<{ task: TaskDto; created: boolean }> {
   const workflow = workflows.get(input.type);
   if (!workflow) throw new ValidationError(`Unknown task type "${input.type}"`);
@@ -48,6 +52,7 @@ export async function createTask({ ctx, input, workflows = defaultWorkflows }: {
     throw error;
   }
   await dispatchOrFail(ctx, task);
+  await announceTask(ctx.db, task, "queued");
   return { task: toTaskDto(task), created: true };
 }
 
@@ -105,21 +110,37 @@ export async function cancelTask({ ctx, id }: { ctx: TenantContext; id: string }
   const task = await getTask({ ctx, id });
   if (count === 0) throw new ConflictError(`Task is already ${task.status}`);
   await dispatchCancellation({ id, tenantId: ctx.tenantId });
+  await announceTask(ctx.db, { id, tenantId: ctx.tenantId, type: task.type }, "cancelled");
   return task;
 }
 
-/** failed or cancelled -> queued: a new attempt of the same task, with a fresh attempt budget. */
+/**
+ * failed or cancelled -> queued, to run at once (no backoff wait): a manual retry starts a new round
+ * with a fresh budget of the workflow's attempts, recorded with who asked (lib/tasks/retry-log.ts).
+ * Refused while the task's target is gone (a deleted connection) or its agent is disabled.
+ */
 export async function retryTask({ ctx, id, workflows = defaultWorkflows }: { ctx: TenantContext; id: string; workflows?: WorkflowRegistry }): Promise<TaskDto> {
   const current = await ctx.db.task.findFirst({ where: { id, tenantId: ctx.tenantId } });
   if (!current) throw new NotFoundError("Task");
-  const budget = current.maxAttempts - Math.min(current.attempts, current.maxAttempts);
-  const extra = workflows.get(current.type as never)?.maxAttempts ?? 1;
-  const { count } = await ctx.db.task.updateMany({
-    where: { id, tenantId: ctx.tenantId, status: { in: ["failed", "cancelled"] } },
-    data: { status: "queued", maxAttempts: current.attempts + Math.max(budget, extra), runAfter: new Date(), finishedAt: null, cancelledAt: null, engine: jobEngineMode() },
+  if (current.status !== "failed" && current.status !== "cancelled") throw new ConflictError(`Only failed or cancelled tasks can be retried; this one is ${current.status.replace("_", " ")}`);
+  const blocker = retryBlocker(taskTarget(current.type, current.input), await loadTaskNames(ctx, [current]));
+  if (blocker) throw new ConflictError(`This task can't be retried: ${blocker.charAt(0).toLowerCase()}${blocker.slice(1)}`);
+  const budget = workflows.get(current.type as never)?.maxAttempts ?? current.maxAttempts;
+  const retried = await ctx.db.$transaction(async (tx) => {
+    const { count } = await tx.task.updateMany({
+      where: { id, tenantId: ctx.tenantId, status: { in: ["failed", "cancelled"] }, attempts: current.attempts },
+      data: {
+        // The round's own timing: started and finished are those of the attempts from now on.
+        status: "queued", maxAttempts: current.attempts + budget, runAfter: new Date(), startedAt: null, finishedAt: null, cancelledAt: null,
+        lastErrorMessage: null, lastErrorKind: null, leaseOwner: null, leaseExpiresAt: null, engine: jobEngineMode(),
+      },
+    });
+    if (count === 0) return null;
+    await recordManualRetry(tx, current, { byUserId: ctx.actor.userId, afterAttempts: current.attempts, budget, previousMaxAttempts: current.maxAttempts });
+    return tx.task.findFirstOrThrow({ where: { id, tenantId: ctx.tenantId } });
   });
-  if (count === 0) throw new ConflictError(`Only failed or cancelled tasks can be retried; this one is ${current.status}`);
-  const task = (await ctx.db.task.findFirst({ where: { id, tenantId: ctx.tenantId } }))!;
-  await dispatchOrFail(ctx, task);
+  if (!retried) throw new ConflictError("The task changed meanwhile; reload and try again");
+  await dispatchOrFail(ctx, retried);
+  await announceTask(ctx.db, retried, "queued");
   return getTask({ ctx, id });
 }

@@ -4,9 +4,12 @@ import { GET as listRoute } from "@/app/api/v1/events/route";
 import { GET as streamRoute } from "@/app/api/v1/events/stream/route";
 import type { TenantScope } from "@/lib/auth/context";
 import { publishTenantEvent } from "@/lib/events/publish";
+import { createTask } from "@/lib/tasks/tasks";
 import { createAccount, type TestAccount } from "../support/accounts";
 import { scopedDb } from "../support/db";
 import { call } from "../support/http";
+import { testEngine, waitForStatus } from "../support/tasks";
+import { testWorkflows } from "../support/test-workflows";
 
 /*
  * The live event stream as clients use it: each tenant receives exactly its own events in order,
@@ -153,4 +156,31 @@ describe("tenant events", () => {
     const other = await call(listRoute, "GET", "/api/v1/events?limit=500", { token: b.token });
     expect(other.json.events.some((e: any) => "i" in e.data)).toBe(false);
   });
+
+  it("follows a task's life: queued, each attempt, its retries and its end", async () => {
+    const ctx = { tenantId: a.tenantId, db: scopeA.db, actor: { userId: a.userId, role: "owner" as const, via: "bearer" as const } };
+    const stream = openStream(a.token, { query: "?types=task.updated" });
+    await stream.take(1);
+    const { task } = await createTask({ ctx, input: { type: "kb.ingest", input: {} }, workflows: testWorkflows });
+    const engine = await testEngine([a.tenantId], { workflows: testWorkflows });
+    engine.start();
+    try {
+      await waitForStatus(ctx, task.id, "success");
+    } finally {
+      await engine.stop();
+    }
+    const frames = await stream.take(7);
+    expect(frames.map((f) => [f.data.data.status, f.data.data.attempt])).toEqual([
+      ["queued", undefined],
+      ["in_progress", 1],
+      ["queued", 1],
+      ["in_progress", 2],
+      ["queued", 2],
+      ["in_progress", 3],
+      ["success", 3],
+    ]);
+    expect(frames.every((f) => f.data.data.taskId === task.id && f.data.data.kind === "kb.ingest")).toBe(true);
+    expect(frames[2]!.data.data.retryAt).toEqual(expect.any(String));
+  });
 });
+

@@ -40,14 +40,21 @@ describe("task REST API", () => {
     expect(badQuery.status).toBe(422);
   });
 
-  it("cancels a queued task once, and retries only failed or cancelled ones", async () => {
+  it("cancels a queued task once, and retries only failed or cancelled ones whose target still exists", async () => {
     const a = await createAccount({ label: "tasks-cancel" });
-    const { json } = await call(createTask, "POST", "/x", { token: a.token, body: kbInput() });
+    const { json } = await call(createTask, "POST", "/x", { token: a.token, body: { type: "dcl.rebuild", input: {} } });
     const id = json.task.id;
     expect((await call(retryTask, "POST", "/x", { token: a.token, params: { id } })).status).toBe(409);
     expect((await call(cancelTask, "POST", "/x", { token: a.token, params: { id } })).json.task.status).toBe("cancelled");
     expect((await call(cancelTask, "POST", "/x", { token: a.token, params: { id } })).status).toBe(409);
     expect((await call(retryTask, "POST", "/x", { token: a.token, params: { id } })).json.task.status).toBe("queued");
+
+    // Ingesting documents that do not exist can never work: Retry says so instead of queueing it again.
+    const ingest = (await call(createTask, "POST", "/x", { token: a.token, body: kbInput() })).json.task.id;
+    await call(cancelTask, "POST", "/x", { token: a.token, params: { id: ingest } });
+    const refused = await call(retryTask, "POST", "/x", { token: a.token, params: { id: ingest } });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.message).toBe("This task can't be retried: the document was deleted");
   });
 
   it("lets a viewer read tasks but not create or cancel them", async () => {

@@ -8,7 +8,7 @@ import "@fontsource/quicksand/700.css";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "AutonomOS", template: "%s · AutonomOS" },
+  title: { default: "AutonomOS", template: "AOS %s" },
   description: "Multi-tenant AI data orchestration",
 };
 

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { RefreshOnEvents } from "@/components/live/refresh-on-events";
 import { AppShell } from "@/components/shell/app-shell";
 import type { TenantContext } from "@/lib/auth/context";
 import { inboxCounts } from "@/lib/inbox/list";
@@ -8,7 +9,12 @@ import { requireAccount, requirePageContext } from "./page-context";
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const ctx = await requirePageContext();
   const [account, inboxCount] = await Promise.all([requireAccount(), countWaiting(ctx)]);
-  return <AppShell account={account} inboxCount={inboxCount}>{children}</AppShell>;
+  return (
+    <AppShell account={account} inboxCount={inboxCount}>
+      <RefreshOnEvents types={["inbox.changed", "aam.drift.detected"]} />
+      {children}
+    </AppShell>
+  );
 }
 
 /** The navigation's inbox badge. A count that fails is no badge, never a failed page. */

@@ -43,7 +43,7 @@ export function AgentCard({ agent, canManage, canRun, busy, onToggle, onRun }: P
         <dd className="flex flex-wrap gap-1">
           {agent.views.map((v) => (
             <span key={v.entity} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs dark:bg-slate-800">
-              {v.entity} <span className={MUTED}>({v.rows.toLocaleString("en-US")} rows)</span>
+              {v.entity} <span className="text-slate-600 dark:text-slate-400">({v.rows.toLocaleString("en-US")} rows)</span>
             </span>
           ))}
         </dd>

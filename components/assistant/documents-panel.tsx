@@ -3,9 +3,9 @@
 import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { deleteDocumentAction } from "@/app/(app)/assistant/actions";
-import { AutoRefresh } from "@/components/agents/auto-refresh";
 import { BADGE } from "@/components/agents/tone";
 import { useRunAction } from "@/components/dcl/use-run-action";
+import { RefreshOnEvents } from "@/components/live/refresh-on-events";
 import { MUTED, SURFACE } from "@/components/ui/tone";
 import { Button } from "@/components/ui/button";
 import { formatBytes } from "@/lib/format";
@@ -61,17 +61,16 @@ export function DocumentsPanel({ documents, canWrite, canSeeOriginals, accept }:
     router.refresh();
   }
 
-  const working = documents.some((d) => d.status === "queued" || d.status === "ingesting");
   return (
     <div className={`space-y-4 p-5 ${SURFACE}`}>
-      <AutoRefresh active={working} everyMs={2_000} />
+      <RefreshOnEvents types={["kb.document.updated"]} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className={`text-sm ${MUTED}`}>
           Text, Markdown, HTML, CSV, PDF and Word files. Personal data is redacted before anything is stored or sent to a model.
         </p>
         {canWrite && (
           <>
-            <input ref={input} id="kb-upload" type="file" multiple accept={accept} className="sr-only" onChange={(e) => upload(e.target.files)} />
+            <input ref={input} id="kb-upload" type="file" aria-label="Documents to add" tabIndex={-1} multiple accept={accept} className="sr-only" onChange={(e) => upload(e.target.files)} />
             <Button type="button" onClick={() => input.current?.click()} disabled={uploading}>{uploading ? "Uploading…" : "Add documents"}</Button>
           </>
         )}

@@ -40,15 +40,17 @@ export function PersonaSummaryCard({ summary }: { summary: PersonaSummary }) {
                 <span className={f.value === null ? `${MUTED}` : "font-semibold tabular-nums"}>{figureValue(f)}</span>
               </dd>
             ))}
-            <details className="mt-2 text-xs">
-              <summary className={`cursor-pointer ${MUTED}`}>How it is computed</summary>
-              <p className={`mt-1 ${MUTED}`}>
-                From {figures[0]!.source === "views" ? "the unified views" : figures[0]!.source === "database" ? "the platform's records" : "demo content"}
-                {figures[0]!.window ? `, ${figures[0]!.window.from} to ${figures[0]!.window.to}` : ""}
-                {figures[0]!.asOf ? `, read ${new Date(figures[0]!.asOf).toLocaleString("en-GB", { timeZone: "UTC" })} UTC` : ""}.
-              </p>
-              <pre className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 font-mono text-[11px] text-slate-700 dark:bg-slate-950 dark:text-slate-300">{figures[0]!.query}</pre>
-            </details>
+            <dd className="mt-2 text-xs">
+              <details>
+                <summary className={`cursor-pointer ${MUTED}`}>How it is computed</summary>
+                <p className={`mt-1 ${MUTED}`}>
+                  From {figures[0]!.source === "views" ? "the unified views" : figures[0]!.source === "database" ? "the platform's records" : "demo content"}
+                  {figures[0]!.window ? `, ${figures[0]!.window.from} to ${figures[0]!.window.to}` : ""}
+                  {figures[0]!.asOf ? `, read ${new Date(figures[0]!.asOf).toLocaleString("en-GB", { timeZone: "UTC" })} UTC` : ""}.
+                </p>
+                <pre className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 font-mono text-[11px] text-slate-700 dark:bg-slate-950 dark:text-slate-300">{figures[0]!.query}</pre>
+              </details>
+            </dd>
           </div>
         ))}
       </dl>

@@ -16,7 +16,7 @@ export function ConnectionSummary({ connection, typeLabel, canWrite }: { connect
   const secretsOnly = connection.secretsSet.filter((key) => !(key in connection.config));
   return (
     <Card title="Connection">
-      <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-2 text-sm">
+      <dl className="grid grid-cols-[minmax(0,8rem)_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm sm:grid-cols-[10rem_minmax(0,1fr)]">
         <dt className="text-slate-500 dark:text-slate-400">Type</dt>
         <dd>{typeLabel}</dd>
         <dt className="text-slate-500 dark:text-slate-400">Status</dt>

@@ -37,7 +37,7 @@ export function PolicySelect({ id, policy, canWrite }: { id: string; policy: Sch
         value={value}
         disabled={saving}
         onChange={(e) => onChange(e.target.value as SchemaPolicy)}
-        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800"
+        className="max-w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800"
       >
         {POLICIES.map((p) => <option key={p} value={p}>{POLICY_LABELS[p]}</option>)}
       </select>

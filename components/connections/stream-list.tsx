@@ -26,10 +26,10 @@ export function StreamList({ streams }: { streams: StreamDto[] }) {
               {s.pendingSchema && (
                 <div className="mb-3 rounded-md border border-amber-300 bg-amber-50 p-3 dark:border-amber-900 dark:bg-amber-950">
                   <p className="mb-2 text-xs font-semibold uppercase tracking-wide text-amber-800 dark:text-amber-300">Pending schema, awaiting approval</p>
-                  <Schema schema={s.pendingSchema} />
+                  <Schema schema={s.pendingSchema} label={`Pending fields of ${s.name}`} />
                 </div>
               )}
-              {s.schema ? <Schema schema={s.schema} /> : <p className="text-xs text-slate-500 dark:text-slate-400">No accepted schema yet.</p>}
+              {s.schema ? <Schema schema={s.schema} label={`Fields of ${s.name}`} /> : <p className="text-xs text-slate-500 dark:text-slate-400">No accepted schema yet.</p>}
             </article>
           ))}
         </div>
@@ -39,9 +39,9 @@ export function StreamList({ streams }: { streams: StreamDto[] }) {
 }
 
 /** Fingerprint columns are JSON in the database: read them through their schemas. */
-function Schema({ schema }: { schema: NonNullable<StreamDto["schema"]> }) {
+function Schema({ schema, label }: { schema: NonNullable<StreamDto["schema"]>; label: string }) {
   const fields = Fields.safeParse(schema.fields);
   const profile = SchemaProfile.safeParse(schema.profile);
   if (!fields.success) return <p className="text-xs text-red-700 dark:text-red-300">This schema could not be read.</p>;
-  return <SchemaFieldsTable fields={fields.data} profile={profile.success ? profile.data : null} />;
+  return <SchemaFieldsTable fields={fields.data} profile={profile.success ? profile.data : null} label={label} />;
 }

@@ -12,14 +12,19 @@ type LineageNodeData = { kind: NodeKind; label: string; caption: string };
 type LineageNode = Node<LineageNodeData, "lineage">;
 
 const NODE_STYLE: Record<NodeKind, string> = {
-  source_parent: "border-slate-700 bg-slate-800 text-white dark:border-slate-500 dark:bg-slate-700",
-  source: "border-slate-300 bg-white text-ink dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100",
+  source_parent: "border-emerald-800 bg-emerald-800 text-white dark:border-emerald-600 dark:bg-emerald-900",
+  source: "border-emerald-500 bg-white text-ink dark:border-emerald-700 dark:bg-slate-900 dark:text-slate-100",
   ontology: "border-brand-500 bg-brand-50 text-brand-700 cursor-pointer dark:bg-blue-950 dark:text-blue-300",
-  agent: "border-emerald-500 bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300",
+  agent: "border-violet-500 bg-violet-50 text-violet-800 dark:bg-violet-950 dark:text-violet-300",
 };
-const EDGE_COLOR: Record<EdgeKind, string> = { contains: "#94a3b8", maps_to: "#3b82f6", feeds: "#10b981" };
-/** React Flow's theme variables: the card shows through, edge labels in the page's slate. */
-const FLOW_THEME = "[--xy-background-color:transparent] [--xy-edge-label-color:var(--color-slate-600)] dark:[--xy-edge-label-background-color:var(--color-slate-900)] dark:[--xy-edge-label-color:var(--color-slate-300)]";
+/** The app's colours: green for sources, blue for the ontology, purple for agents. */
+const EDGE_COLOR: Record<EdgeKind, string> = { contains: "#10b981", maps_to: "#3b82f6", feeds: "#8b5cf6" };
+/**
+ * React Flow's theme variables: the card shows through, edge labels in the page's slate. Its credit
+ * link is grey on a translucent panel (2.8:1) by default; here it is slate on the card's colour, AA in both themes.
+ */
+const FLOW_THEME =
+  "[--xy-background-color:transparent] [--xy-edge-label-color:var(--color-slate-600)] dark:[--xy-edge-label-background-color:var(--color-slate-900)] dark:[--xy-edge-label-color:var(--color-slate-300)] [--xy-attribution-background-color:var(--color-white)] dark:[--xy-attribution-background-color:var(--color-slate-900)] [&_a[href*=reactflow]]:text-slate-600! dark:[&_a[href*=reactflow]]:text-slate-300!";
 const HIDDEN_HANDLE = { opacity: 0 };
 const nodeTypes = { lineage: LineageNodeView };
 

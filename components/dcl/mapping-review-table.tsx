@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, ErrorText } from "@/components/ui/card";
+import { ScrollX } from "@/components/ui/scroll-x";
 import type { MappingDto } from "@/lib/dcl/mappings/dto";
 import { decideMappingAction } from "@/app/(app)/ontology/actions";
 import { ConfidenceBadge } from "./confidence-badge";
@@ -41,48 +42,50 @@ export function MappingReviewTable({ proposed, targets, connectionNames, canWrit
         {proposed.length === 0 ? (
           <p className="text-sm text-slate-500 dark:text-slate-400">Nothing to review. Every mapping the matcher proposed was confident enough to approve, or a person has decided it.</p>
         ) : (
-          <table className="w-full text-left text-sm">
-            <thead className="text-slate-500 dark:text-slate-400">
-              <tr><th className="py-2">Source</th><th>Field</th><th>Proposed target</th><th>Confidence</th>{canWrite && <th />}</tr>
-            </thead>
-            <tbody>
-              {proposed.map((m) => (
-                <tr key={m.id} className="border-t border-slate-100 align-top dark:border-slate-800" data-testid="mapping-proposal">
-                  <td className="py-2">
-                    <span className="font-mono text-xs">{m.stream}</span>
-                    <br />
-                    <span className="text-xs text-slate-500 dark:text-slate-400">{connectionNames[m.connectionId] ?? "deleted connection"}</span>
-                  </td>
-                  <td className="py-2 font-mono text-xs">{m.field}</td>
-                  <td className="py-2">
-                    <TargetLabel target={m.target} />
-                    {m.transform && <div className="font-mono text-xs text-slate-500 dark:text-slate-400">{m.transform}</div>}
-                  </td>
-                  <td className="py-2">
-                    <ConfidenceBadge confidence={m.confidence} />
-                    <div className="text-xs text-slate-500 dark:text-slate-400">{m.method} · v{m.version}</div>
-                  </td>
-                  {canWrite && (
-                    <td className="py-2 text-right">
-                      {correcting === m.id ? (
-                        <div className="flex flex-wrap items-center justify-end gap-2">
-                          <TargetSelect value={target} onChange={setTarget} targets={targets} label={`Target for ${m.field}`} />
-                          <Button disabled={!!busy} onClick={() => saveCorrection(m)}>Save</Button>
-                          <Button variant="secondary" disabled={!!busy} onClick={() => setCorrecting(undefined)}>Cancel</Button>
-                        </div>
-                      ) : (
-                        <div className="flex flex-wrap justify-end gap-2">
-                          <Button disabled={!!busy} onClick={() => decide(m, "approve")}>Approve</Button>
-                          <Button variant="danger" disabled={!!busy} onClick={() => decide(m, "reject")}>Reject</Button>
-                          <Button variant="secondary" disabled={!!busy} onClick={() => { setTarget(m.target ?? NONE); setCorrecting(m.id); }}>Correct</Button>
-                        </div>
-                      )}
+          <ScrollX label="Mappings to review">
+            <table className="w-full min-w-[48rem] text-left text-sm [&_td]:pr-3 [&_th]:pr-3">
+              <thead className="text-slate-500 dark:text-slate-400">
+                <tr><th className="py-2">Source</th><th>Field</th><th>Proposed target</th><th>Confidence</th>{canWrite && <th className="relative"><span className="sr-only">Actions</span></th>}</tr>
+              </thead>
+              <tbody>
+                {proposed.map((m) => (
+                  <tr key={m.id} className="border-t border-slate-100 align-top dark:border-slate-800" data-testid="mapping-proposal">
+                    <td className="py-2">
+                      <span className="font-mono text-xs">{m.stream}</span>
+                      <br />
+                      <span className="text-xs text-slate-500 dark:text-slate-400">{connectionNames[m.connectionId] ?? "deleted connection"}</span>
                     </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                    <td className="py-2 font-mono text-xs">{m.field}</td>
+                    <td className="py-2">
+                      <TargetLabel target={m.target} />
+                      {m.transform && <div className="font-mono text-xs text-slate-500 dark:text-slate-400">{m.transform}</div>}
+                    </td>
+                    <td className="py-2">
+                      <ConfidenceBadge confidence={m.confidence} />
+                      <div className="text-xs text-slate-500 dark:text-slate-400">{m.method} · v{m.version}</div>
+                    </td>
+                    {canWrite && (
+                      <td className="py-2 text-right">
+                        {correcting === m.id ? (
+                          <div className="flex flex-wrap items-center justify-end gap-2">
+                            <TargetSelect value={target} onChange={setTarget} targets={targets} label={`Target for ${m.field}`} />
+                            <Button disabled={!!busy} onClick={() => saveCorrection(m)}>Save</Button>
+                            <Button variant="secondary" disabled={!!busy} onClick={() => setCorrecting(undefined)}>Cancel</Button>
+                          </div>
+                        ) : (
+                          <div className="flex justify-end gap-2">
+                            <Button disabled={!!busy} onClick={() => decide(m, "approve")}>Approve</Button>
+                            <Button variant="danger" disabled={!!busy} onClick={() => decide(m, "reject")}>Reject</Button>
+                            <Button variant="secondary" disabled={!!busy} onClick={() => { setTarget(m.target ?? NONE); setCorrecting(m.id); }}>Correct</Button>
+                          </div>
+                        )}
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollX>
         )}
       </div>
     </Card>

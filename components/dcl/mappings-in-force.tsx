@@ -2,6 +2,7 @@
 
 import { Card, ErrorText } from "@/components/ui/card";
 import { LocalTime } from "@/components/connections/local-time";
+import { ScrollX } from "@/components/ui/scroll-x";
 import type { MappingDto } from "@/lib/dcl/mappings/dto";
 import type { MappedField } from "@/lib/dcl/ontology-page";
 import { rollbackMappingAction } from "@/app/(app)/ontology/actions";
@@ -37,48 +38,50 @@ export function MappingsInForce({ mapped, connectionNames, canWrite }: { mapped:
                 <span className="font-mono">{fields[0].stream}</span>
                 <span className="text-slate-500 dark:text-slate-400"> · {connectionNames[fields[0].connectionId] ?? "deleted connection"} · {fields.length} fields</span>
               </summary>
-              <table className="w-full text-left text-sm">
-                <thead className="text-slate-500 dark:text-slate-400">
-                  <tr><th className="px-3 py-2">Field</th><th>Target</th><th>Confidence</th><th>Version</th><th>History</th></tr>
-                </thead>
-                <tbody>
-                  {fields.map((f) => (
-                    <tr key={f.field} className="border-t border-slate-100 align-top dark:border-slate-800">
-                      <td className="px-3 py-2 font-mono text-xs">{f.field}</td>
-                      <td className="py-2">
-                        <TargetLabel target={f.current.target} />
-                        {f.current.transform && <div className="font-mono text-xs text-slate-500 dark:text-slate-400">{f.current.transform}</div>}
-                      </td>
-                      <td className="py-2"><ConfidenceBadge confidence={f.current.confidence} /></td>
-                      <td className="py-2 text-xs text-slate-600 dark:text-slate-300">v{f.current.version} · {f.current.method}</td>
-                      <td className="py-2 pr-3">
-                        {f.versions.length === 1 ? (
-                          <span className="text-xs text-slate-400">one version</span>
-                        ) : (
-                          <details>
-                            <summary className="cursor-pointer text-xs text-brand-700 dark:text-blue-300">{f.versions.length} versions</summary>
-                            <ol className="mt-1 space-y-1">
-                              {f.versions.map((v) => (
-                                <li key={v.id} className="flex flex-wrap items-center gap-2 text-xs">
-                                  <span className="font-semibold">v{v.version}</span>
-                                  <span className={STATUS[v.status]}>{v.status}</span>
-                                  <TargetLabel target={v.target} />
-                                  <span className="text-slate-500 dark:text-slate-400">{v.method} · <LocalTime value={v.decidedAt ?? v.createdAt} /></span>
-                                  {canWrite && canRollBackTo(f, v) && (
-                                    <button type="button" disabled={!!busy} onClick={() => rollback(f, v)} className="font-medium text-brand-700 hover:underline disabled:cursor-not-allowed disabled:opacity-50 dark:text-blue-300">
-                                      Roll back to v{v.version}
-                                    </button>
-                                  )}
-                                </li>
-                              ))}
-                            </ol>
-                          </details>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <ScrollX label={`Mappings of ${fields[0].stream}`}>
+                <table className="w-full min-w-[36rem] text-left text-sm">
+                  <thead className="text-slate-500 dark:text-slate-400">
+                    <tr><th className="px-3 py-2">Field</th><th>Target</th><th>Confidence</th><th>Version</th><th>History</th></tr>
+                  </thead>
+                  <tbody>
+                    {fields.map((f) => (
+                      <tr key={f.field} className="border-t border-slate-100 align-top dark:border-slate-800">
+                        <td className="px-3 py-2 font-mono text-xs">{f.field}</td>
+                        <td className="py-2">
+                          <TargetLabel target={f.current.target} />
+                          {f.current.transform && <div className="font-mono text-xs text-slate-500 dark:text-slate-400">{f.current.transform}</div>}
+                        </td>
+                        <td className="py-2"><ConfidenceBadge confidence={f.current.confidence} /></td>
+                        <td className="py-2 text-xs text-slate-600 dark:text-slate-300">v{f.current.version} · {f.current.method}</td>
+                        <td className="py-2 pr-3">
+                          {f.versions.length === 1 ? (
+                            <span className="text-xs text-slate-500 dark:text-slate-400">one version</span>
+                          ) : (
+                            <details>
+                              <summary className="cursor-pointer text-xs text-brand-700 dark:text-blue-300">{f.versions.length} versions</summary>
+                              <ol className="mt-1 space-y-1">
+                                {f.versions.map((v) => (
+                                  <li key={v.id} className="flex flex-wrap items-center gap-2 text-xs">
+                                    <span className="font-semibold">v{v.version}</span>
+                                    <span className={STATUS[v.status]}>{v.status}</span>
+                                    <TargetLabel target={v.target} />
+                                    <span className="text-slate-500 dark:text-slate-400">{v.method} · <LocalTime value={v.decidedAt ?? v.createdAt} /></span>
+                                    {canWrite && canRollBackTo(f, v) && (
+                                      <button type="button" disabled={!!busy} onClick={() => rollback(f, v)} className="font-medium text-brand-700 hover:underline disabled:cursor-not-allowed disabled:opacity-50 dark:text-blue-300">
+                                        Roll back to v{v.version}
+                                      </button>
+                                    )}
+                                  </li>
+                                ))}
+                              </ol>
+                            </details>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollX>
             </details>
           ))
         )}

@@ -61,7 +61,7 @@ export function TeamManager(props: {
       <Card title="Members">
         <table className="w-full text-left text-sm">
           <thead className="text-slate-500 dark:text-slate-400">
-            <tr><th className="py-2">Name</th><th>Email</th><th>Role</th><th /></tr>
+            <tr><th className="py-2">Name</th><th>Email</th><th>Role</th><th className="relative"><span className="sr-only">Actions</span></th></tr>
           </thead>
           <tbody>
             {props.members.map((m) => (

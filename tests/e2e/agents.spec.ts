@@ -5,7 +5,7 @@ import { signInAsDemo } from "./demo-sign-in";
 test("run the RevOps agent, read a finding's evidence and acknowledge it", async ({ page }) => {
   test.setTimeout(180_000);
   await signInAsDemo(page);
-  await page.getByRole("link", { name: "Agents", exact: true }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Agents", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Agents", level: 1 })).toBeVisible();
 
   const revops = page.getByTestId("agent").filter({ has: page.getByRole("heading", { name: "RevOps agent" }) });

@@ -13,7 +13,7 @@ const POLICY = [
 test("read the CFO's figures, add a document, ask a question and read the cited answer", async ({ page }) => {
   test.setTimeout(180_000);
   await signInAsDemo(page);
-  await page.getByRole("link", { name: "Assistant", exact: true }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Assistant", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Assistant", level: 1 })).toBeVisible();
 
   // The demo connection's first sync fills the views the CFO's figures read.

@@ -37,14 +37,21 @@ test("register, see the signed-in shell, sign out, sign in again, sign out", asy
   // pages send); the embedded engine picks it up.
   const created = await page.request.post("/api/v1/tasks", { headers: { origin: new URL(page.url()).origin }, data: { type: "kb.ingest", input: { documentIds: ["6f1c2a44-0b7e-4c1e-9d52-3f7a1e2b9c10"] } } });
   expect(created.status()).toBe(201);
-  await page.getByRole("link", { name: "Orchestration" }).click();
-  await expect(page.getByText("Engine: embedded (ok).")).toBeVisible();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Orchestration" }).click();
+  await expect(page.getByTestId("engine-status")).toHaveText("Tasks run inside this app server: running.");
   const row = page.getByTestId("task-row");
-  await expect(row).toContainText("failed", { timeout: 20_000 });
+  await expect(row).toContainText("Failed", { timeout: 20_000 });
+  await expect(row).toContainText("Ingest a deleted document");
   await expect(row).toContainText("None of these documents exists");
-  await page.getByRole("button", { name: "Retry" }).click();
-  await expect(row).toContainText("2 /", { timeout: 20_000 });
-  await page.getByRole("link", { name: "Team" }).click();
+  // The document does not exist, so retrying can never work: no Retry, and the row says why.
+  await expect(row).toContainText("Can't be retried: the document was deleted.");
+  await expect(row.getByRole("button", { name: "Retry" })).toHaveCount(0);
+  await row.getByRole("link", { name: "Ingest a deleted document" }).click();
+  await expect(page).toHaveTitle("AOS Task");
+  await expect(page.getByRole("heading", { name: "Ingest a deleted document" })).toBeVisible();
+  await expect(page.getByTestId("task-attempt")).toContainText("Attempt 1 of 3");
+  await expect(page.getByTestId("task-attempt")).toContainText("None of these documents exists");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Team" }).click();
   await expect(page.getByRole("cell", { name: email })).toBeVisible();
 
   await page.getByRole("button", { name: "Sign out" }).click();

@@ -4,7 +4,7 @@ import { signInAsDemo } from "./demo-sign-in";
 
 test("the demo tenant's sources are synced on first start and their schemas are visible", async ({ page }) => {
   await signInAsDemo(page);
-  await page.getByRole("link", { name: "Connections" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Connections" }).click();
   await page.getByRole("link", { name: "Demo data (mock_sources)" }).click();
   await expect(page).toHaveURL(/\/connections\/[0-9a-f-]{36}$/);
   // The first sync runs in the background at startup.

@@ -44,13 +44,13 @@ async function createHeldConnection(page: Page, name: string) {
 test("decide what waits in the inbox: accept a held change, reject a repair with its reason, correct a mapping, approve the rest, roll back", async ({ page }) => {
   test.setTimeout(180_000);
   await registerWorkspace(page);
-  await page.getByRole("link", { name: "Inbox", exact: true }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Inbox", exact: true }).click();
   await expect(page.getByTestId("inbox-empty")).toHaveText(/^Nothing waits for a person/);
   await expect(page.getByTestId("inbox-badge")).toHaveCount(0);
 
   const name = `E2E inbox ${Date.now()}`;
   await createHeldConnection(page, name);
-  await page.getByRole("link", { name: /^Inbox \d+ waiting$/ }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Inbox \d+ waiting$/ }).click();
   await expect(page.getByRole("heading", { name: "Inbox", exact: true })).toBeVisible();
   await page.getByLabel("Connection").selectOption({ label: name });
   await expect(page).toHaveURL(/\/inbox\?connection=[0-9a-f-]{36}$/);

@@ -8,7 +8,7 @@ const ENTITIES = ["account", "contact", "opportunity", "invoice", "cost", "resou
 test("rebuild the demo tenant's views, see the lineage graph and browse the invoice view", async ({ page }) => {
   test.setTimeout(150_000);
   await signInAsDemo(page);
-  await page.getByRole("link", { name: "Ontology", exact: true }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Ontology", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Ontology", exact: true })).toBeVisible();
 
   await page.getByRole("button", { name: "Rebuild views" }).click();

@@ -18,7 +18,7 @@ test("pages run under a nonce CSP without violations, and sign-in ignores a call
   await expect(page).toHaveURL(`${baseURL}/control-center`);
 
   // The lineage graph (React Flow) positions nodes with inline styles.
-  await page.getByRole("link", { name: "Ontology", exact: true }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Ontology", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Ontology", exact: true })).toBeVisible();
   expect(violations).toEqual([]);
 });

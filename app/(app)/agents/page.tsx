@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { z } from "zod";
 import { AgentList } from "@/components/agents/agent-list";
-import { AutoRefresh } from "@/components/agents/auto-refresh";
 import { FindingEvidence } from "@/components/agents/finding-evidence";
 import { FindingList } from "@/components/agents/finding-list";
 import { FindingsFilters } from "@/components/agents/findings-filters";
 import { findingsHref } from "@/components/agents/findings-href";
+import { RefreshOnEvents } from "@/components/live/refresh-on-events";
 import { MUTED, SURFACE } from "@/components/ui/tone";
 import { roleHasScope } from "@/lib/auth/roles";
 import { requirePageContext } from "../page-context";
@@ -34,10 +34,9 @@ export default async function AgentsPage({ searchParams }: { searchParams: Promi
   const names = Object.fromEntries(agents.map((a) => [a.slug, a.name]));
   const kinds = [...new Set([...Object.entries(BUILTIN_KINDS).filter(([slug]) => !filter.agent || slug === filter.agent).flatMap(([, k]) => k), ...findings.map((f) => f.kind), ...(filter.kind ? [filter.kind] : [])])].sort();
   const filtered = filter.agent !== undefined || filter.kind !== undefined || filter.status !== "active";
-  const working = agents.some((a) => a.pending !== null || a.latestRun?.status === "running");
   return (
     <div className="space-y-8">
-      <AutoRefresh active={working} />
+      <RefreshOnEvents types={["agent.run.finished", "task.updated"]} />
       <header className="space-y-1">
         <h1 className="text-2xl font-bold">Agents</h1>
         <p className="text-slate-600 dark:text-slate-300">

@@ -5,6 +5,7 @@ import { InboxFilters } from "@/components/inbox/inbox-filters";
 import { inboxHref } from "@/components/inbox/inbox-href";
 import { InboxList } from "@/components/inbox/inbox-list";
 import { ItemEvidence } from "@/components/inbox/item-evidence";
+import { RefreshOnEvents } from "@/components/live/refresh-on-events";
 import { MUTED, SURFACE } from "@/components/ui/tone";
 import { listConnections } from "@/lib/aam/connections";
 import { roleHasScope } from "@/lib/auth/roles";
@@ -37,6 +38,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const filtered = connectionId !== undefined || kind !== undefined;
   return (
     <div className="space-y-6">
+      <RefreshOnEvents types={["inbox.changed", "aam.drift.detected", "dcl.views.rebuilt"]} />
       <header className="space-y-1">
         <h1 className="text-2xl font-bold">Inbox</h1>
         <p className="text-slate-600 dark:text-slate-300">Everything waiting for a person: repairs the drift agent was not sure of, mapping proposals below the auto-approve threshold, and schema changes a connection&apos;s policy holds.</p>

@@ -5,6 +5,7 @@ import { MappingReviewTable } from "@/components/dcl/mapping-review-table";
 import { MappingsInForce } from "@/components/dcl/mappings-in-force";
 import { RebuildViews } from "@/components/dcl/rebuild-views";
 import { ViewsTable } from "@/components/dcl/views-table";
+import { RefreshOnEvents } from "@/components/live/refresh-on-events";
 import { Card } from "@/components/ui/card";
 import { roleHasScope } from "@/lib/auth/roles";
 import { getOntologyPage } from "@/lib/dcl/ontology-page";
@@ -19,6 +20,7 @@ export default async function OntologyPage() {
   const hasConnections = Object.keys(connectionNames).length > 0;
   return (
     <div className="space-y-6">
+      <RefreshOnEvents types={["dcl.views.rebuilt", "inbox.changed"]} />
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div className="space-y-1">
           <h1 className="text-2xl font-bold">Ontology</h1>

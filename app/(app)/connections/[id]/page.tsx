@@ -9,6 +9,8 @@ import { RecentRecords } from "@/components/connections/recent-records";
 import { StatusBadge } from "@/components/connections/status-badge";
 import { StreamList } from "@/components/connections/stream-list";
 import { UploadFiles } from "@/components/connections/upload-files";
+import { RefreshOnEvents } from "@/components/live/refresh-on-events";
+import { SyncProgress } from "@/components/live/sync-progress";
 import { getConnectionDetail } from "@/lib/aam/connection-detail";
 import { CONNECTORS } from "@/lib/aam/connectors/registry";
 import { ConnectionParams } from "@/lib/aam/schemas";
@@ -36,6 +38,8 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
         <p className="text-slate-600 dark:text-slate-300">{typeLabel}{connection.statusMessage && <>: {connection.statusMessage}</>}</p>
       </header>
       {connection.safeMode && <SafeModeNotice sampleRowLimit={connection.sampleRowLimit} canWrite={canWrite} />}
+      <RefreshOnEvents types={["task.updated", "aam.sync.completed", "aam.drift.detected", "dcl.views.rebuilt"]} />
+      <SyncProgress connectionId={connection.id} />
       {canWrite && <ConnectionActions id={connection.id} status={connection.status} hasPendingChanges={hasPendingChanges} safeMode={connection.safeMode} />}
       <div className="grid gap-6 lg:grid-cols-2">
         <ConnectionSummary connection={connection} typeLabel={typeLabel} canWrite={canWrite} />

@@ -10,9 +10,12 @@ import { queryView, ViewQuery } from "@/lib/dcl/views/query";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { requirePageContext } from "../../page-context";
 
-export const metadata = { title: "Unified view" };
-
 type Props = { params: Promise<{ entity: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Pick<Props, "params">) {
+  const entity = OntologyName.safeParse((await params).entity);
+  return { title: entity.success ? `${entity.data} view` : "Unified view" };
+}
 
 export default async function UnifiedViewPage({ params, searchParams }: Props) {
   const ctx = await requirePageContext();

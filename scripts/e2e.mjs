@@ -12,6 +12,7 @@ const env = { ...process.env, CHROMIUM_PATH: chromium, E2E_DATA_DIR: dataDir, NE
 
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: "inherit", env }).status ?? 1;
 let status = process.env.E2E_SKIP_BUILD ? 0 : run("npx", ["--no-install", "next", "build"]);
-if (status === 0) status = run("npx", ["--no-install", "playwright", "test"]);
+// Arguments go to Playwright: `npm run test:e2e -- first-load-js` runs one spec.
+if (status === 0) status = run("npx", ["--no-install", "playwright", "test", ...process.argv.slice(2)]);
 rmSync(dataDir, { recursive: true, force: true });
 process.exit(status);

@@ -5,7 +5,7 @@ import type { FinopsHeadline, Money, RevopsHeadline } from "@/lib/control-center
 import type { AgentHeadline } from "@/lib/control-center/agents";
 import { formatCount, formatDate, formatMoneyShort, formatRelative, plural } from "./format";
 import { Facts, Headline, Panel } from "./panel";
-import { TrendChart } from "./trend-chart";
+import { TrendChart } from "./lazy-trend-chart";
 
 const LINK = "font-medium text-brand-700 hover:underline dark:text-blue-300";
 

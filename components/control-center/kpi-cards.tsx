@@ -3,7 +3,8 @@ import { MUTED } from "@/components/ui/tone";
 import type { ControlCenter } from "@/lib/control-center/overview";
 import { formatCompact, formatCount, formatPercent } from "./format";
 import { Facts, Headline, Panel } from "./panel";
-import { TrendChart, type TrendSeries } from "./trend-chart";
+import { TrendChart } from "./lazy-trend-chart";
+import type { TrendSeries } from "./trend-chart";
 
 type Props<K extends keyof ControlCenter> = { data: ControlCenter[K]; days: number };
 

@@ -1,6 +1,7 @@
 import { SURFACE } from "@/components/ui/tone";
 import type { TaskStats } from "@/lib/tasks/task-stats";
-import { AgentRunChart, DurationChart, OutcomeChart, type AgentRunStat } from "./task-charts";
+import { AgentRunChart, DurationChart, OutcomeChart } from "./lazy-task-charts";
+import type { AgentRunStat } from "./task-charts";
 
 /** The week in three charts: how long tasks take, failures per day, agent runs. */
 export function OrchestrationCharts({ stats, agentRuns, days }: { stats: TaskStats; agentRuns: AgentRunStat[]; days: number }) {

@@ -10,14 +10,15 @@ import { signInAsDemo } from "./demo-sign-in";
  */
 
 const BUDGET_KB = 250;
-const GRAPH_BUDGET_KB = 350;
+const GRAPH_BUDGET_KB = 300;
 const GRAPH_PAGES = new Set(["/ontology"]);
 const PAGES = ["/login", "/register", "/control-center", "/inbox", "/discover", "/connections", "/ontology", "/ontology/invoice", "/orchestration", "/agents", "/assistant", "/team", "/invitations", "/faq"];
 
 /** The scripts a page's HTML loads (script tags and preloads): what the browser needs before the page works. */
 async function firstLoadScripts(page: Page, url: string): Promise<string[]> {
   const html = await (await page.request.get(url)).text();
-  const scripts = [...html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
+  // `noModule` scripts are polyfills only browsers without modules load.
+  const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((tag) => !/\snoModule/i.test(tag)).map((tag) => /\ssrc="([^"]+)"/.exec(tag)?.[1]);
   const preloads = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => m[0]).filter((tag) => /\sas="script"/.test(tag)).map((tag) => /\shref="([^"]+)"/.exec(tag)?.[1]);
   return [...new Set([...scripts, ...preloads].filter((src): src is string => !!src).map((src) => new URL(src.replaceAll("&amp;", "&"), url).toString()))];
 }

@@ -121,5 +121,5 @@ export async function failTask(db: PrismaClient, task: Task, { number, error }: 
 async function markFailed(db: PrismaClient, task: Task, { number, message, kind, guard }: { number: number; message: string; kind: string; guard: Prisma.TaskWhereInput }) {
   const { count } = await db.task.updateMany({ where: guard, data: { status: "failed", lastErrorMessage: message, lastErrorKind: kind, finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null } });
   if (count > 0) await announceTask(db, task, "failed", { attempt: number });
-  if (count > 0) void notifyTaskFailed(db, { id: task.id, tenantId: task.tenantId, type: task.type, lastErrorMessage: message, attempts: number }).catch((e) => log.warn("task failure notification failed", { taskId: task.id, error: e }));
+  if (count > 0) void notifyTaskFailed(db, { id: task.id, tenantId: task.tenantId, type: task.type, input: task.input, lastErrorMessage: message, attempts: number }).catch((e) => log.warn("task failure notification failed", { taskId: task.id, error: e }));
 }

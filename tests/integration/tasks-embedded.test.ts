@@ -69,7 +69,7 @@ describe("task lifecycle on the embedded engine", () => {
       expect(failed.attempts).toBe(1);
       expect(failed.lastError).toEqual({ message: "the source is gone", kind: "permanent" });
       await expect.poll(() => received.length, { timeout: 5_000 }).toBe(1);
-      expect(received[0]).toContain("agent.run");
+      expect(received[0]).toMatch(/\*Run [^*]+\* failed in /);
       expect(received[0]).toContain("the source is gone");
       expect(hits).toBe(2);
     } finally {

@@ -6,6 +6,7 @@ import { notifyTaskFailed } from "@/lib/notify/task-failed";
 import { announceTask } from "@/lib/tasks/announce";
 import { PermanentTaskError } from "@/lib/tasks/types";
 import type { WorkflowResult } from "@/lib/tasks/workflow";
+import { workflows } from "@/lib/tasks/workflows";
 
 /**
  * The engine-side task transitions, shared by both engines. Every write is guarded by the status it
@@ -62,7 +63,8 @@ function completeInTransaction(db: PrismaClient, task: Task, number: number, res
       if (existing) continue;
       followUps.push(
         await tx.task.create({
-          data: { tenantId: task.tenantId, type: next.type, input: next.input as Prisma.InputJsonValue, maxAttempts: task.maxAttempts, idempotencyKey: key, parentTaskId: task.id, engine: task.engine, createdById: task.createdById },
+          // Its own workflow's attempts: not the parent's (a parent retried by hand has a raised limit).
+          data: { tenantId: task.tenantId, type: next.type, input: next.input as Prisma.InputJsonValue, maxAttempts: workflows.get(next.type)?.maxAttempts ?? task.maxAttempts, idempotencyKey: key, parentTaskId: task.id, engine: task.engine, createdById: task.createdById },
         }),
       );
     }

@@ -1,10 +1,13 @@
 import { BADGE, SEVERITY_TONE } from "@/components/agents/tone";
 import { MUTED } from "@/components/ui/tone";
 import { Card } from "@/components/ui/card";
+import { DemoBadge } from "@/components/ui/live-badge";
+import { PanelBadge } from "@/components/ui/panel-badge";
+import { describePanel } from "@/lib/live-data/panels";
 import { figureDimension, figureValue } from "@/lib/nlp/personas/format";
 import type { Figure, PersonaSummary } from "@/lib/nlp/personas/types";
 
-const DEMO_BADGE = `${BADGE} bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200`;
+const DEMO_FIGURES = describePanel("personaSummary", "demo").source;
 
 /**
  * A persona's summary: the narrative, each figure with its breakdown, window and freshness, and
@@ -15,9 +18,10 @@ export function PersonaSummaryCard({ summary }: { summary: PersonaSummary }) {
   return (
     <Card className="space-y-5">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h3 className="text-lg font-semibold">
-          {summary.title} {summary.demo && <span className={DEMO_BADGE}>Demo</span>}
-        </h3>
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+          <h3 className="text-lg font-semibold">{summary.title}</h3>
+          <PanelBadge panel={describePanel("personaSummary", summary.demo ? "demo" : "live")} />
+        </div>
         <p className={`text-xs ${MUTED}`}>
           {summary.demo ? "Demo content, not your data" : summary.freshness.viewsBuiltAt ? `Views built ${new Date(summary.freshness.viewsBuiltAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC` : "No views built yet"} · as of {summary.asOf}
         </p>
@@ -32,7 +36,7 @@ export function PersonaSummaryCard({ summary }: { summary: PersonaSummary }) {
         {groups.map(([label, figures]) => (
           <div key={label} className="min-w-0 rounded-md border border-slate-200 p-3 dark:border-slate-700">
             <dt className={`text-xs font-medium ${MUTED}`}>
-              {label} {figures.some((f) => f.demo) && <span className={DEMO_BADGE}>Demo</span>}
+              {label} {figures.some((f) => f.demo) && <DemoBadge source={DEMO_FIGURES} />}
             </dt>
             {figures.map((f, i) => (
               <dd key={i} className="mt-1 flex flex-wrap items-baseline justify-between gap-x-3 text-sm">
@@ -62,7 +66,7 @@ export function PersonaSummaryCard({ summary }: { summary: PersonaSummary }) {
               <li key={i} className="flex flex-wrap items-baseline gap-2">
                 <span className={`${BADGE} ${SEVERITY_TONE[h.severity] ?? SEVERITY_TONE.low}`}>{h.severity}</span>
                 <span className="min-w-0 break-words">{h.title}</span>
-                {h.source === "demo" && <span className={DEMO_BADGE}>Demo</span>}
+                {h.source === "demo" && <DemoBadge source={DEMO_FIGURES} />}
               </li>
             ))}
           </ul>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { MUTED } from "@/components/ui/tone";
 import type { ActivityItem } from "@/lib/control-center/activity";
-import type { PanelSource } from "@/lib/control-center/panels";
+import type { PanelSource } from "@/lib/live-data/panels";
 import { formatRelative } from "./format";
 import { Panel } from "./panel";
 

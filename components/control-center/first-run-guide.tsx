@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { FirstRunGuide as Guide } from "@/lib/control-center/first-run";
-import type { PanelSource } from "@/lib/control-center/panels";
+import type { PanelSource } from "@/lib/live-data/panels";
 import { Panel } from "./panel";
 
 /** Connect a source → Review the mappings → Run an agent → Ask the assistant, with each step's state. */

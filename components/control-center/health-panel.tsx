@@ -1,5 +1,5 @@
 import type { Health } from "@/lib/health/check-health";
-import type { PanelSource } from "@/lib/control-center/panels";
+import type { PanelSource } from "@/lib/live-data/panels";
 import { Panel } from "./panel";
 
 const LABELS = { database: "Database", redis: "Cache & locks", jobs: "Job engine" } as const;

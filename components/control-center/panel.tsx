@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { SURFACE } from "@/components/ui/tone";
-import type { PanelSource } from "@/lib/control-center/panels";
-import { PanelBadge } from "./panel-badge";
+import type { PanelSource } from "@/lib/live-data/panels";
+import { PanelBadge } from "@/components/ui/panel-badge";
 
 const TITLE = "text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400";
 

@@ -1,4 +1,4 @@
-import type { PanelSource } from "@/lib/control-center/panels";
+import type { PanelSource } from "@/lib/live-data/panels";
 import { Panel } from "./panel";
 
 /** Who is in the workspace and the caller's role in it. */

@@ -7,7 +7,7 @@ import type { AgentRun } from "@/lib/generated/prisma/client";
 import { demoModeOn } from "@/lib/nlp/personas/demo";
 import { finopsHeadline, revopsHeadline, type FinopsHeadline, type RevopsHeadline } from "./agent-figures";
 import { demoHeadlines } from "./demo-figures";
-import { describePanel, type PanelSource } from "./panels";
+import { describePanel, type PanelSource } from "@/lib/live-data/panels";
 
 /** The latest run an agent's figures come from. */
 export type RunSummary = { startedAt: Date; findings: number; newFindings: number };

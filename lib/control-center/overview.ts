@@ -9,7 +9,7 @@ import { firstRunGuide } from "./first-run";
 import { ingestKpi } from "./ingest";
 import { llmKpi } from "./llm";
 import { mappingKpi } from "./mappings";
-import { describePanel } from "./panels";
+import { describePanel } from "@/lib/live-data/panels";
 import { taskKpi } from "./tasks";
 
 /** Trends cover this many UTC days, today included. */

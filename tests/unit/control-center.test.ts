@@ -5,7 +5,7 @@ import { describeDecision, describeDrift, describeSync } from "@/lib/control-cen
 import { fillDays, lastDays, utcDay, windowStart } from "@/lib/control-center/days";
 import { demoHeadlines } from "@/lib/control-center/demo-figures";
 import { firstRunGuide } from "@/lib/control-center/first-run";
-import { describePanel } from "@/lib/control-center/panels";
+import { describePanel } from "@/lib/live-data/panels";
 
 const NOW = new Date("2026-11-29T09:30:00Z");
 

@@ -6,6 +6,7 @@ import { FindingList } from "@/components/agents/finding-list";
 import { FindingsFilters } from "@/components/agents/findings-filters";
 import { findingsHref } from "@/components/agents/findings-href";
 import { RefreshOnEvents } from "@/components/live/refresh-on-events";
+import { PageHeading } from "@/components/ui/page-heading";
 import { MUTED, SURFACE } from "@/components/ui/tone";
 import { roleHasScope } from "@/lib/auth/roles";
 import { requirePageContext } from "../page-context";
@@ -38,7 +39,7 @@ export default async function AgentsPage({ searchParams }: { searchParams: Promi
     <div className="space-y-8">
       <RefreshOnEvents types={["agent.run.finished", "task.updated"]} />
       <header className="space-y-1">
-        <h1 className="text-2xl font-bold">Agents</h1>
+        <PageHeading title="Agents" panel="agents" />
         <p className="text-slate-600 dark:text-slate-300">
           Agents read the unified views on a schedule or when asked, and report findings with the money at stake and the evidence behind them: the query, the rows and where they came from.
         </p>

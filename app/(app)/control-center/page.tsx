@@ -6,7 +6,7 @@ import { ConnectionsCard, DriftCard, LlmCard, MappingsCard, RecordsCard, TasksCa
 import { WorkspaceCard } from "@/components/control-center/workspace-card";
 import { RefreshOnEvents } from "@/components/live/refresh-on-events";
 import { loadControlCenter } from "@/lib/control-center/overview";
-import { describePanel } from "@/lib/control-center/panels";
+import { describePanel } from "@/lib/live-data/panels";
 import { checkHealth } from "@/lib/health/check-health";
 import { listMembers } from "@/lib/tenancy/members";
 import { requireAccount, requirePageContext } from "../page-context";

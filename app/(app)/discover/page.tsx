@@ -4,6 +4,7 @@ import { DiscoverSummary } from "@/components/discover/discover-summary";
 import { DiscoveredStreams } from "@/components/discover/discovered-streams";
 import { SourceUniverse } from "@/components/discover/source-universe";
 import { UnmappedFields } from "@/components/discover/unmapped-fields";
+import { PageHeading } from "@/components/ui/page-heading";
 import { CONNECTORS } from "@/lib/aam/connectors/registry";
 import { roleHasScope } from "@/lib/auth/roles";
 import { getDiscoverPage } from "@/lib/discover/read-model";
@@ -21,7 +22,7 @@ export default async function DiscoverPage() {
   return (
     <div className="space-y-6">
       <header className="space-y-1">
-        <h1 className="text-2xl font-bold">Discover</h1>
+        <PageHeading title="Discover" panel="discover" />
         <p className="text-slate-600 dark:text-slate-300">What the platform found in your sources, and what it could connect to the unified model.</p>
       </header>
       {connections.length === 0 ? (

@@ -6,6 +6,7 @@ import { TaskList } from "@/components/orchestration/task-list";
 import { TaskListFallback } from "@/components/orchestration/task-list-fallback";
 import { EngineStatus } from "@/components/orchestration/engine-status";
 import { ErrorText } from "@/components/ui/card";
+import { PageHeading } from "@/components/ui/page-heading";
 import type { TenantContext } from "@/lib/auth/context";
 import { roleHasScope } from "@/lib/auth/roles";
 import { jobEngineStatus } from "@/lib/jobs/engine";
@@ -28,7 +29,7 @@ export default async function OrchestrationPage({ searchParams }: { searchParams
     <div className="space-y-6">
       <RefreshOnEvents types={["task.updated", "agent.run.finished"]} />
       <header className="space-y-1">
-        <h1 className="text-2xl font-bold">Orchestration</h1>
+        <PageHeading title="Orchestration" panel="orchestration" />
         <p className="text-slate-600 dark:text-slate-300">
           Every long job (a sync, a drift check, a mapping repair, a view rebuild, a document ingest, an agent run) is a task that is retried on failure. Open one to see its attempts and what it produced.
         </p>

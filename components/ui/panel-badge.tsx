@@ -1,5 +1,5 @@
 import { DemoBadge, LiveBadge } from "@/components/ui/live-badge";
-import type { PanelSource } from "@/lib/control-center/panels";
+import type { PanelSource } from "@/lib/live-data/panels";
 
 /** Live or Demo, as the panel's data decided (lib/control-center/panels.ts). */
 export function PanelBadge({ panel }: { panel: Pick<PanelSource, "mode" | "source"> }) {

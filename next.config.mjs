@@ -30,8 +30,12 @@ const nextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: SECURITY_HEADERS },
-      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
+      // Every API route but the docs pages (/api/docs, /api/redoc), which get the pages' nonce CSP from proxy.ts.
+      { source: "/api/:path((?!docs(?:/|$)|redoc(?:/|$)).*)", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
     ];
+  },
+  async redirects() {
+    return [{ source: "/api-docs", destination: "/api/docs", permanent: true }];
   },
 };
 

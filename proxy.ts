@@ -29,6 +29,9 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     "/api/auth/:path*",
+    // The API's docs pages are pages: they get the nonce CSP.
+    "/api/docs/:path*",
+    "/api/redoc/:path*",
     {
       source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
       // Prefetches fetch RSC payloads, not HTML: no script runs from them.

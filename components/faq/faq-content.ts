@@ -154,7 +154,7 @@ export const FAQ: FaqSection[] = [
         answer: [
           "Yes. Owners and admins set the auto-approve threshold for mappings and the apply and review thresholds for repairs through the API's DCL settings. A threshold above 100% sends every repair to a person. There is no settings page for them yet.",
         ],
-        links: [{ href: "/api-docs", label: "API documentation", external: true }],
+        links: [{ href: "/api/docs", label: "API documentation", external: true }],
       },
     ],
   },
@@ -321,7 +321,7 @@ export const FAQ: FaqSection[] = [
           "The interactive documentation lists every route with its input and output; the OpenAPI document is generated from the same definitions the server validates with.",
         ],
         links: [
-          { href: "/api-docs", label: "API documentation", external: true },
+          { href: "/api/docs", label: "API documentation", external: true },
           { href: "/api/v1/openapi.json", label: "OpenAPI document", external: true },
         ],
       },

@@ -16,6 +16,11 @@ const SKIP = new Set([
   "/api/auth/[...nextauth]",
   // Inngest's webhook: requests must be signed with the signing key, and it answers 404 unless Inngest is configured (inngest-serve.test.ts).
   "/api/inngest",
+  // The API's docs pages: public HTML and the files of swagger-ui-dist and redoc, no tenant data (openapi.test.ts).
+  "/api/docs",
+  "/api/docs/[asset]",
+  "/api/redoc",
+  "/api/redoc/[asset]",
 ]);
 
 /** Mutations a viewer may make: they act on the caller's own account, never on the tenant's data. */

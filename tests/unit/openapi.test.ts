@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildOpenApi, type OpenApiDocument } from "@/lib/http/openapi/build-document";
-import { readSwaggerUiAsset, swaggerUiPage } from "@/lib/http/openapi/docs-page";
+import { docsPage, readDocsAsset } from "@/lib/http/openapi/docs-page";
 import { listRouteFiles, METHODS, UNDOCUMENTED_ROUTES } from "@/lib/http/openapi/load-routes";
 import { formatOpenApi, SERVED_DOCUMENT } from "@/lib/http/openapi/served";
 
@@ -25,7 +25,7 @@ beforeAll(async () => {
 describe("the OpenAPI document", () => {
   it("documents every route file under app/api with each method it exports", async () => {
     const files = listRouteFiles();
-    expect(files.filter((f) => UNDOCUMENTED_ROUTES.has(f.pattern)).map((f) => f.pattern).sort()).toEqual(["/api/auth/[...nextauth]", "/api/inngest"]);
+    expect(files.filter((f) => UNDOCUMENTED_ROUTES.has(f.pattern)).map((f) => f.pattern).sort()).toEqual(["/api/auth/[...nextauth]", "/api/docs", "/api/docs/[asset]", "/api/inngest", "/api/redoc", "/api/redoc/[asset]"]);
     for (const { file, pattern } of files.filter((f) => !UNDOCUMENTED_ROUTES.has(f.pattern))) {
       const mod = (await import(file)) as Record<string, unknown>;
       const exported = METHODS.filter((m) => typeof mod[m] === "function").map((m) => m.toLowerCase());
@@ -102,20 +102,24 @@ describe("the OpenAPI document", () => {
   });
 });
 
-describe("the docs page", () => {
-  it("loads Swagger UI from this app only, with the request's CSP nonce on its scripts", () => {
-    const html = swaggerUiPage({ nonce: "abc123+/=" });
-    expect(html.match(/<script nonce="abc123\+\/="/g)).toHaveLength(2);
-    expect(html).not.toMatch(/https?:\/\//);
-    expect(html).toContain('"validatorUrl":null');
-    expect(swaggerUiPage({ nonce: '"><script>' })).not.toContain('"><script>');
+describe("the docs pages", () => {
+  it("load Swagger UI and ReDoc from this app only, with the request's CSP nonce on their scripts", () => {
+    for (const kind of ["swagger", "redoc"] as const) {
+      const html = docsPage(kind, { nonce: "abc123+/=" });
+      expect(html.match(/<script nonce="abc123\+\/="/g)).toHaveLength(2);
+      expect(html).not.toMatch(/https?:\/\//);
+      expect(docsPage(kind, { nonce: '"><script>' })).not.toContain('"><script>');
+    }
+    expect(docsPage("swagger", {})).toContain('"validatorUrl":null');
   });
 
-  it("serves only the allow-listed Swagger UI assets", async () => {
-    const bundle = await readSwaggerUiAsset("swagger-ui-bundle.js");
+  it("serve only their allow-listed assets", async () => {
+    const bundle = await readDocsAsset("swagger", "swagger-ui-bundle.js");
     expect(bundle?.contentType).toMatch(/^text\/javascript/);
     expect(bundle!.body.length).toBeGreaterThan(100_000);
-    expect(await readSwaggerUiAsset("../package.json")).toBeUndefined();
-    expect(await readSwaggerUiAsset("package.json")).toBeUndefined();
+    expect((await readDocsAsset("redoc", "redoc.standalone.js"))!.body.length).toBeGreaterThan(100_000);
+    expect(await readDocsAsset("swagger", "../package.json")).toBeUndefined();
+    expect(await readDocsAsset("swagger", "package.json")).toBeUndefined();
+    expect(await readDocsAsset("redoc", "swagger-ui-bundle.js")).toBeUndefined();
   });
 });

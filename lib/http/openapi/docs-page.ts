@@ -1,23 +1,50 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 
-/** The swagger-ui-dist files the docs page loads, by the name it asks for them under /api-docs/. */
-const ASSETS: Record<string, string> = {
-  "swagger-ui.css": "text/css; charset=utf-8",
-  "swagger-ui-bundle.js": "text/javascript; charset=utf-8",
+/**
+ * The REST API's human docs: Swagger UI at /api/docs and ReDoc at /api/redoc, both over
+ * /api/v1/openapi.json. Their files come from npm packages (swagger-ui-dist, redoc's standalone
+ * bundle), read from node_modules at run time: nothing is bundled or loaded from elsewhere.
+ */
+export type DocsKind = "swagger" | "redoc";
+
+const ASSETS: Record<DocsKind, Record<string, { file: string; contentType: string }>> = {
+  swagger: {
+    "swagger-ui.css": { file: "swagger-ui-dist/swagger-ui.css", contentType: "text/css; charset=utf-8" },
+    "swagger-ui-bundle.js": { file: "swagger-ui-dist/swagger-ui-bundle.js", contentType: "text/javascript; charset=utf-8" },
+  },
+  redoc: {
+    "redoc.standalone.js": { file: "redoc/bundles/redoc.standalone.js", contentType: "text/javascript; charset=utf-8" },
+  },
 };
 
-/** Read from node_modules at run time (the package ships prebuilt files; nothing is bundled or downloaded). */
-export async function readSwaggerUiAsset(name: string): Promise<{ body: string; contentType: string } | undefined> {
-  const contentType = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
-  if (!contentType) return undefined;
-  const body = await readFile(path.join(process.cwd(), "node_modules", "swagger-ui-dist", name), "utf8");
-  return { body, contentType };
+/** An allow-listed asset of one docs page, or undefined. */
+export async function readDocsAsset(kind: DocsKind, name: string): Promise<{ body: string; contentType: string } | undefined> {
+  const asset = Object.hasOwn(ASSETS[kind], name) ? ASSETS[kind][name] : undefined;
+  if (!asset) return undefined;
+  return { body: await readFile(path.join(process.cwd(), "node_modules", asset.file), "utf8"), contentType: asset.contentType };
 }
 
-/** The docs page's HTML. Its scripts carry the request's CSP nonce when there is one. */
-export function swaggerUiPage({ nonce }: { nonce?: string }): string {
+/** The docs page's HTML; its scripts carry the request's CSP nonce (proxy.ts) when there is one. */
+export function docsPage(kind: DocsKind, { nonce }: { nonce?: string }): string {
   const attr = nonce ? ` nonce="${nonce.replace(/[^A-Za-z0-9+/=]/g, "")}"` : "";
+  const body = kind === "swagger" ? swaggerBody(attr) : redocBody(attr);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>AutonomOS API</title>
+${kind === "swagger" ? '<link rel="stylesheet" href="/api/docs/swagger-ui.css">' : ""}
+</head>
+<body style="margin:0">
+${body}
+</body>
+</html>
+`;
+}
+
+function swaggerBody(attr: string): string {
   const config = {
     url: "/api/v1/openapi.json",
     dom_id: "#swagger-ui",
@@ -26,19 +53,15 @@ export function swaggerUiPage({ nonce }: { nonce?: string }): string {
     validatorUrl: null,
     withCredentials: true,
   };
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>AutonomOS API</title>
-<link rel="stylesheet" href="/api-docs/swagger-ui.css">
-</head>
-<body>
-<div id="swagger-ui"></div>
-<script${attr} src="/api-docs/swagger-ui-bundle.js"></script>
-<script${attr}>window.ui = SwaggerUIBundle(${JSON.stringify(config)});</script>
-</body>
-</html>
-`;
+  return `<div id="swagger-ui"></div>
+<script${attr} src="/api/docs/swagger-ui-bundle.js"></script>
+<script${attr}>window.ui = SwaggerUIBundle(${JSON.stringify(config)});</script>`;
+}
+
+function redocBody(attr: string): string {
+  // Search runs in a blob: worker, which the page's CSP does not allow; the menu lists every operation.
+  const options = { disableSearch: true, hideDownloadButton: false, expandResponses: "200,201" };
+  return `<div id="redoc"></div>
+<script${attr} src="/api/redoc/redoc.standalone.js"></script>
+<script${attr}>Redoc.init("/api/v1/openapi.json", ${JSON.stringify(options)}, document.getElementById("redoc"));</script>`;
 }

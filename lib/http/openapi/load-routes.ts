@@ -11,8 +11,8 @@ import { routeSpecOf, type RouteSpec } from "@/lib/http/route";
 export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type Method = (typeof METHODS)[number];
 
-/** Served by libraries with their own protocols, not by lib/http/route. */
-export const UNDOCUMENTED_ROUTES: ReadonlySet<string> = new Set(["/api/auth/[...nextauth]", "/api/inngest"]);
+/** Served by libraries with their own protocols, or the docs pages themselves: not by lib/http/route. */
+export const UNDOCUMENTED_ROUTES: ReadonlySet<string> = new Set(["/api/auth/[...nextauth]", "/api/inngest", "/api/docs", "/api/docs/[asset]", "/api/redoc", "/api/redoc/[asset]"]);
 
 export type RouteOperation = {
   spec?: RouteSpec;

@@ -3,8 +3,8 @@ import { env } from "@/lib/env";
 import { contentSecurityPolicy, newNonce } from "@/lib/http/content-security-policy";
 
 /**
- * Runs before every page and next-auth's routes; not before the REST API, because Proxy buffers
- * request bodies and uploads are large (the API's headers come from next.config.mjs).
+ * Runs before every page, next-auth's routes and the API's docs pages; not before the REST API,
+ * because Proxy buffers request bodies and uploads are large (the API's headers come from next.config.mjs).
  * - Pages get a fresh nonce and the Content-Security-Policy that names it (request and response).
  * - X-Forwarded-Host is overwritten with the public URL's host (or, without NEXTAUTH_URL in
  *   development, the Host header), so neither next-auth nor Next's server action check reads a
@@ -15,7 +15,7 @@ export function proxy(request: NextRequest) {
   const host = env.publicUrl ? new URL(env.publicUrl).host : request.headers.get("host");
   if (host) headers.set("x-forwarded-host", host);
   else headers.delete("x-forwarded-host");
-  if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next({ request: { headers } });
+  if (request.nextUrl.pathname.startsWith("/api/") && !isDocsPage(request.nextUrl.pathname)) return NextResponse.next({ request: { headers } });
 
   const nonce = newNonce();
   const csp = contentSecurityPolicy({ nonce, dev: env.nodeEnv === "development", upgradeInsecureRequests: env.publicUrl?.startsWith("https:") ?? false });
@@ -26,10 +26,12 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+/** The API's docs pages (Swagger UI, ReDoc) are pages: they run scripts, under the nonce CSP. */
+const isDocsPage = (pathname: string) => /^\/api\/(docs|redoc)(\/|$)/.test(pathname);
+
 export const config = {
   matcher: [
     "/api/auth/:path*",
-    // The API's docs pages are pages: they get the nonce CSP.
     "/api/docs/:path*",
     "/api/redoc/:path*",
     {

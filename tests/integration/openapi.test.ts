@@ -26,8 +26,8 @@ describe("the API's docs pages", () => {
     expect(swaggerHtml).toContain('<script nonce="bm9uY2U=" src="/api/docs/swagger-ui-bundle.js">');
     expect(swaggerHtml).toContain('"url":"/api/v1/openapi.json"');
     const redocHtml = await page(redoc, "/api/redoc").text();
-    expect(redocHtml).toContain('<script nonce="bm9uY2U=" src="/api/redoc/redoc.standalone.js">');
-    expect(redocHtml).toContain('Redoc.init("/api/v1/openapi.json"');
+    expect(redocHtml).toContain('<script nonce="bm9uY2U=" type="module" src="/api/redoc/redoc.standalone.js">');
+    expect(redocHtml).toContain('<redoc spec-url="/api/v1/openapi.json"');
   });
 
   it("serves their files from the npm packages, and nothing else", async () => {

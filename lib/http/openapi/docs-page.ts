@@ -59,9 +59,7 @@ function swaggerBody(attr: string): string {
 }
 
 function redocBody(attr: string): string {
-  // Search runs in a blob: worker, which the page's CSP does not allow; the menu lists every operation.
-  const options = { disableSearch: true, hideDownloadButton: false, expandResponses: "200,201" };
-  return `<div id="redoc"></div>
-<script${attr} src="/api/redoc/redoc.standalone.js"></script>
-<script${attr}>Redoc.init("/api/v1/openapi.json", ${JSON.stringify(options)}, document.getElementById("redoc"));</script>`;
+  // ReDoc 3 reads its options from the tag; its usage telemetry is off (nothing leaves this app).
+  return `<redoc spec-url="/api/v1/openapi.json" disable-telemetry="true"></redoc>
+<script${attr} type="module" src="/api/redoc/redoc.standalone.js"></script>`;
 }

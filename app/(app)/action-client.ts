@@ -3,7 +3,8 @@ import { headers } from "next/headers";
 import type { z } from "zod";
 import { getDb } from "@/lib/db";
 import { resolvePageContext } from "@/lib/auth/request-auth";
-import { roleHasScope, type Scope } from "@/lib/auth/roles";
+import { actorHasScope, scopeRefusal } from "@/lib/auth/actor-scope";
+import type { Scope } from "@/lib/auth/roles";
 import type { TenantContext } from "@/lib/auth/context";
 import { spendTenantBudget, type RateBudget } from "@/lib/quotas/rate-limits";
 import { toSafeError } from "@/lib/safe-error";
@@ -26,7 +27,7 @@ export function tenantAction<S extends z.ZodType, T>(
     try {
       const ctx = await resolvePageContext((await headers()).get("cookie") ?? "", await getDb());
       if (!ctx) return { ok: false, error: "Your session has expired; sign in again" };
-      if (!roleHasScope(ctx.actor.role, scope)) return { ok: false, error: `Your role (${ctx.actor.role}) cannot do this` };
+      if (!actorHasScope(ctx.actor, scope)) return { ok: false, error: scopeRefusal(ctx.actor, scope) };
       const input = schema.safeParse(raw);
       if (!input.success) return { ok: false, error: input.error.issues[0]?.message ?? "Invalid input" };
       if (options.rateLimit) await spendTenantBudget(ctx.tenantId, options.rateLimit);

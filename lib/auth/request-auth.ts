@@ -3,23 +3,28 @@ import { decode } from "next-auth/jwt";
 import { UnauthorizedError } from "@/lib/errors";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { verifyApiToken } from "@/lib/auth/api-token";
+import { authenticateApiKey } from "@/lib/auth/api-keys/authenticate";
+import { looksLikeApiKey } from "@/lib/auth/api-keys/key-format";
 import { tenantDb } from "@/lib/db/scope";
 import { tryDecodeURIComponent } from "@/lib/http/decode";
-import type { Actor, TenantContext } from "@/lib/auth/context";
+import type { TenantContext } from "@/lib/auth/context";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
-type Principal = { userId: string; tenantId: string; via: Actor["via"] };
+type Principal = { userId: string; tenantId: string; via: "session" | "bearer" };
 
 /**
- * Resolves the caller of an API request: `Authorization: Bearer <jwt>` first, else the next-auth
- * session cookie. Then re-reads the membership, so a removed member or changed role takes effect
- * at once. Throws UnauthorizedError when there is no valid principal or no membership. The
- * context's client runs every query in the tenant's row-level-security scope.
+ * Resolves the caller of an API request: `Authorization: Bearer <API key or JWT>` first, else the
+ * next-auth session cookie. An API key (`aos_...`) is checked by lib/auth/api-keys/authenticate.ts.
+ * For a person, re-reads the membership, so a removed member or changed role takes effect at once.
+ * Throws UnauthorizedError when there is no valid principal or no membership. The context's client
+ * runs every query in the tenant's row-level-security scope.
  */
 export async function resolveTenantContext(req: Request, base: PrismaClient): Promise<TenantContext> {
-  const principal = await readPrincipal(req);
+  const bearer = readBearer(req);
+  if (bearer && looksLikeApiKey(bearer)) return authenticateApiKey(base, bearer);
+  const principal: Principal = bearer ? { ...(await verifyApiToken(bearer)), via: "bearer" } : await readSession(req);
   const db = tenantDb(base, principal.tenantId, principal.userId);
   const membership = await db.membership.findUnique({
     where: { tenantId_userId: { tenantId: principal.tenantId, userId: principal.userId } },
@@ -29,13 +34,15 @@ export async function resolveTenantContext(req: Request, base: PrismaClient): Pr
   return { tenantId: principal.tenantId, db, actor: { userId: principal.userId, role: membership.role, via: principal.via } };
 }
 
-async function readPrincipal(req: Request): Promise<Principal> {
+function readBearer(req: Request): string | undefined {
   const authorization = req.headers.get("authorization");
-  if (authorization) {
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-    if (!match) throw new UnauthorizedError("Authorization header must be 'Bearer <token>'");
-    return { ...(await verifyApiToken(match[1])), via: "bearer" };
-  }
+  if (!authorization) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+  if (!match) throw new UnauthorizedError("Authorization header must be 'Bearer <token>'");
+  return match[1];
+}
+
+async function readSession(req: Request): Promise<Principal> {
   const cookie = readSessionCookie(req.headers.get("cookie") ?? "");
   if (!cookie) throw new UnauthorizedError();
   const token = await decode({ token: cookie, secret: await getAuthSecret() }).catch(() => null);

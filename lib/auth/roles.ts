@@ -14,7 +14,11 @@ const WRITE = [...READ, "tenant:write", "tasks:write", "aam:write", "dcl:write",
 const ADMIN = [...WRITE, "members:write", "settings:write", "pii:read"] as const;
 const OWNER = [...ADMIN, "members:admin"] as const;
 
-export type Scope = (typeof OWNER)[number];
+export const Scope = z.enum(OWNER);
+export type Scope = z.infer<typeof Scope>;
+
+/** Least to most privileged. */
+const RANKED: readonly Role[] = ["viewer", "member", "admin", "owner"];
 
 const GRANTS: Record<Role, ReadonlySet<Scope>> = {
   viewer: new Set(READ),
@@ -25,4 +29,14 @@ const GRANTS: Record<Role, ReadonlySet<Scope>> = {
 
 export function roleHasScope(role: Role, scope: Scope): boolean {
   return GRANTS[role].has(scope);
+}
+
+/** The least privileged role that holds every one of `scopes` (viewer for none). */
+export function leastRoleWith(scopes: readonly Scope[]): Role {
+  return RANKED.find((role) => scopes.every((scope) => GRANTS[role].has(scope))) ?? "owner";
+}
+
+/** The less privileged of two roles. */
+export function lowerRole(a: Role, b: Role): Role {
+  return RANKED.indexOf(a) <= RANKED.indexOf(b) ? a : b;
 }

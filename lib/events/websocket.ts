@@ -2,8 +2,8 @@ import "server-only";
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
+import { actorHasScope, scopeRefusal } from "@/lib/auth/actor-scope";
 import { resolveTenantContext } from "@/lib/auth/request-auth";
-import { roleHasScope } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
 import { DomainError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { EventStreamQuery } from "@/lib/events/schemas";
@@ -42,7 +42,7 @@ async function accept(req: IncomingMessage, url: URL): Promise<Accepted> {
   for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
   if (!headers.has("authorization") && !isSameOrigin(headers)) throw new ForbiddenError("Cross-site WebSocket refused: connect from this site's pages, or send a bearer token");
   const ctx = await resolveTenantContext(new Request(url, { headers }), await getDb());
-  if (!roleHasScope(ctx.actor.role, "tenant:read")) throw new ForbiddenError(`Your role (${ctx.actor.role}) cannot do this`);
+  if (!actorHasScope(ctx.actor, "tenant:read")) throw new ForbiddenError(scopeRefusal(ctx.actor, "tenant:read"));
   const query = EventStreamQuery.safeParse(Object.fromEntries(url.searchParams));
   if (!query.success) throw new ValidationError(`Invalid query parameters: ${query.error.issues[0]?.message ?? "invalid"}`);
   return { ctx, after: query.data.lastEventId, types: query.data.types };

@@ -6,7 +6,8 @@ import { env } from "@/lib/env";
 import { ForbiddenError } from "@/lib/errors";
 import { getDb } from "@/lib/db";
 import { resolveTenantContext } from "@/lib/auth/request-auth";
-import { roleHasScope, type Scope } from "@/lib/auth/roles";
+import { actorHasScope, scopeRefusal } from "@/lib/auth/actor-scope";
+import type { Scope } from "@/lib/auth/roles";
 import type { TenantContext } from "@/lib/auth/context";
 import { readJsonBody } from "@/lib/http/body";
 import { toErrorResponse, zodToValidationError } from "@/lib/http/errors";
@@ -63,6 +64,8 @@ type TenantOptions<S extends Schemas> = Options<S> & {
    * from the input (a named function: an inline one would stop TypeScript inferring the schemas).
    */
   rateLimit?: RateBudget | ((input: Input<NoInfer<S>>) => RateBudget | undefined);
+  /** A person's own account (`/me`): a session or a personal token, never an API key (keys act for a workspace). */
+  personOnly?: boolean;
 };
 
 export function withTenant<S extends Schemas>(
@@ -75,7 +78,8 @@ export function withTenant<S extends Schemas>(
     async (req) => {
       assertSameOriginMutation(req);
       const ctx = await resolveTenantContext(req, await getDb());
-      if (!roleHasScope(ctx.actor.role, options.scope)) throw new ForbiddenError(`Your role (${ctx.actor.role}) cannot do this`);
+      if (!actorHasScope(ctx.actor, scope)) throw new ForbiddenError(scopeRefusal(ctx.actor, scope));
+      if (options.personOnly && ctx.actor.via === "api_key") throw new ForbiddenError("This acts on a person's own account; an API key cannot: sign in, or use a token from POST /api/v1/auth/token");
       return { ctx };
     },
     async (input) => {

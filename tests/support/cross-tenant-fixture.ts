@@ -14,6 +14,7 @@ import { POST as createTask } from "@/app/api/v1/tasks/route";
 import { GET as listInvitations } from "@/app/api/v1/tenant/invitations/route";
 import { POST as addMember } from "@/app/api/v1/tenant/members/route";
 import { PUT as putTenantSettings } from "@/app/api/v1/tenant/settings/route";
+import { POST as createApiKey } from "@/app/api/v1/tenant/api-keys/route";
 import { GET as listAgents } from "@/app/api/v1/agents/route";
 import { GET as listFindings } from "@/app/api/v1/findings/route";
 import { POST as uploadDocument } from "@/app/api/v1/nlp/kb/documents/route";
@@ -53,7 +54,8 @@ const CSV_V2 = (m: string) => `id,name,email_address,industry\n1,Acme ${m},ops@$
 
 /**
  * Tenant A with something of every kind (members, a pending invitation, a file connection with
- * uploads, streams, events, quarantine, drift, tasks, mappings, views, a custom entity, settings),
+ * uploads, streams, events, quarantine, drift, tasks, mappings, views, a custom entity, settings,
+ * an API key),
  * a viewer of A, and tenant B, each signed in by token and by session cookie.
  */
 export async function buildCrossTenantWorld(): Promise<CrossTenantWorld> {
@@ -113,6 +115,7 @@ export async function buildCrossTenantWorld(): Promise<CrossTenantWorld> {
     "kb upload",
   );
   await ingestDocument(scope, uploaded.json.document.id, { embedder: localEmbedder });
+  const apiKey = await expectOk(call(createApiKey, "POST", "/x", { token, body: { name: `Key ${marker}`, scopes: ["aam:read"] } }), "api key");
 
   const victim: VictimValues = {
     tenant: [owner.tenantId],
@@ -135,6 +138,7 @@ export async function buildCrossTenantWorld(): Promise<CrossTenantWorld> {
     agent_run: [agentRun.run.id],
     finding: findings.slice(0, 2).map((f) => f.id),
     document: [uploaded.json.document.id],
+    api_key: [apiKey.json.apiKey.id],
   };
   const empty = KINDS.filter((k: Kind) => victim[k].length === 0 || victim[k].some((v) => typeof v !== "string"));
   if (empty.length) throw new Error(`tenant A has no ${empty.join(", ")}: the fixture no longer builds every kind of data`);

@@ -8,12 +8,14 @@ import type { ApiRoute, Method, Segment } from "./cross-tenant-routes";
 export const KINDS = [
   "tenant", "user", "connection", "stream", "event", "quarantine", "drift", "task", "mapping",
   "invitation", "token", "upload", "entity", "email", "agent", "agent_run", "finding", "document",
+  "api_key",
 ] as const;
 export type Kind = (typeof KINDS)[number];
 export type VictimValues = Record<Kind, string[]>;
 
 /** Field and segment names to the kind of resource they name; the first match wins. */
 const NAME_KINDS: [RegExp, Kind][] = [
+  [/api-?keys?/i, "api_key"],
   [/token|secret|code/i, "token"],
   [/e-?mail/i, "email"],
   [/tenant|workspace|org/i, "tenant"],

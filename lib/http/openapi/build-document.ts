@@ -58,7 +58,7 @@ export function buildOpenApiFrom(routes: RouteFile[]): OpenApiDocument {
     tags: [...tags].sort().map((name) => ({ name })),
     components: {
       securitySchemes: {
-        bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "A token from POST /api/v1/auth/token" },
+        bearerAuth: { type: "http", scheme: "bearer", description: "A person's token from POST /api/v1/auth/token (a JWT), or a workspace's API key (`aos_...`, created at /api-keys or POST /api/v1/tenant/api-keys) limited to its scopes" },
         sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The browser session (`__Secure-next-auth.session-token` over https); changes must come from the same origin" },
       },
       schemas: {

@@ -5,5 +5,5 @@ import { resendVerificationLink } from "@/lib/tenancy/email-verification";
 /** Mails the caller a new verification link (no mail transport: the server log). */
 export const POST = withTenant(
   async ({ ctx, req }) => resendVerificationLink({ ctx, appUrl: appUrlFor(req.nextUrl.origin) }),
-  { scope: "tenant:read", status: 202 },
+  { scope: "tenant:read", personOnly: true, status: 202 },
 );

@@ -7,5 +7,5 @@ export const POST = withTenant(
     await declineInvitation({ ctx, id: params.id });
     return new Response(null, { status: 204 });
   },
-  { scope: "tenant:read", params: InvitationParams },
+  { scope: "tenant:read", personOnly: true, params: InvitationParams },
 );

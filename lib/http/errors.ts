@@ -1,27 +1,23 @@
 import { z } from "zod";
 import { DomainError, RateLimitedError, ValidationError } from "@/lib/errors";
+import { problem, PROBLEM_CONTENT_TYPE } from "@/lib/http/problem";
 import { toSafeError } from "@/lib/safe-error";
 
 /**
- * The one mapping from errors to HTTP. Anything but a DomainError answers 500 with its user-safe
- * message (lib/safe-error.ts): an internal error's reference is the request id, and its details
- * are logged under it.
+ * The one mapping from errors to HTTP, as RFC 9457 problem details (lib/http/problem.ts). Anything
+ * but a DomainError answers 500 with its user-safe message (lib/safe-error.ts): an internal error's
+ * reference is the request id, and its details are logged under it.
  */
 export function toErrorResponse(error: unknown, requestId: string): Response {
   if (error instanceof z.ZodError) error = zodToValidationError(error);
+  const headers: Record<string, string> = { "x-request-id": requestId, "content-type": PROBLEM_CONTENT_TYPE };
   if (error instanceof DomainError) {
-    const headers: Record<string, string> = { "x-request-id": requestId };
     if (error instanceof RateLimitedError) Object.assign(headers, rateLimitHeaders(error));
-    return Response.json(
-      { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) }, requestId },
-      { status: error.status, headers },
-    );
+    const body = problem({ status: error.status, code: error.code, detail: error.message, requestId, details: error.details });
+    return Response.json(body, { status: error.status, headers });
   }
   const { message } = toSafeError(error, { requestId }, requestId);
-  return Response.json(
-    { error: { code: "internal", message }, requestId },
-    { status: 500, headers: { "x-request-id": requestId } },
-  );
+  return Response.json(problem({ status: 500, code: "internal", detail: message, requestId }), { status: 500, headers });
 }
 
 /** Retry-After, plus the RateLimit-* fields (IETF draft) when the limit is known. */

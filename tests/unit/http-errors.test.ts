@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
 import { ConnectorError } from "@/lib/aam/connectors/types";
 import { NotFoundError } from "@/lib/errors";
-import { toErrorResponse } from "@/lib/http/errors";
+import { toErrorResponse, zodToValidationError } from "@/lib/http/errors";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -14,7 +15,16 @@ describe("errors as HTTP answers", () => {
     expect(res.status).toBe(500);
     expect(res.headers.get("x-request-id")).toBe("req-123");
     const body = await res.json();
-    expect(body).toEqual({ error: { code: "internal", message: "Internal error, reference req-123" }, requestId: "req-123" });
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    expect(body).toEqual({
+      type: "urn:autonomos:problem:internal",
+      title: "Internal Server Error",
+      status: 500,
+      detail: "Internal error, reference req-123",
+      requestId: "req-123",
+      code: "internal",
+      error: { code: "internal", message: "Internal error, reference req-123" },
+    });
     const logged = lines.map((l) => JSON.parse(l)).find((l) => l.reference === "req-123");
     expect(JSON.stringify(logged?.error)).toContain("prisma.connection.findFirst");
   });
@@ -27,4 +37,16 @@ describe("errors as HTTP answers", () => {
     expect(source.status).toBe(500);
     expect((await source.json()).error.message).toBe("Could not connect to the source.");
   });
+
+  it("answers RFC 9457 problem details, with each invalid input under errors", async () => {
+    const res = toErrorResponse(zodToValidationError(z.object({ name: z.string().min(1), limit: z.number() }).safeParse({ name: "", limit: "x" }).error!, "request body"), "req-9");
+    expect(res.status).toBe(422);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    const body = await res.json();
+    expect(body).toMatchObject({ type: "urn:autonomos:problem:validation_failed", title: "Unprocessable Entity", status: 422, code: "validation_failed", requestId: "req-9" });
+    expect(body.detail).toMatch(/^Invalid request body: name: /);
+    expect(body.errors.map((e: { path: string }) => e.path)).toEqual(["name", "limit"]);
+    expect(body.error.message).toBe(body.detail);
+  });
 });
+

@@ -87,7 +87,7 @@ describe("headers on every response (next.config.mjs)", () => {
       "strict-transport-security": expect.stringMatching(/^max-age=\d{8,}/),
     });
     expect(prod("/:path*")["permissions-policy"]).toContain("camera=()");
-    expect(prod("/api/:path*")["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(prod("/api/:path((?!docs(?:/|$)|redoc(?:/|$)).*)")["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
     const dev = await headersFor("development");
     expect(dev("/:path*")["strict-transport-security"]).toBeUndefined();
   });

@@ -23,7 +23,7 @@ const ERROR_RESPONSES: Record<string, { status: number; description: string }> =
   Unauthorized: { status: 401, description: "No valid session cookie or bearer token" },
   Forbidden: { status: 403, description: "The caller's role lacks the route's scope, or a cross-site change" },
   NotFound: { status: 404, description: "No such resource in the caller's tenant" },
-  ValidationFailed: { status: 422, description: "The path, query or body failed validation; `details.issues` lists each problem" },
+  ValidationFailed: { status: 422, description: "The path, query or body failed validation; `errors` lists each problem" },
 };
 
 export async function buildOpenApi(): Promise<OpenApiDocument> {
@@ -65,21 +65,34 @@ export function buildOpenApiFrom(routes: RouteFile[]): OpenApiDocument {
         ...shared,
         Error: {
           type: "object",
-          required: ["error", "requestId"],
+          description: "RFC 9457 problem details (application/problem+json)",
+          required: ["type", "title", "status", "detail", "requestId", "code"],
           properties: {
+            type: { type: "string", format: "uri", description: "The kind of problem: `urn:autonomos:problem:<code>`", examples: ["urn:autonomos:problem:validation_failed"] },
+            title: { type: "string", description: "The status's phrase", examples: ["Unprocessable Entity"] },
+            status: { type: "integer", examples: [422] },
+            detail: { type: "string", description: "What went wrong for this request, safe to show a person", examples: ["Invalid request body: name: Too small: expected string to have >=1 characters"] },
+            requestId: { type: "string", description: "Also in the x-request-id header; quote it when reporting a problem" },
+            code: { type: "string", description: "The kind of problem as a short string", examples: ["validation_failed", "not_found", "rate_limited"] },
+            errors: {
+              type: "array",
+              description: "Each invalid input (validation problems only)",
+              items: { type: "object", required: ["path", "message"], properties: { path: { type: "string" }, message: { type: "string" } } },
+            },
             error: {
               type: "object",
+              deprecated: true,
+              description: "The shape errors had before problem details: `code`, `detail` as `message`, and `details`",
               required: ["code", "message"],
               properties: { code: { type: "string" }, message: { type: "string" }, details: {} },
             },
-            requestId: { type: "string", description: "Also in the x-request-id header; quote it when reporting a problem" },
           },
         },
       },
       responses: Object.fromEntries(
         [...Object.entries(ERROR_RESPONSES), ["Error", { description: "Any other error, in the same shape" }] as const].map(([name, { description }]) => [
           name,
-          { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          { description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Error" } } } },
         ]),
       ),
     },

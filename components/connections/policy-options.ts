@@ -1,11 +1,11 @@
 import type { SchemaPolicy } from "@/lib/aam/schemas";
 
-/** What a sync does with a schema change, as people read it. Order is the order of the select. */
+/** What a sync does with a schema change, as people read it (lib/aam/drift/policy.ts decides). Order is the order of the select. */
 export const POLICY_LABELS = {
-  propagate_all: "Propagate all changes",
-  propagate_additive: "Propagate additive changes only",
-  require_approval: "Require approval for every change",
-  pause_on_breaking: "Pause the connection on breaking changes",
+  propagate_all: "Apply every change",
+  propagate_additive: "Apply added fields, hold the rest",
+  require_approval: "Hold every change for review",
+  pause_on_breaking: "Apply changes, pause on a breaking one",
 } satisfies Record<SchemaPolicy, string>;
 
 export const DEFAULT_POLICY: SchemaPolicy = "propagate_additive";

@@ -1,11 +1,11 @@
 import "server-only";
 import type { TenantContext } from "@/lib/auth/context";
 import { getConnection } from "@/lib/aam/connections";
-import { listDriftEvents } from "@/lib/aam/drift/review";
+import { connectionFigures } from "@/lib/aam/connection-figures";
+import { driftTimeline } from "@/lib/aam/drift/timeline";
 import { queryEvents, queryQuarantine, queryStreams } from "@/lib/aam/streams";
 import { uploadedFiles } from "@/lib/aam/uploads";
 
-const DRIFT_EVENTS = 50;
 const QUARANTINED = 20;
 const RECENT_RECORDS = 10;
 
@@ -18,7 +18,7 @@ export async function getConnectionDetail({ ctx, id }: { ctx: TenantContext; id:
   const isUpload = connection.type === "file" && connection.config.source === "upload";
   const [streams, drift, pending, quarantine, records, files] = await Promise.all([
     queryStreams(ctx, id),
-    listDriftEvents({ ctx, query: { connectionId: id, limit: DRIFT_EVENTS } }),
+    driftTimeline({ ctx, connectionId: id }),
     ctx.db.driftEvent.findFirst({ where: { tenantId: ctx.tenantId, connectionId: id, status: "pending" }, select: { id: true } }),
     queryQuarantine(ctx, id, { limit: QUARANTINED }),
     queryEvents(ctx, id, { limit: RECENT_RECORDS }),
@@ -27,7 +27,8 @@ export async function getConnectionDetail({ ctx, id }: { ctx: TenantContext; id:
   return {
     connection,
     streams,
-    drift: drift.events,
+    figures: await connectionFigures(ctx, connection, streams),
+    drift,
     hasPendingChanges: pending !== null || streams.some((s) => s.pendingSchema),
     quarantine: quarantine.records,
     quarantineLimit: QUARANTINED,

@@ -11,6 +11,9 @@ export type ConnectorSummary = {
   has_drift: boolean;
   last_event_type: string | null;
   last_event_at: Date | null;
+  last_sync_at: Date | null;
+  /** `success`, `partial` or `failed`; null before the first sync. */
+  last_sync_status: string | null;
 };
 
 /**
@@ -21,6 +24,7 @@ export type ConnectorSummary = {
  * drift_events_open_idx, whose predicate is the open-drift condition below, word for word.
  * `has_drift`: a change waits for approval, or a breaking one was applied and is not yet resolved.
  * `mapping_count`: source fields whose latest mapping version is not rejected.
+ * `last_sync_*`: when the latest sync ended and how.
  */
 export async function listConnectors({ ctx }: { ctx: TenantContext }): Promise<ConnectorSummary[]> {
   const started = performance.now();
@@ -28,7 +32,8 @@ export async function listConnectors({ ctx }: { ctx: TenantContext }): Promise<C
     SELECT c.id, c.name, c.type::text AS source_type, c.status::text AS status,
            COALESCE(m.mapping_count, 0)::int AS mapping_count,
            COALESCE(open_drift.present, false) AS has_drift,
-           last_event.kind AS last_event_type, last_event.created_at AS last_event_at
+           last_event.kind AS last_event_type, last_event.created_at AS last_event_at,
+           c.last_sync_at, c.last_sync_status
       FROM connections c
       LEFT JOIN LATERAL (
         SELECT count(*) AS mapping_count

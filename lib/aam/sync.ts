@@ -84,7 +84,7 @@ async function run(ctx: TenantScope, connectionId: string, step: StepTools, task
       summary.read[stream.name] = await step.run(`read:${stream.name}`, async () => readStream(ctx, connection, await connector(), stream, fingerprintId, progress.rows(stream.name)));
       progress.streamDone(summary.read[stream.name]!.stored);
     }
-    await markSynced(ctx, connectionId, plan.problems.length ? "partial" : "success", plan.problems.length ? `${plan.problems.length} stream(s) could not be read: ${plan.problems[0]!.message}` : null);
+    await markSynced(ctx, connectionId, plan.problems.length ? "partial" : "success", plan.problems.length ? problemMessage(plan.problems) : null);
     await publishTenantEvent(ctx, "aam.sync.completed", { connectionId, streams: summary.streams, driftChanges: summary.driftChanges });
     return summary;
   } catch (error) {
@@ -185,6 +185,12 @@ async function announceDrift(ctx: TenantScope, connection: Connection, outcome: 
   void notifyDriftPending(ctx.db, { tenantId: ctx.tenantId, connectionId: connection.id, connectionName: connection.name, pending: outcome.pending, paused: outcome.paused }).catch((error) =>
     log.warn("drift notification failed", { connectionId: connection.id, error }),
   );
+}
+
+/** The connection's status line after a partial sync: the first problem in full, the rest counted. */
+function problemMessage(problems: { message: string }[]): string {
+  const others = problems.length - 1;
+  return others === 0 ? problems[0]!.message : `${problems[0]!.message} (and ${others === 1 ? "1 more stream" : `${others} more streams`} not read)`;
 }
 
 /** A sync that fails leaves the connection in `error` with the reason, unless a pause already says why. */

@@ -6,10 +6,11 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { TenantContext, TenantScope } from "@/lib/auth/context";
 import { env } from "@/lib/env";
-import { ConflictError, NotFoundError, PayloadTooLargeError, ValidationError } from "@/lib/errors";
+import { ConflictError, NotFoundError, PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from "@/lib/errors";
 import { getConnectionOrThrow, readConfig } from "@/lib/aam/connections";
 import { csvOptionsFor, FileConfig, isJsonLines } from "@/lib/aam/connectors/file/config";
 import { CsvShapeError, openCsv } from "@/lib/aam/connectors/file/csv";
+import { fileTextProblem } from "@/lib/aam/connectors/file/text";
 import { adoptLegacyUploads, collectReleasedUploads, listUpload, putUploadObject, unlistUpload } from "@/lib/aam/connectors/file/uploaded";
 import { getKv } from "@/lib/kv";
 import { log } from "@/lib/log";
@@ -18,8 +19,9 @@ import { getStore } from "@/lib/store";
 import { uploadQuotaCheck } from "@/lib/quotas/upload-quota";
 
 /**
- * Stores an uploaded file as the connection's file `name`. It is written aside, checked (a CSV
- * must have a readable header within the column limit), then put into the store and listed, so a
+ * Stores an uploaded file as the connection's file `name`. It is written aside, checked (it must
+ * be text, 415 otherwise, or 422 when it is not the connection's declared encoding; a CSV must have
+ * a readable header within the column limit), then put into the store and listed, so a
  * sync never sees half a file; a failed upload leaves nothing behind. A file with the same name is
  * replaced: the next sync reads its changes. The tenant's upload quota is checked before and while
  * the file is written, and again when it is listed, under the tenant's upload lock, so concurrent
@@ -45,6 +47,7 @@ export async function saveUpload({ ctx, connectionId, name, body, declaredBytes 
     });
     await pipeline(limited, createWriteStream(temp, { flags: "wx" }));
     if (size === 0) throw new ValidationError("The file is empty");
+    await checkText(temp, config, name);
     if (!isJsonLines(name)) await checkCsv(temp, config, name);
     return { name, bytes: await storeUpload(ctx, connectionId, name, temp) };
   } finally {
@@ -99,6 +102,14 @@ async function uploadConfig(ctx: TenantContext, connectionId: string): Promise<F
   const config = FileConfig.parse(await readConfig(connection));
   if (config.source !== "upload") throw new ConflictError("This file connection reads a server directory; uploads go to upload connections");
   return config;
+}
+
+/** A file that is clearly not text would only fail every sync of the connection (see `textProblem`). */
+async function checkText(file: string, config: FileConfig, name: string) {
+  const problem = await fileTextProblem(file, config.encoding);
+  if (!problem) return;
+  if (problem.kind === "encoding") throw new ValidationError(`${name} ${problem.reason}`);
+  throw new UnsupportedMediaTypeError(`${name} ${problem.reason}. Upload CSV, TSV or JSON Lines text; a spreadsheet can be saved as CSV first.`);
 }
 
 async function checkCsv(file: string, config: FileConfig, name: string) {

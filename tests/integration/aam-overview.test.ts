@@ -77,15 +77,16 @@ describe("GET /api/v1/aam/connectors", () => {
         { kind: "stream_added", severity: "non_breaking", status: "applied", createdAt: at(7), id: early },
       ]),
     ];
+    await (await inspectDb()).connection.update({ where: { id: ids[1]! }, data: { lastSyncAt: at(5), lastSyncStatus: "partial" } });
 
     const res = await call(connectorsRoute, "GET", "/api/v1/aam/connectors", { token: owner.token });
 
     expect(res.status).toBe(200);
-    const summary = (id: string, name: string, more: object) => ({ id, name, source_type: "file", status: "active", mapping_count: 0, ...more });
+    const summary = (id: string, name: string, more: object) => ({ id, name, source_type: "file", status: "active", mapping_count: 0, last_sync_at: null, last_sync_status: null, ...more });
     expect(res.json).toEqual({
       connectors: [
         summary(ids[0]!, "none", { has_drift: false, last_event_type: null, last_event_at: null }),
-        summary(ids[1]!, "settled", { has_drift: false, last_event_type: "field_removed", last_event_at: at(4).toISOString() }),
+        summary(ids[1]!, "settled", { has_drift: false, last_event_type: "field_removed", last_event_at: at(4).toISOString(), last_sync_at: at(5).toISOString(), last_sync_status: "partial" }),
         summary(ids[2]!, "unresolved", { has_drift: true, last_event_type: "field_added", last_event_at: at(7).toISOString() }),
       ],
     });

@@ -3,19 +3,24 @@
 import { z } from "zod";
 import { createConnection, deleteConnection, setConnectionPaused, updateConnection } from "@/lib/aam/connections";
 import { acceptSchemaChanges } from "@/lib/aam/drift/review";
-import { ConnectionParams, CreateConnectionInput, SchemaPolicy } from "@/lib/aam/schemas";
+import { ConnectionParams, CreateConnectionInput, UpdateConnectionInput, UploadQuery } from "@/lib/aam/schemas";
 import { promoteConnection } from "@/lib/aam/promote";
 import { checkConnection, requestSync } from "@/lib/aam/source-actions";
+import { deleteUpload } from "@/lib/aam/uploads";
 import { tenantAction } from "../action-client";
 
-const PolicyInput = ConnectionParams.extend({ schemaPolicy: SchemaPolicy });
+/** As `PATCH /api/v1/aam/connections/{id}`: config keys left out (secrets left blank) keep their stored values. */
+const EditInput = ConnectionParams.extend({ changes: UpdateConnectionInput });
+const FileInput = ConnectionParams.extend(UploadQuery.shape);
 const PauseInput = ConnectionParams.extend({ paused: z.boolean() });
 
 // Each action answers only what its UI needs, never the full connection.
 const create = tenantAction(CreateConnectionInput, "aam:write", async ({ ctx, input }) => ({ id: (await createConnection({ ctx, input })).id }));
-const setPolicy = tenantAction(PolicyInput, "aam:write", async ({ ctx, input }) => ({
-  schemaPolicy: (await updateConnection({ ctx, id: input.id, input: { schemaPolicy: input.schemaPolicy } })).schemaPolicy,
-}));
+const edit = tenantAction(EditInput, "aam:write", async ({ ctx, input }) => ({ name: (await updateConnection({ ctx, id: input.id, input: input.changes })).name }));
+const removeFile = tenantAction(FileInput, "aam:write", async ({ ctx, input }) => {
+  await deleteUpload({ ctx, connectionId: input.id, name: input.name });
+  return null;
+});
 const check = tenantAction(ConnectionParams, "aam:write", async ({ ctx, input }) => {
   const result = await checkConnection({ ctx, id: input.id });
   return result.ok ? { ok: true as const, latencyMs: result.latencyMs } : { ok: false as const, message: result.message };
@@ -36,8 +41,12 @@ export async function createConnectionAction(input: z.input<typeof CreateConnect
   return create(input);
 }
 
-export async function updateSchemaPolicyAction(input: z.input<typeof PolicyInput>) {
-  return setPolicy(input);
+export async function updateConnectionAction(input: z.input<typeof EditInput>) {
+  return edit(input);
+}
+
+export async function deleteUploadedFileAction(input: z.input<typeof FileInput>) {
+  return removeFile(input);
 }
 
 export async function checkConnectionAction(input: { id: string }) {

@@ -32,8 +32,8 @@ export const MongoConfig = z.object({
   }),
   /** MongoDB's own rule for database names: no `/\. "$*<>:|?`, under 64 bytes. */
   database: z.string().regex(/^[^/\\. "$*<>:|?]{1,63}$/, "Not a valid MongoDB database name"),
-  /** Only these collections; all of the database's collections when absent. */
-  collections: z.array(z.string().min(1)).optional(),
+  /** Only these collections; all of the database's collections when absent or empty (so an update can go back to all). */
+  collections: z.array(z.string().min(1)).transform((c) => (c.length ? c : undefined)).optional(),
   sampleSize: z.number().int().min(1).max(SAMPLE_SIZE).default(SAMPLE_SIZE),
 });
 export type MongoConfig = z.infer<typeof MongoConfig>;

@@ -14,8 +14,8 @@ export const PostgresConfig = z.object({
     if (!parsed.ok) c.addIssue({ code: "custom", message: parsed.message });
   }),
   schema: z.string().trim().min(1).max(63).default("public"),
-  /** Restrict to these tables; all tables and views of the schema when absent. */
-  tables: z.array(z.string().min(1).max(63)).max(500).optional(),
+  /** Restrict to these tables; all tables and views of the schema when absent or empty (so an update can go back to all). */
+  tables: z.array(z.string().min(1).max(63)).max(500).transform((t) => (t.length ? t : undefined)).optional(),
   /** Table -> column incremental reads advance on; detected (updated_at, ...) when absent. */
   cursors: z.record(z.string(), z.string()).optional(),
 });

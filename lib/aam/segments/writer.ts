@@ -196,15 +196,19 @@ function freshSql({ staged, seq, observedAt, repeats, earlier }: { staged: strin
     payload, record_hash, NULL::VARCHAR AS problem FROM ${latest} b ${unchanged}`;
 }
 
+/** PostgreSQL text holds no NUL character: one in a rejected row would fail the whole commit, so it is kept as U+FFFD. */
+const withoutNul = (text: string) => text.replaceAll("\u0000", "\uFFFD");
+
 function quarantineRow(tenantId: string, target: SegmentTarget, q: RejectedRecord, observedAt: Date) {
+  const raw = withoutNul(q.raw);
   return {
     tenantId,
     connectionId: target.connectionId,
     stream: target.stream.name,
-    reason: q.reason.slice(0, 1000),
+    reason: withoutNul(q.reason).slice(0, 1000),
     location: q.location,
-    raw: q.raw.length > MAX_RAW_CHARS ? `${q.raw.slice(0, MAX_RAW_CHARS)}\n[cut: ${q.raw.length} characters in all]` : q.raw,
-    rawHash: createHash("sha256").update(`${q.location ?? ""}\n${q.raw}`).digest("hex"),
+    raw: raw.length > MAX_RAW_CHARS ? `${raw.slice(0, MAX_RAW_CHARS)}\n[cut: ${raw.length} characters in all]` : raw,
+    rawHash: createHash("sha256").update(`${q.location ?? ""}\n${raw}`).digest("hex"),
     observedAt,
   };
 }

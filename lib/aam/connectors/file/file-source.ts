@@ -20,6 +20,7 @@ import { CsvShapeError, openCsv } from "./csv";
 import { readJsonl } from "./jsonl";
 import { readCsvWithDuckDb, type FileStreamState } from "./duckdb-csv";
 import { hashFile } from "./hash";
+import { fileTextProblem } from "./text";
 import type { FileList } from "./location";
 
 /** Rows read to infer column types and find the key; the sample is the first SAMPLE_SIZE of them. */
@@ -98,7 +99,14 @@ export function createFileConnector(config: FileConfig, files: FileList): Connec
       for (const file of await files()) {
         const name = file.name;
         try {
-          result.streams.push(await discoverFile(name, await file.path()));
+          const path = await file.path();
+          // Binary data would fail the whole sync (PostgreSQL stores no NUL in its schema); the other files are still read.
+          const problem = await fileTextProblem(path, config.encoding);
+          if (problem?.kind === "binary") {
+            result.problems.push({ stream: name, message: `${name} ${problem.reason}; it was not read. Remove it, or replace it with CSV, TSV or JSON Lines text.` });
+            continue;
+          }
+          result.streams.push(await discoverFile(name, path));
         } catch (error) {
           if (!(error instanceof CsvShapeError)) throw error;
           result.problems.push({ stream: name, message: `${name} ${error.message}` });

@@ -14,12 +14,52 @@ export async function detectEncoding(file: string): Promise<Encoding> {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return "utf-8";
   if (head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
   if (head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true });
-    return "utf-8";
-  } catch {
-    return "windows-1252";
+  return isUtf8(head) ? "utf-8" : "windows-1252";
+}
+
+/** How much of a file is looked at to tell text from binary data (git looks at its first 8,000 bytes). */
+export const TEXT_CHECK_BYTES = 8 * 1024;
+
+/** Control characters that do not belong in text (tab, line breaks, form feed and DOS's end-of-file mark do). */
+const CONTROL = /[\u0001-\u0008\u000e-\u0019\u001b-\u001f\u007f]/g;
+
+/** Why a file is refused as text: `binary` data, or not the `encoding` it was declared in. */
+export type TextProblem = { kind: "binary" | "encoding"; reason: string };
+
+/**
+ * Why the start of a file is clearly not text, or null when it may be. A NUL byte, or control
+ * characters in place of text, say binary data (a spreadsheet, image or archive); UTF-16, the one
+ * text encoding with NUL bytes, is decoded first. A file declared UTF-8 must be UTF-8; under
+ * "auto" a file that is not is read as Windows-1252, so that alone is no reason.
+ */
+export function textProblem(head: Uint8Array, encoding: FileEncoding): TextProblem | null {
+  if (head.length === 0) return null;
+  let resolved: Encoding;
+  if (encoding !== "auto") resolved = encoding;
+  else if (head[0] === 0xff && head[1] === 0xfe) resolved = "utf-16le";
+  else if (head[0] === 0xfe && head[1] === 0xff) resolved = "utf-16be";
+  else resolved = isUtf8(head) ? "utf-8" : "windows-1252";
+  const text = new TextDecoder(resolved).decode(head, { stream: true });
+  const controls = text.match(CONTROL)?.length ?? 0;
+  if (text.includes("\u0000") || controls > Math.max(2, text.length / 20)) {
+    return { kind: "binary", reason: "is not a text file: it holds binary data (a spreadsheet, image or archive?)" };
   }
+  if (resolved === "utf-8" && !isUtf8(head)) return { kind: "encoding", reason: "is not UTF-8 text, the encoding this connection is set to read" };
+  return null;
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `textProblem` for the start of `file`. */
+export async function fileTextProblem(file: string, encoding: FileEncoding): Promise<TextProblem | null> {
+  return textProblem(await readHead(file, TEXT_CHECK_BYTES), encoding);
 }
 
 /** Decodes a byte stream as text; the byte-order mark is dropped. Invalid bytes become U+FFFD. */

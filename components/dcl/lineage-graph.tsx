@@ -73,7 +73,7 @@ function LineageNodeView({ data }: NodeProps<LineageNode>) {
     <div style={{ width: NODE_WIDTH }} className={`rounded-md border px-3 py-2 shadow-sm ${NODE_STYLE[data.kind]}`} title={data.label}>
       {data.kind !== "source_parent" && <Handle type="target" position={Position.Left} style={HIDDEN_HANDLE} isConnectable={false} />}
       <div className="truncate text-sm font-semibold">{data.label}</div>
-      <div className="truncate text-xs opacity-75">{data.caption}</div>
+      <div className="truncate text-xs">{data.caption}</div>
       {data.kind !== "agent" && <Handle type="source" position={Position.Right} style={HIDDEN_HANDLE} isConnectable={false} />}
     </div>
   );

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Card, ErrorText } from "@/components/ui/card";
 import { ScrollX } from "@/components/ui/scroll-x";
 import type { MappingDto } from "@/lib/dcl/mappings/dto";
+import { describeMethod, type People } from "@/lib/dcl/mappings/method-words";
 import { decideMappingAction } from "@/app/(app)/ontology/actions";
 import { ConfidenceBadge } from "./confidence-badge";
 import { TargetLabel } from "./target-label";
@@ -19,14 +20,14 @@ const APPLY = "; rebuild the views to apply it.";
  * Proposals the matcher was not sure enough to approve: approve, reject, or correct the target
  * (another ontology field, or none) which approves the correction as a new version.
  */
-export function MappingReviewTable({ proposed, targets, connectionNames, canWrite }: { proposed: MappingDto[]; targets: TargetGroup[]; connectionNames: Record<string, string>; canWrite: boolean }) {
+export function MappingReviewTable({ proposed, targets, connectionNames, people, canWrite }: { proposed: MappingDto[]; targets: TargetGroup[]; connectionNames: Record<string, string>; people: People; canWrite: boolean }) {
   const { busy, error, notice, run } = useRunAction();
   const [correcting, setCorrecting] = useState<string>();
   const [target, setTarget] = useState(NONE);
 
   function decide(m: MappingDto, decision: "approve" | "reject", corrected?: string | null) {
     return run(m.id, () => decideMappingAction({ id: m.id, decision, target: corrected }), (r) =>
-      r.status === "rejected" ? `Rejected the mapping of ${m.field}.` : <>Mapped {m.field} to <TargetLabel target={r.target} />{APPLY}</>,
+      r.status === "rejected" ? `Rejected the mapping of ${m.field}.` : r.target ? <>Mapped {m.field} to <TargetLabel target={r.target} />{APPLY}</> : `Left ${m.field} unmapped${APPLY}`,
     );
   }
 
@@ -62,7 +63,7 @@ export function MappingReviewTable({ proposed, targets, connectionNames, canWrit
                     </td>
                     <td className="py-2">
                       <ConfidenceBadge confidence={m.confidence} />
-                      <div className="text-xs text-slate-500 dark:text-slate-400">{m.method} · v{m.version}</div>
+                      <div className="text-xs text-slate-500 dark:text-slate-400">{describeMethod(m, people)} · v{m.version}</div>
                     </td>
                     {canWrite && (
                       <td className="py-2 text-right">

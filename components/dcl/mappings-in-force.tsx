@@ -4,6 +4,7 @@ import { Card, ErrorText } from "@/components/ui/card";
 import { LocalTime } from "@/components/connections/local-time";
 import { ScrollX } from "@/components/ui/scroll-x";
 import type { MappingDto } from "@/lib/dcl/mappings/dto";
+import { describeMethod, type People } from "@/lib/dcl/mappings/method-words";
 import type { MappedField } from "@/lib/dcl/ontology-page";
 import { rollbackMappingAction } from "@/app/(app)/ontology/actions";
 import { ConfidenceBadge } from "./confidence-badge";
@@ -16,7 +17,7 @@ const STATUS: Record<string, string> = { approved: "text-emerald-700 dark:text-e
  * The approved mapping of every field, one folded table per stream, with each field's history.
  * Rolling back puts an earlier approved version in force again as a new version.
  */
-export function MappingsInForce({ mapped, connectionNames, canWrite }: { mapped: MappedField[]; connectionNames: Record<string, string>; canWrite: boolean }) {
+export function MappingsInForce({ mapped, connectionNames, people, canWrite }: { mapped: MappedField[]; connectionNames: Record<string, string>; people: People; canWrite: boolean }) {
   const { busy, error, notice, run } = useRunAction();
   const streams = groupByStream(mapped);
 
@@ -41,7 +42,7 @@ export function MappingsInForce({ mapped, connectionNames, canWrite }: { mapped:
               <ScrollX label={`Mappings of ${fields[0].stream}`}>
                 <table className="w-full min-w-[36rem] text-left text-sm">
                   <thead className="text-slate-500 dark:text-slate-400">
-                    <tr><th className="px-3 py-2">Field</th><th>Target</th><th>Confidence</th><th>Version</th><th>History</th></tr>
+                    <tr><th className="px-3 py-2">Field</th><th>Target</th><th>Confidence</th><th>Version, method</th><th>History</th></tr>
                   </thead>
                   <tbody>
                     {fields.map((f) => (
@@ -52,7 +53,7 @@ export function MappingsInForce({ mapped, connectionNames, canWrite }: { mapped:
                           {f.current.transform && <div className="font-mono text-xs text-slate-500 dark:text-slate-400">{f.current.transform}</div>}
                         </td>
                         <td className="py-2"><ConfidenceBadge confidence={f.current.confidence} /></td>
-                        <td className="py-2 text-xs text-slate-600 dark:text-slate-300">v{f.current.version} · {f.current.method}</td>
+                        <td className="py-2 text-xs text-slate-600 dark:text-slate-300">v{f.current.version} · {describeMethod(f.current, people)}</td>
                         <td className="py-2 pr-3">
                           {f.versions.length === 1 ? (
                             <span className="text-xs text-slate-500 dark:text-slate-400">one version</span>
@@ -65,7 +66,7 @@ export function MappingsInForce({ mapped, connectionNames, canWrite }: { mapped:
                                     <span className="font-semibold">v{v.version}</span>
                                     <span className={STATUS[v.status]}>{v.status}</span>
                                     <TargetLabel target={v.target} />
-                                    <span className="text-slate-500 dark:text-slate-400">{v.method} · <LocalTime value={v.decidedAt ?? v.createdAt} /></span>
+                                    <span className="text-slate-500 dark:text-slate-400">{describeMethod(v, people)} · <LocalTime value={v.decidedAt ?? v.createdAt} /></span>
                                     {canWrite && canRollBackTo(f, v) && (
                                       <button type="button" disabled={!!busy} onClick={() => rollback(f, v)} className="font-medium text-brand-700 hover:underline disabled:cursor-not-allowed disabled:opacity-50 dark:text-blue-300">
                                         Roll back to v{v.version}

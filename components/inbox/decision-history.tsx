@@ -26,7 +26,7 @@ export function DecisionHistory({ entries, connectionNames, canWrite }: { entrie
   function rollback(entry: HistoryEntry) {
     return run(entry.id, () => rollbackDecisionAction({ id: entry.rollbackId! }), (r) => (
       <>
-        Rolled back {entry.field}: now <TargetLabel target={r.target} />. The views are being rebuilt (task {r.taskIds.map((id) => id.slice(0, 8)).join(", ")}); follow it in{" "}
+        Rolled back {entry.field}: {r.target ? <>now mapped to <TargetLabel target={r.target} /></> : "now unmapped"}. The views are being rebuilt (task {r.taskIds.map((id) => id.slice(0, 8)).join(", ")}); follow it in{" "}
         <Link href="/orchestration" className="font-medium text-brand-700 hover:underline dark:text-blue-300">Orchestration</Link>.
       </>
     ));

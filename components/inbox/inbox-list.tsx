@@ -27,11 +27,13 @@ export function InboxList({ items, targets, canWrite }: { items: ListedItem[]; t
   function decide(key: string, decisions: { item: ListedItem; decision: Decision }[]) {
     setFailures([]);
     const byId = new Map(decisions.map((d) => [d.item.id, d.item]));
+    // The target an approval puts in force: the one chosen, else the one proposed (null: none).
+    const approvedTargets = new Map(decisions.map(({ item, decision }) => [item.id, decision.target === undefined ? item.target : decision.target]));
     return run(key, () => decideInboxAction({ decisions: decisions.map(({ item, decision }) => ({ kind: item.kind, id: item.id, ...decision })) }), ({ results, taskIds }) => {
       const failed = results.filter((r) => !r.ok).map((r) => ({ id: r.id, label: labelOf(byId.get(r.id)), error: r.error }));
       setFailures(failed);
       setSelected(new Set(failed.map((f) => f.id).filter((id) => selected.has(id))));
-      return describe(results, byId, taskIds);
+      return describe(results, byId, approvedTargets, taskIds);
     });
   }
 
@@ -102,15 +104,20 @@ const labelOf = (item?: ListedItem) => (item ? `${item.stream} · ${item.field ?
 
 const VERBS: Record<string, string> = { approved: "Approved", accepted: "Accepted", rejected: "Rejected" };
 
+/** One decision in words: an approved mapping or repair says where the field now goes (or that it stays unmapped). */
+function describeOne(item: ListedItem, status: string, target: string | null | undefined): string {
+  const name = item.field ?? item.stream;
+  if (item.kind !== "schema" && status === "approved") return target ? `Mapped ${name} to ${target}.` : `Left ${name} unmapped.`;
+  return `${VERBS[status] ?? "Decided"} the ${KIND_LABELS[item.kind].toLowerCase()} of ${name}.`;
+}
+
 /** What was decided, and the background work it started (task ids come back). */
-function describe(results: DecisionResult[], items: Map<string, ListedItem>, taskIds: string[]): ReactNode {
+function describe(results: DecisionResult[], items: Map<string, ListedItem>, targets: Map<string, string | null | undefined>, taskIds: string[]): ReactNode {
   const done = results.filter((r) => r.ok);
   if (done.length === 0) return null;
   const [only] = done;
   const item = items.get(only.id);
-  const what = done.length === 1 && item
-    ? `${VERBS[only.status] ?? "Decided"} the ${KIND_LABELS[item.kind].toLowerCase()} of ${item.field ?? item.stream}.`
-    : `Decided ${done.length} items.`;
+  const what = done.length === 1 && item ? describeOne(item, only.status, targets.get(item.id)) : `Decided ${done.length} items.`;
   if (taskIds.length === 0) return what;
   const tasks = taskIds.map((id) => id.slice(0, 8)).join(", ");
   return (

@@ -26,11 +26,14 @@ export const PENDING = { acceptedAt: null, declinedAt: null, revokedAt: null } a
 export type PendingInvitation = { id: string; email: string; role: Role; expiresAt: Date; createdAt: Date };
 const SELECT = { id: true, email: true, role: true, expiresAt: true, createdAt: true } as const;
 
+/** `renewed`: the email had a pending invitation, now refreshed, rather than a new one. */
+export type SentInvitation = PendingInvitation & { renewed: boolean };
+
 /**
  * Invites an email, or refreshes (role, inviter, expiry) the pending invitation it already has,
  * then mails the addressee. Throws ConflictError when the email is already a member here.
  */
-export async function inviteMember({ ctx, input, appUrl }: { ctx: TenantContext; input: AddMemberInput; appUrl: string }): Promise<PendingInvitation> {
+export async function inviteMember({ ctx, input, appUrl }: { ctx: TenantContext; input: AddMemberInput; appUrl: string }): Promise<SentInvitation> {
   assertMayManage(ctx, input.role);
   const member = await ctx.db.membership.findFirst({ where: { tenantId: ctx.tenantId, user: { email: input.email } }, select: { id: true } });
   if (member) throw new ConflictError(`${input.email} is already a member of this tenant`);
@@ -42,14 +45,14 @@ export async function inviteMember({ ctx, input, appUrl }: { ctx: TenantContext;
   return invitation;
 }
 
-async function refreshOrCreate(ctx: TenantContext, email: string, role: Role): Promise<PendingInvitation> {
+async function refreshOrCreate(ctx: TenantContext, email: string, role: Role): Promise<SentInvitation> {
   const data = { role, invitedById: ctx.actor.userId, expiresAt: new Date(Date.now() + INVITE_TTL_MS) };
   // The partial unique index on pending (tenant, email) settles two concurrent first invitations.
   for (let attempt = 0; attempt < 3; attempt++) {
     const [refreshed] = await ctx.db.invitation.updateManyAndReturn({ where: { tenantId: ctx.tenantId, email, ...PENDING }, data, select: SELECT });
-    if (refreshed) return refreshed;
+    if (refreshed) return { ...refreshed, renewed: true };
     try {
-      return await ctx.db.invitation.create({ data: { tenantId: ctx.tenantId, email, ...data }, select: SELECT });
+      return { ...(await ctx.db.invitation.create({ data: { tenantId: ctx.tenantId, email, ...data }, select: SELECT })), renewed: false };
     } catch (error) {
       if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
     }

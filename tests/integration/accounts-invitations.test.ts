@@ -33,6 +33,7 @@ describe("invitations", () => {
     const second = await invite(admin, email.toUpperCase(), "member");
 
     expect(second.status).toBe(201);
+    expect([first.json.invitation.renewed, second.json.invitation.renewed]).toEqual([false, true]);
     expect(second.json.invitation.id).toBe(first.json.invitation.id);
     expect(second.json.invitation.role).toBe("member");
     expect(new Date(second.json.invitation.expiresAt).getTime()).toBeGreaterThan(Date.now());
@@ -46,6 +47,7 @@ describe("invitations", () => {
     const [a, b] = await Promise.all([invite(admin, email), invite(admin, email)]);
     expect([a.status, b.status]).toEqual([201, 201]);
     expect(a.json.invitation.id).toBe(b.json.invitation.id);
+    expect([a.json.invitation.renewed, b.json.invitation.renewed].sort()).toEqual([false, true]);
     expect(await pendingIds(admin)).toEqual([a.json.invitation.id]);
   });
 

@@ -100,6 +100,22 @@ describe("unified views", () => {
     expect((await views(owner)).map((v) => v.entity).sort()).toEqual(["account", "contact", "cost", "invoice", "opportunity", "resource"]);
   });
 
+  it("filters text without regard to case: equals, not equals (keeping rows with no value) and contains", async () => {
+    const { owner, load } = await uploadTenant("dcl-filter-case");
+    const names = ["Acme GmbH", "ACME GMBH", "acme gmbh", "Acme Group", "Globex", ""];
+    await load({ "accounts.csv": csv(["Id", "Account Name", "Website", "BillingCountry"], names.map((name, i) => [`F-${i}`, name, `https://f${i}.example.com`, "Germany"])) });
+    await connectVia(owner.token);
+    const ids = async (query: string) => (await viewRows(owner.token, "account", `${query}&sort=account_id`)).rows.map((r) => r.account_id);
+
+    expect(await ids("name=aCmE gMbH")).toEqual(["F-0", "F-1", "F-2"]);
+    expect(await ids("name.eq=ACME GMBH")).toEqual(["F-0", "F-1", "F-2"]);
+    expect(await ids("name.ne=acme gmbh")).toEqual(["F-3", "F-4", "F-5"]);
+    expect(await ids("name.contains=ACME")).toEqual(["F-0", "F-1", "F-2", "F-3"]);
+    expect(await ids("name.null=true")).toEqual(["F-5"]);
+    // Every text column compares the same way, ids included.
+    expect(await ids("account_id=f-4")).toEqual(["F-4"]);
+  });
+
   it("answers bad view queries with 4xx and a message", async () => {
     const owner = await createAccount({ label: "dcl-bad-query" });
     const get = (entity: string, query: string) => call(viewRoute, "GET", `/api/v1/dcl/views/${encodeURIComponent(entity)}?${query}`, { token: owner.token, params: { entity } });

@@ -3,6 +3,7 @@ import { LocalTime } from "@/components/connections/local-time";
 import { LineageGraph } from "@/components/dcl/lineage-graph";
 import { MappingReviewTable } from "@/components/dcl/mapping-review-table";
 import { MappingsInForce } from "@/components/dcl/mappings-in-force";
+import { OntologyFieldsTable } from "@/components/dcl/ontology-fields-table";
 import { RebuildViews } from "@/components/dcl/rebuild-views";
 import { ViewsTable } from "@/components/dcl/views-table";
 import { RefreshOnEvents } from "@/components/live/refresh-on-events";
@@ -15,7 +16,7 @@ export const metadata = { title: "Ontology" };
 
 export default async function OntologyPage() {
   const ctx = await requirePageContext();
-  const { connectionNames, graph, views, proposed, mapped, approvedSinceBuild, targets, rebuildStatus } = await getOntologyPage({ ctx });
+  const { connectionNames, graph, views, fields, proposed, mapped, people, approvedSinceBuild, targets, rebuildStatus } = await getOntologyPage({ ctx });
   const canWrite = roleHasScope(ctx.actor.role, "dcl:write");
   const hasConnections = Object.keys(connectionNames).length > 0;
   return (
@@ -27,7 +28,7 @@ export default async function OntologyPage() {
           <p className="text-slate-600 dark:text-slate-300">How your sources&apos; records reach the unified model, and the mappings that put them there.</p>
           {hasConnections && (
             <p className="text-sm text-slate-500 dark:text-slate-400" data-testid="built-at">
-              {views.builtAt ? <>Views built <LocalTime value={views.builtAt} /></> : "The views have not been built yet"} · ontology {views.ontologyVersion}
+              {views.builtAt ? <>Views built <LocalTime value={views.builtAt} /></> : canWrite ? "The views have not been built yet" : "The views have not been built yet; they are built after a sync brings records, or by someone who can edit this workspace"} · ontology {views.ontologyVersion}
               {approvedSinceBuild > 0 && (
                 <span className="font-medium text-amber-700 dark:text-amber-300"> · {approvedSinceBuild} approved mapping{approvedSinceBuild === 1 ? "" : "s"} not in the views yet</span>
               )}
@@ -50,8 +51,9 @@ export default async function OntologyPage() {
             <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">Connections → streams → unified views → agents. Line width follows the rows flowing (log scale); click a view to open it.</p>
           </Card>
           <ViewsTable views={views.views} connectionNames={connectionNames} />
-          <MappingReviewTable proposed={proposed} targets={targets} connectionNames={connectionNames} canWrite={canWrite} />
-          <MappingsInForce mapped={mapped} connectionNames={connectionNames} canWrite={canWrite} />
+          <MappingReviewTable proposed={proposed} targets={targets} connectionNames={connectionNames} people={people} canWrite={canWrite} />
+          <OntologyFieldsTable fields={fields} connectionNames={connectionNames} people={people} />
+          <MappingsInForce mapped={mapped} connectionNames={connectionNames} people={people} canWrite={canWrite} />
         </>
       )}
     </div>

@@ -16,12 +16,15 @@ export type BuildSummary = { id: string | null; builtAt: string; ontologyVersion
 
 const EMPTY_BUILD: BuildSummary = { id: null, builtAt: "", ontologyVersion: "", recordsLoaded: 0, entities: [], sources: [] };
 
+/** `fresh`: read the current build now, past the one-second cache (a page refreshed on `dcl.views.rebuilt`). */
+export type BuildRead = { fresh?: boolean };
+
 /**
  * The tenant's current build as readers see it: the latest made in this process, or on another
- * machine at most a second ago. Empty before the first build.
+ * machine at most a second ago (with `fresh`, the one current now). Empty before the first build.
  */
-export async function readBuild(scope: TenantScope): Promise<BuildSummary> {
-  const build = await recentBuild(scope);
+export async function readBuild(scope: TenantScope, { fresh = false }: BuildRead = {}): Promise<BuildSummary> {
+  const build = await (fresh ? currentBuild(scope) : recentBuild(scope));
   if (!build) return EMPTY_BUILD;
   return {
     id: build.id,
@@ -53,8 +56,8 @@ export function buildEntities(json: unknown): BuildEntity[] {
 }
 
 /** The current build's files of one entity, as local paths to read, with the columns they have and the build's id; null when not built. */
-export async function currentEntityFiles(scope: TenantScope, entity: string): Promise<{ buildId: string; paths: string[]; columns: string[] } | null> {
-  const build = await recentBuild(scope);
+export async function currentEntityFiles(scope: TenantScope, entity: string, { fresh = false }: BuildRead = {}): Promise<{ buildId: string; paths: string[]; columns: string[] } | null> {
+  const build = await (fresh ? currentBuild(scope) : recentBuild(scope));
   const built = build?.entities.find((e) => e.entity === entity);
   if (!build || !built) return null;
   const store = await getStore();

@@ -7,7 +7,7 @@ import type { OntologyEntity, OntologyFieldType } from "@/lib/dcl/ontology/defin
 import { getTenantOntology } from "@/lib/dcl/ontology/tenant-ontology";
 import { withDuckDb } from "@/lib/duckdb/engine";
 import { parquetRelation } from "@/lib/aam/segments/catalog";
-import { currentEntityFiles } from "./builds";
+import { currentEntityFiles, type BuildRead } from "./builds";
 import { viewAnswers } from "./page-cache";
 import { emptyEntitySql } from "./plan";
 import { DUCKDB_TYPES } from "./normalize";
@@ -16,7 +16,8 @@ import { quoteIdent } from "@/lib/duckdb/sql";
 
 /**
  * `?sort=-amount,name&limit=50&offset=0` plus filters: any other key is `field` (equals) or
- * `field.op` with op one of eq, ne, gt, gte, lt, lte, contains, null (`true`/`false`).
+ * `field.op` with op one of eq, ne, gt, gte, lt, lte, contains, null (`true`/`false`). Text
+ * compares without regard to case (`eq`, `ne`, `contains`); `ne` keeps the rows with no value.
  */
 export const ViewQuery = z.record(z.string(), z.string()).transform((q) => ({
   sort: q.sort,
@@ -27,7 +28,8 @@ export const ViewQuery = z.record(z.string(), z.string()).transform((q) => ({
 export type ViewQuery = z.infer<typeof ViewQuery>;
 
 const Paging = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50), offset: z.coerce.number().int().min(0).max(10_000_000).default(0) });
-const OPS = { eq: "=", ne: "<>", gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;
+/** `ne` keeps the rows with no value: "not USD" includes the rows with no currency. */
+const OPS = { eq: "=", ne: "IS DISTINCT FROM", gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;
 
 type Column = { name: string; type: OntologyFieldType; description: string };
 
@@ -71,7 +73,11 @@ function whereClause(columns: Column[], filters: [string, string][]): { sql: str
       parts.push(`contains(lower(CAST(${id} AS VARCHAR)), lower($${values.length + 1}))`);
       values.push(value);
     } else {
-      parts.push(`${id} ${OPS[op as keyof typeof OPS]} TRY_CAST($${values.length + 1} AS ${DUCKDB_TYPES[column.type]})`);
+      const param = `$${values.length + 1}`;
+      // Text equality ignores case; the other comparisons compare typed values.
+      const folded = column.type === "string" && (op === "eq" || op === "ne");
+      const compare = OPS[op as keyof typeof OPS];
+      parts.push(folded ? `lower(${id}) ${compare} lower(${param})` : `${id} ${compare} TRY_CAST(${param} AS ${DUCKDB_TYPES[column.type]})`);
       values.push(value);
     }
   }
@@ -89,8 +95,8 @@ function orderClause(columns: Column[], sort: string | undefined): string {
   return `ORDER BY ${[...order, `"_connection_id"`, `"_stream"`, `"_source_record_id"`].join(", ")}`;
 }
 
-/** Rows of one unified view: filtered, sorted and paginated in DuckDB, with the total for the filter. */
-export async function queryView(scope: TenantScope, entityName: string, query: ViewQuery) {
+/** Rows of one unified view: filtered, sorted and paginated in DuckDB, with the total for the filter. `fresh`: see readBuild. */
+export async function queryView(scope: TenantScope, entityName: string, query: ViewQuery, read: BuildRead = {}) {
   const ontology = await getTenantOntology(scope);
   const entity = ontology.entities.find((e) => e.name === entityName);
   if (!entity) throw new NotFoundError(`no entity "${entityName}"`);
@@ -100,7 +106,7 @@ export async function queryView(scope: TenantScope, entityName: string, query: V
   const where = whereClause(columns, query.filters);
   const order = orderClause(columns, query.sort);
   const empty = { entity: entity.name, columns, total: 0, limit: paging.data.limit, offset: paging.data.offset, rows: [], built: false };
-  const files = await currentEntityFiles(scope, entity.name);
+  const files = await currentEntityFiles(scope, entity.name, read);
   if (!files) return empty;
   // A field added to the ontology after the build reads as null until the next build.
   const missing = columns.filter((c) => !c.name.startsWith("_") && !files.columns.includes(c.name));

@@ -1,0 +1,8 @@
+"use client";
+
+import { RouteError } from "@/components/ui/route-error";
+
+/** The page failed on the server: a plain sentence, the log reference and a retry (components/ui/route-error.tsx). */
+export default function AgentsError({ error, retry }: { error: unknown; retry: () => void }) {
+  return <RouteError title="Agents" what="The agents and their findings could not be read just now." error={error} retry={retry} />;
+}

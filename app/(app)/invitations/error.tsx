@@ -1,0 +1,8 @@
+"use client";
+
+import { RouteError } from "@/components/ui/route-error";
+
+/** The page failed on the server: a plain sentence, the log reference and a retry (components/ui/route-error.tsx). */
+export default function InvitationsError({ error, retry }: { error: unknown; retry: () => void }) {
+  return <RouteError title="Invitations" what="Your invitations could not be read just now." error={error} retry={retry} />;
+}

@@ -1,0 +1,8 @@
+"use client";
+
+import { RouteError } from "@/components/ui/route-error";
+
+/** The page failed on the server: a plain sentence, the log reference and a retry (components/ui/route-error.tsx). */
+export default function OntologyError({ error, retry }: { error: unknown; retry: () => void }) {
+  return <RouteError title="Ontology" what="The ontology and its mappings could not be read just now." error={error} retry={retry} />;
+}

@@ -2,6 +2,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signInAsDemo } from "./demo-sign-in";
 
+// Runs in the desktop-light project only (playwright.config.ts): it audits both themes and sets the phone width itself.
+
 const SIGNED_OUT = ["/login", "/register"];
 const SIGNED_IN = ["/control-center", "/inbox", "/discover", "/connections", "/ontology", "/ontology/invoice", "/orchestration", "/agents", "/assistant", "/team", "/invitations", "/faq"];
 const THEMES = ["light", "dark"] as const;

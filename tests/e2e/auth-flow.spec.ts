@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
+import { openNav, signOut } from "./navigate";
+import { keepScreenshot } from "./screenshots";
 
-test("register, see the signed-in shell, sign out, sign in again, sign out", async ({ page }) => {
-  const email = `e2e-${Date.now()}@example.test`;
+test("register, see the signed-in shell, sign out, sign in again, sign out", async ({ page }, testInfo) => {
+  const email = `e2e-${testInfo.project.name}-${Date.now()}@example.test`;
   const password = "a long enough passphrase";
 
   await page.goto("/control-center");
@@ -20,8 +22,7 @@ test("register, see the signed-in shell, sign out, sign in again, sign out", asy
   await expect(page.getByTestId("user-name")).toHaveText("Erin Example");
   await expect(page.getByTestId("member-count")).toHaveText("1");
 
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/login/);
+  await signOut(page);
   await page.goto("/control-center");
   await expect(page).toHaveURL(/\/login/);
 
@@ -37,7 +38,7 @@ test("register, see the signed-in shell, sign out, sign in again, sign out", asy
   // pages send); the embedded engine picks it up.
   const created = await page.request.post("/api/v1/tasks", { headers: { origin: new URL(page.url()).origin }, data: { type: "kb.ingest", input: { documentIds: ["6f1c2a44-0b7e-4c1e-9d52-3f7a1e2b9c10"] } } });
   expect(created.status()).toBe(201);
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Orchestration" }).click();
+  await openNav(page, "Orchestration");
   await expect(page.getByTestId("engine-status")).toHaveText("Tasks run inside this app server: running.");
   const row = page.getByTestId("task-row");
   await expect(row).toContainText("Failed", { timeout: 20_000 });
@@ -51,9 +52,9 @@ test("register, see the signed-in shell, sign out, sign in again, sign out", asy
   await expect(page.getByRole("heading", { name: "Ingest a deleted document" })).toBeVisible();
   await expect(page.getByTestId("task-attempt")).toContainText("Attempt 1 of 3");
   await expect(page.getByTestId("task-attempt")).toContainText("None of these documents exists");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Team" }).click();
+  await openNav(page, "Team");
   await expect(page.getByRole("cell", { name: email })).toBeVisible();
+  await keepScreenshot(page, testInfo, "team");
 
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/login/);
+  await signOut(page);
 });

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signInAsDemo } from "./demo-sign-in";
+import { openNav } from "./navigate";
 
 /** The demo files and the entity each one is (mock_sources/README.md). */
 const DEMO_ENTITIES = {
@@ -37,7 +38,7 @@ test("discover the demo connection's streams and their proposed entities, find a
   await page.getByRole("button", { name: "crm_opportunities.csv" }).click();
   await expect(field).toHaveCount(0);
 
-  await page.goto("/faq");
+  await openNav(page, "FAQ");
   await expect(page.getByRole("heading", { name: "Frequently asked questions" })).toBeVisible();
   const answer = page.getByText(/Tick Safe mode when you create a connection/);
   await expect(answer).toBeHidden();

@@ -2,6 +2,8 @@ import { gzipSync } from "node:zlib";
 import { expect, test, type Page } from "@playwright/test";
 import { signInAsDemo } from "./demo-sign-in";
 
+// Runs in the desktop-light project only (playwright.config.ts): bytes are the same at any viewport.
+
 /*
  * First-load JavaScript per page of the production build: the scripts its HTML loads (charts and
  * other parts imported on demand come after), gzipped as the server would send them. Prints the table; fails when

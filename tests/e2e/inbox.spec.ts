@@ -1,5 +1,6 @@
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { openNav } from "./navigate";
+import { keepScreenshot } from "./screenshots";
 
 const csv = (header: string, row: (i: number) => string) => `${header}\n${Array.from({ length: 12 }, (_, i) => row(i + 1)).join("\n")}\n`;
 // Phone numbers and names the matcher is not sure of (proposals wait); emails it maps at once.
@@ -8,10 +9,10 @@ const FIRST = csv("id,email,phone,full_name", (i) => `${i},p${i}@example.test,55
 const SECOND = csv("id,email,phone,full_name,city", (i) => `${i},other${i * 7}@elsewhere.test,555${i},Person ${i},City ${i}`);
 
 /** A workspace of its own: what people decide is remembered per tenant and steers later proposals. */
-async function registerWorkspace(page: Page) {
+async function registerWorkspace(page: Page, project: string) {
   await page.goto("/register");
   await page.getByLabel("Your name").fill("Ines Inbox");
-  await page.getByLabel("Work email").fill(`e2e-inbox-${Date.now()}@example.test`);
+  await page.getByLabel("Work email").fill(`e2e-inbox-${project}-${Date.now()}@example.test`);
   await page.getByLabel("Password").fill("a long enough passphrase");
   await page.getByLabel("Company / workspace name").fill("Inbox Examples");
   await page.getByRole("button", { name: "Create account" }).click();
@@ -19,7 +20,7 @@ async function registerWorkspace(page: Page) {
 }
 
 async function createHeldConnection(page: Page, name: string) {
-  await page.goto("/connections");
+  await openNav(page, "Connections");
   await page.getByRole("textbox", { name: "Name" }).fill(name);
   await page.getByLabel("Schema changes").selectOption("require_approval");
   await page.getByRole("button", { name: "Create connection" }).click();
@@ -41,16 +42,16 @@ async function createHeldConnection(page: Page, name: string) {
   }).toPass({ timeout: 30_000 });
 }
 
-test("decide what waits in the inbox: accept a held change, reject a repair with its reason, correct a mapping, approve the rest, roll back", async ({ page }) => {
+test("decide what waits in the inbox: accept a held change, reject a repair with its reason, correct a mapping, approve the rest, roll back", async ({ page }, testInfo) => {
   test.setTimeout(180_000);
-  await registerWorkspace(page);
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Inbox", exact: true }).click();
+  await registerWorkspace(page, testInfo.project.name);
+  await openNav(page, "Inbox");
   await expect(page.getByTestId("inbox-empty")).toHaveText(/^Nothing waits for a person/);
   await expect(page.getByTestId("inbox-badge")).toHaveCount(0);
 
   const name = `E2E inbox ${Date.now()}`;
   await createHeldConnection(page, name);
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Inbox \d+ waiting$/ }).click();
+  await openNav(page, /^Inbox \d+ waiting$/);
   await expect(page.getByRole("heading", { name: "Inbox", exact: true })).toBeVisible();
   await page.getByLabel("Connection").selectOption({ label: name });
   await expect(page).toHaveURL(/\/inbox\?connection=[0-9a-f-]{36}$/);
@@ -76,8 +77,7 @@ test("decide what waits in the inbox: accept a held change, reject a repair with
   await expect(values.getByRole("columnheader", { name: "before (email)" })).toBeVisible();
   await expect(values.getByRole("row").filter({ hasText: "p1@example.test" })).toContainText("other7@elsewhere.test");
 
-  const shots = process.env.E2E_SCREENSHOT_DIR;
-  if (shots) await page.screenshot({ path: path.join(shots, "inbox.png"), fullPage: true });
+  await keepScreenshot(page, testInfo, "inbox");
 
   await repair.getByRole("button", { name: "Reject" }).click();
   await repair.getByLabel("Reason for rejecting email (optional)").fill("the emails were replaced");

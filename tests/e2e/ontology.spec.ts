@@ -1,14 +1,25 @@
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { signInAsDemo } from "./demo-sign-in";
+import { openNav } from "./navigate";
+import { keepScreenshot } from "./screenshots";
 
 const ENTITIES = ["account", "contact", "opportunity", "invoice", "cost", "resource"];
+/** The demo files and the entity each one is (mock_sources/README.md). */
+const DEMO_STREAMS = {
+  "aws_cost_line_items.csv": "cost",
+  "billing_invoices.csv": "invoice",
+  "cloud_resources.jsonl": "resource",
+  "crm_accounts.csv": "account",
+  "crm_contacts.csv": "contact",
+  "crm_opportunities.csv": "opportunity",
+};
+/** The built-in agents and the views each reads (lib/agents/builtins.ts). */
+const AGENTS = { finops: { name: "FinOps agent", reads: ["cost", "resource"] }, revops: { name: "RevOps agent", reads: ["opportunity", "invoice"] } };
 
-
-test("rebuild the demo tenant's views, see the lineage graph and browse the invoice view", async ({ page }) => {
+test("rebuild the demo tenant's views, see the lineage graph and browse the invoice view", async ({ page }, testInfo) => {
   test.setTimeout(150_000);
   await signInAsDemo(page);
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Ontology", exact: true }).click();
+  await openNav(page, "Ontology");
   await expect(page.getByRole("heading", { name: "Ontology", exact: true })).toBeVisible();
 
   await page.getByRole("button", { name: "Rebuild views" }).click();
@@ -34,15 +45,32 @@ test("rebuild the demo tenant's views, see the lineage graph and browse the invo
   await page.reload();
   await expect(page.getByTestId("built-at").locator("time")).toHaveAttribute("datetime", after);
 
+  // Every node of the lineage, left to right: the connection, its streams, the views, the agents.
+  // React Flow gives each node and edge the test id rf__node-<id> / rf__edge-<id>, with the ids of
+  // lib/dcl/graph.ts (kind:...); a node's box carries its label as its title.
   const graph = page.getByTestId("lineage-graph");
-  await expect(graph.locator(".react-flow__node").first()).toBeVisible();
-  await expect(graph.getByText("invoice", { exact: true })).toBeVisible();
-  await expect(graph.getByText("FinOps agent", { exact: true })).toBeVisible();
-  await expect(graph.locator(".react-flow__edge").first()).toBeAttached();
-
-  // Set E2E_SCREENSHOT_DIR to keep a picture of the page for a look at its layout.
-  const shots = process.env.E2E_SCREENSHOT_DIR;
-  if (shots) await page.screenshot({ path: path.join(shots, "ontology.png"), fullPage: true });
+  const node = (id: string) => graph.getByTestId(`rf__node-${id}`);
+  const edge = (id: string) => graph.getByTestId(`rf__edge-${id}`);
+  const demo = graph.locator('[data-testid^="rf__node-source_parent:"]').filter({ has: page.getByTitle("Demo data (mock_sources)", { exact: true }) });
+  await expect(demo).toBeVisible();
+  await expect(demo).toContainText("6 streams");
+  const connectionId = (await demo.getAttribute("data-id"))!.replace(/^source_parent:/, "");
+  for (const [stream, entity] of Object.entries(DEMO_STREAMS)) {
+    await expect(node(`source:${connectionId}:${stream}`)).toBeVisible();
+    await expect(node(`source:${connectionId}:${stream}`)).toContainText(/[1-9][\d,]* records/);
+    await expect(edge(`contains:${connectionId}:${stream}`)).toBeAttached();
+    await expect(edge(`maps_to:${connectionId}:${stream}:${entity}`)).toBeAttached();
+  }
+  for (const entity of ENTITIES) {
+    await expect(node(`ontology:${entity}`)).toBeVisible();
+    await expect(node(`ontology:${entity}`)).toContainText(/[1-9][\d,]* rows/);
+  }
+  for (const [slug, agent] of Object.entries(AGENTS)) {
+    await expect(node(`agent:${slug}`)).toContainText(agent.name);
+    await expect(node(`agent:${slug}`)).toBeVisible();
+    for (const entity of agent.reads) await expect(edge(`feeds:${entity}:${slug}`)).toBeAttached();
+  }
+  await keepScreenshot(page, testInfo, "ontology");
 
   await views.getByRole("link", { name: "invoice", exact: true }).click();
   await expect(page).toHaveURL(/\/ontology\/invoice$/);
@@ -57,5 +85,5 @@ test("rebuild the demo tenant's views, see the lineage graph and browse the invo
   await expect(page).toHaveURL(/currency=USD/);
   await expect(page.getByTestId("view-filter")).toHaveText(/currency = USD/);
   await expect(page.getByTestId("view-row").first()).toBeVisible();
-  if (shots) await page.screenshot({ path: path.join(shots, "ontology-invoice.png"), fullPage: true });
+  await keepScreenshot(page, testInfo, "ontology-invoice");
 });

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { openNav } from "./navigate";
 
 test("pages run under a nonce CSP without violations, and sign-in ignores a callbackUrl that leaves the site", async ({ page, baseURL }) => {
   const violations: string[] = [];
@@ -18,7 +19,7 @@ test("pages run under a nonce CSP without violations, and sign-in ignores a call
   await expect(page).toHaveURL(`${baseURL}/control-center`);
 
   // The lineage graph (React Flow) positions nodes with inline styles.
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Ontology", exact: true }).click();
+  await openNav(page, "Ontology");
   await expect(page.getByRole("heading", { name: "Ontology", exact: true })).toBeVisible();
   expect(violations).toEqual([]);
 });

@@ -1,29 +1,8 @@
 "use client";
 
-import Link from "next/link";
-import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
-import { MUTED } from "@/components/ui/tone";
+import { RouteError } from "@/components/ui/route-error";
 
-/**
- * The connection page failed on the server. Never shows the error's message: a sentence fit for
- * anyone, the digest the server log is keyed by, a retry that re-fetches and the way back.
- */
+/** The page failed on the server: a plain sentence, the log reference and a retry (components/ui/route-error.tsx). */
 export default function ConnectionError({ error, retry }: { error: unknown; retry: () => void }) {
-  const digest = error instanceof Error && "digest" in error && typeof error.digest === "string" ? error.digest : null;
-  return (
-    <div className="space-y-6">
-      <Link href="/connections" className="text-sm text-slate-600 hover:underline dark:text-slate-300">← Connections</Link>
-      <Card>
-        <div role="alert" className="space-y-3 text-sm">
-          <p className="font-semibold">This connection could not be shown just now.</p>
-          <p className={MUTED}>
-            Nothing was changed, and its syncs go on. Try again in a moment; if it keeps failing, give your administrator
-            {digest ? <> the reference <span className="font-mono">{digest}</span></> : " the time it happened"}.
-          </p>
-          <Button type="button" onClick={() => retry()}>Try again</Button>
-        </div>
-      </Card>
-    </div>
-  );
+  return <RouteError title="Connection" what="This connection could not be shown just now." error={error} retry={retry} />;
 }

@@ -80,7 +80,7 @@ function StreamRow({ connectionId, stream: s }: { connectionId: string; stream: 
       <div className="w-full min-w-0 md:w-auto">
         <p className="font-mono text-sm font-medium [overflow-wrap:anywhere]">{s.name}</p>
         <p className={`text-xs ${MUTED}`}>
-          {plural(s.recordCount, "record")} · {plural(s.counts.fields, "field")} · {n(s.counts.mapped)} mapped
+          {s.recordsHeld === null ? "records not counted" : plural(s.recordsHeld, "record")} · {plural(s.counts.fields, "field")} · {n(s.counts.mapped)} mapped
           {s.schemaWaiting && " · schema change waiting"}
         </p>
       </div>

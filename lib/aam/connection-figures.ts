@@ -3,9 +3,8 @@ import { z } from "zod";
 import type { TenantContext } from "@/lib/auth/context";
 import type { StreamDto } from "@/lib/aam/dto";
 import { SchemaField } from "@/lib/aam/schema/fingerprint";
-import { recordVersions } from "@/lib/control-center/record-versions";
+import { recordsHeldByStream } from "@/lib/aam/segments/record-versions";
 import { summarizeResult } from "@/lib/tasks/summarize-result";
-import { log } from "@/lib/log";
 
 const DAY_MS = 24 * 60 * 60_000;
 export const CHANGE_WINDOW_DAYS = 30;
@@ -75,7 +74,8 @@ export async function connectionFigures(
   ]);
 
   const streamName = new Map(streamRows.map((s) => [s.id, s.name]));
-  const held = await recordsHeldByStream(ctx, segments, streamName);
+  const heldById = await recordsHeldByStream(ctx, segments);
+  const held = heldById && new Map([...heldById].map(([id, n]) => [streamName.get(id) ?? "", n]));
   const mappedFields = new Map<string, Set<string>>();
   for (const m of mappings) if (m.ontologyField) mappedFields.set(m.sourceStream, (mappedFields.get(m.sourceStream) ?? new Set()).add(m.sourceField));
 
@@ -112,14 +112,3 @@ export async function connectionFigures(
   };
 }
 
-/** Records held per stream name; null when the segment files could not be read (the page still shows the rest). */
-async function recordsHeldByStream(ctx: TenantContext, segments: Parameters<typeof recordVersions>[1], streamName: Map<string, string>): Promise<Map<string, number> | null> {
-  const byStream = Map.groupBy(segments, (s) => s.streamId);
-  try {
-    const counted = await Promise.all([...byStream].map(async ([streamId, own]) => [streamName.get(streamId) ?? "", (await recordVersions(ctx, own)).current] as const));
-    return new Map(counted);
-  } catch (error) {
-    log.warn("records held not counted", { tenantId: ctx.tenantId, error });
-    return null;
-  }
-}

@@ -2,7 +2,7 @@ import "server-only";
 import type { TenantContext } from "@/lib/auth/context";
 import { log } from "@/lib/log";
 import { fillDays, utcDay, windowStart, type DayPoint } from "./days";
-import { recordVersions } from "./record-versions";
+import { recordVersions } from "@/lib/aam/segments/record-versions";
 
 export type IngestKpi = {
   /** Records held now: each source record once, in its latest version; null when the segments could not be read. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordsHeldByStream } from "@/lib/aam/segments/record-versions";
 import type { TenantContext } from "@/lib/auth/context";
 import { CONNECTORS } from "@/lib/aam/connectors/registry";
 import { SchemaField } from "@/lib/aam/schema/fingerprint";
@@ -7,7 +8,8 @@ import { summarizeStream, type MappingVersion, type StreamSummary } from "./summ
 
 export type DiscoveredStream = StreamSummary & {
   name: string;
-  recordCount: number;
+  /** Each source record once, in its latest version; null when the segment files could not be read. */
+  recordsHeld: number | null;
   lastReadAt: string | null;
   /** A changed schema (or a new stream) waits for approval; `fields` are then the pending schema's when none is accepted yet. */
   schemaWaiting: boolean;
@@ -53,11 +55,11 @@ const MAPPING_COLUMNS = { connectionId: true, sourceStream: true, sourceField: t
  */
 export async function getDiscoverPage({ ctx }: { ctx: TenantContext }): Promise<DiscoverPage> {
   const where = { tenantId: ctx.tenantId };
-  const [connections, streams, newest, approved, held, settings] = await Promise.all([
+  const [connections, streams, newest, approved, held, settings, segments] = await Promise.all([
     ctx.db.connection.findMany({ where, select: { id: true, name: true, type: true, status: true, safeMode: true, lastSyncAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     ctx.db.connectionStream.findMany({
       where: { ...where, status: "active" },
-      select: { connectionId: true, name: true, recordCount: true, lastReadAt: true, acceptedFingerprintId: true, pendingFingerprintId: true },
+      select: { id: true, connectionId: true, name: true, lastReadAt: true, acceptedFingerprintId: true, pendingFingerprintId: true },
       orderBy: [{ connectionId: "asc" }, { name: "asc" }],
     }),
     ctx.db.mappingRegistry.findMany({
@@ -74,7 +76,9 @@ export async function getDiscoverPage({ ctx }: { ctx: TenantContext }): Promise<
     }),
     ctx.db.driftEvent.groupBy({ by: ["connectionId", "stream"], where: { ...where, status: "pending" }, _count: { _all: true } }),
     getDclSettings(ctx),
+    ctx.db.recordSegment.findMany({ where, select: { id: true, streamId: true, seq: true, objectKey: true, rowCount: true } }),
   ]);
+  const recordsHeld = await recordsHeldByStream(ctx, segments);
   const fingerprintIds = streams.map((s) => s.acceptedFingerprintId ?? s.pendingFingerprintId).filter((id): id is string => id !== null);
   const fingerprints = new Map(
     (await ctx.db.schemaFingerprint.findMany({ where: { ...where, id: { in: fingerprintIds } }, select: { id: true, fields: true } })).map((f) => [f.id, f.fields]),
@@ -95,7 +99,7 @@ export async function getDiscoverPage({ ctx }: { ctx: TenantContext }): Promise<
         inForce: inForceByStream.get(key) ?? new Map(),
         heldChanges: heldByStream.get(key) ?? 0,
       });
-      return { ...summary, name: s.name, recordCount: s.recordCount, lastReadAt: s.lastReadAt?.toISOString() ?? null, schemaWaiting: s.pendingFingerprintId !== null };
+      return { ...summary, name: s.name, recordsHeld: recordsHeld ? (recordsHeld.get(s.id) ?? 0) : null, lastReadAt: s.lastReadAt?.toISOString() ?? null, schemaWaiting: s.pendingFingerprintId !== null };
     });
     return {
       id: c.id,

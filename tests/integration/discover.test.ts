@@ -42,7 +42,7 @@ describe("discover read model", () => {
       expect(s.confidence, s.name).toBeGreaterThanOrEqual(0.5);
       expect(s.confidence, s.name).toBeLessThanOrEqual(1);
       expect(s.counts.mapped + s.counts.proposed + s.counts.unmapped, s.name).toBe(s.counts.fields);
-      expect(s.recordCount, s.name).toBeGreaterThan(0);
+      expect(s.recordsHeld, s.name).toBeGreaterThan(0);
     }
     // Every column of every file (the JSON Lines' nested ones flattened) is seen exactly once.
     expect(pageA.totals).toMatchObject({ connections: 1, streams: 6, fields: 60 });

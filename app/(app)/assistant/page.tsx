@@ -2,8 +2,10 @@ import { AskBox } from "@/components/assistant/ask-box";
 import { DocumentsPanel } from "@/components/assistant/documents-panel";
 import { PersonaSummaryCard } from "@/components/assistant/persona-summary";
 import { PersonaTabs } from "@/components/assistant/persona-tabs";
+import { PanelBadge } from "@/components/ui/panel-badge";
 import { MUTED } from "@/components/ui/tone";
 import { roleHasScope } from "@/lib/auth/roles";
+import { describePanel } from "@/lib/live-data/panels";
 import { getLanguageModel } from "@/lib/llm/model";
 import { listDocuments } from "@/lib/nlp/kb/documents";
 import { DOCUMENT_FORMATS } from "@/lib/nlp/kb/extract/types";
@@ -38,7 +40,10 @@ export default async function AssistantPage({ searchParams }: { searchParams: Pr
         <PersonaSummaryCard summary={summary} />
       </section>
       <section aria-labelledby="documents-heading" className="space-y-3">
-        <h2 id="documents-heading" className={`text-sm font-semibold uppercase tracking-wide ${MUTED}`}>Knowledge base</h2>
+        <div className="flex flex-wrap items-center gap-3">
+          <h2 id="documents-heading" className={`text-sm font-semibold uppercase tracking-wide ${MUTED}`}>Knowledge base</h2>
+          <PanelBadge panel={describePanel("knowledgeBase")} />
+        </div>
         <DocumentsPanel
           documents={documents.map((d) => ({ ...d, createdAt: d.createdAt.toISOString(), ingestedAt: d.ingestedAt?.toISOString() ?? null }))}
           canWrite={roleHasScope(ctx.actor.role, "kb:write")}

@@ -1,6 +1,7 @@
 import { ConnectionList } from "@/components/connections/connection-list";
 import { NewConnectionForm } from "@/components/connections/new-connection-form";
 import { RefreshOnEvents } from "@/components/live/refresh-on-events";
+import { PageHeading } from "@/components/ui/page-heading";
 import { CONNECTORS } from "@/lib/aam/connectors/registry";
 import type { ConnectionType } from "@/lib/aam/schemas";
 import { listConnectors } from "@/lib/aam/overview";
@@ -18,7 +19,7 @@ export default async function ConnectionsPage() {
     <div className="space-y-6">
       <RefreshOnEvents types={["task.updated", "aam.sync.completed", "aam.drift.detected"]} />
       <header>
-        <h1 className="text-2xl font-bold">Connections</h1>
+        <PageHeading title="Connections" panel="connectionList" />
         <p className="text-slate-600 dark:text-slate-300">The sources the Adaptive API Mesh reads, their status and the schema changes it has seen.</p>
       </header>
       <ConnectionList connectors={connectors} typeLabels={Object.fromEntries(TYPES)} />

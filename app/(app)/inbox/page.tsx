@@ -6,6 +6,7 @@ import { inboxHref } from "@/components/inbox/inbox-href";
 import { InboxList } from "@/components/inbox/inbox-list";
 import { ItemEvidence } from "@/components/inbox/item-evidence";
 import { RefreshOnEvents } from "@/components/live/refresh-on-events";
+import { PageHeading } from "@/components/ui/page-heading";
 import { MUTED, SURFACE } from "@/components/ui/tone";
 import { listConnections } from "@/lib/aam/connections";
 import { roleHasScope } from "@/lib/auth/roles";
@@ -40,7 +41,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
     <div className="space-y-6">
       <RefreshOnEvents types={["inbox.changed", "aam.drift.detected", "dcl.views.rebuilt"]} />
       <header className="space-y-1">
-        <h1 className="text-2xl font-bold">Inbox</h1>
+        <PageHeading title="Inbox" panel="inbox" />
         <p className="text-slate-600 dark:text-slate-300">Everything waiting for a person: repairs the drift agent was not sure of, mapping proposals below the auto-approve threshold, and schema changes a connection&apos;s policy holds.</p>
       </header>
       <InboxFilters filter={{ connectionId, kind }} counts={inbox.counts} connections={connections.map((c) => ({ id: c.id, name: c.name }))} />

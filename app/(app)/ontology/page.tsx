@@ -8,6 +8,7 @@ import { RebuildViews } from "@/components/dcl/rebuild-views";
 import { ViewsTable } from "@/components/dcl/views-table";
 import { RefreshOnEvents } from "@/components/live/refresh-on-events";
 import { Card } from "@/components/ui/card";
+import { PageHeading } from "@/components/ui/page-heading";
 import { roleHasScope } from "@/lib/auth/roles";
 import { getOntologyPage } from "@/lib/dcl/ontology-page";
 import { requirePageContext } from "../page-context";
@@ -24,7 +25,7 @@ export default async function OntologyPage() {
       <RefreshOnEvents types={["dcl.views.rebuilt", "inbox.changed"]} />
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div className="space-y-1">
-          <h1 className="text-2xl font-bold">Ontology</h1>
+          <PageHeading title="Ontology" panel="ontology" />
           <p className="text-slate-600 dark:text-slate-300">How your sources&apos; records reach the unified model, and the mappings that put them there.</p>
           {hasConnections && (
             <p className="text-sm text-slate-500 dark:text-slate-400" data-testid="built-at">

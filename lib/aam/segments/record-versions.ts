@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { TenantScope } from "@/lib/auth/context";
 import { localSegments } from "@/lib/aam/segments/catalog";
+import { log } from "@/lib/log";
 import { answerCache, type AnswerCache } from "@/lib/dcl/views/page-cache";
 import { withDuckDb } from "@/lib/duckdb/engine";
 import { quoteLiteral } from "@/lib/duckdb/sql";
@@ -48,4 +49,18 @@ async function countVersions(segments: SegmentRow[]): Promise<{ current: number;
     if (id) firstSeen.push([id, Number(r.first_seen)]);
   }
   return { current, firstSeen };
+}
+
+/**
+ * Records held per stream id (each source record once, in its latest version), or null when the
+ * segment files could not be read: a page then shows the rest without these counts.
+ */
+export async function recordsHeldByStream(scope: TenantScope, segments: SegmentRow[]): Promise<Map<string, number> | null> {
+  try {
+    const counted = await Promise.all([...Map.groupBy(segments, (s) => s.streamId)].map(async ([streamId, own]) => [streamId, (await recordVersions(scope, own)).current] as const));
+    return new Map(counted);
+  } catch (error) {
+    log.warn("records held not counted", { tenantId: scope.tenantId, error });
+    return null;
+  }
 }

@@ -5,7 +5,7 @@ import { signInAsDemo } from "./demo-sign-in";
 // Runs in the desktop-light project only (playwright.config.ts): it audits both themes and sets the phone width itself.
 
 const SIGNED_OUT = ["/login", "/register"];
-const SIGNED_IN = ["/control-center", "/inbox", "/discover", "/connections", "/ontology", "/ontology/invoice", "/orchestration", "/agents", "/assistant", "/team", "/invitations", "/faq"];
+const SIGNED_IN = ["/control-center", "/inbox", "/discover", "/connections", "/ontology", "/ontology/invoice", "/orchestration", "/agents", "/assistant", "/team", "/api-keys", "/invitations", "/faq"];
 const THEMES = ["light", "dark"] as const;
 const PHONE = { width: 390, height: 844 };
 

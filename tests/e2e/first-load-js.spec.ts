@@ -14,7 +14,7 @@ import { signInAsDemo } from "./demo-sign-in";
 const BUDGET_KB = 250;
 const GRAPH_BUDGET_KB = 300;
 const GRAPH_PAGES = new Set(["/ontology"]);
-const PAGES = ["/login", "/register", "/control-center", "/inbox", "/discover", "/connections", "/ontology", "/ontology/invoice", "/orchestration", "/agents", "/assistant", "/team", "/invitations", "/faq"];
+const PAGES = ["/login", "/register", "/control-center", "/inbox", "/discover", "/connections", "/ontology", "/ontology/invoice", "/orchestration", "/agents", "/assistant", "/team", "/api-keys", "/invitations", "/faq"];
 
 /** The scripts a page's HTML loads (script tags and preloads): what the browser needs before the page works. */
 async function firstLoadScripts(page: Page, url: string): Promise<string[]> {

@@ -11,6 +11,7 @@ import type { Scope } from "@/lib/auth/roles";
 import type { TenantContext } from "@/lib/auth/context";
 import { readJsonBody } from "@/lib/http/body";
 import { toErrorResponse, zodToValidationError } from "@/lib/http/errors";
+import { idempotently } from "@/lib/http/idempotency";
 import { assertSameOriginMutation } from "@/lib/http/origin";
 import { log } from "@/lib/log";
 import { spendTenantBudget, type RateBudget } from "@/lib/quotas/rate-limits";
@@ -38,7 +39,7 @@ type RouteHandler = (req: NextRequest, context: RouteContext) => Promise<Respons
 type Options<S extends Schemas> = S & { status?: number };
 
 /** What a handler was built with, kept on it for the OpenAPI document (lib/http/openapi). */
-export type RouteSpec = Schemas & { wrapper: "withPublic" | "withTenant"; status?: number; scope?: Scope };
+export type RouteSpec = Schemas & { wrapper: "withPublic" | "withTenant"; status?: number; scope?: Scope; idempotent?: boolean };
 const ROUTE_SPEC = Symbol.for("aos.http.route-spec");
 
 export function routeSpecOf(handler: unknown): RouteSpec | undefined {
@@ -66,6 +67,8 @@ type TenantOptions<S extends Schemas> = Options<S> & {
   rateLimit?: RateBudget | ((input: Input<NoInfer<S>>) => RateBudget | undefined);
   /** A person's own account (`/me`): a session or a personal token, never an API key (keys act for a workspace). */
   personOnly?: boolean;
+  /** Starts work: honours `Idempotency-Key` (lib/http/idempotency.ts). */
+  idempotent?: boolean;
 };
 
 export function withTenant<S extends Schemas>(
@@ -83,12 +86,16 @@ export function withTenant<S extends Schemas>(
       return { ctx };
     },
     async (input) => {
-      const budget = typeof options.rateLimit === "function" ? options.rateLimit(input) : options.rateLimit;
-      if (budget) await spendTenantBudget(input.ctx.tenantId, budget);
-      return handler(input);
+      const execute = async () => {
+        const budget = typeof options.rateLimit === "function" ? options.rateLimit(input) : options.rateLimit;
+        if (budget) await spendTenantBudget(input.ctx.tenantId, budget);
+        return asResponse(await handler(input), status);
+      };
+      if (!options.idempotent) return execute();
+      return idempotently(input.req, input.ctx.tenantId, { params: input.params, query: input.query, body: input.body }, execute);
     },
   );
-  return withSpec(handled, { wrapper: "withTenant", body, query, params, status, scope });
+  return withSpec(handled, { wrapper: "withTenant", body, query, params, status, scope, idempotent: options.idempotent });
 }
 
 /** Authenticates first (401/403 before any 4xx about the input), then parses, then calls. */
@@ -107,7 +114,7 @@ function run<S extends Schemas, A>(
       const query = parse(options.query, Object.fromEntries(new URL(req.url).searchParams), "query parameters");
       const body = options.body ? parse(options.body, await readJsonBody(req, env.maxBodyBytes), "request body") : undefined;
       const result = await handler({ req, requestId, params, query, body, ...auth } as Input<S> & A);
-      response = result instanceof Response ? result : Response.json(result ?? null, { status: options.status ?? 200 });
+      response = asResponse(result, options.status);
       response.headers.set("x-request-id", requestId);
     } catch (error) {
       response = toErrorResponse(error, requestId);
@@ -115,6 +122,11 @@ function run<S extends Schemas, A>(
     log.debug("request", { requestId, method: req.method, path: new URL(req.url).pathname, status: response.status, ms: Math.round(performance.now() - started) });
     return response;
   };
+}
+
+/** A handler's result as an answer: a Response as it is, anything else as JSON with the route's status. */
+function asResponse(result: unknown, status = 200): Response {
+  return result instanceof Response ? result : Response.json(result ?? null, { status });
 }
 
 function parse(schema: z.ZodType | undefined, value: unknown, where: string) {

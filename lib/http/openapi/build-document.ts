@@ -23,7 +23,18 @@ const ERROR_RESPONSES: Record<string, { status: number; description: string }> =
   Unauthorized: { status: 401, description: "No valid session cookie or bearer token" },
   Forbidden: { status: 403, description: "The caller's role lacks the route's scope, or a cross-site change" },
   NotFound: { status: 404, description: "No such resource in the caller's tenant" },
+  Conflict: { status: 409, description: "The resource's state forbids this now, or a request with the same Idempotency-Key is still running" },
   ValidationFailed: { status: 422, description: "The path, query or body failed validation; `errors` lists each problem" },
+};
+
+/** The header every operation that starts work honours (lib/http/idempotency.ts). */
+const IDEMPOTENCY_KEY = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  description:
+    "Makes a retry safe: a request repeated with the same key (per tenant, method and path) within 24 hours gets the first successful answer again, with `Idempotent-Replayed: true`, and starts nothing. Reusing a key with different parameters answers 422; while the first request runs, 409.",
+  schema: { type: "string", minLength: 1, maxLength: 255, examples: ["5b0c5c9e-3f43-4b8f-9f2e-0e6f7f7b2a11"] },
 };
 
 export async function buildOpenApi(): Promise<OpenApiDocument> {
@@ -103,7 +114,7 @@ function buildOperation(method: string, template: string, tag: string, operation
   const spec: RouteSpec = operation.spec ?? { wrapper: "withPublic" };
   const tenant = spec.wrapper === "withTenant";
   const pathNames = [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
-  const parameters = [...pathParameters(spec, pathNames, shared), ...queryParameters(spec, shared)];
+  const parameters = [...pathParameters(spec, pathNames, shared), ...queryParameters(spec, shared), ...(spec.idempotent ? [IDEMPOTENCY_KEY] : [])];
   const status = String(spec.status ?? 200);
   const responses: Record<string, unknown> = {
     [status]: { description: "Success", content: { "application/json": { schema: { type: "object" } } } },
@@ -112,6 +123,7 @@ function buildOperation(method: string, template: string, tag: string, operation
   if (tenant) Object.assign(responses, { 401: ref("Unauthorized"), 403: ref("Forbidden") });
   if (pathNames.length) responses[404] = ref("NotFound");
   if (parameters.length || spec.body) responses[422] = ref("ValidationFailed");
+  if (spec.idempotent) responses[409] = ref("Conflict");
   responses.default = ref("Error");
   return {
     operationId: operationId(method, template),

@@ -11,5 +11,5 @@ export const POST = withTenant(
     const { task, created } = await createTask({ ctx, input: body });
     return Response.json({ task }, { status: created ? 201 : 200 });
   },
-  { scope: "tasks:write", body: CreateTaskInput, rateLimit: budgetForTask },
+  { scope: "tasks:write", body: CreateTaskInput, rateLimit: budgetForTask, idempotent: true },
 );

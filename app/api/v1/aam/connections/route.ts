@@ -8,4 +8,5 @@ export const POST = withTenant(async ({ ctx, body }) => ({ connection: await cre
   scope: "aam:write",
   body: CreateConnectionInput,
   status: 201,
+  idempotent: true,
 });

@@ -13,5 +13,5 @@ export const POST = withTenant(
     const declared = req.headers.get("content-length");
     return addDocument(ctx, { name: query.name, title: query.title, mediaType: req.headers.get("content-type"), body: req.body, declaredBytes: declared ? Number(declared) : undefined });
   },
-  { scope: "kb:write", query: UploadDocumentQuery, status: 201, rateLimit: "upload" },
+  { scope: "kb:write", query: UploadDocumentQuery, status: 201, rateLimit: "upload", idempotent: true },
 );

@@ -10,7 +10,7 @@ export const POST = withTenant(
     const declared = req.headers.get("content-length");
     return { file: await saveUpload({ ctx, connectionId: params.id, name: query.name, body: req.body, declaredBytes: declared ? Number(declared) : undefined }) };
   },
-  { scope: "aam:write", params: ConnectionParams, query: UploadQuery, status: 201, rateLimit: "upload" },
+  { scope: "aam:write", params: ConnectionParams, query: UploadQuery, status: 201, rateLimit: "upload", idempotent: true },
 );
 
 /** `DELETE .../files?name=accounts.csv`: the next sync no longer reads the file. 204, or 404 when there is no such file. */

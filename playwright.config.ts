@@ -17,6 +17,9 @@ export default defineConfig({
   testDir: "tests/e2e",
   timeout: 60_000,
   retries: 0,
+  // The two projects share one server and its demo workspace: one test at a time.
+  workers: 1,
+  fullyParallel: false,
   reporter: process.env.PLAYWRIGHT_REPORTERS === "json" ? [["list"], ["json"]] : [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,

@@ -15,12 +15,16 @@ type Handler = (event: LiveEvent) => void;
 const handlers = new Map<Handler, ReadonlySet<Signal>>();
 let source: EventSource | null = null;
 
+let retry: ReturnType<typeof setTimeout> | undefined;
+let failures = 0;
+
 export function listenToTenantEvents(types: readonly Signal[], handler: Handler): () => void {
   handlers.set(handler, new Set(types));
   source ??= open();
   return () => {
     handlers.delete(handler);
     if (handlers.size === 0) {
+      clearTimeout(retry);
       source?.close();
       source = null;
     }
@@ -29,6 +33,19 @@ export function listenToTenantEvents(types: readonly Signal[], handler: Handler)
 
 function open(): EventSource {
   const stream = new EventSource("/api/v1/events/stream");
+  stream.addEventListener("open", () => (failures = 0));
+  // The browser retries a dropped stream itself; one it gave up on (an error answer, a sign-in that
+  // lapsed) is opened again after a growing pause, and the page reloads its state when it is back.
+  stream.addEventListener("error", () => {
+    if (stream.readyState !== EventSource.CLOSED || source !== stream) return;
+    source = null;
+    const wait = Math.min(60_000, 1_000 * 2 ** failures++);
+    retry = setTimeout(() => {
+      if (handlers.size === 0 || source) return;
+      source = open();
+      for (const [handler, wanted] of handlers) if (wanted.has("reset")) handler({ type: "reset", data: {} });
+    }, wait);
+  });
   for (const type of [...TENANT_EVENT_TYPES, "reset"] as const) {
     stream.addEventListener(type, (message) => {
       const event: LiveEvent = { type, data: dataOf((message as MessageEvent<string>).data) };

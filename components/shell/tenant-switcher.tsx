@@ -1,7 +1,6 @@
 "use client";
 
 import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { SessionProvider, useSession } from "next-auth/react";
 import { MUTED } from "@/components/ui/tone";
 
@@ -23,7 +22,6 @@ export function TenantSwitcher({ tenants, currentId }: { tenants: Tenant[]; curr
 }
 
 function Switcher({ tenants, currentId }: { tenants: Tenant[]; currentId: string }) {
-  const router = useRouter();
   const { status, update } = useSession();
   const [error, setError] = useState<string>();
 
@@ -31,8 +29,8 @@ function Switcher({ tenants, currentId }: { tenants: Tenant[]; currentId: string
     setError(undefined);
     const session = (await update({ tenantId }).catch(() => null)) as { tenantId?: string } | null | undefined;
     if (session?.tenantId !== tenantId) return setError("Could not switch to that workspace; reload the page and try again");
-    router.push("/control-center");
-    router.refresh();
+    // A full load: the live event stream (and every page's data) belongs to the workspace it was opened in.
+    window.location.assign("/control-center");
   }
 
   return (

@@ -79,16 +79,17 @@ async function run(ctx: TenantScope, connectionId: string, step: StepTools, task
       return { ...outcome, readable: outcome.readable.map((r) => ({ ...r, stream: { ...r.stream, sample: [] } })) };
     });
     Object.assign(summary, { streams: plan.readable.length, driftChanges: plan.changes, pendingChanges: plan.pending, paused: plan.paused, problems: plan.problems });
-    const progress = syncProgress(ctx, connectionId, plan.readable.length);
-    for (const { stream, fingerprintId } of plan.readable) {
-      summary.read[stream.name] = await step.run(`read:${stream.name}`, async () => readStream(ctx, connection, await connector(), stream, fingerprintId, progress.rows(stream.name)));
-      progress.streamDone(summary.read[stream.name]!.stored);
+    for (const [index, { stream, fingerprintId }] of plan.readable.entries()) {
+      // Published from inside the step: a replayed step (Inngest) announces nothing again.
+      const progress = syncProgress(ctx, { connectionId, stream: stream.name, streamsRead: index, streams: plan.readable.length, rowsBefore: storedSoFar(summary) });
+      summary.read[stream.name] = await step.run(`read:${stream.name}`, async () => progress.done(await readStream(ctx, connection, await connector(), stream, fingerprintId, progress.rows)));
     }
     await markSynced(ctx, connectionId, plan.problems.length ? "partial" : "success", plan.problems.length ? problemMessage(plan.problems) : null);
-    await publishTenantEvent(ctx, "aam.sync.completed", { connectionId, streams: summary.streams, driftChanges: summary.driftChanges });
+    await publishTenantEvent(ctx, "aam.sync.completed", { connectionId, outcome: plan.problems.length ? "partial" : "success", streams: summary.streams, driftChanges: summary.driftChanges });
     return summary;
   } catch (error) {
     await markSynced(ctx, connectionId, "failed", toSafeError(error, { tenantId: ctx.tenantId, connectionId, taskId }).message);
+    await publishTenantEvent(ctx, "aam.sync.completed", { connectionId, outcome: "failed" });
     throw error;
   } finally {
     if (opened) await (await opened.catch(() => null))?.close();
@@ -160,20 +161,19 @@ async function readSample(connector: Connector, stream: SourceStream, state: Str
  * Live progress of one sync (transient events: a reconnecting page reads the stored state): after
  * each committed segment, the rows stored so far, and the streams read out of the total.
  */
-function syncProgress(ctx: TenantScope, connectionId: string, streams: number) {
-  let streamsRead = 0;
-  let rowsBefore = 0;
-  const publish = (stream: string | null, rows: number) =>
-    void publishTenantEvent(ctx, "aam.sync.progress", { connectionId, stream, streamsRead, streams, rowsStored: rowsBefore + rows });
+function syncProgress(ctx: TenantScope, at: { connectionId: string; stream: string; streamsRead: number; streams: number; rowsBefore: number }) {
+  const publish = (streamsRead: number, rows: number) =>
+    void publishTenantEvent(ctx, "aam.sync.progress", { connectionId: at.connectionId, stream: at.stream, streamsRead, streams: at.streams, rowsStored: at.rowsBefore + rows });
   return {
-    rows: (stream: string) => (rows: number) => publish(stream, rows),
-    streamDone(stored: number) {
-      streamsRead += 1;
-      rowsBefore += stored;
-      publish(null, 0);
+    rows: (rows: number) => publish(at.streamsRead, rows),
+    done<T extends { stored: number }>(totals: T): T {
+      publish(at.streamsRead + 1, totals.stored);
+      return totals;
     },
   };
 }
+
+const storedSoFar = (summary: SyncSummary) => Object.values(summary.read).reduce((n, r) => n + r.stored, 0);
 
 /**
  * Drift goes out as a live tenant event; changes held for approval also go to Slack, since they

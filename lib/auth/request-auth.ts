@@ -36,7 +36,7 @@ export async function resolveTenantContext(req: Request, base: PrismaClient): Pr
 
 function readBearer(req: Request): string | undefined {
   const authorization = req.headers.get("authorization");
-  if (!authorization) return undefined;
+  if (authorization === null) return undefined;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) throw new UnauthorizedError("Authorization header must be 'Bearer <token>'");
   return match[1];

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { TenantContext } from "@/lib/auth/context";
 import type { DriftEvent, ReviewDecision } from "@/lib/generated/prisma/client";
+import { shownError } from "@/lib/tasks/error-text";
 import { describeDecision, describeDrift, describeSync, TASK_NAMES, type ActivityItem } from "./activity-words";
 
 export type { ActivityItem } from "./activity-words";
@@ -38,18 +39,18 @@ export async function recentActivity(ctx: TenantContext, limit: number): Promise
   const items: ActivityItem[] = [
     ...syncs.map((t) => {
       const connectionId = connectionOf(t.input);
-      return describeSync({ id: t.id, at: t.finishedAt ?? t.updatedAt, failed: t.status === "failed", error: t.lastErrorMessage, connectionId, connection: connectionId ? (names.get(connectionId) ?? null) : null, result: SyncResult.parse(t.result ?? {}) });
+      return describeSync({ id: t.id, at: t.finishedAt ?? t.updatedAt, failed: t.status === "failed", error: shownError(t.lastErrorMessage), connectionId, connection: connectionId ? (names.get(connectionId) ?? null) : null, result: SyncResult.parse(t.result ?? {}) });
     }),
     ...failures
       // An agent run that started is told by its run below.
       .filter((t) => !runTasks.has(t.id))
-      .map((t): ActivityItem => ({ id: `task:${t.id}`, at: t.finishedAt ?? t.updatedAt, kind: "failure", tone: "error", text: `${TASK_NAMES[t.type] ?? "A task"} failed${t.lastErrorMessage ? `: ${t.lastErrorMessage}` : ""}`, href: "/orchestration?status=failed" })),
+      .map((t): ActivityItem => ({ id: `task:${t.id}`, at: t.finishedAt ?? t.updatedAt, kind: "failure", tone: "error", text: `${TASK_NAMES[t.type] ?? "A task"} failed${shownError(t.lastErrorMessage) ? `: ${shownError(t.lastErrorMessage)}` : ""}`, href: "/orchestration?status=failed" })),
     ...driftBatches(drift).map((batch) => describeDrift(batch, names.get(batch[0]!.connectionId) ?? "a deleted connection")),
     ...decisions.map((d: ReviewDecision) => describeDecision(d, d.actorId ? (people.get(d.actorId) ?? "A former member") : null)),
     ...runs.map((r): ActivityItem => {
       const href = `/agents?agent=${r.agent.slug}`;
       const base = { id: `run:${r.id}`, at: r.finishedAt ?? r.startedAt, kind: "agent" as const, href };
-      if (r.status === "failed") return { ...base, tone: "error", text: `${r.agent.name} run failed${r.error ? `: ${r.error}` : ""}` };
+      if (r.status === "failed") return { ...base, tone: "error", text: `${r.agent.name} run failed${shownError(r.error) ? `: ${shownError(r.error)}` : ""}` };
       if (r.status === "running") return { ...base, tone: "info", text: `${r.agent.name} is running` };
       const found = r.findings === 0 ? "found nothing to act on" : `found ${r.findings} finding${r.findings === 1 ? "" : "s"}${r.newFindings ? ` (${r.newFindings} new)` : ""}`;
       return { ...base, tone: r.findings ? "warn" : "ok", text: `${r.agent.name} ${found}` };

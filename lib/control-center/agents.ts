@@ -8,6 +8,7 @@ import { demoModeOn } from "@/lib/nlp/personas/demo";
 import { finopsHeadline, revopsHeadline, type FinopsHeadline, type RevopsHeadline } from "./agent-figures";
 import { demoHeadlines } from "./demo-figures";
 import { describePanel, type PanelSource } from "@/lib/live-data/panels";
+import { shownError } from "@/lib/tasks/error-text";
 
 /** The latest run an agent's figures come from. */
 export type RunSummary = { startedAt: Date; findings: number; newFindings: number };
@@ -63,7 +64,7 @@ async function latest(ctx: TenantContext, slug: "finops" | "revops") {
     name: named?.name ?? BUILTIN_AGENTS.find((b) => b.slug === slug)!.name,
     success,
     run: success ? { startedAt: success.startedAt, findings: success.findings, newFindings: success.newFindings } : null,
-    failed: newest?.status === "failed" ? { at: newest.startedAt, error: newest.error } : null,
+    failed: newest?.status === "failed" ? { at: newest.startedAt, error: shownError(newest.error) } : null,
     running: queued > 0 || newest?.status === "running",
   };
 }

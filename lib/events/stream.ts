@@ -1,71 +1,99 @@
 import "server-only";
 import type { TenantScope } from "@/lib/auth/context";
 import { listenToTenant } from "@/lib/events/hub";
-import { readEventsAfter, lastEventId } from "@/lib/events/read";
+import { eventExists, lastEventId, readEventsAfter } from "@/lib/events/read";
 import type { TenantEvent, TenantEventType } from "@/lib/events/types";
+import type { SseItem } from "@/lib/http/sse";
 
 /** Events one reconnect may replay; a client further behind is told to reload instead. */
 export const REPLAY_LIMIT = 1_000;
+/** Live events waiting for a client that does not read; past it the stream ends with `reset`. */
+const INBOX_LIMIT = 1_000;
 const HEARTBEAT_MS = 15_000;
+/** A stream ends after this long; the client reconnects (authenticated again) and resumes by id. */
+export const STREAM_LIFETIME_MS = 15 * 60_000;
 
-export type StreamItem = { id?: string; event: string; data: unknown } | { comment: string };
-type Options = { after?: string; types?: TenantEventType[]; signal: AbortSignal; heartbeatMs?: number };
+type Options = {
+  after?: string;
+  /** The types the client may and wants to receive (never empty: see allowedEventTypes). */
+  types: readonly TenantEventType[];
+  signal: AbortSignal;
+  /** Checked at every keep-alive: false (a revoked key, a removed member) ends the stream. */
+  stillAllowed?: () => Promise<boolean>;
+  heartbeatMs?: number;
+  lifetimeMs?: number;
+};
 
 /**
  * A tenant's live events, for SSE and WebSocket clients alike. It subscribes first, then replays
  * the log after `after` (the client's last event id), so nothing published in between is lost;
- * live events the replay already sent are skipped. Without `after` it starts with `ready`, carrying
- * the log's head as its id, so a client that reconnects resumes from there.
+ * live events the replay sent are skipped. Without `after` it starts with `ready`, carrying the
+ * log's head as its id, so a client that reconnects resumes from there. A resume point the log no
+ * longer holds (pruned, or more than REPLAY_LIMIT behind) gets `reset`: reload the state.
  */
-export async function* tenantEventStream(scope: TenantScope, { after, types, signal, heartbeatMs = HEARTBEAT_MS }: Options): AsyncGenerator<StreamItem> {
-  const inbox = new EventInbox();
-  const stop = await listenToTenant(scope.tenantId, (event) => inbox.push(event));
-  const wanted = (type: TenantEventType) => !types?.length || types.includes(type);
+export async function* tenantEventStream(scope: TenantScope, options: Options): AsyncGenerator<SseItem> {
+  const { after, types, signal, stillAllowed, heartbeatMs = HEARTBEAT_MS, lifetimeMs = STREAM_LIFETIME_MS } = options;
+  const wanted = new Set(types);
+  const inbox = new EventInbox(INBOX_LIMIT);
+  const stop = await listenToTenant(scope.tenantId, (event) => wanted.has(event.type) && inbox.push(event));
+  const ends = Date.now() + lifetimeMs;
   try {
-    // Live events at or before this id were sent by the replay (none when there was no replay).
-    let replayed = -1n;
+    // The live copies of these were sent by the replay.
+    const replayed = new Set<string>();
+    const head = await lastEventId(scope);
     if (after === undefined) {
-      const head = (await lastEventId(scope)).toString();
-      yield { id: head, event: "ready", data: { lastEventId: head } };
+      yield { id: head.toString(), event: "ready", data: { lastEventId: head.toString() } };
     } else {
-      const missed = await readEventsAfter(scope, BigInt(after), REPLAY_LIMIT + 1);
-      replayed = missed.length > REPLAY_LIMIT ? await lastEventId(scope) : BigInt(missed.at(-1)?.id ?? after);
-      const head = replayed.toString();
-      if (missed.length > REPLAY_LIMIT) {
-        yield { id: head, event: "reset", data: { message: `More than ${REPLAY_LIMIT} events were missed; reload the current state`, lastEventId: head } };
+      const from = BigInt(after) > head ? head : BigInt(after);
+      const missed = (from === 0n || (await eventExists(scope, from))) ? await readEventsAfter(scope, from, REPLAY_LIMIT + 1) : null;
+      if (missed === null || missed.length > REPLAY_LIMIT) {
+        yield { id: head.toString(), event: "reset", data: { message: "Some events are no longer kept; reload the current state", lastEventId: head.toString() } };
       } else {
-        for (const event of missed) if (wanted(event.type)) yield item(event);
-        yield { id: head, event: "ready", data: { lastEventId: head, replayed: missed.length } };
+        for (const event of missed) {
+          replayed.add(event.id!);
+          if (wanted.has(event.type)) yield item(event);
+        }
+        const last = missed.at(-1)?.id ?? from.toString();
+        yield { id: last, event: "ready", data: { lastEventId: last, replayed: missed.length } };
       }
     }
-    while (!signal.aborted) {
-      const event = await inbox.next(signal, heartbeatMs);
-      if (event === undefined) {
-        if (!signal.aborted) yield { comment: "keep-alive" };
+    while (!signal.aborted && Date.now() < ends) {
+      const next = await inbox.next(signal, heartbeatMs);
+      if (next === "overflow") {
+        yield { event: "reset", data: { message: "Events arrived faster than they were read; reload the current state" } };
+        return;
+      }
+      if (next === undefined) {
+        if (signal.aborted || (stillAllowed && !(await stillAllowed()))) return;
+        yield { comment: "keep-alive" };
         continue;
       }
-      if (event.id !== undefined && BigInt(event.id) <= replayed) continue;
-      if (wanted(event.type)) yield item(event);
+      if (next.id !== undefined && replayed.delete(next.id)) continue;
+      yield item(next);
     }
   } finally {
     await stop();
   }
 }
 
-const item = (event: TenantEvent): StreamItem => ({ id: event.id, event: event.type, data: event });
+const item = (event: TenantEvent): SseItem => ({ id: event.id, event: event.type, data: event });
 
-/** Live events waiting for the stream's consumer; `next` resolves with one, or undefined after `waitMs` or on abort. */
+/** Live events waiting for the stream's consumer; `next` resolves with one, undefined after `waitMs` or on abort, or "overflow". */
 class EventInbox {
   private readonly queued: TenantEvent[] = [];
+  private overflowed = false;
   private wake?: () => void;
 
+  constructor(private readonly limit: number) {}
+
   push(event: TenantEvent) {
-    this.queued.push(event);
+    if (this.queued.length >= this.limit) this.overflowed = true;
+    else this.queued.push(event);
     this.wake?.();
   }
 
-  async next(signal: AbortSignal, waitMs: number): Promise<TenantEvent | undefined> {
-    if (!this.queued.length && !signal.aborted) {
+  async next(signal: AbortSignal, waitMs: number): Promise<TenantEvent | "overflow" | undefined> {
+    if (!this.queued.length && !this.overflowed && !signal.aborted) {
       await new Promise<void>((resolve) => {
         const done = () => {
           clearTimeout(timer);
@@ -78,6 +106,7 @@ class EventInbox {
         this.wake = done;
       });
     }
+    if (this.overflowed) return "overflow";
     return this.queued.shift();
   }
 }

@@ -65,7 +65,10 @@ type TenantOptions<S extends Schemas> = Options<S> & {
    * from the input (a named function: an inline one would stop TypeScript inferring the schemas).
    */
   rateLimit?: RateBudget | ((input: Input<NoInfer<S>>) => RateBudget | undefined);
-  /** A person's own account (`/me`): a session or a personal token, never an API key (keys act for a workspace). */
+  /**
+   * A person acts, never an API key: a person's own account (`/me`), and membership changes (access
+   * a key granted would outlive the key's revocation).
+   */
   personOnly?: boolean;
   /** Starts work: honours `Idempotency-Key` (lib/http/idempotency.ts). */
   idempotent?: boolean;
@@ -82,7 +85,7 @@ export function withTenant<S extends Schemas>(
       assertSameOriginMutation(req);
       const ctx = await resolveTenantContext(req, await getDb());
       if (!actorHasScope(ctx.actor, scope)) throw new ForbiddenError(scopeRefusal(ctx.actor, scope));
-      if (options.personOnly && ctx.actor.via === "api_key") throw new ForbiddenError("This acts on a person's own account; an API key cannot: sign in, or use a token from POST /api/v1/auth/token");
+      if (options.personOnly && ctx.actor.via === "api_key") throw new ForbiddenError("Only a person can do this, an API key cannot: sign in, or use a token from POST /api/v1/auth/token");
       return { ctx };
     },
     async (input) => {

@@ -14,14 +14,13 @@ export const CONNECTION_DELETED = "The connection was deleted";
  */
 export async function cancelConnectionTasks(scope: TenantScope, connectionId: string): Promise<number> {
   const where = { tenantId: scope.tenantId, type: { in: [...CONNECTION_TASK_TYPES] }, input: { path: ["connectionId"], equals: connectionId } };
-  const open = await scope.db.task.findMany({ where: { ...where, status: { in: ["queued", "in_progress"] } }, select: { id: true, tenantId: true, type: true } });
-  if (open.length === 0) return 0;
   const now = new Date();
-  const { count } = await scope.db.task.updateMany({
-    where: { ...where, id: { in: open.map((t) => t.id) }, status: { in: ["queued", "in_progress"] } },
+  const cancelled = await scope.db.task.updateManyAndReturn({
+    where: { ...where, status: { in: ["queued", "in_progress"] } },
     data: { status: "cancelled", cancelledAt: now, finishedAt: now, lastErrorMessage: CONNECTION_DELETED, lastErrorKind: "target_deleted", leaseOwner: null, leaseExpiresAt: null },
+    select: { id: true, tenantId: true, type: true },
   });
-  await Promise.all(open.map((t) => dispatchCancellation({ id: t.id, tenantId: scope.tenantId })));
-  for (const task of open) await announceTask(scope.db, task, "cancelled");
-  return count;
+  await Promise.all(cancelled.map((t) => dispatchCancellation({ id: t.id, tenantId: scope.tenantId })));
+  for (const task of cancelled) await announceTask(scope.db, task, "cancelled");
+  return cancelled.length;
 }

@@ -29,13 +29,12 @@ export async function beginAttempt(db: PrismaClient, taskId: string, { number, e
   return true;
 }
 
+/** Records attempt `number` (again, harmlessly, when Inngest replays a step) and announces it once. */
 export async function recordAttemptStart(db: PrismaClient, task: Pick<Task, "id" | "tenantId" | "type">, number: number) {
-  await db.taskAttempt.upsert({
-    where: { taskId_number: { taskId: task.id, number } },
-    create: { taskId: task.id, tenantId: task.tenantId, number, status: "running" },
-    update: {},
-  });
-  await announceTask(db, task, "in_progress", { attempt: number });
+  const where = { taskId_number: { taskId: task.id, number } };
+  const known = await db.taskAttempt.findUnique({ where, select: { number: true } });
+  await db.taskAttempt.upsert({ where, create: { taskId: task.id, tenantId: task.tenantId, number, status: "running" }, update: {} });
+  if (!known) await announceTask(db, task, "in_progress", { attempt: number });
 }
 
 /** success, with follow-up tasks created in the same transaction; false if the task was cancelled meanwhile. */
@@ -122,6 +121,7 @@ export async function failTask(db: PrismaClient, task: Task, { number, error }: 
 
 async function markFailed(db: PrismaClient, task: Task, { number, message, kind, guard }: { number: number; message: string; kind: string; guard: Prisma.TaskWhereInput }) {
   const { count } = await db.task.updateMany({ where: guard, data: { status: "failed", lastErrorMessage: message, lastErrorKind: kind, finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null } });
-  if (count > 0) await announceTask(db, task, "failed", { attempt: number });
-  if (count > 0) void notifyTaskFailed(db, { id: task.id, tenantId: task.tenantId, type: task.type, input: task.input, lastErrorMessage: message, attempts: number }).catch((e) => log.warn("task failure notification failed", { taskId: task.id, error: e }));
+  if (count === 0) return;
+  await announceTask(db, task, "failed", { attempt: number });
+  void notifyTaskFailed(db, { id: task.id, tenantId: task.tenantId, type: task.type, input: task.input, lastErrorMessage: message, attempts: number }).catch((e) => log.warn("task failure notification failed", { taskId: task.id, error: e }));
 }

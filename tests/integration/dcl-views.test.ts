@@ -112,8 +112,9 @@ describe("unified views", () => {
     expect(await ids("name.ne=acme gmbh")).toEqual(["F-3", "F-4", "F-5"]);
     expect(await ids("name.contains=ACME")).toEqual(["F-0", "F-1", "F-2", "F-3"]);
     expect(await ids("name.null=true")).toEqual(["F-5"]);
-    // Every text column compares the same way, ids included.
-    expect(await ids("account_id=f-4")).toEqual(["F-4"]);
+    // Ids compare exactly: two Salesforce ids may differ by case only.
+    expect(await ids("account_id=F-4")).toEqual(["F-4"]);
+    expect(await ids("account_id=f-4")).toEqual([]);
   });
 
   it("answers bad view queries with 4xx and a message", async () => {
@@ -127,6 +128,10 @@ describe("unified views", () => {
     expect((await get("account", "sort=-nope")).status).toBe(422);
     expect((await get("account", "limit=0")).status).toBe(422);
     expect((await get("account", "name.null=maybe")).status).toBe(422);
+    // A value that does not read as the column's type would filter on nothing: refused, not silently empty (or full).
+    const notANumber = await get("opportunity", "amount.ne=abc");
+    expect([notANumber.status, notANumber.json.detail]).toEqual([422, '"amount.ne" takes a number']);
+    expect((await get("opportunity", "close_date.gt=yesterday")).status).toBe(422);
   });
 });
 

@@ -4,6 +4,8 @@ import { GET as listRoute } from "@/app/api/v1/events/route";
 import { GET as streamRoute } from "@/app/api/v1/events/stream/route";
 import type { TenantScope } from "@/lib/auth/context";
 import { publishTenantEvent } from "@/lib/events/publish";
+import { allowedEventTypes } from "@/lib/events/scopes";
+import { tenantEventStream } from "@/lib/events/stream";
 import { createTask } from "@/lib/tasks/tasks";
 import { createAccount, type TestAccount } from "../support/accounts";
 import { scopedDb } from "../support/db";
@@ -181,6 +183,36 @@ describe("tenant events", () => {
     ]);
     expect(frames.every((f) => f.data.data.taskId === task.id && f.data.data.kind === "kb.ingest")).toBe(true);
     expect(frames[2]!.data.data.retryAt).toEqual(expect.any(String));
+  });
+
+  it("ends a stream whose caller lost access, and one that passed its lifetime", async () => {
+    let allowed = true;
+    const abort = new AbortController();
+    const stream = tenantEventStream(scopeA, { types: ["inbox.changed"], signal: abort.signal, heartbeatMs: 20, stillAllowed: async () => allowed });
+    expect((await stream.next()).value).toMatchObject({ event: "ready" });
+    expect((await stream.next()).value).toEqual({ comment: "keep-alive" });
+    allowed = false;
+    expect((await stream.next()).done).toBe(true);
+    const short = tenantEventStream(scopeA, { types: ["inbox.changed"], signal: abort.signal, heartbeatMs: 20, lifetimeMs: 50 });
+    const items = [];
+    for await (const item of short) items.push(item);
+    expect(items[0]).toMatchObject({ event: "ready" });
+  });
+
+  it("gives an API key only the events its scopes read, and resets a client whose resume point is gone", async () => {
+    const actor = { userId: a.userId, role: "member" as const, via: "api_key" as const, apiKeyId: "k", scopes: ["tenant:read", "aam:read"] as const };
+    expect(allowedEventTypes(actor)).toEqual(["aam.sync.progress", "aam.sync.completed", "aam.drift.detected"]);
+    expect(allowedEventTypes({ ...actor, scopes: ["tenant:read"] }, ["task.updated"])).toEqual([]);
+    // A resume point the tenant's log does not hold (pruned; here another tenant's event id).
+    await publishTenantEvent(scopeB, "inbox.changed", { b: true });
+    const bLog = await call(listRoute, "GET", "/api/v1/events?limit=500", { token: b.token });
+    const gone = openStream(a.token, { lastEventId: bLog.json.events[0].id });
+    expect(await gone.next()).toMatchObject({ event: "reset" });
+    const future = openStream(a.token, { lastEventId: "9223372036854775806" });
+    const [ready] = await future.take(1);
+    expect(ready).toMatchObject({ event: "ready", data: { replayed: 0 } });
+    await publishTenantEvent(scopeA, "inbox.changed", { after: "future" });
+    expect((await future.next()).data.data).toEqual({ after: "future" });
   });
 });
 

@@ -17,7 +17,9 @@ import { quoteIdent } from "@/lib/duckdb/sql";
 /**
  * `?sort=-amount,name&limit=50&offset=0` plus filters: any other key is `field` (equals) or
  * `field.op` with op one of eq, ne, gt, gte, lt, lte, contains, null (`true`/`false`). Text
- * compares without regard to case (`eq`, `ne`, `contains`); `ne` keeps the rows with no value.
+ * compares without regard to case (`eq`, `ne`, `contains`; ids such as `account_id` and the lineage
+ * columns compare exactly); `ne` keeps the rows with no value; a value that does not read as the
+ * column's type (a number, a date...) is refused (422).
  */
 export const ViewQuery = z.record(z.string(), z.string()).transform((q) => ({
   sort: q.sort,
@@ -74,14 +76,37 @@ function whereClause(columns: Column[], filters: [string, string][]): { sql: str
       values.push(value);
     } else {
       const param = `$${values.length + 1}`;
-      // Text equality ignores case; the other comparisons compare typed values.
-      const folded = column.type === "string" && (op === "eq" || op === "ne");
+      // Text equality ignores case, except for ids (lineage columns and *_id fields: Salesforce ids differ by case only).
+      const folded = column.type === "string" && (op === "eq" || op === "ne") && !isIdentifier(column.name);
       const compare = OPS[op as keyof typeof OPS];
+      if (!folded && !parsesAs(column.type, value)) throw new ValidationError(`"${key}" takes ${TYPE_WORDS[column.type]}`, [{ path: key, message: `expected ${TYPE_WORDS[column.type]}` }]);
       parts.push(folded ? `lower(${id}) ${compare} lower(${param})` : `${id} ${compare} TRY_CAST(${param} AS ${DUCKDB_TYPES[column.type]})`);
       values.push(value);
     }
   }
   return { sql: parts.length ? `WHERE ${parts.join(" AND ")}` : "", values };
+}
+
+const isIdentifier = (name: string) => name.startsWith("_") || /(^|_)id$/i.test(name);
+
+const TYPE_WORDS: Record<OntologyFieldType, string> = {
+  string: "text",
+  integer: "a whole number",
+  number: "a number",
+  boolean: "true or false",
+  date: "a date (YYYY-MM-DD)",
+  timestamp: "a date and time (ISO 8601)",
+};
+
+/** Whether a filter's value reads as the column's type (else DuckDB's TRY_CAST would make it NULL and the filter meaningless). */
+function parsesAs(type: OntologyFieldType, value: string): boolean {
+  const text = value.trim();
+  if (type === "integer") return /^[-+]?\d+$/.test(text);
+  if (type === "number") return text !== "" && Number.isFinite(Number(text));
+  if (type === "boolean") return ["true", "false"].includes(text.toLowerCase());
+  if (type === "date") return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text));
+  if (type === "timestamp") return /^\d{4}-\d{2}-\d{2}/.test(text) && !Number.isNaN(Date.parse(text));
+  return true;
 }
 
 function orderClause(columns: Column[], sort: string | undefined): string {

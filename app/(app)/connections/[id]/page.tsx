@@ -42,7 +42,7 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
       </header>
       {connection.safeMode && <SafeModeNotice sampleRowLimit={connection.sampleRowLimit} canWrite={canWrite} />}
       <RefreshOnEvents types={["task.updated", "aam.sync.completed", "aam.drift.detected", "dcl.views.rebuilt"]} />
-      <SyncProgress connectionId={connection.id} />
+      <SyncProgress connectionId={connection.id} noun={noun.many} />
       {canWrite && <ConnectionActions id={connection.id} status={connection.status} hasPendingChanges={hasPendingChanges} safeMode={connection.safeMode} />}
       <ConnectionKpis figures={figures} streamsLabel={noun.many.charAt(0).toUpperCase() + noun.many.slice(1)} />
       <div className="grid gap-6 lg:grid-cols-2 lg:items-start">

@@ -17,5 +17,5 @@ export const POST = withTenant(
     const invitation = await inviteMember({ ctx, input: body, appUrl });
     return Response.json({ invitation: { ...invitation, acceptUrl: invitationsUrl(appUrl) } }, { status: 201 });
   },
-  { scope: "members:write", body: AddMemberInput },
+  { scope: "members:write", body: AddMemberInput, personOnly: true },
 );

@@ -4,7 +4,7 @@ import { ChangeRoleInput, MemberParams } from "@/lib/tenancy/schemas";
 
 export const PATCH = withTenant(
   async ({ ctx, params, body }) => ({ member: await changeMemberRole({ ctx, userId: params.userId, role: body.role }) }),
-  { scope: "members:write", params: MemberParams, body: ChangeRoleInput },
+  { scope: "members:write", params: MemberParams, body: ChangeRoleInput, personOnly: true },
 );
 
 export const DELETE = withTenant(
@@ -12,5 +12,5 @@ export const DELETE = withTenant(
     await removeMember({ ctx, userId: params.userId });
     return new Response(null, { status: 204 });
   },
-  { scope: "members:write", params: MemberParams },
+  { scope: "members:write", params: MemberParams, personOnly: true },
 );

@@ -1,7 +1,7 @@
 import { DemoBadge, LiveBadge } from "@/components/ui/live-badge";
 import type { PanelSource } from "@/lib/live-data/panels";
 
-/** Live or Demo, as the panel's data decided (lib/control-center/panels.ts). */
+/** Live or Demo, as the panel's data decided (lib/live-data/panels.ts). */
 export function PanelBadge({ panel }: { panel: Pick<PanelSource, "mode" | "source"> }) {
   return panel.mode === "demo" ? <DemoBadge source={panel.source} /> : <LiveBadge source={panel.source} />;
 }

@@ -47,7 +47,7 @@ const SyncResult = z.object({ problems: z.array(z.object({ stream: z.string(), m
 
 /**
  * The figures of one connection's page: records held (counted as the Control Center counts them,
- * lib/control-center/record-versions.ts), streams, mapped fields, recent schema changes and how its
+ * lib/aam/segments/record-versions.ts), streams, mapped fields, recent schema changes and how its
  * last sync went. The caller has checked the connection is the tenant's; every query filters by tenant too.
  */
 export async function connectionFigures(

@@ -21,7 +21,7 @@ const ACTIVITY_ITEMS = 10;
 /**
  * Everything the Control Center shows, read for the tenant at `now`: each KPI with its 14-day
  * trend, the agents' headline figures, the recent activity and the first-run guide, every panel
- * with where its data comes from (lib/control-center/panels.ts). Plain data, for a server component.
+ * with where its data comes from (lib/live-data/panels.ts). Plain data, for a server component.
  */
 export async function loadControlCenter(ctx: TenantContext, { now = new Date(), demo }: { now?: Date; demo?: boolean } = {}) {
   const inbox = await inboxCounts(ctx);

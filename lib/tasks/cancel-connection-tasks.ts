@@ -2,9 +2,8 @@ import "server-only";
 import type { TenantScope } from "@/lib/auth/context";
 import { announceTask } from "@/lib/tasks/announce";
 import { dispatchCancellation } from "@/lib/tasks/dispatch";
-import { CONNECTION_TASK_TYPES } from "@/lib/tasks/targets";
+import { CONNECTION_DELETED, CONNECTION_TASK_TYPES } from "@/lib/tasks/targets";
 
-export const CONNECTION_DELETED = "The connection was deleted";
 
 /**
  * A deleted connection's unfinished tasks (syncs, drift checks, repairs) end cancelled with the

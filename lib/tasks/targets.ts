@@ -29,7 +29,8 @@ export type TaskNames = {
   users: ReadonlyMap<string, { name: string }>;
 };
 
-export const NO_NAMES: TaskNames = { connections: new Map(), agents: new Map(), documents: new Map(), users: new Map() };
+/** Why a deleted connection's tasks ended, and why they cannot be retried. */
+export const CONNECTION_DELETED = "The connection was deleted";
 
 /**
  * Why the task's target can no longer be worked on (the connection or agent was deleted, every
@@ -38,7 +39,7 @@ export const NO_NAMES: TaskNames = { connections: new Map(), agents: new Map(), 
 export function missingTarget(target: TaskTarget, names: TaskNames): string | null {
   switch (target.kind) {
     case "connection":
-      return names.connections.has(target.id) ? null : "The connection was deleted";
+      return names.connections.has(target.id) ? null : CONNECTION_DELETED;
     case "agent":
       return names.agents.has(target.slug) ? null : "The agent was deleted";
     case "documents":

@@ -1,6 +1,6 @@
 import { formatDate } from "@/components/orchestration/format";
 import { MUTED, SURFACE } from "@/components/ui/tone";
-import type { ApiKeySummary } from "@/lib/auth/api-keys/manage";
+import type { ApiKeySummary } from "@/lib/auth/api-keys/schemas";
 import { SCOPE_WORDS } from "@/lib/auth/scope-words";
 import { expiryInWords, lastUsedInWords, STATUS_TONE, STATUS_WORDS } from "./format";
 import { RevokeApiKeyButton } from "./revoke-api-key-button";

@@ -1,5 +1,5 @@
 import { formatDate, formatRelative } from "@/components/orchestration/format";
-import type { ApiKeyStatus } from "@/lib/auth/api-keys/manage";
+import type { ApiKeyStatus } from "@/lib/auth/api-keys/schemas";
 
 export const STATUS_WORDS: Record<ApiKeyStatus, string> = {
   active: "Active",

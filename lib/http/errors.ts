@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DomainError, RateLimitedError, ValidationError } from "@/lib/errors";
 import { problem, PROBLEM_CONTENT_TYPE } from "@/lib/http/problem";
+import { rateLimitHeaders } from "@/lib/kv/rate-limit";
 import { toSafeError } from "@/lib/safe-error";
 
 /**
@@ -12,7 +13,7 @@ export function toErrorResponse(error: unknown, requestId: string): Response {
   if (error instanceof z.ZodError) error = zodToValidationError(error);
   const headers: Record<string, string> = { "x-request-id": requestId, "content-type": PROBLEM_CONTENT_TYPE };
   if (error instanceof DomainError) {
-    if (error instanceof RateLimitedError) Object.assign(headers, rateLimitHeaders(error));
+    if (error instanceof RateLimitedError) Object.assign(headers, refusalHeaders(error));
     const body = problem({ status: error.status, code: error.code, detail: error.message, requestId, details: error.details });
     return Response.json(body, { status: error.status, headers });
   }
@@ -20,11 +21,11 @@ export function toErrorResponse(error: unknown, requestId: string): Response {
   return Response.json(problem({ status: 500, code: "internal", detail: message, requestId }), { status: 500, headers });
 }
 
-/** Retry-After, plus the RateLimit-* fields (IETF draft) when the limit is known. */
-function rateLimitHeaders(error: RateLimitedError): Record<string, string> {
-  const reset = String(error.retryAfterSeconds);
-  if (error.limit === undefined) return { "retry-after": reset };
-  return { "retry-after": reset, "ratelimit-limit": String(error.limit), "ratelimit-remaining": "0", "ratelimit-reset": reset };
+/** Retry-After, plus the RateLimit-* fields when the limit is known. */
+function refusalHeaders(error: RateLimitedError): Record<string, string> {
+  const retryAfter = { "retry-after": String(error.retryAfterSeconds) };
+  if (error.limit === undefined) return retryAfter;
+  return { ...retryAfter, ...rateLimitHeaders({ limit: error.limit, remaining: 0, resetSeconds: error.retryAfterSeconds }) };
 }
 
 export function zodToValidationError(error: z.ZodError, where = "input"): ValidationError {

@@ -1,4 +1,5 @@
 import { STATUS_CODES } from "node:http";
+import { z } from "zod";
 
 /**
  * RFC 9457 problem details, the body of every error the REST API answers (`application/problem+json`):
@@ -7,16 +8,27 @@ import { STATUS_CODES } from "node:http";
  * and `errors` lists each invalid input. `code` is the same kind as a short string. `error` repeats
  * `code`, `detail` and `details` in the shape the API answered before problem details (deprecated).
  */
-export type Problem = {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  requestId: string;
-  code: string;
-  errors?: { path: string; message: string }[];
-  error: { code: string; message: string; details?: unknown };
-};
+export const Problem = z
+  .object({
+    type: z.string().meta({ description: "The kind of problem: `urn:autonomos:problem:<code>`", examples: ["urn:autonomos:problem:validation_failed"] }),
+    title: z.string().meta({ description: "The status's phrase", examples: ["Unprocessable Entity"] }),
+    status: z.number().int().meta({ examples: [422] }),
+    detail: z.string().meta({
+      description: "What went wrong for this request, safe to show a person",
+      examples: ["Invalid request body: name: Too small: expected string to have >=1 characters"],
+    }),
+    requestId: z.string().meta({ description: "Also in the x-request-id header; quote it when reporting a problem" }),
+    code: z.string().meta({ description: "The kind of problem as a short string", examples: ["validation_failed", "not_found", "rate_limited"] }),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .optional()
+      .meta({ description: "Each invalid input (validation problems only)" }),
+    error: z
+      .object({ code: z.string(), message: z.string(), details: z.unknown().optional() })
+      .meta({ deprecated: true, description: "The shape errors had before problem details: `code`, `detail` as `message`, and `details`" }),
+  })
+  .meta({ id: "Problem", description: "RFC 9457 problem details (application/problem+json)" });
+export type Problem = z.infer<typeof Problem>;
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 

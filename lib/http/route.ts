@@ -14,6 +14,7 @@ import { toErrorResponse, zodToValidationError } from "@/lib/http/errors";
 import { idempotently } from "@/lib/http/idempotency";
 import { assertSameOriginMutation } from "@/lib/http/origin";
 import { log } from "@/lib/log";
+import { rateLimitHeaders } from "@/lib/kv/rate-limit";
 import { spendTenantBudget, type RateBudget } from "@/lib/quotas/rate-limits";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -23,8 +24,24 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
  * checks the scope, maps errors, and tags every response with a request id.
  * A handler returns data (sent as JSON) or a Response.
  */
-type Schemas = { body?: z.ZodType; query?: z.ZodType; params?: z.ZodType };
-type Out<S extends Schemas, K extends keyof Schemas> = S[K] extends z.ZodType ? z.output<S[K]> : undefined;
+/**
+ * What a success answers: the zod schema of its JSON body (documented, and checked by the contract
+ * tests), a body of another media type (an event stream, a file), or `null` for no content (204).
+ */
+export type RawResponse = { mediaType: string; description: string };
+export type ResponseSchema = z.ZodType | RawResponse | null;
+
+type Schemas = { body?: z.ZodType; query?: z.ZodType; params?: z.ZodType; response?: ResponseSchema };
+type In = "body" | "query" | "params";
+type Out<S extends Schemas, K extends In> = S[K] extends z.ZodType ? z.output<S[K]> : undefined;
+/** A handler answers its response schema's data, or a Response of its own (headers, a stream). */
+type Reply<S extends Schemas> = S["response"] extends z.ZodType
+  ? z.input<S["response"]> | Response
+  : S["response"] extends null
+    ? void | Response
+    : S["response"] extends RawResponse
+      ? Response
+      : unknown;
 
 type Input<S extends Schemas> = {
   req: NextRequest;
@@ -39,7 +56,7 @@ type RouteHandler = (req: NextRequest, context: RouteContext) => Promise<Respons
 type Options<S extends Schemas> = S & { status?: number };
 
 /** What a handler was built with, kept on it for the OpenAPI document (lib/http/openapi). */
-export type RouteSpec = Schemas & { wrapper: "withPublic" | "withTenant"; status?: number; scope?: Scope; idempotent?: boolean };
+export type RouteSpec = Schemas & { wrapper: "withPublic" | "withTenant"; status?: number; scope?: Scope; idempotent?: boolean; rateLimited?: boolean };
 const ROUTE_SPEC = Symbol.for("aos.http.route-spec");
 
 export function routeSpecOf(handler: unknown): RouteSpec | undefined {
@@ -51,11 +68,11 @@ function withSpec(handler: RouteHandler, spec: RouteSpec): RouteHandler {
 }
 
 export function withPublic<S extends Schemas>(
-  handler: (input: Input<S> & { db: PrismaClient }) => Promise<unknown>,
+  handler: (input: Input<S> & { db: PrismaClient }) => Promise<Reply<S>>,
   options: Options<S> = {} as Options<S>,
 ): RouteHandler {
-  const { body, query, params, status } = options;
-  return withSpec(run(options, async () => ({ db: await getDb() }), handler), { wrapper: "withPublic", body, query, params, status });
+  const { body, query, params, response, status } = options;
+  return withSpec(run(options, async () => ({ db: await getDb() }), handler), { wrapper: "withPublic", body, query, params, response, status });
 }
 
 type TenantOptions<S extends Schemas> = Options<S> & {
@@ -75,10 +92,10 @@ type TenantOptions<S extends Schemas> = Options<S> & {
 };
 
 export function withTenant<S extends Schemas>(
-  handler: (input: Input<S> & { ctx: TenantContext }) => Promise<unknown>,
+  handler: (input: Input<S> & { ctx: TenantContext }) => Promise<Reply<S>>,
   options: TenantOptions<S>,
 ): RouteHandler {
-  const { body, query, params, status, scope } = options;
+  const { body, query, params, response, status, scope } = options;
   const handled = run(
     options,
     async (req) => {
@@ -91,14 +108,16 @@ export function withTenant<S extends Schemas>(
     async (input) => {
       const execute = async () => {
         const budget = typeof options.rateLimit === "function" ? options.rateLimit(input) : options.rateLimit;
-        if (budget) await spendTenantBudget(input.ctx.tenantId, budget);
-        return asResponse(await handler(input), status);
+        const spent = budget ? await spendTenantBudget(input.ctx.tenantId, budget) : undefined;
+        const answer = asResponse(await handler(input), status);
+        if (spent) for (const [name, value] of Object.entries(rateLimitHeaders(spent))) answer.headers.set(name, value);
+        return answer;
       };
       if (!options.idempotent) return execute();
       return idempotently(input.req, input.ctx.tenantId, { params: input.params, query: input.query, body: input.body }, execute);
     },
   );
-  return withSpec(handled, { wrapper: "withTenant", body, query, params, status, scope, idempotent: options.idempotent });
+  return withSpec(handled, { wrapper: "withTenant", body, query, params, response, status, scope, idempotent: options.idempotent, rateLimited: options.rateLimit !== undefined });
 }
 
 /** Authenticates first (401/403 before any 4xx about the input), then parses, then calls. */
@@ -127,9 +146,11 @@ function run<S extends Schemas, A>(
   };
 }
 
-/** A handler's result as an answer: a Response as it is, anything else as JSON with the route's status. */
+/** A handler's result as an answer: a Response as it is, nothing as 204, anything else as JSON with the route's status. */
 function asResponse(result: unknown, status = 200): Response {
-  return result instanceof Response ? result : Response.json(result ?? null, { status });
+  if (result instanceof Response) return result;
+  if (status === 204) return new Response(null, { status });
+  return Response.json(result ?? null, { status });
 }
 
 function parse(schema: z.ZodType | undefined, value: unknown, where: string) {

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { getKv } from "@/lib/kv";
-import { enforceRateLimit } from "@/lib/kv/rate-limit";
+import { enforceRateLimit, type RateLimitState } from "@/lib/kv/rate-limit";
 import type { TaskType } from "@/lib/tasks/types";
 
 /**
@@ -22,9 +22,9 @@ const WHAT: Record<RateBudget, string> = {
 };
 
 /** Spends one unit of the tenant's budget. Throws RateLimitedError (429) once it is spent for this minute. */
-export async function spendTenantBudget(tenantId: string, budget: RateBudget): Promise<void> {
+export async function spendTenantBudget(tenantId: string, budget: RateBudget): Promise<RateLimitState> {
   const limit = env.rateLimits[budget];
-  await enforceRateLimit(getKv(), `tenant:${tenantId}:${budget}`, {
+  return enforceRateLimit(getKv(), `tenant:${tenantId}:${budget}`, {
     limit,
     windowSeconds: 60,
     reason: `This workspace may run ${limit} ${WHAT[budget]} a minute`,

@@ -1,10 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
+import { checkContract, operationHandler } from "./contract";
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 type Options = { body?: unknown; rawBody?: string; token?: string; headers?: Record<string, string>; params?: Record<string, string> };
 
-/** Calls a route handler the way Next.js would, and reads its JSON answer. */
+/**
+ * Calls a route handler the way Next.js would, and reads its JSON answer. Every answer is checked
+ * against the route's documented contract (tests/support/contract.ts): a test fails on an answer the
+ * OpenAPI document does not describe.
+ */
 export async function call(handler: Handler, method: string, url: string, options: Options = {}) {
   const headers = new Headers(options.headers);
   if (options.token) headers.set("authorization", `Bearer ${options.token}`);
@@ -23,7 +28,21 @@ export async function call(handler: Handler, method: string, url: string, option
   } catch {
     json = text;
   }
-  return { status: res.status, json, headers: res.headers };
+  const answer = { status: res.status, json, headers: res.headers };
+  checkContract(handler, answer, `${method} ${new URL(url, "http://localhost:3000").pathname}`);
+  return answer;
+}
+
+/**
+ * Calls a documented operation by its operationId, as an integrator's generated client would: path
+ * parameters fill its template, `query` becomes the query string. tests/unit/api-contract-coverage
+ * checks that the contract tests call every operation this way.
+ */
+export async function callOperation(operationId: string, options: Options & { query?: Record<string, string> } = {}) {
+  const { handler, method, template } = await operationHandler(operationId);
+  const pathname = template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(options.params?.[name] ?? `{${name}}`));
+  const search = options.query ? `?${new URLSearchParams(options.query)}` : "";
+  return call(handler as Handler, method, `${pathname}${search}`, options);
 }
 
 /**

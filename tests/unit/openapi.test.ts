@@ -77,7 +77,9 @@ describe("the OpenAPI document", () => {
     expect(body.properties.decisions.type).toBe("array");
 
     const drift = op("/api/v1/aam/drift", "get");
-    expect(drift.parameters).toContainEqual(expect.objectContaining({ name: "connectionId", in: "query", required: false }));
+    const connectionId = drift.parameters!.find((p) => p.name === "connectionId");
+    expect(connectionId).toMatchObject({ in: "query", schema: { format: "uuid" } });
+    expect(connectionId!.required).not.toBe(true);
     expect(drift.requestBody).toBeUndefined();
 
     // An upload takes the raw file as its body and names it in the query.

@@ -13,7 +13,7 @@ export const metadata = { title: "API keys" };
 export default async function ApiKeysPage() {
   const ctx = await requirePageContext();
   const canManage = actorHasScope(ctx.actor, "settings:write");
-  const keys = canManage ? await listApiKeys({ ctx }) : [];
+  const keys = canManage ? (await listApiKeys({ ctx, query: { limit: 200 } })).apiKeys : [];
   const grantable = Scope.options.filter((scope) => actorHasScope(ctx.actor, scope));
   return (
     <div className="space-y-6">

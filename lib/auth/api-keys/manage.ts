@@ -6,27 +6,14 @@ import { Scope } from "@/lib/auth/roles";
 import { SCOPE_WORDS } from "@/lib/auth/scope-words";
 import { generateKey } from "@/lib/auth/api-keys/key-format";
 import { DEFAULT_TTL_DAYS, expiryAfterDays } from "@/lib/auth/api-keys/limits";
-import type { CreateApiKeyInput } from "@/lib/auth/api-keys/schemas";
+import type { ApiKeySummary, CreateApiKeyInput, ListApiKeysQuery } from "@/lib/auth/api-keys/schemas";
+import { pageArgs, toPage } from "@/lib/db/page";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * A tenant's API keys, managed by its owners and admins (the routes ask for `settings:write`).
  * The key itself is returned once, by `createApiKey`; lists show its prefix only.
  */
-export type ApiKeyStatus = "active" | "expired" | "revoked" | "creator_left";
-
-export type ApiKeySummary = {
-  id: string;
-  name: string;
-  prefix: string;
-  scopes: Scope[];
-  createdBy: { id: string; name: string; email: string } | null;
-  createdAt: Date;
-  expiresAt: Date;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-  status: ApiKeyStatus;
-};
 
 /** Keys that still work (not revoked, not expired) a tenant may hold at once. */
 export const MAX_ACTIVE_KEYS = 100;
@@ -68,10 +55,11 @@ export async function createApiKey({ ctx, input }: { ctx: TenantContext; input: 
   throw new ConflictError("Could not create a unique key; try again");
 }
 
-/** Every key of the caller's tenant, newest first, revoked and expired ones included. Never the key itself. */
-export async function listApiKeys({ ctx }: { ctx: TenantContext }): Promise<ApiKeySummary[]> {
-  const rows = await ctx.db.apiKey.findMany({ where: { tenantId: ctx.tenantId }, select: SELECT, orderBy: { createdAt: "desc" } });
-  return summarize(ctx, rows);
+/** The keys of the caller's tenant, newest first, revoked and expired ones included. Never the key itself. */
+export async function listApiKeys({ ctx, query }: { ctx: TenantContext; query: ListApiKeysQuery }): Promise<{ apiKeys: ApiKeySummary[]; nextCursor: string | null }> {
+  const rows = await ctx.db.apiKey.findMany({ where: { tenantId: ctx.tenantId }, select: SELECT, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...pageArgs(query) });
+  const { items, nextCursor } = toPage(rows, query.limit);
+  return { apiKeys: await summarize(ctx, items), nextCursor };
 }
 
 /**

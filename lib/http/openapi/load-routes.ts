@@ -20,8 +20,6 @@ export type RouteOperation = {
   summary?: string;
   /** The handler reads the raw request body itself (an upload) instead of a JSON body schema. */
   rawBody: boolean;
-  /** A status the handler answers with a Response of its own (e.g. 204), besides the wrapper's. */
-  extraStatuses: number[];
 };
 export type RouteFile = { file: string; pattern: string; operations: Partial<Record<Method, RouteOperation>> };
 
@@ -58,7 +56,6 @@ export async function loadRouteFiles(): Promise<RouteFile[]> {
         spec: routeSpecOf(mod[method]),
         summary: docComment(source, method),
         rawBody: /\breq\.(body|arrayBuffer|blob|formData|text)\b/.test(chunk),
-        extraStatuses: [...chunk.matchAll(/new Response\(null, \{ status: (\d{3})/g)].map((m) => Number(m[1])),
       };
     }
     routes.push({ file, pattern, operations });

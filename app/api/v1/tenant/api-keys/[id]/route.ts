@@ -3,10 +3,4 @@ import { revokeApiKey } from "@/lib/auth/api-keys/manage";
 import { ApiKeyParams } from "@/lib/auth/api-keys/schemas";
 
 /** Revokes a key of the caller's tenant: it stops working at once (204). */
-export const DELETE = withTenant(
-  async ({ ctx, params }) => {
-    await revokeApiKey({ ctx, id: params.id });
-    return new Response(null, { status: 204 });
-  },
-  { scope: "settings:write", params: ApiKeyParams },
-);
+export const DELETE = withTenant(async ({ ctx, params }) => revokeApiKey({ ctx, id: params.id }), { scope: "settings:write", params: ApiKeyParams, status: 204, response: null });

@@ -25,7 +25,15 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+      ],
     },
     // Every test leaves a picture of its last page in test-results/ (the CI's artifacts), passed or failed.
     screenshot: { mode: "on", fullPage: true },
@@ -44,6 +52,14 @@ export default defineConfig({
     timeout: 120_000,
     reuseExistingServer: false,
     // `next start` is a production server: NEXTAUTH_URL is required, and the cross-site check compares Origin with it.
-    env: { NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1", AOS_DATA_DIR: process.env.E2E_DATA_DIR ?? ".data-e2e", DATABASE_URL: "", NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      AOS_DATA_DIR: process.env.E2E_DATA_DIR ?? ".data-e2e",
+      DATABASE_URL: "",
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   },
 });

@@ -15,10 +15,15 @@ export function proxy(request: NextRequest) {
   const host = env.publicUrl ? new URL(env.publicUrl).host : request.headers.get("host");
   if (host) headers.set("x-forwarded-host", host);
   else headers.delete("x-forwarded-host");
-  if (request.nextUrl.pathname.startsWith("/api/") && !isDocsPage(request.nextUrl.pathname)) return NextResponse.next({ request: { headers } });
+  if (request.nextUrl.pathname.startsWith("/api/") && !isDocsPage(request.nextUrl.pathname))
+    return NextResponse.next({ request: { headers } });
 
   const nonce = newNonce();
-  const csp = contentSecurityPolicy({ nonce, dev: env.nodeEnv === "development", upgradeInsecureRequests: env.publicUrl?.startsWith("https:") ?? false });
+  const csp = contentSecurityPolicy({
+    nonce,
+    dev: env.nodeEnv === "development",
+    upgradeInsecureRequests: env.publicUrl?.startsWith("https:") ?? false,
+  });
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers } });

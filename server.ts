@@ -16,4 +16,6 @@ await app.prepare();
 const handle = app.getRequestHandler();
 const server = createServer((req, res) => void handle(req, res));
 serveEventSockets(server, app.getUpgradeHandler());
-server.listen(port, hostname, () => console.log(`AutonomOS ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}${dev ? " (development)" : ""}`));
+server.listen(port, hostname, () =>
+  console.log(`AutonomOS ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}${dev ? " (development)" : ""}`),
+);

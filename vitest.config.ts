@@ -22,9 +22,25 @@ export default defineConfig({
   test: {
     pool: "forks",
     projects: [
-      { ...shared, test: { ...timeouts, name: "unit", include: ["tests/unit/**/*.test.ts"], env: { AUTH_SECRET: "unit-test-secret-unit-test-secret-0123", LOG_LEVEL: "error" } } },
+      {
+        ...shared,
+        test: {
+          ...timeouts,
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          env: { AUTH_SECRET: "unit-test-secret-unit-test-secret-0123", LOG_LEVEL: "error" },
+        },
+      },
       // Each connector against its real peer: files, the machine's PostgreSQL, local Salesforce- and MongoDB-speaking servers.
-      { ...shared, test: { ...timeouts, name: "connectors", include: ["tests/connectors/**/*.test.ts"], env: { LOG_LEVEL: "error", TEST_POSTGRES_URL: postgresUrl, AOS_OUTBOUND_ALLOW: outboundAllow } } },
+      {
+        ...shared,
+        test: {
+          ...timeouts,
+          name: "connectors",
+          include: ["tests/connectors/**/*.test.ts"],
+          env: { LOG_LEVEL: "error", TEST_POSTGRES_URL: postgresUrl, AOS_OUTBOUND_ALLOW: outboundAllow },
+        },
+      },
       {
         ...shared,
         test: {
@@ -32,7 +48,14 @@ export default defineConfig({
           name: "pglite",
           include: ["tests/integration/**/*.test.ts"],
           setupFiles: ["tests/support/setup-embedded.ts"],
-          env: { AUTH_SECRET: "integration-secret-integration-secret-01", LOG_LEVEL: "error", DATABASE_URL: "", UPSTASH_REDIS_REST_URL: "", UPSTASH_REDIS_REST_TOKEN: "", AOS_OUTBOUND_ALLOW: outboundAllow },
+          env: {
+            AUTH_SECRET: "integration-secret-integration-secret-01",
+            LOG_LEVEL: "error",
+            DATABASE_URL: "",
+            UPSTASH_REDIS_REST_URL: "",
+            UPSTASH_REDIS_REST_TOKEN: "",
+            AOS_OUTBOUND_ALLOW: outboundAllow,
+          },
         },
       },
       {
@@ -42,7 +65,12 @@ export default defineConfig({
           name: "postgres",
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/support/global-setup-postgres.ts"],
-          env: { AUTH_SECRET: "integration-secret-integration-secret-01", LOG_LEVEL: "error", DATABASE_URL: postgresUrl, AOS_OUTBOUND_ALLOW: outboundAllow },
+          env: {
+            AUTH_SECRET: "integration-secret-integration-secret-01",
+            LOG_LEVEL: "error",
+            DATABASE_URL: postgresUrl,
+            AOS_OUTBOUND_ALLOW: outboundAllow,
+          },
         },
       },
       {

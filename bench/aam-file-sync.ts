@@ -13,7 +13,8 @@ const rows = Number(process.argv[2] ?? 50_000);
 const { closeDb } = await import("@/lib/db");
 const { syncConnection } = await import("@/lib/aam/sync");
 
-const line = (i: number) => `${i},Account ${i},acct${i}@example.test,${(i * 13.37).toFixed(2)},2024-01-${String((i % 28) + 1).padStart(2, "0")}T10:00:00Z\n`;
+const line = (i: number) =>
+  `${i},Account ${i},acct${i}@example.test,${(i * 13.37).toFixed(2)},2024-01-${String((i % 28) + 1).padStart(2, "0")}T10:00:00Z\n`;
 
 const { ctx, connection, directory, upload } = await benchTenant();
 const file = path.join(directory, "accounts.csv");
@@ -27,7 +28,9 @@ async function measure(label: string, expectedRows: number) {
   const summary = await syncConnection(ctx, connection.id);
   const seconds = (performance.now() - started) / 1000;
   const stored = summary.read["accounts.csv"]?.stored ?? 0;
-  console.log(`${label.padEnd(28)} ${seconds.toFixed(2).padStart(7)} s  stored ${String(stored).padStart(7)}  ${expectedRows ? `${Math.round(expectedRows / seconds).toLocaleString("en-US")} rows/s read` : ""}`);
+  console.log(
+    `${label.padEnd(28)} ${seconds.toFixed(2).padStart(7)} s  stored ${String(stored).padStart(7)}  ${expectedRows ? `${Math.round(expectedRows / seconds).toLocaleString("en-US")} rows/s read` : ""}`,
+  );
 }
 
 console.log(`file sync, ${rows.toLocaleString("en-US")} rows, embedded PGlite`);

@@ -18,7 +18,9 @@ process.env.AOS_DATA_DIR = await mkdtemp(path.join(tmpdir(), "aos-bench-"));
 process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "";
 process.env.LOG_LEVEL = "error";
 
-const [connections, events, calls, concurrency, runs] = [1_000, 100_000, 200, 20, 3].map((fallback, i) => Number(process.argv[i + 2] ?? fallback));
+const [connections, events, calls, concurrency, runs] = [1_000, 100_000, 200, 20, 3].map((fallback, i) =>
+  Number(process.argv[i + 2] ?? fallback),
+);
 const MAPPED_FIELDS = 10;
 const { closeDb, getDb, getDbState } = await import("@/lib/db");
 const { systemDb, tenantDb, userDb } = await import("@/lib/db/scope");
@@ -28,7 +30,11 @@ const { statementRecordingDb } = await import("../tests/support/sql-statements")
 
 const db = await getDb();
 const email = `bench-connectors-${Date.now()}@example.test`;
-await registerAccount(db, { email, password: "bench password 123", name: "Bench", tenantName: "Connectors bench" }, { clientAddress: "127.0.0.1", appUrl: "http://localhost" });
+await registerAccount(
+  db,
+  { email, password: "bench password 123", name: "Bench", tenantName: "Connectors bench" },
+  { clientAddress: "127.0.0.1", appUrl: "http://localhost" },
+);
 const { id: userId } = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
 const { tenantId } = await userDb(db, userId).membership.findFirstOrThrow({ where: { userId } });
 const ctx = { tenantId, db: tenantDb(db, tenantId, userId), actor: { userId, role: "owner" as const, via: "session" as const } };
@@ -91,7 +97,11 @@ async function measure(callers: number): Promise<Latency> {
 async function medianOfRuns(callers: number): Promise<Latency> {
   const measured: Latency[] = [];
   for (let run = 0; run < runs; run++) measured.push(await measure(callers));
-  return { p50: median(measured.map((m) => m.p50)), p99: median(measured.map((m) => m.p99)), perSecond: median(measured.map((m) => m.perSecond)) };
+  return {
+    p50: median(measured.map((m) => m.p50)),
+    p99: median(measured.map((m) => m.p99)),
+    perSecond: median(measured.map((m) => m.perSecond)),
+  };
 }
 
 async function statementsPerCall(): Promise<number> {
@@ -114,9 +124,16 @@ const concurrent = await medianOfRuns(concurrency);
 const statements = await statementsPerCall();
 const mode = (await getDbState()).mode;
 
-console.log(`connections overview, ${connections.toLocaleString("en-US")} connections, ${events.toLocaleString("en-US")} drift events, ${mode} database, ${availableParallelism()} cores (seeded in ${seedSeconds.toFixed(1)} s)`);
-console.log(`${"callers".padEnd(16)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"calls/s".padStart(9)}   (${calls} calls, median of ${runs} runs)`);
-for (const [label, r] of [["sequential", sequential], [`${concurrency} concurrent`, concurrent]] as const) {
+console.log(
+  `connections overview, ${connections.toLocaleString("en-US")} connections, ${events.toLocaleString("en-US")} drift events, ${mode} database, ${availableParallelism()} cores (seeded in ${seedSeconds.toFixed(1)} s)`,
+);
+console.log(
+  `${"callers".padEnd(16)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"calls/s".padStart(9)}   (${calls} calls, median of ${runs} runs)`,
+);
+for (const [label, r] of [
+  ["sequential", sequential],
+  [`${concurrency} concurrent`, concurrent],
+] as const) {
   console.log(`${label.padEnd(16)}${r.p50.toFixed(1).padStart(9)}${r.p99.toFixed(1).padStart(9)}${r.perSecond.toFixed(0).padStart(9)}`);
 }
 console.log(`SQL statements per call: ${statements} (the scope prefix included, BEGIN/COMMIT not)`);

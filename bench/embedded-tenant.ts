@@ -24,7 +24,11 @@ const { storeUpload } = await import("@/lib/aam/uploads");
 export async function benchTenant() {
   const db = await getDb();
   const email = "bench@example.test";
-  await registerAccount(db, { email, password: "bench password 123", name: "Bench", tenantName: "Bench" }, { clientAddress: "127.0.0.1", appUrl: "http://localhost" });
+  await registerAccount(
+    db,
+    { email, password: "bench password 123", name: "Bench", tenantName: "Bench" },
+    { clientAddress: "127.0.0.1", appUrl: "http://localhost" },
+  );
   const { id: userId } = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
   const { tenantId } = await userDb(db, userId).membership.findFirstOrThrow({ where: { userId } });
   const ctx = { tenantId, db: tenantDb(db, tenantId, userId), actor: { userId, role: "owner" as const, via: "session" as const } };

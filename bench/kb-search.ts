@@ -42,7 +42,11 @@ const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)]!;
 // Sentences and queries of the labelled public documents: a corpus with real vocabulary and term statistics.
 const DIR = "tests/fixtures/kb/eval";
 const sentences = readdirSync(`${DIR}/docs`)
-  .flatMap((name) => readFileSync(`${DIR}/docs/${name}`, "utf8").replace(/<[^>]+>/g, " ").split(/(?<=[.!?])\s+/))
+  .flatMap((name) =>
+    readFileSync(`${DIR}/docs/${name}`, "utf8")
+      .replace(/<[^>]+>/g, " ")
+      .split(/(?<=[.!?])\s+/),
+  )
   .map((s) => s.replace(/\s+/g, " ").trim())
   .filter((s) => s.split(" ").length >= 6 && s.split(" ").length <= 40);
 const queries = (JSON.parse(readFileSync(`${DIR}/queries.json`, "utf8")) as { query: string }[]).map((q) => q.query);
@@ -50,8 +54,12 @@ const queries = (JSON.parse(readFileSync(`${DIR}/queries.json`, "utf8")) as { qu
 const base = await getDb();
 const owner = systemDb(base, "benchmark");
 const reused = process.env.BENCH_TENANT;
-const tenant = reused ? await owner.tenant.findUniqueOrThrow({ where: { id: reused } }) : await owner.tenant.create({ data: { name: "KB bench", slug: `kb-bench-${Date.now()}` } });
-const user = reused ? null : await owner.user.create({ data: { email: `kb-bench-${Date.now()}@example.test`, name: "Bench", passwordHash: "-" } });
+const tenant = reused
+  ? await owner.tenant.findUniqueOrThrow({ where: { id: reused } })
+  : await owner.tenant.create({ data: { name: "KB bench", slug: `kb-bench-${Date.now()}` } });
+const user = reused
+  ? null
+  : await owner.user.create({ data: { email: `kb-bench-${Date.now()}@example.test`, name: "Bench", passwordHash: "-" } });
 const db = tenantDb(base, tenant.id, user?.id);
 const ctx = { tenantId: tenant.id, db, actor: { userId: user?.id ?? "", role: "owner" as const, via: "bearer" as const } };
 
@@ -94,8 +102,11 @@ async function nearest(vector: number[], exact: boolean): Promise<string[]> {
   const literal = `[${vector.join(",")}]`;
   return db.$transaction(async (tx) => {
     if (exact) await tx.$executeRaw`SELECT set_config('enable_indexscan', 'off', true), set_config('enable_bitmapscan', 'off', true)`;
-    else await tx.$executeRaw`SELECT set_config('hnsw.ef_search', ${String(EF_SEARCH)}, true), set_config('hnsw.iterative_scan', 'relaxed_order', true)`;
-    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM kb_chunks WHERE tenant_id = ${tenant.id}::uuid ORDER BY embedding <=> ${literal}::vector LIMIT 10`;
+    else
+      await tx.$executeRaw`SELECT set_config('hnsw.ef_search', ${String(EF_SEARCH)}, true), set_config('hnsw.iterative_scan', 'relaxed_order', true)`;
+    const rows = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id::text FROM kb_chunks WHERE tenant_id = ${tenant.id}::uuid ORDER BY embedding <=> ${literal}::vector LIMIT 10`;
     return rows.map((r) => r.id);
   });
 }
@@ -108,19 +119,35 @@ for (let i = 0; i < recallQueries; i++) {
 }
 const plan = await db.$transaction(async (tx) => {
   await tx.$executeRaw`SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true)`;
-  return tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN SELECT id FROM kb_chunks WHERE tenant_id = '${tenant.id}' ORDER BY embedding <=> '[${(await localEmbedder.embed(["x"]))[0]!.join(",")}]' LIMIT 10`);
+  return tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+    `EXPLAIN SELECT id FROM kb_chunks WHERE tenant_id = '${tenant.id}' ORDER BY embedding <=> '[${(await localEmbedder.embed(["x"]))[0]!.join(",")}]' LIMIT 10`,
+  );
 });
 
-const row = (name: string, ms: number[]) => `${name.padEnd(22)} ${percentile(ms, 50).toFixed(1).padStart(7)} ${percentile(ms, 95).toFixed(1).padStart(7)} ${percentile(ms, 99).toFixed(1).padStart(7)}`;
-console.log(`knowledge-base search, ${chunks} chunks (${postings} postings), ${QUERIES} queries per mode, ${(await getDbState()).mode} database, model ${model!.m}`);
+const row = (name: string, ms: number[]) =>
+  `${name.padEnd(22)} ${percentile(ms, 50).toFixed(1).padStart(7)} ${percentile(ms, 95).toFixed(1).padStart(7)} ${percentile(ms, 99).toFixed(1).padStart(7)}`;
+console.log(
+  `knowledge-base search, ${chunks} chunks (${postings} postings), ${QUERIES} queries per mode, ${(await getDbState()).mode} database, model ${model!.m}`,
+);
 if (!reused) console.log(`ingest: ${ingestSeconds.toFixed(1)} s (${Math.round(chunks / ingestSeconds)} chunks/s, extraction to index)`);
 console.log(`mode                   p50 ms  p95 ms  p99 ms`);
 console.log(row("bm25", timings.bm25));
 console.log(row("vector (hnsw)", timings.vector));
 console.log(row("hybrid (rrf)", timings.hybrid));
 const usesIndex = plan.some((line) => line["QUERY PLAN"].includes("kb_chunks_embedding_idx"));
-console.log(`hnsw recall@10 vs exact scan: ${((found / recallQueries) * 100).toFixed(1)}% over ${recallQueries} queries; the vector query ${usesIndex ? "uses" : "does NOT use"} the HNSW index`);
-console.log(JSON.stringify({ bench: "kb-search", chunks, postings, ingestSeconds, p95: { bm25: percentile(timings.bm25, 95), vector: percentile(timings.vector, 95), hybrid: percentile(timings.hybrid, 95) }, recallAt10: found / recallQueries }));
+console.log(
+  `hnsw recall@10 vs exact scan: ${((found / recallQueries) * 100).toFixed(1)}% over ${recallQueries} queries; the vector query ${usesIndex ? "uses" : "does NOT use"} the HNSW index`,
+);
+console.log(
+  JSON.stringify({
+    bench: "kb-search",
+    chunks,
+    postings,
+    ingestSeconds,
+    p95: { bm25: percentile(timings.bm25, 95), vector: percentile(timings.vector, 95), hybrid: percentile(timings.hybrid, 95) },
+    recallAt10: found / recallQueries,
+  }),
+);
 if (!process.env.BENCH_KEEP && !reused) {
   await owner.tenant.delete({ where: { id: tenant.id } });
   await owner.user.delete({ where: { id: user!.id } });

@@ -29,8 +29,12 @@ async function duckdbRaw(file: string): Promise<number> {
   return seconds;
 }
 
-type Report = { seconds: { stage: number; sync: number; views: number; total: number }; records: { stored: number }; views: { entity: string; rows: number }[]; peakRssMb: number };
-
+type Report = {
+  seconds: { stage: number; sync: number; views: number; total: number };
+  records: { stored: number };
+  views: { entity: string; rows: number }[];
+  peakRssMb: number;
+};
 
 async function freshDatabase(run: number): Promise<string | undefined> {
   if (!serverUrl) return undefined;
@@ -89,7 +93,9 @@ const summary = {
   peakRssMb: rss,
   opportunityRows: results.at(-1)!.append.views.find((v) => v.entity === "opportunity")?.rows ?? 0,
 };
-console.log(`\naos load of ${rows.toLocaleString("en-US")} rows (${summary.megabytes} MB, ${summary.database}, ${summary.cores} cores, median of ${runs})`);
+console.log(
+  `\naos load of ${rows.toLocaleString("en-US")} rows (${summary.megabytes} MB, ${summary.database}, ${summary.cores} cores, median of ${runs})`,
+);
 console.table({
   "DuckDB read_csv (s)": raw.toFixed(2),
   "aos load total (s)": load,

@@ -45,5 +45,9 @@ export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorte
 
 /** `npm run aos -- <args>` in a process of its own, quiet, with `env` added; its standard output. */
 export function aos(args: string[], env: Record<string, string>): string {
-  return execFileSync("npx", ["--no-install", "tsx", "--conditions=react-server", "scripts/aos.ts", ...args], { env: { ...process.env, LOG_LEVEL: "error", ...env }, encoding: "utf8", maxBuffer: 1 << 26 });
+  return execFileSync("npx", ["--no-install", "tsx", "--conditions=react-server", "scripts/aos.ts", ...args], {
+    env: { ...process.env, LOG_LEVEL: "error", ...env },
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
 }

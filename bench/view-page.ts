@@ -33,11 +33,17 @@ const STAGE = STAGES[3]!; // Negotiation
 /** autocannon ships no types: the part of its API used here. */
 type Cannon = { latency: { p50: number; p99: number }; requests: { average: number }; non2xx: number; errors: number; timeouts: number };
 type CannonRequest = { setupRequest: (request: { path: string }) => { path: string } };
-type CannonOptions = { url: string; connections: number; duration: number; headers: Record<string, string>; warmup: { connections: number; duration: number }; requests?: CannonRequest[] };
+type CannonOptions = {
+  url: string;
+  connections: number;
+  duration: number;
+  headers: Record<string, string>;
+  warmup: { connections: number; duration: number };
+  requests?: CannonRequest[];
+};
 const autocannon = createRequire(import.meta.url)("autocannon") as (options: CannonOptions) => Promise<Cannon>;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 
 /** A port nobody listens on now: the OS picks one, and it is handed back at once. */
 async function freePort(): Promise<number> {
@@ -73,20 +79,38 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => 
 async function startServer(): Promise<string> {
   if (build || !existsSync(".next/BUILD_ID")) {
     console.error("building the app for production (next build)");
-    execFileSync("npx", ["--no-install", "next", "build"], { stdio: ["ignore", 2, 2], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    execFileSync("npx", ["--no-install", "next", "build"], {
+      stdio: ["ignore", 2, 2],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
   }
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, AOS_DATA_DIR: dataDir, DATABASE_URL: "", NEXTAUTH_URL: base, LOG_LEVEL: "error", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    AOS_DATA_DIR: dataDir,
+    DATABASE_URL: "",
+    NEXTAUTH_URL: base,
+    LOG_LEVEL: "error",
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   // Its own process group (detached), so cleanup() stops npx and everything it started at once.
-  const child = spawn("npx", ["--no-install", "next", "start", "-p", String(port)], { env, detached: true, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn("npx", ["--no-install", "next", "start", "-p", String(port)], {
+    env,
+    detached: true,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   server = child;
   let stderr = "";
   child.stderr!.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${stderr}`);
-    const status = await fetch(`${base}/api/v1/healthz`).then((r) => r.status, () => 0);
+    const status = await fetch(`${base}/api/v1/healthz`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) return base;
     await sleep(250);
   }
@@ -101,7 +125,11 @@ async function getJson<T>(url: string, headers: Record<string, string>, init: Re
 
 /** The demo user's bearer token (POST /api/v1/auth/token with email and password: the REST way in), as request headers. */
 async function bearer(base: string): Promise<Record<string, string>> {
-  const { token } = await getJson<{ token: string }>(`${base}/api/v1/auth/token`, { "content-type": "application/json" }, { method: "POST", body: JSON.stringify({ email: DEMO.email, password: DEMO.password }) });
+  const { token } = await getJson<{ token: string }>(
+    `${base}/api/v1/auth/token`,
+    { "content-type": "application/json" },
+    { method: "POST", body: JSON.stringify({ email: DEMO.email, password: DEMO.password }) },
+  );
   return { authorization: `Bearer ${token}` };
 }
 
@@ -144,10 +172,21 @@ type Http = Latency & { non2xx: number; errors: number };
 async function hammer(url: string, headers: Record<string, string>, { distinct = false } = {}): Promise<Http> {
   const measured: Cannon[] = [];
   let asked = 0;
-  const requests = distinct ? [{ setupRequest: (request: { path: string }) => ({ ...request, path: `${request.path}&amount.gte=-${++asked}` }) }] : undefined;
+  const requests = distinct
+    ? [{ setupRequest: (request: { path: string }) => ({ ...request, path: `${request.path}&amount.gte=-${++asked}` }) }]
+    : undefined;
   for (let run = 0; run < runs; run++) {
-    const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers, warmup: { connections: CONNECTIONS, duration: 2 }, requests });
-    console.error(`${url.replace(/^.*\/views\//, "")}, run ${run + 1}/${runs}: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${Math.round(result.requests.average)} req/s, ${result.non2xx} non-2xx, ${result.errors} errors`);
+    const result = await autocannon({
+      url,
+      connections: CONNECTIONS,
+      duration: seconds,
+      headers,
+      warmup: { connections: CONNECTIONS, duration: 2 },
+      requests,
+    });
+    console.error(
+      `${url.replace(/^.*\/views\//, "")}, run ${run + 1}/${runs}: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${Math.round(result.requests.average)} req/s, ${result.non2xx} non-2xx, ${result.errors} errors`,
+    );
     measured.push(result);
   }
   return {
@@ -169,7 +208,11 @@ async function viewFiles(duck: DuckDBConnection): Promise<string[]> {
   const store = path.join(dataDir, "store");
   const parts = readdirSync(store).flatMap((tenant) => {
     const views = path.join(store, tenant, "views");
-    return existsSync(views) ? readdirSync(views, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".parquet")).map((f) => path.join(views, f)) : [];
+    return existsSync(views)
+      ? readdirSync(views, { recursive: true, encoding: "utf8" })
+          .filter((f) => f.endsWith(".parquet"))
+          .map((f) => path.join(views, f))
+      : [];
   });
   const files: string[] = [];
   for (const part of parts) {
@@ -221,7 +264,8 @@ try {
   };
   const filteredPage = await checkPage(urls.filtered, headers, STAGE);
   const unfilteredPage = await checkPage(urls.unfiltered, headers, undefined);
-  if (filteredPage.total >= unfilteredPage.total) throw new Error(`the stage filter kept every row (${filteredPage.total} of ${unfilteredPage.total})`);
+  if (filteredPage.total >= unfilteredPage.total)
+    throw new Error(`the stage filter kept every row (${filteredPage.total} of ${unfilteredPage.total})`);
 
   // Set up as the server's engine (lib/duckdb/engine.ts, default memory limit): only the HTTP and app layers differ.
   const instance = await DuckDBInstance.create(":memory:", { memory_limit: "512MB" });
@@ -233,7 +277,9 @@ try {
   duck.closeSync();
   instance.closeSync();
   if (directFiltered.total !== filteredPage.total || directUnfiltered.total !== unfilteredPage.total) {
-    throw new Error(`${files.join(", ")} are not the server's view files: totals ${directFiltered.total}/${directUnfiltered.total}, the API's ${filteredPage.total}/${unfilteredPage.total}`);
+    throw new Error(
+      `${files.join(", ")} are not the server's view files: totals ${directFiltered.total}/${directUnfiltered.total}, the API's ${filteredPage.total}/${unfilteredPage.total}`,
+    );
   }
 
   // A fresh token: the direct runs take minutes at large sizes, and a token lasts 15 minutes.
@@ -243,7 +289,13 @@ try {
   const apiFirstAsked = await hammer(urls.filtered, fresh, { distinct: true });
 
   const round = (r: Latency) => ({ p50: +r.p50.toFixed(2), p99: +r.p99.toFixed(2), perSecond: Math.round(r.perSecond) });
-  const row = (r: Latency, callers: string) => ({ callers, "p50 ms": +r.p50.toFixed(1), "p99 ms": +r.p99.toFixed(1), "req/s": Math.round(r.perSecond), "p99 < 100 ms": r.p99 < TARGET_P99_MS ? "yes" : "NO" });
+  const row = (r: Latency, callers: string) => ({
+    callers,
+    "p50 ms": +r.p50.toFixed(1),
+    "p99 ms": +r.p99.toFixed(1),
+    "req/s": Math.round(r.perSecond),
+    "p99 < 100 ms": r.p99 < TARGET_P99_MS ? "yes" : "NO",
+  });
   const failed = (r: Http) => ({ "non-2xx": r.non2xx, errors: r.errors });
   const roundHttp = (r: Http) => ({ ...round(r), non2xx: r.non2xx, errors: r.errors });
   console.log(

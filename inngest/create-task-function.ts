@@ -43,7 +43,10 @@ export function createTaskFunction(workflow: Workflow<any>) {
 
       const input = workflow.input.safeParse(task.input);
       if (!input.success) {
-        const { message } = await recordFailure(db, task, { number, error: new PermanentTaskError(`Invalid input: ${input.error.issues[0]?.message}`) });
+        const { message } = await recordFailure(db, task, {
+          number,
+          error: new PermanentTaskError(`Invalid input: ${input.error.issues[0]?.message}`),
+        });
         throw new NonRetriableError(message);
       }
       const result = await workflow.run({

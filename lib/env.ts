@@ -46,14 +46,24 @@ const EnvSchema = z
     NEXTAUTH_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: "expected the app's public http(s) URL" }).optional()),
     NEXT_PHASE: optionalString,
     AOS_TRUSTED_PROXIES: optionalString.transform((v, c) => {
-      const entries = (v ?? "").split(",").map((p) => p.trim()).filter(Boolean);
+      const entries = (v ?? "")
+        .split(",")
+        .map((p) => p.trim())
+        .filter(Boolean);
       const bad = entries.find((entry) => !parseCidr(entry));
       if (bad === undefined) return entries.map((entry) => parseCidr(entry)!);
       c.addIssue({ code: "custom", message: `"${bad}" is not an IP address or CIDR range` });
       return z.NEVER;
     }),
     AOS_ENCRYPTION_KEY: optionalString.pipe(z.string().min(32, "AOS_ENCRYPTION_KEY must be at least 32 characters").optional()),
-    AOS_ENCRYPTION_KEYS_OLD: optionalString.transform((v) => (v ?? "").split(",").map((k) => k.trim()).filter(Boolean)).pipe(z.array(z.string().min(32, "each of AOS_ENCRYPTION_KEYS_OLD must be at least 32 characters"))),
+    AOS_ENCRYPTION_KEYS_OLD: optionalString
+      .transform((v) =>
+        (v ?? "")
+          .split(",")
+          .map((k) => k.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().min(32, "each of AOS_ENCRYPTION_KEYS_OLD must be at least 32 characters"))),
     AOS_FILE_SOURCE_ROOTS: optionalString,
     AOS_OUTBOUND_ALLOW: optionalString.transform((v, c) => {
       try {
@@ -65,7 +75,11 @@ const EnvSchema = z
     }),
     API_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
-    MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(100 * 1024 * 1024),
+    MAX_UPLOAD_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(100 * 1024 * 1024),
     LOGIN_FAILURES_BEFORE_DELAY: z.coerce.number().int().min(1).max(1_000).default(10),
     LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
     AOS_RATE_LIMIT_LLM: perMinute(30),
@@ -73,15 +87,36 @@ const EnvSchema = z
     AOS_RATE_LIMIT_REBUILD: perMinute(10),
     AOS_RATE_LIMIT_SYNC: perMinute(30),
     AOS_RATE_LIMIT_UPLOAD: perMinute(20),
-    AOS_TENANT_UPLOAD_QUOTA_BYTES: z.coerce.number().int().min(1024).default(1024 ** 3),
-    AOS_DUCKDB_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, "a size such as 512MB or 2GB").default("512MB"),
+    AOS_TENANT_UPLOAD_QUOTA_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(1024 ** 3),
+    AOS_DUCKDB_MEMORY_LIMIT: z
+      .string()
+      .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, "a size such as 512MB or 2GB")
+      .default("512MB"),
     AOS_DUCKDB_THREADS: z.coerce.number().int().min(1).max(256).optional(),
-    AOS_STORE_URL: optionalString.pipe(z.url().refine((u) => u.startsWith("s3://"), "an s3:// URL (s3://bucket/prefix); leave unset for the data folder").optional()),
-    AOS_STORE_CACHE_BYTES: z.coerce.number().int().min(1024 * 1024).default(4 * 1024 ** 3),
+    AOS_STORE_URL: optionalString.pipe(
+      z
+        .url()
+        .refine((u) => u.startsWith("s3://"), "an s3:// URL (s3://bucket/prefix); leave unset for the data folder")
+        .optional(),
+    ),
+    AOS_STORE_CACHE_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024 * 1024)
+      .default(4 * 1024 ** 3),
     AOS_STORE_S3_FORCE_PATH_STYLE: flag(false),
     AWS_REGION: optionalString,
     AWS_DEFAULT_REGION: optionalString,
-    AOS_VIEW_BUILD_GRACE_SECONDS: z.coerce.number().int().min(0).max(7 * 86_400).default(600),
+    AOS_VIEW_BUILD_GRACE_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 86_400)
+      .default(600),
     UPSTASH_REDIS_REST_URL: optionalString.pipe(z.url().optional()),
     UPSTASH_REDIS_REST_TOKEN: optionalString,
     INNGEST_EVENT_KEY: optionalString,
@@ -104,20 +139,37 @@ const EnvSchema = z
     }
     // `next build` runs with NODE_ENV=production too; the public URL is a run-time setting.
     if (e.NODE_ENV === "production" && !e.NEXTAUTH_URL && e.NEXT_PHASE !== "phase-production-build") {
-      c.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "required in production: the app's public URL (for example https://aos.example.com), which sign-in redirects and the cross-site request check use" });
+      c.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_URL"],
+        message:
+          "required in production: the app's public URL (for example https://aos.example.com), which sign-in redirects and the cross-site request check use",
+      });
     }
     if (e.NODE_ENV === "production" && e.DATABASE_URL && !(e.AUTH_SECRET ?? e.NEXTAUTH_SECRET)) {
       c.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "required in production with a server database" });
     }
     if (e.NODE_ENV === "production" && e.DATABASE_URL && !e.AOS_ENCRYPTION_KEY) {
-      c.addIssue({ code: "custom", path: ["AOS_ENCRYPTION_KEY"], message: "required in production with a server database (every server must decrypt the same credentials)" });
+      c.addIssue({
+        code: "custom",
+        path: ["AOS_ENCRYPTION_KEY"],
+        message: "required in production with a server database (every server must decrypt the same credentials)",
+      });
     }
     // An object store means several machines: their locks (uploads, rebuilds, syncs) must be shared.
     if (e.NODE_ENV === "production" && e.AOS_STORE_URL && !e.UPSTASH_REDIS_REST_URL) {
-      c.addIssue({ code: "custom", path: ["UPSTASH_REDIS_REST_URL"], message: "required in production with AOS_STORE_URL (machines sharing a store must share their locks)" });
+      c.addIssue({
+        code: "custom",
+        path: ["UPSTASH_REDIS_REST_URL"],
+        message: "required in production with AOS_STORE_URL (machines sharing a store must share their locks)",
+      });
     }
     if (e.AOS_LLM_PROVIDER && !e[LLM_KEY_VARS[e.AOS_LLM_PROVIDER]]) {
-      c.addIssue({ code: "custom", path: [LLM_KEY_VARS[e.AOS_LLM_PROVIDER]], message: `required with AOS_LLM_PROVIDER=${e.AOS_LLM_PROVIDER}` });
+      c.addIssue({
+        code: "custom",
+        path: [LLM_KEY_VARS[e.AOS_LLM_PROVIDER]],
+        message: `required with AOS_LLM_PROVIDER=${e.AOS_LLM_PROVIDER}`,
+      });
     }
   })
   .transform((e) => ({
@@ -137,7 +189,10 @@ const EnvSchema = z
     /** Previous encryption keys, accepted for decryption only, until `aos rotate-key` has re-encrypted everything. */
     encryptionKeysOld: e.AOS_ENCRYPTION_KEYS_OLD,
     /** Directories file connections may read (comma-separated); uploads live in the store. */
-    fileSourceRoots: (e.AOS_FILE_SOURCE_ROOTS ?? "mock_sources").split(",").map((p) => p.trim()).filter(Boolean),
+    fileSourceRoots: (e.AOS_FILE_SOURCE_ROOTS ?? "mock_sources")
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean),
     /** Internal hosts and ranges connections and webhooks may reach (lib/net/policy.ts); none by default. */
     outboundAllow: e.AOS_OUTBOUND_ALLOW,
     publicUrl: e.NEXTAUTH_URL,
@@ -149,7 +204,13 @@ const EnvSchema = z
     /** Proxies whose X-Forwarded-For hops are skipped when finding the client's address. */
     trustedProxies: e.AOS_TRUSTED_PROXIES,
     /** Requests per tenant per minute, by budget (lib/quotas/rate-limits.ts). */
-    rateLimits: { llm: e.AOS_RATE_LIMIT_LLM, probe: e.AOS_RATE_LIMIT_PROBE, rebuild: e.AOS_RATE_LIMIT_REBUILD, sync: e.AOS_RATE_LIMIT_SYNC, upload: e.AOS_RATE_LIMIT_UPLOAD },
+    rateLimits: {
+      llm: e.AOS_RATE_LIMIT_LLM,
+      probe: e.AOS_RATE_LIMIT_PROBE,
+      rebuild: e.AOS_RATE_LIMIT_REBUILD,
+      sync: e.AOS_RATE_LIMIT_SYNC,
+      upload: e.AOS_RATE_LIMIT_UPLOAD,
+    },
     /** Total bytes of uploaded files one tenant may store. */
     tenantUploadQuotaBytes: e.AOS_TENANT_UPLOAD_QUOTA_BYTES,
     /** The process's one in-memory DuckDB (lib/duckdb/engine.ts): its memory cap and threads (default: the cores). */

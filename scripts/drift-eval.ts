@@ -21,15 +21,25 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
 
 console.log(`repair agent (no LLM), thresholds auto ${DEFAULT_THRESHOLDS.auto}, review ${DEFAULT_THRESHOLDS.review}\n`);
 console.log("cases           n  changed  auto precision  auto coverage  auto+review right  removed P/R");
-const sets = [["tune", cases.filter((c) => c.split === "tune")], ["holdout", cases.filter((c) => c.split === "holdout")], ["all", cases]] as const;
+const sets = [
+  ["tune", cases.filter((c) => c.split === "tune")],
+  ["holdout", cases.filter((c) => c.split === "holdout")],
+  ["all", cases],
+] as const;
 const results = sets.map(([label, set]) => [label, evaluateRepairs(set, BUILTIN_ONTOLOGY)] as const);
 for (const [label, r] of results) {
-  console.log(`${label.padEnd(12)} ${String(r.cases).padStart(4)} ${String(r.changedFields).padStart(8)}  ${pct(r.autoPrecision)}        ${pct(r.autoCoverage)}        ${pct(r.reviewCoverage)}       ${pct(r.removed.precision)} / ${pct(r.removed.recall)}`);
+  console.log(
+    `${label.padEnd(12)} ${String(r.cases).padStart(4)} ${String(r.changedFields).padStart(8)}  ${pct(r.autoPrecision)}        ${pct(r.autoCoverage)}        ${pct(r.reviewCoverage)}       ${pct(r.removed.precision)} / ${pct(r.removed.recall)}`,
+  );
 }
 
 const all = results.at(-1)![1];
 console.log("\nconfidence   proposed  right  accuracy   (every case; changed fields with a target proposed)");
-for (const b of all.reliability) if (b.decisions) console.log(`${b.from.toFixed(1)}-${b.to.toFixed(1)}     ${String(b.decisions).padStart(8)} ${String(b.right).padStart(6)}  ${pct(b.accuracy)}`);
+for (const b of all.reliability)
+  if (b.decisions)
+    console.log(
+      `${b.from.toFixed(1)}-${b.to.toFixed(1)}     ${String(b.decisions).padStart(8)} ${String(b.right).padStart(6)}  ${pct(b.accuracy)}`,
+    );
 
 if (process.argv.includes("--sweep")) {
   const tune = cases.filter((c) => c.split === "tune");

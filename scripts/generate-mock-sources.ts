@@ -103,10 +103,14 @@ function csvField(value: Cell): string {
 function toCsv(columns: readonly string[], rows: readonly Row[]): string {
   const lines = [columns.map(csvField).join(",")];
   for (const row of rows) {
-    lines.push(columns.map((c) => {
-      if (!(c in row)) throw new Error(`row is missing column ${c}`);
-      return csvField(row[c]);
-    }).join(","));
+    lines.push(
+      columns
+        .map((c) => {
+          if (!(c in row)) throw new Error(`row is missing column ${c}`);
+          return csvField(row[c]);
+        })
+        .join(","),
+    );
   }
   return lines.join("\n") + "\n";
 }
@@ -128,7 +132,11 @@ const daysInMonth = (t: number) => new Date(Date.UTC(new Date(t).getUTCFullYear(
 
 /** "Müller" -> "muller", "O'Brien" -> "obrien". */
 function asciiSlug(text: string): string {
-  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]/g, "");
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
 }
 
 function roundSignificant(x: number, digits: number): number {
@@ -172,14 +180,49 @@ interface Country {
 
 const d = (rng: Rng, n: number) => rng.chars(n, DIGITS); // n random digits
 const COUNTRIES: readonly Country[] = [
-  { name: "United States", currency: "USD", tld: "com", legal: ["Inc.", "LLC", "Corp."], weight: 40,
-    phone: (r) => r.pick([`+1 ${r.int(201, 989)}-555-01${d(r, 2)}`, `(${r.int(201, 989)}) 555-01${d(r, 2)}`, `${r.int(201, 989)}.555.01${d(r, 2)}`]) },
-  { name: "Canada", currency: "USD", tld: "ca", legal: ["Inc.", "Ltd."], weight: 6, phone: (r) => `+1 ${r.pick(["416", "604", "514"])}-555-01${d(r, 2)}` },
+  {
+    name: "United States",
+    currency: "USD",
+    tld: "com",
+    legal: ["Inc.", "LLC", "Corp."],
+    weight: 40,
+    phone: (r) =>
+      r.pick([`+1 ${r.int(201, 989)}-555-01${d(r, 2)}`, `(${r.int(201, 989)}) 555-01${d(r, 2)}`, `${r.int(201, 989)}.555.01${d(r, 2)}`]),
+  },
+  {
+    name: "Canada",
+    currency: "USD",
+    tld: "ca",
+    legal: ["Inc.", "Ltd."],
+    weight: 6,
+    phone: (r) => `+1 ${r.pick(["416", "604", "514"])}-555-01${d(r, 2)}`,
+  },
   { name: "United Kingdom", currency: "GBP", tld: "co.uk", legal: ["Ltd", "plc"], weight: 10, phone: (r) => `+44 20 7946 0${d(r, 3)}` },
-  { name: "Germany", currency: "EUR", tld: "de", legal: ["GmbH", "AG"], weight: 9, phone: (r) => `+49 ${r.pick(["30", "89", "40"])} ${d(r, 8)}` },
-  { name: "France", currency: "EUR", tld: "fr", legal: ["SA", "SAS"], weight: 7, phone: (r) => `+33 1 ${d(r, 2)} ${d(r, 2)} ${d(r, 2)} ${d(r, 2)}` },
+  {
+    name: "Germany",
+    currency: "EUR",
+    tld: "de",
+    legal: ["GmbH", "AG"],
+    weight: 9,
+    phone: (r) => `+49 ${r.pick(["30", "89", "40"])} ${d(r, 8)}`,
+  },
+  {
+    name: "France",
+    currency: "EUR",
+    tld: "fr",
+    legal: ["SA", "SAS"],
+    weight: 7,
+    phone: (r) => `+33 1 ${d(r, 2)} ${d(r, 2)} ${d(r, 2)} ${d(r, 2)}`,
+  },
   { name: "Netherlands", currency: "EUR", tld: "nl", legal: ["B.V."], weight: 5, phone: (r) => `+31 20 ${d(r, 3)} ${d(r, 4)}` },
-  { name: "Spain", currency: "EUR", tld: "es", legal: ["S.L.", "S.A."], weight: 4, phone: (r) => `+34 91 ${d(r, 3)} ${d(r, 2)} ${d(r, 2)}` },
+  {
+    name: "Spain",
+    currency: "EUR",
+    tld: "es",
+    legal: ["S.L.", "S.A."],
+    weight: 4,
+    phone: (r) => `+34 91 ${d(r, 3)} ${d(r, 2)} ${d(r, 2)}`,
+  },
   { name: "Sweden", currency: "EUR", tld: "se", legal: ["AB"], weight: 4, phone: (r) => `+46 8 ${d(r, 3)} ${d(r, 2)} ${d(r, 2)}` },
   { name: "Australia", currency: "USD", tld: "com.au", legal: ["Pty Ltd"], weight: 5, phone: (r) => `+61 2 ${d(r, 4)} ${d(r, 4)}` },
   { name: "Japan", currency: "USD", tld: "co.jp", legal: ["K.K."], weight: 4, phone: (r) => `+81 3-${d(r, 4)}-${d(r, 4)}` },
@@ -209,15 +252,64 @@ const INDUSTRY_WORDS: Record<string, readonly string[]> = {
   Consulting: ["Consulting", "Advisors"],
 };
 const INDUSTRY_WEIGHTS: readonly (readonly [string, number])[] = [
-  ["Technology", 14], ["Finance", 5], ["Banking", 3], ["Healthcare", 5], ["Biotechnology", 3], ["Manufacturing", 6],
-  ["Retail", 5], ["Energy", 3], ["Telecommunications", 3], ["Transportation", 4], ["Education", 2], ["Media", 3],
-  ["Insurance", 3], ["Consulting", 3],
+  ["Technology", 14],
+  ["Finance", 5],
+  ["Banking", 3],
+  ["Healthcare", 5],
+  ["Biotechnology", 3],
+  ["Manufacturing", 6],
+  ["Retail", 5],
+  ["Energy", 3],
+  ["Telecommunications", 3],
+  ["Transportation", 4],
+  ["Education", 2],
+  ["Media", 3],
+  ["Insurance", 3],
+  ["Consulting", 3],
 ];
 const NAME_PREFIXES = [
-  "Northwind", "Bluepeak", "Ironbridge", "Silverline", "Redwood", "Brightpath", "Clearwater", "Summit", "Granite",
-  "Evergreen", "Lumen", "Vertex", "Harbor", "Cobalt", "Pinnacle", "Falcon", "Meridian", "Aurora", "Quantum", "Sterling",
-  "Atlas", "Horizon", "Crescent", "Keystone", "Orbit", "Polaris", "Sequoia", "Tidewater", "Willow", "Zenith", "Beacon",
-  "Cascade", "Driftwood", "Emberly", "Foxglove", "Helix", "Juniper", "Kestrel", "Larkspur", "Monarch", "Nimbus", "Oakridge",
+  "Northwind",
+  "Bluepeak",
+  "Ironbridge",
+  "Silverline",
+  "Redwood",
+  "Brightpath",
+  "Clearwater",
+  "Summit",
+  "Granite",
+  "Evergreen",
+  "Lumen",
+  "Vertex",
+  "Harbor",
+  "Cobalt",
+  "Pinnacle",
+  "Falcon",
+  "Meridian",
+  "Aurora",
+  "Quantum",
+  "Sterling",
+  "Atlas",
+  "Horizon",
+  "Crescent",
+  "Keystone",
+  "Orbit",
+  "Polaris",
+  "Sequoia",
+  "Tidewater",
+  "Willow",
+  "Zenith",
+  "Beacon",
+  "Cascade",
+  "Driftwood",
+  "Emberly",
+  "Foxglove",
+  "Helix",
+  "Juniper",
+  "Kestrel",
+  "Larkspur",
+  "Monarch",
+  "Nimbus",
+  "Oakridge",
 ];
 
 /** Hand-written accounts: CSV quoting (commas, quotes) and non-ASCII names. */
@@ -234,22 +326,116 @@ const SPECIAL_ACCOUNTS: readonly { name: string; base: string; country: string; 
   { name: "Kōbe Precision K.K.", base: "Kōbe Precision", country: "Japan", industry: "Manufacturing" },
 ];
 
-const SALES_REPS = ["Dana Whitfield", "Marcus Oyelaran", "Priya Raman", "Tom Becker", "Sofia Alvarez", "Kenji Watanabe", "Laura Chen", "Jonas Lindqvist"];
+const SALES_REPS = [
+  "Dana Whitfield",
+  "Marcus Oyelaran",
+  "Priya Raman",
+  "Tom Becker",
+  "Sofia Alvarez",
+  "Kenji Watanabe",
+  "Laura Chen",
+  "Jonas Lindqvist",
+];
 
 const FIRST_NAMES = [
-  "James", "Maria", "Robert", "Linda", "Michael", "Sarah", "David", "Emily", "Daniel", "Olivia", "Ahmed", "Fatima", "Wei", "Mei",
-  "Raj", "Ananya", "Lucas", "Emma", "Noah", "Ava", "José", "Zoë", "Łukasz", "Renée", "Søren", "Chloé", "Björn", "François",
-  "Ingrid", "Mateo", "Yuki", "Hiroshi", "Aoife", "Siobhán", "Kwame", "Amara", "Jürgen", "Ines", "Tomás", "Elena",
+  "James",
+  "Maria",
+  "Robert",
+  "Linda",
+  "Michael",
+  "Sarah",
+  "David",
+  "Emily",
+  "Daniel",
+  "Olivia",
+  "Ahmed",
+  "Fatima",
+  "Wei",
+  "Mei",
+  "Raj",
+  "Ananya",
+  "Lucas",
+  "Emma",
+  "Noah",
+  "Ava",
+  "José",
+  "Zoë",
+  "Łukasz",
+  "Renée",
+  "Søren",
+  "Chloé",
+  "Björn",
+  "François",
+  "Ingrid",
+  "Mateo",
+  "Yuki",
+  "Hiroshi",
+  "Aoife",
+  "Siobhán",
+  "Kwame",
+  "Amara",
+  "Jürgen",
+  "Ines",
+  "Tomás",
+  "Elena",
 ];
 const LAST_NAMES = [
-  "Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "Garcia", "Martínez", "O'Brien", "Müller", "Schröder",
-  "Dubois", "Lefèvre", "Nakamura", "Tanaka", "Kowalski", "Nowak", "Andersson", "Johansson", "Patel", "Singh", "Chen", "Wang",
-  "Kim", "Rossi", "Bianchi", "van der Berg", "De Vries", "Okafor", "Mensah", "Hughes", "Murphy", "Novák", "Fernández", "Silva",
+  "Smith",
+  "Johnson",
+  "Williams",
+  "Brown",
+  "Jones",
+  "Miller",
+  "Davis",
+  "Garcia",
+  "Martínez",
+  "O'Brien",
+  "Müller",
+  "Schröder",
+  "Dubois",
+  "Lefèvre",
+  "Nakamura",
+  "Tanaka",
+  "Kowalski",
+  "Nowak",
+  "Andersson",
+  "Johansson",
+  "Patel",
+  "Singh",
+  "Chen",
+  "Wang",
+  "Kim",
+  "Rossi",
+  "Bianchi",
+  "van der Berg",
+  "De Vries",
+  "Okafor",
+  "Mensah",
+  "Hughes",
+  "Murphy",
+  "Novák",
+  "Fernández",
+  "Silva",
 ];
 const TITLES = [
-  "CEO", "CFO", "CTO", "VP of Sales", "VP Engineering", "Head of Data", "Director of IT", "Procurement Manager", "Data Engineer",
-  "Finance Manager", "Controller", "IT Manager", "Operations Director", "Chief Data Officer", "Cloud Architect", "Software Engineer",
-  "RevOps Analyst", "Head of FinOps",
+  "CEO",
+  "CFO",
+  "CTO",
+  "VP of Sales",
+  "VP Engineering",
+  "Head of Data",
+  "Director of IT",
+  "Procurement Manager",
+  "Data Engineer",
+  "Finance Manager",
+  "Controller",
+  "IT Manager",
+  "Operations Director",
+  "Chief Data Officer",
+  "Cloud Architect",
+  "Software Engineer",
+  "RevOps Analyst",
+  "Head of FinOps",
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -269,7 +455,10 @@ interface Account {
 function generateAccounts(): Account[] {
   const rng = new Rng("crm_accounts");
   const ids = new Set<string>();
-  const seeds: { name: string; base: string; country: Country; industry: string }[] = SPECIAL_ACCOUNTS.map((s) => ({ ...s, country: countryByName(s.country) }));
+  const seeds: { name: string; base: string; country: Country; industry: string }[] = SPECIAL_ACCOUNTS.map((s) => ({
+    ...s,
+    country: countryByName(s.country),
+  }));
   const taken = new Set(seeds.map((s) => s.base));
   while (seeds.length < 60) {
     const industry = rng.weighted(INDUSTRY_WEIGHTS);
@@ -279,35 +468,53 @@ function generateAccounts(): Account[] {
     const country = rng.weighted(COUNTRIES.map((c) => [c, c.weight] as const));
     seeds.push({ name: `${base} ${rng.pick(country.legal)}`, base, country, industry });
   }
-  const accounts = seeds.map((s): Account => ({
-    id: salesforceId(rng, "001", ids),
-    name: s.name,
-    domain: `${asciiSlug(s.base)}.${s.country.tld}`,
-    industry: s.industry,
-    country: s.country,
-    owner: rng.pick(SALES_REPS),
-    createdAt: rng.time(Date.UTC(2021, 0, 1), Date.UTC(2026, 4, 1)),
-  }));
+  const accounts = seeds.map(
+    (s): Account => ({
+      id: salesforceId(rng, "001", ids),
+      name: s.name,
+      domain: `${asciiSlug(s.base)}.${s.country.tld}`,
+      industry: s.industry,
+      country: s.country,
+      owner: rng.pick(SALES_REPS),
+      createdAt: rng.time(Date.UTC(2021, 0, 1), Date.UTC(2026, 4, 1)),
+    }),
+  );
   return accounts.sort((a, b) => a.createdAt - b.createdAt);
 }
 
 function writeAccounts(accounts: readonly Account[]): void {
   const rng = new Rng("crm_accounts:columns");
-  const columns = ["Id", "Account Name", "Website", "Industry", "AnnualRevenue", "NumberOfEmployees", "BillingCountry", "Account Owner", "CreatedDate"];
+  const columns = [
+    "Id",
+    "Account Name",
+    "Website",
+    "Industry",
+    "AnnualRevenue",
+    "NumberOfEmployees",
+    "BillingCountry",
+    "Account Owner",
+    "CreatedDate",
+  ];
   const rows = accounts.map((a): Row => {
     const revenue = roundSignificant(10 ** rng.float(6, 9.3), 3);
     const employees = Math.max(5, Math.round(revenue / rng.float(120_000, 450_000)));
-    const website = rng.weighted<string | null>([[`www.${a.domain}`, 5], [`https://www.${a.domain}`, 3], [`https://${a.domain}/`, 1], [a.domain, 1], [null, 0.6]]);
+    const website = rng.weighted<string | null>([
+      [`www.${a.domain}`, 5],
+      [`https://www.${a.domain}`, 3],
+      [`https://${a.domain}/`, 1],
+      [a.domain, 1],
+      [null, 0.6],
+    ]);
     return {
-      "Id": a.id,
+      Id: a.id,
       "Account Name": a.name,
-      "Website": website,
-      "Industry": rng.chance(0.08) ? null : a.industry,
-      "AnnualRevenue": rng.chance(0.1) ? null : revenue,
-      "NumberOfEmployees": rng.chance(0.07) ? null : employees,
-      "BillingCountry": rng.chance(0.05) ? null : a.country.name,
+      Website: website,
+      Industry: rng.chance(0.08) ? null : a.industry,
+      AnnualRevenue: rng.chance(0.1) ? null : revenue,
+      NumberOfEmployees: rng.chance(0.07) ? null : employees,
+      BillingCountry: rng.chance(0.05) ? null : a.country.name,
       "Account Owner": a.owner,
-      "CreatedDate": isoMillis(a.createdAt),
+      CreatedDate: isoMillis(a.createdAt),
     };
   });
   writeOut("crm_accounts.csv", toCsv(columns, rows), rows.length);
@@ -324,25 +531,29 @@ function writeContacts(accounts: readonly Account[]): void {
     do {
       first = rng.pick(FIRST_NAMES);
       last = rng.pick(LAST_NAMES);
-      const local = rng.weighted([[`${asciiSlug(first)}.${asciiSlug(last)}`, 6], [`${asciiSlug(first)[0]}${asciiSlug(last)}`, 3], [asciiSlug(first), 1]]);
+      const local = rng.weighted([
+        [`${asciiSlug(first)}.${asciiSlug(last)}`, 6],
+        [`${asciiSlug(first)[0]}${asciiSlug(last)}`, 3],
+        [asciiSlug(first), 1],
+      ]);
       email = `${local}@${account.domain}`;
     } while (emails.has(email));
     emails.add(email);
     return {
       createdAt: rng.time(account.createdAt, REF - DAY),
       row: {
-        "ContactId": salesforceId(rng, "003", ids),
-        "AccountId": account.id,
-        "FirstName": first,
-        "LastName": last,
-        "Email": rng.chance(0.03) ? null : email,
-        "Phone": rng.chance(0.08) ? null : account.country.phone(rng),
-        "Title": rng.chance(0.06) ? null : rng.pick(TITLES),
+        ContactId: salesforceId(rng, "003", ids),
+        AccountId: account.id,
+        FirstName: first,
+        LastName: last,
+        Email: rng.chance(0.03) ? null : email,
+        Phone: rng.chance(0.08) ? null : account.country.phone(rng),
+        Title: rng.chance(0.06) ? null : rng.pick(TITLES),
       } as Row,
     };
   });
   contacts.sort((a, b) => a.createdAt - b.createdAt);
-  const rows = contacts.map((c) => ({ ...c.row, "Created": spaced(c.createdAt) }));
+  const rows = contacts.map((c) => ({ ...c.row, Created: spaced(c.createdAt) }));
   const columns = ["ContactId", "AccountId", "FirstName", "LastName", "Email", "Phone", "Title", "Created"];
   writeOut("crm_contacts.csv", toCsv(columns, rows), rows.length);
 }
@@ -355,7 +566,17 @@ const STAGES: readonly { stage: string; weight: number; probability: readonly nu
   { stage: "Closed Won", weight: 25, probability: [100], closed: true },
   { stage: "Closed Lost", weight: 20, probability: [0], closed: true },
 ];
-const DEAL_KINDS = ["Platform License", "Expansion", "Renewal", "Pilot", "Data Add-on", "Enterprise Upgrade", "Professional Services", "Multi-year Renewal", "FinOps Module"];
+const DEAL_KINDS = [
+  "Platform License",
+  "Expansion",
+  "Renewal",
+  "Pilot",
+  "Data Add-on",
+  "Enterprise Upgrade",
+  "Professional Services",
+  "Multi-year Renewal",
+  "FinOps Module",
+];
 
 interface Opportunity {
   account: Account;
@@ -381,27 +602,54 @@ function generateOpportunities(accounts: readonly Account[]): Opportunity[] {
       createdAt = rng.time(Math.max(account.createdAt + DAY, REF - 270 * DAY), REF - DAY);
     }
     const code = account.country.currency;
-    const currency = rng.weighted([[code, 7], [code.toLowerCase(), 2], [code[0] + code.slice(1).toLowerCase(), 1]]);
+    const currency = rng.weighted([
+      [code, 7],
+      [code.toLowerCase(), 2],
+      [code[0] + code.slice(1).toLowerCase(), 1],
+    ]);
     opportunities.push({
-      account, stage: stage.stage, amount, closeAt, createdAt,
+      account,
+      stage: stage.stage,
+      amount,
+      closeAt,
+      createdAt,
       row: {
         "Opportunity ID": salesforceId(rng, "006", ids),
         "Account ID": account.id,
         "Opportunity Name": `${account.name} - ${rng.pick(DEAL_KINDS)}`,
-        "Amount": amount === null ? null : amount.toFixed(2),
-        "Currency": currency,
-        "Stage": stage.stage,
+        Amount: amount === null ? null : amount.toFixed(2),
+        Currency: currency,
+        Stage: stage.stage,
         "Probability (%)": rng.pick(stage.probability),
         "Close Date": isoDate(closeAt),
-        "Owner": rng.chance(0.85) ? account.owner : rng.pick(SALES_REPS),
+        Owner: rng.chance(0.85) ? account.owner : rng.pick(SALES_REPS),
         "Created Date": isoSeconds(createdAt),
-        "Won": stage.stage === "Closed Won",
+        Won: stage.stage === "Closed Won",
       },
     });
   }
   opportunities.sort((a, b) => a.createdAt - b.createdAt);
-  const columns = ["Opportunity ID", "Account ID", "Opportunity Name", "Amount", "Currency", "Stage", "Probability (%)", "Close Date", "Owner", "Created Date", "Won"];
-  writeOut("crm_opportunities.csv", toCsv(columns, opportunities.map((o) => o.row)), opportunities.length);
+  const columns = [
+    "Opportunity ID",
+    "Account ID",
+    "Opportunity Name",
+    "Amount",
+    "Currency",
+    "Stage",
+    "Probability (%)",
+    "Close Date",
+    "Owner",
+    "Created Date",
+    "Won",
+  ];
+  writeOut(
+    "crm_opportunities.csv",
+    toCsv(
+      columns,
+      opportunities.map((o) => o.row),
+    ),
+    opportunities.length,
+  );
   return opportunities;
 }
 
@@ -435,8 +683,11 @@ function writeInvoices(opportunities: readonly Opportunity[]): void {
       if (created <= firstWon || created < WINDOW_START || created >= REF) continue;
       const due = autoCharge ? null : created + terms * DAY;
       // When it gets paid (if ever): card on file within the hour, a late payer after 45-60 days.
-      const paysAt = created + (autoCharge ? rng.int(60, 3600) * 1000
-        : (delinquent ? rng.int(45, 60) : Math.max(0, payDelay + rng.int(-1, 3))) * DAY + rng.int(600, 86_399) * 1000);
+      const paysAt =
+        created +
+        (autoCharge
+          ? rng.int(60, 3600) * 1000
+          : (delinquent ? rng.int(45, 60) : Math.max(0, payDelay + rng.int(-1, 3))) * DAY + rng.int(600, 86_399) * 1000);
       let status: string;
       if (rng.chance(0.03)) status = "void";
       else if (paysAt >= REF) status = "open";
@@ -468,14 +719,23 @@ function writeInvoices(opportunities: readonly Opportunity[]): void {
     invoices.push({
       created,
       row: {
-        id: `in_1${rng.chars(23, ALNUM)}`, customer: account.id, number: null, amount_due: rng.int(5, 30) * 50_000,
-        currency: account.country.currency.toLowerCase(), status: "draft", created: epochSeconds(created),
-        due_date: epochSeconds(created + 30 * DAY), paid_at: null,
+        id: `in_1${rng.chars(23, ALNUM)}`,
+        customer: account.id,
+        number: null,
+        amount_due: rng.int(5, 30) * 50_000,
+        currency: account.country.currency.toLowerCase(),
+        status: "draft",
+        created: epochSeconds(created),
+        due_date: epochSeconds(created + 30 * DAY),
+        paid_at: null,
       },
     });
   }
   // Stripe exports list the newest first.
-  const rows = invoices.sort((a, b) => b.created - a.created).slice(0, 200).map((i) => i.row);
+  const rows = invoices
+    .sort((a, b) => b.created - a.created)
+    .slice(0, 200)
+    .map((i) => i.row);
   const columns = ["id", "customer", "number", "amount_due", "currency", "status", "created", "due_date", "paid_at"];
   writeOut("billing_invoices.csv", toCsv(columns, rows), rows.length);
 }
@@ -533,16 +793,45 @@ const REGIONS: Record<Provider, readonly { name: string; multiplier: number; zon
 
 /** On-demand hourly list prices (USD) in the cheapest region. */
 const VM_TYPES: Record<Provider, readonly (readonly [string, number])[]> = {
-  aws: [["t3.micro", 0.0104], ["t3.small", 0.0208], ["t3.medium", 0.0416], ["t3.large", 0.0832], ["m5.large", 0.096], ["m5.xlarge", 0.192],
-    ["m5.2xlarge", 0.384], ["c5.xlarge", 0.17], ["c5.2xlarge", 0.34], ["r5.large", 0.126], ["r5.xlarge", 0.252], ["m6i.large", 0.096], ["m6g.large", 0.077]],
-  gcp: [["e2-small", 0.0168], ["e2-medium", 0.0335], ["e2-standard-4", 0.134], ["n2-standard-2", 0.0971], ["n2-standard-4", 0.1942],
-    ["n2-standard-8", 0.3885], ["n2-highmem-4", 0.262], ["c2-standard-8", 0.4176]],
-  azure: [["Standard_B2s", 0.0416], ["Standard_D2s_v5", 0.096], ["Standard_D4s_v5", 0.192], ["Standard_D8s_v5", 0.384],
-    ["Standard_E4s_v5", 0.252], ["Standard_F4s_v2", 0.169]],
+  aws: [
+    ["t3.micro", 0.0104],
+    ["t3.small", 0.0208],
+    ["t3.medium", 0.0416],
+    ["t3.large", 0.0832],
+    ["m5.large", 0.096],
+    ["m5.xlarge", 0.192],
+    ["m5.2xlarge", 0.384],
+    ["c5.xlarge", 0.17],
+    ["c5.2xlarge", 0.34],
+    ["r5.large", 0.126],
+    ["r5.xlarge", 0.252],
+    ["m6i.large", 0.096],
+    ["m6g.large", 0.077],
+  ],
+  gcp: [
+    ["e2-small", 0.0168],
+    ["e2-medium", 0.0335],
+    ["e2-standard-4", 0.134],
+    ["n2-standard-2", 0.0971],
+    ["n2-standard-4", 0.1942],
+    ["n2-standard-8", 0.3885],
+    ["n2-highmem-4", 0.262],
+    ["c2-standard-8", 0.4176],
+  ],
+  azure: [
+    ["Standard_B2s", 0.0416],
+    ["Standard_D2s_v5", 0.096],
+    ["Standard_D4s_v5", 0.192],
+    ["Standard_D8s_v5", 0.384],
+    ["Standard_E4s_v5", 0.252],
+    ["Standard_F4s_v2", 0.169],
+  ],
 };
 const RDS_INSTANCES: readonly (readonly [string, string, number, string])[] = [
-  ["orders-prod-db", "db.r5.large", 0.25, "prod"], ["analytics-prod-db", "db.r5.xlarge", 0.5, "prod"],
-  ["billing-staging-db", "db.m5.large", 0.171, "staging"], ["app-dev-db", "db.t3.medium", 0.068, "dev"],
+  ["orders-prod-db", "db.r5.large", 0.25, "prod"],
+  ["analytics-prod-db", "db.r5.xlarge", 0.5, "prod"],
+  ["billing-staging-db", "db.m5.large", 0.171, "staging"],
+  ["app-dev-db", "db.t3.medium", 0.068, "dev"],
 ];
 const ROLES = ["web", "api", "worker", "batch", "cache", "ci-runner", "analytics", "bastion", "ml-train", "etl"];
 const TEAMS = ["team-payments", "team-data", "team-platform", "team-growth"];
@@ -589,10 +878,21 @@ function generateCloudResources(): CloudResource[] {
     let id: string;
     if (provider === "aws") id = kind === "db" ? `arn:aws:rds:${region.name}:${awsAccount}:db:${name}` : `i-0${rng.chars(16, HEX)}`;
     else if (provider === "gcp") id = `${rng.int(1, 9)}${rng.chars(18, DIGITS)}`;
-    else id = `/subscriptions/${azureSubscriptions[env === "prod" ? "prod" : "nonprod"]}/resourceGroups/rg-${env}-${region.name}/providers/Microsoft.Compute/virtualMachines/${name}`;
+    else
+      id = `/subscriptions/${azureSubscriptions[env === "prod" ? "prod" : "nonprod"]}/resourceGroups/rg-${env}-${region.name}/providers/Microsoft.Compute/virtualMachines/${name}`;
     const tags = rng.chance(0.15) ? [] : [env, role, ...(rng.chance(0.4) ? [rng.pick(TEAMS)] : [])];
     resources.push({
-      provider, id, name, type, kind, role, tags, launchedAt, awsAccount, hourly, cpu,
+      provider,
+      id,
+      name,
+      type,
+      kind,
+      role,
+      tags,
+      launchedAt,
+      awsAccount,
+      hourly,
+      cpu,
       region: region.name,
       zone: zoneName(provider, region.name, rng.pick(region.zones), rng.chance(0.3)),
       status: kind === "db" ? (stopped ? "stopped" : "available") : STATES[provider][stopped ? "stopped" : "running"],
@@ -613,9 +913,17 @@ function generateCloudResources(): CloudResource[] {
     }
   };
   for (const [name, type, price, env] of RDS_INSTANCES) make("aws", "db", name, env, "db", type, price);
-  for (const [provider, count] of [["aws", 36], ["gcp", 22], ["azure", 18]] as const) {
+  for (const [provider, count] of [
+    ["aws", 36],
+    ["gcp", 22],
+    ["azure", 18],
+  ] as const) {
     for (let i = 0; i < count; i++) {
-      const env = rng.weighted([["prod", 5], ["staging", 2], ["dev", 2]]);
+      const env = rng.weighted([
+        ["prod", 5],
+        ["staging", 2],
+        ["dev", 2],
+      ]);
       const role = rng.pick(ROLES);
       const [type, price] = rng.pick(VM_TYPES[provider]);
       make(provider, "vm", vmName(provider, env, role), env, role, type, price);
@@ -626,18 +934,20 @@ function generateCloudResources(): CloudResource[] {
 }
 
 function writeCloudResources(resources: readonly CloudResource[]): void {
-  const lines = resources.map((r) => JSON.stringify({
-    instanceId: r.id,
-    name: r.name,
-    cloud: r.provider,
-    type: r.type,
-    placement: { region: r.region, zone: r.zone },
-    status: r.status,
-    launchedAt: isoSeconds(r.launchedAt),
-    metrics: { cpuUtilizationPct: r.cpu, memoryUtilizationPct: r.memory },
-    monthlyCostUsd: r.monthlyCost,
-    tags: r.tags,
-  }));
+  const lines = resources.map((r) =>
+    JSON.stringify({
+      instanceId: r.id,
+      name: r.name,
+      cloud: r.provider,
+      type: r.type,
+      placement: { region: r.region, zone: r.zone },
+      status: r.status,
+      launchedAt: isoSeconds(r.launchedAt),
+      metrics: { cpuUtilizationPct: r.cpu, memoryUtilizationPct: r.memory },
+      monthlyCostUsd: r.monthlyCost,
+      tags: r.tags,
+    }),
+  );
   writeOut("cloud_resources.jsonl", lines.join("\n") + "\n", lines.length);
 }
 
@@ -692,8 +1002,14 @@ function writeAwsCosts(resources: readonly CloudResource[]): void {
     if (r.kind !== "db" && !idle) continue;
     const partial = ["worker", "batch", "ml-train", "ci-runner"].includes(r.role);
     meters.push({
-      resourceId: r.id, account: r.awsAccount, product: r.kind === "db" ? "AmazonRDS" : "AmazonEC2", region: r.region, unit: "Hrs", rate: r.hourly,
-      from: Math.max(windowStart, r.launchedAt), to: r.stoppedAt ?? REF,
+      resourceId: r.id,
+      account: r.awsAccount,
+      product: r.kind === "db" ? "AmazonRDS" : "AmazonEC2",
+      region: r.region,
+      unit: "Hrs",
+      rate: r.hourly,
+      from: Math.max(windowStart, r.launchedAt),
+      to: r.stoppedAt ?? REF,
       usage: (g) => (partial && g.chance(0.4) ? g.int(4, 23) : 24),
     });
   }
@@ -701,24 +1017,157 @@ function writeAwsCosts(resources: readonly CloudResource[]): void {
   const volume = () => `vol-0${rng.chars(16, HEX)}`;
   const { lambdaSpike, logsBurst, egressWeek } = SEEDED;
   meters.push(
-    { resourceId: volume(), account: acct.prod, product: "AmazonEC2", region: "us-east-1", unit: "GB-Mo", rate: 0.08, ...always, usage: perMonth(500) },
-    { resourceId: volume(), account: acct.prod, product: "AmazonEC2", region: "us-east-1", unit: "GB-Mo", rate: 0.08, ...always, usage: perMonth(200) },
-    { resourceId: volume(), account: acct.nonprod, product: "AmazonEC2", region: "us-west-2", unit: "GB-Mo", rate: 0.08, ...always, usage: perMonth(1000) },
-    { resourceId: volume(), account: acct.data, product: "AmazonEC2", region: "eu-west-1", unit: "GB-Mo", rate: 0.088, ...always, usage: perMonth(2000) },
-    { resourceId: `arn:aws:ec2:us-east-1:${acct.prod}:natgateway/nat-0${rng.chars(16, HEX)}`, account: acct.prod, product: "AmazonEC2", region: "us-east-1", unit: "Hrs", rate: 0.045, ...always, usage: () => 24 },
-    { resourceId: "autonomos-demo-data-lake", account: acct.data, product: "AmazonS3", region: "us-east-1", unit: "GB-Mo", rate: 0.023, ...always, usage: perMonth(18_500) },
-    { resourceId: "autonomos-demo-logs", account: acct.prod, product: "AmazonS3", region: "us-east-1", unit: "GB-Mo", rate: 0.023, ...always, usage: perMonth(3_200) },
-    { resourceId: "autonomos-demo-backups-eu", account: acct.prod, product: "AmazonS3", region: "eu-west-1", unit: "GB-Mo", rate: 0.024, ...always, usage: perMonth(7_400) },
-    { resourceId: `arn:aws:lambda:us-east-1:${acct.prod}:function:ingest-events`, account: acct.prod, product: "AWSLambda", region: "us-east-1", unit: "Lambda-GB-Second", rate: 0.0000166667, ...always,
-      usage: (g, day) => (on(day, lambdaSpike.day) ? lambdaSpike.gbSeconds : Math.round(g.float(40_000, 400_000) * 1000) / 1000) },
-    { resourceId: `arn:aws:lambda:eu-west-1:${acct.data}:function:nightly-export`, account: acct.data, product: "AWSLambda", region: "eu-west-1", unit: "Lambda-GB-Second", rate: 0.0000166667, ...always, usage: (g) => Math.round(g.float(5_000, 60_000) * 1000) / 1000 },
-    { resourceId: `arn:aws:dynamodb:us-east-1:${acct.prod}:table/sessions`, account: acct.prod, product: "AmazonDynamoDB", region: "us-east-1", unit: "ReadCapacityUnit-Hrs", rate: 0.00013, ...always, usage: () => 24 * 200 },
-    { resourceId: `arn:aws:logs:us-east-1:${acct.prod}:log-group:/aws/lambda/ingest-events`, account: acct.prod, product: "AmazonCloudWatch", region: "us-east-1", unit: "GB", rate: 0.5, ...always,
-      usage: (g, day) => (on(day, logsBurst.day) ? logsBurst.gb : Math.round(g.float(1, 15) * 1e6) / 1e6) },
-    { resourceId: null, account: acct.prod, product: "AmazonCloudWatch", region: "us-east-1", unit: "Metrics", rate: 0.3 / 30, ...always, usage: () => 120 },
-    { resourceId: null, account: acct.prod, product: "AWSDataTransfer", region: "us-east-1", unit: "GB", rate: 0.09, ...always,
-      usage: (g, day) => Math.round((g.float(10, 250) + (day >= egressWeek.from && day < egressWeek.to ? egressWeek.extraGb : 0)) * 1e6) / 1e6 },
-    { resourceId: null, account: acct.data, product: "AWSDataTransfer", region: "eu-west-1", unit: "GB", rate: 0.09, ...always, usage: (g) => Math.round(g.float(5, 80) * 1e6) / 1e6 },
+    {
+      resourceId: volume(),
+      account: acct.prod,
+      product: "AmazonEC2",
+      region: "us-east-1",
+      unit: "GB-Mo",
+      rate: 0.08,
+      ...always,
+      usage: perMonth(500),
+    },
+    {
+      resourceId: volume(),
+      account: acct.prod,
+      product: "AmazonEC2",
+      region: "us-east-1",
+      unit: "GB-Mo",
+      rate: 0.08,
+      ...always,
+      usage: perMonth(200),
+    },
+    {
+      resourceId: volume(),
+      account: acct.nonprod,
+      product: "AmazonEC2",
+      region: "us-west-2",
+      unit: "GB-Mo",
+      rate: 0.08,
+      ...always,
+      usage: perMonth(1000),
+    },
+    {
+      resourceId: volume(),
+      account: acct.data,
+      product: "AmazonEC2",
+      region: "eu-west-1",
+      unit: "GB-Mo",
+      rate: 0.088,
+      ...always,
+      usage: perMonth(2000),
+    },
+    {
+      resourceId: `arn:aws:ec2:us-east-1:${acct.prod}:natgateway/nat-0${rng.chars(16, HEX)}`,
+      account: acct.prod,
+      product: "AmazonEC2",
+      region: "us-east-1",
+      unit: "Hrs",
+      rate: 0.045,
+      ...always,
+      usage: () => 24,
+    },
+    {
+      resourceId: "autonomos-demo-data-lake",
+      account: acct.data,
+      product: "AmazonS3",
+      region: "us-east-1",
+      unit: "GB-Mo",
+      rate: 0.023,
+      ...always,
+      usage: perMonth(18_500),
+    },
+    {
+      resourceId: "autonomos-demo-logs",
+      account: acct.prod,
+      product: "AmazonS3",
+      region: "us-east-1",
+      unit: "GB-Mo",
+      rate: 0.023,
+      ...always,
+      usage: perMonth(3_200),
+    },
+    {
+      resourceId: "autonomos-demo-backups-eu",
+      account: acct.prod,
+      product: "AmazonS3",
+      region: "eu-west-1",
+      unit: "GB-Mo",
+      rate: 0.024,
+      ...always,
+      usage: perMonth(7_400),
+    },
+    {
+      resourceId: `arn:aws:lambda:us-east-1:${acct.prod}:function:ingest-events`,
+      account: acct.prod,
+      product: "AWSLambda",
+      region: "us-east-1",
+      unit: "Lambda-GB-Second",
+      rate: 0.0000166667,
+      ...always,
+      usage: (g, day) => (on(day, lambdaSpike.day) ? lambdaSpike.gbSeconds : Math.round(g.float(40_000, 400_000) * 1000) / 1000),
+    },
+    {
+      resourceId: `arn:aws:lambda:eu-west-1:${acct.data}:function:nightly-export`,
+      account: acct.data,
+      product: "AWSLambda",
+      region: "eu-west-1",
+      unit: "Lambda-GB-Second",
+      rate: 0.0000166667,
+      ...always,
+      usage: (g) => Math.round(g.float(5_000, 60_000) * 1000) / 1000,
+    },
+    {
+      resourceId: `arn:aws:dynamodb:us-east-1:${acct.prod}:table/sessions`,
+      account: acct.prod,
+      product: "AmazonDynamoDB",
+      region: "us-east-1",
+      unit: "ReadCapacityUnit-Hrs",
+      rate: 0.00013,
+      ...always,
+      usage: () => 24 * 200,
+    },
+    {
+      resourceId: `arn:aws:logs:us-east-1:${acct.prod}:log-group:/aws/lambda/ingest-events`,
+      account: acct.prod,
+      product: "AmazonCloudWatch",
+      region: "us-east-1",
+      unit: "GB",
+      rate: 0.5,
+      ...always,
+      usage: (g, day) => (on(day, logsBurst.day) ? logsBurst.gb : Math.round(g.float(1, 15) * 1e6) / 1e6),
+    },
+    {
+      resourceId: null,
+      account: acct.prod,
+      product: "AmazonCloudWatch",
+      region: "us-east-1",
+      unit: "Metrics",
+      rate: 0.3 / 30,
+      ...always,
+      usage: () => 120,
+    },
+    {
+      resourceId: null,
+      account: acct.prod,
+      product: "AWSDataTransfer",
+      region: "us-east-1",
+      unit: "GB",
+      rate: 0.09,
+      ...always,
+      usage: (g, day) =>
+        Math.round((g.float(10, 250) + (day >= egressWeek.from && day < egressWeek.to ? egressWeek.extraGb : 0)) * 1e6) / 1e6,
+    },
+    {
+      resourceId: null,
+      account: acct.data,
+      product: "AWSDataTransfer",
+      region: "eu-west-1",
+      unit: "GB",
+      rate: 0.09,
+      ...always,
+      usage: (g) => Math.round(g.float(5, 80) * 1e6) / 1e6,
+    },
   );
 
   // Every day each meter was active, ordered like a CUR file.
@@ -726,9 +1175,14 @@ function writeAwsCosts(resources: readonly CloudResource[]): void {
   for (const meter of meters) {
     for (let day = windowStart; day < REF; day += DAY) if (day + DAY > meter.from && day < meter.to) lines.push({ meter, day });
   }
-  lines.sort((a, b) =>
-    a.day - b.day || byText(a.meter.account, b.meter.account) || byText(a.meter.product, b.meter.product)
-    || byText(a.meter.resourceId ?? "", b.meter.resourceId ?? "") || byText(a.meter.unit, b.meter.unit));
+  lines.sort(
+    (a, b) =>
+      a.day - b.day ||
+      byText(a.meter.account, b.meter.account) ||
+      byText(a.meter.product, b.meter.product) ||
+      byText(a.meter.resourceId ?? "", b.meter.resourceId ?? "") ||
+      byText(a.meter.unit, b.meter.unit),
+  );
   const rows = lines.map(({ meter, day }): Row => {
     const amount = meter.usage(rng, day);
     return {
@@ -745,8 +1199,19 @@ function writeAwsCosts(resources: readonly CloudResource[]): void {
       "lineItem/CurrencyCode": "USD",
     };
   });
-  const columns = ["identity/LineItemId", "bill/BillingEntity", "lineItem/UsageAccountId", "lineItem/ProductCode", "lineItem/ResourceId", "product/region",
-    "lineItem/UsageStartDate", "lineItem/UsageAmount", "pricing/unit", "lineItem/UnblendedCost", "lineItem/CurrencyCode"];
+  const columns = [
+    "identity/LineItemId",
+    "bill/BillingEntity",
+    "lineItem/UsageAccountId",
+    "lineItem/ProductCode",
+    "lineItem/ResourceId",
+    "product/region",
+    "lineItem/UsageStartDate",
+    "lineItem/UsageAmount",
+    "pricing/unit",
+    "lineItem/UnblendedCost",
+    "lineItem/CurrencyCode",
+  ];
   writeOut("aws_cost_line_items.csv", toCsv(columns, rows), rows.length);
 }
 

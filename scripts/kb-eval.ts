@@ -21,7 +21,9 @@ for (const [split, s] of Object.entries(result.splits)) {
     continue;
   }
   console.log(`\n${split} (${s.queries} queries)      nDCG@10  recall@10  MRR    (${s.refused} would be answered "found nothing")`);
-  for (const mode of ["bm25", "vector", "hybrid"] as const) console.log(`  ${mode.padEnd(20)} ${pct(s[mode].ndcg10)}    ${pct(s[mode].recall10)}    ${pct(s[mode].mrr)}`);
+  for (const mode of ["bm25", "vector", "hybrid"] as const)
+    console.log(`  ${mode.padEnd(20)} ${pct(s[mode].ndcg10)}    ${pct(s[mode].recall10)}    ${pct(s[mode].mrr)}`);
 }
 if (process.argv.includes("--misses"))
-  for (const q of result.perQuery.filter((r) => r.split === "tune" && r.hybrid.recall10 < 1)) console.log(`miss ${q.id}: bm25 ${pct(q.bm25.ndcg10)} vector ${pct(q.vector.ndcg10)} hybrid ${pct(q.hybrid.ndcg10)}`);
+  for (const q of result.perQuery.filter((r) => r.split === "tune" && r.hybrid.recall10 < 1))
+    console.log(`miss ${q.id}: bm25 ${pct(q.bm25.ndcg10)} vector ${pct(q.vector.ndcg10)} hybrid ${pct(q.hybrid.ndcg10)}`);

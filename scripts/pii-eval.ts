@@ -17,19 +17,30 @@ function report(set: string) {
   const corpus = LabeledCorpus.parse(JSON.parse(readFileSync(join(import.meta.dirname, "../tests/fixtures/pii", `${set}.json`), "utf8")));
   const result = evaluateCorpus(corpus);
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
-  const cells = (s: Score) => `${String(s.truePositives).padStart(4)} ${String(s.falsePositives).padStart(3)} ${String(s.falseNegatives).padStart(3)} ${pct(s.precision)} ${pct(s.recall)}`;
+  const cells = (s: Score) =>
+    `${String(s.truePositives).padStart(4)} ${String(s.falsePositives).padStart(3)} ${String(s.falseNegatives).padStart(3)} ${pct(s.precision)} ${pct(s.recall)}`;
   const row = (name: string, s: TypeScore) => console.log(`${name.padEnd(15)} ${cells(s.exact)}   | ${cells(s.overlap)}`);
-  console.log(`\n== ${set}: ${corpus.items.length} texts, ${result.covered.spans} labelled spans, ${result.lookalikes.total} look-alikes\n`);
+  console.log(
+    `\n== ${set}: ${corpus.items.length} texts, ${result.covered.spans} labelled spans, ${result.lookalikes.total} look-alikes\n`,
+  );
   console.log(`${"".padEnd(15)} ${"span-exact".padEnd(29)}   | overlap`);
   console.log(`${"type".padEnd(15)}   TP  FP  FN    prec  recall   |   TP  FP  FN    prec  recall`);
-  for (const type of PII_TYPES) if (result.perType[type].exact.truePositives + result.perType[type].exact.falsePositives + result.perType[type].exact.falseNegatives > 0) row(type, result.perType[type]);
+  for (const type of PII_TYPES)
+    if (
+      result.perType[type].exact.truePositives + result.perType[type].exact.falsePositives + result.perType[type].exact.falseNegatives >
+      0
+    )
+      row(type, result.perType[type]);
   console.log("");
   row("national ids", result.nationalIds);
   row("STRUCTURED", result.structured);
   row("ALL", result.all);
-  console.log(`\nlabelled spans hidden by any redaction: ${result.covered.covered}/${result.covered.spans} (${pct(result.covered.rate).trim()}); look-alikes redacted: ${result.lookalikes.redacted}/${result.lookalikes.total}`);
+  console.log(
+    `\nlabelled spans hidden by any redaction: ${result.covered.covered}/${result.covered.spans} (${pct(result.covered.rate).trim()}); look-alikes redacted: ${result.lookalikes.redacted}/${result.lookalikes.total}`,
+  );
   if (process.argv.includes("--misses")) {
     console.log("\nmisses (span-exact):");
-    for (const m of result.misses.filter((m) => m.match === "exact")) console.log(`  ${m.id} ${m.kind.padEnd(8)} ${m.type.padEnd(14)} ${JSON.stringify(m.value)}`);
+    for (const m of result.misses.filter((m) => m.match === "exact"))
+      console.log(`  ${m.id} ${m.kind.padEnd(8)} ${m.type.padEnd(14)} ${JSON.stringify(m.value)}`);
   }
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm test`: typecheck, unit and connector tests, integration tests on the embedded database, then,
+ * `npm test`: typecheck, format and lint (Biome), unit and connector tests, integration tests on the embedded database, then,
  * when the machine's PostgreSQL and Redis answer, the PostgreSQL connector test and the same
  * integration tests in server mode plus the Redis tests, and the browser test in Debian's Chromium.
  * With AOS_REQUIRE_SERVICES=1 (CI) a missing service or browser fails the run instead of skipping
@@ -43,6 +43,8 @@ function optional(part, why) {
 }
 
 let status = run("npx", ["--no-install", "tsc", "--noEmit"]);
+// Style: Biome's formatter and linter (biome.json); `npm run format` fixes what it can.
+status ||= run("npx", ["--no-install", "biome", "ci", "."]);
 
 const projects = ["unit", "connectors", "pglite"];
 const excluded = [];
@@ -56,7 +58,16 @@ else optional("Redis tests", `nothing answers at ${redisUrl.host}`);
 
 if (status === 0) {
   const vitestReport = path.join(reports, "vitest.json");
-  status = run("npx", ["--no-install", "vitest", "run", ...projects.flatMap((p) => ["--project", p]), ...excluded.flatMap((f) => ["--exclude", f]), "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]);
+  status = run("npx", [
+    "--no-install",
+    "vitest",
+    "run",
+    ...projects.flatMap((p) => ["--project", p]),
+    ...excluded.flatMap((f) => ["--exclude", f]),
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${vitestReport}`,
+  ]);
   if (existsSync(vitestReport)) {
     const r = JSON.parse(readFileSync(vitestReport, "utf8"));
     totals.passed += r.numPassedTests;

@@ -26,9 +26,17 @@ export function AgentCard({ agent, canManage, canRun, busy, onToggle, onRun }: P
     <li className={`flex min-w-0 flex-col gap-4 p-4 ${SURFACE}`} aria-labelledby={`${id}-name`} data-testid="agent">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
-          <h3 id={`${id}-name`} className="text-lg font-semibold">{agent.name}</h3>
+          <h3 id={`${id}-name`} className="text-lg font-semibold">
+            {agent.name}
+          </h3>
           <p className={`break-words text-xs ${MUTED}`}>
-            {agent.kind === "builtin" ? "Built-in" : <>Third party · <span className="font-mono">{hostOf(agent.endpoint)}</span></>}
+            {agent.kind === "builtin" ? (
+              "Built-in"
+            ) : (
+              <>
+                Third party · <span className="font-mono">{hostOf(agent.endpoint)}</span>
+              </>
+            )}
             {" · "}
             <span className="font-mono">{agent.slug}</span>
           </p>
@@ -60,8 +68,12 @@ export function AgentCard({ agent, canManage, canRun, busy, onToggle, onRun }: P
         </dd>
       </dl>
       {empty && (
-        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800 dark:bg-amber-950 dark:text-amber-200" data-testid="agent-no-data">
-          The views it reads hold no rows yet, so a run finds nothing. Connect a source that feeds {agent.views.map((v) => v.entity).join(", ")} and approve its mappings in the Inbox.
+        <p
+          className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800 dark:bg-amber-950 dark:text-amber-200"
+          data-testid="agent-no-data"
+        >
+          The views it reads hold no rows yet, so a run finds nothing. Connect a source that feeds{" "}
+          {agent.views.map((v) => v.entity).join(", ")} and approve its mappings in the Inbox.
         </p>
       )}
       <section aria-label={`${agent.name}: last 30 days`} className="space-y-1.5">
@@ -91,8 +103,23 @@ export function AgentCard({ agent, canManage, canRun, busy, onToggle, onRun }: P
 }
 
 /** On or off; a switch for owners and admins, a label for everyone else. */
-function EnabledSwitch({ name, enabled, editable, busy, onChange }: { name: string; enabled: boolean; editable: boolean; busy: boolean; onChange: (enabled: boolean) => void }) {
-  if (!editable) return <span className={`${BADGE} ${enabled ? RUN_STATUS_TONE.success : RUN_STATUS_TONE.queued}`}>{enabled ? "Enabled" : "Disabled"}</span>;
+function EnabledSwitch({
+  name,
+  enabled,
+  editable,
+  busy,
+  onChange,
+}: {
+  name: string;
+  enabled: boolean;
+  editable: boolean;
+  busy: boolean;
+  onChange: (enabled: boolean) => void;
+}) {
+  if (!editable)
+    return (
+      <span className={`${BADGE} ${enabled ? RUN_STATUS_TONE.success : RUN_STATUS_TONE.queued}`}>{enabled ? "Enabled" : "Disabled"}</span>
+    );
   return (
     <button
       type="button"
@@ -103,8 +130,13 @@ function EnabledSwitch({ name, enabled, editable, busy, onChange }: { name: stri
       onClick={() => onChange(!enabled)}
       className="inline-flex items-center gap-2 rounded-md px-1 py-1 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-50"
     >
-      <span className={`relative inline-flex h-5 w-9 shrink-0 rounded-full transition ${enabled ? "bg-brand-600" : "bg-slate-300 dark:bg-slate-600"}`} aria-hidden>
-        <span className={`absolute top-0.5 size-4 rounded-full bg-white shadow transition-all ${enabled ? "left-[1.125rem]" : "left-0.5"}`} />
+      <span
+        className={`relative inline-flex h-5 w-9 shrink-0 rounded-full transition ${enabled ? "bg-brand-600" : "bg-slate-300 dark:bg-slate-600"}`}
+        aria-hidden
+      >
+        <span
+          className={`absolute top-0.5 size-4 rounded-full bg-white shadow transition-all ${enabled ? "left-[1.125rem]" : "left-0.5"}`}
+        />
       </span>
       <span aria-hidden>{enabled ? "Enabled" : "Disabled"}</span>
     </button>

@@ -33,14 +33,24 @@ export function FindingEvidence({ finding, connectionNames }: { finding: Finding
             <h4 className={`text-xs font-semibold uppercase tracking-wide ${MUTED}`}>SQL</h4>
             <CopyButton text={finding.sql} label={`the SQL of ${finding.title}`} />
           </div>
-          <pre className="max-h-72 overflow-auto rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-800 dark:bg-slate-950 dark:text-slate-200">{finding.sql}</pre>
+          <pre className="max-h-72 overflow-auto rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-800 dark:bg-slate-950 dark:text-slate-200">
+            {finding.sql}
+          </pre>
         </div>
         <RowsTable rows={rows} title={finding.title} />
         <div className="min-w-0 space-y-1 text-sm">
           <h4 className={`text-xs font-semibold uppercase tracking-wide ${MUTED}`}>Lineage</h4>
           <p>
             Entities:{" "}
-            {lineage.entities.length ? lineage.entities.map((e) => <span key={e} className="mr-1 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs dark:bg-slate-800">{e}</span>) : <span className={MUTED}>none recorded</span>}
+            {lineage.entities.length ? (
+              lineage.entities.map((e) => (
+                <span key={e} className="mr-1 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs dark:bg-slate-800">
+                  {e}
+                </span>
+              ))
+            ) : (
+              <span className={MUTED}>none recorded</span>
+            )}
           </p>
           {lineage.sources.length === 0 ? (
             <p className={`text-xs ${MUTED}`}>No source streams were in the views when it was found.</p>
@@ -48,7 +58,8 @@ export function FindingEvidence({ finding, connectionNames }: { finding: Finding
             <ul className="space-y-0.5 text-xs" aria-label="Source streams">
               {lineage.sources.map((s) => (
                 <li key={`${s.connectionId}:${s.stream}:${s.entity}`} className="break-words">
-                  {connectionNames[s.connectionId] ?? "deleted connection"} · <span className="font-mono">{s.stream}</span> → <span className="font-mono">{s.entity}</span>
+                  {connectionNames[s.connectionId] ?? "deleted connection"} · <span className="font-mono">{s.stream}</span> →{" "}
+                  <span className="font-mono">{s.entity}</span>
                 </li>
               ))}
             </ul>
@@ -66,17 +77,30 @@ function RowsTable({ rows, title }: { rows: Record<string, unknown>[]; title: st
   return (
     <div className="min-w-0 space-y-1">
       <h4 className={`text-xs font-semibold uppercase tracking-wide ${MUTED}`}>Rows</h4>
-      <div className="max-h-80 overflow-auto rounded-md border border-slate-200 dark:border-slate-700" tabIndex={0} role="region" aria-label={`Rows behind ${title}`}>
+      <div
+        className="max-h-80 overflow-auto rounded-md border border-slate-200 dark:border-slate-700"
+        tabIndex={0}
+        role="region"
+        aria-label={`Rows behind ${title}`}
+      >
         <table className="min-w-full border-collapse text-left text-xs" data-testid="finding-rows">
           <thead className="sticky top-0 bg-slate-50 dark:bg-slate-800">
             <tr>
-              {columns.map((c) => <th key={c} scope="col" className="whitespace-nowrap border-b border-slate-200 px-2 py-1 font-medium dark:border-slate-700">{c}</th>)}
+              {columns.map((c) => (
+                <th key={c} scope="col" className="whitespace-nowrap border-b border-slate-200 px-2 py-1 font-medium dark:border-slate-700">
+                  {c}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody className="font-mono">
             {rows.map((row, i) => (
               <tr key={i} className="border-b border-slate-100 last:border-0 dark:border-slate-800">
-                {columns.map((c) => <td key={c} className="whitespace-nowrap px-2 py-1 align-top">{cell(row[c])}</td>)}
+                {columns.map((c) => (
+                  <td key={c} className="whitespace-nowrap px-2 py-1 align-top">
+                    {cell(row[c])}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>

@@ -12,13 +12,21 @@ export function FindingList({ findings, canWrite }: { findings: ListedFinding[];
   const { busy, error, notice, run } = useRunAction();
 
   function change(finding: ListedFinding, next: FindingChange) {
-    return run(finding.id, () => updateFindingAction({ id: finding.id, ...next }), (r) => `${DONE[r.status] ?? "Updated"}: ${finding.title}.`);
+    return run(
+      finding.id,
+      () => updateFindingAction({ id: finding.id, ...next }),
+      (r) => `${DONE[r.status] ?? "Updated"}: ${finding.title}.`,
+    );
   }
 
   return (
     <div className="space-y-3">
       <ErrorText>{error}</ErrorText>
-      {notice && <p role="status" className="rounded-md bg-brand-50 px-3 py-2 text-sm text-slate-700 dark:bg-slate-800 dark:text-slate-200">{notice}</p>}
+      {notice && (
+        <p role="status" className="rounded-md bg-brand-50 px-3 py-2 text-sm text-slate-700 dark:bg-slate-800 dark:text-slate-200">
+          {notice}
+        </p>
+      )}
       <ul className="space-y-3" aria-label="Findings">
         {findings.map((f) => (
           <FindingCard key={f.id} finding={f} canWrite={canWrite} busy={!!busy} onChange={(next) => change(f, next)} />

@@ -6,10 +6,25 @@ import { CONTROL, MUTED } from "@/components/ui/tone";
 import { findingsHref, type FindingsFilter, type StatusFilter } from "./findings-href";
 import { kindLabel } from "./format";
 
-const STATUSES: [StatusFilter, string][] = [["active", "Open and acknowledged"], ["all", "All"], ["open", "Open"], ["acknowledged", "Acknowledged"], ["resolved", "Resolved"], ["dismissed", "Dismissed"]];
+const STATUSES: [StatusFilter, string][] = [
+  ["active", "Open and acknowledged"],
+  ["all", "All"],
+  ["open", "Open"],
+  ["acknowledged", "Acknowledged"],
+  ["resolved", "Resolved"],
+  ["dismissed", "Dismissed"],
+];
 
 /** Which findings to show: by status (open and acknowledged unless asked), agent and kind. */
-export function FindingsFilters({ filter, agents, kinds }: { filter: FindingsFilter; agents: { slug: string; name: string }[]; kinds: string[] }) {
+export function FindingsFilters({
+  filter,
+  agents,
+  kinds,
+}: {
+  filter: FindingsFilter;
+  agents: { slug: string; name: string }[];
+  kinds: string[];
+}) {
   const router = useRouter();
   const status = filter.status ?? "active";
   return (
@@ -39,7 +54,11 @@ export function FindingsFilters({ filter, agents, kinds }: { filter: FindingsFil
             className={`${CONTROL} min-w-0 max-w-48 text-slate-900`}
           >
             <option value="">All agents</option>
-            {agents.map((a) => <option key={a.slug} value={a.slug}>{a.name}</option>)}
+            {agents.map((a) => (
+              <option key={a.slug} value={a.slug}>
+                {a.name}
+              </option>
+            ))}
           </select>
         </label>
         <label className={`flex min-w-0 items-center gap-2 text-sm ${MUTED}`}>
@@ -50,7 +69,11 @@ export function FindingsFilters({ filter, agents, kinds }: { filter: FindingsFil
             className={`${CONTROL} min-w-0 max-w-56 text-slate-900`}
           >
             <option value="">All kinds</option>
-            {kinds.map((k) => <option key={k} value={k}>{kindLabel(k)}</option>)}
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {kindLabel(k)}
+              </option>
+            ))}
           </select>
         </label>
       </div>

@@ -41,7 +41,10 @@ export function formatMoney(amount: number, currency: string | null): string {
 }
 
 /** What a finding's money is: `USD 497.05` (once), `USD 2,156.46` `per month`. */
-export function formatImpact(impact: { amount: number; currency: string | null; per: string | null }): { amount: string; per: string | null } {
+export function formatImpact(impact: { amount: number; currency: string | null; per: string | null }): {
+  amount: string;
+  per: string | null;
+} {
   return { amount: formatMoney(impact.amount, impact.currency), per: impact.per && impact.per !== "once" ? `per ${impact.per}` : null };
 }
 

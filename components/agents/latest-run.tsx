@@ -26,8 +26,12 @@ export function LatestRun({ run }: { run: RunDto | null }) {
       {run.error && <p className="break-words text-red-700 dark:text-red-300">{run.error}</p>}
       {run.narrative && (
         <figure className="min-w-0">
-          <figcaption className={`mb-1 text-xs ${MUTED}`}>{run.narrativeBy === "llm" ? "Briefing written by the model from the findings' kinds and money" : "Summary"}</figcaption>
-          <pre className="max-h-64 overflow-auto whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 font-sans text-sm text-slate-800 dark:bg-slate-800/60 dark:text-slate-200">{run.narrative}</pre>
+          <figcaption className={`mb-1 text-xs ${MUTED}`}>
+            {run.narrativeBy === "llm" ? "Briefing written by the model from the findings' kinds and money" : "Summary"}
+          </figcaption>
+          <pre className="max-h-64 overflow-auto whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 font-sans text-sm text-slate-800 dark:bg-slate-800/60 dark:text-slate-200">
+            {run.narrative}
+          </pre>
         </figure>
       )}
     </div>

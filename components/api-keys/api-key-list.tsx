@@ -8,7 +8,11 @@ import { RevokeApiKeyButton } from "./revoke-api-key-button";
 /** The tenant's keys, newest first: what each may do, who made it, when it expires and was last used. */
 export function ApiKeyList({ keys, now, canManage }: { keys: ApiKeySummary[]; now: Date; canManage: boolean }) {
   if (keys.length === 0) {
-    return <p className={`p-5 text-sm ${SURFACE} ${MUTED}`} data-testid="api-keys-empty">No API keys yet. Keys you create appear here, with when each was last used.</p>;
+    return (
+      <p className={`p-5 text-sm ${SURFACE} ${MUTED}`} data-testid="api-keys-empty">
+        No API keys yet. Keys you create appear here, with when each was last used.
+      </p>
+    );
   }
   return (
     <ul className="space-y-3" aria-label="API keys">
@@ -21,7 +25,9 @@ export function ApiKeyList({ keys, now, canManage }: { keys: ApiKeySummary[]; no
                 aos_{k.prefix}_<span aria-label="secret hidden">…</span>
               </p>
             </div>
-            <span className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_TONE[k.status]}`}>{STATUS_WORDS[k.status]}</span>
+            <span className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_TONE[k.status]}`}>
+              {STATUS_WORDS[k.status]}
+            </span>
           </div>
           <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
             <dt className={MUTED}>Allowed</dt>

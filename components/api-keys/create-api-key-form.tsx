@@ -113,8 +113,14 @@ export function CreateApiKeyForm({ groups, startOpen }: { groups: ScopeGroup[]; 
         ))}
       </fieldset>
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={busy || scopes.size === 0}>{busy ? "Creating…" : "Create key"}</Button>
-        {!startOpen && <Button type="button" variant="secondary" onClick={() => setOpen(false)} disabled={busy}>Cancel</Button>}
+        <Button type="submit" disabled={busy || scopes.size === 0}>
+          {busy ? "Creating…" : "Create key"}
+        </Button>
+        {!startOpen && (
+          <Button type="button" variant="secondary" onClick={() => setOpen(false)} disabled={busy}>
+            Cancel
+          </Button>
+        )}
         {scopes.size === 0 && <span className={`text-sm ${MUTED}`}>Choose at least one scope.</span>}
       </div>
     </form>
@@ -122,7 +128,15 @@ export function CreateApiKeyForm({ groups, startOpen }: { groups: ScopeGroup[]; 
 }
 
 /** "Select all" of a group, or "Clear" once all of it is chosen. */
-function GroupToggle({ group, chosen, onToggle }: { group: ScopeGroup; chosen: ReadonlySet<Scope>; onToggle: (list: readonly Scope[], on: boolean) => void }) {
+function GroupToggle({
+  group,
+  chosen,
+  onToggle,
+}: {
+  group: ScopeGroup;
+  chosen: ReadonlySet<Scope>;
+  onToggle: (list: readonly Scope[], on: boolean) => void;
+}) {
   const all = group.scopes.every((s) => chosen.has(s));
   return (
     <button

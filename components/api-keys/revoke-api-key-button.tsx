@@ -30,17 +30,27 @@ export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
   if (!confirming) {
     return (
       <div>
-        <Button variant="danger" onClick={() => setConfirming(true)} aria-label={`Revoke ${name}`}>Revoke</Button>
+        <Button variant="danger" onClick={() => setConfirming(true)} aria-label={`Revoke ${name}`}>
+          Revoke
+        </Button>
       </div>
     );
   }
   return (
-    <div role="group" aria-label={`Revoke ${name}?`} className="space-y-2 rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+    <div
+      role="group"
+      aria-label={`Revoke ${name}?`}
+      className="space-y-2 rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
+    >
       <p>Revoke “{name}”? Every program using it is refused from its next request. This cannot be undone.</p>
       <ErrorText>{error}</ErrorText>
       <div className="flex flex-wrap gap-2">
-        <Button variant="danger" onClick={revoke} disabled={busy}>{busy ? "Revoking…" : "Revoke key"}</Button>
-        <Button variant="secondary" onClick={() => setConfirming(false)} disabled={busy}>Cancel</Button>
+        <Button variant="danger" onClick={revoke} disabled={busy}>
+          {busy ? "Revoking…" : "Revoke key"}
+        </Button>
+        <Button variant="secondary" onClick={() => setConfirming(false)} disabled={busy}>
+          Cancel
+        </Button>
       </div>
     </div>
   );

@@ -9,7 +9,12 @@ import type { AnswerEvent, Grounding } from "@/lib/nlp/ask/types";
 import { figureLine } from "@/lib/nlp/personas/format";
 import { readEvents } from "./read-events";
 
-type Answer = { grounding: Grounding | null; by: "llm" | "extractive" | null; text: string; done: Extract<AnswerEvent, { type: "done" }> | null };
+type Answer = {
+  grounding: Grounding | null;
+  by: "llm" | "extractive" | null;
+  text: string;
+  done: Extract<AnswerEvent, { type: "done" }> | null;
+};
 const EMPTY: Answer = { grounding: null, by: null, text: "", done: null };
 
 /**
@@ -59,7 +64,9 @@ export function AskBox({ personas }: { personas: { id: string; title: string }[]
   return (
     <div className={`space-y-4 p-5 ${SURFACE}`}>
       <form onSubmit={ask} className="space-y-3">
-        <label htmlFor="question" className="sr-only">Question</label>
+        <label htmlFor="question" className="sr-only">
+          Question
+        </label>
         <textarea
           id="question"
           value={question}
@@ -76,11 +83,15 @@ export function AskBox({ personas }: { personas: { id: string; title: string }[]
             <select value={persona} onChange={(e) => setPersona(e.target.value)} className={CONTROL}>
               <option value="">Chosen from the question</option>
               {personas.map((p) => (
-                <option key={p.id} value={p.id}>{p.title}</option>
+                <option key={p.id} value={p.id}>
+                  {p.title}
+                </option>
               ))}
             </select>
           </label>
-          <Button type="submit" disabled={busy || !question.trim()}>{busy ? "Answering…" : "Ask"}</Button>
+          <Button type="submit" disabled={busy || !question.trim()}>
+            {busy ? "Answering…" : "Ask"}
+          </Button>
         </div>
       </form>
       <ErrorText>{error}</ErrorText>
@@ -89,8 +100,12 @@ export function AskBox({ personas }: { personas: { id: string; title: string }[]
           <p className={`text-xs ${MUTED}`}>
             Answered as the {personas.find((p) => p.id === grounding.persona)?.title ?? grounding.persona}
             {grounding.personaBy === "classifier" ? " (chosen from the question)" : ""} ·{" "}
-            {answer.by === "llm" ? "written by the language model from the sources below" : "quoted from the sources below (no language model)"}
-            {grounding.demo && <span className={`${BADGE} ml-2 bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200`}>Demo figures</span>}
+            {answer.by === "llm"
+              ? "written by the language model from the sources below"
+              : "quoted from the sources below (no language model)"}
+            {grounding.demo && (
+              <span className={`${BADGE} ml-2 bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200`}>Demo figures</span>
+            )}
           </p>
           <p className="whitespace-pre-line break-words text-sm leading-6">{answer.text}</p>
           {done?.note && <p className={`text-xs ${MUTED}`}>{done.note}</p>}
@@ -109,7 +124,8 @@ export function AskBox({ personas }: { personas: { id: string; title: string }[]
                 ))}
                 {grounding.figures.map((f) => (
                   <li key={f.ref} className="rounded-md border border-slate-200 p-2 text-xs dark:border-slate-700">
-                    [{f.ref}] {figureLine(f)} <span className={MUTED}>({f.demo ? "demo" : f.source === "views" ? "unified views" : "platform records"})</span>
+                    [{f.ref}] {figureLine(f)}{" "}
+                    <span className={MUTED}>({f.demo ? "demo" : f.source === "views" ? "unified views" : "platform records"})</span>
                   </li>
                 ))}
               </ol>

@@ -35,7 +35,17 @@ const STATUS_TONE: Record<ListedDocument["status"], string> = {
  * The knowledge base's documents: upload (members and up), each one's ingestion status, its
  * chunks and what redaction hid, the original for roles allowed to see PII, and deletion.
  */
-export function DocumentsPanel({ documents, canWrite, canSeeOriginals, accept }: { documents: ListedDocument[]; canWrite: boolean; canSeeOriginals: boolean; accept: string }) {
+export function DocumentsPanel({
+  documents,
+  canWrite,
+  canSeeOriginals,
+  accept,
+}: {
+  documents: ListedDocument[];
+  canWrite: boolean;
+  canSeeOriginals: boolean;
+  accept: string;
+}) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [uploading, setUploading] = useState(false);
@@ -49,7 +59,11 @@ export function DocumentsPanel({ documents, canWrite, canSeeOriginals, accept }:
     const failures: string[] = [];
     for (const file of files) {
       try {
-        const res = await fetch(`/api/v1/nlp/kb/documents?name=${encodeURIComponent(file.name)}`, { method: "POST", headers: { "content-type": file.type || "application/octet-stream" }, body: file });
+        const res = await fetch(`/api/v1/nlp/kb/documents?name=${encodeURIComponent(file.name)}`, {
+          method: "POST",
+          headers: { "content-type": file.type || "application/octet-stream" },
+          body: file,
+        });
         if (!res.ok) failures.push(`${file.name}: ${(await res.json().catch(() => null))?.error?.message ?? `error ${res.status}`}`);
       } catch {
         failures.push(`${file.name}: the server could not be reached`);
@@ -70,15 +84,33 @@ export function DocumentsPanel({ documents, canWrite, canSeeOriginals, accept }:
         </p>
         {canWrite && (
           <>
-            <input ref={input} id="kb-upload" type="file" aria-label="Documents to add" tabIndex={-1} multiple accept={accept} className="sr-only" onChange={(e) => upload(e.target.files)} />
-            <Button type="button" onClick={() => input.current?.click()} disabled={uploading}>{uploading ? "Uploading…" : "Add documents"}</Button>
+            <input
+              ref={input}
+              id="kb-upload"
+              type="file"
+              aria-label="Documents to add"
+              tabIndex={-1}
+              multiple
+              accept={accept}
+              className="sr-only"
+              onChange={(e) => upload(e.target.files)}
+            />
+            <Button type="button" onClick={() => input.current?.click()} disabled={uploading}>
+              {uploading ? "Uploading…" : "Add documents"}
+            </Button>
           </>
         )}
       </div>
       <ErrorText>{uploadError ?? error}</ErrorText>
-      {notice && <p role="status" className="rounded-md bg-brand-50 px-3 py-2 text-sm text-slate-700 dark:bg-slate-800 dark:text-slate-200">{notice}</p>}
+      {notice && (
+        <p role="status" className="rounded-md bg-brand-50 px-3 py-2 text-sm text-slate-700 dark:bg-slate-800 dark:text-slate-200">
+          {notice}
+        </p>
+      )}
       {documents.length === 0 ? (
-        <p className={`text-sm ${MUTED}`}>No documents yet. Add policies, handbooks or reports, and the assistant answers from them with citations.</p>
+        <p className={`text-sm ${MUTED}`}>
+          No documents yet. Add policies, handbooks or reports, and the assistant answers from them with citations.
+        </p>
       ) : (
         <ul className="divide-y divide-slate-200 dark:divide-slate-800" aria-label="Documents">
           {documents.map((d) => {
@@ -91,18 +123,32 @@ export function DocumentsPanel({ documents, canWrite, canSeeOriginals, accept }:
                   </p>
                   <p className={`break-words text-xs ${MUTED}`}>
                     {d.fileName} · {d.formatLabel} · {formatBytes(d.bytes)}
-                    {d.status === "ready" && ` · ${d.chunks} passage${d.chunks === 1 ? "" : "s"} · ${redacted === 0 ? "nothing redacted" : `${redacted} redaction${redacted === 1 ? "" : "s"}`}`}
+                    {d.status === "ready" &&
+                      ` · ${d.chunks} passage${d.chunks === 1 ? "" : "s"} · ${redacted === 0 ? "nothing redacted" : `${redacted} redaction${redacted === 1 ? "" : "s"}`}`}
                   </p>
                   {d.error && <p className="text-xs text-red-700 dark:text-red-300">{d.error}</p>}
                 </div>
                 <div className="flex shrink-0 gap-2">
                   {canSeeOriginals && (
-                    <a href={`/api/v1/nlp/kb/documents/${d.id}/original`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+                    <a
+                      href={`/api/v1/nlp/kb/documents/${d.id}/original`}
+                      className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+                    >
                       Original
                     </a>
                   )}
                   {canWrite && (
-                    <Button variant="danger" disabled={busy === d.id} onClick={() => run(d.id, () => deleteDocumentAction({ id: d.id }), () => `${d.title} is deleted, with its passages.`)}>
+                    <Button
+                      variant="danger"
+                      disabled={busy === d.id}
+                      onClick={() =>
+                        run(
+                          d.id,
+                          () => deleteDocumentAction({ id: d.id }),
+                          () => `${d.title} is deleted, with its passages.`,
+                        )
+                      }
+                    >
                       Delete
                     </Button>
                   )}

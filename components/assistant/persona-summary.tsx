@@ -23,7 +23,12 @@ export function PersonaSummaryCard({ summary }: { summary: PersonaSummary }) {
           <PanelBadge panel={describePanel("personaSummary", summary.demo ? "demo" : "live")} />
         </div>
         <p className={`text-xs ${MUTED}`}>
-          {summary.demo ? "Demo content, not your data" : summary.freshness.viewsBuiltAt ? `Views built ${new Date(summary.freshness.viewsBuiltAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC` : "No views built yet"} · as of {summary.asOf}
+          {summary.demo
+            ? "Demo content, not your data"
+            : summary.freshness.viewsBuiltAt
+              ? `Views built ${new Date(summary.freshness.viewsBuiltAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC`
+              : "No views built yet"}{" "}
+          · as of {summary.asOf}
         </p>
       </div>
       {summary.narrative.by === "llm" && (
@@ -48,11 +53,18 @@ export function PersonaSummaryCard({ summary }: { summary: PersonaSummary }) {
               <details>
                 <summary className={`cursor-pointer ${MUTED}`}>How it is computed</summary>
                 <p className={`mt-1 ${MUTED}`}>
-                  From {figures[0]!.source === "views" ? "the unified views" : figures[0]!.source === "database" ? "the platform's records" : "demo content"}
+                  From{" "}
+                  {figures[0]!.source === "views"
+                    ? "the unified views"
+                    : figures[0]!.source === "database"
+                      ? "the platform's records"
+                      : "demo content"}
                   {figures[0]!.window ? `, ${figures[0]!.window.from} to ${figures[0]!.window.to}` : ""}
                   {figures[0]!.asOf ? `, read ${new Date(figures[0]!.asOf).toLocaleString("en-GB", { timeZone: "UTC" })} UTC` : ""}.
                 </p>
-                <pre className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 font-mono text-[11px] text-slate-700 dark:bg-slate-950 dark:text-slate-300">{figures[0]!.query}</pre>
+                <pre className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 font-mono text-[11px] text-slate-700 dark:bg-slate-950 dark:text-slate-300">
+                  {figures[0]!.query}
+                </pre>
               </details>
             </dd>
           </div>

@@ -42,7 +42,10 @@ export function LoginForm() {
         </Button>
       </form>
       <p className="mt-4 text-center text-sm text-slate-600 dark:text-slate-300">
-        New here? <Link href="/register" className="font-medium text-brand-600 hover:underline dark:text-blue-300">Create an account</Link>
+        New here?{" "}
+        <Link href="/register" className="font-medium text-brand-600 hover:underline dark:text-blue-300">
+          Create an account
+        </Link>
       </p>
     </Card>
   );

@@ -48,8 +48,12 @@ export function RegisterForm() {
     return (
       <Card>
         <h1 className="mb-4 text-lg font-semibold">Check your email</h1>
-        <p role="status" className="text-sm">{notice}</p>
-        <Link href="/login" className="mt-4 block text-center text-sm font-medium text-brand-600 hover:underline dark:text-blue-300">Go to sign in</Link>
+        <p role="status" className="text-sm">
+          {notice}
+        </p>
+        <Link href="/login" className="mt-4 block text-center text-sm font-medium text-brand-600 hover:underline dark:text-blue-300">
+          Go to sign in
+        </Link>
       </Card>
     );
   }
@@ -68,9 +72,14 @@ export function RegisterForm() {
         </Button>
       </form>
       <p className="mt-4 text-center text-sm text-slate-600 dark:text-slate-300">
-        Already have an account? <Link href="/login" className="font-medium text-brand-600 hover:underline dark:text-blue-300">Sign in</Link>
+        Already have an account?{" "}
+        <Link href="/login" className="font-medium text-brand-600 hover:underline dark:text-blue-300">
+          Sign in
+        </Link>
       </p>
-      <p className="mt-2 text-center text-xs text-slate-500 dark:text-slate-400">Invited to a workspace? Create your account with the invited address, confirm it, then accept the invitation.</p>
+      <p className="mt-2 text-center text-xs text-slate-500 dark:text-slate-400">
+        Invited to a workspace? Create your account with the invited address, confirm it, then accept the invitation.
+      </p>
     </Card>
   );
 }

@@ -35,21 +35,33 @@ export function VerifyEmailForm({ token }: { token: string }) {
       <h1 className="mb-4 text-lg font-semibold">Confirm your email</h1>
       {state.kind === "done" ? (
         <p className="text-sm">
-          Your email is confirmed. <Link href="/invitations" className="font-medium text-brand-600 hover:underline dark:text-blue-300">See your invitations</Link>
+          Your email is confirmed.{" "}
+          <Link href="/invitations" className="font-medium text-brand-600 hover:underline dark:text-blue-300">
+            See your invitations
+          </Link>
         </p>
       ) : state.kind === "signed-out" ? (
         <p className="text-sm">
           Sign in to the account this link was sent for, then open the link again.{" "}
-          <Link href={`/login?callbackUrl=${encodeURIComponent(here)}`} className="font-medium text-brand-600 hover:underline dark:text-blue-300">Sign in</Link>
+          <Link
+            href={`/login?callbackUrl=${encodeURIComponent(here)}`}
+            className="font-medium text-brand-600 hover:underline dark:text-blue-300"
+          >
+            Sign in
+          </Link>
         </p>
       ) : state.kind === "invalid" || !token ? (
         <p className="text-sm">
           This link is invalid, expired or already used, or was sent for another account.{" "}
-          <Link href="/invitations" className="font-medium text-brand-600 hover:underline dark:text-blue-300">Send yourself a new link</Link>
+          <Link href="/invitations" className="font-medium text-brand-600 hover:underline dark:text-blue-300">
+            Send yourself a new link
+          </Link>
         </p>
       ) : (
         <div className="space-y-4">
-          <p className="text-sm text-slate-600 dark:text-slate-300">Confirm that this email address belongs to the account you are signed in to.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-300">
+            Confirm that this email address belongs to the account you are signed in to.
+          </p>
           {state.kind === "error" && <ErrorText>{state.message}</ErrorText>}
           <Button onClick={confirm} disabled={state.kind === "pending"} className="w-full">
             {state.kind === "pending" ? "Confirming…" : "Confirm my email"}

@@ -31,7 +31,12 @@ export function ConfigFields({ type, current }: Props) {
   /** A secret: required for a new connection; when editing, blank keeps the stored one. */
   const secret = (key: string) => {
     const isSet = current?.secretsSet.includes(key) ?? false;
-    return { type: "password", autoComplete: "new-password", required: !isSet, placeholder: isSet ? "Saved; leave blank to keep it" : undefined } as const;
+    return {
+      type: "password",
+      autoComplete: "new-password",
+      required: !isSet,
+      placeholder: isSet ? "Saved; leave blank to keep it" : undefined,
+    } as const;
   };
   switch (type) {
     case "file":
@@ -39,28 +44,58 @@ export function ConfigFields({ type, current }: Props) {
     case "postgres":
       return (
         <>
-          <Field label={label("url")} id={id("url")} {...secret("url")} placeholder={current?.secretsSet.includes("url") ? "Saved; leave blank to keep it" : "postgresql://user:password@host:5432/db"} />
+          <Field
+            label={label("url")}
+            id={id("url")}
+            {...secret("url")}
+            placeholder={current?.secretsSet.includes("url") ? "Saved; leave blank to keep it" : "postgresql://user:password@host:5432/db"}
+          />
           <Field label={label("schema")} id={id("schema")} defaultValue={value("schema", "public")} required />
-          <Field label={label("tables", " (optional, comma-separated; all tables when empty)")} id={id("tables")} defaultValue={value("tables")} placeholder="accounts, invoices" />
+          <Field
+            label={label("tables", " (optional, comma-separated; all tables when empty)")}
+            id={id("tables")}
+            defaultValue={value("tables")}
+            placeholder="accounts, invoices"
+          />
         </>
       );
     case "salesforce":
       return (
         <>
-          <Field label={label("loginUrl")} id={id("loginUrl")} type="url" defaultValue={value("loginUrl", "https://login.salesforce.com")} required />
+          <Field
+            label={label("loginUrl")}
+            id={id("loginUrl")}
+            type="url"
+            defaultValue={value("loginUrl", "https://login.salesforce.com")}
+            required
+          />
           <Field label={label("clientId")} id={id("clientId")} defaultValue={value("clientId")} required />
           <Field label={label("clientSecret")} id={id("clientSecret")} {...secret("clientSecret")} />
           <Field label={label("refreshToken")} id={id("refreshToken")} {...secret("refreshToken")} />
           <Field label={label("apiVersion")} id={id("apiVersion")} defaultValue={value("apiVersion", "62.0")} required />
-          <Field label={label("objects", " (comma-separated)")} id={id("objects")} defaultValue={value("objects", "Account, Contact, Opportunity")} required />
+          <Field
+            label={label("objects", " (comma-separated)")}
+            id={id("objects")}
+            defaultValue={value("objects", "Account, Contact, Opportunity")}
+            required
+          />
         </>
       );
     case "mongodb":
       return (
         <>
-          <Field label={label("url")} id={id("url")} {...secret("url")} placeholder={current?.secretsSet.includes("url") ? "Saved; leave blank to keep it" : "mongodb+srv://user:password@cluster/"} />
+          <Field
+            label={label("url")}
+            id={id("url")}
+            {...secret("url")}
+            placeholder={current?.secretsSet.includes("url") ? "Saved; leave blank to keep it" : "mongodb+srv://user:password@cluster/"}
+          />
           <Field label={label("database")} id={id("database")} defaultValue={value("database")} required />
-          <Field label={label("collections", " (optional, comma-separated; all when empty)")} id={id("collections")} defaultValue={value("collections")} />
+          <Field
+            label={label("collections", " (optional, comma-separated; all when empty)")}
+            id={id("collections")}
+            defaultValue={value("collections")}
+          />
         </>
       );
   }
@@ -78,20 +113,49 @@ function FileFields({ current }: { current?: CurrentConfig }) {
           {configLabel("file", "source")}: {FILE_SOURCE_LABELS[initial]}
         </p>
       ) : (
-        <SelectField label={configLabel("file", "source")} id={id("source")} options={FILE_SOURCES} value={source} onChange={(e) => setSource(e.target.value)} />
+        <SelectField
+          label={configLabel("file", "source")}
+          id={id("source")}
+          options={FILE_SOURCES}
+          value={source}
+          onChange={(e) => setSource(e.target.value)}
+        />
       )}
       {source === "directory" && (
-        <Field label={configLabel("file", "directory")} id={id("directory")} defaultValue={text("directory", "")} placeholder="/data/exports" required />
+        <Field
+          label={configLabel("file", "directory")}
+          id={id("directory")}
+          defaultValue={text("directory", "")}
+          placeholder="/data/exports"
+          required
+        />
       )}
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField label={configLabel("file", "delimiter")} id={id("delimiter")} options={DELIMITERS} defaultValue={text("delimiter", "auto")} />
-        <SelectField label={configLabel("file", "encoding")} id={id("encoding")} options={ENCODINGS} defaultValue={text("encoding", "auto")} />
+        <SelectField
+          label={configLabel("file", "delimiter")}
+          id={id("delimiter")}
+          options={DELIMITERS}
+          defaultValue={text("delimiter", "auto")}
+        />
+        <SelectField
+          label={configLabel("file", "encoding")}
+          id={id("encoding")}
+          options={ENCODINGS}
+          defaultValue={text("encoding", "auto")}
+        />
       </div>
       <label className="flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
-        <input type="checkbox" name={id("header")} defaultChecked={current?.config.header !== false} className="rounded border-slate-300 dark:border-slate-600" />
+        <input
+          type="checkbox"
+          name={id("header")}
+          defaultChecked={current?.config.header !== false}
+          className="rounded border-slate-300 dark:border-slate-600"
+        />
         The first row holds the column names
       </label>
-      {source === "directory" && !current && <p className={`text-xs ${MUTED}`}>The folder must be one the server allows file connections to read.</p>}
+      {source === "directory" && !current && (
+        <p className={`text-xs ${MUTED}`}>The folder must be one the server allows file connections to read.</p>
+      )}
     </>
   );
 }
@@ -107,7 +171,11 @@ export function readConfigFields(type: ConnectionType, form: FormData, { editing
     return typeof value === "string" && value.trim() ? value.trim() : undefined;
   };
   const list = (key: string) => {
-    const items = text(key)?.split(",").map((s) => s.trim()).filter(Boolean) ?? [];
+    const items =
+      text(key)
+        ?.split(",")
+        .map((s) => s.trim())
+        .filter(Boolean) ?? [];
     return items.length || editing ? items : undefined;
   };
   const config = ((): Record<string, unknown> => {
@@ -115,12 +183,25 @@ export function readConfigFields(type: ConnectionType, form: FormData, { editing
       case "file": {
         const source = text("source");
         // The delimiter is read untrimmed: a tab is blank to trim().
-        return { source, directory: form.has(id("directory")) ? text("directory") : undefined, delimiter: form.get(id("delimiter")) ?? undefined, encoding: text("encoding"), header: form.has(id("header")) };
+        return {
+          source,
+          directory: form.has(id("directory")) ? text("directory") : undefined,
+          delimiter: form.get(id("delimiter")) ?? undefined,
+          encoding: text("encoding"),
+          header: form.has(id("header")),
+        };
       }
       case "postgres":
         return { url: text("url"), schema: text("schema"), tables: list("tables") };
       case "salesforce":
-        return { loginUrl: text("loginUrl"), clientId: text("clientId"), clientSecret: text("clientSecret"), refreshToken: text("refreshToken"), apiVersion: text("apiVersion"), objects: list("objects") };
+        return {
+          loginUrl: text("loginUrl"),
+          clientId: text("clientId"),
+          clientSecret: text("clientSecret"),
+          refreshToken: text("refreshToken"),
+          apiVersion: text("apiVersion"),
+          objects: list("objects"),
+        };
       case "mongodb":
         return { url: text("url"), database: text("database"), collections: list("collections") };
     }

@@ -6,8 +6,18 @@ type Delimiter = z.infer<typeof FileDelimiter>;
 type Encoding = z.infer<typeof FileEncoding>;
 
 /** Option labels of the file settings: the form's choices and the summary's values. */
-export const DELIMITER_LABELS = { auto: "Detect", ",": "Comma (,)", ";": "Semicolon (;)", "\t": "Tab", "|": "Pipe (|)" } satisfies Record<Delimiter, string>;
-export const ENCODING_LABELS = { auto: "Detect", "utf-8": "UTF-8", "utf-16le": "UTF-16 LE", "utf-16be": "UTF-16 BE", "windows-1252": "Windows-1252", latin1: "Latin-1" } satisfies Record<Encoding, string>;
+export const DELIMITER_LABELS = { auto: "Detect", ",": "Comma (,)", ";": "Semicolon (;)", "\t": "Tab", "|": "Pipe (|)" } satisfies Record<
+  Delimiter,
+  string
+>;
+export const ENCODING_LABELS = {
+  auto: "Detect",
+  "utf-8": "UTF-8",
+  "utf-16le": "UTF-16 LE",
+  "utf-16be": "UTF-16 BE",
+  "windows-1252": "Windows-1252",
+  latin1: "Latin-1",
+} satisfies Record<Encoding, string>;
 export const FILE_SOURCE_LABELS = { upload: "Files uploaded here", directory: "A folder on the server" } as const;
 
 /**
@@ -15,9 +25,22 @@ export const FILE_SOURCE_LABELS = { upload: "Files uploaded here", directory: "A
  * A key not listed here (a newer one) is still shown, in words made from its name.
  */
 const LABELS: Record<ConnectionType, Record<string, string>> = {
-  file: { source: "Files come from", directory: "Folder on the server", delimiter: "Delimiter", encoding: "Encoding", header: "First row holds column names" },
+  file: {
+    source: "Files come from",
+    directory: "Folder on the server",
+    delimiter: "Delimiter",
+    encoding: "Encoding",
+    header: "First row holds column names",
+  },
   postgres: { url: "Connection URL", schema: "Schema", tables: "Tables", cursors: "Columns read incrementally" },
-  salesforce: { loginUrl: "Login URL", clientId: "Client ID", clientSecret: "Client secret", refreshToken: "Refresh token", apiVersion: "API version", objects: "Objects" },
+  salesforce: {
+    loginUrl: "Login URL",
+    clientId: "Client ID",
+    clientSecret: "Client secret",
+    refreshToken: "Refresh token",
+    apiVersion: "API version",
+    objects: "Objects",
+  },
   mongodb: { url: "Connection URL", database: "Database", collections: "Collections", sampleSize: "Documents sampled per collection" },
 };
 
@@ -25,7 +48,11 @@ const LABELS: Record<ConnectionType, Record<string, string>> = {
 export function configLabel(type: ConnectionType, key: string): string {
   const known = LABELS[type][key];
   if (known) return known;
-  const words = key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").trim().toLowerCase();
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[_-]+/g, " ")
+    .trim()
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -44,7 +71,10 @@ export function configValue(type: ConnectionType, key: string, value: unknown): 
   }
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (Array.isArray(value)) return value.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join(", ");
-  if (value && typeof value === "object") return Object.entries(value).map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`).join(", ");
+  if (value && typeof value === "object")
+    return Object.entries(value)
+      .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
+      .join(", ");
   if (value === null || value === undefined || value === "") return "–";
   return String(value);
 }

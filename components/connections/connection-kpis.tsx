@@ -12,7 +12,11 @@ export function ConnectionKpis({ figures, streamsLabel }: { figures: ConnectionF
   return (
     <section aria-label="Figures" data-testid="connection-kpis">
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-[repeat(4,minmax(0,1fr))_minmax(0,1.6fr)]">
-        <Tile label="Records held" value={figures.recordsHeld === null ? "–" : n(figures.recordsHeld)} note={figures.recordsHeld === null ? "Could not be counted just now" : "Each record once, latest version"} />
+        <Tile
+          label="Records held"
+          value={figures.recordsHeld === null ? "–" : n(figures.recordsHeld)}
+          note={figures.recordsHeld === null ? "Could not be counted just now" : "Each record once, latest version"}
+        />
         <Tile label={streamsLabel} value={n(figures.streams)} note="Read by each sync" />
         <Tile label="Fields mapped" value={n(figures.fieldsMapped)} note="To the ontology" />
         <Tile label="Schema changes" value={n(figures.schemaChanges)} note={`Last ${CHANGE_WINDOW_DAYS} days`} />
@@ -23,7 +27,9 @@ export function ConnectionKpis({ figures, streamsLabel }: { figures: ConnectionF
               <>
                 <p className="font-semibold">
                   {lastSync.outcome && <span className={SYNC_OUTCOME_TONE[lastSync.outcome]}>{SYNC_OUTCOME_WORDS[lastSync.outcome]}</span>}
-                  {lastSync.durationMs !== null && <span className="font-normal text-slate-600 dark:text-slate-300"> in {formatDuration(lastSync.durationMs)}</span>}
+                  {lastSync.durationMs !== null && (
+                    <span className="font-normal text-slate-600 dark:text-slate-300"> in {formatDuration(lastSync.durationMs)}</span>
+                  )}
                 </p>
                 <p className={`text-xs ${MUTED}`}>
                   <LocalTime value={lastSync.at} />
@@ -33,7 +39,11 @@ export function ConnectionKpis({ figures, streamsLabel }: { figures: ConnectionF
             ) : (
               <p className="font-semibold">Never synced</p>
             )}
-            {lastSync.next && <p className="mt-1 text-xs font-medium text-brand-700 dark:text-blue-300">{lastSync.next === "queued" ? "A sync is queued" : "A sync is running now"}</p>}
+            {lastSync.next && (
+              <p className="mt-1 text-xs font-medium text-brand-700 dark:text-blue-300">
+                {lastSync.next === "queued" ? "A sync is queued" : "A sync is running now"}
+              </p>
+            )}
           </dd>
         </div>
       </dl>

@@ -33,24 +33,41 @@ export function ConnectionList({ connectors, typeLabels }: { connectors: Connect
         <ScrollX label="Connections">
           <table className="w-full min-w-[40rem] text-left text-sm">
             <thead className={MUTED}>
-              <tr><th className="py-2 pr-3">Name</th><th className="pr-3">Type</th><th className="pr-3">Status</th><th className="pr-3">Last sync</th><th className="pr-3">Mappings</th><th>Latest schema change</th></tr>
+              <tr>
+                <th className="py-2 pr-3">Name</th>
+                <th className="pr-3">Type</th>
+                <th className="pr-3">Status</th>
+                <th className="pr-3">Last sync</th>
+                <th className="pr-3">Mappings</th>
+                <th>Latest schema change</th>
+              </tr>
             </thead>
             <tbody>
               {connectors.map((c) => (
                 <tr key={c.id} className="border-t border-slate-100 align-top dark:border-slate-800" data-testid="connection-row">
                   <td className="py-2 pr-3">
-                    <Link href={`/connections/${c.id}`} className="font-medium text-brand-700 hover:underline dark:text-blue-300">{c.name}</Link>
+                    <Link href={`/connections/${c.id}`} className="font-medium text-brand-700 hover:underline dark:text-blue-300">
+                      {c.name}
+                    </Link>
                   </td>
                   <td className="py-2 pr-3">{typeLabels[c.source_type] ?? c.source_type}</td>
                   <td className="space-y-1 py-2 pr-3">
                     <StatusBadge status={c.status} />
-                    {c.has_drift && <span className="block text-xs font-semibold text-amber-800 dark:text-amber-300">Schema change to check</span>}
+                    {c.has_drift && (
+                      <span className="block text-xs font-semibold text-amber-800 dark:text-amber-300">Schema change to check</span>
+                    )}
                   </td>
                   <td className="py-2 pr-3 text-xs">
                     {c.last_sync_at ? (
                       <>
-                        {isOutcome(c.last_sync_status) && <span className={`block font-semibold ${SYNC_OUTCOME_TONE[c.last_sync_status]}`}>{SYNC_OUTCOME_WORDS[c.last_sync_status]}</span>}
-                        <span className={MUTED}><LocalTime value={c.last_sync_at} /></span>
+                        {isOutcome(c.last_sync_status) && (
+                          <span className={`block font-semibold ${SYNC_OUTCOME_TONE[c.last_sync_status]}`}>
+                            {SYNC_OUTCOME_WORDS[c.last_sync_status]}
+                          </span>
+                        )}
+                        <span className={MUTED}>
+                          <LocalTime value={c.last_sync_at} />
+                        </span>
                       </>
                     ) : (
                       <span className={MUTED}>Not yet</span>
@@ -60,8 +77,12 @@ export function ConnectionList({ connectors, typeLabels }: { connectors: Connect
                   <td className="py-2 text-xs">
                     {c.last_event_type ? (
                       <>
-                        <span className="block text-slate-700 dark:text-slate-300">{CHANGE_WORDS[c.last_event_type] ?? c.last_event_type.replaceAll("_", " ")}</span>
-                        <span className={MUTED}><LocalTime value={c.last_event_at} /></span>
+                        <span className="block text-slate-700 dark:text-slate-300">
+                          {CHANGE_WORDS[c.last_event_type] ?? c.last_event_type.replaceAll("_", " ")}
+                        </span>
+                        <span className={MUTED}>
+                          <LocalTime value={c.last_event_at} />
+                        </span>
                       </>
                     ) : (
                       <span className={MUTED}>None seen</span>

@@ -23,13 +23,17 @@ export function DriftTimeline({ connectionId, groups, truncated }: { connectionI
   return (
     <Card title="Schema changes">
       {groups.length === 0 ? (
-        <p className={`text-sm ${MUTED}`}>No schema changes seen yet. When a sync finds fields added, removed, renamed or retyped, they are listed here.</p>
+        <p className={`text-sm ${MUTED}`}>
+          No schema changes seen yet. When a sync finds fields added, removed, renamed or retyped, they are listed here.
+        </p>
       ) : (
         <div className="space-y-3">
           {waiting > 0 && (
             <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200">
               {waiting === 1 ? "1 change waits" : `${waiting.toLocaleString("en-US")} changes wait`} for review.{" "}
-              <Link href={inboxHref({ connectionId, kind: "schema" })} className="font-semibold underline">Review in the Inbox</Link>
+              <Link href={inboxHref({ connectionId, kind: "schema" })} className="font-semibold underline">
+                Review in the Inbox
+              </Link>
             </p>
           )}
           <Groups groups={groups.slice(0, LATEST)} />
@@ -56,14 +60,27 @@ function Groups({ groups }: { groups: TimelineGroup[] }) {
     <ol className="space-y-4 border-l-2 border-slate-200 pl-4 dark:border-slate-700">
       {groups.map((g) => (
         <li key={g.key} className="relative" data-testid="drift-group">
-          <span aria-hidden className={`absolute top-1.5 -left-[1.3rem] h-2.5 w-2.5 rounded-full ${g.waiting > 0 ? "bg-amber-500" : "bg-slate-400 dark:bg-slate-500"}`} />
+          <span
+            aria-hidden
+            className={`absolute top-1.5 -left-[1.3rem] h-2.5 w-2.5 rounded-full ${g.waiting > 0 ? "bg-amber-500" : "bg-slate-400 dark:bg-slate-500"}`}
+          />
           <p className={`text-xs font-medium ${MUTED}`}>
-            {g.bySync ? <>Sync of <LocalTime value={g.at} /></> : <>Seen on <LocalTime value={g.at} dateOnly /></>}
+            {g.bySync ? (
+              <>
+                Sync of <LocalTime value={g.at} />
+              </>
+            ) : (
+              <>
+                Seen on <LocalTime value={g.at} dateOnly />
+              </>
+            )}
             {" · "}
             {g.changes.length === 1 ? "1 change" : `${g.changes.length} changes`}
           </p>
           <ul className="mt-1 space-y-1.5">
-            {g.changes.map((c) => <Change key={c.key} change={c} />)}
+            {g.changes.map((c) => (
+              <Change key={c.key} change={c} />
+            ))}
           </ul>
         </li>
       ))}
@@ -74,9 +91,13 @@ function Groups({ groups }: { groups: TimelineGroup[] }) {
 function Change({ change: c }: { change: TimelineChange }) {
   return (
     <li className="text-sm [overflow-wrap:anywhere]" data-testid="drift-event">
-      <span className={`mr-2 inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_TONE[c.status]}`}>{CHANGE_STATUS_WORDS[c.status]}</span>
+      <span className={`mr-2 inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_TONE[c.status]}`}>
+        {CHANGE_STATUS_WORDS[c.status]}
+      </span>
       <span className="font-medium">{c.words}</span>
-      {c.detail && <span className="text-slate-600 dark:text-slate-300">{c.detailKind === "fields" ? `: ${c.detail}` : ` (${c.detail})`}</span>}
+      {c.detail && (
+        <span className="text-slate-600 dark:text-slate-300">{c.detailKind === "fields" ? `: ${c.detail}` : ` (${c.detail})`}</span>
+      )}
       {c.breaking && <span className="ml-2 text-xs font-semibold text-red-700 dark:text-red-300">May break mapped fields</span>}
     </li>
   );

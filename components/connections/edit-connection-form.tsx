@@ -57,14 +57,32 @@ export function EditConnectionForm({ connection, onDone }: { connection: Connect
       <Field label="Name" id="edit-name" defaultValue={connection.name} maxLength={120} required />
       <ConfigFields type={connection.type} current={{ config: connection.config, secretsSet: connection.secretsSet }} />
       {connection.safeMode && (
-        <Field label="Rows read per stream per sync" id="edit-sampleRowLimit" type="number" min={1} max={MAX_SAMPLE_ROW_LIMIT} step={1} defaultValue={connection.sampleRowLimit ?? undefined} required />
+        <Field
+          label="Rows read per stream per sync"
+          id="edit-sampleRowLimit"
+          type="number"
+          min={1}
+          max={MAX_SAMPLE_ROW_LIMIT}
+          step={1}
+          defaultValue={connection.sampleRowLimit ?? undefined}
+          required
+        />
       )}
-      <SelectField label="Schema changes" id="edit-schemaPolicy" options={policies.map((p) => [p, POLICY_LABELS[p]] as const)} defaultValue={connection.schemaPolicy} />
+      <SelectField
+        label="Schema changes"
+        id="edit-schemaPolicy"
+        options={policies.map((p) => [p, POLICY_LABELS[p]] as const)}
+        defaultValue={connection.schemaPolicy}
+      />
       <p className={`text-xs ${MUTED}`}>The next sync reads the source with these settings.</p>
       <ErrorText>{error}</ErrorText>
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save changes"}</Button>
-        <Button type="button" variant="secondary" disabled={pending} onClick={() => onDone(false)}>Cancel</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save changes"}
+        </Button>
+        <Button type="button" variant="secondary" disabled={pending} onClick={() => onDone(false)}>
+          Cancel
+        </Button>
       </div>
     </form>
   );

@@ -26,14 +26,16 @@ export function NewConnectionForm({ types }: { types: [ConnectionType, string][]
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(undefined);
-    const result = await callAction(() => createConnectionAction({
-      name: String(form.get("name") ?? ""),
-      type,
-      schemaPolicy: form.get("schemaPolicy") as SchemaPolicy,
-      config: readConfigFields(type, form),
-      safeMode,
-      sampleRowLimit: safeMode ? Number(form.get("sampleRowLimit")) : undefined,
-    }));
+    const result = await callAction(() =>
+      createConnectionAction({
+        name: String(form.get("name") ?? ""),
+        type,
+        schemaPolicy: form.get("schemaPolicy") as SchemaPolicy,
+        config: readConfigFields(type, form),
+        safeMode,
+        sampleRowLimit: safeMode ? Number(form.get("sampleRowLimit")) : undefined,
+      }),
+    );
     if (result.ok) {
       router.push(`/connections/${result.data.id}`);
     } else {
@@ -46,14 +48,35 @@ export function NewConnectionForm({ types }: { types: [ConnectionType, string][]
     <Card title="New connection">
       <form onSubmit={onSubmit} className="space-y-4" data-testid="new-connection-form">
         <Field label="Name" id="name" placeholder="Billing database" maxLength={120} required />
-        <SelectField label="Source type" id="type" options={types} value={type} onChange={(e) => setType(e.target.value as ConnectionType)} />
+        <SelectField
+          label="Source type"
+          id="type"
+          options={types}
+          value={type}
+          onChange={(e) => setType(e.target.value as ConnectionType)}
+        />
         <ConfigFields key={type} type={type} />
         <label className="flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
-          <input type="checkbox" name="safeMode" checked={safeMode} onChange={(e) => setSafeMode(e.target.checked)} className="rounded border-slate-300 dark:border-slate-600" />
+          <input
+            type="checkbox"
+            name="safeMode"
+            checked={safeMode}
+            onChange={(e) => setSafeMode(e.target.checked)}
+            className="rounded border-slate-300 dark:border-slate-600"
+          />
           Safe mode: read-only samples; mappings are only proposed and nothing is applied until you promote the connection
         </label>
         {safeMode && (
-          <Field label="Rows read per stream per sync" id="sampleRowLimit" type="number" min={1} max={MAX_SAMPLE_ROW_LIMIT} step={1} defaultValue={DEFAULT_SAMPLE_ROW_LIMIT} required />
+          <Field
+            label="Rows read per stream per sync"
+            id="sampleRowLimit"
+            type="number"
+            min={1}
+            max={MAX_SAMPLE_ROW_LIMIT}
+            step={1}
+            defaultValue={DEFAULT_SAMPLE_ROW_LIMIT}
+            required
+          />
         )}
         <SelectField
           key={safeMode ? "safe" : "normal"}
@@ -63,7 +86,9 @@ export function NewConnectionForm({ types }: { types: [ConnectionType, string][]
           defaultValue={safeMode ? SAFE_MODE_DEFAULT_POLICY : DEFAULT_POLICY}
         />
         <ErrorText>{error}</ErrorText>
-        <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create connection"}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Creating…" : "Create connection"}
+        </Button>
       </form>
     </Card>
   );

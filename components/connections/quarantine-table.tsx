@@ -13,13 +13,21 @@ export function QuarantineTable({ records, limit }: { records: QuarantinedRecord
   return (
     <Card title="Quarantine">
       {records.length === 0 ? (
-        <p className="text-sm text-slate-500 dark:text-slate-400">No records set aside. A row a sync cannot read is kept here with the reason, never dropped.</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">
+          No records set aside. A row a sync cannot read is kept here with the reason, never dropped.
+        </p>
       ) : (
         <>
           <ScrollX label="Quarantined records">
             <table className="w-full min-w-[44rem] table-fixed text-left text-sm">
               <thead className="text-slate-500 dark:text-slate-400">
-                <tr><th className="w-1/6 py-2">From</th><th className="w-1/6">Where</th><th className="w-1/4">Why</th><th>As read</th><th className="w-36">When</th></tr>
+                <tr>
+                  <th className="w-1/6 py-2">From</th>
+                  <th className="w-1/6">Where</th>
+                  <th className="w-1/4">Why</th>
+                  <th>As read</th>
+                  <th className="w-36">When</th>
+                </tr>
               </thead>
               <tbody>
                 {records.map((q) => (
@@ -27,8 +35,12 @@ export function QuarantineTable({ records, limit }: { records: QuarantinedRecord
                     <td className="truncate py-2 text-xs">{q.stream}</td>
                     <td className="text-xs text-slate-600 dark:text-slate-300">{q.location ?? "–"}</td>
                     <td className="text-xs text-red-700 dark:text-red-300">{q.reason}</td>
-                    <td><code className="block break-all text-xs text-slate-700 dark:text-slate-300">{truncate(q.raw, RAW_CHARS)}</code></td>
-                    <td className="text-xs text-slate-500 dark:text-slate-400"><LocalTime value={q.observedAt} /></td>
+                    <td>
+                      <code className="block break-all text-xs text-slate-700 dark:text-slate-300">{truncate(q.raw, RAW_CHARS)}</code>
+                    </td>
+                    <td className="text-xs text-slate-500 dark:text-slate-400">
+                      <LocalTime value={q.observedAt} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

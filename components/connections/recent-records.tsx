@@ -20,9 +20,16 @@ export function RecentRecords({ events }: { events: CanonicalEvent[] }) {
                 <summary className="cursor-pointer [overflow-wrap:anywhere]">
                   <span className="font-medium">{e.stream}</span>
                   <span className="mx-2 font-mono text-xs text-slate-600 dark:text-slate-300">{e.sourceRecordId}</span>
-                  <span className="inline-block text-xs text-slate-500 dark:text-slate-400">{OPERATION_WORDS[e.operation] ?? e.operation} · <LocalTime value={e.observedAt} /></span>
+                  <span className="inline-block text-xs text-slate-500 dark:text-slate-400">
+                    {OPERATION_WORDS[e.operation] ?? e.operation} · <LocalTime value={e.observedAt} />
+                  </span>
                 </summary>
-                <pre tabIndex={0} className="mt-2 max-h-80 overflow-auto whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-xs [overflow-wrap:anywhere] dark:bg-slate-800/60">{JSON.stringify(e.payload, null, 2)}</pre>
+                <pre
+                  tabIndex={0}
+                  className="mt-2 max-h-80 overflow-auto whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-xs [overflow-wrap:anywhere] dark:bg-slate-800/60"
+                >
+                  {JSON.stringify(e.payload, null, 2)}
+                </pre>
               </details>
             </li>
           ))}

@@ -12,7 +12,13 @@ export function SchemaFieldsTable({ fields, profile, label }: { fields: SchemaFi
     <ScrollX label={label}>
       <table className="w-full min-w-[34rem] text-left text-xs [&_td]:pr-3 [&_th]:pr-3">
         <thead className="text-slate-500 dark:text-slate-400">
-          <tr><th className="py-1">Field</th><th>Type</th><th>Can be empty</th><th>Empty in sample</th><th>Examples</th></tr>
+          <tr>
+            <th className="py-1">Field</th>
+            <th>Type</th>
+            <th>Can be empty</th>
+            <th>Empty in sample</th>
+            <th>Examples</th>
+          </tr>
         </thead>
         <tbody>
           {fields.map((f) => {
@@ -27,7 +33,10 @@ export function SchemaFieldsTable({ fields, profile, label }: { fields: SchemaFi
                 <td>{f.nullable ? "Yes" : "No"}</td>
                 <td>{p ? formatPercent(p.nullRate) : "–"}</td>
                 <td className="max-w-xs break-words text-slate-600 dark:text-slate-300">
-                  {p?.examples.slice(0, EXAMPLES).map((v) => truncate(formatValue(v), 40)).join(" · ")}
+                  {p?.examples
+                    .slice(0, EXAMPLES)
+                    .map((v) => truncate(formatValue(v), 40))
+                    .join(" · ")}
                 </td>
               </tr>
             );

@@ -27,7 +27,12 @@ export function StreamList({ streams, figures, problems, noun }: Props) {
         <ul className="divide-y divide-slate-100 dark:divide-slate-800">
           {streams.map((s) => (
             <li key={s.name} className="py-1">
-              <Stream stream={s} figures={figures[s.name]} problem={problems.find((p) => p.stream === s.name)} open={streams.length === 1} />
+              <Stream
+                stream={s}
+                figures={figures[s.name]}
+                problem={problems.find((p) => p.stream === s.name)}
+                open={streams.length === 1}
+              />
             </li>
           ))}
           {unread.map((p) => (
@@ -43,7 +48,17 @@ export function StreamList({ streams, figures, problems, noun }: Props) {
   );
 }
 
-function Stream({ stream: s, figures, problem, open }: { stream: StreamDto; figures: StreamFigures | undefined; problem: SyncProblem | undefined; open: boolean }) {
+function Stream({
+  stream: s,
+  figures,
+  problem,
+  open,
+}: {
+  stream: StreamDto;
+  figures: StreamFigures | undefined;
+  problem: SyncProblem | undefined;
+  open: boolean;
+}) {
   const fields = Fields.safeParse(s.schema?.fields ?? s.pendingSchema?.fields);
   const held = figures?.recordsHeld;
   const waiting = figures?.waitingChanges ?? 0;
@@ -55,7 +70,9 @@ function Stream({ stream: s, figures, problem, open }: { stream: StreamDto; figu
   return (
     <details open={open} className="group" data-testid="stream">
       <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-3 gap-y-1 rounded-md py-2 text-sm hover:bg-slate-50 dark:hover:bg-slate-800/60 [&::-webkit-details-marker]:hidden">
-        <span aria-hidden className="inline-block w-3 text-slate-500 transition-transform group-open:rotate-90 dark:text-slate-400">▸</span>
+        <span aria-hidden className="inline-block w-3 text-slate-500 transition-transform group-open:rotate-90 dark:text-slate-400">
+          ▸
+        </span>
         <h3 className="font-semibold [overflow-wrap:anywhere]">{s.name}</h3>
         <span className="text-slate-600 dark:text-slate-300">{facts.join(" · ")}</span>
         {(s.pendingSchema || waiting > 0) && (
@@ -63,19 +80,29 @@ function Stream({ stream: s, figures, problem, open }: { stream: StreamDto; figu
             {waiting > 1 ? `${waiting} schema changes waiting for review` : "Schema change waiting for review"}
           </span>
         )}
-        {s.status === "removed" && <span className={`${PILL} bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300`}>No longer in the source</span>}
+        {s.status === "removed" && (
+          <span className={`${PILL} bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300`}>No longer in the source</span>
+        )}
         {problem && <span className={`${PILL} bg-red-50 text-red-700 dark:bg-red-950 dark:text-red-300`}>Not read in the last sync</span>}
       </summary>
       <div className="space-y-3 pb-3 pl-6">
-        <p className={`text-xs ${MUTED}`}>Last read <LocalTime value={s.lastReadAt} /></p>
+        <p className={`text-xs ${MUTED}`}>
+          Last read <LocalTime value={s.lastReadAt} />
+        </p>
         {problem && <p className="text-sm text-red-700 dark:text-red-300">{problem.message}</p>}
         {s.pendingSchema && (
           <div className="rounded-md border border-amber-300 bg-amber-50 p-3 dark:border-amber-900 dark:bg-amber-950">
-            <p className="mb-2 text-xs font-semibold uppercase tracking-wide text-amber-900 dark:text-amber-200">The schema the source has now, waiting for review</p>
+            <p className="mb-2 text-xs font-semibold uppercase tracking-wide text-amber-900 dark:text-amber-200">
+              The schema the source has now, waiting for review
+            </p>
             <Schema schema={s.pendingSchema} label={`Waiting fields of ${s.name}`} />
           </div>
         )}
-        {s.schema ? <Schema schema={s.schema} label={`Fields of ${s.name}`} /> : <p className={`text-xs ${MUTED}`}>No accepted schema yet.</p>}
+        {s.schema ? (
+          <Schema schema={s.schema} label={`Fields of ${s.name}`} />
+        ) : (
+          <p className={`text-xs ${MUTED}`}>No accepted schema yet.</p>
+        )}
       </div>
     </details>
   );

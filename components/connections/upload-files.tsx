@@ -20,7 +20,17 @@ type Progress = { name: string; bytes: number; sent: number; index: number; coun
  * with the same name replaces the stored one, and a file can be removed after a confirm step.
  * The next sync reads the changes.
  */
-export function UploadFiles({ id, files, problems, canWrite }: { id: string; files: { name: string; bytes: number }[]; problems: SyncProblem[]; canWrite: boolean }) {
+export function UploadFiles({
+  id,
+  files,
+  problems,
+  canWrite,
+}: {
+  id: string;
+  files: { name: string; bytes: number }[];
+  problems: SyncProblem[];
+  canWrite: boolean;
+}) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [progress, setProgress] = useState<Progress>();
@@ -63,7 +73,9 @@ export function UploadFiles({ id, files, problems, canWrite }: { id: string; fil
   return (
     <Card title="Uploaded files">
       {files.length === 0 ? (
-        <p className={`mb-3 text-sm ${MUTED}`}>No files yet. Each file you upload becomes a stream named after it; sync after uploading to read it.</p>
+        <p className={`mb-3 text-sm ${MUTED}`}>
+          No files yet. Each file you upload becomes a stream named after it; sync after uploading to read it.
+        </p>
       ) : (
         <ul className="mb-3 divide-y divide-slate-100 text-sm dark:divide-slate-800" data-testid="uploaded-files">
           {files.map((f) => {
@@ -75,7 +87,13 @@ export function UploadFiles({ id, files, problems, canWrite }: { id: string; fil
                   <span className="flex items-center gap-3">
                     <span className={`text-xs ${MUTED}`}>{formatBytes(f.bytes)}</span>
                     {canWrite && confirming !== f.name && (
-                      <Button variant="secondary" className="px-2 py-1 text-xs" disabled={busy} onClick={() => setConfirming(f.name)} aria-label={`Remove ${f.name}`}>
+                      <Button
+                        variant="secondary"
+                        className="px-2 py-1 text-xs"
+                        disabled={busy}
+                        onClick={() => setConfirming(f.name)}
+                        aria-label={`Remove ${f.name}`}
+                      >
                         Remove
                       </Button>
                     )}
@@ -83,10 +101,18 @@ export function UploadFiles({ id, files, problems, canWrite }: { id: string; fil
                 </div>
                 {problem && <p className="mt-1 text-xs text-red-700 dark:text-red-300">Not read in the last sync: {problem.message}</p>}
                 {confirming === f.name && (
-                  <div role="group" aria-label={`Confirm removing ${f.name}`} className="mt-2 flex flex-wrap items-center gap-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-300">
+                  <div
+                    role="group"
+                    aria-label={`Confirm removing ${f.name}`}
+                    className="mt-2 flex flex-wrap items-center gap-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-300"
+                  >
                     <span>Remove {f.name}? Syncs stop reading it; the records already read stay.</span>
-                    <Button variant="danger" className="px-2 py-1 text-xs" disabled={removing} onClick={() => onRemove(f.name)}>{removing ? "Removing…" : "Yes, remove"}</Button>
-                    <Button variant="secondary" className="px-2 py-1 text-xs" disabled={removing} onClick={() => setConfirming(undefined)}>Cancel</Button>
+                    <Button variant="danger" className="px-2 py-1 text-xs" disabled={removing} onClick={() => onRemove(f.name)}>
+                      {removing ? "Removing…" : "Yes, remove"}
+                    </Button>
+                    <Button variant="secondary" className="px-2 py-1 text-xs" disabled={removing} onClick={() => setConfirming(undefined)}>
+                      Cancel
+                    </Button>
                   </div>
                 )}
               </li>
@@ -109,8 +135,14 @@ export function UploadFiles({ id, files, problems, canWrite }: { id: string; fil
             />
           </label>
           {progress && <UploadProgress progress={progress} />}
-          {errors.map((e) => <ErrorText key={e}>{e}</ErrorText>)}
-          {notice && !progress && <p role="status" className="text-sm text-slate-700 dark:text-slate-300">{notice}</p>}
+          {errors.map((e) => (
+            <ErrorText key={e}>{e}</ErrorText>
+          ))}
+          {notice && !progress && (
+            <p role="status" className="text-sm text-slate-700 dark:text-slate-300">
+              {notice}
+            </p>
+          )}
         </div>
       )}
     </Card>
@@ -125,7 +157,14 @@ function UploadProgress({ progress: p }: { progress: Progress }) {
       <p className="text-xs text-slate-600 dark:text-slate-300">
         <span role="status">{label}…</span> <span aria-hidden>{share}%</span>
       </p>
-      <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={share} className="h-1.5 w-full overflow-hidden rounded bg-slate-200 dark:bg-slate-700">
+      <div
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={share}
+        className="h-1.5 w-full overflow-hidden rounded bg-slate-200 dark:bg-slate-700"
+      >
         <div className="h-full bg-brand-600 transition-[width] dark:bg-blue-400" style={{ width: `${share}%` }} />
       </div>
     </div>

@@ -23,7 +23,6 @@ export function formatDuration(ms: number): string {
   return seconds ? `${minutes} min ${seconds} s` : `${minutes} min`;
 }
 
-
 /** What one source type calls its streams. */
 export const STREAM_NOUNS: Record<ConnectionType, { one: string; many: string }> = {
   file: { one: "file", many: "files" },

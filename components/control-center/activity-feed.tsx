@@ -18,7 +18,9 @@ export function ActivityFeed({ panel, items, now }: { panel: PanelSource; items:
   return (
     <Panel panel={panel}>
       {items.length === 0 ? (
-        <p className={`text-sm ${MUTED}`}>Nothing has happened yet. Syncs, schema changes, decisions and agent runs appear here as they happen.</p>
+        <p className={`text-sm ${MUTED}`}>
+          Nothing has happened yet. Syncs, schema changes, decisions and agent runs appear here as they happen.
+        </p>
       ) : (
         <ol className="-my-1 divide-y divide-slate-100 dark:divide-slate-800" data-testid="activity-list">
           {items.map((item) => (
@@ -28,7 +30,11 @@ export function ActivityFeed({ panel, items, now }: { panel: PanelSource; items:
                 {TONE_WORDS[item.tone] && <span className="sr-only">{TONE_WORDS[item.tone]}</span>}
                 {item.text}
               </Link>
-              <time dateTime={item.at.toISOString()} title={item.at.toISOString().replace("T", " ").slice(0, 16) + " UTC"} className={`shrink-0 text-xs whitespace-nowrap ${MUTED}`}>
+              <time
+                dateTime={item.at.toISOString()}
+                title={item.at.toISOString().replace("T", " ").slice(0, 16) + " UTC"}
+                className={`shrink-0 text-xs whitespace-nowrap ${MUTED}`}
+              >
                 {formatRelative(item.at, now)}
               </time>
             </li>

@@ -14,7 +14,13 @@ export function FirstRunGuide({ guide, panel }: { guide: Guide; panel: PanelSour
             ? "border-brand-500 bg-brand-50 dark:border-blue-400 dark:bg-slate-800"
             : "border-slate-200 dark:border-slate-700";
           return (
-            <li key={step.id} className={`rounded-md border p-3 ${frame}`} data-testid={`guide-step-${step.id}`} data-state={step.done ? "done" : current ? "current" : "todo"} aria-current={current ? "step" : undefined}>
+            <li
+              key={step.id}
+              className={`rounded-md border p-3 ${frame}`}
+              data-testid={`guide-step-${step.id}`}
+              data-state={step.done ? "done" : current ? "current" : "todo"}
+              aria-current={current ? "step" : undefined}
+            >
               <Link href={step.href} className="group flex items-start gap-3">
                 <span
                   className={`flex size-6 shrink-0 items-center justify-center rounded-full text-xs font-bold ${step.done ? "bg-emerald-600 text-white" : current ? "bg-brand-600 text-white" : "bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200"}`}

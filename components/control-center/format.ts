@@ -3,10 +3,14 @@ import { formatCount } from "@/components/agents/format";
 export { formatCount };
 
 /** `12.4K`, `3.1M`: a figure short enough for a KPI card (the exact one goes in its title). */
-export const formatCompact = (n: number): string => (Math.abs(n) < 10_000 ? formatCount(Math.round(n)) : new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }).format(n));
+export const formatCompact = (n: number): string =>
+  Math.abs(n) < 10_000
+    ? formatCount(Math.round(n))
+    : new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }).format(n);
 
 /** `USD 84.1K`; the currency code always shown, amounts never converted. */
-export const formatMoneyShort = (amount: number, currency: string | null): string => `${currency ? `${currency} ` : ""}${formatCompact(amount)}`;
+export const formatMoneyShort = (amount: number, currency: string | null): string =>
+  `${currency ? `${currency} ` : ""}${formatCompact(amount)}`;
 
 /** A share as a whole percentage; a small one not rounded away to 0% ("<1%"). */
 export const formatPercent = (rate: number): string => `${rate > 0 && rate < 0.01 ? "<1" : Math.round(rate * 100)}%`;
@@ -35,5 +39,10 @@ export function formatRelative(at: Date, now: Date): string {
   const days = Math.round(hours / 24);
   if (days === 1) return "yesterday";
   if (days < 7) return `${days} days ago`;
-  return at.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: at.getUTCFullYear() === now.getUTCFullYear() ? undefined : "numeric", timeZone: "UTC" });
+  return at.toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: at.getUTCFullYear() === now.getUTCFullYear() ? undefined : "numeric",
+    timeZone: "UTC",
+  });
 }

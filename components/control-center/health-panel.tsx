@@ -15,7 +15,9 @@ export function HealthPanel({ health, panel }: { health: Health; panel: PanelSou
               <span>{LABELS[key]}</span>
               <span className="flex items-center gap-2 text-slate-600 dark:text-slate-300">
                 <span className="font-mono text-xs">{c.mode}</span>
-                <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${c.status === "ok" ? "bg-emerald-50 text-emerald-700 dark:bg-emerald-950 dark:text-emerald-300" : "bg-red-50 text-red-700 dark:bg-red-950 dark:text-red-300"}`}>
+                <span
+                  className={`rounded-full px-2 py-0.5 text-xs font-semibold ${c.status === "ok" ? "bg-emerald-50 text-emerald-700 dark:bg-emerald-950 dark:text-emerald-300" : "bg-red-50 text-red-700 dark:bg-red-950 dark:text-red-300"}`}
+                >
                   {c.status}
                 </span>
               </span>

@@ -29,7 +29,14 @@ export function TrendChart({ data, series, kind = "bar", label, currency = null,
   const tooltip = (
     <Tooltip
       cursor={{ fill: colors.grid, fillOpacity: 0.5, stroke: colors.grid }}
-      contentStyle={{ background: colors.surface, border: `1px solid ${colors.border}`, borderRadius: 6, fontSize: 12, color: colors.text, padding: "4px 8px" }}
+      contentStyle={{
+        background: colors.surface,
+        border: `1px solid ${colors.border}`,
+        borderRadius: 6,
+        fontSize: 12,
+        color: colors.text,
+        padding: "4px 8px",
+      }}
       labelStyle={{ color: colors.text, fontWeight: 600 }}
       itemStyle={{ padding: 0 }}
       separator=": "
@@ -48,14 +55,31 @@ export function TrendChart({ data, series, kind = "bar", label, currency = null,
             <AreaChart data={data} margin={{ top: 4, right: 2, bottom: 0, left: 2 }} accessibilityLayer={false}>
               <XAxis dataKey="day" hide />
               {tooltip}
-              <Area type="monotone" dataKey={series[0]!.key} name={series[0]!.label} stroke={colors[series[0]!.tone]} fill={colors[series[0]!.tone]} fillOpacity={0.15} strokeWidth={2} isAnimationActive={false} />
+              <Area
+                type="monotone"
+                dataKey={series[0]!.key}
+                name={series[0]!.label}
+                stroke={colors[series[0]!.tone]}
+                fill={colors[series[0]!.tone]}
+                fillOpacity={0.15}
+                strokeWidth={2}
+                isAnimationActive={false}
+              />
             </AreaChart>
           ) : (
             <BarChart data={data} margin={{ top: 4, right: 0, bottom: 0, left: 0 }} barCategoryGap="15%" accessibilityLayer={false}>
               <XAxis dataKey="day" hide />
               {tooltip}
               {series.map((s, i) => (
-                <Bar key={s.key} dataKey={s.key} name={s.label} stackId="day" fill={colors[s.tone]} radius={i === series.length - 1 ? [2, 2, 0, 0] : 0} isAnimationActive={false} />
+                <Bar
+                  key={s.key}
+                  dataKey={s.key}
+                  name={s.label}
+                  stackId="day"
+                  fill={colors[s.tone]}
+                  radius={i === series.length - 1 ? [2, 2, 0, 0] : 0}
+                  isAnimationActive={false}
+                />
               ))}
             </BarChart>
           )}

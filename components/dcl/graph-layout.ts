@@ -40,7 +40,10 @@ function sortByFeeders(column: LayoutNode[], edges: LayoutEdge[], rank: Map<stri
     return feeders.length ? feeders.reduce((a, b) => a + b, 0) / feeders.length : Infinity;
   };
   // Array.prototype.sort is stable, so ties and unfed nodes keep the order given.
-  return column.map((n) => ({ n, c: centre(n.id) })).sort((a, b) => (a.c === b.c ? 0 : a.c - b.c)).map(({ n }) => n);
+  return column
+    .map((n) => ({ n, c: centre(n.id) }))
+    .sort((a, b) => (a.c === b.c ? 0 : a.c - b.c))
+    .map(({ n }) => n);
 }
 
 /** Stroke width on a log scale of the weight, relative to the heaviest edge; an empty edge is the thinnest. */

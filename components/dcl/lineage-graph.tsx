@@ -43,11 +43,16 @@ export function LineageGraph({ nodes, edges }: { nodes: GraphNode[]; edges: Grap
 
   function onNodeClick(node: GraphNode | undefined) {
     if (node?.kind === "ontology") router.push(`/ontology/${node.label}`);
-    if (node?.kind === "source_parent" && typeof node.metadata.connectionId === "string") router.push(`/connections/${node.metadata.connectionId}`);
+    if (node?.kind === "source_parent" && typeof node.metadata.connectionId === "string")
+      router.push(`/connections/${node.metadata.connectionId}`);
   }
 
   return (
-    <div style={{ height }} className={`rounded-md border border-slate-100 dark:border-slate-800 ${FLOW_THEME}`} data-testid="lineage-graph">
+    <div
+      style={{ height }}
+      className={`rounded-md border border-slate-100 dark:border-slate-800 ${FLOW_THEME}`}
+      data-testid="lineage-graph"
+    >
       <ReactFlow
         colorMode={scheme}
         nodes={flow.nodes}

@@ -9,7 +9,11 @@ import { ErrorText } from "@/components/ui/card";
 import { rebuildViewsAction } from "@/app/(app)/ontology/actions";
 import { callAction } from "@/app/(app)/call-action";
 
-const ORCHESTRATION = <Link href="/orchestration" className="font-medium text-brand-700 hover:underline dark:text-blue-300">Orchestration</Link>;
+const ORCHESTRATION = (
+  <Link href="/orchestration" className="font-medium text-brand-700 hover:underline dark:text-blue-300">
+    Orchestration
+  </Link>
+);
 
 /**
  * Queues a `dcl.rebuild` task. While the latest rebuild is queued or running, the page reloads its
@@ -33,12 +37,21 @@ export function RebuildViews({ status, canWrite }: { status: string | null; canW
 
   let notice: ReactNode = null;
   if (moving) notice = <>Rebuilding the views; follow it in {ORCHESTRATION}.</>;
-  else if (status === "failed") notice = <span className="text-red-700 dark:text-red-300">The last rebuild failed; see {ORCHESTRATION}.</span>;
+  else if (status === "failed")
+    notice = <span className="text-red-700 dark:text-red-300">The last rebuild failed; see {ORCHESTRATION}.</span>;
   return (
     <div className="flex flex-col items-end gap-2">
       {moving && <RefreshOnEvents types={["task.updated"]} />}
-      {canWrite && <Button disabled={busy} onClick={onRebuild}>Rebuild views</Button>}
-      {notice && <p role="status" className="text-sm text-slate-600 dark:text-slate-300">{notice}</p>}
+      {canWrite && (
+        <Button disabled={busy} onClick={onRebuild}>
+          Rebuild views
+        </Button>
+      )}
+      {notice && (
+        <p role="status" className="text-sm text-slate-600 dark:text-slate-300">
+          {notice}
+        </p>
+      )}
       <ErrorText>{error}</ErrorText>
     </div>
   );

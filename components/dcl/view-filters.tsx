@@ -25,7 +25,12 @@ const CHOICES = [
 type Choice = (typeof CHOICES)[number]["id"];
 
 const ORDERED: ReadonlySet<Choice> = new Set(["gt", "gte", "lt", "lte"]);
-const PLACEHOLDERS: Partial<Record<OntologyFieldType, string>> = { integer: "a number", number: "a number", date: "YYYY-MM-DD", timestamp: "YYYY-MM-DD or a full time" };
+const PLACEHOLDERS: Partial<Record<OntologyFieldType, string>> = {
+  integer: "a number",
+  number: "a number",
+  date: "YYYY-MM-DD",
+  timestamp: "YYYY-MM-DD or a full time",
+};
 
 /**
  * The view's filters: each active one readable and removable, and a field, an operator and a
@@ -61,11 +66,29 @@ export function ViewFilters({ entity, params, columns }: { entity: string; param
   return (
     <div className="flex flex-wrap items-center gap-3 text-sm">
       <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-2" aria-label="Add a filter">
-        <select aria-label="Filter field" value={field} onChange={(e) => onField(e.target.value)} className={`${CONTROL} max-w-full font-mono text-xs`}>
-          {columns.map((c) => <option key={c.name} value={c.name}>{c.name}</option>)}
+        <select
+          aria-label="Filter field"
+          value={field}
+          onChange={(e) => onField(e.target.value)}
+          className={`${CONTROL} max-w-full font-mono text-xs`}
+        >
+          {columns.map((c) => (
+            <option key={c.name} value={c.name}>
+              {c.name}
+            </option>
+          ))}
         </select>
-        <select aria-label="Filter operator" value={choice} onChange={(e) => setChoice(e.target.value as Choice)} className={`${CONTROL} text-xs`}>
-          {choices.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+        <select
+          aria-label="Filter operator"
+          value={choice}
+          onChange={(e) => setChoice(e.target.value as Choice)}
+          className={`${CONTROL} text-xs`}
+        >
+          {choices.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.label}
+            </option>
+          ))}
         </select>
         {needsValue &&
           (type === "boolean" ? (
@@ -74,19 +97,42 @@ export function ViewFilters({ entity, params, columns }: { entity: string; param
               <option value="false">false</option>
             </select>
           ) : (
-            <input aria-label="Filter value" value={value} onChange={(e) => setValue(e.target.value)} placeholder={PLACEHOLDERS[type]} className={`${CONTROL} w-44 text-xs`} />
+            <input
+              aria-label="Filter value"
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              placeholder={PLACEHOLDERS[type]}
+              className={`${CONTROL} w-44 text-xs`}
+            />
           ))}
-        <Button type="submit" variant="secondary">Filter</Button>
+        <Button type="submit" variant="secondary">
+          Filter
+        </Button>
       </form>
       {filters.length > 0 && <span className={`text-xs ${MUTED}`}>Text matches ignore case.</span>}
       {filters.map(([key, v]) => (
-        <span key={key} className="inline-flex max-w-full items-center gap-1 rounded-full bg-brand-50 px-2 py-0.5 text-xs text-brand-700 dark:bg-blue-950 dark:text-blue-300" data-testid="view-filter">
+        <span
+          key={key}
+          className="inline-flex max-w-full items-center gap-1 rounded-full bg-brand-50 px-2 py-0.5 text-xs text-brand-700 dark:bg-blue-950 dark:text-blue-300"
+          data-testid="view-filter"
+        >
           <span className="break-all font-mono">{describeFilter(key, v)}</span>
-          <Link href={viewHref(entity, params, { [key]: undefined, offset: undefined })} aria-label={`Remove the filter ${describeFilter(key, v)}`} className="font-semibold hover:text-brand-600 dark:hover:text-blue-200">×</Link>
+          <Link
+            href={viewHref(entity, params, { [key]: undefined, offset: undefined })}
+            aria-label={`Remove the filter ${describeFilter(key, v)}`}
+            className="font-semibold hover:text-brand-600 dark:hover:text-blue-200"
+          >
+            ×
+          </Link>
         </span>
       ))}
       {filters.length > 1 && (
-        <Link href={viewHref(entity, Object.fromEntries(Object.entries(params).filter(([key]) => key === "sort" || key === "limit")), {})} className="text-xs font-medium text-brand-700 hover:underline dark:text-blue-300">Clear all filters</Link>
+        <Link
+          href={viewHref(entity, Object.fromEntries(Object.entries(params).filter(([key]) => key === "sort" || key === "limit")), {})}
+          className="text-xs font-medium text-brand-700 hover:underline dark:text-blue-300"
+        >
+          Clear all filters
+        </Link>
       )}
     </div>
   );

@@ -25,14 +25,20 @@ export function ViewTable({ view, params }: { view: ViewPage; params: ViewParams
   return (
     <Card>
       {view.rows.length === 0 ? (
-        <p className="text-sm text-slate-500 dark:text-slate-400">{view.total > 0 ? "No rows on this page." : filtersOf(params).length ? "No rows match these filters." : "This view has no rows."}</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">
+          {view.total > 0 ? "No rows on this page." : filtersOf(params).length ? "No rows match these filters." : "This view has no rows."}
+        </p>
       ) : (
         <ScrollX label={`Rows of ${view.entity}`}>
           <table className="w-full text-left text-sm" data-testid="view-table">
             <thead>
               <tr>
                 {columns.map((c) => (
-                  <th key={c.name} title={c.description} className={`whitespace-nowrap py-2 pr-4 font-mono text-xs ${isLineage(c.name) ? "font-normal text-slate-500 dark:text-slate-400" : "text-slate-600 dark:text-slate-300"} ${divider(c.name)}`}>
+                  <th
+                    key={c.name}
+                    title={c.description}
+                    className={`whitespace-nowrap py-2 pr-4 font-mono text-xs ${isLineage(c.name) ? "font-normal text-slate-500 dark:text-slate-400" : "text-slate-600 dark:text-slate-300"} ${divider(c.name)}`}
+                  >
                     <Link href={href({ sort: nextSort(params.sort, c.name), offset: undefined })} className="hover:underline">
                       {c.name}
                       {sortMark(params.sort, c.name)}
@@ -43,9 +49,16 @@ export function ViewTable({ view, params }: { view: ViewPage; params: ViewParams
             </thead>
             <tbody>
               {view.rows.map((row) => (
-                <tr key={`${row._connection_id}:${row._stream}:${row._source_record_id}`} className="border-t border-slate-100 align-top dark:border-slate-800" data-testid="view-row">
+                <tr
+                  key={`${row._connection_id}:${row._stream}:${row._source_record_id}`}
+                  className="border-t border-slate-100 align-top dark:border-slate-800"
+                  data-testid="view-row"
+                >
                   {columns.map((c) => (
-                    <td key={c.name} className={`py-1.5 pr-4 text-xs ${isLineage(c.name) ? "font-mono text-slate-500 dark:text-slate-400" : "text-slate-800 dark:text-slate-200"} ${divider(c.name)}`}>
+                    <td
+                      key={c.name}
+                      className={`py-1.5 pr-4 text-xs ${isLineage(c.name) ? "font-mono text-slate-500 dark:text-slate-400" : "text-slate-800 dark:text-slate-200"} ${divider(c.name)}`}
+                    >
                       <Cell column={c.name} value={row[c.name]} />
                     </td>
                   ))}
@@ -56,16 +69,41 @@ export function ViewTable({ view, params }: { view: ViewPage; params: ViewParams
         </ScrollX>
       )}
       <footer className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600 dark:text-slate-300">
-        <span data-testid="view-range">{view.rows.length ? `Rows ${view.offset + 1}–${last} of ${view.total.toLocaleString("en")}` : `${view.total.toLocaleString("en")} rows`}</span>
+        <span data-testid="view-range">
+          {view.rows.length
+            ? `Rows ${view.offset + 1}–${last} of ${view.total.toLocaleString("en")}`
+            : `${view.total.toLocaleString("en")} rows`}
+        </span>
         <span className="flex items-center gap-3">
           Per page
           {PAGE_SIZES.map((size) => (
-            <Link key={size} href={href({ limit: size, offset: undefined })} className={String(view.limit) === size ? "font-semibold text-brand-700 dark:text-blue-300" : "hover:underline"}>{size}</Link>
+            <Link
+              key={size}
+              href={href({ limit: size, offset: undefined })}
+              className={String(view.limit) === size ? "font-semibold text-brand-700 dark:text-blue-300" : "hover:underline"}
+            >
+              {size}
+            </Link>
           ))}
         </span>
         <span className="flex gap-3">
-          {view.offset > 0 ? <Link href={href({ offset: String(Math.max(0, view.offset - view.limit)) })} className="font-medium text-brand-700 hover:underline dark:text-blue-300">← Previous</Link> : <span className="text-slate-500 dark:text-slate-400">← Previous</span>}
-          {last < view.total ? <Link href={href({ offset: String(last) })} className="font-medium text-brand-700 hover:underline dark:text-blue-300">Next →</Link> : <span className="text-slate-500 dark:text-slate-400">Next →</span>}
+          {view.offset > 0 ? (
+            <Link
+              href={href({ offset: String(Math.max(0, view.offset - view.limit)) })}
+              className="font-medium text-brand-700 hover:underline dark:text-blue-300"
+            >
+              ← Previous
+            </Link>
+          ) : (
+            <span className="text-slate-500 dark:text-slate-400">← Previous</span>
+          )}
+          {last < view.total ? (
+            <Link href={href({ offset: String(last) })} className="font-medium text-brand-700 hover:underline dark:text-blue-300">
+              Next →
+            </Link>
+          ) : (
+            <span className="text-slate-500 dark:text-slate-400">Next →</span>
+          )}
         </span>
       </footer>
     </Card>
@@ -75,7 +113,12 @@ export function ViewTable({ view, params }: { view: ViewPage; params: ViewParams
 function Cell({ column, value }: { column: string; value: unknown }) {
   if (value === null || value === undefined) return <span className="text-slate-500 dark:text-slate-400">–</span>;
   const text = formatValue(value);
-  if (column === "_connection_id") return <Link href={`/connections/${text}`} className="hover:underline" title="Open the source connection">{text.slice(0, 8)}</Link>;
+  if (column === "_connection_id")
+    return (
+      <Link href={`/connections/${text}`} className="hover:underline" title="Open the source connection">
+        {text.slice(0, 8)}
+      </Link>
+    );
   return <span title={text.length > CELL_CHARS ? text : undefined}>{truncate(text, CELL_CHARS)}</span>;
 }
 

@@ -11,10 +11,13 @@ export function DiscoverEmpty({ sourceTypes, canWrite }: { sourceTypes: string[]
         <h2 className="text-lg font-semibold">Nothing discovered yet</h2>
         <p className={`mx-auto max-w-prose text-sm ${MUTED}`}>
           This workspace has no sources yet. Connect one and its first sync shows here what it holds: its tables and fields, the canonical
-          entities they map to and what is left unmapped. It can read {new Intl.ListFormat("en", { type: "disjunction" }).format(sourceTypes)}.
+          entities they map to and what is left unmapped. It can read{" "}
+          {new Intl.ListFormat("en", { type: "disjunction" }).format(sourceTypes)}.
         </p>
         {canWrite ? (
-          <Link href="/connections" className={PRIMARY_LINK}>Connect your first source</Link>
+          <Link href="/connections" className={PRIMARY_LINK}>
+            Connect your first source
+          </Link>
         ) : (
           <p className={`text-sm ${MUTED}`}>Ask a member, admin or owner of this workspace to connect your first source.</p>
         )}

@@ -14,15 +14,23 @@ const plural = (count: number, word: string) => `${n(count)} ${word}${count === 
 const COLUMNS = "md:grid md:grid-cols-[minmax(0,1fr)_10rem_6rem_11rem] md:items-center md:gap-4";
 
 /** Each connection's streams with the entity the platform proposes for them, its confidence and where the mapping stands. */
-export function DiscoveredStreams({ connections, autoApproveThreshold }: { connections: DiscoveredConnection[]; autoApproveThreshold: number }) {
+export function DiscoveredStreams({
+  connections,
+  autoApproveThreshold,
+}: {
+  connections: DiscoveredConnection[];
+  autoApproveThreshold: number;
+}) {
   return (
     <section aria-labelledby="discovered-streams" className="space-y-3">
       <div className="space-y-1">
-        <h2 id="discovered-streams" className="text-lg font-semibold">Streams and proposed entities</h2>
+        <h2 id="discovered-streams" className="text-lg font-semibold">
+          Streams and proposed entities
+        </h2>
         <p className={`text-sm ${MUTED}`}>
-          For each table, object, collection or file: the canonical entity most of its fields point to, the matcher&apos;s mean confidence over
-          those fields, and whether the mapping is in force. Proposals at or above {formatPercent(autoApproveThreshold)} are approved on their own;
-          the rest wait in the inbox.
+          For each table, object, collection or file: the canonical entity most of its fields point to, the matcher&apos;s mean confidence
+          over those fields, and whether the mapping is in force. Proposals at or above {formatPercent(autoApproveThreshold)} are approved
+          on their own; the rest wait in the inbox.
         </p>
       </div>
       {connections.map((c) => (
@@ -37,7 +45,9 @@ function ConnectionStreams({ connection: c }: { connection: DiscoveredConnection
     <article className={`${SURFACE} p-4`} aria-labelledby={`connection-${c.id}`} data-testid="discovered-connection">
       <header className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
         <h3 id={`connection-${c.id}`} className="font-semibold [overflow-wrap:anywhere]">
-          <Link href={`/connections/${c.id}`} className={LINK}>{c.name}</Link>
+          <Link href={`/connections/${c.id}`} className={LINK}>
+            {c.name}
+          </Link>
         </h3>
         <span className={`text-sm ${MUTED}`}>{c.typeLabel}</span>
         <StatusBadge status={c.status} />
@@ -50,11 +60,14 @@ function ConnectionStreams({ connection: c }: { connection: DiscoveredConnection
       </header>
       {c.safeMode && (
         <p className={`mt-2 text-xs ${MUTED}`}>
-          Onboarding in safe mode: read-only samples, every mapping only proposed, and no unified view includes it until someone promotes it on its connection page.
+          Onboarding in safe mode: read-only samples, every mapping only proposed, and no unified view includes it until someone promotes it
+          on its connection page.
         </p>
       )}
       {c.streams.length === 0 ? (
-        <p className={`mt-3 text-sm ${MUTED}`}>No streams discovered yet. The first sync reads the source&apos;s tables, objects, collections or files.</p>
+        <p className={`mt-3 text-sm ${MUTED}`}>
+          No streams discovered yet. The first sync reads the source&apos;s tables, objects, collections or files.
+        </p>
       ) : (
         <div className="mt-3">
           <div aria-hidden className={`hidden pb-1 text-xs font-medium uppercase tracking-wide ${MUTED} ${COLUMNS}`}>
@@ -80,7 +93,8 @@ function StreamRow({ connectionId, stream: s }: { connectionId: string; stream: 
       <div className="w-full min-w-0 md:w-auto">
         <p className="font-mono text-sm font-medium [overflow-wrap:anywhere]">{s.name}</p>
         <p className={`text-xs ${MUTED}`}>
-          {s.recordsHeld === null ? "records not counted" : plural(s.recordsHeld, "record")} · {plural(s.counts.fields, "field")} · {n(s.counts.mapped)} mapped
+          {s.recordsHeld === null ? "records not counted" : plural(s.recordsHeld, "record")} · {plural(s.counts.fields, "field")} ·{" "}
+          {n(s.counts.mapped)} mapped
           {s.schemaWaiting && " · schema change waiting"}
         </p>
       </div>
@@ -89,7 +103,9 @@ function StreamRow({ connectionId, stream: s }: { connectionId: string; stream: 
         {s.entity === null ? (
           <span className="italic text-slate-500 dark:text-slate-400">none</span>
         ) : s.state === "mapped" ? (
-          <Link href={`/ontology/${s.entity}`} className={`font-mono ${LINK}`}>{s.entity}</Link>
+          <Link href={`/ontology/${s.entity}`} className={`font-mono ${LINK}`}>
+            {s.entity}
+          </Link>
         ) : (
           <span className="font-mono">{s.entity}</span>
         )}

@@ -50,8 +50,12 @@ export function SourceUniverse({ sources }: { sources: UniverseSource[] }) {
           />
         </label>
         <div className="flex gap-2">
-          <Button type="button" variant="secondary" onClick={() => setOpen(everyKey())}>Expand all</Button>
-          <Button type="button" variant="secondary" onClick={() => setOpen(new Set())}>Collapse all</Button>
+          <Button type="button" variant="secondary" onClick={() => setOpen(everyKey())}>
+            Expand all
+          </Button>
+          <Button type="button" variant="secondary" onClick={() => setOpen(new Set())}>
+            Collapse all
+          </Button>
         </div>
       </div>
       <p className={`mt-2 text-sm ${MUTED}`} role="status" data-testid="universe-count">
@@ -68,12 +72,20 @@ export function SourceUniverse({ sources }: { sources: UniverseSource[] }) {
           return (
             <li key={key} className="rounded-md border border-slate-200 dark:border-slate-800" data-testid="universe-source">
               <Toggle expanded={isOpen} controls={`universe-${key}`} onClick={() => toggle(key)} label={source.name}>
-                <span className={`text-xs font-normal ${MUTED}`}>{source.typeLabel} · {plural(source.tables.length, "table")}</span>
+                <span className={`text-xs font-normal ${MUTED}`}>
+                  {source.typeLabel} · {plural(source.tables.length, "table")}
+                </span>
               </Toggle>
               {isOpen && (
                 <ul id={`universe-${key}`} className="space-y-1.5 border-t border-slate-100 p-2 dark:border-slate-800">
                   {source.tables.map((table) => (
-                    <UniverseTableItem key={table.name} table={table} tableId={tableKey(source, table)} open={open.has(tableKey(source, table))} onToggle={() => toggle(tableKey(source, table))} />
+                    <UniverseTableItem
+                      key={table.name}
+                      table={table}
+                      tableId={tableKey(source, table)}
+                      open={open.has(tableKey(source, table))}
+                      onToggle={() => toggle(tableKey(source, table))}
+                    />
                   ))}
                 </ul>
               )}
@@ -85,13 +97,26 @@ export function SourceUniverse({ sources }: { sources: UniverseSource[] }) {
   );
 }
 
-function UniverseTableItem({ table, tableId, open, onToggle }: { table: UniverseTable; tableId: string; open: boolean; onToggle: () => void }) {
+function UniverseTableItem({
+  table,
+  tableId,
+  open,
+  onToggle,
+}: {
+  table: UniverseTable;
+  tableId: string;
+  open: boolean;
+  onToggle: () => void;
+}) {
   const id = `universe-table-${encodeURIComponent(tableId)}`;
   return (
     <li className="rounded-md bg-slate-50 dark:bg-slate-950/40" data-testid="universe-table">
       <Toggle expanded={open} controls={id} onClick={onToggle} label={table.name} mono>
         <span className={`text-xs font-normal ${MUTED}`}>
-          {table.fields.length === table.fieldCount ? plural(table.fieldCount, "field") : `${n(table.fields.length)} of ${plural(table.fieldCount, "field")}`} · {table.entity ? <span className="font-mono">{table.entity}</span> : "no entity"}
+          {table.fields.length === table.fieldCount
+            ? plural(table.fieldCount, "field")
+            : `${n(table.fields.length)} of ${plural(table.fieldCount, "field")}`}{" "}
+          · {table.entity ? <span className="font-mono">{table.entity}</span> : "no entity"}
         </span>
         <StreamStateBadge state={table.state} />
       </Toggle>
@@ -107,13 +132,22 @@ function UniverseTableItem({ table, tableId, open, onToggle }: { table: Universe
                 <span>Canonical field</span>
               </li>
               {table.fields.map((f) => (
-                <li key={f.name} className={`grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-0.5 border-t border-slate-200 py-1.5 dark:border-slate-800 ${FIELD_COLUMNS}`} data-testid="universe-field">
+                <li
+                  key={f.name}
+                  className={`grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-0.5 border-t border-slate-200 py-1.5 dark:border-slate-800 ${FIELD_COLUMNS}`}
+                  data-testid="universe-field"
+                >
                   <span className="font-mono text-xs font-medium [overflow-wrap:anywhere]">{f.name}</span>
                   <span className="text-right font-mono text-xs text-slate-600 [overflow-wrap:anywhere] dark:text-slate-300 sm:text-left">
-                    <span className="sr-only">type </span>{f.type}
+                    <span className="sr-only">type </span>
+                    {f.type}
                   </span>
                   <span className="col-span-2 sm:col-span-1">
-                    <span aria-hidden className={`text-xs ${MUTED} sm:hidden`}>→ </span><span className="sr-only">maps to </span><FieldTarget target={f.target} state={f.state} />
+                    <span aria-hidden className={`text-xs ${MUTED} sm:hidden`}>
+                      →{" "}
+                    </span>
+                    <span className="sr-only">maps to </span>
+                    <FieldTarget target={f.target} state={f.state} />
                   </span>
                 </li>
               ))}
@@ -126,11 +160,33 @@ function UniverseTableItem({ table, tableId, open, onToggle }: { table: Universe
 }
 
 /** The row that opens and closes a source or a table; its accessible name is the source's or table's name. */
-function Toggle({ expanded, controls, onClick, label, mono = false, children }: { expanded: boolean; controls: string; onClick: () => void; label: string; mono?: boolean; children: ReactNode }) {
+function Toggle({
+  expanded,
+  controls,
+  onClick,
+  label,
+  mono = false,
+  children,
+}: {
+  expanded: boolean;
+  controls: string;
+  onClick: () => void;
+  label: string;
+  mono?: boolean;
+  children: ReactNode;
+}) {
   return (
     <div className="flex flex-wrap items-center gap-x-2 gap-y-1 px-3 py-2">
-      <button type="button" aria-expanded={expanded} aria-controls={controls} onClick={onClick} className="flex min-w-0 items-center gap-2 rounded text-left text-sm font-medium hover:text-brand-700 dark:hover:text-blue-300">
-        <span aria-hidden className={`text-slate-400 transition ${expanded ? "rotate-90" : ""}`}>▸</span>
+      <button
+        type="button"
+        aria-expanded={expanded}
+        aria-controls={controls}
+        onClick={onClick}
+        className="flex min-w-0 items-center gap-2 rounded text-left text-sm font-medium hover:text-brand-700 dark:hover:text-blue-300"
+      >
+        <span aria-hidden className={`text-slate-400 transition ${expanded ? "rotate-90" : ""}`}>
+          ▸
+        </span>
         <span className={`${mono ? "font-mono" : ""} [overflow-wrap:anywhere]`}>{label}</span>
       </button>
       {children}

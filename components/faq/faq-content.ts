@@ -3,7 +3,11 @@
  * a default, a limit or a page changes, change the answer here too.
  * An answer is paragraphs; an array inside it is a bulleted list.
  */
-export type FaqLink = { href: string; label: string; /** A route handler rather than a page: a plain link, never prefetched. */ external?: boolean };
+export type FaqLink = {
+  href: string;
+  label: string /** A route handler rather than a page: a plain link, never prefetched. */;
+  external?: boolean;
+};
 export type FaqEntry = { id: string; question: string; answer: (string | string[])[]; links?: FaqLink[] };
 export type FaqSection = { id: string; title: string; entries: FaqEntry[] };
 
@@ -18,16 +22,22 @@ export const FAQ: FaqSection[] = [
         answer: [
           "It reads your data sources, notices when their structure changes, keeps the mappings working, and maps everything onto one shared model of accounts, contacts, opportunities, invoices, cloud costs and cloud resources. On top of that model it builds unified tables, runs agents that look for money at stake, and answers questions in plain language.",
         ],
-        links: [{ href: "/discover", label: "Discover" }, { href: "/connections", label: "Connections" }],
+        links: [
+          { href: "/discover", label: "Discover" },
+          { href: "/connections", label: "Connections" },
+        ],
       },
       {
         id: "first-steps",
         question: "Where do I start?",
         answer: [
           "Connect a source on the Connections page. Its first sync reads its tables, objects, collections or files; Discover then shows what was found, which canonical entity each one maps to, and what is left unmapped. Anything the platform is not sure about waits for you in the Inbox.",
-          "The demo workspace (Acme Demo) comes with a connection named \"Demo data (mock_sources)\": generated demo files, not real companies or people.",
+          'The demo workspace (Acme Demo) comes with a connection named "Demo data (mock_sources)": generated demo files, not real companies or people.',
         ],
-        links: [{ href: "/connections", label: "Connect a source" }, { href: "/inbox", label: "Inbox" }],
+        links: [
+          { href: "/connections", label: "Connect a source" },
+          { href: "/inbox", label: "Inbox" },
+        ],
       },
       {
         id: "real-data",
@@ -71,7 +81,10 @@ export const FAQ: FaqSection[] = [
           "A way to look at a source before trusting it. Tick Safe mode when you create a connection: each sync reads only a sample (1,000 rows per stream by default, at most 10,000) and never moves its read position forward. Mappings and repairs are only proposed, and no unified view includes the connection.",
           "When you are satisfied, press Promote on the connection's page: every stream is read again in full, proposals at or above the auto-approve threshold are approved, and a full sync is queued. A PostgreSQL connection in safe mode runs read-only, and a database role that could write to the schema is refused.",
         ],
-        links: [{ href: "/connections", label: "Connections" }, { href: "/discover", label: "Discover" }],
+        links: [
+          { href: "/connections", label: "Connections" },
+          { href: "/discover", label: "Discover" },
+        ],
       },
       {
         id: "credentials",
@@ -128,7 +141,10 @@ export const FAQ: FaqSection[] = [
           "A matcher reads each table's name, its field names (including other languages and ERP abbreviations), their types and the shape of their values (emails, dates, currency codes, ids), and proposes an entity for the table and a canonical field for each column, each with a confidence.",
           "Proposals at or above the auto-approve threshold (90% unless your workspace changed it) are approved at once; the rest wait in the Inbox. What people approve or correct is remembered and used for similar fields later. Fields that fit nothing stay unmapped: their values are kept but reach no unified view. Discover lists them.",
         ],
-        links: [{ href: "/discover", label: "Discover" }, { href: "/ontology", label: "Ontology" }],
+        links: [
+          { href: "/discover", label: "Discover" },
+          { href: "/ontology", label: "Ontology" },
+        ],
       },
       {
         id: "repairs",
@@ -295,7 +311,7 @@ export const FAQ: FaqSection[] = [
         id: "tenancy",
         question: "Can another workspace see our data?",
         answer: [
-          "No. Every record belongs to one workspace. Each query filters by it, and the database checks it again on every row (row-level security), so a forgotten filter still returns nothing foreign. Asking for another workspace's item answers \"not found\", exactly like an item that does not exist.",
+          'No. Every record belongs to one workspace. Each query filters by it, and the database checks it again on every row (row-level security), so a forgotten filter still returns nothing foreign. Asking for another workspace\'s item answers "not found", exactly like an item that does not exist.',
         ],
       },
       {
@@ -305,7 +321,10 @@ export const FAQ: FaqSection[] = [
           "Admins invite an email address from the Team page; the person accepts on the Invitations page once their address is confirmed. Nobody is added without accepting. If you belong to several workspaces, switch between them in the sidebar.",
           "Repeated failed sign-ins make each next attempt wait longer, so passwords cannot be guessed quickly.",
         ],
-        links: [{ href: "/team", label: "Team" }, { href: "/invitations", label: "Invitations" }],
+        links: [
+          { href: "/team", label: "Team" },
+          { href: "/invitations", label: "Invitations" },
+        ],
       },
     ],
   },

@@ -53,7 +53,13 @@ export function FaqList({ sections }: { sections: FaqSection[] }) {
       <div className="space-y-2">
         <label className="block max-w-xl text-sm font-medium text-slate-700 dark:text-slate-300">
           Search the questions
-          <input type="search" value={query} onChange={(e) => search(e.target.value)} placeholder="safe mode, roles, retries…" className={`mt-1 block w-full ${CONTROL}`} />
+          <input
+            type="search"
+            value={query}
+            onChange={(e) => search(e.target.value)}
+            placeholder="safe mode, roles, retries…"
+            className={`mt-1 block w-full ${CONTROL}`}
+          />
         </label>
         {query.trim() !== "" && (
           <p className={`text-sm ${MUTED}`} role="status">
@@ -64,7 +70,11 @@ export function FaqList({ sections }: { sections: FaqSection[] }) {
       {query.trim() === "" && (
         <nav aria-label="FAQ sections" className="flex flex-wrap gap-2 text-sm">
           {sections.map((s) => (
-            <a key={s.id} href={`#section-${s.id}`} className="rounded-full border border-slate-300 px-3 py-1 text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800">
+            <a
+              key={s.id}
+              href={`#section-${s.id}`}
+              className="rounded-full border border-slate-300 px-3 py-1 text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
+            >
               {s.title}
             </a>
           ))}
@@ -72,12 +82,22 @@ export function FaqList({ sections }: { sections: FaqSection[] }) {
       )}
       {shown.map((section) => (
         <section key={section.id} id={`section-${section.id}`} aria-labelledby={`heading-${section.id}`} className="scroll-mt-4 space-y-2">
-          <h2 id={`heading-${section.id}`} className="text-lg font-semibold">{section.title}</h2>
+          <h2 id={`heading-${section.id}`} className="text-lg font-semibold">
+            {section.title}
+          </h2>
           <div className={`${SURFACE} divide-y divide-slate-200 dark:divide-slate-800`}>
             {section.entries.map((entry) => (
-              <details key={entry.id} id={`faq-${entry.id}`} open={open.has(entry.id)} onToggle={(e) => setEntryOpen(entry.id, e.currentTarget.open)} className="group scroll-mt-4">
+              <details
+                key={entry.id}
+                id={`faq-${entry.id}`}
+                open={open.has(entry.id)}
+                onToggle={(e) => setEntryOpen(entry.id, e.currentTarget.open)}
+                className="group scroll-mt-4"
+              >
                 <summary className="flex cursor-pointer list-none items-start gap-3 px-4 py-3 font-medium hover:bg-slate-50 dark:hover:bg-slate-800/60 [&::-webkit-details-marker]:hidden">
-                  <span aria-hidden className="mt-0.5 text-slate-400 transition group-open:rotate-90">▸</span>
+                  <span aria-hidden className="mt-0.5 text-slate-400 transition group-open:rotate-90">
+                    ▸
+                  </span>
                   <span>{entry.question}</span>
                 </summary>
                 <div className="space-y-2 px-4 pb-4 pl-10 text-sm leading-relaxed text-slate-700 dark:text-slate-300">
@@ -86,13 +106,17 @@ export function FaqList({ sections }: { sections: FaqSection[] }) {
                       <p key={i}>{block}</p>
                     ) : (
                       <ul key={i} className="list-disc space-y-1 pl-5">
-                        {block.map((item) => <li key={item}>{item}</li>)}
+                        {block.map((item) => (
+                          <li key={item}>{item}</li>
+                        ))}
                       </ul>
                     ),
                   )}
                   {entry.links && entry.links.length > 0 && (
                     <p className="flex flex-wrap gap-x-4 gap-y-1 pt-1">
-                      {entry.links.map((link) => <FaqLinkItem key={link.href} link={link} />)}
+                      {entry.links.map((link) => (
+                        <FaqLinkItem key={link.href} link={link} />
+                      ))}
                     </p>
                   )}
                 </div>
@@ -106,6 +130,19 @@ export function FaqList({ sections }: { sections: FaqSection[] }) {
 }
 
 function FaqLinkItem({ link }: { link: FaqLink }) {
-  const text = <>{link.label}<span aria-hidden> →</span></>;
-  return link.external ? <a href={link.href} className={LINK}>{text}</a> : <Link href={link.href} className={LINK}>{text}</Link>;
+  const text = (
+    <>
+      {link.label}
+      <span aria-hidden> →</span>
+    </>
+  );
+  return link.external ? (
+    <a href={link.href} className={LINK}>
+      {text}
+    </a>
+  ) : (
+    <Link href={link.href} className={LINK}>
+      {text}
+    </Link>
+  );
 }

@@ -8,10 +8,23 @@ import { CONTROL, MUTED } from "@/components/ui/tone";
 
 type Kind = NonNullable<InboxFilter["kind"]>;
 
-const KINDS: [Kind | undefined, string][] = [[undefined, "All"], ["repair", "Repairs"], ["mapping", "Mappings"], ["schema", "Schema changes"]];
+const KINDS: [Kind | undefined, string][] = [
+  [undefined, "All"],
+  ["repair", "Repairs"],
+  ["mapping", "Mappings"],
+  ["schema", "Schema changes"],
+];
 
 /** One link per kind with how many wait, and the connection to look at. */
-export function InboxFilters({ filter, counts, connections }: { filter: InboxFilter; counts: InboxCounts; connections: { id: string; name: string }[] }) {
+export function InboxFilters({
+  filter,
+  counts,
+  connections,
+}: {
+  filter: InboxFilter;
+  counts: InboxCounts;
+  connections: { id: string; name: string }[];
+}) {
   const router = useRouter();
   return (
     <div className="flex flex-wrap items-end justify-between gap-3">
@@ -26,7 +39,10 @@ export function InboxFilters({ filter, counts, connections }: { filter: InboxFil
               className={`inline-flex items-center gap-1.5 rounded-full border px-3 py-1 text-sm ${active ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800"}`}
             >
               {label}
-              <span className={`rounded-full px-1.5 text-xs font-semibold ${active ? "bg-white/20" : "bg-slate-100 dark:bg-slate-800"}`} data-testid={`inbox-count-${kind ?? "total"}`}>
+              <span
+                className={`rounded-full px-1.5 text-xs font-semibold ${active ? "bg-white/20" : "bg-slate-100 dark:bg-slate-800"}`}
+                data-testid={`inbox-count-${kind ?? "total"}`}
+              >
                 {counts[kind ?? "total"]}
               </span>
             </Link>
@@ -42,7 +58,11 @@ export function InboxFilters({ filter, counts, connections }: { filter: InboxFil
             className={`${CONTROL} min-w-0 max-w-64 text-slate-900`}
           >
             <option value="">All connections</option>
-            {connections.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            {connections.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
           </select>
         </label>
       )}

@@ -51,20 +51,35 @@ export function InboxItemCard({ item, targets, canWrite, busy, selected, onSelec
       <div className="flex items-start gap-3">
         {canWrite && (
           <>
-            <label htmlFor={`${id}-select`} className="sr-only">Select the {KIND_LABELS[item.kind].toLowerCase()} of {name} in {item.stream}</label>
-            <input id={`${id}-select`} type="checkbox" checked={selected} onChange={(e) => onSelect(e.target.checked)} className="mt-1 size-4 shrink-0 accent-brand-600" />
+            <label htmlFor={`${id}-select`} className="sr-only">
+              Select the {KIND_LABELS[item.kind].toLowerCase()} of {name} in {item.stream}
+            </label>
+            <input
+              id={`${id}-select`}
+              type="checkbox"
+              checked={selected}
+              onChange={(e) => onSelect(e.target.checked)}
+              className="mt-1 size-4 shrink-0 accent-brand-600"
+            />
           </>
         )}
         <div className="grid min-w-0 flex-1 gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
           <div className="min-w-0 space-y-2">
             <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
               <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${KIND_TONE[item.kind]}`}>{KIND_LABELS[item.kind]}</span>
-              <h3 id={`${id}-title`} className="break-all font-mono text-sm font-semibold">{name}</h3>
-              {item.from && item.from !== item.field && <span className={`text-xs ${MUTED}`}>was <span className="font-mono">{item.from}</span></span>}
+              <h3 id={`${id}-title`} className="break-all font-mono text-sm font-semibold">
+                {name}
+              </h3>
+              {item.from && item.from !== item.field && (
+                <span className={`text-xs ${MUTED}`}>
+                  was <span className="font-mono">{item.from}</span>
+                </span>
+              )}
               {item.confidence !== null && <ConfidenceBadge confidence={item.confidence} />}
             </div>
             <p className={`break-words text-xs ${MUTED}`}>
-              {item.connectionName || "deleted connection"} · <span className="font-mono">{item.stream}</span> · <LocalTime value={item.createdAt} />
+              {item.connectionName || "deleted connection"} · <span className="font-mono">{item.stream}</span> ·{" "}
+              <LocalTime value={item.createdAt} />
             </p>
             {!schema && (
               <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
@@ -74,33 +89,68 @@ export function InboxItemCard({ item, targets, canWrite, busy, selected, onSelec
                   {item.transform && <span className={`ml-2 font-mono text-xs ${MUTED}`}>{item.transform}</span>}
                 </dd>
                 <dt className={MUTED}>In force</dt>
-                <dd><TargetLabel target={item.current} /></dd>
+                <dd>
+                  <TargetLabel target={item.current} />
+                </dd>
               </dl>
             )}
             <p className="break-words text-sm text-slate-700 dark:text-slate-300">{item.reason}</p>
           </div>
           <div className="min-w-0">{item.evidence}</div>
-          {failure && <p role="alert" className="text-sm text-red-700 dark:text-red-300 lg:col-span-2">Not decided: {failure}</p>}
+          {failure && (
+            <p role="alert" className="text-sm text-red-700 dark:text-red-300 lg:col-span-2">
+              Not decided: {failure}
+            </p>
+          )}
           {canWrite && (
             <div className="lg:col-span-2">
               {mode === "edit" ? (
                 <div className="flex flex-wrap items-center gap-2">
                   <TargetSelect id={`${id}-target`} value={target} onChange={setTarget} targets={targets} label={`Target for ${name}`} />
-                  <Button disabled={busy} onClick={() => decide({ decision: "approve", target: target === NO_MAPPING ? null : target })}>Approve this target</Button>
-                  <Button variant="secondary" disabled={busy} onClick={() => setMode(undefined)}>Cancel</Button>
+                  <Button disabled={busy} onClick={() => decide({ decision: "approve", target: target === NO_MAPPING ? null : target })}>
+                    Approve this target
+                  </Button>
+                  <Button variant="secondary" disabled={busy} onClick={() => setMode(undefined)}>
+                    Cancel
+                  </Button>
                 </div>
               ) : mode === "reject" ? (
                 <div className="flex flex-wrap items-center gap-2">
-                  <label htmlFor={`${id}-reason`} className="sr-only">Reason for rejecting {name} (optional)</label>
-                  <input id={`${id}-reason`} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} placeholder="Reason (optional)" className={`${CONTROL} min-w-0 flex-1 basis-48`} />
-                  <Button variant="danger" disabled={busy} onClick={() => decide({ decision: "reject", reason: reason.trim() || undefined })}>Confirm reject</Button>
-                  <Button variant="secondary" disabled={busy} onClick={() => setMode(undefined)}>Cancel</Button>
+                  <label htmlFor={`${id}-reason`} className="sr-only">
+                    Reason for rejecting {name} (optional)
+                  </label>
+                  <input
+                    id={`${id}-reason`}
+                    value={reason}
+                    maxLength={500}
+                    onChange={(e) => setReason(e.target.value)}
+                    placeholder="Reason (optional)"
+                    className={`${CONTROL} min-w-0 flex-1 basis-48`}
+                  />
+                  <Button
+                    variant="danger"
+                    disabled={busy}
+                    onClick={() => decide({ decision: "reject", reason: reason.trim() || undefined })}
+                  >
+                    Confirm reject
+                  </Button>
+                  <Button variant="secondary" disabled={busy} onClick={() => setMode(undefined)}>
+                    Cancel
+                  </Button>
                 </div>
               ) : (
                 <div className="flex flex-wrap gap-2">
-                  <Button disabled={busy} onClick={() => decide({ decision: "approve" })}>{schema ? "Accept" : "Approve"}</Button>
-                  {!schema && <Button variant="secondary" disabled={busy} onClick={() => setMode("edit")}>Edit target</Button>}
-                  <Button variant="danger" disabled={busy} onClick={() => setMode("reject")}>Reject</Button>
+                  <Button disabled={busy} onClick={() => decide({ decision: "approve" })}>
+                    {schema ? "Accept" : "Approve"}
+                  </Button>
+                  {!schema && (
+                    <Button variant="secondary" disabled={busy} onClick={() => setMode("edit")}>
+                      Edit target
+                    </Button>
+                  )}
+                  <Button variant="danger" disabled={busy} onClick={() => setMode("reject")}>
+                    Reject
+                  </Button>
                 </div>
               )}
             </div>

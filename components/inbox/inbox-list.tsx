@@ -28,13 +28,19 @@ export function InboxList({ items, targets, canWrite }: { items: ListedItem[]; t
     setFailures([]);
     const byId = new Map(decisions.map((d) => [d.item.id, d.item]));
     // The target an approval puts in force: the one chosen, else the one proposed (null: none).
-    const approvedTargets = new Map(decisions.map(({ item, decision }) => [item.id, decision.target === undefined ? item.target : decision.target]));
-    return run(key, () => decideInboxAction({ decisions: decisions.map(({ item, decision }) => ({ kind: item.kind, id: item.id, ...decision })) }), ({ results, taskIds }) => {
-      const failed = results.filter((r) => !r.ok).map((r) => ({ id: r.id, label: labelOf(byId.get(r.id)), error: r.error }));
-      setFailures(failed);
-      setSelected(new Set(failed.map((f) => f.id).filter((id) => selected.has(id))));
-      return describe(results, byId, approvedTargets, taskIds);
-    });
+    const approvedTargets = new Map(
+      decisions.map(({ item, decision }) => [item.id, decision.target === undefined ? item.target : decision.target]),
+    );
+    return run(
+      key,
+      () => decideInboxAction({ decisions: decisions.map(({ item, decision }) => ({ kind: item.kind, id: item.id, ...decision })) }),
+      ({ results, taskIds }) => {
+        const failed = results.filter((r) => !r.ok).map((r) => ({ id: r.id, label: labelOf(byId.get(r.id)), error: r.error }));
+        setFailures(failed);
+        setSelected(new Set(failed.map((f) => f.id).filter((id) => selected.has(id))));
+        return describe(results, byId, approvedTargets, taskIds);
+      },
+    );
   }
 
   function select(id: string, on: boolean) {
@@ -52,18 +58,38 @@ export function InboxList({ items, targets, canWrite }: { items: ListedItem[]; t
       {canWrite && (
         <div className={`flex flex-wrap items-center gap-3 px-4 py-2 text-sm ${SURFACE}`}>
           <SelectAll count={chosen.length} total={items.length} onChange={(on) => setSelected(new Set(on ? items.map((i) => i.id) : []))} />
-          <Button disabled={!!busy || chosen.length === 0} onClick={() => decide("bulk", chosen.map((item) => ({ item, decision: { decision: "approve" } })))}>
+          <Button
+            disabled={!!busy || chosen.length === 0}
+            onClick={() =>
+              decide(
+                "bulk",
+                chosen.map((item) => ({ item, decision: { decision: "approve" } })),
+              )
+            }
+          >
             Approve selected{chosen.length > 0 ? ` (${chosen.length})` : ""}
           </Button>
         </div>
       )}
       <ErrorText>{error}</ErrorText>
-      {notice && <p role="status" className="rounded-md bg-brand-50 px-3 py-2 text-sm text-slate-700 dark:bg-slate-800 dark:text-slate-200">{notice}</p>}
+      {notice && (
+        <p role="status" className="rounded-md bg-brand-50 px-3 py-2 text-sm text-slate-700 dark:bg-slate-800 dark:text-slate-200">
+          {notice}
+        </p>
+      )}
       {failures.length > 0 && (
-        <div role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300" data-testid="inbox-failures">
+        <div
+          role="alert"
+          className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
+          data-testid="inbox-failures"
+        >
           <p>{failures.length === 1 ? "One item was" : `${failures.length} items were`} not decided:</p>
           <ul className="list-disc pl-5">
-            {failures.map((f) => <li key={f.id} className="break-words"><span className="font-mono">{f.label}</span>: {f.error}</li>)}
+            {failures.map((f) => (
+              <li key={f.id} className="break-words">
+                <span className="font-mono">{f.label}</span>: {f.error}
+              </li>
+            ))}
           </ul>
         </div>
       )}
@@ -93,9 +119,17 @@ function SelectAll({ count, total, onChange }: { count: number; total: number; o
   }, [count, total]);
   return (
     <label className="inline-flex items-center gap-2">
-      <input ref={ref} type="checkbox" checked={total > 0 && count === total} onChange={(e) => onChange(e.target.checked)} className="size-4 accent-brand-600" />
+      <input
+        ref={ref}
+        type="checkbox"
+        checked={total > 0 && count === total}
+        onChange={(e) => onChange(e.target.checked)}
+        className="size-4 accent-brand-600"
+      />
       Select all
-      <span className="text-slate-500 dark:text-slate-400">({count} of {total} selected)</span>
+      <span className="text-slate-500 dark:text-slate-400">
+        ({count} of {total} selected)
+      </span>
     </label>
   );
 }
@@ -112,7 +146,12 @@ function describeOne(item: ListedItem, status: string, target: string | null | u
 }
 
 /** What was decided, and the background work it started (task ids come back). */
-function describe(results: DecisionResult[], items: Map<string, ListedItem>, targets: Map<string, string | null | undefined>, taskIds: string[]): ReactNode {
+function describe(
+  results: DecisionResult[],
+  items: Map<string, ListedItem>,
+  targets: Map<string, string | null | undefined>,
+  taskIds: string[],
+): ReactNode {
   const done = results.filter((r) => r.ok);
   if (done.length === 0) return null;
   const [only] = done;
@@ -123,7 +162,10 @@ function describe(results: DecisionResult[], items: Map<string, ListedItem>, tar
   return (
     <>
       {what} The views are being rebuilt (task {tasks}); follow it in{" "}
-      <Link href="/orchestration" className="font-medium text-brand-700 hover:underline dark:text-blue-300">Orchestration</Link>.
+      <Link href="/orchestration" className="font-medium text-brand-700 hover:underline dark:text-blue-300">
+        Orchestration
+      </Link>
+      .
     </>
   );
 }

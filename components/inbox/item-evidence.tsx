@@ -50,8 +50,12 @@ function RepairValues({ item }: { item: InboxItem }) {
       <tbody className="font-mono">
         {values.map((v, i) => (
           <tr key={i} className="border-b border-slate-100 last:border-0 dark:border-slate-800">
-            <td className="break-words py-1 pr-2 align-top"><Value value={v.before} /></td>
-            <td className="break-words py-1 align-top"><Value value={v.after} /></td>
+            <td className="break-words py-1 pr-2 align-top">
+              <Value value={v.before} />
+            </td>
+            <td className="break-words py-1 align-top">
+              <Value value={v.after} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -68,7 +72,9 @@ function Examples({ item }: { item: InboxItem }) {
       <p className={`pb-1 ${MUTED}`}>Example values</p>
       <ul className="flex flex-wrap gap-1.5" aria-label={`Example values of ${item.field}`}>
         {examples.map((e, i) => (
-          <li key={i} className="max-w-full break-words rounded bg-slate-100 px-1.5 py-0.5 font-mono dark:bg-slate-800"><Value value={e} /></li>
+          <li key={i} className="max-w-full break-words rounded bg-slate-100 px-1.5 py-0.5 font-mono dark:bg-slate-800">
+            <Value value={e} />
+          </li>
         ))}
       </ul>
     </div>
@@ -84,12 +90,16 @@ function SchemaChange({ item }: { item: InboxItem }) {
     <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-xs">
       <dt className={MUTED}>Severity</dt>
       <dd>
-        <span className={`rounded-full px-2 py-0.5 font-semibold ${SEVERITY[severity] ?? SEVERITY.non_breaking}`}>{severity.replaceAll("_", " ")}</span>
+        <span className={`rounded-full px-2 py-0.5 font-semibold ${SEVERITY[severity] ?? SEVERITY.non_breaking}`}>
+          {severity.replaceAll("_", " ")}
+        </span>
       </dd>
       {(previousType || currentType) && (
         <>
           <dt className={MUTED}>Type</dt>
-          <dd className="font-mono">{previousType ?? "–"} → {currentType ?? "–"}</dd>
+          <dd className="font-mono">
+            {previousType ?? "–"} → {currentType ?? "–"}
+          </dd>
         </>
       )}
       {extra.map(([key, value]) => (
@@ -104,7 +114,10 @@ function SchemaChange({ item }: { item: InboxItem }) {
 
 /** `typeChange` as "Type change". */
 function labelOf(key: string): string {
-  const words = key.replace(/([a-z])([A-Z])/g, "$1 $2").replaceAll("_", " ").toLowerCase();
+  const words = key
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replaceAll("_", " ")
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

@@ -23,7 +23,11 @@ export function SyncProgress({ connectionId, noun = "streams" }: { connectionId:
         }
         setProgress((current) => {
           if (!current) setSaid("Syncing…");
-          return { streamsRead: Number(data.streamsRead) || 0, streams: Number(data.streams) || 0, rowsStored: Number(data.rowsStored) || 0 };
+          return {
+            streamsRead: Number(data.streamsRead) || 0,
+            streams: Number(data.streams) || 0,
+            rowsStored: Number(data.rowsStored) || 0,
+          };
         });
       }),
     [connectionId],
@@ -31,13 +35,23 @@ export function SyncProgress({ connectionId, noun = "streams" }: { connectionId:
   const share = progress?.streams ? Math.round((progress.streamsRead / progress.streams) * 100) : 0;
   return (
     <>
-      <p role="status" className="sr-only">{said}</p>
+      <p role="status" className="sr-only">
+        {said}
+      </p>
       {progress && (
         <div className="space-y-1 text-sm" data-testid="sync-progress">
           <p>
-            Syncing: {progress.streamsRead} of {progress.streams} {noun} read, {progress.rowsStored.toLocaleString("en-US")} rows stored so far
+            Syncing: {progress.streamsRead} of {progress.streams} {noun} read, {progress.rowsStored.toLocaleString("en-US")} rows stored so
+            far
           </p>
-          <div role="progressbar" aria-label="Sync progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={share} className="h-1.5 w-full overflow-hidden rounded bg-slate-200 dark:bg-slate-700">
+          <div
+            role="progressbar"
+            aria-label="Sync progress"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={share}
+            className="h-1.5 w-full overflow-hidden rounded bg-slate-200 dark:bg-slate-700"
+          >
             <div className="h-full bg-emerald-500 transition-[width]" style={{ width: `${share}%` }} />
           </div>
         </div>

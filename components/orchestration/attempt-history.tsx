@@ -14,11 +14,14 @@ export function AttemptHistory({ rounds, waiting, now }: { rounds: RoundView[]; 
         <li key={i} className="space-y-2">
           {round.retry && (
             <p className="rounded-md bg-blue-50 px-3 py-2 text-sm text-blue-900 dark:bg-blue-950 dark:text-blue-200">
-              Retried by {round.retry.by} {formatRelative(round.retry.at, now)}, with a fresh set of {round.budget} {round.budget === 1 ? "attempt" : "attempts"}.
+              Retried by {round.retry.by} {formatRelative(round.retry.at, now)}, with a fresh set of {round.budget}{" "}
+              {round.budget === 1 ? "attempt" : "attempts"}.
             </p>
           )}
           {round.attempts.length === 0 ? (
-            <p className={`text-sm ${MUTED}`}>{waiting && i === rounds.length - 1 ? "Waiting for its first attempt." : "No attempt ran."}</p>
+            <p className={`text-sm ${MUTED}`}>
+              {waiting && i === rounds.length - 1 ? "Waiting for its first attempt." : "No attempt ran."}
+            </p>
           ) : (
             <ol className="space-y-2 border-l-2 border-slate-200 pl-4 dark:border-slate-700">
               {round.attempts.map((a) => (
@@ -30,8 +33,11 @@ export function AttemptHistory({ rounds, waiting, now }: { rounds: RoundView[]; 
                     <TaskStatusBadge label={a.outcome} tone={a.tone} />
                   </div>
                   <p className={`text-xs ${MUTED}`}>
-                    Started <time dateTime={new Date(a.startedAt).toISOString()} title={formatDateTime(a.startedAt)}>{formatMoment(a.startedAt, now)}</time> ({formatRelative(a.startedAt, now)})
-                    {a.durationMs !== null ? `, took ${formatDuration(a.durationMs)}` : ""}
+                    Started{" "}
+                    <time dateTime={new Date(a.startedAt).toISOString()} title={formatDateTime(a.startedAt)}>
+                      {formatMoment(a.startedAt, now)}
+                    </time>{" "}
+                    ({formatRelative(a.startedAt, now)}){a.durationMs !== null ? `, took ${formatDuration(a.durationMs)}` : ""}
                   </p>
                   {a.error && <p className="break-words text-sm text-red-700 dark:text-red-300">{a.error}</p>}
                 </li>

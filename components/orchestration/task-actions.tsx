@@ -30,7 +30,13 @@ export function TaskActions({ id, title, canCancel, canRetry }: { id: string; ti
         </Button>
       )}
       {canRetry && (
-        <Button variant="secondary" disabled={busy} onClick={() => act("retry")} aria-label={`Retry: ${title}`} title="Runs it again now, with a fresh set of attempts">
+        <Button
+          variant="secondary"
+          disabled={busy}
+          onClick={() => act("retry")}
+          aria-label={`Retry: ${title}`}
+          title="Runs it again now, with a fresh set of attempts"
+        >
           Retry
         </Button>
       )}

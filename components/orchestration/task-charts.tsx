@@ -8,11 +8,45 @@ import { useColorScheme } from "@/components/ui/use-color-scheme";
 import type { DayStat, DurationStat } from "@/lib/tasks/task-stats";
 import { formatDay } from "./format";
 
-export type AgentRunStat = { name: string; runs: number; succeeded: number; failed: number; findings: number; p50Ms: number | null; p95Ms: number | null };
+export type AgentRunStat = {
+  name: string;
+  runs: number;
+  succeeded: number;
+  failed: number;
+  findings: number;
+  p50Ms: number | null;
+  p95Ms: number | null;
+};
 
 const PALETTE = {
-  light: { grid: "#e2e8f0", tick: "#64748b", tooltip: "#ffffff", tooltipText: "#0f172a", border: "#cbd5e1", cursor: "#f1f5f9", p50: "#2563eb", p95: "#93c5fd", ok: "#059669", failed: "#dc2626", cancelled: "#94a3b8", findings: "#7c3aed" },
-  dark: { grid: "#334155", tick: "#94a3b8", tooltip: "#0f172a", tooltipText: "#f1f5f9", border: "#475569", cursor: "#1e293b", p50: "#93c5fd", p95: "#3b82f6", ok: "#34d399", failed: "#f87171", cancelled: "#64748b", findings: "#c4b5fd" },
+  light: {
+    grid: "#e2e8f0",
+    tick: "#64748b",
+    tooltip: "#ffffff",
+    tooltipText: "#0f172a",
+    border: "#cbd5e1",
+    cursor: "#f1f5f9",
+    p50: "#2563eb",
+    p95: "#93c5fd",
+    ok: "#059669",
+    failed: "#dc2626",
+    cancelled: "#94a3b8",
+    findings: "#7c3aed",
+  },
+  dark: {
+    grid: "#334155",
+    tick: "#94a3b8",
+    tooltip: "#0f172a",
+    tooltipText: "#f1f5f9",
+    border: "#475569",
+    cursor: "#1e293b",
+    p50: "#93c5fd",
+    p95: "#3b82f6",
+    ok: "#34d399",
+    failed: "#f87171",
+    cancelled: "#64748b",
+    findings: "#c4b5fd",
+  },
 };
 
 function usePalette() {
@@ -36,7 +70,17 @@ function tooltipProps(p: (typeof PALETTE)["light"]) {
 /** Seconds on an axis: `0 s`, `1.5 s`, `2 min`. */
 const axisDuration = (ms: number) => (ms >= 60_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 100) / 10} s`);
 
-function ChartCard({ title, caption, children, className = "" }: { title: string; caption: string; children: ReactNode; className?: string }) {
+function ChartCard({
+  title,
+  caption,
+  children,
+  className = "",
+}: {
+  title: string;
+  caption: string;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <figure className={`${SURFACE} min-w-0 p-4 ${className}`}>
       <figcaption className="mb-2">
@@ -57,7 +101,16 @@ export function DurationChart({ data, days }: { data: DurationStat[]; days: numb
         <Empty>No task succeeded in the last {days} days.</Empty>
       ) : (
         <>
-          <BarChart responsive layout="vertical" data={data} style={{ width: "100%", height: 48 + data.length * 44 }} margin={{ top: 0, right: 12, bottom: 0, left: 0 }} aria-hidden accessibilityLayer={false} tabIndex={-1}>
+          <BarChart
+            responsive
+            layout="vertical"
+            data={data}
+            style={{ width: "100%", height: 48 + data.length * 44 }}
+            margin={{ top: 0, right: 12, bottom: 0, left: 0 }}
+            aria-hidden
+            accessibilityLayer={false}
+            tabIndex={-1}
+          >
             <CartesianGrid horizontal={false} stroke={p.grid} />
             <XAxis type="number" tickFormatter={axisDuration} tick={{ fill: p.tick, fontSize: 11 }} stroke={p.grid} />
             <YAxis type="category" dataKey="kind" width={112} tick={{ fill: p.tick, fontSize: 12 }} stroke={p.grid} />
@@ -68,8 +121,24 @@ export function DurationChart({ data, days }: { data: DurationStat[]; days: numb
           </BarChart>
           <table className="sr-only">
             <caption>Task durations, last {days} days</caption>
-            <thead><tr><th>Kind</th><th>Tasks</th><th>Median</th><th>95th percentile</th></tr></thead>
-            <tbody>{data.map((d) => <tr key={d.kind}><td>{d.kind}</td><td>{d.runs}</td><td>{formatDuration(d.p50Ms)}</td><td>{formatDuration(d.p95Ms)}</td></tr>)}</tbody>
+            <thead>
+              <tr>
+                <th>Kind</th>
+                <th>Tasks</th>
+                <th>Median</th>
+                <th>95th percentile</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.map((d) => (
+                <tr key={d.kind}>
+                  <td>{d.kind}</td>
+                  <td>{d.runs}</td>
+                  <td>{formatDuration(d.p50Ms)}</td>
+                  <td>{formatDuration(d.p95Ms)}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
         </>
       )}
@@ -84,12 +153,27 @@ export function OutcomeChart({ data }: { data: DayStat[] }) {
   const total = data.reduce((s, d) => s + d.succeeded + d.failed + d.cancelled, 0);
   const rows = data.map((d) => ({ ...d, label: formatDay(d.day) }));
   return (
-    <ChartCard title="Failures per day" caption={total === 0 ? `Tasks that ended in the last ${data.length} days` : `${failed} of ${total} tasks failed in the last ${data.length} days (UTC days)`}>
+    <ChartCard
+      title="Failures per day"
+      caption={
+        total === 0
+          ? `Tasks that ended in the last ${data.length} days`
+          : `${failed} of ${total} tasks failed in the last ${data.length} days (UTC days)`
+      }
+    >
       {total === 0 ? (
         <Empty>No task ended in the last {data.length} days.</Empty>
       ) : (
         <>
-          <BarChart responsive data={rows} style={{ width: "100%", height: 200 }} margin={{ top: 4, right: 4, bottom: 0, left: -20 }} aria-hidden accessibilityLayer={false} tabIndex={-1}>
+          <BarChart
+            responsive
+            data={rows}
+            style={{ width: "100%", height: 200 }}
+            margin={{ top: 4, right: 4, bottom: 0, left: -20 }}
+            aria-hidden
+            accessibilityLayer={false}
+            tabIndex={-1}
+          >
             <CartesianGrid vertical={false} stroke={p.grid} />
             <XAxis dataKey="label" tick={{ fill: p.tick, fontSize: 11 }} stroke={p.grid} interval="preserveStartEnd" />
             <YAxis allowDecimals={false} tick={{ fill: p.tick, fontSize: 11 }} stroke={p.grid} />
@@ -101,8 +185,24 @@ export function OutcomeChart({ data }: { data: DayStat[] }) {
           </BarChart>
           <table className="sr-only">
             <caption>Tasks that ended per day</caption>
-            <thead><tr><th>Day</th><th>Succeeded</th><th>Failed</th><th>Cancelled</th></tr></thead>
-            <tbody>{rows.map((d) => <tr key={d.day}><td>{d.label}</td><td>{d.succeeded}</td><td>{d.failed}</td><td>{d.cancelled}</td></tr>)}</tbody>
+            <thead>
+              <tr>
+                <th>Day</th>
+                <th>Succeeded</th>
+                <th>Failed</th>
+                <th>Cancelled</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((d) => (
+                <tr key={d.day}>
+                  <td>{d.label}</td>
+                  <td>{d.succeeded}</td>
+                  <td>{d.failed}</td>
+                  <td>{d.cancelled}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
         </>
       )}
@@ -117,7 +217,16 @@ export function AgentRunChart({ data, days }: { data: AgentRunStat[]; days: numb
   const panel = (title: string, bars: ReactNode) => (
     <div className="min-w-0">
       <p className={`text-xs font-medium ${MUTED}`}>{title}</p>
-      <BarChart responsive layout="vertical" data={data} style={{ width: "100%", height }} margin={{ top: 4, right: 12, bottom: 0, left: 0 }} aria-hidden accessibilityLayer={false} tabIndex={-1}>
+      <BarChart
+        responsive
+        layout="vertical"
+        data={data}
+        style={{ width: "100%", height }}
+        margin={{ top: 4, right: 12, bottom: 0, left: 0 }}
+        aria-hidden
+        accessibilityLayer={false}
+        tabIndex={-1}
+      >
         <CartesianGrid horizontal={false} stroke={p.grid} />
         <XAxis type="number" allowDecimals={false} tick={{ fill: p.tick, fontSize: 11 }} stroke={p.grid} />
         <YAxis type="category" dataKey="name" width={96} tick={{ fill: p.tick, fontSize: 12 }} stroke={p.grid} />
@@ -127,7 +236,11 @@ export function AgentRunChart({ data, days }: { data: AgentRunStat[]; days: numb
     </div>
   );
   return (
-    <ChartCard title="Agent runs" caption={`Runs and the new findings they produced, last ${days} days`} className="lg:col-span-2 2xl:col-span-1">
+    <ChartCard
+      title="Agent runs"
+      caption={`Runs and the new findings they produced, last ${days} days`}
+      className="lg:col-span-2 2xl:col-span-1"
+    >
       {data.length === 0 ? (
         <Empty>No agent ran in the last {days} days.</Empty>
       ) : (
@@ -143,7 +256,8 @@ export function AgentRunChart({ data, days }: { data: AgentRunStat[]; days: numb
             {data.map((a) => (
               <li key={a.name}>
                 {a.name}: {a.runs} {a.runs === 1 ? "run" : "runs"}
-                {a.failed ? ` (${a.failed} failed)` : ""}, {a.findings} new {a.findings === 1 ? "finding" : "findings"}, median {formatDuration(a.p50Ms)}, p95 {formatDuration(a.p95Ms)}
+                {a.failed ? ` (${a.failed} failed)` : ""}, {a.findings} new {a.findings === 1 ? "finding" : "findings"}, median{" "}
+                {formatDuration(a.p50Ms)}, p95 {formatDuration(a.p95Ms)}
               </li>
             ))}
           </ul>

@@ -32,7 +32,9 @@ export function TaskList({ rows, canWrite, status, nextCursor, paged, now }: Pro
             key={f.label}
             href={href({ status: f.value })}
             aria-current={status === f.value ? "page" : undefined}
-            className={status === f.value ? "font-semibold text-brand-700 dark:text-blue-300" : "text-slate-600 hover:underline dark:text-slate-300"}
+            className={
+              status === f.value ? "font-semibold text-brand-700 dark:text-blue-300" : "text-slate-600 hover:underline dark:text-slate-300"
+            }
           >
             {f.label}
           </Link>
@@ -50,7 +52,10 @@ export function TaskList({ rows, canWrite, status, nextCursor, paged, now }: Pro
             <li key={row.id} data-testid="task-row" className="flex flex-col gap-2 py-3 sm:flex-row sm:items-start sm:gap-4">
               <div className="min-w-0 flex-1 space-y-0.5">
                 <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-                  <Link href={`/orchestration/tasks/${row.id}`} className="break-words font-medium text-ink hover:underline dark:text-slate-100">
+                  <Link
+                    href={`/orchestration/tasks/${row.id}`}
+                    className="break-words font-medium text-ink hover:underline dark:text-slate-100"
+                  >
                     {row.title}
                   </Link>
                   <TaskStatusBadge label={row.status.label} tone={row.status.tone} />
@@ -58,9 +63,17 @@ export function TaskList({ rows, canWrite, status, nextCursor, paged, now }: Pro
                 {row.summary && <p className="break-words text-sm text-slate-700 dark:text-slate-300">{row.summary}</p>}
                 {row.error && <p className="line-clamp-2 break-words text-sm text-red-700 dark:text-red-300">{row.error}</p>}
                 <p className={`text-xs ${MUTED}`}>
-                  {[row.attempts, row.retriedBy && row.retriedAt && `retried by ${row.retriedBy} ${formatRelative(row.retriedAt, now)}`, timing(row, now)].filter(Boolean).join(" · ")}
+                  {[
+                    row.attempts,
+                    row.retriedBy && row.retriedAt && `retried by ${row.retriedBy} ${formatRelative(row.retriedAt, now)}`,
+                    timing(row, now),
+                  ]
+                    .filter(Boolean)
+                    .join(" · ")}
                 </p>
-                {row.retryBlocked && row.retryBlocked !== row.error && <p className={`text-xs ${MUTED}`}>Can&apos;t be retried: {lowerFirst(row.retryBlocked)}.</p>}
+                {row.retryBlocked && row.retryBlocked !== row.error && (
+                  <p className={`text-xs ${MUTED}`}>Can&apos;t be retried: {lowerFirst(row.retryBlocked)}.</p>
+                )}
                 {row.retryBlocked && row.retryBlocked === row.error && <p className={`text-xs ${MUTED}`}>Can&apos;t be retried.</p>}
               </div>
               {canWrite && <TaskActions id={row.id} title={row.title} canCancel={row.canCancel} canRetry={row.canRetry} />}
@@ -70,8 +83,16 @@ export function TaskList({ rows, canWrite, status, nextCursor, paged, now }: Pro
       )}
       {(nextCursor || paged) && (
         <nav aria-label="More tasks" className="mt-3 flex gap-4 border-t border-slate-100 pt-3 text-sm dark:border-slate-800">
-          {paged && <Link href={href({ status })} className="text-brand-700 hover:underline dark:text-blue-300">Newest tasks</Link>}
-          {nextCursor && <Link href={href({ status, cursor: nextCursor })} className="text-brand-700 hover:underline dark:text-blue-300">Older tasks</Link>}
+          {paged && (
+            <Link href={href({ status })} className="text-brand-700 hover:underline dark:text-blue-300">
+              Newest tasks
+            </Link>
+          )}
+          {nextCursor && (
+            <Link href={href({ status, cursor: nextCursor })} className="text-brand-700 hover:underline dark:text-blue-300">
+              Older tasks
+            </Link>
+          )}
         </nav>
       )}
     </Card>
@@ -81,7 +102,10 @@ export function TaskList({ rows, canWrite, status, nextCursor, paged, now }: Pro
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** When, in the words that matter for the status: queued, started, next attempt, finished and how long it took. */
-export function timing(row: Pick<TaskRow, "status" | "createdAt" | "startedAt" | "finishedAt" | "nextAttemptAt" | "retriedAt">, now: Date): string | null {
+export function timing(
+  row: Pick<TaskRow, "status" | "createdAt" | "startedAt" | "finishedAt" | "nextAttemptAt" | "retriedAt">,
+  now: Date,
+): string | null {
   if (row.status.value === "in_progress" && row.startedAt) return `started ${formatRelative(row.startedAt, now)}`;
   if (row.status.value === "queued") {
     if (row.nextAttemptAt && row.nextAttemptAt > now) return `next attempt ${formatRelative(row.nextAttemptAt, now)}`;

@@ -12,7 +12,11 @@ export function TaskOrigin({ origin, createdAt, now }: { origin: TaskDetail["ori
   );
   return (
     <p className={`text-sm ${MUTED}`}>
-      {origin.kind === "person" && <>Asked for by {origin.name} {when}</>}
+      {origin.kind === "person" && (
+        <>
+          Asked for by {origin.name} {when}
+        </>
+      )}
       {origin.kind === "schedule" && <>Queued by the agent&apos;s schedule {when}</>}
       {origin.kind === "system" && <>Queued automatically {when}</>}
       {origin.kind === "follow-up" && (

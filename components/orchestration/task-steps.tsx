@@ -19,7 +19,10 @@ export function TaskSteps({ steps, engine, status, now }: { steps: TaskDetail["s
         <li key={i} className="break-words">
           {s.label}{" "}
           <span className={`text-xs ${MUTED}`}>
-            done at <time dateTime={s.completedAt.toISOString()} title={formatRelative(s.completedAt, now)}>{formatMoment(s.completedAt, now)}</time>
+            done at{" "}
+            <time dateTime={s.completedAt.toISOString()} title={formatRelative(s.completedAt, now)}>
+              {formatMoment(s.completedAt, now)}
+            </time>
           </span>
         </li>
       ))}

@@ -11,7 +11,9 @@ export function TaskTiming({ task, now }: { task: TaskDetail; now: Date }) {
     ["Queued", task.createdAt],
     ...(lastRetry ? [["Retried", lastRetry.at] as [string, Date]] : []),
     ["Started", task.startedAt, task.startedAt ? undefined : "Not yet"],
-    task.nextAttemptAt && task.status.value === "queued" ? ["Next attempt", task.nextAttemptAt] : ["Finished", task.finishedAt, task.finishedAt ? undefined : "Not yet"],
+    task.nextAttemptAt && task.status.value === "queued"
+      ? ["Next attempt", task.nextAttemptAt]
+      : ["Finished", task.finishedAt, task.finishedAt ? undefined : "Not yet"],
   ];
   return (
     <dl className="grid grid-cols-[minmax(0,7rem)_minmax(0,1fr)] gap-x-4 gap-y-1.5 text-sm">
@@ -31,8 +33,18 @@ export function TaskTiming({ task, now }: { task: TaskDetail; now: Date }) {
       ))}
       <dt className={MUTED}>Duration</dt>
       <dd>
-        {task.durationMs !== null ? formatDuration(task.durationMs) : running ? `Running for ${formatDuration(now.getTime() - task.startedAt!.getTime())}` : <span className={MUTED}>Not finished</span>}
-        {task.durationMs !== null && task.rounds.at(-1)!.attempts.length > 1 && <span className={`block text-xs ${MUTED}`}>From the first attempt{lastRetry ? " since the retry" : ""} to the end, waits between attempts included</span>}
+        {task.durationMs !== null ? (
+          formatDuration(task.durationMs)
+        ) : running ? (
+          `Running for ${formatDuration(now.getTime() - task.startedAt!.getTime())}`
+        ) : (
+          <span className={MUTED}>Not finished</span>
+        )}
+        {task.durationMs !== null && task.rounds.at(-1)!.attempts.length > 1 && (
+          <span className={`block text-xs ${MUTED}`}>
+            From the first attempt{lastRetry ? " since the retry" : ""} to the end, waits between attempts included
+          </span>
+        )}
       </dd>
     </dl>
   );

@@ -18,7 +18,10 @@ type Account = {
 export function AppShell({ account, inboxCount, children }: { account: Account; inboxCount: number; children: ReactNode }) {
   return (
     <div className="min-h-screen lg:flex">
-      <a href="#main" className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium text-brand-700 focus:not-sr-only focus:fixed focus:left-3 focus:top-3 dark:bg-slate-900 dark:text-blue-300">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium text-brand-700 focus:not-sr-only focus:fixed focus:left-3 focus:top-3 dark:bg-slate-900 dark:text-blue-300"
+      >
         Skip to content
       </a>
       <SidebarFrame brand={<BrandLink />}>
@@ -36,13 +39,19 @@ export function AppShell({ account, inboxCount, children }: { account: Account; 
         </div>
         <NavLinks inboxCount={inboxCount} />
         <div className="mt-auto border-t border-slate-200 p-4 text-sm dark:border-slate-800">
-          <p className="font-medium" data-testid="user-name">{account.user.name}</p>
-          <p className={`min-w-0 truncate ${MUTED}`}>{account.user.email} · {account.role}</p>
+          <p className="font-medium" data-testid="user-name">
+            {account.user.name}
+          </p>
+          <p className={`min-w-0 truncate ${MUTED}`}>
+            {account.user.email} · {account.role}
+          </p>
           <ThemeToggle className="mt-2" />
           <SignOutButton />
         </div>
       </SidebarFrame>
-      <main id="main" className="min-w-0 flex-1 p-4 md:p-8">{children}</main>
+      <main id="main" className="min-w-0 flex-1 p-4 md:p-8">
+        {children}
+      </main>
     </div>
   );
 }

@@ -54,7 +54,9 @@ export function SidebarFrame({ brand, children }: { brand: ReactNode; children: 
         id={SIDEBAR_ID}
         onClick={closeOnLink}
         className={`flex-col border-slate-200 bg-white lg:sticky lg:top-0 lg:flex lg:h-screen lg:w-60 lg:shrink-0 lg:overflow-y-auto lg:border-r dark:border-slate-800 dark:bg-slate-900 ${
-          open ? "max-lg:fixed max-lg:top-14 max-lg:bottom-0 max-lg:left-0 max-lg:z-40 max-lg:flex max-lg:w-72 max-lg:max-w-[85vw] max-lg:overflow-y-auto max-lg:border-r max-lg:shadow-xl" : "max-lg:hidden"
+          open
+            ? "max-lg:fixed max-lg:top-14 max-lg:bottom-0 max-lg:left-0 max-lg:z-40 max-lg:flex max-lg:w-72 max-lg:max-w-[85vw] max-lg:overflow-y-auto max-lg:border-r max-lg:shadow-xl"
+            : "max-lg:hidden"
         }`}
       >
         {children}

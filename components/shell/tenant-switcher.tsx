@@ -44,10 +44,16 @@ function Switcher({ tenants, currentId }: { tenants: Tenant[]; currentId: string
         className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-ink dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
       >
         {tenants.map((t) => (
-          <option key={t.id} value={t.id}>{t.name}</option>
+          <option key={t.id} value={t.id}>
+            {t.name}
+          </option>
         ))}
       </select>
-      {error && <span role="alert" className="mt-1 block text-red-700 dark:text-red-300">{error}</span>}
+      {error && (
+        <span role="alert" className="mt-1 block text-red-700 dark:text-red-300">
+          {error}
+        </span>
+      )}
     </label>
   );
 }

@@ -4,7 +4,11 @@ import { useSyncExternalStore } from "react";
 import { THEME_KEY, type Theme } from "@/components/ui/theme-script";
 import { CONTROL, MUTED } from "@/components/ui/tone";
 
-const THEMES: [Theme, string][] = [["system", "System"], ["light", "Light"], ["dark", "Dark"]];
+const THEMES: [Theme, string][] = [
+  ["system", "System"],
+  ["light", "Light"],
+  ["dark", "Dark"],
+];
 
 /**
  * The colour scheme: the system's, or always light or dark. The choice is kept in this browser
@@ -28,7 +32,11 @@ export function ThemeToggle({ className = "" }: { className?: string }) {
     <label className={`flex items-center gap-2 text-sm ${MUTED} ${className}`}>
       Theme
       <select aria-label="Theme" value={theme} onChange={(e) => choose(e.target.value as Theme)} className={`${CONTROL} text-ink`}>
-        {THEMES.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+        {THEMES.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
       </select>
     </label>
   );

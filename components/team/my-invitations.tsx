@@ -44,14 +44,22 @@ export function MyInvitations({ invitations, emailVerified }: { invitations: Inv
       ) : (
         <ul className="divide-y divide-slate-100 text-sm dark:divide-slate-800">
           {invitations.map((i) => (
-            <li key={i.id} className="flex flex-col items-start gap-2 py-2 sm:flex-row sm:items-center sm:justify-between" data-testid="invitation">
+            <li
+              key={i.id}
+              className="flex flex-col items-start gap-2 py-2 sm:flex-row sm:items-center sm:justify-between"
+              data-testid="invitation"
+            >
               <span className="min-w-0 [overflow-wrap:anywhere]">
                 <span className="font-medium">{i.tenantName}</span> as {i.role}
                 <span className="text-slate-500 dark:text-slate-400"> · until {new Date(i.expiresAt).toLocaleDateString()}</span>
               </span>
               <span className="flex shrink-0 gap-2">
-                <Button onClick={() => answer(i, "accept")} disabled={busy === i.id}>Accept</Button>
-                <Button variant="secondary" onClick={() => answer(i, "decline")} disabled={busy === i.id}>Decline</Button>
+                <Button onClick={() => answer(i, "accept")} disabled={busy === i.id}>
+                  Accept
+                </Button>
+                <Button variant="secondary" onClick={() => answer(i, "decline")} disabled={busy === i.id}>
+                  Decline
+                </Button>
               </span>
             </li>
           ))}

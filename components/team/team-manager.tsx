@@ -66,15 +66,32 @@ export function TeamManager(props: {
       <Card title="Members">
         <table className="block w-full text-left text-sm sm:table">
           <thead className="sr-only text-slate-500 sm:not-sr-only sm:table-header-group dark:text-slate-400">
-            <tr><th scope="col" className="py-2 pr-3 font-medium">Member</th><th scope="col" className="pr-3 font-medium">Role</th><th scope="col"><span className="sr-only">Actions</span></th></tr>
+            <tr>
+              <th scope="col" className="py-2 pr-3 font-medium">
+                Member
+              </th>
+              <th scope="col" className="pr-3 font-medium">
+                Role
+              </th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
           </thead>
           <tbody className="block sm:table-row-group">
             {props.members.map((m) => {
               const manageable = props.canManage && m.userId !== props.currentUserId;
               return (
-                <tr key={m.userId} className="flex flex-wrap items-center gap-x-3 gap-y-2 border-t border-slate-100 py-2 sm:table-row dark:border-slate-800" data-testid="member">
+                <tr
+                  key={m.userId}
+                  className="flex flex-wrap items-center gap-x-3 gap-y-2 border-t border-slate-100 py-2 sm:table-row dark:border-slate-800"
+                  data-testid="member"
+                >
                   <td className="block min-w-0 basis-full sm:table-cell sm:py-2 sm:pr-3">
-                    <div className="font-medium">{m.name}{m.userId === props.currentUserId && <span className="font-normal text-slate-500 dark:text-slate-400"> (you)</span>}</div>
+                    <div className="font-medium">
+                      {m.name}
+                      {m.userId === props.currentUserId && <span className="font-normal text-slate-500 dark:text-slate-400"> (you)</span>}
+                    </div>
                     <div className="text-slate-500 [overflow-wrap:anywhere] dark:text-slate-400">{m.email}</div>
                   </td>
                   <td className="block sm:table-cell sm:pr-3">
@@ -92,7 +109,11 @@ export function TeamManager(props: {
                           });
                         }}
                       >
-                        {ROLES.map((r) => <option key={r} value={r} disabled={!grantable.includes(r)}>{r}</option>)}
+                        {ROLES.map((r) => (
+                          <option key={r} value={r} disabled={!grantable.includes(r)}>
+                            {r}
+                          </option>
+                        ))}
                       </select>
                     ) : (
                       m.role
@@ -104,10 +125,12 @@ export function TeamManager(props: {
                         variant="danger"
                         disabled={!!busy}
                         aria-label={`Remove ${m.email}`}
-                        onClick={() => run(`remove:${m.userId}`, "members", async () => {
-                          await apiFetch(`/api/v1/tenant/members/${m.userId}`, { method: "DELETE" });
-                          return `Removed ${m.email} from this workspace.`;
-                        })}
+                        onClick={() =>
+                          run(`remove:${m.userId}`, "members", async () => {
+                            await apiFetch(`/api/v1/tenant/members/${m.userId}`, { method: "DELETE" });
+                            return `Removed ${m.email} from this workspace.`;
+                          })
+                        }
                       >
                         Remove
                       </Button>
@@ -123,18 +146,33 @@ export function TeamManager(props: {
       {props.canManage && (
         <Card title="Invite a member">
           <form onSubmit={onInvite} className="flex flex-wrap items-end gap-3">
-            <div className="min-w-0 flex-1 basis-64"><Field label="Email" id="email" type="email" required /></div>
+            <div className="min-w-0 flex-1 basis-64">
+              <Field label="Email" id="email" type="email" required />
+            </div>
             <div>
-              <label htmlFor="invite-role" className="block text-sm font-medium text-slate-700 dark:text-slate-300">Role</label>
-              <select id="invite-role" name="role" defaultValue="member" className="mt-1 block rounded-md border border-slate-300 px-3 py-2 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100">
-                {grantable.map((r) => <option key={r} value={r}>{r}</option>)}
+              <label htmlFor="invite-role" className="block text-sm font-medium text-slate-700 dark:text-slate-300">
+                Role
+              </label>
+              <select
+                id="invite-role"
+                name="role"
+                defaultValue="member"
+                className="mt-1 block rounded-md border border-slate-300 px-3 py-2 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
+              >
+                {grantable.map((r) => (
+                  <option key={r} value={r}>
+                    {r}
+                  </option>
+                ))}
               </select>
             </div>
-            <Button type="submit" disabled={!!busy}>Invite</Button>
+            <Button type="submit" disabled={!!busy}>
+              Invite
+            </Button>
           </form>
           <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
-            Everyone is invited, valid for 7 days: they join when they accept it, signed in with that address after
-            confirming it. An address has at most one pending invitation: inviting it again renews that one.
+            Everyone is invited, valid for 7 days: they join when they accept it, signed in with that address after confirming it. An
+            address has at most one pending invitation: inviting it again renews that one.
           </p>
           {notice?.near === "invitations" && <Notice text={notice.text} />}
           <PendingInvitations
@@ -142,10 +180,12 @@ export function TeamManager(props: {
             grantable={grantable}
             busy={busy}
             onResend={(i) => invite(i.email, i.role, true)}
-            onRevoke={(i) => run(`revoke:${i.id}`, "invitations", async () => {
-              await apiFetch(`/api/v1/tenant/invitations/${i.id}`, { method: "DELETE" });
-              return `Revoked the invitation to ${i.email}; it can no longer be accepted.`;
-            })}
+            onRevoke={(i) =>
+              run(`revoke:${i.id}`, "invitations", async () => {
+                await apiFetch(`/api/v1/tenant/invitations/${i.id}`, { method: "DELETE" });
+                return `Revoked the invitation to ${i.email}; it can no longer be accepted.`;
+              })
+            }
           />
         </Card>
       )}
@@ -154,5 +194,9 @@ export function TeamManager(props: {
 }
 
 function Notice({ text }: { text: string }) {
-  return <p role="status" className="mt-3 rounded-md bg-brand-50 p-3 text-sm [overflow-wrap:anywhere] dark:bg-blue-950">{text}</p>;
+  return (
+    <p role="status" className="mt-3 rounded-md bg-brand-50 p-3 text-sm [overflow-wrap:anywhere] dark:bg-blue-950">
+      {text}
+    </p>
+  );
 }

@@ -22,10 +22,13 @@ export function VerifyEmailNotice() {
   }
 
   return (
-    <div role="status" className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-300">
+    <div
+      role="status"
+      className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-300"
+    >
       <p>
-        Your email address is not confirmed yet, so invitations to other workspaces stay hidden. Open the link we sent
-        to it while signed in here.
+        Your email address is not confirmed yet, so invitations to other workspaces stay hidden. Open the link we sent to it while signed in
+        here.
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-3">
         <Button variant="secondary" onClick={resend} disabled={state.pending || state.sent} className="shrink-0 whitespace-nowrap">

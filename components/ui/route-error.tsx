@@ -22,9 +22,19 @@ export function RouteError({ title, what, error, retry }: { title: string; what:
           <p className="font-semibold">{what}</p>
           <p className={MUTED}>
             Nothing was changed. Try again in a moment; if it keeps failing, give your administrator
-            {digest ? <> the reference <span className="font-mono">{digest}</span></> : " the time it happened"}.
+            {digest ? (
+              <>
+                {" "}
+                the reference <span className="font-mono">{digest}</span>
+              </>
+            ) : (
+              " the time it happened"
+            )}
+            .
           </p>
-          <Button type="button" onClick={() => retry()}>Try again</Button>
+          <Button type="button" onClick={() => retry()}>
+            Try again
+          </Button>
         </div>
       </Card>
     </div>

@@ -10,7 +10,9 @@ export function RouteLoading({ title, what, blocks }: { title: string; what: str
     <div className="space-y-6" aria-busy="true">
       <header className="space-y-1">
         <h1 className="text-2xl font-bold">{title}</h1>
-        <p role="status" className="text-slate-600 dark:text-slate-300">{what}</p>
+        <p role="status" className="text-slate-600 dark:text-slate-300">
+          {what}
+        </p>
       </header>
       {blocks.map((height, i) => (
         <div key={i} className={`${SURFACE} ${height} animate-pulse motion-reduce:animate-none`} aria-hidden />

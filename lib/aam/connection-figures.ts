@@ -69,7 +69,10 @@ export async function connectionFigures(
     }),
     ctx.db.driftEvent.count({ where: { ...where, createdAt: { gte: new Date(now.getTime() - CHANGE_WINDOW_DAYS * DAY_MS) } } }),
     ctx.db.driftEvent.groupBy({ by: ["stream"], where: { ...where, status: "pending" }, _count: { _all: true } }),
-    ctx.db.task.findFirst({ where: { ...syncTasks, status: { in: ["success", "failed"] } }, orderBy: [{ finishedAt: "desc" }, { id: "desc" }] }),
+    ctx.db.task.findFirst({
+      where: { ...syncTasks, status: { in: ["success", "failed"] } },
+      orderBy: [{ finishedAt: "desc" }, { id: "desc" }],
+    }),
     ctx.db.task.findFirst({ where: { ...syncTasks, status: { in: ["queued", "in_progress"] } }, select: { status: true } }),
   ]);
 
@@ -77,7 +80,8 @@ export async function connectionFigures(
   const heldById = await recordsHeldByStream(ctx, segments);
   const held = heldById && new Map([...heldById].map(([id, n]) => [streamName.get(id) ?? "", n]));
   const mappedFields = new Map<string, Set<string>>();
-  for (const m of mappings) if (m.ontologyField) mappedFields.set(m.sourceStream, (mappedFields.get(m.sourceStream) ?? new Set()).add(m.sourceField));
+  for (const m of mappings)
+    if (m.ontologyField) mappedFields.set(m.sourceStream, (mappedFields.get(m.sourceStream) ?? new Set()).add(m.sourceField));
 
   const waitingIn = new Map(waiting.map((w) => [w.stream, w._count._all]));
   const active = streams.filter((s) => s.status === "active");
@@ -93,7 +97,8 @@ export async function connectionFigures(
   }
 
   // The connection's own record of its last sync is the authority; the task that ran it (when one did) adds how long it took and what it did.
-  const sameSync = finished?.finishedAt && connection.lastSyncAt && Math.abs(finished.finishedAt.getTime() - connection.lastSyncAt.getTime()) < 60_000;
+  const sameSync =
+    finished?.finishedAt && connection.lastSyncAt && Math.abs(finished.finishedAt.getTime() - connection.lastSyncAt.getTime()) < 60_000;
   const outcome = connection.lastSyncStatus;
   return {
     recordsHeld: held ? active.reduce((n, s) => n + (held.get(s.name) ?? 0), 0) : null,
@@ -111,4 +116,3 @@ export async function connectionFigures(
     byStream,
   };
 }
-

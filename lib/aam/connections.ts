@@ -81,7 +81,15 @@ export async function getConnection({ ctx, id }: { ctx: TenantContext; id: strin
  * Config keys left out keep their stored values, and so do masked values sent back (lib/crypto/mask-secrets.ts): secrets need not be sent again.
  * Safe mode is never switched here (promotion leaves it), and its limit and policy keep to its rules: ValidationError otherwise.
  */
-export async function updateConnection({ ctx, id, input }: { ctx: TenantContext; id: string; input: UpdateConnectionInput }): Promise<ConnectionDto> {
+export async function updateConnection({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: TenantContext;
+  id: string;
+  input: UpdateConnectionInput;
+}): Promise<ConnectionDto> {
   const row = await getConnectionOrThrow(ctx, id);
   const settings = updatedConnectionSettings(row, input);
   let config = await readConfig(row);
@@ -109,7 +117,9 @@ export async function deleteConnection({ ctx, id }: { ctx: TenantContext; id: st
   const { count } = await ctx.db.connection.deleteMany({ where: { id, tenantId: ctx.tenantId } });
   if (count === 0) throw new NotFoundError("Connection");
   // Its queued and running tasks end "cancelled: the connection was deleted"; left queued, they would only fail.
-  await cancelConnectionTasks(ctx, id).catch((error) => log.warn("tasks of a deleted connection not cancelled", { tenantId: ctx.tenantId, connectionId: id, error }));
+  await cancelConnectionTasks(ctx, id).catch((error) =>
+    log.warn("tasks of a deleted connection not cancelled", { tenantId: ctx.tenantId, connectionId: id, error }),
+  );
   // Its uploads go now, released versions too, and its record segments. The connection is gone
   // either way: a store that fails here only leaves the files to the garbage collector.
   const uploads = storeKeys.connectionUploads(ctx.tenantId, id);
@@ -125,10 +135,20 @@ export async function deleteConnection({ ctx, id }: { ctx: TenantContext; id: st
 }
 
 /** Pauses or resumes syncing by hand. Resuming clears an error or a policy pause. */
-export async function setConnectionPaused({ ctx, id, paused }: { ctx: TenantContext; id: string; paused: boolean }): Promise<ConnectionDto> {
+export async function setConnectionPaused({
+  ctx,
+  id,
+  paused,
+}: {
+  ctx: TenantContext;
+  id: string;
+  paused: boolean;
+}): Promise<ConnectionDto> {
   const { count } = await ctx.db.connection.updateMany({
     where: { id, tenantId: ctx.tenantId },
-    data: paused ? { status: "paused", pauseReason: "manual", statusMessage: "Paused by a person" } : { status: "active", pauseReason: null, statusMessage: null },
+    data: paused
+      ? { status: "paused", pauseReason: "manual", statusMessage: "Paused by a person" }
+      : { status: "active", pauseReason: null, statusMessage: null },
   });
   if (count === 0) throw new NotFoundError("Connection");
   return getConnection({ ctx, id });
@@ -156,6 +176,7 @@ export function toSourceError(error: unknown): unknown {
 }
 
 function uniqueName(error: unknown, name: string): unknown {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return new ConflictError(`A connection named "${name}" already exists`);
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+    return new ConflictError(`A connection named "${name}" already exists`);
   return error;
 }

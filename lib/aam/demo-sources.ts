@@ -18,10 +18,19 @@ export async function ensureDemoSources(db: PrismaClient): Promise<{ created: bo
   const scoped = tenantDb(db, membership.tenantId, membership.userId);
   const exists = await scoped.connection.count({ where: { tenantId: membership.tenantId, name: DEMO_CONNECTION } });
   if (exists) return { created: false };
-  const ctx = { tenantId: membership.tenantId, db: scoped, actor: { userId: membership.userId, role: membership.role, via: "session" as const } };
+  const ctx = {
+    tenantId: membership.tenantId,
+    db: scoped,
+    actor: { userId: membership.userId, role: membership.role, via: "session" as const },
+  };
   const connection = await createConnection({
     ctx,
-    input: { name: DEMO_CONNECTION, type: "file", config: { source: "directory", directory: "mock_sources" }, schemaPolicy: "propagate_additive" },
+    input: {
+      name: DEMO_CONNECTION,
+      type: "file",
+      config: { source: "directory", directory: "mock_sources" },
+      schemaPolicy: "propagate_additive",
+    },
   });
   await requestSync({ ctx, id: connection.id });
   return { created: true };

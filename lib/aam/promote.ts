@@ -30,12 +30,18 @@ export async function promoteConnection({ ctx, id }: { ctx: TenantContext; id: s
   const { autoApproveThreshold } = await getDclSettings(ctx);
   const { streamsReset, mappingsApproved } = await ctx.db.$transaction(async (tx) => {
     const where = { id, tenantId: ctx.tenantId };
-    const { count } = await tx.connection.updateMany({ where: { ...where, safeMode: true }, data: { safeMode: false, sampleRowLimit: null } });
+    const { count } = await tx.connection.updateMany({
+      where: { ...where, safeMode: true },
+      data: { safeMode: false, sampleRowLimit: null },
+    });
     if (count === 0) {
       if ((await tx.connection.count({ where })) === 0) throw new NotFoundError("Connection");
       throw new ConflictError("The connection is not in safe mode");
     }
-    const streams = await tx.connectionStream.updateMany({ where: { tenantId: ctx.tenantId, connectionId: id }, data: { state: Prisma.DbNull } });
+    const streams = await tx.connectionStream.updateMany({
+      where: { tenantId: ctx.tenantId, connectionId: id },
+      data: { state: Prisma.DbNull },
+    });
     const approved = await approveConfidentProposals(tx, { tenantId: ctx.tenantId, connectionId: id }, autoApproveThreshold);
     return { streamsReset: streams.count, mappingsApproved: approved };
   });

@@ -18,7 +18,11 @@ export const DEFAULT_SAMPLE_ROW_LIMIT = 1_000;
 export const MAX_SAMPLE_ROW_LIMIT = 10_000;
 
 /** Policies that hold a breaking schema change for a person; `propagate_all` applies every change without one. */
-export const SAFE_MODE_POLICIES = ["require_approval", "pause_on_breaking", "propagate_additive"] as const satisfies readonly SchemaPolicy[];
+export const SAFE_MODE_POLICIES = [
+  "require_approval",
+  "pause_on_breaking",
+  "propagate_additive",
+] as const satisfies readonly SchemaPolicy[];
 export const SAFE_MODE_DEFAULT_POLICY: SchemaPolicy = "require_approval";
 const DEFAULT_POLICY: SchemaPolicy = "propagate_additive";
 
@@ -32,7 +36,8 @@ export function safeModeRefusals(settings: SafeModeSettings): Refusal[] {
   const refusals: Refusal[] = [];
   const { safeMode, sampleRowLimit, schemaPolicy } = settings;
   if (!safeMode) {
-    if (sampleRowLimit !== null) refusals.push({ path: "sampleRowLimit", message: "only a connection in safe mode has a sample row limit" });
+    if (sampleRowLimit !== null)
+      refusals.push({ path: "sampleRowLimit", message: "only a connection in safe mode has a sample row limit" });
     return refusals;
   }
   if (!(SAFE_MODE_POLICIES as readonly string[]).includes(schemaPolicy)) {
@@ -51,7 +56,11 @@ export function safeModeRefusals(settings: SafeModeSettings): Refusal[] {
 }
 
 /** A new connection's settings, with safe mode's defaults. Throws ValidationError (422) naming each refused field. */
-export function newConnectionSettings(input: { safeMode?: boolean; sampleRowLimit?: number; schemaPolicy?: SchemaPolicy }): SafeModeSettings {
+export function newConnectionSettings(input: {
+  safeMode?: boolean;
+  sampleRowLimit?: number;
+  schemaPolicy?: SchemaPolicy;
+}): SafeModeSettings {
   const safeMode = input.safeMode ?? false;
   const settings: SafeModeSettings = {
     safeMode,
@@ -66,16 +75,29 @@ export function newConnectionSettings(input: { safeMode?: boolean; sampleRowLimi
  * An update's settings over the current ones. Safe mode is chosen when a connection is created
  * and left only by promotion; the limit and policy stay within safe mode's rules. Throws ValidationError.
  */
-export function updatedConnectionSettings(current: SafeModeSettings, input: { safeMode?: boolean; sampleRowLimit?: number; schemaPolicy?: SchemaPolicy }): SafeModeSettings {
+export function updatedConnectionSettings(
+  current: SafeModeSettings,
+  input: { safeMode?: boolean; sampleRowLimit?: number; schemaPolicy?: SchemaPolicy },
+): SafeModeSettings {
   const refusals: Refusal[] = [];
   if (input.safeMode === false && current.safeMode) {
-    refusals.push({ path: "safeMode", message: "a connection leaves safe mode only by promotion (POST /api/v1/aam/connections/{id}/promote)" });
+    refusals.push({
+      path: "safeMode",
+      message: "a connection leaves safe mode only by promotion (POST /api/v1/aam/connections/{id}/promote)",
+    });
   }
   if (input.safeMode === true && !current.safeMode) {
-    refusals.push({ path: "safeMode", message: "safe mode is chosen when a connection is created; create a new connection to onboard this source in safe mode" });
+    refusals.push({
+      path: "safeMode",
+      message: "safe mode is chosen when a connection is created; create a new connection to onboard this source in safe mode",
+    });
   }
   assertAllowed(refusals);
-  const settings = { ...current, ...(input.sampleRowLimit !== undefined && { sampleRowLimit: input.sampleRowLimit }), ...(input.schemaPolicy && { schemaPolicy: input.schemaPolicy }) };
+  const settings = {
+    ...current,
+    ...(input.sampleRowLimit !== undefined && { sampleRowLimit: input.sampleRowLimit }),
+    ...(input.schemaPolicy && { schemaPolicy: input.schemaPolicy }),
+  };
   assertAllowed(safeModeRefusals(settings));
   return settings;
 }

@@ -28,7 +28,13 @@ export type CreateConnectionInput = z.infer<typeof CreateConnectionInput>;
  * `sampleRowLimit` are accepted so that refusing them can say why (leaving safe mode is promotion).
  */
 export const UpdateConnectionInput = z
-  .object({ name: Name, config: z.record(z.string(), z.unknown()), schemaPolicy: SchemaPolicy, safeMode: z.boolean(), sampleRowLimit: SampleRowLimit })
+  .object({
+    name: Name,
+    config: z.record(z.string(), z.unknown()),
+    schemaPolicy: SchemaPolicy,
+    safeMode: z.boolean(),
+    sampleRowLimit: SampleRowLimit,
+  })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: "nothing to update" });
 export type UpdateConnectionInput = z.infer<typeof UpdateConnectionInput>;

@@ -41,7 +41,9 @@ export async function requestSync({ ctx, id, fresh = false }: { ctx: TenantConte
   if (connection.status === "paused") throw new ConflictError(`The connection is paused: ${connection.statusMessage ?? "resume it first"}`);
   const running = await ctx.db.task.findFirst({
     where: {
-      tenantId: ctx.tenantId, type: "connector.sync", input: { path: ["connectionId"], equals: id },
+      tenantId: ctx.tenantId,
+      type: "connector.sync",
+      input: { path: ["connectionId"], equals: id },
       ...(fresh ? { status: "queued", attempts: 0 } : { status: { in: ["queued", "in_progress"] } }),
     },
   });

@@ -20,8 +20,12 @@ export async function listStreams({ ctx, connectionId }: { ctx: TenantContext; c
 export async function queryStreams(ctx: TenantContext, connectionId: string): Promise<StreamDto[]> {
   const streams = await ctx.db.connectionStream.findMany({ where: { connectionId, tenantId: ctx.tenantId }, orderBy: { name: "asc" } });
   const ids = streams.flatMap((s) => [s.acceptedFingerprintId, s.pendingFingerprintId]).filter((id): id is string => !!id);
-  const fingerprints = new Map((await ctx.db.schemaFingerprint.findMany({ where: { id: { in: ids }, tenantId: ctx.tenantId } })).map((f) => [f.id, f]));
-  return streams.map((s) => toStreamDto(s, fingerprints.get(s.acceptedFingerprintId ?? "") ?? null, fingerprints.get(s.pendingFingerprintId ?? "") ?? null));
+  const fingerprints = new Map(
+    (await ctx.db.schemaFingerprint.findMany({ where: { id: { in: ids }, tenantId: ctx.tenantId } })).map((f) => [f.id, f]),
+  );
+  return streams.map((s) =>
+    toStreamDto(s, fingerprints.get(s.acceptedFingerprintId ?? "") ?? null, fingerprints.get(s.pendingFingerprintId ?? "") ?? null),
+  );
 }
 
 /** Canonical events read from the connection, newest first. */
@@ -48,7 +52,14 @@ export async function queryQuarantine(ctx: TenantContext, connectionId: string, 
   });
   const { items, nextCursor } = toPage(rows, query.limit);
   return {
-    records: items.map((q) => ({ id: q.id, stream: q.stream, reason: q.reason, location: q.location, raw: q.raw, observedAt: q.observedAt })),
+    records: items.map((q) => ({
+      id: q.id,
+      stream: q.stream,
+      reason: q.reason,
+      location: q.location,
+      raw: q.raw,
+      observedAt: q.observedAt,
+    })),
     nextCursor,
   };
 }

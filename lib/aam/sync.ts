@@ -37,7 +37,11 @@ const direct: StepTools = { run: (_name, fn) => fn() };
  * readable stream from its saved state into record segments, each committed with the state after it. Steps make it
  * resumable under the task engines; the CLI runs it directly. Two syncs of one connection never overlap.
  */
-export async function syncConnection(ctx: TenantScope, connectionId: string, { step = direct, taskId }: { step?: StepTools; taskId?: string } = {}): Promise<SyncSummary> {
+export async function syncConnection(
+  ctx: TenantScope,
+  connectionId: string,
+  { step = direct, taskId }: { step?: StepTools; taskId?: string } = {},
+): Promise<SyncSummary> {
   return withLock(getKv(), lockKey(connectionId), () => run(ctx, connectionId, step, taskId), { ttlMs: 30 * 60_000, waitMs: 0 });
 }
 
@@ -49,7 +53,14 @@ export async function checkDrift(ctx: TenantScope, connectionId: string, { taskI
     async () => {
       const connection = await getConnectionOrThrow(ctx, connectionId);
       const outcome = await withConnector(ctx, connection, (connector) => discoverAndRecord(ctx, connection, connector, taskId));
-      return { connectionId, streams: outcome.readable.length, driftChanges: outcome.changes, pendingChanges: outcome.pending, paused: outcome.paused, problems: outcome.problems };
+      return {
+        connectionId,
+        streams: outcome.readable.length,
+        driftChanges: outcome.changes,
+        pendingChanges: outcome.pending,
+        paused: outcome.paused,
+        problems: outcome.problems,
+      };
     },
     { ttlMs: 10 * 60_000, waitMs: 0 },
   );
@@ -67,7 +78,16 @@ async function discoverAndRecord(ctx: TenantScope, connection: Connection, conne
 
 async function run(ctx: TenantScope, connectionId: string, step: StepTools, taskId?: string): Promise<SyncSummary> {
   const connection = await getConnectionOrThrow(ctx, connectionId);
-  const summary: SyncSummary = { connectionId, safeMode: connection.safeMode, streams: 0, driftChanges: 0, pendingChanges: 0, paused: false, problems: [], read: {} };
+  const summary: SyncSummary = {
+    connectionId,
+    safeMode: connection.safeMode,
+    streams: 0,
+    driftChanges: 0,
+    pendingChanges: 0,
+    paused: false,
+    problems: [],
+    read: {},
+  };
   if (connection.status === "paused") return { ...summary, skipped: connection.statusMessage ?? "the connection is paused", paused: true };
   // One connector (one client, one sign-in) for every step of this run; replayed steps never open it.
   let opened: Promise<Connector> | undefined;
@@ -78,14 +98,38 @@ async function run(ctx: TenantScope, connectionId: string, step: StepTools, task
       // Samples stay out of the step's stored output.
       return { ...outcome, readable: outcome.readable.map((r) => ({ ...r, stream: { ...r.stream, sample: [] } })) };
     });
-    Object.assign(summary, { streams: plan.readable.length, driftChanges: plan.changes, pendingChanges: plan.pending, paused: plan.paused, problems: plan.problems });
+    Object.assign(summary, {
+      streams: plan.readable.length,
+      driftChanges: plan.changes,
+      pendingChanges: plan.pending,
+      paused: plan.paused,
+      problems: plan.problems,
+    });
     for (const [index, { stream, fingerprintId }] of plan.readable.entries()) {
       // Published from inside the step: a replayed step (Inngest) announces nothing again.
-      const progress = syncProgress(ctx, { connectionId, stream: stream.name, streamsRead: index, streams: plan.readable.length, rowsBefore: storedSoFar(summary) });
-      summary.read[stream.name] = await step.run(`read:${stream.name}`, async () => progress.done(await readStream(ctx, connection, await connector(), stream, fingerprintId, progress.rows)));
+      const progress = syncProgress(ctx, {
+        connectionId,
+        stream: stream.name,
+        streamsRead: index,
+        streams: plan.readable.length,
+        rowsBefore: storedSoFar(summary),
+      });
+      summary.read[stream.name] = await step.run(`read:${stream.name}`, async () =>
+        progress.done(await readStream(ctx, connection, await connector(), stream, fingerprintId, progress.rows)),
+      );
     }
-    await markSynced(ctx, connectionId, plan.problems.length ? "partial" : "success", plan.problems.length ? problemMessage(plan.problems) : null);
-    await publishTenantEvent(ctx, "aam.sync.completed", { connectionId, outcome: plan.problems.length ? "partial" : "success", streams: summary.streams, driftChanges: summary.driftChanges });
+    await markSynced(
+      ctx,
+      connectionId,
+      plan.problems.length ? "partial" : "success",
+      plan.problems.length ? problemMessage(plan.problems) : null,
+    );
+    await publishTenantEvent(ctx, "aam.sync.completed", {
+      connectionId,
+      outcome: plan.problems.length ? "partial" : "success",
+      streams: summary.streams,
+      driftChanges: summary.driftChanges,
+    });
     return summary;
   } catch (error) {
     await markSynced(ctx, connectionId, "failed", toSafeError(error, { tenantId: ctx.tenantId, connectionId, taskId }).message);
@@ -102,7 +146,14 @@ async function run(ctx: TenantScope, connectionId: string, step: StepTools, task
  * each committed with the state after its last batch, so a read that dies resumes after the last
  * segment. A connection in safe mode reads a sample instead (`readSample`).
  */
-async function readStream(ctx: TenantScope, connection: Connection, connector: Connector, stream: SourceStream, fingerprintId: string, onRows: (stored: number) => void) {
+async function readStream(
+  ctx: TenantScope,
+  connection: Connection,
+  connector: Connector,
+  stream: SourceStream,
+  fingerprintId: string,
+  onRows: (stored: number) => void,
+) {
   const connectionId = connection.id;
   const row = await ctx.db.connectionStream.findUniqueOrThrow({ where: { connectionId_name: { connectionId, name: stream.name } } });
   const totals = { stored: 0, quarantined: 0 };
@@ -145,7 +196,13 @@ async function readStream(ctx: TenantScope, connection: Connection, connector: C
  * committed with `state` itself, so the stream's read state never moves past what a full read
  * after promotion needs. Records read again next time are not stored again (same content).
  */
-async function readSample(connector: Connector, stream: SourceStream, state: StreamState, writer: SegmentWriter, limit: number): Promise<Stored> {
+async function readSample(
+  connector: Connector,
+  stream: SourceStream,
+  state: StreamState,
+  writer: SegmentWriter,
+  limit: number,
+): Promise<Stored> {
   let remaining = limit;
   for await (const batch of connector.read(stream, state, { batchSize: Math.min(BATCH_SIZE, limit) })) {
     const records = batch.records.slice(0, remaining);
@@ -161,9 +218,18 @@ async function readSample(connector: Connector, stream: SourceStream, state: Str
  * Live progress of one sync (transient events: a reconnecting page reads the stored state): after
  * each committed segment, the rows stored so far, and the streams read out of the total.
  */
-function syncProgress(ctx: TenantScope, at: { connectionId: string; stream: string; streamsRead: number; streams: number; rowsBefore: number }) {
+function syncProgress(
+  ctx: TenantScope,
+  at: { connectionId: string; stream: string; streamsRead: number; streams: number; rowsBefore: number },
+) {
   const publish = (streamsRead: number, rows: number) =>
-    void publishTenantEvent(ctx, "aam.sync.progress", { connectionId: at.connectionId, stream: at.stream, streamsRead, streams: at.streams, rowsStored: at.rowsBefore + rows });
+    void publishTenantEvent(ctx, "aam.sync.progress", {
+      connectionId: at.connectionId,
+      stream: at.stream,
+      streamsRead,
+      streams: at.streams,
+      rowsStored: at.rowsBefore + rows,
+    });
   return {
     rows: (rows: number) => publish(at.streamsRead, rows),
     done<T extends { stored: number }>(totals: T): T {
@@ -180,17 +246,28 @@ const storedSoFar = (summary: SyncSummary) => Object.values(summary.read).reduce
  * need a person. Neither can fail the sync.
  */
 async function announceDrift(ctx: TenantScope, connection: Connection, outcome: { changes: number; pending: number; paused: boolean }) {
-  await publishTenantEvent(ctx, "aam.drift.detected", { connectionId: connection.id, changes: outcome.changes, pending: outcome.pending, paused: outcome.paused });
+  await publishTenantEvent(ctx, "aam.drift.detected", {
+    connectionId: connection.id,
+    changes: outcome.changes,
+    pending: outcome.pending,
+    paused: outcome.paused,
+  });
   if (outcome.pending === 0) return;
-  void notifyDriftPending(ctx.db, { tenantId: ctx.tenantId, connectionId: connection.id, connectionName: connection.name, pending: outcome.pending, paused: outcome.paused }).catch((error) =>
-    log.warn("drift notification failed", { connectionId: connection.id, error }),
-  );
+  void notifyDriftPending(ctx.db, {
+    tenantId: ctx.tenantId,
+    connectionId: connection.id,
+    connectionName: connection.name,
+    pending: outcome.pending,
+    paused: outcome.paused,
+  }).catch((error) => log.warn("drift notification failed", { connectionId: connection.id, error }));
 }
 
 /** The connection's status line after a partial sync: the first problem in full, the rest counted. */
 function problemMessage(problems: { message: string }[]): string {
   const others = problems.length - 1;
-  return others === 0 ? problems[0]!.message : `${problems[0]!.message} (and ${others === 1 ? "1 more stream" : `${others} more streams`} not read)`;
+  return others === 0
+    ? problems[0]!.message
+    : `${problems[0]!.message} (and ${others === 1 ? "1 more stream" : `${others} more streams`} not read)`;
 }
 
 /** A sync that fails leaves the connection in `error` with the reason, unless a pause already says why. */

@@ -27,7 +27,19 @@ import { uploadQuotaCheck } from "@/lib/quotas/upload-quota";
  * the file is written, and again when it is listed, under the tenant's upload lock, so concurrent
  * uploads cannot pass the quota together.
  */
-export async function saveUpload({ ctx, connectionId, name, body, declaredBytes }: { ctx: TenantContext; connectionId: string; name: string; body: ReadableStream<Uint8Array> | null; declaredBytes?: number }) {
+export async function saveUpload({
+  ctx,
+  connectionId,
+  name,
+  body,
+  declaredBytes,
+}: {
+  ctx: TenantContext;
+  connectionId: string;
+  name: string;
+  body: ReadableStream<Uint8Array> | null;
+  declaredBytes?: number;
+}) {
   const config = await uploadConfig(ctx, connectionId);
   if (declaredBytes !== undefined && declaredBytes > env.maxUploadBytes) throw new PayloadTooLargeError(env.maxUploadBytes);
   if (!body) throw new ValidationError("The request has no file content");
@@ -92,7 +104,11 @@ export async function listUploads({ ctx, connectionId }: { ctx: TenantContext; c
 /** For callers that already hold the connection. */
 export async function uploadedFiles(scope: TenantScope, connectionId: string) {
   await adoptLegacyUploads(scope, connectionId);
-  const rows = await scope.db.uploadedFile.findMany({ where: { tenantId: scope.tenantId, connectionId }, orderBy: { name: "asc" }, select: { name: true, bytes: true } });
+  const rows = await scope.db.uploadedFile.findMany({
+    where: { tenantId: scope.tenantId, connectionId },
+    orderBy: { name: "asc" },
+    select: { name: true, bytes: true },
+  });
   return rows.map((r) => ({ name: r.name, bytes: Number(r.bytes) }));
 }
 
@@ -100,7 +116,8 @@ async function uploadConfig(ctx: TenantContext, connectionId: string): Promise<F
   const connection = await getConnectionOrThrow(ctx, connectionId);
   if (connection.type !== "file") throw new ConflictError("Files can only be uploaded to a file connection");
   const config = FileConfig.parse(await readConfig(connection));
-  if (config.source !== "upload") throw new ConflictError("This file connection reads a server directory; uploads go to upload connections");
+  if (config.source !== "upload")
+    throw new ConflictError("This file connection reads a server directory; uploads go to upload connections");
   return config;
 }
 
@@ -109,7 +126,9 @@ async function checkText(file: string, config: FileConfig, name: string) {
   const problem = await fileTextProblem(file, config.encoding);
   if (!problem) return;
   if (problem.kind === "encoding") throw new ValidationError(`${name} ${problem.reason}`);
-  throw new UnsupportedMediaTypeError(`${name} ${problem.reason}. Upload CSV, TSV or JSON Lines text; a spreadsheet can be saved as CSV first.`);
+  throw new UnsupportedMediaTypeError(
+    `${name} ${problem.reason}. Upload CSV, TSV or JSON Lines text; a spreadsheet can be saved as CSV first.`,
+  );
 }
 
 async function checkCsv(file: string, config: FileConfig, name: string) {

@@ -10,10 +10,26 @@ import type { FindingDraft } from "./types";
 
 export function toFindingDto(f: Finding & { agent?: { slug: string } }) {
   return {
-    id: f.id, agent: f.agent?.slug ?? null, key: f.key, kind: f.kind, title: f.title, summary: f.summary, severity: f.severity,
+    id: f.id,
+    agent: f.agent?.slug ?? null,
+    key: f.key,
+    kind: f.kind,
+    title: f.title,
+    summary: f.summary,
+    severity: f.severity,
     impact: f.impactAmount === null ? null : { amount: f.impactAmount, currency: f.impactCurrency, per: f.impactPer },
-    window: f.window, sql: f.sql, rows: f.rows, lineage: f.lineage, status: f.status, statusById: f.statusById, statusAt: f.statusAt?.toISOString() ?? null, statusNote: f.statusNote,
-    firstSeenAt: f.firstSeenAt.toISOString(), lastSeenAt: f.lastSeenAt.toISOString(), occurrences: f.occurrences, lastRunId: f.lastRunId,
+    window: f.window,
+    sql: f.sql,
+    rows: f.rows,
+    lineage: f.lineage,
+    status: f.status,
+    statusById: f.statusById,
+    statusAt: f.statusAt?.toISOString() ?? null,
+    statusNote: f.statusNote,
+    firstSeenAt: f.firstSeenAt.toISOString(),
+    lastSeenAt: f.lastSeenAt.toISOString(),
+    occurrences: f.occurrences,
+    lastRunId: f.lastRunId,
   };
 }
 
@@ -26,16 +42,42 @@ const SEVERITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2,
  * dismissal stands. An open or acknowledged finding the run did not find again is resolved, with
  * no person, as "no longer found".
  */
-export async function recordFindings(scope: TenantScope, agent: Agent, runId: string, drafts: FindingDraft[], sources: ViewSource[]): Promise<{ found: number; new: number; resolved: number }> {
+export async function recordFindings(
+  scope: TenantScope,
+  agent: Agent,
+  runId: string,
+  drafts: FindingDraft[],
+  sources: ViewSource[],
+): Promise<{ found: number; new: number; resolved: number }> {
   const unique = [...new Map(drafts.map((d) => [d.key, d])).values()];
-  const existing = new Map((await scope.db.finding.findMany({ where: { tenantId: scope.tenantId, agentId: agent.id, key: { in: unique.map((d) => d.key) } } })).map((f) => [f.key, f]));
+  const existing = new Map(
+    (
+      await scope.db.finding.findMany({ where: { tenantId: scope.tenantId, agentId: agent.id, key: { in: unique.map((d) => d.key) } } })
+    ).map((f) => [f.key, f]),
+  );
   const now = new Date();
   let created = 0;
   for (const d of unique) {
-    const lineage = { entities: d.entities, sources: sources.filter((s) => d.entities.includes(s.entity)).map((s) => ({ connectionId: s.connectionId, stream: s.stream, entity: s.entity })) };
+    const lineage = {
+      entities: d.entities,
+      sources: sources
+        .filter((s) => d.entities.includes(s.entity))
+        .map((s) => ({ connectionId: s.connectionId, stream: s.stream, entity: s.entity })),
+    };
     const evidence = {
-      kind: d.kind, title: d.title, summary: d.summary, severity: d.severity, impactAmount: d.impact?.amount ?? null, impactCurrency: d.impact?.currency ?? null, impactPer: d.impact?.per ?? null,
-      window: (d.window ?? undefined) as Prisma.InputJsonValue | undefined, sql: d.sql, rows: d.rows as Prisma.InputJsonValue, lineage, lastRunId: runId, lastSeenAt: now,
+      kind: d.kind,
+      title: d.title,
+      summary: d.summary,
+      severity: d.severity,
+      impactAmount: d.impact?.amount ?? null,
+      impactCurrency: d.impact?.currency ?? null,
+      impactPer: d.impact?.per ?? null,
+      window: (d.window ?? undefined) as Prisma.InputJsonValue | undefined,
+      sql: d.sql,
+      rows: d.rows as Prisma.InputJsonValue,
+      lineage,
+      lastRunId: runId,
+      lastSeenAt: now,
     };
     const before = existing.get(d.key);
     if (!before) {
@@ -46,7 +88,11 @@ export async function recordFindings(scope: TenantScope, agent: Agent, runId: st
     const reopen = before.status === "resolved";
     await scope.db.finding.update({
       where: { id: before.id },
-      data: { ...evidence, occurrences: { increment: 1 }, ...(reopen && { status: "open", statusById: null, statusAt: now, statusNote: "found again" }) },
+      data: {
+        ...evidence,
+        occurrences: { increment: 1 },
+        ...(reopen && { status: "open", statusById: null, statusAt: now, statusNote: "found again" }),
+      },
     });
   }
   const { count: resolved } = await scope.db.finding.updateMany({
@@ -59,7 +105,12 @@ export async function recordFindings(scope: TenantScope, agent: Agent, runId: st
 export async function listFindings({ ctx, query }: { ctx: TenantContext; query: ListFindingsQuery }) {
   const agentId = query.agent ? (await getAgentOrThrow(ctx, query.agent)).id : undefined;
   const rows = await ctx.db.finding.findMany({
-    where: { tenantId: ctx.tenantId, ...(agentId && { agentId }), ...(query.status && { status: query.status }), ...(query.kind && { kind: query.kind }) },
+    where: {
+      tenantId: ctx.tenantId,
+      ...(agentId && { agentId }),
+      ...(query.status && { status: query.status }),
+      ...(query.kind && { kind: query.kind }),
+    },
     orderBy: [{ lastSeenAt: "desc" }, { id: "desc" }],
     include: { agent: { select: { slug: true } } },
     ...pageArgs(query),
@@ -70,7 +121,9 @@ export async function listFindings({ ctx, query }: { ctx: TenantContext; query: 
 
 /** Ranks findings for people: the most severe first, then the most money (amounts in different currencies are only compared within a severity). */
 export function rankFindings<T extends { severity: string; impact: { amount: number } | null }>(findings: T[]): T[] {
-  return [...findings].sort((a, b) => (SEVERITY_RANK[a.severity] ?? 9) - (SEVERITY_RANK[b.severity] ?? 9) || (b.impact?.amount ?? 0) - (a.impact?.amount ?? 0));
+  return [...findings].sort(
+    (a, b) => (SEVERITY_RANK[a.severity] ?? 9) - (SEVERITY_RANK[b.severity] ?? 9) || (b.impact?.amount ?? 0) - (a.impact?.amount ?? 0),
+  );
 }
 
 /** A person acknowledges, resolves, dismisses or reopens a finding; who and when are kept. */

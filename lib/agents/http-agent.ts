@@ -22,7 +22,10 @@ const Answer = z.object({
         title: z.string().min(1).max(300),
         summary: z.string().max(2000).default(""),
         severity: z.enum(["low", "medium", "high", "critical"]).default("medium"),
-        impact: z.object({ amount: z.number().finite(), currency: z.string().min(3).max(3), per: z.enum(["once", "month", "year"]) }).nullable().default(null),
+        impact: z
+          .object({ amount: z.number().finite(), currency: z.string().min(3).max(3), per: z.enum(["once", "month", "year"]) })
+          .nullable()
+          .default(null),
         window: z.object({ from: z.iso.date(), to: z.iso.date() }).nullable().default(null),
         sql: z.string().max(10_000).default(""),
         rows: z.array(z.record(z.string(), z.unknown())).max(50).default([]),
@@ -38,7 +41,10 @@ const Answer = z.object({
  * documented); a timeout, a 5xx or a connection failure may pass on retry.
  */
 export class AgentCallError extends UserFacingError {
-  constructor(message: string, readonly permanent = false) {
+  constructor(
+    message: string,
+    readonly permanent = false,
+  ) {
     super(message);
   }
 }
@@ -48,14 +54,21 @@ export class AgentCallError extends UserFacingError {
  * signed: `x-aos-signature: sha256=<hex HMAC-SHA256 of "<x-aos-timestamp>.<body>" with the agent's key>`.
  * The endpoint is reached through the outbound policy, with a timeout and a size limit on the answer.
  */
-export async function callHttpAgent(agent: Agent, request: { runId: string; asOf: string; views: Record<string, { columns: string[]; rows: Record<string, unknown>[]; total: number }> }): Promise<AnalysisResult> {
+export async function callHttpAgent(
+  agent: Agent,
+  request: { runId: string; asOf: string; views: Record<string, { columns: string[]; rows: Record<string, unknown>[]; total: number }> },
+): Promise<AnalysisResult> {
   const body = JSON.stringify({ agent: agent.slug, ...request });
   const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = createHmac("sha256", await signingKeyOf(agent)).update(`${timestamp}.${body}`).digest("hex");
+  const signature = createHmac("sha256", await signingKeyOf(agent))
+    .update(`${timestamp}.${body}`)
+    .digest("hex");
   let res: Response;
   try {
     res = await outboundFetch(agent.endpoint!, {
-      method: "POST", body, signal: AbortSignal.timeout(TIMEOUT_MS),
+      method: "POST",
+      body,
+      signal: AbortSignal.timeout(TIMEOUT_MS),
       headers: { "content-type": "application/json", "x-aos-timestamp": timestamp, "x-aos-signature": `sha256=${signature}` },
     });
   } catch (error) {

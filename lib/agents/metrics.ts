@@ -12,7 +12,8 @@ const PRICES: Record<string, [number, number]> = {
   "google/gemini-2.0-flash": [0.1, 0.4],
 };
 
-const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? null : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0 ? null : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 /**
  * Each agent's record over the last `days`: runs, success rate, p50/p95 duration, tokens and the
@@ -22,8 +23,15 @@ export async function agentMetrics(scope: TenantScope, query: MetricsQuery) {
   const since = new Date(Date.now() - query.days * 86_400_000);
   const [agents, runs, findings] = await Promise.all([
     listAgents(scope),
-    scope.db.agentRun.findMany({ where: { tenantId: scope.tenantId, startedAt: { gte: since } }, select: { agentId: true, status: true, durationMs: true, inputTokens: true, outputTokens: true, newFindings: true, inputs: true } }),
-    scope.db.finding.groupBy({ by: ["agentId"], where: { tenantId: scope.tenantId, statusById: { not: null }, statusAt: { gte: since } }, _count: { _all: true } }),
+    scope.db.agentRun.findMany({
+      where: { tenantId: scope.tenantId, startedAt: { gte: since } },
+      select: { agentId: true, status: true, durationMs: true, inputTokens: true, outputTokens: true, newFindings: true, inputs: true },
+    }),
+    scope.db.finding.groupBy({
+      by: ["agentId"],
+      where: { tenantId: scope.tenantId, statusById: { not: null }, statusAt: { gte: since } },
+      _count: { _all: true },
+    }),
   ]);
   const actedOn = new Map(findings.map((f) => [f.agentId, f._count._all]));
   return {
@@ -39,10 +47,19 @@ export async function agentMetrics(scope: TenantScope, query: MetricsQuery) {
         return price && sum !== null ? sum + (r.inputTokens * price[0] + r.outputTokens * price[1]) / 1e6 : null;
       }, 0);
       return {
-        agent: agent.slug, kind: agent.kind, runs: mine.length, succeeded, failed: finished.length - succeeded,
-        successRate: finished.length ? succeeded / finished.length : null, p50Ms: percentile(durations, 50), p95Ms: percentile(durations, 95),
-        inputTokens: mine.reduce((n, r) => n + r.inputTokens, 0), outputTokens: mine.reduce((n, r) => n + r.outputTokens, 0), estimatedCostUsd: cost,
-        findingsProduced: mine.reduce((n, r) => n + r.newFindings, 0), findingsActedOn: actedOn.get(agent.id) ?? 0,
+        agent: agent.slug,
+        kind: agent.kind,
+        runs: mine.length,
+        succeeded,
+        failed: finished.length - succeeded,
+        successRate: finished.length ? succeeded / finished.length : null,
+        p50Ms: percentile(durations, 50),
+        p95Ms: percentile(durations, 95),
+        inputTokens: mine.reduce((n, r) => n + r.inputTokens, 0),
+        outputTokens: mine.reduce((n, r) => n + r.outputTokens, 0),
+        estimatedCostUsd: cost,
+        findingsProduced: mine.reduce((n, r) => n + r.newFindings, 0),
+        findingsActedOn: actedOn.get(agent.id) ?? 0,
       };
     }),
   };

@@ -11,8 +11,18 @@ import type { RegisterAgentInput, UpdateAgentInput } from "./schemas";
 
 export function toAgentDto(a: Agent) {
   return {
-    id: a.id, slug: a.slug, name: a.name, description: a.description, kind: a.kind, endpoint: a.endpoint, owner: a.owner,
-    entities: a.entities as string[], schedule: a.schedule, enabled: a.enabled, createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
+    id: a.id,
+    slug: a.slug,
+    name: a.name,
+    description: a.description,
+    kind: a.kind,
+    endpoint: a.endpoint,
+    owner: a.owner,
+    entities: a.entities as string[],
+    schedule: a.schedule,
+    enabled: a.enabled,
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
   };
 }
 export type AgentDto = ReturnType<typeof toAgentDto>;
@@ -22,7 +32,16 @@ async function ensureBuiltinAgents(scope: TenantScope, have: Pick<Agent, "slug" 
   const missing = BUILTIN_AGENTS.filter((b) => !have.some((a) => a.kind === "builtin" && a.slug === b.slug));
   if (missing.length === 0) return false;
   await scope.db.agent.createMany({
-    data: missing.map((b) => ({ tenantId: scope.tenantId, slug: b.slug, name: b.name, description: b.description, kind: "builtin", handler: b.slug, entities: b.entities, schedule: b.schedule })),
+    data: missing.map((b) => ({
+      tenantId: scope.tenantId,
+      slug: b.slug,
+      name: b.name,
+      description: b.description,
+      kind: "builtin",
+      handler: b.slug,
+      entities: b.entities,
+      schedule: b.schedule,
+    })),
     skipDuplicates: true,
   });
   return true;
@@ -37,7 +56,10 @@ export async function listAgents(scope: TenantScope): Promise<Agent[]> {
 
 /** One agent by id or slug. */
 export async function getAgentOrThrow(scope: TenantScope, idOrSlug: string): Promise<Agent> {
-  await ensureBuiltinAgents(scope, await scope.db.agent.findMany({ where: { tenantId: scope.tenantId, kind: "builtin" }, select: { slug: true, kind: true } }));
+  await ensureBuiltinAgents(
+    scope,
+    await scope.db.agent.findMany({ where: { tenantId: scope.tenantId, kind: "builtin" }, select: { slug: true, kind: true } }),
+  );
   const byId = /^[0-9a-f-]{36}$/i.test(idOrSlug);
   const agent = await scope.db.agent.findFirst({ where: { tenantId: scope.tenantId, ...(byId ? { id: idOrSlug } : { slug: idOrSlug }) } });
   if (!agent) throw new NotFoundError("Agent");
@@ -51,16 +73,33 @@ const signingContext = (tenantId: string, slug: string) => `tenant:${tenantId}:a
  * allow-listed) and goes through the outbound policy on every call; requests carry an HMAC-SHA256
  * signature with a key answered here once (`signingKey`) and stored sealed.
  */
-export async function registerAgent({ ctx, input }: { ctx: TenantContext; input: RegisterAgentInput }): Promise<{ agent: AgentDto; signingKey: string }> {
+export async function registerAgent({
+  ctx,
+  input,
+}: {
+  ctx: TenantContext;
+  input: RegisterAgentInput;
+}): Promise<{ agent: AgentDto; signingKey: string }> {
   assertEndpoint(input.endpoint);
   await assertEntities(ctx, input.entities);
   await listAgents(ctx);
-  if (await ctx.db.agent.findFirst({ where: { tenantId: ctx.tenantId, slug: input.slug }, select: { id: true } })) throw new ConflictError(`an agent named "${input.slug}" exists`);
+  if (await ctx.db.agent.findFirst({ where: { tenantId: ctx.tenantId, slug: input.slug }, select: { id: true } }))
+    throw new ConflictError(`an agent named "${input.slug}" exists`);
   const signingKey = randomBytes(32).toString("base64url");
   const agent = await ctx.db.agent.create({
     data: {
-      tenantId: ctx.tenantId, slug: input.slug, name: input.name, description: input.description, kind: "http", endpoint: input.endpoint, owner: input.owner,
-      entities: input.entities, schedule: input.schedule, enabled: input.enabled, signingKeyCipher: await seal(signingKey, signingContext(ctx.tenantId, input.slug)), createdById: ctx.actor.userId,
+      tenantId: ctx.tenantId,
+      slug: input.slug,
+      name: input.name,
+      description: input.description,
+      kind: "http",
+      endpoint: input.endpoint,
+      owner: input.owner,
+      entities: input.entities,
+      schedule: input.schedule,
+      enabled: input.enabled,
+      signingKeyCipher: await seal(signingKey, signingContext(ctx.tenantId, input.slug)),
+      createdById: ctx.actor.userId,
     },
   });
   return { agent: toAgentDto(agent), signingKey };
@@ -69,10 +108,14 @@ export async function registerAgent({ ctx, input }: { ctx: TenantContext; input:
 /** A built-in agent's owner, schedule and whether it runs can change; a third party's everything but its slug. */
 export async function updateAgent({ ctx, id, input }: { ctx: TenantContext; id: string; input: UpdateAgentInput }): Promise<AgentDto> {
   const agent = await getAgentOrThrow(ctx, id);
-  if (agent.kind === "builtin" && (input.endpoint !== undefined || input.entities !== undefined)) throw new ValidationError("a built-in agent's endpoint and entities are fixed");
+  if (agent.kind === "builtin" && (input.endpoint !== undefined || input.entities !== undefined))
+    throw new ValidationError("a built-in agent's endpoint and entities are fixed");
   if (input.endpoint) assertEndpoint(input.endpoint);
   if (input.entities) await assertEntities(ctx, input.entities);
-  const updated = await ctx.db.agent.update({ where: { id: agent.id }, data: { ...input, ...(input.schedule !== undefined && { scheduledAt: null }) } });
+  const updated = await ctx.db.agent.update({
+    where: { id: agent.id },
+    data: { ...input, ...(input.schedule !== undefined && { scheduledAt: null }) },
+  });
   return toAgentDto(updated);
 }
 
@@ -89,14 +132,20 @@ export async function signingKeyOf(agent: Agent): Promise<string> {
 
 function assertEndpoint(endpoint: string) {
   const url = new URL(endpoint);
-  if (url.username || url.password) throw new ValidationError("the endpoint may not carry credentials; requests are signed instead", [{ path: "endpoint", message: "no user:password@" }]);
+  if (url.username || url.password)
+    throw new ValidationError("the endpoint may not carry credentials; requests are signed instead", [
+      { path: "endpoint", message: "no user:password@" },
+    ]);
   if (url.protocol === "http:" && !isAllowListed(url.hostname)) {
-    throw new ValidationError("the endpoint must be https (http only to a host the operator allows in AOS_OUTBOUND_ALLOW)", [{ path: "endpoint", message: "https required" }]);
+    throw new ValidationError("the endpoint must be https (http only to a host the operator allows in AOS_OUTBOUND_ALLOW)", [
+      { path: "endpoint", message: "https required" },
+    ]);
   }
 }
 
 async function assertEntities(scope: TenantScope, entities: string[]) {
   const ontology = await getTenantOntology(scope);
   const unknown = entities.filter((e) => !ontology.entities.some((o) => o.name === e));
-  if (unknown.length) throw new ValidationError(`unknown entities: ${unknown.join(", ")}`, [{ path: "entities", message: "not in the ontology" }]);
+  if (unknown.length)
+    throw new ValidationError(`unknown entities: ${unknown.join(", ")}`, [{ path: "entities", message: "not in the ontology" }]);
 }

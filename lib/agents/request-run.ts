@@ -9,6 +9,9 @@ import type { RunAgentInput } from "./schemas";
 export async function requestAgentRun({ ctx, id, input }: { ctx: TenantContext; id: string; input: RunAgentInput }) {
   const agent = await getAgentOrThrow(ctx, id);
   if (!agent.enabled) throw new ConflictError(`The agent "${agent.slug}" is disabled`);
-  const { task } = await createTask({ ctx, input: { type: "agent.run", input: { agent: agent.slug, trigger: "manual", ...(input.asOf && { asOf: input.asOf }) } } });
+  const { task } = await createTask({
+    ctx,
+    input: { type: "agent.run", input: { agent: agent.slug, trigger: "manual", ...(input.asOf && { asOf: input.asOf }) } },
+  });
   return { task };
 }

@@ -8,9 +8,25 @@ import type { ListRunsQuery } from "./schemas";
 
 export function toRunDto(r: AgentRun & { agent?: { slug: string } }) {
   return {
-    id: r.id, agent: r.agent?.slug ?? null, taskId: r.taskId, trigger: r.trigger, status: r.status, buildId: r.buildId, inputs: r.inputs, queries: r.queries, figures: r.figures,
-    narrative: r.narrative, narrativeBy: r.narrativeBy, inputTokens: r.inputTokens, outputTokens: r.outputTokens, findings: r.findings, newFindings: r.newFindings, error: r.error,
-    startedAt: r.startedAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null, durationMs: r.durationMs,
+    id: r.id,
+    agent: r.agent?.slug ?? null,
+    taskId: r.taskId,
+    trigger: r.trigger,
+    status: r.status,
+    buildId: r.buildId,
+    inputs: r.inputs,
+    queries: r.queries,
+    figures: r.figures,
+    narrative: r.narrative,
+    narrativeBy: r.narrativeBy,
+    inputTokens: r.inputTokens,
+    outputTokens: r.outputTokens,
+    findings: r.findings,
+    newFindings: r.newFindings,
+    error: r.error,
+    startedAt: r.startedAt.toISOString(),
+    finishedAt: r.finishedAt?.toISOString() ?? null,
+    durationMs: r.durationMs,
   };
 }
 

@@ -13,7 +13,10 @@ import { createTask } from "@/lib/tasks/tasks";
  */
 export async function queueScheduledRuns(base: PrismaClient, now = new Date()): Promise<number> {
   const db = systemDb(base, "the agent scheduler finds every tenant's due agents");
-  const agents = await db.agent.findMany({ where: { enabled: true, schedule: { not: null } }, select: { id: true, tenantId: true, slug: true, schedule: true, scheduledAt: true, createdAt: true } });
+  const agents = await db.agent.findMany({
+    where: { enabled: true, schedule: { not: null } },
+    select: { id: true, tenantId: true, slug: true, schedule: true, scheduledAt: true, createdAt: true },
+  });
   let queued = 0;
   for (const agent of agents) {
     const due = latestDue(agent.schedule!, agent.scheduledAt ?? agent.createdAt, now);
@@ -23,7 +26,14 @@ export async function queueScheduledRuns(base: PrismaClient, now = new Date()): 
     if (count === 0) continue;
     try {
       const scope = { tenantId: agent.tenantId, db: tenantDb(base, agent.tenantId) };
-      await createTask({ ctx: scope, input: { type: "agent.run", input: { agent: agent.slug, trigger: "schedule" }, idempotencyKey: `schedule:${agent.id}:${due.toISOString()}` } });
+      await createTask({
+        ctx: scope,
+        input: {
+          type: "agent.run",
+          input: { agent: agent.slug, trigger: "schedule" },
+          idempotencyKey: `schedule:${agent.id}:${due.toISOString()}`,
+        },
+      });
       queued++;
     } catch (error) {
       log.warn("scheduled agent run not queued", { tenantId: agent.tenantId, agent: agent.slug, error });

@@ -6,7 +6,10 @@ export const Schedule = z
   .string()
   .trim()
   .max(100)
-  .refine((expr) => expr.split(/\s+/).length === 5 && parses(expr), "a schedule is a 5-field cron expression (minute hour day month weekday), e.g. \"0 6 * * *\"")
+  .refine(
+    (expr) => expr.split(/\s+/).length === 5 && parses(expr),
+    'a schedule is a 5-field cron expression (minute hour day month weekday), e.g. "0 6 * * *"',
+  )
   .nullable();
 
 function parses(expr: string): boolean {
@@ -24,7 +27,10 @@ const Slug = z
   .string()
   .regex(/^[a-z][a-z0-9-]{1,39}$/, "2 to 40 lower-case letters, digits and dashes, starting with a letter")
   .refine((slug) => !RESERVED.has(slug), "metrics is reserved");
-const Entities = z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).min(1).max(20);
+const Entities = z
+  .array(z.string().regex(/^[a-z][a-z0-9_]*$/))
+  .min(1)
+  .max(20);
 
 export const RegisterAgentInput = z.object({
   slug: Slug,
@@ -40,7 +46,15 @@ export const RegisterAgentInput = z.object({
 export type RegisterAgentInput = z.infer<typeof RegisterAgentInput>;
 
 export const UpdateAgentInput = z
-  .object({ name: z.string().trim().min(1).max(100), description: z.string().trim().max(500), owner: z.string().trim().max(200), schedule: Schedule, enabled: z.boolean(), endpoint: RegisterAgentInput.shape.endpoint, entities: Entities })
+  .object({
+    name: z.string().trim().min(1).max(100),
+    description: z.string().trim().max(500),
+    owner: z.string().trim().max(200),
+    schedule: Schedule,
+    enabled: z.boolean(),
+    endpoint: RegisterAgentInput.shape.endpoint,
+    entities: Entities,
+  })
   .partial()
   .refine((input) => Object.keys(input).length > 0, "name at least one setting");
 export type UpdateAgentInput = z.infer<typeof UpdateAgentInput>;

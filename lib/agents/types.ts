@@ -38,4 +38,7 @@ export type AnalysisResult = { findings: FindingDraft[]; figures: Record<string,
  * An agent's analysis over a DuckDB connection where each entity it reads is a view named as the
  * entity (lib/agents/view-tables.ts). `asOf` is "today" for the analysis (tests and the demo pin it).
  */
-export type Analysis<Options = Record<string, never>> = (duck: DuckDBConnection, options: { asOf: Date } & Partial<Options>) => Promise<AnalysisResult>;
+export type Analysis<Options = Record<string, never>> = (
+  duck: DuckDBConnection,
+  options: { asOf: Date } & Partial<Options>,
+) => Promise<AnalysisResult>;

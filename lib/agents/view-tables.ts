@@ -15,7 +15,11 @@ import { NotFoundError } from "@/lib/errors";
  * a person re-running a finding's SQL reads. An entity not built yet is an empty view with the
  * ontology's columns. Temporary views belong to the connection, so runs never see each other's.
  */
-export async function withViewTables<T>(scope: TenantScope, entities: string[], fn: (duck: DuckDBConnection, build: { id: string | null }) => Promise<T>): Promise<T> {
+export async function withViewTables<T>(
+  scope: TenantScope,
+  entities: string[],
+  fn: (duck: DuckDBConnection, build: { id: string | null }) => Promise<T>,
+): Promise<T> {
   const ontology = await getTenantOntology(scope);
   const wanted = entities.map((name) => {
     const entity = ontology.entities.find((e) => e.name === name);

@@ -62,7 +62,8 @@ function signInLimits(email: string, clientAddress: string): Limit[] {
 async function checkPassword(db: PrismaClient, { email, password }: Credentials): Promise<SignedInUser | null> {
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
   const ok = await verifyPassword(user?.passwordHash, password);
-  const membership = user && ok ? await userDb(db, user.id).membership.findFirst({ where: { userId: user.id }, orderBy: { createdAt: "asc" } }) : null;
+  const membership =
+    user && ok ? await userDb(db, user.id).membership.findFirst({ where: { userId: user.id }, orderBy: { createdAt: "asc" } }) : null;
   if (!ok || !user || !membership) return null;
   return { userId: user.id, email: user.email, name: user.name, tenantId: membership.tenantId, role: membership.role };
 }

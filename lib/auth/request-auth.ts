@@ -52,7 +52,6 @@ async function readSession(req: Request): Promise<Principal> {
   return { userId: token.uid, tenantId: token.tid, via: "session" };
 }
 
-
 /** next-auth splits large cookies into `<name>.0`, `<name>.1`, ...; this joins them back. */
 function readSessionCookie(header: string): string | undefined {
   const jar = new Map<string, string>();

@@ -24,13 +24,18 @@ export async function agentCommand(db: PrismaClient, args: string[]) {
   const scope = { tenantId: tenant.id, db: tenantDb(db, tenant.id) };
   const agent = await getAgentOrThrow(scope, slug);
   const outcome = await runAgent(scope, agent, { trigger: "cli", asOf: asOf ? new Date(`${asOf}T00:00:00Z`) : undefined });
-  const findings = await scope.db.finding.findMany({ where: { tenantId: tenant.id, agentId: agent.id, lastRunId: outcome.run.id }, orderBy: [{ impactAmount: { sort: "desc", nulls: "last" } }] });
+  const findings = await scope.db.finding.findMany({
+    where: { tenantId: tenant.id, agentId: agent.id, lastRunId: outcome.run.id },
+    orderBy: [{ impactAmount: { sort: "desc", nulls: "last" } }],
+  });
   return { agent: agent.slug, tenant: tenantSlug, run: outcome.run, findings };
 }
 
 export function formatAgentReport(report: Awaited<ReturnType<typeof agentCommand>>): string {
   const money = (f: { impactAmount: number | null; impactCurrency: string | null; impactPer: string | null }) =>
-    f.impactAmount === null ? "" : `  ${f.impactCurrency} ${f.impactAmount.toLocaleString("en-US", { maximumFractionDigits: 2 })}${f.impactPer === "once" ? "" : `/${f.impactPer}`}`;
+    f.impactAmount === null
+      ? ""
+      : `  ${f.impactCurrency} ${f.impactAmount.toLocaleString("en-US", { maximumFractionDigits: 2 })}${f.impactPer === "once" ? "" : `/${f.impactPer}`}`;
   return [
     `${report.agent} on ${report.tenant}: ${report.findings.length} finding(s) in ${report.run.durationMs} ms (run ${report.run.id})`,
     "",

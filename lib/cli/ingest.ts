@@ -12,12 +12,16 @@ import { tenantDb } from "@/lib/db/scope";
 export async function ingest(db: PrismaClient, args: string[]) {
   const index = args.indexOf("--connection");
   const id = index >= 0 ? args[index + 1] : undefined;
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id)) throw new ValidationError("usage: npm run aos -- ingest --connection <connection id> (see `npm run aos -- connections`)");
+  if (!id || !/^[0-9a-f-]{36}$/i.test(id))
+    throw new ValidationError("usage: npm run aos -- ingest --connection <connection id> (see `npm run aos -- connections`)");
   const connection = await db.connection.findUnique({ where: { id }, select: { tenantId: true } });
   if (!connection) throw new NotFoundError("Connection");
   return syncConnection({ tenantId: connection.tenantId, db: tenantDb(db, connection.tenantId) }, id);
 }
 
 export async function listAllConnections(db: PrismaClient) {
-  return db.connection.findMany({ select: { id: true, name: true, type: true, status: true, tenant: { select: { slug: true } } }, orderBy: { createdAt: "asc" } });
+  return db.connection.findMany({
+    select: { id: true, name: true, type: true, status: true, tenant: { select: { slug: true } } },
+    orderBy: { createdAt: "asc" },
+  });
 }

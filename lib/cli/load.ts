@@ -34,16 +34,25 @@ export async function load(db: PrismaClient, args: string[]): Promise<LoadReport
   if (!target) throw new ValidationError("usage: npm run aos -- load <file or folder> [--tenant <slug>] [--json]");
   const slug = args.includes("--tenant") ? args[args.indexOf("--tenant") + 1] : DEMO.slug;
   const files = await filesAt(path.resolve(target));
-  const tenant = await db.tenant.findUnique({ where: { slug: slug ?? "" }, select: { id: true, memberships: { where: { role: "owner" }, select: { userId: true }, take: 1 } } });
+  const tenant = await db.tenant.findUnique({
+    where: { slug: slug ?? "" },
+    select: { id: true, memberships: { where: { role: "owner" }, select: { userId: true }, take: 1 } },
+  });
   if (!tenant) throw new NotFoundError(`Tenant "${slug}"`);
   const owner = tenant.memberships[0];
   if (!owner) throw new ValidationError(`Tenant "${slug}" has no owner to load as`);
-  const ctx = { tenantId: tenant.id, db: tenantDb(db, tenant.id), actor: { userId: owner.userId, role: "owner" as const, via: "session" as const } };
+  const ctx = {
+    tenantId: tenant.id,
+    db: tenantDb(db, tenant.id),
+    actor: { userId: owner.userId, role: "owner" as const, via: "session" as const },
+  };
 
   const started = performance.now();
   const name = `load: ${path.resolve(target)}`.slice(0, 200);
   const existing = await ctx.db.connection.findFirst({ where: { tenantId: tenant.id, name }, select: { id: true } });
-  const connectionId = existing?.id ?? (await createConnection({ ctx, input: { name, type: "file", schemaPolicy: "propagate_additive", config: { source: "upload" } } })).id;
+  const connectionId =
+    existing?.id ??
+    (await createConnection({ ctx, input: { name, type: "file", schemaPolicy: "propagate_additive", config: { source: "upload" } } })).id;
   for (const file of files) await storeUpload(ctx, connectionId, file.name, await stageForUpload(file.path));
   const staged = performance.now();
 
@@ -69,8 +78,14 @@ const secs = (ms: number) => Math.round(ms) / 1000;
 async function filesAt(target: string): Promise<{ path: string; name: string; bytes: number }[]> {
   const info = await stat(target).catch(() => null);
   if (!info) throw new ValidationError(`${target} does not exist`);
-  const paths = info.isDirectory() ? (await readdir(target)).filter(isReadableFileName).sort().map((n) => path.join(target, n)) : [target];
-  if (!info.isDirectory() && !isReadableFileName(target)) throw new ValidationError(`${path.basename(target)} is not a ${FILE_EXTENSIONS.join(", ")} file`);
+  const paths = info.isDirectory()
+    ? (await readdir(target))
+        .filter(isReadableFileName)
+        .sort()
+        .map((n) => path.join(target, n))
+    : [target];
+  if (!info.isDirectory() && !isReadableFileName(target))
+    throw new ValidationError(`${path.basename(target)} is not a ${FILE_EXTENSIONS.join(", ")} file`);
   if (paths.length === 0) throw new ValidationError(`${target} holds no ${FILE_EXTENSIONS.join(", ")} files`);
   return Promise.all(paths.map(async (p) => ({ path: p, name: path.basename(p), bytes: (await stat(p)).size })));
 }
@@ -82,7 +97,12 @@ export function formatLoadReport(r: LoadReport): string {
     ...r.files.map((f) => `  ${f.name}  ${(f.bytes / 1024 ** 2).toFixed(1)} MB`),
     `records  ${r.records.stored.toLocaleString("en-US")} stored, ${r.records.quarantined.toLocaleString("en-US")} quarantined`,
     `seconds  stage ${r.seconds.stage}  sync ${r.seconds.sync}  map+views ${r.seconds.views}  total ${r.seconds.total}`,
-    `views    ${r.views.filter((v) => v.rows > 0).map((v) => `${v.entity} ${v.rows.toLocaleString("en-US")}`).join(", ") || "none mapped"}`,
+    `views    ${
+      r.views
+        .filter((v) => v.rows > 0)
+        .map((v) => `${v.entity} ${v.rows.toLocaleString("en-US")}`)
+        .join(", ") || "none mapped"
+    }`,
     `peak RSS ${r.peakRssMb} MB`,
   ];
   return lines.join("\n");

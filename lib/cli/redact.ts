@@ -12,7 +12,12 @@ export function parseRedactArgs(args: readonly string[]): { knownNames: string[]
     if (arg !== "--names" && inline === undefined) throw new BadRequestError(`unknown argument "${arg}"\n${USAGE}`);
     const value = inline ?? args[++i];
     if (value === undefined) throw new BadRequestError(`--names needs a value\n${USAGE}`);
-    knownNames.push(...value.split(",").map((n) => n.trim()).filter(Boolean));
+    knownNames.push(
+      ...value
+        .split(",")
+        .map((n) => n.trim())
+        .filter(Boolean),
+    );
   }
   return { knownNames };
 }

@@ -21,20 +21,30 @@ export async function rotateEncryptionKey(db: PrismaClient, box?: SecretBox): Pr
   const keys = box ?? (await getSecretBox());
   const report: RotationReport = { keyId: keys.keyId, connections: count(), slackWebhooks: count() };
 
-  const connections = everyRow((page) => db.connection.findMany({ select: { id: true, tenantId: true, configCipher: true, updatedAt: true }, ...page }));
+  const connections = everyRow((page) =>
+    db.connection.findMany({ select: { id: true, tenantId: true, configCipher: true, updatedAt: true }, ...page }),
+  );
   for await (const row of connections) {
     const outcome = await reseal(keys, row.configCipher, connectionSealContext(row), async (next) => {
       // Rotation is not an edit: the connection's updatedAt stays.
-      const { count } = await db.connection.updateMany({ where: { id: row.id, configCipher: row.configCipher }, data: { configCipher: next, updatedAt: row.updatedAt } });
+      const { count } = await db.connection.updateMany({
+        where: { id: row.id, configCipher: row.configCipher },
+        data: { configCipher: next, updatedAt: row.updatedAt },
+      });
       return count > 0;
     });
     tally(report.connections, outcome, row.id);
   }
 
-  const webhooks = everyRow((page) => db.tenant.findMany({ where: { slackWebhookUrl: { not: null } }, select: { id: true, slackWebhookUrl: true }, ...page }));
+  const webhooks = everyRow((page) =>
+    db.tenant.findMany({ where: { slackWebhookUrl: { not: null } }, select: { id: true, slackWebhookUrl: true }, ...page }),
+  );
   for await (const row of webhooks) {
     const outcome = await reseal(keys, row.slackWebhookUrl!, slackWebhookSealContext(row.id), async (next) => {
-      const { count } = await db.tenant.updateMany({ where: { id: row.id, slackWebhookUrl: row.slackWebhookUrl }, data: { slackWebhookUrl: next } });
+      const { count } = await db.tenant.updateMany({
+        where: { id: row.id, slackWebhookUrl: row.slackWebhookUrl },
+        data: { slackWebhookUrl: next },
+      });
       return count > 0;
     });
     tally(report.slackWebhooks, outcome, row.id);

@@ -28,13 +28,16 @@ const COMMANDS: Record<string, Command> = {
       const { created } = await seedDemo(db);
       console.log(created ? "demo tenant created" : "demo tenant already present");
       const sources = await ensureDemoSources(db);
-      console.log(sources.created ? "demo sources connected; the first sync runs when the app server starts" : "demo sources already connected");
+      console.log(
+        sources.created ? "demo sources connected; the first sync runs when the app server starts" : "demo sources already connected",
+      );
     },
   },
   connections: {
     summary: "List every connection (id, tenant, type, status)",
     run: async () => {
-      for (const c of await listAllConnections(systemDb(await getDb(), "operator CLI"))) console.log([c.id, c.tenant.slug, c.type, c.status, c.name].join("\t"));
+      for (const c of await listAllConnections(systemDb(await getDb(), "operator CLI")))
+        console.log([c.id, c.tenant.slug, c.type, c.status, c.name].join("\t"));
     },
   },
   ingest: {
@@ -50,7 +53,10 @@ const COMMANDS: Record<string, Command> = {
       const report = await rotateEncryptionKey(systemDb(await getDb(), "operator CLI"));
       console.log(JSON.stringify(report, null, 2));
       const failed = report.connections.failed.length + report.slackWebhooks.failed.length;
-      if (failed > 0) throw new ValidationError(`${failed} secret(s) could not be decrypted with the configured keys (ids above): add the key that sealed them to AOS_ENCRYPTION_KEYS_OLD and run again`);
+      if (failed > 0)
+        throw new ValidationError(
+          `${failed} secret(s) could not be decrypted with the configured keys (ids above): add the key that sealed them to AOS_ENCRYPTION_KEYS_OLD and run again`,
+        );
     },
   },
   load: {
@@ -67,7 +73,8 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   agent: {
-    summary: "Run an agent now against a tenant's current views: agent run <finops|revops|slug> [--tenant <slug>] [--as-of YYYY-MM-DD] [--json]",
+    summary:
+      "Run an agent now against a tenant's current views: agent run <finops|revops|slug> [--tenant <slug>] [--as-of YYYY-MM-DD] [--json]",
     run: async (args) => {
       const report = await agentCommand(systemDb(await getDb(), "operator CLI"), args);
       console.log(args.includes("--json") ? JSON.stringify(report) : formatAgentReport(report));

@@ -31,15 +31,27 @@ export function describeSync(s: {
   result: { skipped?: string; read: Record<string, { stored: number }> };
 }): ActivityItem {
   const name = s.connection ?? "a deleted connection";
-  const base = { id: `sync:${s.id}`, at: s.at, kind: "sync" as const, href: s.connectionId && s.connection ? `/connections/${s.connectionId}` : "/connections" };
+  const base = {
+    id: `sync:${s.id}`,
+    at: s.at,
+    kind: "sync" as const,
+    href: s.connectionId && s.connection ? `/connections/${s.connectionId}` : "/connections",
+  };
   if (s.failed) return { ...base, tone: "error", text: `Sync of ${name} failed${s.error ? `: ${s.error}` : ""}` };
   if (s.result.skipped) return { ...base, tone: "warn", text: `Sync of ${name} skipped: ${s.result.skipped}` };
   const stored = Object.values(s.result.read).reduce((n, r) => n + r.stored, 0);
-  return { ...base, tone: "ok", text: stored ? `Synced ${name}: ${plural(stored, "new or changed record")}` : `Synced ${name}: nothing new` };
+  return {
+    ...base,
+    tone: "ok",
+    text: stored ? `Synced ${name}: ${plural(stored, "new or changed record")}` : `Synced ${name}: nothing new`,
+  };
 }
 
 /** A batch of schema changes detected together on one connection. */
-export function describeDrift(events: { id: string; connectionId: string; createdAt: Date; status: string }[], connection: string): ActivityItem {
+export function describeDrift(
+  events: { id: string; connectionId: string; createdAt: Date; status: string }[],
+  connection: string,
+): ActivityItem {
   const waiting = events.filter((e) => e.status === "pending").length;
   const applied = events.filter((e) => e.status === "applied").length;
   const parts = [applied ? `${applied} applied` : null, waiting ? `${waiting} waiting for review` : null].filter(Boolean);
@@ -54,13 +66,23 @@ export function describeDrift(events: { id: string; connectionId: string; create
   };
 }
 
-type Decision = { id: string; createdAt: Date; kind: string; action: string; stream: string; field: string | null; fromField: string | null; target: string | null };
+type Decision = {
+  id: string;
+  createdAt: Date;
+  kind: string;
+  action: string;
+  stream: string;
+  field: string | null;
+  fromField: string | null;
+  target: string | null;
+};
 
 /** A decision on a mapping, a repair or a schema change; `who` is null for the repair agent. */
 export function describeDecision(d: Decision, who: string | null): ActivityItem {
   const field = d.field ? `${d.stream}.${d.field}` : d.stream;
   const to = d.target ? ` → ${d.target}` : "";
-  const what = d.kind === "schema" ? `a schema change on ${field}` : d.kind === "repair" ? `the repair ${field}${to}` : `the mapping ${field}${to}`;
+  const what =
+    d.kind === "schema" ? `a schema change on ${field}` : d.kind === "repair" ? `the repair ${field}${to}` : `the mapping ${field}${to}`;
   const actor = who ?? "The repair agent";
   const text: Record<string, string> = {
     auto_apply: `The repair agent remapped ${field}${to}${d.fromField && d.fromField !== d.field ? ` (it continues ${d.fromField})` : ""}`,

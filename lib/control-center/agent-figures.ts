@@ -5,7 +5,14 @@ export type Money = { amount: number; currency: string | null };
 
 export type FinopsHeadline = {
   /** Spend over the run's spend window, in the currency with the most spend, the others beside it. */
-  spend: { total: Money; others: Money[]; window: { from: string; to: string } | null; period: string | null; last7: number | null; previous7: number | null } | null;
+  spend: {
+    total: Money;
+    others: Money[];
+    window: { from: string; to: string } | null;
+    period: string | null;
+    last7: number | null;
+    previous7: number | null;
+  } | null;
   anomalies: { count: number; impact: Money[] };
   /** Daily spend in the main currency over the last days of the data (not of the calendar). */
   trend: { day: string; cost: number }[];
@@ -70,7 +77,10 @@ export function finopsHeadline(figures: unknown, trendDays: number): FinopsHeadl
           }
         : null,
     anomalies: { count: f.anomalies.count, impact: f.anomalies.impact.map((i) => ({ amount: i.amount, currency: i.currency })) },
-    trend: [...byDay].sort(([a], [b]) => (a < b ? -1 : 1)).slice(-trendDays).map(([day, cost]) => ({ day, cost: Math.round(cost * 100) / 100 })),
+    trend: [...byDay]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .slice(-trendDays)
+      .map(([day, cost]) => ({ day, cost: Math.round(cost * 100) / 100 })),
   };
 }
 
@@ -81,10 +91,19 @@ export function revopsHeadline(figures: unknown): RevopsHeadline {
   const overdue = mainCurrency(f.receivables.byCurrency, (r) => r.overdue);
   return {
     pipeline: pipeline
-      ? { total: { amount: pipeline.main.amount, currency: pipeline.main.currency }, weighted: pipeline.main.weighted, deals: pipeline.main.deals, others: pipeline.rest.map((r) => ({ amount: r.amount, currency: r.currency })) }
+      ? {
+          total: { amount: pipeline.main.amount, currency: pipeline.main.currency },
+          weighted: pipeline.main.weighted,
+          deals: pipeline.main.deals,
+          others: pipeline.rest.map((r) => ({ amount: r.amount, currency: r.currency })),
+        }
       : null,
     overdue: overdue
-      ? { total: { amount: overdue.main.overdue, currency: overdue.main.currency }, invoices: overdue.main.overdue_invoices, others: overdue.rest.map((r) => ({ amount: r.overdue, currency: r.currency })) }
+      ? {
+          total: { amount: overdue.main.overdue, currency: overdue.main.currency },
+          invoices: overdue.main.overdue_invoices,
+          others: overdue.rest.map((r) => ({ amount: r.overdue, currency: r.currency })),
+        }
       : null,
     stalledDeals: f.counts.stalledDeals,
   };

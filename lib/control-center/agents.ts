@@ -34,7 +34,10 @@ export type AgentHeadlines = { finops: AgentHeadline<FinopsHeadline>; revops: Ag
 const SAMPLE_FILES = "computed from the sample files (mock_sources) the demo workspace ships with, not your data";
 
 /** The built-in agents' headline figures, read from their stored runs; `demo` is DEMO_MODE unless given. */
-export async function agentHeadlines(ctx: TenantContext, { trendDays, demo = demoModeOn() }: { trendDays: number; demo?: boolean }): Promise<AgentHeadlines> {
+export async function agentHeadlines(
+  ctx: TenantContext,
+  { trendDays, demo = demoModeOn() }: { trendDays: number; demo?: boolean },
+): Promise<AgentHeadlines> {
   const [finops, revops] = await Promise.all([latest(ctx, "finops"), latest(ctx, "revops")]);
   if (demo) {
     const figures = demoHeadlines();
@@ -43,10 +46,21 @@ export async function agentHeadlines(ctx: TenantContext, { trendDays, demo = dem
       revops: { ...revops, panel: describePanel("revops", "demo"), figures: figures.revops, run: null, failed: null },
     };
   }
-  const [finopsSample, revopsSample] = await Promise.all([fromSampleFiles(ctx, finops.success, "finops"), fromSampleFiles(ctx, revops.success, "revops")]);
+  const [finopsSample, revopsSample] = await Promise.all([
+    fromSampleFiles(ctx, finops.success, "finops"),
+    fromSampleFiles(ctx, revops.success, "revops"),
+  ]);
   return {
-    finops: { ...finops, panel: describePanel("finops", finopsSample ? "demo" : "live", SAMPLE_FILES), figures: finops.success ? finopsHeadline(finops.success.figures, trendDays) : null },
-    revops: { ...revops, panel: describePanel("revops", revopsSample ? "demo" : "live", SAMPLE_FILES), figures: revops.success ? revopsHeadline(revops.success.figures) : null },
+    finops: {
+      ...finops,
+      panel: describePanel("finops", finopsSample ? "demo" : "live", SAMPLE_FILES),
+      figures: finops.success ? finopsHeadline(finops.success.figures, trendDays) : null,
+    },
+    revops: {
+      ...revops,
+      panel: describePanel("revops", revopsSample ? "demo" : "live", SAMPLE_FILES),
+      figures: revops.success ? revopsHeadline(revops.success.figures) : null,
+    },
   };
 }
 
@@ -54,11 +68,25 @@ export async function agentHeadlines(ctx: TenantContext, { trendDays, demo = dem
 async function latest(ctx: TenantContext, slug: "finops" | "revops") {
   const agent = { tenantId: ctx.tenantId, slug, kind: "builtin" };
   const [success, newest, named] = await Promise.all([
-    ctx.db.agentRun.findFirst({ where: { tenantId: ctx.tenantId, status: "success", agent }, orderBy: [{ startedAt: "desc" }, { id: "desc" }] }),
-    ctx.db.agentRun.findFirst({ where: { tenantId: ctx.tenantId, agent }, orderBy: [{ startedAt: "desc" }, { id: "desc" }], select: { status: true, startedAt: true, error: true } }),
+    ctx.db.agentRun.findFirst({
+      where: { tenantId: ctx.tenantId, status: "success", agent },
+      orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+    }),
+    ctx.db.agentRun.findFirst({
+      where: { tenantId: ctx.tenantId, agent },
+      orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+      select: { status: true, startedAt: true, error: true },
+    }),
     ctx.db.agent.findFirst({ where: agent, select: { name: true } }),
   ]);
-  const queued = await ctx.db.task.count({ where: { tenantId: ctx.tenantId, type: "agent.run", status: { in: ["queued", "in_progress"] }, input: { path: ["agent"], equals: slug } } });
+  const queued = await ctx.db.task.count({
+    where: {
+      tenantId: ctx.tenantId,
+      type: "agent.run",
+      status: { in: ["queued", "in_progress"] },
+      input: { path: ["agent"], equals: slug },
+    },
+  });
   return {
     slug,
     name: named?.name ?? BUILTIN_AGENTS.find((b) => b.slug === slug)!.name,
@@ -77,7 +105,9 @@ async function latest(ctx: TenantContext, slug: "finops" | "revops") {
 async function fromSampleFiles(ctx: TenantContext, run: AgentRun | null, slug: string): Promise<boolean> {
   if (!run) return false;
   const entities = BUILTIN_AGENTS.find((b) => b.slug === slug)!.entities;
-  const build = run.buildId ? await ctx.db.viewBuild.findFirst({ where: { id: run.buildId, tenantId: ctx.tenantId }, select: { sources: true } }) : null;
+  const build = run.buildId
+    ? await ctx.db.viewBuild.findFirst({ where: { id: run.buildId, tenantId: ctx.tenantId }, select: { sources: true } })
+    : null;
   const sources = build ? (build.sources as ViewSource[]) : (await readBuild(ctx)).sources;
   const ids = [...new Set(sources.filter((s) => entities.includes(s.entity)).map((s) => s.connectionId))];
   if (ids.length === 0) return false;

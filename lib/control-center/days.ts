@@ -22,7 +22,12 @@ export function windowStart(now: Date, days: number): Date {
  * point per day of the window, oldest first: a day without a row is zero in every series, rows of
  * one day are added, and rows outside the window are left out.
  */
-export function fillDays<K extends string>(rows: ({ day: string } & Partial<Record<K, number>>)[], series: readonly K[], now: Date, days: number): DayPoint<K>[] {
+export function fillDays<K extends string>(
+  rows: ({ day: string } & Partial<Record<K, number>>)[],
+  series: readonly K[],
+  now: Date,
+  days: number,
+): DayPoint<K>[] {
   const points = new Map(lastDays(now, days).map((day) => [day, { day, ...Object.fromEntries(series.map((k) => [k, 0])) } as DayPoint<K>]));
   for (const row of rows) {
     const point = points.get(row.day);

@@ -26,7 +26,11 @@ export async function driftKpi(ctx: TenantContext, inbox: InboxCounts, now: Date
         FROM drift_events
        WHERE tenant_id = ${ctx.tenantId}::uuid AND created_at >= ${since.toISOString()}::timestamptz
        GROUP BY 1, 2`,
-    ctx.db.reviewDecision.groupBy({ by: ["action"], where: { tenantId: ctx.tenantId, kind: "repair", createdAt: { gte: since } }, _count: { _all: true } }),
+    ctx.db.reviewDecision.groupBy({
+      by: ["action"],
+      where: { tenantId: ctx.tenantId, kind: "repair", createdAt: { gte: since } },
+      _count: { _all: true },
+    }),
   ]);
   const count = (statuses: string[]) => byDay.filter((r) => statuses.includes(r.status)).reduce((n, r) => n + r.n, 0);
   const action = (a: string) => decisions.find((d) => d.action === a)?._count._all ?? 0;
@@ -36,7 +40,17 @@ export async function driftKpi(ctx: TenantContext, inbox: InboxCounts, now: Date
     held: count(["pending"]),
     decided: count(["accepted", "rejected"]),
     waitingNow: inbox.schema,
-    daily: fillDays(byDay.map((r) => ({ day: r.day, changes: r.n })), ["changes"] as const, now, days),
-    repairs: { autoApplied: action("auto_apply"), approved: action("approve") + action("edit"), rejected: action("reject"), waitingNow: inbox.repair },
+    daily: fillDays(
+      byDay.map((r) => ({ day: r.day, changes: r.n })),
+      ["changes"] as const,
+      now,
+      days,
+    ),
+    repairs: {
+      autoApplied: action("auto_apply"),
+      approved: action("approve") + action("edit"),
+      rejected: action("reject"),
+      waitingNow: inbox.repair,
+    },
   };
 }

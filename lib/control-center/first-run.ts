@@ -16,21 +16,43 @@ const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString(
 export function firstRunGuide(p: Progress): FirstRunGuide {
   const steps: GuideStep[] = [
     {
-      id: "connect", title: "Connect a source", href: "/connections", done: p.connections > 0,
+      id: "connect",
+      title: "Connect a source",
+      href: "/connections",
+      done: p.connections > 0,
       state: p.connections > 0 ? `${count(p.connections, "source")} connected` : "No source connected yet",
     },
     {
-      id: "review", title: "Review the mappings", href: "/ontology", done: p.mappingsInForce > 0,
-      state: p.mappingsWaiting > 0
-        ? `${count(p.mappingsWaiting, "proposal")} waiting for review`
-        : p.mappingsInForce > 0 ? `${count(p.mappingsInForce, "field")} mapped` : p.connections > 0 ? "Proposed after the first sync" : "Waiting for a source",
+      id: "review",
+      title: "Review the mappings",
+      href: "/ontology",
+      done: p.mappingsInForce > 0,
+      state:
+        p.mappingsWaiting > 0
+          ? `${count(p.mappingsWaiting, "proposal")} waiting for review`
+          : p.mappingsInForce > 0
+            ? `${count(p.mappingsInForce, "field")} mapped`
+            : p.connections > 0
+              ? "Proposed after the first sync"
+              : "Waiting for a source",
     },
     {
-      id: "agent", title: "Run an agent", href: "/agents", done: p.agentRuns > 0,
-      state: p.agentRuns > 0 ? `${count(p.agentRuns, "successful run")}` : p.mappingsInForce > 0 ? "Ready to run on your views" : "Needs mapped data first",
+      id: "agent",
+      title: "Run an agent",
+      href: "/agents",
+      done: p.agentRuns > 0,
+      state:
+        p.agentRuns > 0
+          ? `${count(p.agentRuns, "successful run")}`
+          : p.mappingsInForce > 0
+            ? "Ready to run on your views"
+            : "Needs mapped data first",
     },
     {
-      id: "ask", title: "Ask the assistant", href: "/assistant", done: p.questions > 0,
+      id: "ask",
+      title: "Ask the assistant",
+      href: "/assistant",
+      done: p.questions > 0,
       state: p.questions > 0 ? `${count(p.questions, "question")} answered` : "Ask about your data in plain words",
     },
   ];

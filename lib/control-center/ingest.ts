@@ -24,7 +24,10 @@ export type IngestKpi = {
 export async function ingestKpi(ctx: TenantContext, now: Date, days: number): Promise<IngestKpi> {
   const since = windowStart(now, days);
   const [segments, quarantined] = await Promise.all([
-    ctx.db.recordSegment.findMany({ where: { tenantId: ctx.tenantId }, select: { id: true, streamId: true, seq: true, objectKey: true, rowCount: true, createdAt: true } }),
+    ctx.db.recordSegment.findMany({
+      where: { tenantId: ctx.tenantId },
+      select: { id: true, streamId: true, seq: true, objectKey: true, rowCount: true, createdAt: true },
+    }),
     ctx.db.quarantinedRecord.count({ where: { tenantId: ctx.tenantId, observedAt: { gte: since } } }),
   ]);
   // Counting needs the segment files; without them the day's rows still show, all as stored rows.

@@ -23,7 +23,11 @@ export async function mappingKpi(ctx: TenantContext, inbox: InboxCounts, now: Da
   const [inForce, approved] = await Promise.all([
     approvedMappings(ctx),
     ctx.db.mappingRegistry.findMany({
-      where: { tenantId: ctx.tenantId, status: "approved", OR: [{ decidedAt: { gte: since } }, { decidedAt: null, createdAt: { gte: since } }] },
+      where: {
+        tenantId: ctx.tenantId,
+        status: "approved",
+        OR: [{ decidedAt: { gte: since } }, { decidedAt: null, createdAt: { gte: since } }],
+      },
       select: { decidedAt: true, createdAt: true, decidedById: true, createdById: true },
     }),
   ]);

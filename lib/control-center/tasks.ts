@@ -20,7 +20,11 @@ const STATUSES: TaskStatus[] = ["queued", "in_progress", "success", "failed", "c
 /** The task engine's record: recent tasks by status, the failure rate, and finished tasks per day. */
 export async function taskKpi(ctx: TenantContext, now: Date, days: number, recentDays: number): Promise<TaskKpi> {
   const [recent, active, byDay] = await Promise.all([
-    ctx.db.task.groupBy({ by: ["status"], where: { tenantId: ctx.tenantId, createdAt: { gte: new Date(now.getTime() - recentDays * 86_400_000) } }, _count: { _all: true } }),
+    ctx.db.task.groupBy({
+      by: ["status"],
+      where: { tenantId: ctx.tenantId, createdAt: { gte: new Date(now.getTime() - recentDays * 86_400_000) } },
+      _count: { _all: true },
+    }),
     ctx.db.task.count({ where: { tenantId: ctx.tenantId, status: { in: ["queued", "in_progress"] } } }),
     ctx.db.$queryRaw<{ day: string; succeeded: number; failed: number }[]>`
       SELECT to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
@@ -30,7 +34,10 @@ export async function taskKpi(ctx: TenantContext, now: Date, days: number, recen
        WHERE tenant_id = ${ctx.tenantId}::uuid AND finished_at >= ${windowStart(now, days).toISOString()}::timestamptz
        GROUP BY 1`,
   ]);
-  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, recent.find((r) => r.status === s)?._count._all ?? 0])) as Record<TaskStatus, number>;
+  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, recent.find((r) => r.status === s)?._count._all ?? 0])) as Record<
+    TaskStatus,
+    number
+  >;
   const finished = byStatus.success + byStatus.failed;
   return {
     recent: byStatus,

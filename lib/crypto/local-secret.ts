@@ -16,6 +16,7 @@ export async function loadOrCreateLocalSecret(name: string): Promise<string> {
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" }).catch(() => undefined);
   const secret = (await readFile(file, "utf8")).trim();
-  if (secret.length < 32) throw new Error(`The file ${name} in the data folder holds fewer than 32 characters: delete it to generate a new one`);
+  if (secret.length < 32)
+    throw new Error(`The file ${name} in the data folder holds fewer than 32 characters: delete it to generate a new one`);
   return secret;
 }

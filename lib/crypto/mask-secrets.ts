@@ -17,7 +17,15 @@ export function isSecretName(name: string): boolean {
   return SECRET_NAMES.has(n) || n.endsWith("key") || SECRET_PARTS.some((part) => n.includes(part));
 }
 
-type UrlParts = { scheme: string; user: string | null; password: string | null; host: string; path: string; query: string | null; fragment: string | null };
+type UrlParts = {
+  scheme: string;
+  user: string | null;
+  password: string | null;
+  host: string;
+  path: string;
+  query: string | null;
+  fragment: string | null;
+};
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
@@ -110,11 +118,15 @@ export function restoreMaskedSecrets(patch: Record<string, unknown>, stored: Rec
         if (value === maskSecrets(previous, key)) return [key, previous];
         const incoming = splitUrl(value);
         const masked = splitUrl(maskUrl(previous));
-        if (incoming && masked && joinUrl({ ...incoming, path: "" }) === joinUrl({ ...masked, path: "" })) return [key, joinUrl({ ...splitUrl(previous)!, path: incoming.path })];
+        if (incoming && masked && joinUrl({ ...incoming, path: "" }) === joinUrl({ ...masked, path: "" }))
+          return [key, joinUrl({ ...splitUrl(previous)!, path: incoming.path })];
       }
-      throw new ValidationError(`config.${key} still holds a masked secret (${MASK}); enter the secret again to change anything but the path`, {
-        issues: [{ path: `config.${key}`, message: "holds a masked secret" }],
-      });
+      throw new ValidationError(
+        `config.${key} still holds a masked secret (${MASK}); enter the secret again to change anything but the path`,
+        {
+          issues: [{ path: `config.${key}`, message: "holds a masked secret" }],
+        },
+      );
     }),
   );
 }

@@ -64,7 +64,10 @@ export function createSecretBox({ current, old = [] }: { current: string; old?: 
       if (parts[0] === "v2" && parts.length === 5) {
         const [, id, iv, tag, body] = parts as [string, string, string, string, string];
         const k = keys.get(id);
-        if (!k) throw new SecretBoxError(`Stored credentials were encrypted with key ${id}, which is not configured (add it to AOS_ENCRYPTION_KEYS_OLD)`);
+        if (!k)
+          throw new SecretBoxError(
+            `Stored credentials were encrypted with key ${id}, which is not configured (add it to AOS_ENCRYPTION_KEYS_OLD)`,
+          );
         try {
           return decrypt(k, iv, tag, body, context);
         } catch {
@@ -80,7 +83,9 @@ export function createSecretBox({ current, old = [] }: { current: string; old?: 
             // The next configured key may be the one.
           }
         }
-        throw new SecretBoxError("Stored credentials cannot be decrypted with any configured key (was AOS_ENCRYPTION_KEY changed without AOS_ENCRYPTION_KEYS_OLD?)");
+        throw new SecretBoxError(
+          "Stored credentials cannot be decrypted with any configured key (was AOS_ENCRYPTION_KEY changed without AOS_ENCRYPTION_KEYS_OLD?)",
+        );
       }
       throw new SecretBoxError("Unknown ciphertext format");
     },

@@ -68,7 +68,9 @@ export async function openEmbedded(dataDir: string, kind: ProcessKind, prepare: 
       );
     }
     if (Date.now() > deadline) {
-      throw new EmbeddedDatabaseBusyError(`The embedded database in ${dataDir} is held by pid ${owner?.pid ?? "?"}, which does not answer.`);
+      throw new EmbeddedDatabaseBusyError(
+        `The embedded database in ${dataDir} is held by pid ${owner?.pid ?? "?"}, which does not answer.`,
+      );
     }
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -16,7 +16,13 @@ import { authenticate, scramVerifier, type ScramVerifier } from "@/lib/db/pglite
  * The connection handler (framing, SSL and cancel requests) is the package's own; before it sees a
  * connection, the client proves the password with SCRAM-SHA-256 (./pglite-auth.ts).
  */
-type Pending = { handlerId: number; message: Uint8Array; onData?: (data: Uint8Array) => void; resolve: (n: number) => void; reject: (e: unknown) => void };
+type Pending = {
+  handlerId: number;
+  message: Uint8Array;
+  onData?: (data: Uint8Array) => void;
+  resolve: (n: number) => void;
+  reject: (e: unknown) => void;
+};
 
 const SYNC = new Uint8Array([0x53, 0, 0, 0, 4]);
 const ROLLBACK = simpleQuery("ROLLBACK");

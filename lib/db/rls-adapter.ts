@@ -75,7 +75,9 @@ function scopedAdapter(system: SqlDriverAdapter, tenant: SqlDriverAdapter, key: 
       currentDbScope()?.kind === "system" ? system.executeRaw(query) : once((tx) => tx.executeRaw(query)),
     // Several statements in one go run as the owner, so only the system scope may send them.
     executeScript: (script: string) =>
-      currentDbScope()?.kind === "system" ? system.executeScript(script) : Promise.reject(new Error("Scripts run only in the system scope")),
+      currentDbScope()?.kind === "system"
+        ? system.executeScript(script)
+        : Promise.reject(new Error("Scripts run only in the system scope")),
     startTransaction: begin,
     getConnectionInfo: system.getConnectionInfo?.bind(system),
     dispose: async () => {

@@ -48,10 +48,7 @@ export async function diffMigrationsToSchema(options: { schemaPath?: string; mig
   const schema = await readFile(schemaPath, "utf8");
   const db = await PGlite.create({ dataDir: "memory://", extensions: { vector } });
   try {
-    await migrate(
-      pgliteRunner(db),
-      { allowDestructive: true, migrations: await readMigrations(options.migrationsDir) },
-    );
+    await migrate(pgliteRunner(db), { allowDestructive: true, migrations: await readMigrations(options.migrationsDir) });
     const { SchemaEngine } = await loadEngine();
     const adapter = new PrismaPGlite(db);
     const engine = await SchemaEngine.new(
@@ -83,5 +80,8 @@ export async function diffMigrationsToSchema(options: { schemaPath?: string; mig
 }
 
 function withoutHandWrittenIndexDrops(sql: string): string {
-  return HAND_WRITTEN_INDEXES.reduce((rest, name) => rest.replace(new RegExp(`-- DropIndex\\s*DROP INDEX (?:"public"\\.)?"${name}";\\s*`, "g"), ""), sql);
+  return HAND_WRITTEN_INDEXES.reduce(
+    (rest, name) => rest.replace(new RegExp(`-- DropIndex\\s*DROP INDEX (?:"public"\\.)?"${name}";\\s*`, "g"), ""),
+    sql,
+  );
 }

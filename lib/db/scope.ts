@@ -14,7 +14,10 @@ export type DbScope =
   | { kind: "user"; userId: string }
   | { kind: "system"; reason: string };
 
-const globalForScope = globalThis as unknown as { aosDbScope?: AsyncLocalStorage<DbScope>; aosDbInTransaction?: AsyncLocalStorage<DbScope> };
+const globalForScope = globalThis as unknown as {
+  aosDbScope?: AsyncLocalStorage<DbScope>;
+  aosDbInTransaction?: AsyncLocalStorage<DbScope>;
+};
 const storage = (globalForScope.aosDbScope ??= new AsyncLocalStorage<DbScope>());
 /**
  * The scope whose interactive transaction's callback runs now: that scope's queries are already in
@@ -64,7 +67,9 @@ function scoped(client: PrismaClient, scope: DbScope): PrismaClient {
           if (model && BATCHED.has(operation) && inTransaction.getStore() !== scope) {
             const delegate = `${model[0]!.toLowerCase()}${model.slice(1)}`;
             type Delegate = Record<string, (args: unknown) => Promise<unknown>>;
-            return inTransaction.run(scope, () => db.$transaction((tx) => (tx as unknown as Record<string, Delegate>)[delegate]![operation]!(args)));
+            return inTransaction.run(scope, () =>
+              db.$transaction((tx) => (tx as unknown as Record<string, Delegate>)[delegate]![operation]!(args)),
+            );
           }
           // `query(args)` is lazy (a PrismaPromise): awaiting it inside `run` sends it in the scope.
           return await query(args);
@@ -75,7 +80,8 @@ function scoped(client: PrismaClient, scope: DbScope): PrismaClient {
     get(target, property, receiver) {
       if (property === "$transaction") {
         return (fn: unknown, options?: unknown) => {
-          if (typeof fn !== "function") throw new Error("A scoped client takes $transaction(async (tx) => ...) only: an array of queries is not sent in its scope");
+          if (typeof fn !== "function")
+            throw new Error("A scoped client takes $transaction(async (tx) => ...) only: an array of queries is not sent in its scope");
           return storage.run(scope, () => inTransaction.run(scope, () => target.$transaction(fn as never, options as never)));
         };
       }

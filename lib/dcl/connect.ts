@@ -25,12 +25,17 @@ const LOCK = { ttlMs: 15 * 60_000, waitMs: 15 * 60_000 };
  * so concurrent calls end in the state of the last one. `model` overrides the configured LLM (null: none).
  */
 export async function connectDcl(scope: TenantScope, options: { model?: LlmModel | null } = {}): Promise<ConnectSummary> {
-  return withLock(getKv(), lockKey(scope), async () => {
-    const { ontology, streams, proposed, autoApproved } = await proposeMappings(scope, () => true, options);
-    const build = await rebuildViews(scope, ontology);
-    await publishTenantEvent(scope, "dcl.views.rebuilt", { entities: build.entities, proposed, autoApproved });
-    return { streams, proposed, autoApproved, build };
-  }, LOCK);
+  return withLock(
+    getKv(),
+    lockKey(scope),
+    async () => {
+      const { ontology, streams, proposed, autoApproved } = await proposeMappings(scope, () => true, options);
+      const build = await rebuildViews(scope, ontology);
+      await publishTenantEvent(scope, "dcl.views.rebuilt", { entities: build.entities, proposed, autoApproved });
+      return { streams, proposed, autoApproved, build };
+    },
+    LOCK,
+  );
 }
 
 /**
@@ -38,10 +43,15 @@ export async function connectDcl(scope: TenantScope, options: { model?: LlmModel
  * (its proposals all wait for a person, lib/aam/safe-mode.ts). Serialized with connectDcl.
  */
 export async function proposeConnectionMappings(scope: TenantScope, connectionId: string, options: { model?: LlmModel | null } = {}) {
-  return withLock(getKv(), lockKey(scope), async () => {
-    const { streams, proposed, autoApproved } = await proposeMappings(scope, (t) => t.connectionId === connectionId, options);
-    return { streams, proposed, autoApproved };
-  }, LOCK);
+  return withLock(
+    getKv(),
+    lockKey(scope),
+    async () => {
+      const { streams, proposed, autoApproved } = await proposeMappings(scope, (t) => t.connectionId === connectionId, options);
+      return { streams, proposed, autoApproved };
+    },
+    LOCK,
+  );
 }
 
 const lockKey = (scope: TenantScope) => `dcl:connect:${scope.tenantId}`;
@@ -49,7 +59,10 @@ const lockKey = (scope: TenantScope) => `dcl:connect:${scope.tenantId}`;
 /** Records the matcher's proposals for the streams `wanted` picks. A safe-mode connection's proposals are never approved at once. */
 async function proposeMappings(scope: TenantScope, wanted: (t: StreamTable) => boolean, options: { model?: LlmModel | null }) {
   const [ontology, settings, tables, priors] = await Promise.all([
-    getTenantOntology(scope), getDclSettings(scope), listStreamTables(scope), humanApprovals(scope),
+    getTenantOntology(scope),
+    getDclSettings(scope),
+    listStreamTables(scope),
+    humanApprovals(scope),
   ]);
   const model = options.model === undefined ? getLanguageModel() : options.model;
   let streams = 0;
@@ -69,7 +82,9 @@ async function proposeMappings(scope: TenantScope, wanted: (t: StreamTable) => b
     autoApproved += counts.approved;
   }
   if (proposed > 0) {
-    void notifyReviewWaiting(scope.db, { tenantId: scope.tenantId, count: proposed, what: "mapping proposal(s)" }).catch((error) => log.warn("review notification failed", { tenantId: scope.tenantId, error }));
+    void notifyReviewWaiting(scope.db, { tenantId: scope.tenantId, count: proposed, what: "mapping proposal(s)" }).catch((error) =>
+      log.warn("review notification failed", { tenantId: scope.tenantId, error }),
+    );
   }
   return { ontology, streams, proposed, autoApproved };
 }

@@ -30,7 +30,11 @@ export async function getOntologyPage({ ctx }: { ctx: TenantContext }) {
     buildLineageGraph(ctx, state),
     listViews(ctx, state),
     listMappings({ ctx, input: { history: true } }),
-    ctx.db.task.findFirst({ where: { tenantId: ctx.tenantId, type: "dcl.rebuild" }, orderBy: { createdAt: "desc" }, select: { status: true } }),
+    ctx.db.task.findFirst({
+      where: { tenantId: ctx.tenantId, type: "dcl.rebuild" },
+      orderBy: { createdAt: "desc" },
+      select: { status: true },
+    }),
   ]);
   const byField = new Map<string, MappingDto[]>();
   for (const m of history.items) {
@@ -49,7 +53,9 @@ export async function getOntologyPage({ ctx }: { ctx: TenantContext }) {
   }
   const builtAt = views.builtAt;
   // The graph's connection nodes are the tenant's connections; no second query for their names.
-  const connectionNames = Object.fromEntries(graph.nodes.filter((n) => n.kind === "source_parent").map((n) => [n.metadata.connectionId as string, n.label]));
+  const connectionNames = Object.fromEntries(
+    graph.nodes.filter((n) => n.kind === "source_parent").map((n) => [n.metadata.connectionId as string, n.label]),
+  );
   return {
     connectionNames,
     graph,
@@ -75,7 +81,13 @@ function ontologyFields(ontology: OntologyDefinition, mapped: MappedField[]): On
     else byTarget.set(current.target, [current]);
   }
   return ontology.entities.flatMap((e) =>
-    e.fields.map((f) => ({ entity: e.name, field: f.name, type: f.type, description: f.description, sources: byTarget.get(targetOf(e.name, f.name)) ?? [] })),
+    e.fields.map((f) => ({
+      entity: e.name,
+      field: f.name,
+      type: f.type,
+      description: f.description,
+      sources: byTarget.get(targetOf(e.name, f.name)) ?? [],
+    })),
   );
 }
 
@@ -83,6 +95,9 @@ function ontologyFields(ontology: OntologyDefinition, mapped: MappedField[]): On
 async function peopleOf(ctx: TenantContext, mappings: MappingDto[]): Promise<People> {
   const ids = [...new Set(mappings.flatMap((m) => [m.createdById, m.decidedById]).filter((id): id is string => id !== null))];
   if (ids.length === 0) return {};
-  const members = await ctx.db.membership.findMany({ where: { tenantId: ctx.tenantId, userId: { in: ids } }, select: { userId: true, user: { select: { name: true, email: true } } } });
+  const members = await ctx.db.membership.findMany({
+    where: { tenantId: ctx.tenantId, userId: { in: ids } },
+    select: { userId: true, user: { select: { name: true, email: true } } },
+  });
   return Object.fromEntries(members.map((m) => [m.userId, m.user.name || m.user.email]));
 }

@@ -21,7 +21,10 @@ export const DEFAULT_AUTO_APPROVE = 0.9;
 export type DclSettings = { autoApproveThreshold: number; repair: { auto: number; review: number } };
 
 export async function getDclSettings(scope: TenantScope): Promise<DclSettings> {
-  const row = await scope.db.dclSettings.findUnique({ where: { tenantId: scope.tenantId }, select: { autoApproveThreshold: true, repairAutoThreshold: true, repairReviewThreshold: true } });
+  const row = await scope.db.dclSettings.findUnique({
+    where: { tenantId: scope.tenantId },
+    select: { autoApproveThreshold: true, repairAutoThreshold: true, repairReviewThreshold: true },
+  });
   return {
     autoApproveThreshold: row?.autoApproveThreshold ?? DEFAULT_AUTO_APPROVE,
     repair: { auto: row?.repairAutoThreshold ?? DEFAULT_THRESHOLDS.auto, review: row?.repairReviewThreshold ?? DEFAULT_THRESHOLDS.review },
@@ -32,7 +35,9 @@ export async function updateDclSettings({ ctx, input }: { ctx: TenantContext; in
   const current = await getDclSettings(ctx);
   const repair = { auto: input.repairAutoThreshold ?? current.repair.auto, review: input.repairReviewThreshold ?? current.repair.review };
   if (repair.review >= repair.auto) {
-    throw new ValidationError("the repair review threshold must be below the auto-apply threshold", [{ path: "repairReviewThreshold", message: `must be below ${repair.auto}` }]);
+    throw new ValidationError("the repair review threshold must be below the auto-apply threshold", [
+      { path: "repairReviewThreshold", message: `must be below ${repair.auto}` },
+    ]);
   }
   // Only what was given is stored: a threshold never set follows the calibrated default as it moves.
   const values = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as DclSettingsInput;

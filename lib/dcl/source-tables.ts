@@ -5,7 +5,14 @@ import { connectionSource } from "./matcher/priors";
 import type { SourceTable } from "./matcher/types";
 
 /** `safeMode`: the connection is onboarding, so its mappings are only proposed (lib/aam/safe-mode.ts). */
-export type StreamTable = { connectionId: string; connectionName: string; connectionType: string; safeMode: boolean; stream: string; table: SourceTable };
+export type StreamTable = {
+  connectionId: string;
+  connectionName: string;
+  connectionType: string;
+  safeMode: boolean;
+  stream: string;
+  table: SourceTable;
+};
 
 /**
  * Every active stream of the tenant's connections as the matcher sees it: the accepted schema's
@@ -15,7 +22,12 @@ export type StreamTable = { connectionId: string; connectionName: string; connec
 export async function listStreamTables(scope: TenantScope): Promise<StreamTable[]> {
   const streams = await scope.db.connectionStream.findMany({
     where: { tenantId: scope.tenantId, status: "active", acceptedFingerprintId: { not: null } },
-    select: { connectionId: true, name: true, acceptedFingerprintId: true, connection: { select: { name: true, type: true, safeMode: true } } },
+    select: {
+      connectionId: true,
+      name: true,
+      acceptedFingerprintId: true,
+      connection: { select: { name: true, type: true, safeMode: true } },
+    },
     orderBy: [{ connectionId: "asc" }, { name: "asc" }],
   });
   const fingerprints = await scope.db.schemaFingerprint.findMany({
@@ -33,6 +45,15 @@ export async function listStreamTables(scope: TenantScope): Promise<StreamTable[
       table: s.name,
       fields: fields.map((f) => ({ name: f.name, type: f.sourceType ?? f.type, samples: profile.fields[f.name]?.examples ?? [] })),
     };
-    return [{ connectionId: s.connectionId, connectionName: s.connection.name, connectionType: s.connection.type, safeMode: s.connection.safeMode, stream: s.name, table }];
+    return [
+      {
+        connectionId: s.connectionId,
+        connectionName: s.connection.name,
+        connectionType: s.connection.type,
+        safeMode: s.connection.safeMode,
+        stream: s.name,
+        table,
+      },
+    ];
   });
 }

@@ -45,7 +45,15 @@ export type DiscoverPage = { connections: DiscoveredConnection[]; totals: Discov
 
 const Fields = SchemaField.array();
 const streamKey = (connectionId: string, stream: string) => JSON.stringify([connectionId, stream]);
-const MAPPING_COLUMNS = { connectionId: true, sourceStream: true, sourceField: true, ontologyField: true, confidence: true, method: true, status: true } as const;
+const MAPPING_COLUMNS = {
+  connectionId: true,
+  sourceStream: true,
+  sourceField: true,
+  ontologyField: true,
+  confidence: true,
+  method: true,
+  status: true,
+} as const;
 
 /**
  * What the platform found in the tenant's sources and what it could connect: every active stream
@@ -56,7 +64,11 @@ const MAPPING_COLUMNS = { connectionId: true, sourceStream: true, sourceField: t
 export async function getDiscoverPage({ ctx }: { ctx: TenantContext }): Promise<DiscoverPage> {
   const where = { tenantId: ctx.tenantId };
   const [connections, streams, newest, approved, held, settings, segments] = await Promise.all([
-    ctx.db.connection.findMany({ where, select: { id: true, name: true, type: true, status: true, safeMode: true, lastSyncAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    ctx.db.connection.findMany({
+      where,
+      select: { id: true, name: true, type: true, status: true, safeMode: true, lastSyncAt: true },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
     ctx.db.connectionStream.findMany({
       where: { ...where, status: "active" },
       select: { id: true, connectionId: true, name: true, lastReadAt: true, acceptedFingerprintId: true, pendingFingerprintId: true },
@@ -81,7 +93,9 @@ export async function getDiscoverPage({ ctx }: { ctx: TenantContext }): Promise<
   const recordsHeld = await recordsHeldByStream(ctx, segments);
   const fingerprintIds = streams.map((s) => s.acceptedFingerprintId ?? s.pendingFingerprintId).filter((id): id is string => id !== null);
   const fingerprints = new Map(
-    (await ctx.db.schemaFingerprint.findMany({ where: { ...where, id: { in: fingerprintIds } }, select: { id: true, fields: true } })).map((f) => [f.id, f.fields]),
+    (await ctx.db.schemaFingerprint.findMany({ where: { ...where, id: { in: fingerprintIds } }, select: { id: true, fields: true } })).map(
+      (f) => [f.id, f.fields],
+    ),
   );
   const newestByStream = groupByStream(newest);
   const inForceByStream = groupByStream(approved);
@@ -99,7 +113,13 @@ export async function getDiscoverPage({ ctx }: { ctx: TenantContext }): Promise<
         inForce: inForceByStream.get(key) ?? new Map(),
         heldChanges: heldByStream.get(key) ?? 0,
       });
-      return { ...summary, name: s.name, recordsHeld: recordsHeld ? (recordsHeld.get(s.id) ?? 0) : null, lastReadAt: s.lastReadAt?.toISOString() ?? null, schemaWaiting: s.pendingFingerprintId !== null };
+      return {
+        ...summary,
+        name: s.name,
+        recordsHeld: recordsHeld ? (recordsHeld.get(s.id) ?? 0) : null,
+        lastReadAt: s.lastReadAt?.toISOString() ?? null,
+        schemaWaiting: s.pendingFingerprintId !== null,
+      };
     });
     return {
       id: c.id,
@@ -116,7 +136,15 @@ export async function getDiscoverPage({ ctx }: { ctx: TenantContext }): Promise<
   return { connections: discovered, totals: totalsOf(discovered), autoApproveThreshold: settings.autoApproveThreshold };
 }
 
-type MappingRow = { connectionId: string; sourceStream: string; sourceField: string; ontologyField: string | null; confidence: number; method: string; status: MappingVersion["status"] };
+type MappingRow = {
+  connectionId: string;
+  sourceStream: string;
+  sourceField: string;
+  ontologyField: string | null;
+  confidence: number;
+  method: string;
+  status: MappingVersion["status"];
+};
 
 function groupByStream(rows: MappingRow[]): Map<string, Map<string, MappingVersion>> {
   const byStream = new Map<string, Map<string, MappingVersion>>();

@@ -44,7 +44,11 @@ export type StreamSummary = {
 };
 
 /** One field: its newest version and the version in force (the newest approved), when any. */
-export function summarizeField(field: SchemaFieldInput, newest: MappingVersion | undefined, inForce: MappingVersion | undefined): DiscoveredField {
+export function summarizeField(
+  field: SchemaFieldInput,
+  newest: MappingVersion | undefined,
+  inForce: MappingVersion | undefined,
+): DiscoveredField {
   const waiting = newest?.status === "proposed";
   const base = { name: field.name, type: field.type, waiting };
   if (inForce?.target) return { ...base, state: "mapped", target: inForce.target, confidence: inForce.confidence };
@@ -71,7 +75,13 @@ export function summarizeStream(input: {
   }
   const [best] = [...votes].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
   const count = (state: FieldState) => fields.filter((f) => f.state === state).length;
-  const counts = { fields: fields.length, mapped: count("mapped"), proposed: count("proposed"), unmapped: count("unmapped"), waiting: fields.filter((f) => f.waiting).length + input.heldChanges };
+  const counts = {
+    fields: fields.length,
+    mapped: count("mapped"),
+    proposed: count("proposed"),
+    unmapped: count("unmapped"),
+    waiting: fields.filter((f) => f.waiting).length + input.heldChanges,
+  };
   const state: StreamState = counts.mapped > 0 ? "mapped" : counts.waiting > 0 ? "review" : "unmapped";
   return {
     entity: best?.[0] ?? null,

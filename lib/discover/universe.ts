@@ -13,7 +13,13 @@ export function toUniverse(connections: DiscoveredConnection[]): UniverseSource[
     id: c.id,
     name: c.name,
     typeLabel: c.typeLabel,
-    tables: c.streams.map((s) => ({ name: s.name, entity: s.entity, state: s.state, fieldCount: s.fields.length, fields: s.fields.map((f) => ({ name: f.name, type: f.type, target: f.target, state: f.state })) })),
+    tables: c.streams.map((s) => ({
+      name: s.name,
+      entity: s.entity,
+      state: s.state,
+      fieldCount: s.fields.length,
+      fields: s.fields.map((f) => ({ name: f.name, type: f.type, target: f.target, state: f.state })),
+    })),
   }));
 }
 
@@ -39,7 +45,10 @@ const holdsAll = (text: string, terms: string[]) => terms.every((t) => text.incl
  */
 export function filterUniverse(sources: UniverseSource[], query: string): UniverseMatch {
   const terms = words(query);
-  const count = (list: UniverseSource[]) => ({ tables: list.reduce((n, s) => n + s.tables.length, 0), fields: list.reduce((n, s) => n + s.tables.reduce((m, t) => m + t.fields.length, 0), 0) });
+  const count = (list: UniverseSource[]) => ({
+    tables: list.reduce((n, s) => n + s.tables.length, 0),
+    fields: list.reduce((n, s) => n + s.tables.reduce((m, t) => m + t.fields.length, 0), 0),
+  });
   if (terms.length === 0) return { sources, open: new Set(), ...count(sources) };
   const open = new Set<string>();
   const shown: UniverseSource[] = [];

@@ -4,13 +4,23 @@ import type { ListEventsQuery } from "@/lib/events/schemas";
 import type { TenantEvent, TenantEventType } from "@/lib/events/types";
 
 /** The tenant's kept events after `after`, oldest first. */
-export async function readEventsAfter(scope: TenantScope, after: bigint, limit: number, types?: readonly TenantEventType[]): Promise<TenantEvent[]> {
+export async function readEventsAfter(
+  scope: TenantScope,
+  after: bigint,
+  limit: number,
+  types?: readonly TenantEventType[],
+): Promise<TenantEvent[]> {
   const rows = await scope.db.tenantEvent.findMany({
     where: { tenantId: scope.tenantId, id: { gt: after }, ...(types ? { type: { in: [...types] } } : {}) },
     orderBy: { id: "asc" },
     take: limit,
   });
-  return rows.map((row) => ({ id: row.id.toString(), type: row.type as TenantEventType, at: row.createdAt.toISOString(), data: row.data as Record<string, unknown> }));
+  return rows.map((row) => ({
+    id: row.id.toString(),
+    type: row.type as TenantEventType,
+    at: row.createdAt.toISOString(),
+    data: row.data as Record<string, unknown>,
+  }));
 }
 
 /** The id of the tenant's newest kept event, or 0. */
@@ -20,7 +30,11 @@ export async function lastEventId(scope: TenantScope): Promise<bigint> {
 }
 
 /** A page of the log: `nextCursor` is the last event's id while more may follow. */
-export async function listEvents(scope: TenantScope, query: ListEventsQuery, types: readonly TenantEventType[]): Promise<{ events: TenantEvent[]; nextCursor: string | null }> {
+export async function listEvents(
+  scope: TenantScope,
+  query: ListEventsQuery,
+  types: readonly TenantEventType[],
+): Promise<{ events: TenantEvent[]; nextCursor: string | null }> {
   const events = await readEventsAfter(scope, BigInt(query.cursor ?? 0), query.limit + 1, types);
   const page = events.slice(0, query.limit);
   return { events: page, nextCursor: events.length > query.limit ? page.at(-1)!.id! : null };

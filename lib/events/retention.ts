@@ -8,5 +8,7 @@ const PRUNE_EVERY = 50;
 
 export async function pruneOldEvents(scope: TenantScope): Promise<void> {
   if (Math.random() >= 1 / PRUNE_EVERY) return;
-  await scope.db.tenantEvent.deleteMany({ where: { tenantId: scope.tenantId, createdAt: { lt: new Date(Date.now() - EVENT_RETENTION_MS) } } });
+  await scope.db.tenantEvent.deleteMany({
+    where: { tenantId: scope.tenantId, createdAt: { lt: new Date(Date.now() - EVENT_RETENTION_MS) } },
+  });
 }

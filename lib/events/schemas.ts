@@ -8,7 +8,10 @@ export const eventTypesQuery = z
   .string()
   .max(500)
   .transform((value, context) => {
-    const types = value.split(",").map((t) => t.trim()).filter(Boolean);
+    const types = value
+      .split(",")
+      .map((t) => t.trim())
+      .filter(Boolean);
     const unknown = types.filter((t) => !tenantEventTypeSchema.safeParse(t).success);
     if (unknown.length) {
       context.addIssue({ code: "custom", message: `Unknown event type ${unknown[0]}; known: ${TENANT_EVENT_TYPES.join(", ")}` });

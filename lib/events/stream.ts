@@ -45,9 +45,13 @@ export async function* tenantEventStream(scope: TenantScope, options: Options): 
       yield { id: head.toString(), event: "ready", data: { lastEventId: head.toString() } };
     } else {
       const from = BigInt(after) > head ? head : BigInt(after);
-      const missed = (from === 0n || (await eventExists(scope, from))) ? await readEventsAfter(scope, from, REPLAY_LIMIT + 1) : null;
+      const missed = from === 0n || (await eventExists(scope, from)) ? await readEventsAfter(scope, from, REPLAY_LIMIT + 1) : null;
       if (missed === null || missed.length > REPLAY_LIMIT) {
-        yield { id: head.toString(), event: "reset", data: { message: "Some events are no longer kept; reload the current state", lastEventId: head.toString() } };
+        yield {
+          id: head.toString(),
+          event: "reset",
+          data: { message: "Some events are no longer kept; reload the current state", lastEventId: head.toString() },
+        };
       } else {
         for (const event of missed) {
           replayed.add(event.id!);

@@ -51,7 +51,8 @@ type Accepted = { ctx: TenantContext; request: Request; after?: string; types: T
 async function accept(req: IncomingMessage, url: URL): Promise<Accepted> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
-  if (!headers.has("authorization") && !isSameOrigin(headers)) throw new ForbiddenError("Cross-site WebSocket refused: connect from this site's pages, or send a bearer token");
+  if (!headers.has("authorization") && !isSameOrigin(headers))
+    throw new ForbiddenError("Cross-site WebSocket refused: connect from this site's pages, or send a bearer token");
   const request = new Request(url, { headers });
   const ctx = await resolveTenantContext(request, await getDb());
   if (!actorHasScope(ctx.actor, "tenant:read")) throw new ForbiddenError(scopeRefusal(ctx.actor, "tenant:read"));
@@ -80,7 +81,11 @@ async function stream(ws: WebSocket, { ctx, request, after, types }: Accepted) {
   ws.on("pong", () => (alive = true));
   ws.on("close", () => abort.abort());
   ws.on("error", () => abort.abort());
-  const stillAllowed = () => resolveTenantContext(request, ctx.db).then((again) => again.tenantId === ctx.tenantId, () => false);
+  const stillAllowed = () =>
+    resolveTenantContext(request, ctx.db).then(
+      (again) => again.tenantId === ctx.tenantId,
+      () => false,
+    );
   try {
     for await (const item of tenantEventStream(ctx, { after, types, signal: abort.signal, stillAllowed })) {
       if (ws.readyState !== ws.OPEN) break;
@@ -90,7 +95,10 @@ async function stream(ws: WebSocket, { ctx, request, after, types }: Accepted) {
         if (!alive) return ws.terminate();
         alive = false;
         ws.ping();
-      } else ws.send(JSON.stringify(item.event === "ready" || item.event === "reset" ? { type: item.event, ...(item.data as object) } : item.data));
+      } else
+        ws.send(
+          JSON.stringify(item.event === "ready" || item.event === "reset" ? { type: item.event, ...(item.data as object) } : item.data),
+        );
     }
     if (ws.readyState === ws.OPEN) ws.close(1000, "The stream ended; reconnect with lastEventId");
   } catch (error) {

@@ -4,6 +4,7 @@ import { tryDecodeURIComponent } from "@/lib/http/decode";
 export const DEFAULT_CALLBACK_PATH = "/control-center";
 
 const MAX_LENGTH = 2048;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is this pattern's purpose
 const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f\\]/;
 const PROBE_ORIGIN = "http://callback.invalid";
 const MAX_DECODINGS = 3;

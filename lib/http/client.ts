@@ -17,7 +17,10 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
   const raw = typeof Blob !== "undefined" && init.body instanceof Blob;
   const res = await fetch(path, {
     method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-    headers: init.body === undefined ? undefined : { "content-type": raw ? (init.body as Blob).type || "application/octet-stream" : "application/json" },
+    headers:
+      init.body === undefined
+        ? undefined
+        : { "content-type": raw ? (init.body as Blob).type || "application/octet-stream" : "application/json" },
     body: init.body === undefined ? undefined : raw ? (init.body as Blob) : JSON.stringify(init.body),
     credentials: "same-origin",
   });

@@ -6,7 +6,15 @@
  * and a nonce cannot cover a style attribute. Development adds 'unsafe-eval' (React's dev tooling)
  * and WebSockets (hot reload).
  */
-export function contentSecurityPolicy({ nonce, dev, upgradeInsecureRequests }: { nonce: string; dev: boolean; upgradeInsecureRequests: boolean }): string {
+export function contentSecurityPolicy({
+  nonce,
+  dev,
+  upgradeInsecureRequests,
+}: {
+  nonce: string;
+  dev: boolean;
+  upgradeInsecureRequests: boolean;
+}): string {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,

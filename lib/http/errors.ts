@@ -31,8 +31,5 @@ function refusalHeaders(error: RateLimitedError): Record<string, string> {
 export function zodToValidationError(error: z.ZodError, where = "input"): ValidationError {
   const issues = error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
   const first = issues[0];
-  return new ValidationError(
-    `Invalid ${where}${first ? `: ${first.path ? `${first.path}: ` : ""}${first.message}` : ""}`,
-    { issues },
-  );
+  return new ValidationError(`Invalid ${where}${first ? `: ${first.path ? `${first.path}: ` : ""}${first.message}` : ""}`, { issues });
 }

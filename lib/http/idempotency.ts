@@ -20,10 +20,16 @@ type Kept = { fingerprint: string; status: number; contentType: string; body: st
  * successful answers are kept, for 24 hours: a failed request may be retried with its key.
  * Without the header the request simply runs.
  */
-export async function idempotently(req: Request, tenantId: string, parameters: unknown, execute: () => Promise<Response>): Promise<Response> {
+export async function idempotently(
+  req: Request,
+  tenantId: string,
+  parameters: unknown,
+  execute: () => Promise<Response>,
+): Promise<Response> {
   const key = req.headers.get("idempotency-key");
   if (key === null) return execute();
-  if (!/^[\x21-\x7e]{1,255}$/.test(key)) throw new ValidationError("Invalid Idempotency-Key header: 1 to 255 visible ASCII characters (a UUID is a good choice)");
+  if (!/^[\x21-\x7e]{1,255}$/.test(key))
+    throw new ValidationError("Invalid Idempotency-Key header: 1 to 255 visible ASCII characters (a UUID is a good choice)");
   const kv = getKv();
   const slot = `idem:${tenantId}:${req.method} ${new URL(req.url).pathname}:${sha256(key)}`;
   const fingerprint = sha256(JSON.stringify(parameters ?? null));
@@ -31,7 +37,8 @@ export async function idempotently(req: Request, tenantId: string, parameters: u
     const stored = await kv.get(slot);
     if (stored === null) return null;
     const kept = JSON.parse(stored) as Kept;
-    if (kept.fingerprint !== fingerprint) throw new ValidationError("This Idempotency-Key was already used with different parameters; use a new key for a new request");
+    if (kept.fingerprint !== fingerprint)
+      throw new ValidationError("This Idempotency-Key was already used with different parameters; use a new key for a new request");
     return new Response(kept.body, { status: kept.status, headers: { "content-type": kept.contentType, "idempotent-replayed": "true" } });
   };
   const earlier = await replay();
@@ -44,7 +51,12 @@ export async function idempotently(req: Request, tenantId: string, parameters: u
     const response = await execute();
     if (response.ok) {
       const body = await response.clone().text();
-      const kept: Kept = { fingerprint, status: response.status, contentType: response.headers.get("content-type") ?? "application/json", body };
+      const kept: Kept = {
+        fingerprint,
+        status: response.status,
+        contentType: response.headers.get("content-type") ?? "application/json",
+        body,
+      };
       if (Buffer.byteLength(body) <= MAX_KEPT_BYTES) await kv.set(slot, JSON.stringify(kept), { ttlMs: IDEMPOTENCY_TTL_MS });
     }
     return response;

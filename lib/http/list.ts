@@ -9,7 +9,15 @@ import { z } from "zod";
  * The answer is `{ <items>: [...], nextCursor }`, `nextCursor` null on the last page.
  * Pages are keyset pages over an order that ends in `id` (lib/db/page.ts).
  */
-export function pageParams({ defaultLimit = 50, maxLimit = 200, cursor = z.uuid() }: { defaultLimit?: number; maxLimit?: number; cursor?: z.ZodType<string> } = {}) {
+export function pageParams({
+  defaultLimit = 50,
+  maxLimit = 200,
+  cursor = z.uuid(),
+}: {
+  defaultLimit?: number;
+  maxLimit?: number;
+  cursor?: z.ZodType<string>;
+} = {}) {
   return {
     limit: z.coerce
       .number()
@@ -30,8 +38,13 @@ export function sortParam<const F extends string>(fields: readonly [F, ...F[]], 
   return z
     .enum(values)
     .default(byDefault as string)
-    .transform((value): SortOrder<F> => (value.startsWith("-") ? { field: value.slice(1) as F, direction: "desc" } : { field: value as F, direction: "asc" }))
-    .meta({ description: `The order: ${fields.map((f) => `\`${f}\``).join(", ")}, \`-\` before it for descending; \`${byDefault}\` by default` });
+    .transform(
+      (value): SortOrder<F> =>
+        value.startsWith("-") ? { field: value.slice(1) as F, direction: "desc" } : { field: value as F, direction: "asc" },
+    )
+    .meta({
+      description: `The order: ${fields.map((f) => `\`${f}\``).join(", ")}, \`-\` before it for descending; \`${byDefault}\` by default`,
+    });
 }
 
 /** The Prisma order of a sorted page: the field, then `id` the same way, so pages never overlap. */

@@ -10,15 +10,22 @@ import { z } from "zod";
  */
 export const Problem = z
   .object({
-    type: z.string().meta({ description: "The kind of problem: `urn:autonomos:problem:<code>`", examples: ["urn:autonomos:problem:validation_failed"] }),
+    type: z
+      .string()
+      .meta({ description: "The kind of problem: `urn:autonomos:problem:<code>`", examples: ["urn:autonomos:problem:validation_failed"] }),
     title: z.string().meta({ description: "The status's phrase", examples: ["Unprocessable Entity"] }),
-    status: z.number().int().meta({ examples: [422] }),
+    status: z
+      .number()
+      .int()
+      .meta({ examples: [422] }),
     detail: z.string().meta({
       description: "What went wrong for this request, safe to show a person",
       examples: ["Invalid request body: name: Too small: expected string to have >=1 characters"],
     }),
     requestId: z.string().meta({ description: "Also in the x-request-id header; quote it when reporting a problem" }),
-    code: z.string().meta({ description: "The kind of problem as a short string", examples: ["validation_failed", "not_found", "rate_limited"] }),
+    code: z
+      .string()
+      .meta({ description: "The kind of problem as a short string", examples: ["validation_failed", "not_found", "rate_limited"] }),
     errors: z
       .array(z.object({ path: z.string(), message: z.string() }))
       .optional()
@@ -32,7 +39,19 @@ export type Problem = z.infer<typeof Problem>;
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
-export function problem({ status, code, detail, requestId, details }: { status: number; code: string; detail: string; requestId: string; details?: unknown }): Problem {
+export function problem({
+  status,
+  code,
+  detail,
+  requestId,
+  details,
+}: {
+  status: number;
+  code: string;
+  detail: string;
+  requestId: string;
+  details?: unknown;
+}): Problem {
   const errors = validationIssues(details);
   return {
     type: `urn:autonomos:problem:${code}`,

@@ -56,7 +56,13 @@ type RouteHandler = (req: NextRequest, context: RouteContext) => Promise<Respons
 type Options<S extends Schemas> = S & { status?: number };
 
 /** What a handler was built with, kept on it for the OpenAPI document (lib/http/openapi). */
-export type RouteSpec = Schemas & { wrapper: "withPublic" | "withTenant"; status?: number; scope?: Scope; idempotent?: boolean; rateLimited?: boolean };
+export type RouteSpec = Schemas & {
+  wrapper: "withPublic" | "withTenant";
+  status?: number;
+  scope?: Scope;
+  idempotent?: boolean;
+  rateLimited?: boolean;
+};
 const ROUTE_SPEC = Symbol.for("aos.http.route-spec");
 
 export function routeSpecOf(handler: unknown): RouteSpec | undefined {
@@ -72,7 +78,10 @@ export function withPublic<S extends Schemas>(
   options: Options<S> = {} as Options<S>,
 ): RouteHandler {
   const { body, query, params, response, status } = options;
-  return withSpec(run(options, async () => ({ db: await getDb() }), handler), { wrapper: "withPublic", body, query, params, response, status });
+  return withSpec(
+    run(options, async () => ({ db: await getDb() }), handler),
+    { wrapper: "withPublic", body, query, params, response, status },
+  );
 }
 
 type TenantOptions<S extends Schemas> = Options<S> & {
@@ -102,7 +111,8 @@ export function withTenant<S extends Schemas>(
       assertSameOriginMutation(req);
       const ctx = await resolveTenantContext(req, await getDb());
       if (!actorHasScope(ctx.actor, scope)) throw new ForbiddenError(scopeRefusal(ctx.actor, scope));
-      if (options.personOnly && ctx.actor.via === "api_key") throw new ForbiddenError("Only a person can do this, an API key cannot: sign in, or use a token from POST /api/v1/auth/token");
+      if (options.personOnly && ctx.actor.via === "api_key")
+        throw new ForbiddenError("Only a person can do this, an API key cannot: sign in, or use a token from POST /api/v1/auth/token");
       return { ctx };
     },
     async (input) => {
@@ -117,7 +127,17 @@ export function withTenant<S extends Schemas>(
       return idempotently(input.req, input.ctx.tenantId, { params: input.params, query: input.query, body: input.body }, execute);
     },
   );
-  return withSpec(handled, { wrapper: "withTenant", body, query, params, response, status, scope, idempotent: options.idempotent, rateLimited: options.rateLimit !== undefined });
+  return withSpec(handled, {
+    wrapper: "withTenant",
+    body,
+    query,
+    params,
+    response,
+    status,
+    scope,
+    idempotent: options.idempotent,
+    rateLimited: options.rateLimit !== undefined,
+  });
 }
 
 /** Authenticates first (401/403 before any 4xx about the input), then parses, then calls. */
@@ -141,7 +161,13 @@ function run<S extends Schemas, A>(
     } catch (error) {
       response = toErrorResponse(error, requestId);
     }
-    log.debug("request", { requestId, method: req.method, path: new URL(req.url).pathname, status: response.status, ms: Math.round(performance.now() - started) });
+    log.debug("request", {
+      requestId,
+      method: req.method,
+      path: new URL(req.url).pathname,
+      status: response.status,
+      ms: Math.round(performance.now() - started),
+    });
     return response;
   };
 }

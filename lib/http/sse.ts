@@ -33,7 +33,9 @@ export function sseResponse(events: AsyncIterable<SseItem>, requestId: string, f
       await iterator.return?.(undefined);
     },
   });
-  return new Response(body, { headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", "x-accel-buffering": "no" } });
+  return new Response(body, {
+    headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", "x-accel-buffering": "no" },
+  });
 }
 
 function frame(item: SseItem): string {

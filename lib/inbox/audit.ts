@@ -28,5 +28,7 @@ type Db = Pick<TenantScope["db"], "reviewDecision">;
 
 /** Appends one decision to the tenant's audit (row-level security lets the app add, never change). */
 export async function recordDecision(scope: { tenantId: string; db: Db }, decision: DecisionRecord): Promise<void> {
-  await scope.db.reviewDecision.create({ data: { tenantId: scope.tenantId, ...decision, fromField: decision.fromField ?? null, reason: decision.reason ?? null } });
+  await scope.db.reviewDecision.create({
+    data: { tenantId: scope.tenantId, ...decision, fromField: decision.fromField ?? null, reason: decision.reason ?? null },
+  });
 }

@@ -8,7 +8,9 @@ import { publishTenantEvent } from "@/lib/events/publish";
 import { createTask } from "@/lib/tasks/tasks";
 import type { InboxDecision, InboxDecisions } from "./schemas";
 
-export type DecisionResult = { id: string; kind: InboxDecision["kind"]; ok: true; status: string } | { id: string; kind: InboxDecision["kind"]; ok: false; error: string };
+export type DecisionResult =
+  | { id: string; kind: InboxDecision["kind"]; ok: true; status: string }
+  | { id: string; kind: InboxDecision["kind"]; ok: false; error: string };
 
 /**
  * Decides a selection of inbox items, each on its own (one that cannot be decided, e.g. decided
@@ -16,14 +18,25 @@ export type DecisionResult = { id: string; kind: InboxDecision["kind"]; ok: true
  * a schema change accepted runs the repair agent on its connection (which rebuilds the views), and
  * a mapping decided queues a rebuild.
  */
-export async function decideInboxItems({ ctx, input }: { ctx: TenantContext; input: InboxDecisions }): Promise<{ results: DecisionResult[]; taskIds: string[] }> {
+export async function decideInboxItems({
+  ctx,
+  input,
+}: {
+  ctx: TenantContext;
+  input: InboxDecisions;
+}): Promise<{ results: DecisionResult[]; taskIds: string[] }> {
   const results: DecisionResult[] = [];
   const repairConnections = new Set<string>();
   let mappingsChanged = false;
   for (const d of input.decisions) {
     try {
       if (d.kind === "schema") {
-        const outcome = await decideSchemaChange({ ctx, id: d.id, decision: d.decision === "approve" ? "accept" : "reject", reason: d.reason });
+        const outcome = await decideSchemaChange({
+          ctx,
+          id: d.id,
+          decision: d.decision === "approve" ? "accept" : "reject",
+          reason: d.reason,
+        });
         if (outcome.streamSettled) repairConnections.add(outcome.connectionId);
         results.push({ id: d.id, kind: d.kind, ok: true, status: outcome.status });
       } else {
@@ -41,14 +54,18 @@ export async function decideInboxItems({ ctx, input }: { ctx: TenantContext; inp
   const decided = results.filter((r) => r.ok).length;
   if (decided > 0) await publishTenantEvent(ctx, "inbox.changed", { decided });
   const taskIds: string[] = [];
-  for (const connectionId of repairConnections) taskIds.push((await createTask({ ctx, input: { type: "drift.repair", input: { connectionId } } })).task.id);
+  for (const connectionId of repairConnections)
+    taskIds.push((await createTask({ ctx, input: { type: "drift.repair", input: { connectionId } } })).task.id);
   if (mappingsChanged && repairConnections.size === 0) taskIds.push((await requestDclRebuild({ ctx })).id);
   return { results, taskIds };
 }
 
 /** Only what waits is decided here, as the kind the inbox listed it under (a repair as a repair). */
 async function assertWaiting(ctx: TenantContext, d: InboxDecision) {
-  const row = await ctx.db.mappingRegistry.findFirst({ where: { id: d.id, tenantId: ctx.tenantId }, select: { method: true, status: true } });
+  const row = await ctx.db.mappingRegistry.findFirst({
+    where: { id: d.id, tenantId: ctx.tenantId },
+    select: { method: true, status: true },
+  });
   if (!row || (row.method === "repair") !== (d.kind === "repair")) throw new NotFoundError(d.kind);
   if (row.status !== "proposed") throw new ConflictError(`this ${d.kind} is already ${row.status}`);
 }

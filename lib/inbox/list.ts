@@ -36,10 +36,17 @@ export async function listInbox(scope: TenantScope, query: ListInboxQuery): Prom
   const [proposals, held] = await Promise.all([waitingProposals(scope, query.connectionId), heldChanges(scope, query.connectionId)]);
   const counts = countOf(proposals, held);
   const wanted = (kind: InboxKind) => !query.kind || query.kind === kind;
-  const mappingRows = proposals.filter((p) => wanted(kindOf(p))).sort(newestFirst).slice(0, query.limit);
+  const mappingRows = proposals
+    .filter((p) => wanted(kindOf(p)))
+    .sort(newestFirst)
+    .slice(0, query.limit);
   const driftRows = wanted("schema") ? held.sort(newestFirst).slice(0, query.limit) : [];
   const connectionIds = [...new Set([...mappingRows, ...driftRows].map((r) => r.connectionId))];
-  const [names, inForce, examples] = await Promise.all([connectionNames(scope, connectionIds), mappingsInForce(scope, mappingRows), fieldExamples(scope, mappingRows)]);
+  const [names, inForce, examples] = await Promise.all([
+    connectionNames(scope, connectionIds),
+    mappingsInForce(scope, mappingRows),
+    fieldExamples(scope, mappingRows),
+  ]);
   const items = [
     ...mappingRows.map((r) => mappingItem(r, names.get(r.connectionId) ?? "", inForce, examples)),
     ...driftRows.map((e) => schemaItem(e, names.get(e.connectionId) ?? "")),
@@ -55,7 +62,8 @@ export async function inboxCounts(scope: TenantScope): Promise<InboxCounts> {
 
 const kindOf = (row: MappingRegistry): InboxKind => (row.method === "repair" ? "repair" : "mapping");
 const newestFirst = (a: { createdAt: Date }, b: { createdAt: Date }) => b.createdAt.getTime() - a.createdAt.getTime();
-const keyOf = (r: { connectionId: string; sourceStream: string; sourceField: string }) => JSON.stringify([r.connectionId, r.sourceStream, r.sourceField]);
+const keyOf = (r: { connectionId: string; sourceStream: string; sourceField: string }) =>
+  JSON.stringify([r.connectionId, r.sourceStream, r.sourceField]);
 
 function countOf(proposals: MappingRegistry[], held: DriftEvent[]): InboxCounts {
   const repair = proposals.filter((p) => kindOf(p) === "repair").length;
@@ -67,17 +75,26 @@ async function waitingProposals(scope: TenantScope, connectionId?: string): Prom
   const where = { tenantId: scope.tenantId, ...(connectionId ? { connectionId } : {}) };
   const proposed = await scope.db.mappingRegistry.findMany({ where: { ...where, status: "proposed" } });
   if (proposed.length === 0) return [];
-  const newest = await scope.db.mappingRegistry.groupBy({ by: ["connectionId", "sourceStream", "sourceField"], where: { ...where, connectionId: { in: [...new Set(proposed.map((p) => p.connectionId))] } }, _max: { version: true } });
+  const newest = await scope.db.mappingRegistry.groupBy({
+    by: ["connectionId", "sourceStream", "sourceField"],
+    where: { ...where, connectionId: { in: [...new Set(proposed.map((p) => p.connectionId))] } },
+    _max: { version: true },
+  });
   const top = new Map(newest.map((n) => [keyOf(n), n._max.version]));
   return proposed.filter((p) => top.get(keyOf(p)) === p.version);
 }
 
 async function heldChanges(scope: TenantScope, connectionId?: string): Promise<DriftEvent[]> {
-  return scope.db.driftEvent.findMany({ where: { tenantId: scope.tenantId, status: "pending", ...(connectionId ? { connectionId } : {}) } });
+  return scope.db.driftEvent.findMany({
+    where: { tenantId: scope.tenantId, status: "pending", ...(connectionId ? { connectionId } : {}) },
+  });
 }
 
 async function connectionNames(scope: TenantScope, ids: string[]): Promise<Map<string, string>> {
-  const rows = await scope.db.connection.findMany({ where: { tenantId: scope.tenantId, id: { in: ids } }, select: { id: true, name: true } });
+  const rows = await scope.db.connection.findMany({
+    where: { tenantId: scope.tenantId, id: { in: ids } },
+    select: { id: true, name: true },
+  });
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -85,7 +102,11 @@ async function connectionNames(scope: TenantScope, ids: string[]): Promise<Map<s
 async function mappingsInForce(scope: TenantScope, rows: MappingRegistry[]): Promise<Map<string, string | null>> {
   if (rows.length === 0) return new Map();
   const approved = await scope.db.mappingRegistry.findMany({
-    where: { tenantId: scope.tenantId, status: "approved", OR: rows.map((r) => ({ connectionId: r.connectionId, sourceStream: r.sourceStream, sourceField: r.sourceField })) },
+    where: {
+      tenantId: scope.tenantId,
+      status: "approved",
+      OR: rows.map((r) => ({ connectionId: r.connectionId, sourceStream: r.sourceStream, sourceField: r.sourceField })),
+    },
     orderBy: { version: "desc" },
     distinct: ["connectionId", "sourceStream", "sourceField"],
     select: { connectionId: true, sourceStream: true, sourceField: true, ontologyField: true },
@@ -95,28 +116,51 @@ async function mappingsInForce(scope: TenantScope, rows: MappingRegistry[]): Pro
 
 /** Example values of each listed field from its stream's accepted schema profile. */
 async function fieldExamples(scope: TenantScope, rows: MappingRegistry[]): Promise<Map<string, unknown[]>> {
-  const streams = [...new Map(rows.filter((r) => r.method !== "repair").map((r) => [JSON.stringify([r.connectionId, r.sourceStream]), r])).values()];
+  const streams = [
+    ...new Map(rows.filter((r) => r.method !== "repair").map((r) => [JSON.stringify([r.connectionId, r.sourceStream]), r])).values(),
+  ];
   if (streams.length === 0) return new Map();
   const accepted = await scope.db.connectionStream.findMany({
     where: { tenantId: scope.tenantId, OR: streams.map((s) => ({ connectionId: s.connectionId, name: s.sourceStream })) },
     select: { connectionId: true, name: true, acceptedFingerprintId: true },
   });
   const ids = accepted.map((s) => s.acceptedFingerprintId).filter((id): id is string => id !== null);
-  const profiles = await scope.db.schemaFingerprint.findMany({ where: { tenantId: scope.tenantId, id: { in: ids } }, select: { connectionId: true, stream: true, profile: true } });
+  const profiles = await scope.db.schemaFingerprint.findMany({
+    where: { tenantId: scope.tenantId, id: { in: ids } },
+    select: { connectionId: true, stream: true, profile: true },
+  });
   const examples = new Map<string, unknown[]>();
   for (const p of profiles) {
     const fields = (p.profile as { fields?: Record<string, { examples?: unknown[] }> }).fields ?? {};
-    for (const [name, profile] of Object.entries(fields)) examples.set(keyOf({ connectionId: p.connectionId, sourceStream: p.stream, sourceField: name }), (profile.examples ?? []).slice(0, 5));
+    for (const [name, profile] of Object.entries(fields))
+      examples.set(
+        keyOf({ connectionId: p.connectionId, sourceStream: p.stream, sourceField: name }),
+        (profile.examples ?? []).slice(0, 5),
+      );
   }
   return examples;
 }
 
-function mappingItem(r: MappingRegistry, connectionName: string, inForce: Map<string, string | null>, examples: Map<string, unknown[]>): InboxItem {
+function mappingItem(
+  r: MappingRegistry,
+  connectionName: string,
+  inForce: Map<string, string | null>,
+  examples: Map<string, unknown[]>,
+): InboxItem {
   const evidence = (r.evidence ?? null) as { reason?: string; before?: { field: string } | null } | null;
   const repair = r.method === "repair";
   return {
-    id: r.id, kind: kindOf(r), connectionId: r.connectionId, connectionName, stream: r.sourceStream, field: r.sourceField,
-    from: evidence?.before?.field ?? null, target: r.ontologyField, current: inForce.get(keyOf(r)) ?? null, transform: r.transform, confidence: r.confidence,
+    id: r.id,
+    kind: kindOf(r),
+    connectionId: r.connectionId,
+    connectionName,
+    stream: r.sourceStream,
+    field: r.sourceField,
+    from: evidence?.before?.field ?? null,
+    target: r.ontologyField,
+    current: inForce.get(keyOf(r)) ?? null,
+    transform: r.transform,
+    confidence: r.confidence,
     reason: repair ? (evidence?.reason ?? "proposed by the repair agent") : proposalReason(r),
     evidence: repair ? evidence : { examples: examples.get(keyOf(r)) ?? [] },
     createdAt: r.createdAt,
@@ -126,7 +170,14 @@ function mappingItem(r: MappingRegistry, connectionName: string, inForce: Map<st
 /** Why a matcher proposal waits, in words: no target found, or how sure the matcher was. */
 function proposalReason(r: MappingRegistry): string {
   if (!r.ontologyField) return "the matcher found no target for this field: map it, or leave it unmapped";
-  const how: Record<string, string> = { prior: "a decision made before", exact: "the same name", alias: "a known alias", tokens: "words in the name", pattern: "the shape of its values", llm: "the language model" };
+  const how: Record<string, string> = {
+    prior: "a decision made before",
+    exact: "the same name",
+    alias: "a known alias",
+    tokens: "words in the name",
+    pattern: "the shape of its values",
+    llm: "the language model",
+  };
   return `matched by ${how[r.method] ?? r.method} at ${Math.round(r.confidence * 100)}%, below the auto-approve threshold`;
 }
 
@@ -134,8 +185,18 @@ function schemaItem(e: DriftEvent, connectionName: string): InboxItem {
   const what = e.kind.replace(/_/g, " ");
   const types = e.previousType || e.currentType ? ` (${e.previousType ?? "?"} → ${e.currentType ?? "?"})` : "";
   return {
-    id: e.id, kind: "schema", connectionId: e.connectionId, connectionName, stream: e.stream, field: e.field, from: e.previousField, target: null, current: null, transform: null,
-    confidence: e.confidence, reason: `${e.severity.replace(/_/g, " ")}: ${what}${e.field ? ` ${e.field}` : ""}${types}, held by the connection's schema policy`,
+    id: e.id,
+    kind: "schema",
+    connectionId: e.connectionId,
+    connectionName,
+    stream: e.stream,
+    field: e.field,
+    from: e.previousField,
+    target: null,
+    current: null,
+    transform: null,
+    confidence: e.confidence,
+    reason: `${e.severity.replace(/_/g, " ")}: ${what}${e.field ? ` ${e.field}` : ""}${types}, held by the connection's schema policy`,
     evidence: { severity: e.severity, previousType: e.previousType, currentType: e.currentType, details: e.details },
     createdAt: e.createdAt,
   };

@@ -23,7 +23,10 @@ export const InboxDecision = z
     target: Target.nullable().optional(),
     reason: z.string().trim().max(500).optional(),
   })
-  .refine((d) => d.target === undefined || (d.decision === "approve" && d.kind !== "schema"), { message: "only an approved mapping or repair takes a target", path: ["target"] });
+  .refine((d) => d.target === undefined || (d.decision === "approve" && d.kind !== "schema"), {
+    message: "only an approved mapping or repair takes a target",
+    path: ["target"],
+  });
 export type InboxDecision = z.infer<typeof InboxDecision>;
 
 /** A selection decided at once (bulk approve, or one item's decision). */

@@ -25,7 +25,10 @@ export async function startJobEngine(): Promise<void> {
   engine.start();
   // Agent schedules (Inngest runs the same function from a cron trigger).
   const base = await getDb();
-  globalForEngine.aosScheduler = setInterval(() => void queueScheduledRuns(base).catch((error) => log.warn("agent scheduler tick failed", { error })), SCHEDULER_TICK_MS);
+  globalForEngine.aosScheduler = setInterval(
+    () => void queueScheduledRuns(base).catch((error) => log.warn("agent scheduler tick failed", { error })),
+    SCHEDULER_TICK_MS,
+  );
   globalForEngine.aosScheduler.unref();
 }
 

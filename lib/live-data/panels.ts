@@ -5,8 +5,26 @@
  * sample files the demo workspace ships with. Which one is decided from the data, per request.
  */
 export type PanelId =
-  | "firstRun" | "connections" | "ingest" | "drift" | "mappings" | "tasks" | "llm" | "finops" | "revops" | "activity" | "health" | "workspace"
-  | "discover" | "connectionList" | "ontology" | "inbox" | "orchestration" | "agents" | "personaSummary" | "knowledgeBase";
+  | "firstRun"
+  | "connections"
+  | "ingest"
+  | "drift"
+  | "mappings"
+  | "tasks"
+  | "llm"
+  | "finops"
+  | "revops"
+  | "activity"
+  | "health"
+  | "workspace"
+  | "discover"
+  | "connectionList"
+  | "ontology"
+  | "inbox"
+  | "orchestration"
+  | "agents"
+  | "personaSummary"
+  | "knowledgeBase";
 
 export type DataMode = "live" | "demo";
 

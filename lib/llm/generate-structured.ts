@@ -1,5 +1,14 @@
 import "server-only";
-import { APICallError, generateText, JSONParseError, NoObjectGeneratedError, NoOutputGeneratedError, Output, TypeValidationError, type LanguageModelUsage } from "ai";
+import {
+  APICallError,
+  generateText,
+  JSONParseError,
+  NoObjectGeneratedError,
+  NoOutputGeneratedError,
+  Output,
+  TypeValidationError,
+  type LanguageModelUsage,
+} from "ai";
 import type { z } from "zod";
 import type { TenantScope } from "@/lib/auth/context";
 import { DEFAULT_LLM_TIMEOUT_MS, env } from "@/lib/env";
@@ -68,7 +77,14 @@ export async function generateStructured<T>({
   } catch (error) {
     const kind: LlmErrorKind = signal.aborted ? "timeout" : isInvalidOutput(error) ? "invalid_output" : "provider_error";
     await record(usage ?? (NoObjectGeneratedError.isInstance(error) ? error.usage : undefined), kind);
-    log.warn("llm call failed", { tenantId: scope.tenantId, provider: model.provider, model: model.model, purpose, kind, ...describeFailure(error) });
+    log.warn("llm call failed", {
+      tenantId: scope.tenantId,
+      provider: model.provider,
+      model: model.model,
+      purpose,
+      kind,
+      ...describeFailure(error),
+    });
     throw new LlmError(kind);
   }
 }

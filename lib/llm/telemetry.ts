@@ -61,7 +61,12 @@ export async function summarizeLlmUsage({ ctx, input }: { ctx: TenantScope; inpu
     maxLatencyMs: g._max.latencyMs ?? 0,
   }));
   const totals = models.reduce(
-    (t, m) => ({ calls: t.calls + m.calls, errors: t.errors + m.errors, inputTokens: t.inputTokens + m.inputTokens, outputTokens: t.outputTokens + m.outputTokens }),
+    (t, m) => ({
+      calls: t.calls + m.calls,
+      errors: t.errors + m.errors,
+      inputTokens: t.inputTokens + m.inputTokens,
+      outputTokens: t.outputTokens + m.outputTokens,
+    }),
     { calls: 0, errors: 0, inputTokens: 0, outputTokens: 0 },
   );
   return { since, until, totals, models };

@@ -4,7 +4,17 @@ import type { MailMessage } from "@/lib/mail/types";
  * The product's emails. `appUrl` is the app's public origin (NEXTAUTH_URL, else the request's
  * origin); links are absolute because they leave the app.
  */
-export function verifyEmailMessage({ to, appUrl, token, expiresAt }: { to: string; appUrl: string; token: string; expiresAt: Date }): MailMessage {
+export function verifyEmailMessage({
+  to,
+  appUrl,
+  token,
+  expiresAt,
+}: {
+  to: string;
+  appUrl: string;
+  token: string;
+  expiresAt: Date;
+}): MailMessage {
   const link = new URL(`/verify?token=${encodeURIComponent(token)}`, appUrl).toString();
   return {
     kind: "verify-email",
@@ -18,7 +28,17 @@ export function verifyEmailMessage({ to, appUrl, token, expiresAt }: { to: strin
 /** The page where an invitee accepts: it holds no secret, so the link may be shared anywhere. */
 export const invitationsUrl = (appUrl: string) => new URL("/invitations", appUrl).toString();
 
-export function invitationMessage({ to, appUrl, tenantName, role }: { to: string; appUrl: string; tenantName: string; role: string }): MailMessage {
+export function invitationMessage({
+  to,
+  appUrl,
+  tenantName,
+  role,
+}: {
+  to: string;
+  appUrl: string;
+  tenantName: string;
+  role: string;
+}): MailMessage {
   const link = invitationsUrl(appUrl);
   return {
     kind: "invitation",

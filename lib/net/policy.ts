@@ -43,11 +43,17 @@ const systemResolver: Resolver = (host) => lookup(host, { all: true, verbatim: t
 type Options = { resolver?: Resolver; allow?: AllowList };
 
 /** Resolves and checks `host` (a name or IP literal, brackets allowed). Throws OutboundError. */
-export async function checkOutbound(host: string, { resolver = systemResolver, allow = env.outboundAllow }: Options = {}): Promise<CheckedTarget> {
+export async function checkOutbound(
+  host: string,
+  { resolver = systemResolver, allow = env.outboundAllow }: Options = {},
+): Promise<CheckedTarget> {
   try {
     return await resolveChecked(host, resolver, allow);
   } catch (error) {
-    const refusal = error instanceof OutboundError ? error : new OutboundError(host, `lookup failed: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    const refusal =
+      error instanceof OutboundError
+        ? error
+        : new OutboundError(host, `lookup failed: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     log.warn("outbound connection refused", { host: refusal.host, reason: refusal.reason });
     throw refusal;
   }
@@ -76,7 +82,8 @@ async function resolveChecked(host: string, resolver: Resolver, allow: AllowList
 
 function refuseUnlessAllowed(host: string, ip: Ip, allow: AllowList) {
   const kind = classifyIp(ip);
-  if (kind !== "public" && !allowsAddress(allow, ip)) throw new OutboundError(host, `${formatIp(ip)} is ${kind} (not in AOS_OUTBOUND_ALLOW)`);
+  if (kind !== "public" && !allowsAddress(allow, ip))
+    throw new OutboundError(host, `${formatIp(ip)} is ${kind} (not in AOS_OUTBOUND_ALLOW)`);
 }
 
 /** Whether AOS_OUTBOUND_ALLOW names the host (exactly or by wildcard), or holds its IP literal. */

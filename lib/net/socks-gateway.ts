@@ -75,7 +75,8 @@ async function serve(socket: net.Socket, username: string, password: string): Pr
     const target = await checkOutbound(host);
     upstream = await connect(target.address, port);
   } catch (error) {
-    if (!(error instanceof OutboundError)) log.info("source unreachable", { source: "socks", host, port, code: (error as NodeJS.ErrnoException).code });
+    if (!(error instanceof OutboundError))
+      log.info("source unreachable", { source: "socks", host, port, code: (error as NodeJS.ErrnoException).code });
     // One reply for every failure: refused by the policy and unreachable look the same.
     return void socket.end(reply(1));
   }

@@ -6,7 +6,11 @@ import { readSlackWebhook } from "@/lib/notify/slack-webhook";
 export type Waiting = { tenantId: string; count: number; what: "mapping repair(s)" | "mapping proposal(s)"; connectionName?: string };
 
 /** Tells the tenant's Slack channel that new items wait in the review inbox (when a webhook is configured). */
-export async function notifyReviewWaiting(db: PrismaClient, waiting: Waiting, options?: Parameters<typeof postToSlack>[2]): Promise<boolean> {
+export async function notifyReviewWaiting(
+  db: PrismaClient,
+  waiting: Waiting,
+  options?: Parameters<typeof postToSlack>[2],
+): Promise<boolean> {
   const webhook = await readSlackWebhook(db, waiting.tenantId);
   if (!webhook) return false;
   const where = waiting.connectionName ? ` on *${waiting.connectionName}*` : "";

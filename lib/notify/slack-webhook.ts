@@ -20,6 +20,9 @@ export async function readSlackWebhook(db: PrismaClient, tenantId: string): Prom
   if (!stored) return null;
   if (isSealed(stored)) return { url: await open(stored, slackWebhookSealContext(tenantId)), tenantName: tenant.name };
   // Compare-and-set: a webhook changed meanwhile is left alone.
-  await db.tenant.updateMany({ where: { id: tenantId, slackWebhookUrl: stored }, data: { slackWebhookUrl: await sealSlackWebhook(tenantId, stored) } });
+  await db.tenant.updateMany({
+    where: { id: tenantId, slackWebhookUrl: stored },
+    data: { slackWebhookUrl: await sealSlackWebhook(tenantId, stored) },
+  });
   return { url: stored, tenantName: tenant.name };
 }

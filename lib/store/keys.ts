@@ -15,7 +15,8 @@ export const storeKeys = {
   views: (tenantId: string) => `${id(tenantId)}/views/`,
   uploads: (tenantId: string) => `${id(tenantId)}/uploads/`,
   connectionUploads: (tenantId: string, connectionId: string) => `${id(tenantId)}/uploads/${id(connectionId)}/`,
-  upload: (u: { tenantId: string; connectionId: string; uploadId: string }) => `${id(u.tenantId)}/uploads/${id(u.connectionId)}/${id(u.uploadId)}`,
+  upload: (u: { tenantId: string; connectionId: string; uploadId: string }) =>
+    `${id(u.tenantId)}/uploads/${id(u.connectionId)}/${id(u.uploadId)}`,
   kbDocument: (tenantId: string, documentId: string) => `${id(tenantId)}/kb/${id(documentId)}`,
   viewPart: (tenantId: string, buildId: string, partId: string) => `${id(tenantId)}/views/${id(buildId)}/${id(partId)}.parquet`,
 };
@@ -24,6 +25,7 @@ const KEY = /^[0-9a-f-]{36}\/[a-z]+\/[0-9a-z./-]*$/;
 
 /** Keys stay inside their tenant's prefix: no `..`, no absolute paths, nothing but ids and slashes. */
 export function checkKey(key: string): string {
-  if (!KEY.test(key) || key.split("/").some((part) => part === "." || part === "..")) throw new Error(`not a store key: ${JSON.stringify(key)}`);
+  if (!KEY.test(key) || key.split("/").some((part) => part === "." || part === ".."))
+    throw new Error(`not a store key: ${JSON.stringify(key)}`);
   return key;
 }

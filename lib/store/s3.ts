@@ -72,7 +72,8 @@ export function s3Store(options: S3StoreOptions): Store {
       if (!answer.Body) throw new StoreError(`object storage: download ${key} answered no body`);
       await pipeline(answer.Body as Readable, createWriteStream(scratch));
       const { size } = await stat(scratch);
-      if (answer.ContentLength !== undefined && size !== answer.ContentLength) throw new StoreError(`object storage: download ${key} was cut short`);
+      if (answer.ContentLength !== undefined && size !== answer.ContentLength)
+        throw new StoreError(`object storage: download ${key} was cut short`);
       return await cache.add(key, scratch);
     } catch (error) {
       await rm(scratch, { force: true });
@@ -132,7 +133,10 @@ export function s3Store(options: S3StoreOptions): Store {
           .send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: chunk.map((Key) => ({ Key })), Quiet: true } }))
           .catch((error) => Promise.reject(storeError(`delete ${chunk.length} objects`, error)));
         const failed = answer.Errors ?? [];
-        if (failed.length > 0) throw new StoreError(`object storage: delete failed for ${failed.length} objects (${failed[0].Code ?? "unknown"}: ${failed[0].Key ?? ""})`);
+        if (failed.length > 0)
+          throw new StoreError(
+            `object storage: delete failed for ${failed.length} objects (${failed[0].Code ?? "unknown"}: ${failed[0].Key ?? ""})`,
+          );
       }
     },
   };

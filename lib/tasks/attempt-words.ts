@@ -49,7 +49,8 @@ export function describeAttempts(task: Progress, round: Round): string {
       return used <= 1 ? "First attempt" : `On attempt ${used} of ${round.budget}`;
     case "failed":
       if (used === 0) return "Never started";
-      if (task.lastErrorKind === "permanent" && used < round.budget) return `Failed on attempt ${used} of ${round.budget} (not retried automatically)`;
+      if (task.lastErrorKind === "permanent" && used < round.budget)
+        return `Failed on attempt ${used} of ${round.budget} (not retried automatically)`;
       return `Failed after ${attempts(used)}`;
     case "cancelled":
       return used === 0 ? "Never started" : `Cancelled after ${attempts(used)}`;

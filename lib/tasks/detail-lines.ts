@@ -21,13 +21,20 @@ export function inputDetails(type: string, input: unknown, names: TaskNames): De
     }
     case "agent": {
       const agent = names.agents.get(target.slug);
-      const lines: DetailLine[] = [agent ? { label: "Agent", value: agent.name, href: `/agents?agent=${encodeURIComponent(target.slug)}` } : { label: "Agent", value: "A deleted agent" }];
+      const lines: DetailLine[] = [
+        agent
+          ? { label: "Agent", value: agent.name, href: `/agents?agent=${encodeURIComponent(target.slug)}` }
+          : { label: "Agent", value: "A deleted agent" },
+      ];
       lines.push({ label: "Asked", value: fields.trigger === "schedule" ? "On its schedule" : "By a person" });
       if (typeof fields.asOf === "string") lines.push({ label: "As of", value: fields.asOf });
       return lines;
     }
     case "documents":
-      return target.ids.map((id, i) => ({ label: i === 0 ? (target.ids.length === 1 ? "Document" : "Documents") : "", value: names.documents.get(id)?.title ?? "A deleted document" }));
+      return target.ids.map((id, i) => ({
+        label: i === 0 ? (target.ids.length === 1 ? "Document" : "Documents") : "",
+        value: names.documents.get(id)?.title ?? "A deleted document",
+      }));
     case "tenant":
       return type === "dcl.rebuild" ? [{ label: "Reads", value: "Every approved mapping of every connection" }] : [];
   }
@@ -36,10 +43,23 @@ export function inputDetails(type: string, input: unknown, names: TaskNames): De
 const n = z.number().int().nonnegative().catch(0);
 const SyncResult = z.object({
   read: z.record(z.string(), z.object({ stored: n, quarantined: n }).catch({ stored: 0, quarantined: 0 })).catch({}),
-  problems: z.array(z.object({ stream: z.string().catch("A stream"), message: z.string().catch("") }).catch({ stream: "A stream", message: "" })).catch([]),
+  problems: z
+    .array(z.object({ stream: z.string().catch("A stream"), message: z.string().catch("") }).catch({ stream: "A stream", message: "" }))
+    .catch([]),
 });
 const RebuildResult = z.object({ entities: z.array(z.object({ entity: z.string(), rows: n })).catch([]) });
-const IngestResult = z.object({ documents: z.array(z.object({ documentId: z.string().catch(""), status: z.string().catch(""), chunks: n.optional(), error: z.string().optional().catch(undefined) })).catch([]) });
+const IngestResult = z.object({
+  documents: z
+    .array(
+      z.object({
+        documentId: z.string().catch(""),
+        status: z.string().catch(""),
+        chunks: n.optional(),
+        error: z.string().optional().catch(undefined),
+      }),
+    )
+    .catch([]),
+});
 const AgentResult = z.object({ agent: z.string() });
 const RepairResult = z.object({ removed: z.array(z.string()).catch([]), failed: z.array(z.string()).catch([]) });
 
@@ -50,13 +70,22 @@ export function resultDetails(type: string, result: unknown, names: TaskNames): 
     case "connector.sync": {
       const r = SyncResult.safeParse(result);
       if (!r.success) return [];
-      const streams = Object.entries(r.data.read).map(([stream, x]) => ({ label: stream, value: `${counted(x.stored, "record")} stored${x.quarantined ? `, ${x.quarantined.toLocaleString("en-US")} quarantined` : ""}` }));
-      const problems = r.data.problems.map((p) => ({ label: p.stream, value: shownError(p.message) ?? "Could not be read", tone: "danger" as const }));
+      const streams = Object.entries(r.data.read).map(([stream, x]) => ({
+        label: stream,
+        value: `${counted(x.stored, "record")} stored${x.quarantined ? `, ${x.quarantined.toLocaleString("en-US")} quarantined` : ""}`,
+      }));
+      const problems = r.data.problems.map((p) => ({
+        label: p.stream,
+        value: shownError(p.message) ?? "Could not be read",
+        tone: "danger" as const,
+      }));
       return [...streams, ...problems];
     }
     case "dcl.rebuild": {
       const r = RebuildResult.safeParse(result);
-      return r.success ? r.data.entities.map((e) => ({ label: e.entity.charAt(0).toUpperCase() + e.entity.slice(1), value: counted(e.rows, "row") })) : [];
+      return r.success
+        ? r.data.entities.map((e) => ({ label: e.entity.charAt(0).toUpperCase() + e.entity.slice(1), value: counted(e.rows, "row") }))
+        : [];
     }
     case "kb.ingest": {
       const r = IngestResult.safeParse(result);
@@ -71,7 +100,13 @@ export function resultDetails(type: string, result: unknown, names: TaskNames): 
     case "agent.run": {
       const r = AgentResult.safeParse(result);
       if (!r.success || !names.agents.has(r.data.agent)) return [];
-      return [{ label: "Findings", value: `See ${names.agents.get(r.data.agent)!.name}'s findings`, href: `/agents?agent=${encodeURIComponent(r.data.agent)}` }];
+      return [
+        {
+          label: "Findings",
+          value: `See ${names.agents.get(r.data.agent)!.name}'s findings`,
+          href: `/agents?agent=${encodeURIComponent(r.data.agent)}`,
+        },
+      ];
     }
     case "drift.repair": {
       const r = RepairResult.safeParse(result);

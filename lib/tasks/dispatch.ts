@@ -20,7 +20,13 @@ export async function dispatchTasks(tasks: Pick<Task, "id" | "tenantId" | "type"
   if (jobEngineMode() === "inngest") {
     // The event id makes a re-sent dispatch of the same queueing a no-op in Inngest; a manual retry
     // moves `runAfter`, so it is a new event even when no attempt ran since (a cancelled queued task).
-    await inngest.send(tasks.map((t) => ({ id: `${t.id}:${t.attempts}:${t.runAfter.getTime()}`, name: taskEventName(t.type as TaskType), data: { taskId: t.id, tenantId: t.tenantId } })));
+    await inngest.send(
+      tasks.map((t) => ({
+        id: `${t.id}:${t.attempts}:${t.runAfter.getTime()}`,
+        name: taskEventName(t.type as TaskType),
+        data: { taskId: t.id, tenantId: t.tenantId },
+      })),
+    );
     return;
   }
   globalForWake.aosWakeEmbeddedEngine?.();

@@ -109,28 +109,49 @@ export function createEmbeddedEngine(options: EngineOptions): EmbeddedEngine {
       });
     }
     await recordAttemptStart(db, task, number);
-    const heartbeat = setInterval(() => {
-      void db.task
-        .updateMany({ where: { id: task.id, status: "in_progress", leaseOwner: runnerId }, data: { leaseExpiresAt: new Date(Date.now() + leaseMs) } })
-        .catch((error) => log.warn("lease renewal failed", { taskId: task.id, error }));
-    }, Math.max(50, Math.floor(leaseMs / 3)));
+    const heartbeat = setInterval(
+      () => {
+        void db.task
+          .updateMany({
+            where: { id: task.id, status: "in_progress", leaseOwner: runnerId },
+            data: { leaseExpiresAt: new Date(Date.now() + leaseMs) },
+          })
+          .catch((error) => log.warn("lease renewal failed", { taskId: task.id, error }));
+      },
+      Math.max(50, Math.floor(leaseMs / 3)),
+    );
     try {
       if (number > task.maxAttempts) throw new PermanentTaskError("No attempts left: the runner stopped during the last attempt");
       const workflow = workflows.get(task.type as never);
       if (!workflow) throw new PermanentTaskError(`No workflow is defined for task type "${task.type}"`);
       const input = workflow.input.safeParse(task.input);
       if (!input.success) throw new PermanentTaskError(`Invalid input: ${input.error.issues[0]?.message}`);
-      const result = await workflow.run({ taskId: task.id, tenantId: task.tenantId, attempt: number, input: input.data, step: durableStep(task, db), db });
+      const result = await workflow.run({
+        taskId: task.id,
+        tenantId: task.tenantId,
+        attempt: number,
+        input: input.data,
+        step: durableStep(task, db),
+        db,
+      });
       const { followUps } = await completeTask(db, task, number, result, runnerId);
       await dispatchTasks(followUps);
     } catch (error) {
       if (error instanceof TaskCancelledError) {
-        await db.taskAttempt.updateMany({ where: { taskId: task.id, number }, data: { status: "cancelled", errorKind: "cancelled", finishedAt: new Date() } });
+        await db.taskAttempt.updateMany({
+          where: { taskId: task.id, number },
+          data: { status: "cancelled", errorKind: "cancelled", finishedAt: new Date() },
+        });
         return;
       }
       // The backoff counts from the current round: a manual retry's first failure waits the first delay again.
       const inRound = number - (await roundBase(db, task).catch(() => 0));
-      await recordFailure(db, task, { number, error, retryAt: new Date(Date.now() + backoff(inRound, backoffBaseMs)), leaseOwner: runnerId });
+      await recordFailure(db, task, {
+        number,
+        error,
+        retryAt: new Date(Date.now() + backoff(inRound, backoffBaseMs)),
+        leaseOwner: runnerId,
+      });
     } finally {
       clearInterval(heartbeat);
     }
@@ -146,7 +167,12 @@ export function createEmbeddedEngine(options: EngineOptions): EmbeddedEngine {
         if (current?.status !== "in_progress" || current.leaseOwner !== runnerId) throw new TaskCancelledError();
         const output = await fn();
         await db.taskStep.create({
-          data: { taskId: task.id, tenantId: task.tenantId, name, output: output === undefined ? Prisma.JsonNull : (output as Prisma.InputJsonValue) },
+          data: {
+            taskId: task.id,
+            tenantId: task.tenantId,
+            name,
+            output: output === undefined ? Prisma.JsonNull : (output as Prisma.InputJsonValue),
+          },
         });
         return output;
       },

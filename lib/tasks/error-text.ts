@@ -12,4 +12,5 @@ export function shownError(message: string | null | undefined): string | null {
 const MAX = 600;
 
 /** What only internals carry: Prisma's invocation text, stack frames, absolute paths, module folders. */
-const INTERNAL = /prisma|invocation|\n\s+at\s|\bat\s+\S+\s\(|node_modules|(^|[\s("'])\/(?:work|app|usr|home|root|tmp|var|opt|srv)\/|[A-Z]:\\|\.(?:ts|js|mjs):\d+/i;
+const INTERNAL =
+  /prisma|invocation|\n\s+at\s|\bat\s+\S+\s\(|node_modules|(^|[\s("'])\/(?:work|app|usr|home|root|tmp|var|opt|srv)\/|[A-Z]:\\|\.(?:ts|js|mjs):\d+/i;

@@ -16,13 +16,22 @@ import { workflows } from "@/lib/tasks/workflows";
  */
 
 /** Records the start of attempt `number`; false when the task must not run (cancelled or finished). */
-export async function beginAttempt(db: PrismaClient, taskId: string, { number, engineRunId }: { number: number; engineRunId?: string }): Promise<boolean> {
+export async function beginAttempt(
+  db: PrismaClient,
+  taskId: string,
+  { number, engineRunId }: { number: number; engineRunId?: string },
+): Promise<boolean> {
   const task = await db.task.findUnique({ where: { id: taskId } });
   if (!task || !["queued", "in_progress"].includes(task.status)) return false;
   const now = new Date();
   const { count } = await db.task.updateMany({
     where: { id: taskId, status: { in: ["queued", "in_progress"] } },
-    data: { status: "in_progress", attempts: Math.max(task.attempts, number), startedAt: task.startedAt ?? now, engineRunId: engineRunId ?? task.engineRunId },
+    data: {
+      status: "in_progress",
+      attempts: Math.max(task.attempts, number),
+      startedAt: task.startedAt ?? now,
+      engineRunId: engineRunId ?? task.engineRunId,
+    },
   });
   if (count === 0) return false;
   await recordAttemptStart(db, task, number);
@@ -38,7 +47,13 @@ export async function recordAttemptStart(db: PrismaClient, task: Pick<Task, "id"
 }
 
 /** success, with follow-up tasks created in the same transaction; false if the task was cancelled meanwhile. */
-export async function completeTask(db: PrismaClient, task: Task, number: number, result: WorkflowResult, leaseOwner?: string): Promise<{ completed: boolean; followUps: Task[] }> {
+export async function completeTask(
+  db: PrismaClient,
+  task: Task,
+  number: number,
+  result: WorkflowResult,
+  leaseOwner?: string,
+): Promise<{ completed: boolean; followUps: Task[] }> {
   const outcome = await completeInTransaction(db, task, number, result, leaseOwner);
   if (outcome.completed) {
     await announceTask(db, task, "success", { attempt: number });
@@ -47,11 +62,23 @@ export async function completeTask(db: PrismaClient, task: Task, number: number,
   return outcome;
 }
 
-function completeInTransaction(db: PrismaClient, task: Task, number: number, result: WorkflowResult, leaseOwner?: string): Promise<{ completed: boolean; followUps: Task[] }> {
+function completeInTransaction(
+  db: PrismaClient,
+  task: Task,
+  number: number,
+  result: WorkflowResult,
+  leaseOwner?: string,
+): Promise<{ completed: boolean; followUps: Task[] }> {
   return db.$transaction(async (tx) => {
     const { count } = await tx.task.updateMany({
       where: { id: task.id, status: "in_progress", ...(leaseOwner ? { leaseOwner } : {}) },
-      data: { status: "success", result: result.summary as Prisma.InputJsonValue, finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null },
+      data: {
+        status: "success",
+        result: result.summary as Prisma.InputJsonValue,
+        finishedAt: new Date(),
+        leaseOwner: null,
+        leaseExpiresAt: null,
+      },
     });
     if (count === 0) return { completed: false, followUps: [] };
     await tx.taskAttempt.updateMany({ where: { taskId: task.id, number }, data: { status: "succeeded", finishedAt: new Date() } });
@@ -63,7 +90,16 @@ function completeInTransaction(db: PrismaClient, task: Task, number: number, res
       followUps.push(
         await tx.task.create({
           // Its own workflow's attempts: not the parent's (a parent retried by hand has a raised limit).
-          data: { tenantId: task.tenantId, type: next.type, input: next.input as Prisma.InputJsonValue, maxAttempts: workflows.get(next.type)?.maxAttempts ?? task.maxAttempts, idempotencyKey: key, parentTaskId: task.id, engine: task.engine, createdById: task.createdById },
+          data: {
+            tenantId: task.tenantId,
+            type: next.type,
+            input: next.input as Prisma.InputJsonValue,
+            maxAttempts: workflows.get(next.type)?.maxAttempts ?? task.maxAttempts,
+            idempotencyKey: key,
+            parentTaskId: task.id,
+            engine: task.engine,
+            createdById: task.createdById,
+          },
         }),
       );
     }
@@ -86,18 +122,30 @@ export function errorKind(error: unknown): "permanent" | "retriable" {
 export async function recordFailure(
   db: PrismaClient,
   task: Task,
-  { number, error, retryAt, leaseOwner, final: forceFinal = false }: { number: number; error: unknown; retryAt?: Date; leaseOwner?: string; final?: boolean },
+  {
+    number,
+    error,
+    retryAt,
+    leaseOwner,
+    final: forceFinal = false,
+  }: { number: number; error: unknown; retryAt?: Date; leaseOwner?: string; final?: boolean },
 ): Promise<{ final: boolean; message: string }> {
   const kind = errorKind(error);
   const { message } = toSafeError(error, { taskId: task.id, tenantId: task.tenantId, taskType: task.type, attempt: number });
   const final = forceFinal || kind === "permanent" || number >= task.maxAttempts;
-  await db.taskAttempt.updateMany({ where: { taskId: task.id, number }, data: { status: "failed", errorMessage: message, errorKind: kind, finishedAt: new Date() } });
+  await db.taskAttempt.updateMany({
+    where: { taskId: task.id, number },
+    data: { status: "failed", errorMessage: message, errorKind: kind, finishedAt: new Date() },
+  });
   const guard = { id: task.id, status: "in_progress" as const, ...(leaseOwner ? { leaseOwner } : {}) };
   const lease = { leaseOwner: null, leaseExpiresAt: null };
   if (final) {
     await markFailed(db, task, { number, message, kind, guard });
   } else if (retryAt) {
-    const { count } = await db.task.updateMany({ where: guard, data: { status: "queued", runAfter: retryAt, lastErrorMessage: message, lastErrorKind: kind, ...lease } });
+    const { count } = await db.task.updateMany({
+      where: guard,
+      data: { status: "queued", runAfter: retryAt, lastErrorMessage: message, lastErrorKind: kind, ...lease },
+    });
     if (count > 0) await announceTask(db, task, "queued", { attempt: number, retryAt });
   } else {
     await db.task.updateMany({ where: guard, data: { lastErrorMessage: message, lastErrorKind: kind } });
@@ -116,12 +164,38 @@ export async function failTask(db: PrismaClient, task: Task, { number, error }: 
     await recordFailure(db, task, { number, error, final: true });
     return;
   }
-  await markFailed(db, task, { number, message: attempt.errorMessage, kind: attempt.errorKind ?? "retriable", guard: { id: task.id, status: "in_progress" } });
+  await markFailed(db, task, {
+    number,
+    message: attempt.errorMessage,
+    kind: attempt.errorKind ?? "retriable",
+    guard: { id: task.id, status: "in_progress" },
+  });
 }
 
-async function markFailed(db: PrismaClient, task: Task, { number, message, kind, guard }: { number: number; message: string; kind: string; guard: Prisma.TaskWhereInput }) {
-  const { count } = await db.task.updateMany({ where: guard, data: { status: "failed", lastErrorMessage: message, lastErrorKind: kind, finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null } });
+async function markFailed(
+  db: PrismaClient,
+  task: Task,
+  { number, message, kind, guard }: { number: number; message: string; kind: string; guard: Prisma.TaskWhereInput },
+) {
+  const { count } = await db.task.updateMany({
+    where: guard,
+    data: {
+      status: "failed",
+      lastErrorMessage: message,
+      lastErrorKind: kind,
+      finishedAt: new Date(),
+      leaseOwner: null,
+      leaseExpiresAt: null,
+    },
+  });
   if (count === 0) return;
   await announceTask(db, task, "failed", { attempt: number });
-  void notifyTaskFailed(db, { id: task.id, tenantId: task.tenantId, type: task.type, input: task.input, lastErrorMessage: message, attempts: number }).catch((e) => log.warn("task failure notification failed", { taskId: task.id, error: e }));
+  void notifyTaskFailed(db, {
+    id: task.id,
+    tenantId: task.tenantId,
+    type: task.type,
+    input: task.input,
+    lastErrorMessage: message,
+    attempts: number,
+  }).catch((e) => log.warn("task failure notification failed", { taskId: task.id, error: e }));
 }

@@ -23,10 +23,18 @@ export async function loadTaskNames(scope: TenantScope, tasks: Named[], userIds:
   const users = [...new Set(userIds.filter((id): id is string => typeof id === "string" && UUID.test(id)))];
   const { tenantId, db } = scope;
   const [connections, agents, documents, members] = await Promise.all([
-    connectionIds.size ? db.connection.findMany({ where: { tenantId, id: { in: uuids(connectionIds) } }, select: { id: true, name: true, type: true } }) : [],
-    agentSlugs.size ? db.agent.findMany({ where: { tenantId, slug: { in: [...agentSlugs] } }, select: { slug: true, name: true, enabled: true } }) : [],
-    documentIds.size ? db.kbDocument.findMany({ where: { tenantId, id: { in: uuids(documentIds) } }, select: { id: true, title: true } }) : [],
-    users.length ? db.membership.findMany({ where: { tenantId, userId: { in: users } }, select: { user: { select: { id: true, name: true } } } }) : [],
+    connectionIds.size
+      ? db.connection.findMany({ where: { tenantId, id: { in: uuids(connectionIds) } }, select: { id: true, name: true, type: true } })
+      : [],
+    agentSlugs.size
+      ? db.agent.findMany({ where: { tenantId, slug: { in: [...agentSlugs] } }, select: { slug: true, name: true, enabled: true } })
+      : [],
+    documentIds.size
+      ? db.kbDocument.findMany({ where: { tenantId, id: { in: uuids(documentIds) } }, select: { id: true, title: true } })
+      : [],
+    users.length
+      ? db.membership.findMany({ where: { tenantId, userId: { in: users } }, select: { user: { select: { id: true, name: true } } } })
+      : [],
   ]);
   return {
     connections: new Map(connections.map((c) => [c.id, { name: c.name, typeLabel: CONNECTORS[c.type].label }])),

@@ -27,8 +27,17 @@ type Db = Pick<PrismaClient, "taskStep"> | Prisma.TransactionClient;
 
 /** Call inside the transaction that re-queues the task, so a retry is never applied without its record. */
 export async function recordManualRetry(db: Db, task: { id: string; tenantId: string }, retry: Omit<ManualRetry, "at">): Promise<void> {
-  const previous = await db.taskStep.count({ where: { taskId: task.id, tenantId: task.tenantId, name: { startsWith: RETRY_STEP_PREFIX } } });
-  await db.taskStep.create({ data: { taskId: task.id, tenantId: task.tenantId, name: `${RETRY_STEP_PREFIX}${previous + 1}`, output: { ...retry } as Prisma.InputJsonObject } });
+  const previous = await db.taskStep.count({
+    where: { taskId: task.id, tenantId: task.tenantId, name: { startsWith: RETRY_STEP_PREFIX } },
+  });
+  await db.taskStep.create({
+    data: {
+      taskId: task.id,
+      tenantId: task.tenantId,
+      name: `${RETRY_STEP_PREFIX}${previous + 1}`,
+      output: { ...retry } as Prisma.InputJsonObject,
+    },
+  });
 }
 
 /** The manual retries of each task, oldest first; one query for the whole list. */

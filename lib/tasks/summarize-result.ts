@@ -25,7 +25,9 @@ const n = z.number().int().nonnegative().catch(0);
 
 function schemaChanges(changes: number, pending: number): string | null {
   if (changes === 0) return null;
-  return pending > 0 ? `${counted(changes, "schema change")} (${pending.toLocaleString("en-US")} waiting for review)` : counted(changes, "schema change");
+  return pending > 0
+    ? `${counted(changes, "schema change")} (${pending.toLocaleString("en-US")} waiting for review)`
+    : counted(changes, "schema change");
 }
 
 const Sync = z.object({
@@ -65,14 +67,22 @@ const SUMMARIES: Record<string, (result: unknown) => string | null> = {
     const r = Check.safeParse(raw);
     if (!r.success) return null;
     const { streams, driftChanges, pendingChanges, paused } = r.data;
-    return sentence([`${counted(streams, "stream")} checked`, schemaChanges(driftChanges, pendingChanges) ?? "no schema changes", paused && "syncing paused"]);
+    return sentence([
+      `${counted(streams, "stream")} checked`,
+      schemaChanges(driftChanges, pendingChanges) ?? "no schema changes",
+      paused && "syncing paused",
+    ]);
   },
   "drift.repair": (raw) => {
     const r = Repair.safeParse(raw);
     if (!r.success) return null;
     const { applied, review, failed } = r.data;
     if (applied + review + failed.length === 0) return "No mappings needed repair";
-    return sentence([applied > 0 && `${counted(applied, "mapping")} repaired`, review > 0 && `${review.toLocaleString("en-US")} waiting for review`, failed.length > 0 && `${counted(failed.length, "stream")} could not be repaired`]);
+    return sentence([
+      applied > 0 && `${counted(applied, "mapping")} repaired`,
+      review > 0 && `${review.toLocaleString("en-US")} waiting for review`,
+      failed.length > 0 && `${counted(failed.length, "stream")} could not be repaired`,
+    ]);
   },
   "dcl.rebuild": (raw) => {
     const r = Rebuild.safeParse(raw);
@@ -90,13 +100,19 @@ const SUMMARIES: Record<string, (result: unknown) => string | null> = {
     if (!r.success) return null;
     const { ready, failed, documents } = r.data;
     const missing = documents.filter((d) => d.status === "missing").length;
-    return sentence([`${counted(ready, "document")} ready`, failed > 0 && `${failed.toLocaleString("en-US")} failed`, missing > 0 && `${missing.toLocaleString("en-US")} deleted before ingest`]);
+    return sentence([
+      `${counted(ready, "document")} ready`,
+      failed > 0 && `${failed.toLocaleString("en-US")} failed`,
+      missing > 0 && `${missing.toLocaleString("en-US")} deleted before ingest`,
+    ]);
   },
   "agent.run": (raw) => {
     const r = AgentRun.safeParse(raw);
     if (!r.success) return null;
     const { findings, new: fresh, resolved } = r.data;
-    const details = [fresh > 0 && `${fresh.toLocaleString("en-US")} new`, resolved > 0 && `${resolved.toLocaleString("en-US")} resolved`].filter(Boolean).join(", ");
+    const details = [fresh > 0 && `${fresh.toLocaleString("en-US")} new`, resolved > 0 && `${resolved.toLocaleString("en-US")} resolved`]
+      .filter(Boolean)
+      .join(", ");
     return `${counted(findings, "finding")}${details ? ` (${details})` : ""}`;
   },
 };

@@ -12,9 +12,11 @@ export type TaskTarget =
 
 export function taskTarget(type: string, input: unknown): TaskTarget {
   const fields = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
-  if ((CONNECTION_TASK_TYPES as readonly string[]).includes(type) && typeof fields.connectionId === "string") return { kind: "connection", id: fields.connectionId };
+  if ((CONNECTION_TASK_TYPES as readonly string[]).includes(type) && typeof fields.connectionId === "string")
+    return { kind: "connection", id: fields.connectionId };
   if (type === "agent.run" && typeof fields.agent === "string") return { kind: "agent", slug: fields.agent };
-  if (type === "kb.ingest" && Array.isArray(fields.documentIds)) return { kind: "documents", ids: fields.documentIds.filter((d): d is string => typeof d === "string") };
+  if (type === "kb.ingest" && Array.isArray(fields.documentIds))
+    return { kind: "documents", ids: fields.documentIds.filter((d): d is string => typeof d === "string") };
   return { kind: "tenant" };
 }
 
@@ -43,7 +45,11 @@ export function missingTarget(target: TaskTarget, names: TaskNames): string | nu
     case "agent":
       return names.agents.has(target.slug) ? null : "The agent was deleted";
     case "documents":
-      return target.ids.some((id) => names.documents.has(id)) ? null : target.ids.length === 1 ? "The document was deleted" : "The documents were deleted";
+      return target.ids.some((id) => names.documents.has(id))
+        ? null
+        : target.ids.length === 1
+          ? "The document was deleted"
+          : "The documents were deleted";
     case "tenant":
       return null;
   }

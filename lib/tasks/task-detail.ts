@@ -13,7 +13,15 @@ import { TERMINAL, type TaskStatus } from "@/lib/tasks/types";
 import { inputDetails, resultDetails, stepLabel, type DetailLine } from "@/lib/tasks/detail-lines";
 import { personName, toTaskRow, type TaskRow } from "@/lib/tasks/task-rows";
 
-export type AttemptView = { number: number; startedAt: Date; finishedAt: Date | null; durationMs: number | null; outcome: string; tone: StatusTone; error: string | null };
+export type AttemptView = {
+  number: number;
+  startedAt: Date;
+  finishedAt: Date | null;
+  durationMs: number | null;
+  outcome: string;
+  tone: StatusTone;
+  error: string | null;
+};
 
 /** The attempts between two manual retries; the first round has no retry. */
 export type RoundView = { retry: { at: Date; by: string } | null; budget: number; attempts: AttemptView[] };
@@ -34,7 +42,10 @@ export type TaskDetail = TaskRow & {
 export async function getTaskDetail({ ctx, id }: { ctx: TenantContext; id: string }): Promise<TaskDetail> {
   const task = await ctx.db.task.findFirst({
     where: { id, tenantId: ctx.tenantId },
-    include: { attemptLog: { orderBy: { number: "asc" } }, steps: { orderBy: { completedAt: "asc" }, select: { name: true, completedAt: true } } },
+    include: {
+      attemptLog: { orderBy: { number: "asc" } },
+      steps: { orderBy: { completedAt: "asc" }, select: { name: true, completedAt: true } },
+    },
   });
   if (!task) throw new NotFoundError("Task");
   const related = await ctx.db.task.findMany({
@@ -79,10 +90,16 @@ const OUTCOMES: Record<string, { outcome: string; tone: StatusTone }> = {
 };
 
 /** Attempts grouped by manual retry, numbered within their round ("Attempt 1" again after a retry). */
-function toRounds(task: { status: string; attempts: number; maxAttempts: number }, attempts: TaskAttempt[], retries: ManualRetry[], names: TaskNames): RoundView[] {
+function toRounds(
+  task: { status: string; attempts: number; maxAttempts: number },
+  attempts: TaskAttempt[],
+  retries: ManualRetry[],
+  names: TaskNames,
+): RoundView[] {
   const firstBudget = retries[0]?.previousMaxAttempts ?? currentRound(task).budget;
   const rounds: (RoundView & { base: number })[] = [{ retry: null, budget: firstBudget, attempts: [], base: 0 }];
-  for (const r of retries) rounds.push({ retry: { at: r.at, by: personName(names, r.byUserId) }, budget: r.budget, attempts: [], base: r.afterAttempts });
+  for (const r of retries)
+    rounds.push({ retry: { at: r.at, by: personName(names, r.byUserId) }, budget: r.budget, attempts: [], base: r.afterAttempts });
   for (const a of attempts) {
     const round = rounds.findLast((r) => a.number > r.base) ?? rounds[0]!;
     const outcome =

@@ -34,10 +34,24 @@ export type TaskRow = {
 };
 
 /** One page of the tenant's tasks, newest first, described for people (names looked up once for the page). */
-export async function listTaskRows({ ctx, query }: { ctx: TenantContext; query: ListTasksQuery }): Promise<{ rows: TaskRow[]; nextCursor: string | null }> {
+export async function listTaskRows({
+  ctx,
+  query,
+}: {
+  ctx: TenantContext;
+  query: ListTasksQuery;
+}): Promise<{ rows: TaskRow[]; nextCursor: string | null }> {
   const { tasks, nextCursor } = await listTasks({ ctx, query });
-  const retries = await readManualRetries(ctx.db, ctx.tenantId, tasks.map((t) => t.id));
-  const names = await loadTaskNames(ctx, tasks, [...retries.values()].map((r) => r.at(-1)?.byUserId));
+  const retries = await readManualRetries(
+    ctx.db,
+    ctx.tenantId,
+    tasks.map((t) => t.id),
+  );
+  const names = await loadTaskNames(
+    ctx,
+    tasks,
+    [...retries.values()].map((r) => r.at(-1)?.byUserId),
+  );
   return { rows: tasks.map((t) => toTaskRow(t, names, retries.get(t.id) ?? [])), nextCursor };
 }
 

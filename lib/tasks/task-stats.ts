@@ -17,13 +17,21 @@ export function percentile(sorted: number[], p: number): number {
  * The tenant's tasks finished in the last `days` (today included, UTC days): p50/p95 of how long
  * each kind took from its first start to success, and how many tasks ended each day, by outcome.
  */
-export async function taskStats(scope: TenantScope, { days = 7, now = new Date() }: { days?: number; now?: Date } = {}): Promise<TaskStats> {
+export async function taskStats(
+  scope: TenantScope,
+  { days = 7, now = new Date() }: { days?: number; now?: Date } = {},
+): Promise<TaskStats> {
   const firstDay = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (days - 1) * DAY_MS;
   const tasks = await scope.db.task.findMany({
     where: { tenantId: scope.tenantId, finishedAt: { gte: new Date(firstDay) }, status: { in: ["success", "failed", "cancelled"] } },
     select: { type: true, status: true, startedAt: true, finishedAt: true },
   });
-  const perDay: DayStat[] = Array.from({ length: days }, (_, i) => ({ day: new Date(firstDay + i * DAY_MS).toISOString().slice(0, 10), succeeded: 0, failed: 0, cancelled: 0 }));
+  const perDay: DayStat[] = Array.from({ length: days }, (_, i) => ({
+    day: new Date(firstDay + i * DAY_MS).toISOString().slice(0, 10),
+    succeeded: 0,
+    failed: 0,
+    cancelled: 0,
+  }));
   const byKind = new Map<string, number[]>();
   for (const t of tasks) {
     const day = perDay[Math.floor((t.finishedAt!.getTime() - firstDay) / DAY_MS)];

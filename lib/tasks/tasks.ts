@@ -19,12 +19,22 @@ import { retryBlocker, taskTarget } from "@/lib/tasks/targets";
  * already used in this tenant, returns the existing task (`created: false`) and runs nothing new.
  * `ctx.actor` is who asked (none for the scheduler).
  */
-export async function createTask({ ctx, input, workflows = defaultWorkflows }: { ctx: TaskCreator; input: CreateTaskInput; workflows?: WorkflowRegistry }): Promise<{ task: TaskDto; created: boolean }> {
+export async function createTask({
+  ctx,
+  input,
+  workflows = defaultWorkflows,
+}: {
+  ctx: TaskCreator;
+  input: CreateTaskInput;
+  workflows?: WorkflowRegistry;
+}): Promise<{ task: TaskDto; created: boolean }> {
   const workflow = workflows.get(input.type);
   if (!workflow) throw new ValidationError(`Unknown task type "${input.type}"`);
   const parsed = workflow.input.safeParse(input.input);
   if (!parsed.success) {
-    throw new ValidationError(`Invalid input for ${input.type}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}`);
+    throw new ValidationError(
+      `Invalid input for ${input.type}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}`,
+    );
   }
   if (input.idempotencyKey) {
     const existing = await findByKey(ctx, input.idempotencyKey);
@@ -75,7 +85,12 @@ async function dispatchOrFail(ctx: TaskCreator, task: Task) {
     log.error("task dispatch failed", { taskId: task.id, error });
     await ctx.db.task.updateMany({
       where: { id: task.id, tenantId: ctx.tenantId, status: "queued" },
-      data: { status: "failed", lastErrorMessage: "Could not hand the task to the job engine", lastErrorKind: "dispatch", finishedAt: new Date() },
+      data: {
+        status: "failed",
+        lastErrorMessage: "Could not hand the task to the job engine",
+        lastErrorKind: "dispatch",
+        finishedAt: new Date(),
+      },
     });
     throw new UnavailableError("The job engine is not reachable; the task was marked failed");
   }
@@ -83,12 +98,21 @@ async function dispatchOrFail(ctx: TaskCreator, task: Task) {
 
 /** Scoped to the tenant. Throws NotFoundError. */
 export async function getTask({ ctx, id }: { ctx: TenantContext; id: string }): Promise<TaskDto> {
-  const task = await ctx.db.task.findFirst({ where: { id, tenantId: ctx.tenantId }, include: { attemptLog: { orderBy: { number: "asc" } } } });
+  const task = await ctx.db.task.findFirst({
+    where: { id, tenantId: ctx.tenantId },
+    include: { attemptLog: { orderBy: { number: "asc" } } },
+  });
   if (!task) throw new NotFoundError("Task");
   return toTaskDto(task);
 }
 
-export async function listTasks({ ctx, query }: { ctx: TenantContext; query: ListTasksQuery }): Promise<{ tasks: TaskDto[]; nextCursor: string | null }> {
+export async function listTasks({
+  ctx,
+  query,
+}: {
+  ctx: TenantContext;
+  query: ListTasksQuery;
+}): Promise<{ tasks: TaskDto[]; nextCursor: string | null }> {
   if (query.cursor && !(await ctx.db.task.count({ where: { id: query.cursor, tenantId: ctx.tenantId } }))) {
     throw new ValidationError("Invalid cursor");
   }
@@ -105,7 +129,14 @@ export async function listTasks({ ctx, query }: { ctx: TenantContext; query: Lis
 export async function cancelTask({ ctx, id }: { ctx: TenantContext; id: string }): Promise<TaskDto> {
   const { count } = await ctx.db.task.updateMany({
     where: { id, tenantId: ctx.tenantId, status: { in: ["queued", "in_progress"] } },
-    data: { status: "cancelled", cancelledAt: new Date(), finishedAt: new Date(), lastErrorKind: "cancelled", leaseOwner: null, leaseExpiresAt: null },
+    data: {
+      status: "cancelled",
+      cancelledAt: new Date(),
+      finishedAt: new Date(),
+      lastErrorKind: "cancelled",
+      leaseOwner: null,
+      leaseExpiresAt: null,
+    },
   });
   const task = await getTask({ ctx, id });
   if (count === 0) throw new ConflictError(`Task is already ${task.status}`);
@@ -119,10 +150,19 @@ export async function cancelTask({ ctx, id }: { ctx: TenantContext; id: string }
  * with a fresh budget of the workflow's attempts, recorded with who asked (lib/tasks/retry-log.ts).
  * Refused while the task's target is gone (a deleted connection) or its agent is disabled.
  */
-export async function retryTask({ ctx, id, workflows = defaultWorkflows }: { ctx: TenantContext; id: string; workflows?: WorkflowRegistry }): Promise<TaskDto> {
+export async function retryTask({
+  ctx,
+  id,
+  workflows = defaultWorkflows,
+}: {
+  ctx: TenantContext;
+  id: string;
+  workflows?: WorkflowRegistry;
+}): Promise<TaskDto> {
   const current = await ctx.db.task.findFirst({ where: { id, tenantId: ctx.tenantId } });
   if (!current) throw new NotFoundError("Task");
-  if (current.status !== "failed" && current.status !== "cancelled") throw new ConflictError(`Only failed or cancelled tasks can be retried; this one is ${current.status.replace("_", " ")}`);
+  if (current.status !== "failed" && current.status !== "cancelled")
+    throw new ConflictError(`Only failed or cancelled tasks can be retried; this one is ${current.status.replace("_", " ")}`);
   const blocker = retryBlocker(taskTarget(current.type, current.input), await loadTaskNames(ctx, [current]));
   if (blocker) throw new ConflictError(`This task can't be retried: ${blocker.charAt(0).toLowerCase()}${blocker.slice(1)}`);
   const budget = workflows.get(current.type as never)?.maxAttempts ?? current.maxAttempts;
@@ -131,12 +171,26 @@ export async function retryTask({ ctx, id, workflows = defaultWorkflows }: { ctx
       where: { id, tenantId: ctx.tenantId, status: { in: ["failed", "cancelled"] }, attempts: current.attempts },
       data: {
         // The round's own timing: started and finished are those of the attempts from now on.
-        status: "queued", maxAttempts: current.attempts + budget, runAfter: new Date(), startedAt: null, finishedAt: null, cancelledAt: null,
-        lastErrorMessage: null, lastErrorKind: null, leaseOwner: null, leaseExpiresAt: null, engine: jobEngineMode(),
+        status: "queued",
+        maxAttempts: current.attempts + budget,
+        runAfter: new Date(),
+        startedAt: null,
+        finishedAt: null,
+        cancelledAt: null,
+        lastErrorMessage: null,
+        lastErrorKind: null,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        engine: jobEngineMode(),
       },
     });
     if (count === 0) return null;
-    await recordManualRetry(tx, current, { byUserId: ctx.actor.userId, afterAttempts: current.attempts, budget, previousMaxAttempts: current.maxAttempts });
+    await recordManualRetry(tx, current, {
+      byUserId: ctx.actor.userId,
+      afterAttempts: current.attempts,
+      budget,
+      previousMaxAttempts: current.maxAttempts,
+    });
     return tx.task.findFirstOrThrow({ where: { id, tenantId: ctx.tenantId } });
   });
   if (!retried) throw new ConflictError("The task changed meanwhile; reload and try again");

@@ -25,7 +25,10 @@ function hashToken(token: string): string {
 }
 
 /** Creates a link for the user's current address and mails it. `db`'s scope carries the user. */
-export async function sendVerificationLink(db: PrismaClient, { userId, email, appUrl }: { userId: string; email: string; appUrl: string }): Promise<void> {
+export async function sendVerificationLink(
+  db: PrismaClient,
+  { userId, email, appUrl }: { userId: string; email: string; appUrl: string },
+): Promise<void> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + LINK_TTL_MS);
   await db.emailVerification.create({ data: { userId, email, tokenHash: hashToken(token), expiresAt } });
@@ -54,7 +57,14 @@ export async function verifyEmail({ ctx, token }: { ctx: TenantContext; token: s
   return ctx.db.$transaction(async (tx) => {
     const link = await tx.emailVerification.findUnique({
       where: { tokenHash: hashToken(token) },
-      select: { id: true, userId: true, email: true, expiresAt: true, usedAt: true, user: { select: { email: true, emailVerifiedAt: true } } },
+      select: {
+        id: true,
+        userId: true,
+        email: true,
+        expiresAt: true,
+        usedAt: true,
+        user: { select: { email: true, emailVerifiedAt: true } },
+      },
     });
     if (!link || link.userId !== userId || link.usedAt || link.expiresAt <= now || link.email !== link.user.email) {
       throw new BadRequestError(INVALID_LINK);

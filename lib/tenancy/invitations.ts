@@ -33,9 +33,20 @@ export type SentInvitation = PendingInvitation & { renewed: boolean };
  * Invites an email, or refreshes (role, inviter, expiry) the pending invitation it already has,
  * then mails the addressee. Throws ConflictError when the email is already a member here.
  */
-export async function inviteMember({ ctx, input, appUrl }: { ctx: TenantContext; input: AddMemberInput; appUrl: string }): Promise<SentInvitation> {
+export async function inviteMember({
+  ctx,
+  input,
+  appUrl,
+}: {
+  ctx: TenantContext;
+  input: AddMemberInput;
+  appUrl: string;
+}): Promise<SentInvitation> {
   assertMayManage(ctx, input.role);
-  const member = await ctx.db.membership.findFirst({ where: { tenantId: ctx.tenantId, user: { email: input.email } }, select: { id: true } });
+  const member = await ctx.db.membership.findFirst({
+    where: { tenantId: ctx.tenantId, user: { email: input.email } },
+    select: { id: true },
+  });
   if (member) throw new ConflictError(`${input.email} is already a member of this tenant`);
   await enforceRateLimit(getKv(), `invite:tenant:${ctx.tenantId}`, INVITATIONS_PER_HOUR);
 
@@ -49,7 +60,11 @@ async function refreshOrCreate(ctx: TenantContext, email: string, role: Role): P
   const data = { role, invitedById: ctx.actor.userId, expiresAt: new Date(Date.now() + INVITE_TTL_MS) };
   // The partial unique index on pending (tenant, email) settles two concurrent first invitations.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const [refreshed] = await ctx.db.invitation.updateManyAndReturn({ where: { tenantId: ctx.tenantId, email, ...PENDING }, data, select: SELECT });
+    const [refreshed] = await ctx.db.invitation.updateManyAndReturn({
+      where: { tenantId: ctx.tenantId, email, ...PENDING },
+      data,
+      select: SELECT,
+    });
     if (refreshed) return { ...refreshed, renewed: true };
     try {
       return { ...(await ctx.db.invitation.create({ data: { tenantId: ctx.tenantId, email, ...data }, select: SELECT })), renewed: false };
@@ -70,6 +85,9 @@ export async function revokeInvitation({ ctx, id }: { ctx: TenantContext; id: st
   const invitation = await ctx.db.invitation.findFirst({ where: { id, tenantId: ctx.tenantId, ...PENDING }, select: { role: true } });
   if (!invitation) throw new NotFoundError("Invitation");
   assertMayManage(ctx, invitation.role);
-  const revoked = await ctx.db.invitation.updateMany({ where: { id, tenantId: ctx.tenantId, ...PENDING }, data: { revokedAt: new Date() } });
+  const revoked = await ctx.db.invitation.updateMany({
+    where: { id, tenantId: ctx.tenantId, ...PENDING },
+    data: { revokedAt: new Date() },
+  });
   if (revoked.count !== 1) throw new NotFoundError("Invitation");
 }

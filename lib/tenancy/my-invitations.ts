@@ -59,13 +59,20 @@ async function findPendingInvitation(tx: Prisma.TransactionClient, { userId, id 
   const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, emailVerifiedAt: true } });
   if (!user?.emailVerifiedAt) throw new NotFoundError("Invitation");
   const where = { id, email: user.email, ...PENDING, expiresAt: { gt: new Date() } };
-  const invitation = await tx.invitation.findFirst({ where, select: { role: true, tenant: { select: { id: true, name: true, slug: true } } } });
+  const invitation = await tx.invitation.findFirst({
+    where,
+    select: { role: true, tenant: { select: { id: true, name: true, slug: true } } },
+  });
   if (!invitation) throw new NotFoundError("Invitation");
   return { where, invitation };
 }
 
 /** Marks the invitation answered in the same statement that checks it is still pending. */
-async function closeInvitation(tx: Prisma.TransactionClient, where: Prisma.InvitationWhereInput, data: { acceptedAt: Date } | { declinedAt: Date }) {
+async function closeInvitation(
+  tx: Prisma.TransactionClient,
+  where: Prisma.InvitationWhereInput,
+  data: { acceptedAt: Date } | { declinedAt: Date },
+) {
   const closed = await tx.invitation.updateMany({ where, data });
   if (closed.count !== 1) throw new NotFoundError("Invitation");
 }

@@ -53,12 +53,17 @@ async function createAccount(db: PrismaClient, input: RegisterInput, passwordHas
   try {
     return await tenantDb(db, ids.tenantId, ids.userId).$transaction(async (tx) => {
       const user = await tx.user.create({ data: { id: ids.userId, email: input.email, name: input.name, passwordHash } });
-      const tenant = await tx.tenant.create({ data: { id: ids.tenantId, name: input.tenantName, slug: `${slugify(input.tenantName)}-${randomBytes(3).toString("hex")}` } });
+      const tenant = await tx.tenant.create({
+        data: { id: ids.tenantId, name: input.tenantName, slug: `${slugify(input.tenantName)}-${randomBytes(3).toString("hex")}` },
+      });
       await tx.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: "owner" } });
       return user.id;
     });
   } catch (error) {
-    const taken = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && (await db.user.count({ where: { email: input.email } })) > 0;
+    const taken =
+      error instanceof Prisma.PrismaClientKnownRequestError &&
+      error.code === "P2002" &&
+      (await db.user.count({ where: { email: input.email } })) > 0;
     if (taken) return null;
     throw error;
   }

@@ -15,6 +15,9 @@ export async function getTenantSettings({ ctx }: { ctx: TenantContext }) {
 
 /** The webhook URL is stored sealed (lib/notify/slack-webhook.ts). */
 export async function updateTenantSettings({ ctx, input }: { ctx: TenantContext; input: TenantSettingsInput }) {
-  await ctx.db.tenant.update({ where: { id: ctx.tenantId }, data: { slackWebhookUrl: await sealSlackWebhook(ctx.tenantId, input.slackWebhookUrl) } });
+  await ctx.db.tenant.update({
+    where: { id: ctx.tenantId },
+    data: { slackWebhookUrl: await sealSlackWebhook(ctx.tenantId, input.slackWebhookUrl) },
+  });
   return getTenantSettings({ ctx });
 }

@@ -18,7 +18,8 @@ async function folder(files: Record<string, string | Buffer>) {
   return dir;
 }
 
-const connector = (dir: string, config: Partial<FileConfig> = {}) => createFileConnector(FileConfig.parse({ source: "upload", ...config }), directoryFiles(dir));
+const connector = (dir: string, config: Partial<FileConfig> = {}) =>
+  createFileConnector(FileConfig.parse({ source: "upload", ...config }), directoryFiles(dir));
 
 async function streamOf(dir: string, name: string, config?: Partial<FileConfig>): Promise<SourceStream> {
   const { streams } = await connector(dir, config).discover();
@@ -30,13 +31,19 @@ async function streamOf(dir: string, name: string, config?: Partial<FileConfig>)
 async function readAll(dir: string, stream: SourceStream, state: StreamState = null, batchSize = 100) {
   const batches: ReadBatch[] = [];
   for await (const batch of connector(dir).read(stream, state, { batchSize })) batches.push(batch);
-  return { batches, records: batches.flatMap((b) => b.records), rejects: batches.flatMap((b) => b.rejects), state: batches.at(-1)?.state ?? state };
+  return {
+    batches,
+    records: batches.flatMap((b) => b.records),
+    rejects: batches.flatMap((b) => b.rejects),
+    state: batches.at(-1)?.state ?? state,
+  };
 }
 
 describe("file source: discovery", () => {
   it("infers types, nullability and the key; keeps leading zeros as text", async () => {
     const dir = await folder({
-      "accounts.csv": "Id,Account Name,Revenue,Active,Created,Zip,Note\n1,Acme,1200.5,true,2024-01-02T10:00:00Z,01234,\n2,Globex,900,false,2024-03-04T11:30:00Z,02111,vip\n",
+      "accounts.csv":
+        "Id,Account Name,Revenue,Active,Created,Zip,Note\n1,Acme,1200.5,true,2024-01-02T10:00:00Z,01234,\n2,Globex,900,false,2024-03-04T11:30:00Z,02111,vip\n",
     });
     const stream = await streamOf(dir, "accounts.csv");
     expect(stream.fields).toEqual([
@@ -91,7 +98,11 @@ describe("file source: discovery", () => {
     });
     const { streams } = await connector(dir).discover();
     const things = streams.find((s) => s.name === "things.jsonl")!;
-    expect(things.fields.map((f) => [f.name, f.type])).toEqual([["thingId", "string"], ["placement.region", "string"], ["tags", "json"]]);
+    expect(things.fields.map((f) => [f.name, f.type])).toEqual([
+      ["thingId", "string"],
+      ["placement.region", "string"],
+      ["tags", "json"],
+    ]);
     expect(things.primaryKey).toEqual(["thingId"]);
     expect(streams.find((s) => s.name === "cols.csv")!.fields.map((f) => f.name)).toEqual(["id", "column_2", "id_2"]);
   });
@@ -99,7 +110,9 @@ describe("file source: discovery", () => {
 
 describe("file source: reading", () => {
   it("turns broken rows into rejects with their raw text and line, and keeps reading", async () => {
-    const dir = await folder({ "broken.csv": 'id,name,amount\n1,ok,10\n2,short\n3,stray "quote,30\n4,too,many,fields\n5,fine,50\n6,"never closed,60\n' });
+    const dir = await folder({
+      "broken.csv": 'id,name,amount\n1,ok,10\n2,short\n3,stray "quote,30\n4,too,many,fields\n5,fine,50\n6,"never closed,60\n',
+    });
     const stream = await streamOf(dir, "broken.csv");
     const { records, rejects } = await readAll(dir, stream);
     expect(records.map((r) => r.id)).toEqual([1, 3, 5]);
@@ -154,7 +167,9 @@ describe("file source: field names that are Object.prototype's", () => {
     const jsonl = await streamOf(dir, "p.jsonl");
     expect(jsonl.fields.map((f) => f.name)).toEqual(["id", "__proto__.polluted", "constructor", "prototype.__proto__"]);
     const record = (await readAll(dir, jsonl)).records[0];
-    expect(JSON.parse(JSON.stringify(record))).toEqual(JSON.parse('{"id":1,"__proto__.polluted":true,"constructor":"b","prototype.__proto__":"x"}'));
+    expect(JSON.parse(JSON.stringify(record))).toEqual(
+      JSON.parse('{"id":1,"__proto__.polluted":true,"constructor":"b","prototype.__proto__":"x"}'),
+    );
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
   });
 });
@@ -194,7 +209,14 @@ describe("file source: which server directories a connection may name", () => {
       path.join(dataDir, "uploads", "tenant-c"),
       path.join(root, "exports", "..", "data"),
     ];
-    const answers = await Promise.all(refused.map((dir) => allowedDirectory(dir).then(() => "allowed", (e: Error) => `${e.constructor.name}: ${e.message}`)));
+    const answers = await Promise.all(
+      refused.map((dir) =>
+        allowedDirectory(dir).then(
+          () => "allowed",
+          (e: Error) => `${e.constructor.name}: ${e.message}`,
+        ),
+      ),
+    );
     expect(new Set(answers)).toEqual(new Set([`ValidationError: ${DIRECTORY_UNAVAILABLE}`]));
   });
 
@@ -210,13 +232,18 @@ describe("file source: which server directories a connection may name", () => {
 describe("the two CSV readers", () => {
   it("store the same payload for a row, numbers printed as JavaScript prints them", async () => {
     const { withDuckDb } = await import("@/lib/duckdb/engine");
-    const dir = await folder({ "n.csv": "id,amount,big,flag,note\n1,100.00,12345678901234567,true, padded \n2,1e3,-0,false,x\n3,0.1,1.5e-7,maybe,\n4,2.50,abc,TRUE,y\n" });
+    const dir = await folder({
+      "n.csv":
+        "id,amount,big,flag,note\n1,100.00,12345678901234567,true, padded \n2,1e3,-0,false,x\n3,0.1,1.5e-7,maybe,\n4,2.50,abc,TRUE,y\n",
+    });
     const stream = await streamOf(dir, "n.csv");
     const byJs = (await readAll(dir, stream)).records.map((r) => JSON.stringify(r));
     const byDuckDb = await withDuckDb(async (duck) => {
       const read = await connector(dir).readTabular!(stream, null, duck);
       try {
-        return (await duck.runAndReadAll(`SELECT payload FROM ${read!.relation} ORDER BY rowid`)).getRowObjectsJS().map((r) => String(r.payload));
+        return (await duck.runAndReadAll(`SELECT payload FROM ${read!.relation} ORDER BY rowid`))
+          .getRowObjectsJS()
+          .map((r) => String(r.payload));
       } finally {
         await read!.close();
       }

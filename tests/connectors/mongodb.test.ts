@@ -2,7 +2,14 @@ import net from "node:net";
 import { Decimal128, Long, ObjectId, type Document } from "mongodb";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createMongoConnector, MongoConfig } from "@/lib/aam/connectors/mongodb";
-import { ConnectorError, SAMPLE_SIZE, type Connector, type ReadBatch, type SourceStream, type StreamState } from "@/lib/aam/connectors/types";
+import {
+  ConnectorError,
+  SAMPLE_SIZE,
+  type Connector,
+  type ReadBatch,
+  type SourceStream,
+  type StreamState,
+} from "@/lib/aam/connectors/types";
 import { log } from "@/lib/log";
 import { UNREACHABLE_MESSAGE } from "@/lib/net/policy";
 import { startFakeMongo, type FakeMongo } from "@/tests/support/fake-mongodb";
@@ -47,7 +54,10 @@ const idsOf = (batches: ReadBatch[]) => batches.flatMap((b) => b.records.map((r)
 const numbered = (count: number) => Array.from({ length: count }, (_, i) => ({ _id: i + 1, n: i + 1 }));
 
 async function failureOf(promise: Promise<unknown>): Promise<ConnectorError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ConnectorError);
   return error as ConnectorError;
 }
@@ -104,11 +114,15 @@ function unchecked(url: string): Connector {
 }
 
 describe("what a tenant's URL may reach", () => {
-
   it("refuses a server on loopback unless allow-listed, before a byte reaches it, as if the port were closed", async () => {
     const fake = await fakeWith({});
     setOutboundAllow("");
-    for (const url of [fake.url, `mongodb://localhost:${fake.port}`, `mongodb://[::ffff:127.0.0.1]:${fake.port}`, "mongodb://169.254.169.254:27017"]) {
+    for (const url of [
+      fake.url,
+      `mongodb://localhost:${fake.port}`,
+      `mongodb://[::ffff:127.0.0.1]:${fake.port}`,
+      "mongodb://169.254.169.254:27017",
+    ]) {
       const error = await failureOf(connect(url, {}).check());
       expect(error, url).toMatchObject({ kind: "unreachable", message: UNREACHABLE_MESSAGE });
     }
@@ -128,7 +142,10 @@ describe("what a tenant's URL may reach", () => {
       await connector.check();
       await connector.discover();
       // The driver dials a member it learns of at once; wait until the policy has refused that dial.
-      await vi.waitFor(() => expect(refused).toHaveBeenCalledWith("outbound connection refused", expect.objectContaining({ host: "127.0.0.2" })), { timeout: 10_000 });
+      await vi.waitFor(
+        () => expect(refused).toHaveBeenCalledWith("outbound connection refused", expect.objectContaining({ host: "127.0.0.2" })),
+        { timeout: 10_000 },
+      );
       refused.mockRestore();
       expect(memberConnections).toBe(0);
     } finally {
@@ -141,19 +158,28 @@ describe("what a tenant's URL may reach", () => {
       const parsed = MongoConfig.safeParse({ url, database: "app" });
       return parsed.success ? null : parsed.error.issues[0]!.message;
     };
-    expect(problem("mongodb://attacker.example/?authMechanism=MONGODB-OIDC&authMechanismProperties=ENVIRONMENT:k8s")).toMatch(/MONGODB-OIDC is not allowed/);
-    expect(problem("mongodb://attacker.example/?authMechanismProperties=ENVIRONMENT:k8s")).toMatch(/authMechanismProperties is not allowed/);
-    for (const mechanism of ["MONGODB-AWS", "GSSAPI", "MONGODB-X509", "mongodb-oidc"]) expect(problem(`mongodb://u@db.example/?authMechanism=${mechanism}`), mechanism).toMatch(/is not allowed/);
-    for (const option of ["tlsCAFile", "tlsCertificateKeyFile", "TLSCAFILE", "tlsCRLFile"]) expect(problem(`mongodb://db.example/?tls=true&${option}=/etc/passwd`), option).toMatch(/names a file on the server/);
+    expect(problem("mongodb://attacker.example/?authMechanism=MONGODB-OIDC&authMechanismProperties=ENVIRONMENT:k8s")).toMatch(
+      /MONGODB-OIDC is not allowed/,
+    );
+    expect(problem("mongodb://attacker.example/?authMechanismProperties=ENVIRONMENT:k8s")).toMatch(
+      /authMechanismProperties is not allowed/,
+    );
+    for (const mechanism of ["MONGODB-AWS", "GSSAPI", "MONGODB-X509", "mongodb-oidc"])
+      expect(problem(`mongodb://u@db.example/?authMechanism=${mechanism}`), mechanism).toMatch(/is not allowed/);
+    for (const option of ["tlsCAFile", "tlsCertificateKeyFile", "TLSCAFILE", "tlsCRLFile"])
+      expect(problem(`mongodb://db.example/?tls=true&${option}=/etc/passwd`), option).toMatch(/names a file on the server/);
     expect(problem("mongodb://%2Ftmp%2Fmongodb-27017.sock")).toMatch(/Unix sockets/);
     expect(problem("mongodb://db.example/?proxyHost=127.0.0.1")).toMatch(/not supported/);
     expect(problem("mongodb://db.example/?compressors=snappy")).toMatch(/zlib or none/);
     // The connector reads sequentially: a URL may not make the server hold a pool of sockets.
-    for (const option of ["minPoolSize=500", "maxPoolSize=1000", "maxConnecting=100"]) expect(problem(`mongodb://db.example/?${option}`), option).not.toBeNull();
+    for (const option of ["minPoolSize=500", "maxPoolSize=1000", "maxConnecting=100"])
+      expect(problem(`mongodb://db.example/?${option}`), option).not.toBeNull();
     expect(problem("mongodb://db.example:99999")).toMatch(/port/);
     expect(problem("mongodb+srv://cluster0.example.net:27017")).toMatch(/no port/);
     expect(problem("mongodb+srv://u:p%40ss@cluster0.example.net/app?retryWrites=true&w=majority&appName=Cluster0")).toBeNull();
-    expect(problem("mongodb://a.example:27017,b.example:27018/?replicaSet=rs0&authSource=admin&authMechanism=SCRAM-SHA-256&tls=true")).toBeNull();
+    expect(
+      problem("mongodb://a.example:27017,b.example:27018/?replicaSet=rs0&authSource=admin&authMechanism=SCRAM-SHA-256&tls=true"),
+    ).toBeNull();
   });
 
   it("does not connect with a refused option even when the stored config skipped validation", async () => {
@@ -171,7 +197,9 @@ describe("what a tenant's URL may reach", () => {
     expect(streams[0]!.fields.map((f) => f.name)).toEqual(["_id", "__proto__.polluted", "constructor", "prototype.__proto__"]);
     const { batches } = await readAll(connector, "protos", null, 10);
     for (const record of [streams[0]!.sample[0]!, batches[0]!.records[0]!]) {
-      expect(JSON.parse(JSON.stringify(record))).toEqual(JSON.parse('{"_id": 1, "__proto__.polluted": true, "constructor": "c", "prototype.__proto__": "nested"}'));
+      expect(JSON.parse(JSON.stringify(record))).toEqual(
+        JSON.parse('{"_id": 1, "__proto__.polluted": true, "constructor": "c", "prototype.__proto__": "nested"}'),
+      );
     }
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
   });
@@ -181,8 +209,24 @@ describe("discover", () => {
   const oid = new ObjectId();
   const createdAt = new Date("2024-05-06T07:08:09.123Z");
   const people = [
-    { _id: oid, name: "Ada", address: { city: "London", geo: { lat: 51.5 } }, tags: ["a", "b"], createdAt, price: Decimal128.fromString("12.50"), big: Long.fromString("9007199254740993") },
-    { _id: new ObjectId(), name: "Grace", address: { city: "Arlington", geo: { lat: 38.9 } }, tags: [], createdAt, price: Decimal128.fromString("0.1"), big: Long.fromNumber(7) },
+    {
+      _id: oid,
+      name: "Ada",
+      address: { city: "London", geo: { lat: 51.5 } },
+      tags: ["a", "b"],
+      createdAt,
+      price: Decimal128.fromString("12.50"),
+      big: Long.fromString("9007199254740993"),
+    },
+    {
+      _id: new ObjectId(),
+      name: "Grace",
+      address: { city: "Arlington", geo: { lat: 38.9 } },
+      tags: [],
+      createdAt,
+      price: Decimal128.fromString("0.1"),
+      big: Long.fromNumber(7),
+    },
   ];
 
   it("flattens nested documents, converts BSON values and infers types", async () => {
@@ -193,8 +237,23 @@ describe("discover", () => {
     const [stream] = streams;
     expect(stream).toMatchObject({ primaryKey: ["_id"], cursorField: "_id" });
     const types = Object.fromEntries(stream.fields.map((f) => [f.name, f.type]));
-    expect(types).toEqual({ _id: "string", name: "string", "address.city": "string", "address.geo.lat": "number", tags: "json", createdAt: "timestamp", price: "number", big: "string" });
-    expect(stream.sample[0]).toMatchObject({ _id: oid.toHexString(), createdAt: "2024-05-06T07:08:09.123Z", tags: ["a", "b"], price: 12.5, big: "9007199254740993" });
+    expect(types).toEqual({
+      _id: "string",
+      name: "string",
+      "address.city": "string",
+      "address.geo.lat": "number",
+      tags: "json",
+      createdAt: "timestamp",
+      price: "number",
+      big: "string",
+    });
+    expect(stream.sample[0]).toMatchObject({
+      _id: oid.toHexString(),
+      createdAt: "2024-05-06T07:08:09.123Z",
+      tags: ["a", "b"],
+      price: 12.5,
+      big: "9007199254740993",
+    });
     expect(stream.sample[1]).toMatchObject({ price: 0.1, big: 7 });
   });
 
@@ -339,7 +398,11 @@ describe("fake server framing", () => {
     const plain = encodeOpMsg(0, { ping: 1, $db: "admin" });
     const fancy = encodeOpMsg(0, { ping: 1, $db: "app" }, { sequences: { documents: [{ a: 1 }, { b: 2 }] }, checksum: true });
     const bytes = Buffer.concat([plain, fancy]);
-    for (const [start, end] of [[0, 7], [7, plain.length + 9], [plain.length + 9, bytes.length]]) {
+    for (const [start, end] of [
+      [0, 7],
+      [7, plain.length + 9],
+      [plain.length + 9, bytes.length],
+    ]) {
       socket.write(bytes.subarray(start, end));
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

@@ -12,7 +12,12 @@ const sourceUrl = new URL(adminUrl);
 sourceUrl.pathname = `/${DATABASE}`;
 
 const suffix = randomUUID().slice(0, 8);
-const ROLES = { reader: `aos_reader_${suffix}`, inserter: `aos_inserter_${suffix}`, column: `aos_column_${suffix}`, writeAll: `aos_write_all_${suffix}` };
+const ROLES = {
+  reader: `aos_reader_${suffix}`,
+  inserter: `aos_inserter_${suffix}`,
+  column: `aos_column_${suffix}`,
+  writeAll: `aos_write_all_${suffix}`,
+};
 const PASSWORD = "safe-mode-test";
 
 let admin: pg.Client;
@@ -30,9 +35,13 @@ beforeAll(async () => {
     INSERT INTO accounts SELECT g, 'Account ' || g FROM generate_series(1, 5) g;
     CREATE VIEW session_mode AS SELECT 1 AS id, current_setting('transaction_read_only') AS read_only;`);
   for (const role of Object.values(ROLES)) {
-    await source.query(`CREATE ROLE ${role} LOGIN PASSWORD '${PASSWORD}'; GRANT USAGE ON SCHEMA public TO ${role}; GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role}`);
+    await source.query(
+      `CREATE ROLE ${role} LOGIN PASSWORD '${PASSWORD}'; GRANT USAGE ON SCHEMA public TO ${role}; GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role}`,
+    );
   }
-  await source.query(`GRANT INSERT ON accounts TO ${ROLES.inserter}; GRANT UPDATE (name) ON accounts TO ${ROLES.column}; GRANT pg_write_all_data TO ${ROLES.writeAll}`);
+  await source.query(
+    `GRANT INSERT ON accounts TO ${ROLES.inserter}; GRANT UPDATE (name) ON accounts TO ${ROLES.column}; GRANT pg_write_all_data TO ${ROLES.writeAll}`,
+  );
 });
 
 afterAll(async () => {
@@ -51,7 +60,11 @@ function connect(user: string | null, safeMode = true) {
   return connector;
 }
 
-const refusal = (connector: Connector) => connector.check().then(() => null, (e: unknown) => e);
+const refusal = (connector: Connector) =>
+  connector.check().then(
+    () => null,
+    (e: unknown) => e,
+  );
 
 describe("PostgreSQL in safe mode", () => {
   it("refuses a superuser, saying why and what to connect as", async () => {
@@ -66,9 +79,13 @@ describe("PostgreSQL in safe mode", () => {
   });
 
   it("refuses a role that may write to a table of the schema: a grant, a column grant or pg_write_all_data", async () => {
-    expect(await refusal(connect(ROLES.inserter))).toMatchObject({ message: `Safe mode refuses the PostgreSQL role ${ROLES.inserter}: it can write to the source (INSERT on public.accounts); connect as a role with only SELECT on schema public.` });
+    expect(await refusal(connect(ROLES.inserter))).toMatchObject({
+      message: `Safe mode refuses the PostgreSQL role ${ROLES.inserter}: it can write to the source (INSERT on public.accounts); connect as a role with only SELECT on schema public.`,
+    });
     expect(await refusal(connect(ROLES.column))).toMatchObject({ message: expect.stringContaining("(UPDATE on public.accounts)") });
-    expect(await refusal(connect(ROLES.writeAll))).toMatchObject({ message: expect.stringMatching(/can write to the source \(DELETE on public\.accounts, INSERT on public\.accounts, .*\)/) });
+    expect(await refusal(connect(ROLES.writeAll))).toMatchObject({
+      message: expect.stringMatching(/can write to the source \(DELETE on public\.accounts, INSERT on public\.accounts, .*\)/),
+    });
   });
 
   it("accepts a role with only SELECT, and its session cannot write", async () => {

@@ -93,7 +93,14 @@ describe("PostgreSQL connector", () => {
     ]);
     expect(accounts.primaryKey).toEqual(["id"]);
     expect(accounts.cursorField).toBe("updated_at");
-    expect(accounts.sample[0]).toMatchObject({ id: 1, revenue: 100.5, tags: ["a", "b"], meta: { tier: 1 }, founded: "2020-01-02", updated_at: "2024-01-01T00:00:00.000Z" });
+    expect(accounts.sample[0]).toMatchObject({
+      id: 1,
+      revenue: 100.5,
+      tags: ["a", "b"],
+      meta: { tier: 1 },
+      founded: "2020-01-02",
+      updated_at: "2024-01-01T00:00:00.000Z",
+    });
     expect(streams.find((s) => s.name === "events")!.cursorField).toBe("id");
   });
 
@@ -114,7 +121,10 @@ describe("PostgreSQL connector", () => {
     const accounts = await stream("accounts");
     const reader = connect();
     const first = await readAll(reader, accounts, null, 5, async (n) => {
-      if (n === 2) await source.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'aos_connector_test' AND application_name = 'autonomos'");
+      if (n === 2)
+        await source.query(
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'aos_connector_test' AND application_name = 'autonomos'",
+        );
     });
     expect(first.error).toBeInstanceOf(ConnectorError);
     expect((first.error as ConnectorError).kind).toBe("unreachable");
@@ -151,13 +161,29 @@ describe("PostgreSQL connector", () => {
 });
 
 describe("PostgreSQL connector: what a tenant's URL may reach", () => {
-  const failure = (url: string) => createPostgresConnector({ url, schema: "public" }).check().then(() => null, (e: unknown) => e);
+  const failure = (url: string) =>
+    createPostgresConnector({ url, schema: "public" })
+      .check()
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
 
   it("refuses the machine's PostgreSQL on loopback, metadata and private addresses unless allow-listed, with the answer a closed port gets", async () => {
     const closedPort = await failure("postgresql://postgres@127.0.0.1:1/x");
     expect(closedPort).toMatchObject({ kind: "unreachable", message: UNREACHABLE_MESSAGE });
     setOutboundAllow("");
-    for (const host of ["127.0.0.1:5432", "localhost:5432", "[::1]:5432", "0x7f.1:5432", "2130706433:5432", "169.254.169.254", "10.0.0.1", "[::ffff:127.0.0.1]:5432", "metadata.google.internal"]) {
+    for (const host of [
+      "127.0.0.1:5432",
+      "localhost:5432",
+      "[::1]:5432",
+      "0x7f.1:5432",
+      "2130706433:5432",
+      "169.254.169.254",
+      "10.0.0.1",
+      "[::ffff:127.0.0.1]:5432",
+      "metadata.google.internal",
+    ]) {
       const error = await failure(`postgresql://postgres@${host}/aos_connector_test`);
       expect(error, host).toBeInstanceOf(ConnectorError);
       expect(error, host).toMatchObject({ kind: "unreachable", message: UNREACHABLE_MESSAGE });
@@ -218,7 +244,9 @@ describe("PostgreSQL connector: what a tenant's URL may reach", () => {
     const { batches } = await readAll(connector, protos!, null);
     for (const record of [protos!.sample[0]!, batches[0]!.records[0]!]) {
       expect(Object.keys(record)).toEqual(["id", "__proto__", "constructor", "prototype"]);
-      expect(JSON.parse(JSON.stringify(record))).toEqual(JSON.parse('{"id": 1, "__proto__": "p", "constructor": "c", "prototype": {"__proto__": {"polluted": true}}}'));
+      expect(JSON.parse(JSON.stringify(record))).toEqual(
+        JSON.parse('{"id": 1, "__proto__": "p", "constructor": "c", "prototype": {"__proto__": {"polluted": true}}}'),
+      );
     }
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
   });

@@ -115,7 +115,13 @@ describe("SalesforceConfig", () => {
 
   it("takes Salesforce's own https login hosts only", () => {
     setOutboundAllow("");
-    for (const url of ["https://login.salesforce.com", "https://test.salesforce.com", "https://acme.my.salesforce.com", "https://acme--dev.sandbox.my.salesforce.com/"]) expect(accepts(url), url).toBe(true);
+    for (const url of [
+      "https://login.salesforce.com",
+      "https://test.salesforce.com",
+      "https://acme.my.salesforce.com",
+      "https://acme--dev.sandbox.my.salesforce.com/",
+    ])
+      expect(accepts(url), url).toBe(true);
     for (const url of [
       "http://login.salesforce.com",
       "https://login.salesforce.com:8443",
@@ -233,7 +239,12 @@ describe("Salesforce connector", () => {
 
     const history = streams.find((s) => s.name === "AccountHistory")!;
     expect(history.cursorField).toBeNull();
-    expect(history.fields.find((f) => f.name === "AccountId")).toEqual({ name: "AccountId", type: "string", nullable: false, sourceType: "reference" });
+    expect(history.fields.find((f) => f.name === "AccountId")).toEqual({
+      name: "AccountId",
+      type: "string",
+      nullable: false,
+      sourceType: "reference",
+    });
   });
 
   it("reports an object Salesforce does not let be queried as a problem, without querying it", async () => {
@@ -338,7 +349,13 @@ describe("Salesforce connector", () => {
 
   it("does not skip a record sharing the cursor's SystemModstamp with a higher Id", async () => {
     await setup({ accounts: 0 });
-    fake.objects.Account.records.push(account(1, minute(5)), account(2, minute(5)), account(3, minute(5)), account(4, minute(6)), account(5, minute(4)));
+    fake.objects.Account.records.push(
+      account(1, minute(5)),
+      account(2, minute(5)),
+      account(3, minute(5)),
+      account(4, minute(6)),
+      account(5, minute(4)),
+    );
     const { ids } = await collect(await streamNamed("Account"), { cursor: minute(5), lastId: accountId(2) });
     expect(ids).toEqual([accountId(3), accountId(4)]);
     expect(fake.queries.at(-1)).toContain(
@@ -395,7 +412,14 @@ describe("Salesforce connector", () => {
   it("refuses a login URL on loopback without the allow-list, even from a stored config, before sending anything", async () => {
     await setup();
     setOutboundAllow("");
-    const stored = createSalesforceConnector({ loginUrl: fake.url, clientId: "fake-client-id", clientSecret: SECRET, refreshToken: REFRESH_TOKEN, apiVersion: "62.0", objects: ["Account"] });
+    const stored = createSalesforceConnector({
+      loginUrl: fake.url,
+      clientId: "fake-client-id",
+      clientSecret: SECRET,
+      refreshToken: REFRESH_TOKEN,
+      apiVersion: "62.0",
+      objects: ["Account"],
+    });
     await expect(stored.check()).rejects.toMatchObject({ kind: "config" });
     await stored.close();
     expect(fake.counts.token).toBe(0);
@@ -442,10 +466,19 @@ describe("Salesforce connector", () => {
         },
       },
     });
-    connector = createSalesforceConnector(SalesforceConfig.parse({ loginUrl: fake.url, clientId: "fake-client-id", clientSecret: SECRET, refreshToken: REFRESH_TOKEN, objects: ["Thing"] }));
+    connector = createSalesforceConnector(
+      SalesforceConfig.parse({
+        loginUrl: fake.url,
+        clientId: "fake-client-id",
+        clientSecret: SECRET,
+        refreshToken: REFRESH_TOKEN,
+        objects: ["Thing"],
+      }),
+    );
     const stream = await streamNamed("Thing");
     const { batches } = await collect(stream, null);
-    for (const record of [stream.sample[0]!, batches[0]!.records[0]!]) expect(JSON.parse(JSON.stringify(record))).toEqual({ Id: accountId(1), constructor: "c", prototype: "p" });
+    for (const record of [stream.sample[0]!, batches[0]!.records[0]!])
+      expect(JSON.parse(JSON.stringify(record))).toEqual({ Id: accountId(1), constructor: "c", prototype: "p" });
   });
 
   it("stops when the read's signal aborts", async () => {

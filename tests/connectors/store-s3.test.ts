@@ -10,7 +10,11 @@ import type { Store } from "@/lib/store/types";
 import { startS3rver, type LocalS3 } from "../support/s3rver";
 import { putBytes, segmentKey, storeContract } from "../support/store-contract";
 
-const exists = (file: string) => access(file).then(() => true, () => false);
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 const AWS_VARS = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_ENDPOINT_URL_S3", "AWS_REQUEST_CHECKSUM_CALCULATION"] as const;
 
 describe("S3 store against a real S3 server", () => {
@@ -22,7 +26,13 @@ describe("S3 store against a real S3 server", () => {
   /** A store as on a separate machine: its own empty cache folder. */
   async function machine(options: Partial<S3StoreOptions> = {}): Promise<{ store: Store; cacheDir: string }> {
     const cacheDir = await mkdtemp(path.join(tmp, "cache-"));
-    const store = s3Store({ url: `s3://${s3.bucket}/deployments/test`, cacheDir, cacheBytes: 64 * 1024 ** 2, forcePathStyle: true, ...options });
+    const store = s3Store({
+      url: `s3://${s3.bucket}/deployments/test`,
+      cacheDir,
+      cacheBytes: 64 * 1024 ** 2,
+      forcePathStyle: true,
+      ...options,
+    });
     return { store, cacheDir };
   }
 
@@ -161,7 +171,12 @@ describe("S3 store against a real S3 server", () => {
       const error = await store.list(storeKeys.records(randomUUID())).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(StoreError);
       expect((error as Error).message).toMatch(/^object storage: list .* failed \(InvalidAccessKeyId, HTTP 403/);
-      const everything = JSON.stringify({ ...(error as object), message: (error as Error).message, stack: (error as Error).stack, cause: (error as Error).cause });
+      const everything = JSON.stringify({
+        ...(error as object),
+        message: (error as Error).message,
+        stack: (error as Error).stack,
+        cause: (error as Error).cause,
+      });
       expect(everything).not.toContain(keyId);
       expect(everything).not.toContain(secret);
     } finally {
@@ -181,8 +196,16 @@ describe("S3 store against a real S3 server", () => {
 
   it("is configured from the environment", () => {
     const base = { AOS_STORE_URL: "s3://bucket/prefix" };
-    expect(parseEnv(base).store).toEqual({ url: "s3://bucket/prefix", cacheBytes: 4 * 1024 ** 3, forcePathStyle: false, region: undefined });
-    expect(parseEnv({ ...base, AOS_STORE_S3_FORCE_PATH_STYLE: "true", AWS_DEFAULT_REGION: "eu-west-1" }).store).toMatchObject({ forcePathStyle: true, region: "eu-west-1" });
+    expect(parseEnv(base).store).toEqual({
+      url: "s3://bucket/prefix",
+      cacheBytes: 4 * 1024 ** 3,
+      forcePathStyle: false,
+      region: undefined,
+    });
+    expect(parseEnv({ ...base, AOS_STORE_S3_FORCE_PATH_STYLE: "true", AWS_DEFAULT_REGION: "eu-west-1" }).store).toMatchObject({
+      forcePathStyle: true,
+      region: "eu-west-1",
+    });
     expect(parseEnv({ ...base, AWS_REGION: "eu-central-1", AWS_DEFAULT_REGION: "eu-west-1" }).store.region).toBe("eu-central-1");
     expect(() => parseEnv({ ...base, AOS_STORE_S3_FORCE_PATH_STYLE: "sometimes" })).toThrow(/AOS_STORE_S3_FORCE_PATH_STYLE/);
   });

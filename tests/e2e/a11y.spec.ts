@@ -5,7 +5,21 @@ import { signInAsDemo } from "./demo-sign-in";
 // Runs in the desktop-light project only (playwright.config.ts): it audits both themes and sets the phone width itself.
 
 const SIGNED_OUT = ["/login", "/register"];
-const SIGNED_IN = ["/control-center", "/inbox", "/discover", "/connections", "/ontology", "/ontology/invoice", "/orchestration", "/agents", "/assistant", "/team", "/api-keys", "/invitations", "/faq"];
+const SIGNED_IN = [
+  "/control-center",
+  "/inbox",
+  "/discover",
+  "/connections",
+  "/ontology",
+  "/ontology/invoice",
+  "/orchestration",
+  "/agents",
+  "/assistant",
+  "/team",
+  "/api-keys",
+  "/invitations",
+  "/faq",
+];
 const THEMES = ["light", "dark"] as const;
 const PHONE = { width: 390, height: 844 };
 
@@ -14,7 +28,12 @@ async function seriousViolations(page: Page, label: string): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
   return violations
     .filter((v) => v.impact === "critical" || v.impact === "serious")
-    .flatMap((v) => v.nodes.map((n) => `${label}: ${v.impact} ${v.id} (${v.help})\n    at ${n.target.join(" ")}\n    ${(n.failureSummary ?? "").replaceAll("\n", "\n    ")}`));
+    .flatMap((v) =>
+      v.nodes.map(
+        (n) =>
+          `${label}: ${v.impact} ${v.id} (${v.help})\n    at ${n.target.join(" ")}\n    ${(n.failureSummary ?? "").replaceAll("\n", "\n    ")}`,
+      ),
+    );
 }
 
 /** Opens a page and waits for its heading, past any loading state. */

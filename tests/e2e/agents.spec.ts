@@ -17,7 +17,8 @@ test("run the RevOps agent, read a finding's evidence and acknowledge it", async
   // The demo connection's first sync fills the views the agent reads.
   await expect(async () => {
     await page.reload();
-    for (const entity of ["opportunity", "invoice"]) await expect(revops).toContainText(new RegExp(`${entity} \\([1-9][\\d,]* rows\\)`), { timeout: 1_000 });
+    for (const entity of ["opportunity", "invoice"])
+      await expect(revops).toContainText(new RegExp(`${entity} \\([1-9][\\d,]* rows\\)`), { timeout: 1_000 });
   }).toPass({ timeout: 90_000 });
 
   // The other project may have run it already: this run is the one started after that one.
@@ -37,7 +38,10 @@ test("run the RevOps agent, read a finding's evidence and acknowledge it", async
   await expect(findings.first()).toContainText("RevOps agent");
   await expect(findings.filter({ hasText: "FinOps agent" })).toHaveCount(0);
 
-  const stalled = findings.filter({ hasText: "Stalled deal" }).filter({ has: page.getByTestId("finding-status").getByText("open", { exact: true }) }).first();
+  const stalled = findings
+    .filter({ hasText: "Stalled deal" })
+    .filter({ has: page.getByTestId("finding-status").getByText("open", { exact: true }) })
+    .first();
   const title = await stalled.getByRole("heading").innerText();
   const finding = findings.filter({ has: page.getByRole("heading", { name: title, exact: true }) }).first();
   await expect(finding).toContainText(/(USD|EUR|GBP|JPY) [\d,]+\.\d\d/);

@@ -20,14 +20,22 @@ test("read the CFO's figures, add a document, ask a question and read the cited 
   // The demo connection's first sync fills the views the CFO's figures read.
   await expect(async () => {
     await page.reload();
-    await expect(page.getByText("Invoiced (issued, not draft or void), last 90 days").locator("..").getByText(/USD [\d,]+/).first()).toBeVisible({ timeout: 1_000 });
+    await expect(
+      page
+        .getByText("Invoiced (issued, not draft or void), last 90 days")
+        .locator("..")
+        .getByText(/USD [\d,]+/)
+        .first(),
+    ).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 90_000 });
   await expect(page.getByText("Demo", { exact: true })).toHaveCount(0);
 
   // The file is the project's own (the knowledge base refuses the same file twice), so the two projects never share one.
   const title = `Care policy ${testInfo.project.name.replaceAll("-", " ")}`;
   const content = `${POLICY}\n\nThis copy belongs to the ${testInfo.project.name} browser test.\n`;
-  await page.locator("#kb-upload").setInputFiles({ name: `care-policy-${testInfo.project.name}.md`, mimeType: "text/markdown", buffer: Buffer.from(content) });
+  await page
+    .locator("#kb-upload")
+    .setInputFiles({ name: `care-policy-${testInfo.project.name}.md`, mimeType: "text/markdown", buffer: Buffer.from(content) });
   const documents = page.getByRole("list", { name: "Documents" });
   const document = documents.getByRole("listitem").filter({ hasText: title });
   await expect(document).toBeVisible();

@@ -36,7 +36,10 @@ test("register, see the signed-in shell, sign out, sign in again, sign out", asy
   await expect(page).toHaveURL(/\/control-center/);
   // A task through the API with the browser's session (a same-origin request, as the app's own
   // pages send); the embedded engine picks it up.
-  const created = await page.request.post("/api/v1/tasks", { headers: { origin: new URL(page.url()).origin }, data: { type: "kb.ingest", input: { documentIds: ["6f1c2a44-0b7e-4c1e-9d52-3f7a1e2b9c10"] } } });
+  const created = await page.request.post("/api/v1/tasks", {
+    headers: { origin: new URL(page.url()).origin },
+    data: { type: "kb.ingest", input: { documentIds: ["6f1c2a44-0b7e-4c1e-9d52-3f7a1e2b9c10"] } },
+  });
   expect(created.status()).toBe(201);
   await openNav(page, "Orchestration");
   await expect(page.getByTestId("engine-status")).toHaveText("Tasks run inside this app server: running.");

@@ -27,7 +27,9 @@ test("the demo tenant's sources are synced on first start and their schemas are 
   await expect(accounts.getByText("Account Name")).toBeVisible();
 });
 
-test("create an upload connection, upload a CSV, sync it, change its shape and see the drift, live; edit it and remove the file", async ({ page }, testInfo) => {
+test("create an upload connection, upload a CSV, sync it, change its shape and see the drift, live; edit it and remove the file", async ({
+  page,
+}, testInfo) => {
   await signInAsDemo(page);
   await openNav(page, "Connections");
   const name = `E2E uploads ${testInfo.project.name} ${Date.now()}`;
@@ -37,7 +39,8 @@ test("create an upload connection, upload a CSV, sync it, change its shape and s
   await expect(page.getByRole("heading", { name })).toBeVisible();
 
   const chooser = page.getByLabel("Upload CSV, TSV or JSON Lines");
-  const upload = (content: string | Buffer, file = "people.csv") => chooser.setInputFiles({ name: file, mimeType: "text/csv", buffer: Buffer.from(content) });
+  const upload = (content: string | Buffer, file = "people.csv") =>
+    chooser.setInputFiles({ name: file, mimeType: "text/csv", buffer: Buffer.from(content) });
   await upload(PNG, "photo.csv");
   await expect(page.getByRole("alert").filter({ hasText: "photo.csv is not a text file" })).toBeVisible();
   await upload("id,email,phone\n1,a@example.test,555\n2,b@example.test,556\n3,c@example.test,557\n");

@@ -12,7 +12,9 @@ const DEMO_ENTITIES = {
   "crm_opportunities.csv": "opportunity",
 };
 
-test("discover the demo connection's streams and their proposed entities, find a field in the universe, and open an FAQ answer", async ({ page }) => {
+test("discover the demo connection's streams and their proposed entities, find a field in the universe, and open an FAQ answer", async ({
+  page,
+}) => {
   test.setTimeout(150_000);
   await signInAsDemo(page);
 

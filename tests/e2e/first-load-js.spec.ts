@@ -14,15 +14,41 @@ import { signInAsDemo } from "./demo-sign-in";
 const BUDGET_KB = 250;
 const GRAPH_BUDGET_KB = 300;
 const GRAPH_PAGES = new Set(["/ontology"]);
-const PAGES = ["/login", "/register", "/control-center", "/inbox", "/discover", "/connections", "/ontology", "/ontology/invoice", "/orchestration", "/agents", "/assistant", "/team", "/api-keys", "/invitations", "/faq"];
+const PAGES = [
+  "/login",
+  "/register",
+  "/control-center",
+  "/inbox",
+  "/discover",
+  "/connections",
+  "/ontology",
+  "/ontology/invoice",
+  "/orchestration",
+  "/agents",
+  "/assistant",
+  "/team",
+  "/api-keys",
+  "/invitations",
+  "/faq",
+];
 
 /** The scripts a page's HTML loads (script tags and preloads): what the browser needs before the page works. */
 async function firstLoadScripts(page: Page, url: string): Promise<string[]> {
   const html = await (await page.request.get(url)).text();
   // `noModule` scripts are polyfills only browsers without modules load.
-  const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((tag) => !/\snoModule/i.test(tag)).map((tag) => /\ssrc="([^"]+)"/.exec(tag)?.[1]);
-  const preloads = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => m[0]).filter((tag) => /\sas="script"/.test(tag)).map((tag) => /\shref="([^"]+)"/.exec(tag)?.[1]);
-  return [...new Set([...scripts, ...preloads].filter((src): src is string => !!src).map((src) => new URL(src.replaceAll("&amp;", "&"), url).toString()))];
+  const scripts = [...html.matchAll(/<script\b[^>]*>/g)]
+    .map((m) => m[0])
+    .filter((tag) => !/\snoModule/i.test(tag))
+    .map((tag) => /\ssrc="([^"]+)"/.exec(tag)?.[1]);
+  const preloads = [...html.matchAll(/<link\b[^>]*>/g)]
+    .map((m) => m[0])
+    .filter((tag) => /\sas="script"/.test(tag))
+    .map((tag) => /\shref="([^"]+)"/.exec(tag)?.[1]);
+  return [
+    ...new Set(
+      [...scripts, ...preloads].filter((src): src is string => !!src).map((src) => new URL(src.replaceAll("&amp;", "&"), url).toString()),
+    ),
+  ];
 }
 
 test("first-load JavaScript per page stays within its budget", async ({ browser, baseURL }) => {
@@ -38,9 +64,16 @@ test("first-load JavaScript per page stays within its budget", async ({ browser,
   for (const path of PAGES) {
     const scripts = await firstLoadScripts(page, new URL(path, baseURL).toString());
     const bytes = (await Promise.all(scripts.map(gzipped))).reduce((a, b) => a + b, 0);
-    rows.push({ path, scripts: scripts.length, kb: Math.round(bytes / 102.4) / 10, budget: GRAPH_PAGES.has(path) ? GRAPH_BUDGET_KB : BUDGET_KB });
+    rows.push({
+      path,
+      scripts: scripts.length,
+      kb: Math.round(bytes / 102.4) / 10,
+      budget: GRAPH_PAGES.has(path) ? GRAPH_BUDGET_KB : BUDGET_KB,
+    });
   }
-  console.log(`\nFirst-load JavaScript (gzipped):\n${rows.map((r) => `  ${r.path.padEnd(20)} ${String(r.kb).padStart(7)} kB  (${r.scripts} scripts, budget ${r.budget} kB)`).join("\n")}\n`);
+  console.log(
+    `\nFirst-load JavaScript (gzipped):\n${rows.map((r) => `  ${r.path.padEnd(20)} ${String(r.kb).padStart(7)} kB  (${r.scripts} scripts, budget ${r.budget} kB)`).join("\n")}\n`,
+  );
   expect(rows.filter((r) => r.kb > r.budget).map((r) => `${r.path}: ${r.kb} kB > ${r.budget} kB`)).toEqual([]);
   await context.close();
 });

@@ -25,7 +25,10 @@ async function createHeldConnection(page: Page, name: string) {
   await page.getByLabel("Schema changes").selectOption("require_approval");
   await page.getByRole("button", { name: "Create connection" }).click();
   await expect(page.getByRole("heading", { name })).toBeVisible();
-  const upload = (content: string) => page.getByLabel("Upload CSV, TSV or JSON Lines").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(content) });
+  const upload = (content: string) =>
+    page
+      .getByLabel("Upload CSV, TSV or JSON Lines")
+      .setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(content) });
   await upload(FIRST);
   await expect(page.getByTestId("uploaded-files")).toContainText("people.csv");
   await page.getByRole("button", { name: "Sync now" }).click();
@@ -42,7 +45,9 @@ async function createHeldConnection(page: Page, name: string) {
   }).toPass({ timeout: 30_000 });
 }
 
-test("decide what waits in the inbox: accept a held change, reject a repair with its reason, correct a mapping, approve the rest, roll back", async ({ page }, testInfo) => {
+test("decide what waits in the inbox: accept a held change, reject a repair with its reason, correct a mapping, approve the rest, roll back", async ({
+  page,
+}, testInfo) => {
   test.setTimeout(180_000);
   await registerWorkspace(page, testInfo.project.name);
   await openNav(page, "Inbox");
@@ -57,7 +62,8 @@ test("decide what waits in the inbox: accept a held change, reject a repair with
   await expect(page).toHaveURL(/\/inbox\?connection=[0-9a-f-]{36}$/);
 
   const items = page.getByTestId("inbox-item");
-  const item = (kind: string, field: string) => items.filter({ hasText: kind }).filter({ has: page.getByRole("heading", { name: field, exact: true }) });
+  const item = (kind: string, field: string) =>
+    items.filter({ hasText: kind }).filter({ has: page.getByRole("heading", { name: field, exact: true }) });
   const status = (text: string) => page.getByRole("status").filter({ hasText: text });
 
   // The new column is held by the policy; accepting it lets the repair agent look at the stream.

@@ -17,7 +17,10 @@ export async function openMenu(page: Page) {
 /** Follows a link of the Main navigation, as a person would at this width (through the Menu on a phone). A string matches the link's whole name. */
 export async function openNav(page: Page, linkName: string | RegExp) {
   await openMenu(page);
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: linkName, exact: typeof linkName === "string" }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: linkName, exact: typeof linkName === "string" })
+    .click();
 }
 
 /** Signs out with the button at the foot of the sidebar (in the drawer on a phone). */
@@ -26,4 +29,3 @@ export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
 }
-

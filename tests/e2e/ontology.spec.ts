@@ -14,7 +14,10 @@ const DEMO_STREAMS = {
   "crm_opportunities.csv": "opportunity",
 };
 /** The built-in agents and the views each reads (lib/agents/builtins.ts). */
-const AGENTS = { finops: { name: "FinOps agent", reads: ["cost", "resource"] }, revops: { name: "RevOps agent", reads: ["opportunity", "invoice"] } };
+const AGENTS = {
+  finops: { name: "FinOps agent", reads: ["cost", "resource"] },
+  revops: { name: "RevOps agent", reads: ["opportunity", "invoice"] },
+};
 
 test("rebuild the demo tenant's views, see the lineage graph and browse the invoice view", async ({ page }, testInfo) => {
   test.setTimeout(150_000);
@@ -51,7 +54,9 @@ test("rebuild the demo tenant's views, see the lineage graph and browse the invo
   const graph = page.getByTestId("lineage-graph");
   const node = (id: string) => graph.getByTestId(`rf__node-${id}`);
   const edge = (id: string) => graph.getByTestId(`rf__edge-${id}`);
-  const demo = graph.locator('[data-testid^="rf__node-source_parent:"]').filter({ has: page.getByTitle("Demo data (mock_sources)", { exact: true }) });
+  const demo = graph
+    .locator('[data-testid^="rf__node-source_parent:"]')
+    .filter({ has: page.getByTitle("Demo data (mock_sources)", { exact: true }) });
   await expect(demo).toBeVisible();
   await expect(demo).toContainText("6 streams");
   const connectionId = (await demo.getAttribute("data-id"))!.replace(/^source_parent:/, "");

@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { openNav } from "./navigate";
 
-test("pages run under a nonce CSP without violations, and sign-in ignores a callbackUrl that leaves the site", async ({ page, baseURL }) => {
+test("pages run under a nonce CSP without violations, and sign-in ignores a callbackUrl that leaves the site", async ({
+  page,
+  baseURL,
+}) => {
   const violations: string[] = [];
   page.on("console", (message) => {
     if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());

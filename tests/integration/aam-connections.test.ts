@@ -24,24 +24,41 @@ describe("AAM connections API", () => {
 
     const row = await (await inspectDb()).connection.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.configCipher).not.toContain("s3cret");
-    expect(JSON.stringify(await call(getRoute, "GET", `/api/v1/aam/connections/${created.id}`, { token: owner.token, params: { id: created.id } }))).not.toContain("s3cret");
+    expect(
+      JSON.stringify(
+        await call(getRoute, "GET", `/api/v1/aam/connections/${created.id}`, { token: owner.token, params: { id: created.id } }),
+      ),
+    ).not.toContain("s3cret");
 
-    const patched = await call(patchRoute, "PATCH", `/x`, { token: owner.token, params: { id: created.id }, body: { config: { schema: "crm" }, schemaPolicy: "pause_on_breaking" } });
+    const patched = await call(patchRoute, "PATCH", `/x`, {
+      token: owner.token,
+      params: { id: created.id },
+      body: { config: { schema: "crm" }, schemaPolicy: "pause_on_breaking" },
+    });
     expect(patched.status).toBe(200);
     expect(patched.json.connection).toMatchObject({ schemaPolicy: "pause_on_breaking", config: { schema: "crm" } });
-    expect(await readConfig(await (await inspectDb()).connection.findUniqueOrThrow({ where: { id: created.id } }))).toMatchObject({ url: PG_URL, schema: "crm" });
+    expect(await readConfig(await (await inspectDb()).connection.findUniqueOrThrow({ where: { id: created.id } }))).toMatchObject({
+      url: PG_URL,
+      schema: "crm",
+    });
   });
 
   it("rejects bad configs, duplicate names and directories outside the allowed roots with clear 4xx", async () => {
     const owner = await createAccount({ label: "aam-bad" });
-    const badUrl = await call(createRoute, "POST", "/x", { token: owner.token, body: { name: "x", type: "postgres", config: { url: "mysql://nope" } } });
+    const badUrl = await call(createRoute, "POST", "/x", {
+      token: owner.token,
+      body: { name: "x", type: "postgres", config: { url: "mysql://nope" } },
+    });
     expect(badUrl.status).toBe(422);
     expect(badUrl.json.error.details.issues[0].path).toBe("config.url");
 
     const badType = await call(createRoute, "POST", "/x", { token: owner.token, body: { name: "x", type: "oracle", config: {} } });
     expect(badType.status).toBe(422);
 
-    const outside = await call(createRoute, "POST", "/x", { token: owner.token, body: { name: "etc", type: "file", config: { source: "directory", directory: "/etc" } } });
+    const outside = await call(createRoute, "POST", "/x", {
+      token: owner.token,
+      body: { name: "etc", type: "file", config: { source: "directory", directory: "/etc" } },
+    });
     expect(outside.status).toBe(422);
     expect(outside.json.error.message).toMatch(/outside the folders/);
 
@@ -60,7 +77,12 @@ describe("AAM connections API", () => {
     const tooWide = await uploadFile(owner.token, conn.id, "wide.csv", `${wide}\n${wide}\n`);
     expect(tooWide.status).toBe(422);
     expect(tooWide.json.error.message).toBe("wide.csv has 10,000 columns; at most 2,000 are supported");
-    const declaredTooBig = await call(uploadRoute, "POST", `/x?name=big.csv`, { token: owner.token, rawBody: "id\n1\n", headers: { "content-type": "text/csv", "content-length": String(200 * 1024 * 1024) }, params: { id: conn.id } });
+    const declaredTooBig = await call(uploadRoute, "POST", `/x?name=big.csv`, {
+      token: owner.token,
+      rawBody: "id\n1\n",
+      headers: { "content-type": "text/csv", "content-length": String(200 * 1024 * 1024) },
+      params: { id: conn.id },
+    });
     expect(declaredTooBig.status).toBe(413);
     const ok = await uploadFile(owner.token, conn.id, "accounts.csv", "id,name\n1,Acme\n");
     expect(ok.status).toBe(201);
@@ -96,7 +118,9 @@ describe("records with fields named like Object.prototype's", () => {
     const conn = await createConnectionVia(owner.token, { name: "Protos", type: "file", config: {} });
     expect((await uploadFile(owner.token, conn.id, "p.csv", "id,__proto__,constructor,prototype\n1,a,b,c\n")).status).toBe(201);
     await syncNow(owner.tenantId, conn.id);
-    const { events: [event] } = await readEvents({ tenantId: owner.tenantId, db: await scopedDb(owner.tenantId) }, conn.id, { limit: 10 });
+    const {
+      events: [event],
+    } = await readEvents({ tenantId: owner.tenantId, db: await scopedDb(owner.tenantId) }, conn.id, { limit: 10 });
     expect(JSON.parse(JSON.stringify(event!.payload))).toEqual(JSON.parse('{"id":1,"__proto__":"a","constructor":"b","prototype":"c"}'));
   });
 });

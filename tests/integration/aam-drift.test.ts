@@ -17,9 +17,11 @@ import { createAccount, type TestAccount } from "../support/accounts";
 import { createConnectionVia, deleteFile, syncNow, uploadFile } from "../support/aam";
 import { call } from "../support/http";
 
-const V1 = "id,name,email,amount,phone\n1,Acme,ops@acme.test,100,555-0100\n2,Globex,hi@globex.test,250,555-0101\n3,Initech,it@initech.test,75,555-0102\n";
+const V1 =
+  "id,name,email,amount,phone\n1,Acme,ops@acme.test,100,555-0100\n2,Globex,hi@globex.test,250,555-0101\n3,Initech,it@initech.test,75,555-0102\n";
 // email renamed, phone removed, industry added, amount widened to decimals, name now has a blank.
-const V2 = "id,name,email_address,amount,industry\n1,Acme,ops@acme.test,100.5,Energy\n2,,hi@globex.test,250,Retail\n3,Initech,it@initech.test,75.25,Media\n";
+const V2 =
+  "id,name,email_address,amount,industry\n1,Acme,ops@acme.test,100.5,Energy\n2,,hi@globex.test,250,Retail\n3,Initech,it@initech.test,75.25,Media\n";
 
 async function setup(label: string, schemaPolicy: string, files: Record<string, string> = { "accounts.csv": V1 }) {
   const owner = await createAccount({ label });
@@ -31,9 +33,17 @@ async function setup(label: string, schemaPolicy: string, files: Record<string, 
 
 async function drift(owner: TestAccount, connectionId: string) {
   const res = await call(driftRoute, "GET", `/api/v1/aam/drift?connectionId=${connectionId}`, { token: owner.token });
-  return (res.json.events as { kind: string; field: string | null; previousField: string | null; severity: string; status: string; confidence: number | null; stream: string }[]).sort((a, b) =>
-    `${a.kind}${a.field}`.localeCompare(`${b.kind}${b.field}`),
-  );
+  return (
+    res.json.events as {
+      kind: string;
+      field: string | null;
+      previousField: string | null;
+      severity: string;
+      status: string;
+      confidence: number | null;
+      stream: string;
+    }[]
+  ).sort((a, b) => `${a.kind}${a.field}`.localeCompare(`${b.kind}${b.field}`));
 }
 
 describe("AAM sync and drift", () => {
@@ -58,7 +68,10 @@ describe("AAM sync and drift", () => {
     const scope = { tenantId: owner.tenantId, db: await scopedDb(owner.tenantId) };
     const connection = await scope.db.connection.findFirstOrThrow({ where: { id, tenantId: owner.tenantId } });
     const stream = (sourceTypes: boolean): SourceStream => ({
-      name: "typed_accounts", primaryKey: null, cursorField: null, sample: [{ id: 1, name: "Acme" }],
+      name: "typed_accounts",
+      primaryKey: null,
+      cursorField: null,
+      sample: [{ id: 1, name: "Acme" }],
       fields: [
         { name: "id", type: "integer", nullable: true, ...(sourceTypes ? { sourceType: "int4" } : {}) },
         { name: "name", type: "string", nullable: true, ...(sourceTypes ? { sourceType: "varchar" } : {}) },
@@ -70,7 +83,9 @@ describe("AAM sync and drift", () => {
     expect(outcome).toMatchObject({ changes: 0, pending: 0, paused: false });
     expect(await drift(owner, id)).toEqual(before);
     const row = await scope.db.connectionStream.findFirstOrThrow({ where: { connectionId: id, name: "typed_accounts" } });
-    const fingerprint = await scope.db.schemaFingerprint.findFirstOrThrow({ where: { id: (row.acceptedFingerprintId ?? row.pendingFingerprintId)! } });
+    const fingerprint = await scope.db.schemaFingerprint.findFirstOrThrow({
+      where: { id: (row.acceptedFingerprintId ?? row.pendingFingerprintId)! },
+    });
     expect(fingerprint.fields).toEqual([
       { name: "id", type: "integer", nullable: true, sourceType: "int4" },
       { name: "name", type: "string", nullable: true, sourceType: "varchar" },
@@ -115,13 +130,18 @@ describe("AAM sync and drift", () => {
     const slackMessages: string[] = [];
     const slack = http.createServer((req, res) => {
       let body = "";
-      req.on("data", (c) => (body += c)).on("end", () => {
-        slackMessages.push(JSON.parse(body).text);
-        res.end("ok");
-      });
+      req
+        .on("data", (c) => (body += c))
+        .on("end", () => {
+          slackMessages.push(JSON.parse(body).text);
+          res.end("ok");
+        });
     });
     await new Promise<void>((r) => slack.listen(0, "127.0.0.1", r));
-    await (await inspectDb()).tenant.update({ where: { id: owner.tenantId }, data: { slackWebhookUrl: `http://127.0.0.1:${(slack.address() as AddressInfo).port}/services/T/B/X` } });
+    await (await inspectDb()).tenant.update({
+      where: { id: owner.tenantId },
+      data: { slackWebhookUrl: `http://127.0.0.1:${(slack.address() as AddressInfo).port}/services/T/B/X` },
+    });
     const live: string[] = [];
     const unsubscribe = await getKv().subscribe(tenantChannel(owner.tenantId), (m) => live.push(m));
     await uploadFile(owner.token, id, "accounts.csv", V2);
@@ -145,12 +165,20 @@ describe("AAM sync and drift", () => {
     expect(accepted.json).toEqual({ accepted: 5, resumed: true });
     const after = await syncNow(owner.tenantId, id);
     expect(after).toMatchObject({ paused: false, driftChanges: 0, read: { "accounts.csv": { stored: 3 } } });
-    expect((await call(connectorsRoute, "GET", "/x", { token: owner.token })).json.connectors[0]).toMatchObject({ status: "active", has_drift: false });
+    expect((await call(connectorsRoute, "GET", "/x", { token: owner.token })).json.connectors[0]).toMatchObject({
+      status: "active",
+      has_drift: false,
+    });
   });
 
   it("under propagate_additive, applies additions and holds breaking changes without reporting them twice", async () => {
     const { owner, id } = await setup("aam-additive", "propagate_additive");
-    await uploadFile(owner.token, id, "accounts.csv", V1.replace("phone\n", "phone,segment\n").replace(/555-010(\d)\n/g, "555-010$1,smb\n"));
+    await uploadFile(
+      owner.token,
+      id,
+      "accounts.csv",
+      V1.replace("phone\n", "phone,segment\n").replace(/555-010(\d)\n/g, "555-010$1,smb\n"),
+    );
     await syncNow(owner.tenantId, id);
     expect((await drift(owner, id)).map((e) => [e.kind, e.status])).toEqual([["field_added", "applied"]]);
 
@@ -170,11 +198,20 @@ describe("AAM sync and drift", () => {
     });
     expect(first.read["mixed.csv"]).toEqual({ stored: 2, quarantined: 1 });
     const q = await call(quarantineRoute, "GET", "/x", { token: owner.token, params: { id } });
-    expect(q.json.records).toEqual([expect.objectContaining({ stream: "mixed.csv", reason: "row has 2 fields; the header has 3", location: "line 3", raw: "2,short\n" })]);
+    expect(q.json.records).toEqual([
+      expect.objectContaining({ stream: "mixed.csv", reason: "row has 2 fields; the header has 3", location: "line 3", raw: "2,short\n" }),
+    ]);
     const events = await call(eventsRoute, "GET", "/x", { token: owner.token, params: { id } });
-    expect(events.json.events.map((e: { payload: { name: string } }) => e.payload.name).sort()).toEqual(["ok", "x'); DROP TABLE connections;--"].sort());
+    expect(events.json.events.map((e: { payload: { name: string } }) => e.payload.name).sort()).toEqual(
+      ["ok", "x'); DROP TABLE connections;--"].sort(),
+    );
     // Re-reading the same file quarantines nothing twice.
-    await uploadFile(owner.token, id, "mixed.csv", 'id,name,note\n1,ok,"<script>alert(1)</script>"\n2,short\n3,"x\'); DROP TABLE connections;--",fine\n\n');
+    await uploadFile(
+      owner.token,
+      id,
+      "mixed.csv",
+      'id,name,note\n1,ok,"<script>alert(1)</script>"\n2,short\n3,"x\'); DROP TABLE connections;--",fine\n\n',
+    );
     expect((await syncNow(owner.tenantId, id)).read["mixed.csv"]).toEqual({ stored: 0, quarantined: 0 });
   });
 });

@@ -15,7 +15,11 @@ async function storedConfig(id: string) {
 describe("editing a connection (the page's Edit form sends what PATCH takes)", () => {
   it("renames and changes settings; secrets left out are kept; an empty list of tables means all tables again", async () => {
     const owner = await createAccount({ label: "aam-edit" });
-    const conn = await createConnectionVia(owner.token, { name: "Sales DB", type: "postgres", config: { url: PG_URL, tables: ["accounts", "invoices"] } });
+    const conn = await createConnectionVia(owner.token, {
+      name: "Sales DB",
+      type: "postgres",
+      config: { url: PG_URL, tables: ["accounts", "invoices"] },
+    });
     expect(await storedConfig(conn.id)).toMatchObject({ tables: ["accounts", "invoices"] });
 
     const patch = (body: object) => call(patchRoute, "PATCH", "/x", { token: owner.token, params: { id: conn.id }, body });
@@ -26,8 +30,16 @@ describe("editing a connection (the page's Edit form sends what PATCH takes)", (
     const stored = await storedConfig(conn.id);
     expect(stored).toEqual({ url: PG_URL, schema: "crm" });
 
-    const mongo = await createConnectionVia(owner.token, { name: "Docs", type: "mongodb", config: { url: "mongodb://reader:pw@db.example.test:27017/", database: "app", collections: ["users"] } });
-    const all = await call(patchRoute, "PATCH", "/x", { token: owner.token, params: { id: mongo.id }, body: { config: { collections: [] } } });
+    const mongo = await createConnectionVia(owner.token, {
+      name: "Docs",
+      type: "mongodb",
+      config: { url: "mongodb://reader:pw@db.example.test:27017/", database: "app", collections: ["users"] },
+    });
+    const all = await call(patchRoute, "PATCH", "/x", {
+      token: owner.token,
+      params: { id: mongo.id },
+      body: { config: { collections: [] } },
+    });
     expect(all.status).toBe(200);
     expect(await storedConfig(mongo.id)).not.toHaveProperty("collections");
   });
@@ -35,7 +47,11 @@ describe("editing a connection (the page's Edit form sends what PATCH takes)", (
   it("edits a file connection's reading settings and keeps where its files come from", async () => {
     const owner = await createAccount({ label: "aam-edit-file" });
     const conn = await createConnectionVia(owner.token, { name: "Uploads", type: "file", config: {} });
-    const res = await call(patchRoute, "PATCH", "/x", { token: owner.token, params: { id: conn.id }, body: { config: { delimiter: "\t", encoding: "windows-1252", header: false } } });
+    const res = await call(patchRoute, "PATCH", "/x", {
+      token: owner.token,
+      params: { id: conn.id },
+      body: { config: { delimiter: "\t", encoding: "windows-1252", header: false } },
+    });
     expect(res.status).toBe(200);
     expect(await storedConfig(conn.id)).toEqual({ source: "upload", delimiter: "\t", encoding: "windows-1252", header: false });
     const taken = await createConnectionVia(owner.token, { name: "Other", type: "file", config: {} });

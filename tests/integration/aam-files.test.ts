@@ -10,7 +10,10 @@ import { inspectDb, scopedDb } from "../support/db";
 import { call } from "../support/http";
 
 /** The start of a PNG image: what a person uploads by mistake. */
-const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4a40000000049454e44ae426082", "hex");
+const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4a40000000049454e44ae426082",
+  "hex",
+);
 const GOOD = "id,name\n1,Acme\n2,Globex\n";
 
 async function fileNames(owner: TestAccount, connectionId: string): Promise<string[]> {
@@ -33,7 +36,12 @@ describe("files that are not text", () => {
     const image = await uploadFile(owner.token, conn.id, "accounts.csv", PNG);
     expect(image.status).toBe(415);
     expect(image.json.error.message).toMatch(/^accounts\.csv is not a text file: it holds binary data/);
-    const jsonl = await uploadFile(owner.token, conn.id, "events.jsonl", Buffer.concat([Buffer.from('{"id":1}\n'), Buffer.alloc(16), Buffer.from("\n")]));
+    const jsonl = await uploadFile(
+      owner.token,
+      conn.id,
+      "events.jsonl",
+      Buffer.concat([Buffer.from('{"id":1}\n'), Buffer.alloc(16), Buffer.from("\n")]),
+    );
     expect(jsonl.status).toBe(415);
     expect(await fileNames(owner, conn.id)).toEqual([]);
 
@@ -58,13 +66,24 @@ describe("files that are not text", () => {
 
     for (const round of [1, 2]) {
       const summary = await syncNow(owner.tenantId, conn.id);
-      expect(summary.problems).toEqual([{ stream: "report.csv", message: expect.stringMatching(/^report\.csv is not a text file: it holds binary data/) }]);
+      expect(summary.problems).toEqual([
+        { stream: "report.csv", message: expect.stringMatching(/^report\.csv is not a text file: it holds binary data/) },
+      ]);
       expect(summary.read["accounts.csv"]).toEqual({ stored: round === 1 ? 2 : 0, quarantined: 0 });
       const row = await (await inspectDb()).connection.findUniqueOrThrow({ where: { id: conn.id } });
-      expect(row).toMatchObject({ status: "active", lastSyncStatus: "partial", statusMessage: expect.stringContaining("report.csv is not a text file") });
+      expect(row).toMatchObject({
+        status: "active",
+        lastSyncStatus: "partial",
+        statusMessage: expect.stringContaining("report.csv is not a text file"),
+      });
     }
     const { events } = await readEvents({ tenantId: owner.tenantId, db: await scopedDb(owner.tenantId) }, conn.id, { limit: 10 });
-    expect(events.map((e) => e.payload)).toEqual(expect.arrayContaining([{ id: 1, name: "Acme" }, { id: 2, name: "Globex" }]));
+    expect(events.map((e) => e.payload)).toEqual(
+      expect.arrayContaining([
+        { id: 1, name: "Acme" },
+        { id: 2, name: "Globex" },
+      ]),
+    );
     expect(await (await inspectDb()).connectionStream.count({ where: { connectionId: conn.id, name: "report.csv" } })).toBe(0);
 
     // A stream that was read before and turns binary is reported, not taken for removed.

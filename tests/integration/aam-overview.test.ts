@@ -27,9 +27,39 @@ async function tenantWith(connections: number) {
     ]);
     await (await inspectDb()).mappingRegistry.createMany({
       data: [
-        { tenantId: ctx.tenantId, connectionId, sourceStream: "s", sourceField: "a", ontologyField: "account.name", confidence: 0.9, method: "name", version: 1, status: "approved" },
-        { tenantId: ctx.tenantId, connectionId, sourceStream: "s", sourceField: "a", ontologyField: null, confidence: 0.9, method: "human", version: 2, status: "rejected" },
-        { tenantId: ctx.tenantId, connectionId, sourceStream: "s", sourceField: "b", ontologyField: "account.domain", confidence: 0.8, method: "name", version: 1, status: "proposed" },
+        {
+          tenantId: ctx.tenantId,
+          connectionId,
+          sourceStream: "s",
+          sourceField: "a",
+          ontologyField: "account.name",
+          confidence: 0.9,
+          method: "name",
+          version: 1,
+          status: "approved",
+        },
+        {
+          tenantId: ctx.tenantId,
+          connectionId,
+          sourceStream: "s",
+          sourceField: "a",
+          ontologyField: null,
+          confidence: 0.9,
+          method: "human",
+          version: 2,
+          status: "rejected",
+        },
+        {
+          tenantId: ctx.tenantId,
+          connectionId,
+          sourceStream: "s",
+          sourceField: "b",
+          ontologyField: "account.domain",
+          confidence: 0.8,
+          method: "name",
+          version: 1,
+          status: "proposed",
+        },
       ],
     });
   }
@@ -82,11 +112,26 @@ describe("GET /api/v1/aam/connectors", () => {
     const res = await call(connectorsRoute, "GET", "/api/v1/aam/connectors", { token: owner.token });
 
     expect(res.status).toBe(200);
-    const summary = (id: string, name: string, more: object) => ({ id, name, source_type: "file", status: "active", mapping_count: 0, last_sync_at: null, last_sync_status: null, ...more });
+    const summary = (id: string, name: string, more: object) => ({
+      id,
+      name,
+      source_type: "file",
+      status: "active",
+      mapping_count: 0,
+      last_sync_at: null,
+      last_sync_status: null,
+      ...more,
+    });
     expect(res.json).toEqual({
       connectors: [
         summary(ids[0]!, "none", { has_drift: false, last_event_type: null, last_event_at: null }),
-        summary(ids[1]!, "settled", { has_drift: false, last_event_type: "field_removed", last_event_at: at(4).toISOString(), last_sync_at: at(5).toISOString(), last_sync_status: "partial" }),
+        summary(ids[1]!, "settled", {
+          has_drift: false,
+          last_event_type: "field_removed",
+          last_event_at: at(4).toISOString(),
+          last_sync_at: at(5).toISOString(),
+          last_sync_status: "partial",
+        }),
         summary(ids[2]!, "unresolved", { has_drift: true, last_event_type: "field_added", last_event_at: at(7).toISOString() }),
       ],
     });

@@ -22,11 +22,21 @@ type Mapping = { id: string; field: string; target: string | null; status: strin
 
 const accounts = (from: number, n: number) =>
   // `Size Band` fits no field well: a proposal the matcher is not sure of.
-  ["Id,Account Name,Website,BillingCountry,Size Band", ...Array.from({ length: n }, (_, i) => `A-${from + i},Company ${from + i},https://www.c${from + i}.example.com/about,Germany,${["11-50", "51-200", "201-500"][i % 3]}`)].join("\n");
+  [
+    "Id,Account Name,Website,BillingCountry,Size Band",
+    ...Array.from(
+      { length: n },
+      (_, i) =>
+        `A-${from + i},Company ${from + i},https://www.c${from + i}.example.com/about,Germany,${["11-50", "51-200", "201-500"][i % 3]}`,
+    ),
+  ].join("\n");
 
-const create = (owner: TestAccount, body: Record<string, unknown>) => call(createRoute, "POST", "/api/v1/aam/connections", { token: owner.token, body });
-const patch = (owner: TestAccount, id: string, body: Record<string, unknown>) => call(patchRoute, "PATCH", `/api/v1/aam/connections/${id}`, { token: owner.token, params: { id }, body });
-const promote = (owner: TestAccount, id: string) => call(promoteRoute, "POST", `/api/v1/aam/connections/${id}/promote`, { token: owner.token, params: { id } });
+const create = (owner: TestAccount, body: Record<string, unknown>) =>
+  call(createRoute, "POST", "/api/v1/aam/connections", { token: owner.token, body });
+const patch = (owner: TestAccount, id: string, body: Record<string, unknown>) =>
+  call(patchRoute, "PATCH", `/api/v1/aam/connections/${id}`, { token: owner.token, params: { id }, body });
+const promote = (owner: TestAccount, id: string) =>
+  call(promoteRoute, "POST", `/api/v1/aam/connections/${id}/promote`, { token: owner.token, params: { id } });
 
 async function mappings(owner: TestAccount, connectionId: string): Promise<Mapping[]> {
   const res = await call(mappingsRoute, "GET", `/api/v1/dcl/mappings?connectionId=${connectionId}`, { token: owner.token });
@@ -44,11 +54,15 @@ describe("safe mode: guardrails", () => {
 
     const propagate = await create(owner, { name: "a", ...file, safeMode: true, schemaPolicy: "propagate_all" });
     expect(propagate.status).toBe(422);
-    expect(propagate.json.error.message).toMatch(/schemaPolicy: safe mode needs schema changes to wait for a person, and propagate_all applies every change without one/);
+    expect(propagate.json.error.message).toMatch(
+      /schemaPolicy: safe mode needs schema changes to wait for a person, and propagate_all applies every change without one/,
+    );
 
     const zero = await create(owner, { name: "b", ...file, safeMode: true, sampleRowLimit: 0 });
     expect(zero.status).toBe(422);
-    expect(zero.json.error.message).toMatch(/sampleRowLimit: safe mode reads a bounded sample: between 1 and 10,000 rows per stream, not 0/);
+    expect(zero.json.error.message).toMatch(
+      /sampleRowLimit: safe mode reads a bounded sample: between 1 and 10,000 rows per stream, not 0/,
+    );
 
     const huge = await create(owner, { name: "c", ...file, safeMode: true, sampleRowLimit: 50_000 });
     expect(huge.status).toBe(422);
@@ -59,7 +73,7 @@ describe("safe mode: guardrails", () => {
     expect(limitOnly.status).toBe(422);
     expect(limitOnly.json.error.message).toMatch(/sampleRowLimit: only a connection in safe mode has a sample row limit/);
 
-    expect((await (await inspectDb()).connection.count({ where: { tenantId: owner.tenantId } }))).toBe(0);
+    expect(await (await inspectDb()).connection.count({ where: { tenantId: owner.tenantId } })).toBe(0);
   });
 
   it("defaults a safe-mode connection to require_approval and 1,000 rows; an update can neither leave safe mode nor lift the limit", async () => {
@@ -84,19 +98,38 @@ describe("safe mode: guardrails", () => {
     expect(now.json.connection).toMatchObject({ safeMode: true, sampleRowLimit: 20, schemaPolicy: "pause_on_breaking" });
 
     const normal = await createConnectionVia(owner.token, { name: "Normal", type: "file", config: { source: "upload" } });
-    expect(await patch(owner, normal.id, { safeMode: true })).toMatchObject({ status: 422, json: { error: { message: expect.stringMatching(/safeMode: safe mode is chosen when a connection is created/) } } });
-    expect(await patch(owner, normal.id, { sampleRowLimit: 10 })).toMatchObject({ status: 422, json: { error: { message: expect.stringMatching(/only a connection in safe mode/) } } });
-    expect(await promote(owner, normal.id)).toMatchObject({ status: 409, json: { error: { message: "The connection is not in safe mode" } } });
+    expect(await patch(owner, normal.id, { safeMode: true })).toMatchObject({
+      status: 422,
+      json: { error: { message: expect.stringMatching(/safeMode: safe mode is chosen when a connection is created/) } },
+    });
+    expect(await patch(owner, normal.id, { sampleRowLimit: 10 })).toMatchObject({
+      status: 422,
+      json: { error: { message: expect.stringMatching(/only a connection in safe mode/) } },
+    });
+    expect(await promote(owner, normal.id)).toMatchObject({
+      status: 409,
+      json: { error: { message: "The connection is not in safe mode" } },
+    });
   });
 });
 
 describe("safe mode: sampled, proposed, promoted", () => {
   it("reads 10 of 30 rows, keeps proposals proposed and out of every view, then promotion reads all and approves the confident ones", async () => {
     const owner = await createAccount({ label: "safe-flow" });
-    const ctx = { tenantId: owner.tenantId, actor: { userId: owner.userId, role: "owner" as const, via: "bearer" as const }, db: await scopedDb(owner.tenantId) };
+    const ctx = {
+      tenantId: owner.tenantId,
+      actor: { userId: owner.userId, role: "owner" as const, via: "bearer" as const },
+      db: await scopedDb(owner.tenantId),
+    };
     const normal = await createConnectionVia(owner.token, { name: "Live CRM", type: "file", config: { source: "upload", delimiter: "," } });
     expect((await uploadFile(owner.token, normal.id, "accounts.csv", accounts(1000, 5))).status).toBe(201);
-    const created = await create(owner, { name: "New CRM", type: "file", config: { source: "upload", delimiter: "," }, safeMode: true, sampleRowLimit: 10 });
+    const created = await create(owner, {
+      name: "New CRM",
+      type: "file",
+      config: { source: "upload", delimiter: "," },
+      safeMode: true,
+      sampleRowLimit: 10,
+    });
     expect(created.status).toBe(201);
     const safe = created.json.connection as { id: string };
     expect((await uploadFile(owner.token, safe.id, "accounts.csv", accounts(0, 30))).status).toBe(201);
@@ -128,7 +161,9 @@ describe("safe mode: sampled, proposed, promoted", () => {
       // Even a mapping a person approves stays out of the views: a rebuild of the tenant (another
       // connection's sync, the Rebuild button) leaves the connection out entirely.
       const website = proposed.find((m) => m.field === "Website")!;
-      expect((await call(decideRoute, "POST", "/x", { token: owner.token, params: { id: website.id }, body: { decision: "approve" } })).status).toBe(200);
+      expect(
+        (await call(decideRoute, "POST", "/x", { token: owner.token, params: { id: website.id }, body: { decision: "approve" } })).status,
+      ).toBe(200);
       await connectVia(owner.token);
       const build = await readBuild(ctx);
       expect(build.sources.map((s) => s.connectionId)).not.toContain(safe.id);
@@ -141,7 +176,11 @@ describe("safe mode: sampled, proposed, promoted", () => {
 
       const promoted = await promote(owner, safe.id);
       expect(promoted.status).toBe(200);
-      expect(promoted.json).toMatchObject({ connection: { safeMode: false, sampleRowLimit: null }, streamsReset: 1, sync: { type: "connector.sync" } });
+      expect(promoted.json).toMatchObject({
+        connection: { safeMode: false, sampleRowLimit: null },
+        streamsReset: 1,
+        sync: { type: "connector.sync" },
+      });
       // Those the matcher was sure of (not the one a person decided, nor one below the threshold).
       const confident = proposed.filter((m) => m.confidence >= 0.9 && m.field !== "Website");
       expect(confident.length).toBeGreaterThan(0);
@@ -196,8 +235,14 @@ describe.skipIf(!process.env.DATABASE_URL)("safe mode: a PostgreSQL source", () 
   it("refuses a role that can write as a failed check, a 422 and a failed sync with the reason, and accepts a reader", async () => {
     const owner = await createAccount({ label: "safe-pg" });
     const params = (id: string) => ({ token: owner.token, params: { id } });
-    const superuser = await createConnectionVia(owner.token, { name: "As superuser", type: "postgres", config: { url: sourceUrl() }, safeMode: true });
-    const reason = /^Safe mode refuses the PostgreSQL role \w+: it is a superuser and could write to the source; connect as a role with only SELECT on schema public\.$/;
+    const superuser = await createConnectionVia(owner.token, {
+      name: "As superuser",
+      type: "postgres",
+      config: { url: sourceUrl() },
+      safeMode: true,
+    });
+    const reason =
+      /^Safe mode refuses the PostgreSQL role \w+: it is a superuser and could write to the source; connect as a role with only SELECT on schema public\.$/;
 
     const check = await call(checkRoute, "POST", "/x", params(superuser.id));
     expect(check.status).toBe(200);
@@ -206,9 +251,17 @@ describe.skipIf(!process.env.DATABASE_URL)("safe mode: a PostgreSQL source", () 
     expect(discover.status).toBe(422);
     expect(discover.json.error.message).toMatch(reason);
     await expect(syncNow(owner.tenantId, superuser.id)).rejects.toThrow(reason);
-    expect(await (await inspectDb()).connection.findUniqueOrThrow({ where: { id: superuser.id } })).toMatchObject({ status: "error", statusMessage: expect.stringMatching(reason) });
+    expect(await (await inspectDb()).connection.findUniqueOrThrow({ where: { id: superuser.id } })).toMatchObject({
+      status: "error",
+      statusMessage: expect.stringMatching(reason),
+    });
 
-    const readOnly = await createConnectionVia(owner.token, { name: "As reader", type: "postgres", config: { url: sourceUrl(reader) }, safeMode: true });
+    const readOnly = await createConnectionVia(owner.token, {
+      name: "As reader",
+      type: "postgres",
+      config: { url: sourceUrl(reader) },
+      safeMode: true,
+    });
     expect((await call(checkRoute, "POST", "/x", params(readOnly.id))).json).toMatchObject({ ok: true });
     expect((await syncNow(owner.tenantId, readOnly.id)).read).toEqual({ accounts: { stored: 1, quarantined: 0 } });
   });

@@ -26,7 +26,8 @@ async function fileTenant(label: string) {
   return { owner, id: conn.id, scope, put, events, segments, sync: () => syncNow(owner.tenantId, conn.id) };
 }
 
-const rows = (from: number, to: number, name = (i: number) => `row ${i}`) => Array.from({ length: to - from + 1 }, (_, k) => `${from + k},${name(from + k)}\n`).join("");
+const rows = (from: number, to: number, name = (i: number) => `row ${i}`) =>
+  Array.from({ length: to - from + 1 }, (_, k) => `${from + k},${name(from + k)}\n`).join("");
 
 describe("records as segments", () => {
   it("reads only the appended bytes of a CSV that grew, and re-reads one edited in place, storing only what changed", async () => {
@@ -56,12 +57,15 @@ describe("records as segments", () => {
   it("identifies records by key (composite keys without ambiguity) or by content, and quarantines the ones it cannot", async () => {
     const t = await fileTenant("seg-identity");
     const big = "x".repeat(1_000_100);
-    await t.put("k.jsonl", [
-      JSON.stringify({ a: "1|2", b: "3", v: 1 }),
-      JSON.stringify({ a: "1", b: "2|3", v: 2 }),
-      JSON.stringify({ a: "1", b: "2|3", v: 3 }),
-      JSON.stringify({ a: "9", b: "9", v: big }),
-    ].join("\n"));
+    await t.put(
+      "k.jsonl",
+      [
+        JSON.stringify({ a: "1|2", b: "3", v: 1 }),
+        JSON.stringify({ a: "1", b: "2|3", v: 2 }),
+        JSON.stringify({ a: "1", b: "2|3", v: 3 }),
+        JSON.stringify({ a: "9", b: "9", v: big }),
+      ].join("\n"),
+    );
     const read = await t.sync();
     // No single field is unique, so k.jsonl is keyless: identified by content, the big record quarantined.
     expect(read.read["k.jsonl"]).toEqual({ stored: 3, quarantined: 1 });
@@ -96,7 +100,9 @@ describe("records as segments", () => {
     await t.put("c.csv", `id,name\n${rows(1, 50)}`);
     await t.sync();
     await t.put("c.csv", `id,name\n${rows(1, 80)}`);
-    const commit = vi.spyOn(SegmentWriter.prototype as unknown as { commitCatalog: () => Promise<unknown> }, "commitCatalog").mockRejectedValueOnce(new Error("killed"));
+    const commit = vi
+      .spyOn(SegmentWriter.prototype as unknown as { commitCatalog: () => Promise<unknown> }, "commitCatalog")
+      .mockRejectedValueOnce(new Error("killed"));
     await expect(t.sync()).rejects.toThrow("killed");
     expect(commit).toHaveBeenCalledTimes(1);
     expect(await t.segments()).toHaveLength(1);
@@ -110,8 +116,18 @@ describe("records as segments", () => {
     await t.put("g.csv", `id,name\n${rows(1, 10)}`);
     await t.sync();
     const store = await getStore();
-    const orphan = storeKeys.segment({ tenantId: t.owner.tenantId, connectionId: t.id, streamId: crypto.randomUUID(), segmentId: crypto.randomUUID() });
-    const fresh = storeKeys.segment({ tenantId: t.owner.tenantId, connectionId: t.id, streamId: crypto.randomUUID(), segmentId: crypto.randomUUID() });
+    const orphan = storeKeys.segment({
+      tenantId: t.owner.tenantId,
+      connectionId: t.id,
+      streamId: crypto.randomUUID(),
+      segmentId: crypto.randomUUID(),
+    });
+    const fresh = storeKeys.segment({
+      tenantId: t.owner.tenantId,
+      connectionId: t.id,
+      streamId: crypto.randomUUID(),
+      segmentId: crypto.randomUUID(),
+    });
     for (const key of [orphan, fresh]) {
       const file = await store.localPath(key);
       await mkdir(path.dirname(file), { recursive: true });
@@ -160,7 +176,8 @@ describe("the events API over segments", () => {
 describe("view builds", () => {
   const ACCOUNTS = "Id,Account Name,Website\n";
   const account = (i: number, name = `Company ${i}`) => `A-${i},${name},https://c${i}.example.com\n`;
-  const accounts = (from: number, to: number, name?: (i: number) => string) => Array.from({ length: to - from + 1 }, (_, k) => account(from + k, name?.(from + k))).join("");
+  const accounts = (from: number, to: number, name?: (i: number) => string) =>
+    Array.from({ length: to - from + 1 }, (_, k) => account(from + k, name?.(from + k))).join("");
 
   /** The current build's account parts (object keys and rows) and the view's rows by id. */
   async function accountView(t: Awaited<ReturnType<typeof fileTenant>>) {
@@ -202,7 +219,10 @@ describe("view builds", () => {
     expect((await accountView(t)).parts).toEqual(edited.parts);
 
     // Builds superseded past the grace period go with their files, except the parts a later build carries over.
-    await (await inspectDb()).viewBuild.updateMany({ where: { tenantId: t.owner.tenantId, supersededAt: { not: null } }, data: { supersededAt: new Date(Date.now() - 86_400_000) } });
+    await (await inspectDb()).viewBuild.updateMany({
+      where: { tenantId: t.owner.tenantId, supersededAt: { not: null } },
+      data: { supersededAt: new Date(Date.now() - 86_400_000) },
+    });
     await connectDcl(await t.scope(), { model: null });
     const files = (await (await getStore()).list(storeKeys.views(t.owner.tenantId))).map((o) => o.key);
     expect(files.sort()).toEqual(edited.parts.map((p) => p.key).sort());

@@ -23,7 +23,12 @@ async function driftOf(owner: TestAccount, id: string) {
 }
 
 const stamp = (n: number) => new Date(Date.UTC(2024, 0, 1, 0, n)).toISOString().replace("Z", "+0000");
-const account = (n: number): FakeRecord => ({ Id: `001${String(n).padStart(15, "0")}`, Name: `Account ${n}`, Phone: `555-01${n}`, SystemModstamp: stamp(n) });
+const account = (n: number): FakeRecord => ({
+  Id: `001${String(n).padStart(15, "0")}`,
+  Name: `Account ${n}`,
+  Phone: `555-01${n}`,
+  SystemModstamp: stamp(n),
+});
 
 describe("AAM through the platform: Salesforce and MongoDB", () => {
   it("syncs Salesforce as a task on the embedded engine, then reports a field Salesforce dropped", async () => {
@@ -47,14 +52,24 @@ describe("AAM through the platform: Salesforce and MongoDB", () => {
       name: "Salesforce",
       type: "salesforce",
       schemaPolicy: "propagate_all",
-      config: { loginUrl: fake.url, clientId: "fake-client-id", clientSecret: "fake-client-secret", refreshToken: "fake-refresh-token", objects: ["Account"] },
+      config: {
+        loginUrl: fake.url,
+        clientId: "fake-client-id",
+        clientSecret: "fake-client-secret",
+        refreshToken: "fake-refresh-token",
+        objects: ["Account"],
+      },
     });
     expect(conn.secretsSet).toEqual(["clientSecret", "refreshToken"]);
     const engine = await testEngine([owner.tenantId], { workflows });
     engine.start();
     cleanup.push(() => engine.stop());
 
-    const ctx = { tenantId: owner.tenantId, actor: { userId: owner.userId, role: "owner" as const, via: "bearer" as const }, db: await scopedDb(owner.tenantId) };
+    const ctx = {
+      tenantId: owner.tenantId,
+      actor: { userId: owner.userId, role: "owner" as const, via: "bearer" as const },
+      db: await scopedDb(owner.tenantId),
+    };
     const queued = await call(syncRoute, "POST", "/x", { token: owner.token, params: { id: conn.id } });
     expect(queued.status).toBe(202);
     const done = await waitForStatus(ctx, queued.json.task.id, "success");
@@ -71,16 +86,30 @@ describe("AAM through the platform: Salesforce and MongoDB", () => {
   });
 
   it("syncs MongoDB collections with nested fields, and recognises a renamed nested field", async () => {
-    const docs = Array.from({ length: 12 }, (_, i) => ({ _id: i + 1, name: `Site ${i}`, address: { city: ["Lyon", "Oslo", "Kyiv"][i % 3], zip: `0${i}` } }));
+    const docs = Array.from({ length: 12 }, (_, i) => ({
+      _id: i + 1,
+      name: `Site ${i}`,
+      address: { city: ["Lyon", "Oslo", "Kyiv"][i % 3], zip: `0${i}` },
+    }));
     const fake = await startFakeMongo({ sites: docs });
     cleanup.push(() => fake.close());
     const owner = await createAccount({ label: "aam-mongo" });
-    const conn = await createConnectionVia(owner.token, { name: "Mongo", type: "mongodb", schemaPolicy: "propagate_all", config: { url: fake.url, database: "app" } });
+    const conn = await createConnectionVia(owner.token, {
+      name: "Mongo",
+      type: "mongodb",
+      schemaPolicy: "propagate_all",
+      config: { url: fake.url, database: "app" },
+    });
 
     const first = await syncNow(owner.tenantId, conn.id);
     expect(first.read).toEqual({ sites: { stored: 12, quarantined: 0 } });
     const streams = await call(streamsRoute, "GET", "/x", { token: owner.token, params: { id: conn.id } });
-    expect(streams.json.streams[0].schema.fields.map((f: { name: string }) => f.name)).toEqual(["_id", "name", "address.city", "address.zip"]);
+    expect(streams.json.streams[0].schema.fields.map((f: { name: string }) => f.name)).toEqual([
+      "_id",
+      "name",
+      "address.city",
+      "address.zip",
+    ]);
 
     fake.collections.sites = docs.map(({ address, ...rest }) => ({ ...rest, address: { town: address.city, zip: address.zip } }));
     await syncNow(owner.tenantId, conn.id);
@@ -90,6 +119,10 @@ describe("AAM through the platform: Salesforce and MongoDB", () => {
     await fake.close();
     await expect(syncNow(owner.tenantId, conn.id)).rejects.toMatchObject({ kind: "unreachable" });
     const after = await call(getRoute, "GET", "/x", { token: owner.token, params: { id: conn.id } });
-    expect(after.json.connection).toMatchObject({ status: "error", lastSyncStatus: "failed", statusMessage: "Could not connect to the source." });
+    expect(after.json.connection).toMatchObject({
+      status: "error",
+      lastSyncStatus: "failed",
+      statusMessage: "Could not connect to the source.",
+    });
   });
 });

@@ -6,7 +6,6 @@ import { createAccount, signIn, verifyEmail } from "../support/accounts";
 import { call, fromClient as address, uniqueEmail } from "../support/http";
 import { mailTo } from "../support/mail";
 
-
 describe("answers that could reveal whether an email has an account", () => {
   it("registration answers the same for a taken email, creates nothing, and mails the owner a notice", async () => {
     const existing = await createAccount({ label: "taken" });
@@ -36,7 +35,10 @@ describe("answers that could reveal whether an email has an account", () => {
     const answers = [];
     for (const email of [uniqueEmail("nobody"), unverified.email, verified.email]) {
       const res = await call(addMember, "POST", "/x", { token: admin.token, body: { email, role: "member" } });
-      answers.push({ status: res.status, shape: JSON.stringify(res.json, (key, value) => (["id", "email", "expiresAt", "createdAt"].includes(key) ? typeof value : value)) });
+      answers.push({
+        status: res.status,
+        shape: JSON.stringify(res.json, (key, value) => (["id", "email", "expiresAt", "createdAt"].includes(key) ? typeof value : value)),
+      });
       expect(mailTo(email, "invitation")).toHaveLength(1);
     }
     expect(answers[1]).toEqual(answers[0]);

@@ -11,7 +11,8 @@ import { createAccount, joinTenant, signIn, verifyEmail, type TestAccount } from
 import { call, uniqueEmail } from "../support/http";
 import { mailTo } from "../support/mail";
 
-const invite = (admin: TestAccount, email: string, role = "member") => call(addMember, "POST", "/x", { token: admin.token, body: { email, role } });
+const invite = (admin: TestAccount, email: string, role = "member") =>
+  call(addMember, "POST", "/x", { token: admin.token, body: { email, role } });
 const pendingIds = async (admin: TestAccount) =>
   (await call(listInvitations, "GET", "/x", { token: admin.token })).json.invitations.map((i: { id: string }) => i.id);
 const visibleTo = async (account: TestAccount) =>
@@ -90,7 +91,9 @@ describe("invitations", () => {
     const admin = await createAccount({ label: "accept-race-admin" });
     const invitee = await verifiedAccount("accept-race-invitee");
     const { json } = await invite(admin, invitee.email, "member");
-    const answers = await Promise.all([1, 2].map(() => call(accept, "POST", "/x", { token: invitee.token, params: { id: json.invitation.id } })));
+    const answers = await Promise.all(
+      [1, 2].map(() => call(accept, "POST", "/x", { token: invitee.token, params: { id: json.invitation.id } })),
+    );
     expect(answers.map((a) => a.status)).toContain(200);
     for (const a of answers) expect([200, 404]).toContain(a.status);
     expect(await (await inspectDb()).membership.count({ where: { tenantId: admin.tenantId, userId: invitee.userId } })).toBe(1);
@@ -102,7 +105,9 @@ describe("invitations", () => {
     for (const role of ["owner", "admin"]) {
       expect((await call(addMember, "POST", "/x", { token: adminToken, body: { email: uniqueEmail("grant"), role } })).status).toBe(403);
     }
-    expect((await call(addMember, "POST", "/x", { token: adminToken, body: { email: uniqueEmail("grant"), role: "member" } })).status).toBe(201);
+    expect((await call(addMember, "POST", "/x", { token: adminToken, body: { email: uniqueEmail("grant"), role: "member" } })).status).toBe(
+      201,
+    );
     const { json } = await invite(owner, uniqueEmail("grant-by-owner"), "admin");
     expect((await call(revoke, "DELETE", "/x", { token: adminToken, params: { id: json.invitation.id } })).status).toBe(403);
     expect(await pendingIds(owner)).toContain(json.invitation.id);
@@ -135,7 +140,9 @@ describe("invitations", () => {
     expect(await visibleTo(newcomer)).toEqual([]);
     await verifyEmail(newcomer);
     expect(await visibleTo(newcomer)).toEqual([json.invitation.id]);
-    expect((await call(accept, "POST", "/x", { token: newcomer.token, params: { id: json.invitation.id } })).json.tenant.role).toBe("admin");
+    expect((await call(accept, "POST", "/x", { token: newcomer.token, params: { id: json.invitation.id } })).json.tenant.role).toBe(
+      "admin",
+    );
   });
 
   it("does not offer or accept an expired invitation", async () => {

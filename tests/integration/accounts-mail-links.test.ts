@@ -24,7 +24,10 @@ describe("links in mail", () => {
 
     const owner = await createAccount({ label: "mail-links-owner" });
     const invitee = uniqueEmail("mail-links-invitee");
-    const invited = await call(invite, "POST", `${FORGED}/api/v1/tenant/members`, { token: owner.token, body: { email: invitee, role: "member" } });
+    const invited = await call(invite, "POST", `${FORGED}/api/v1/tenant/members`, {
+      token: owner.token,
+      body: { email: invitee, role: "member" },
+    });
     expect(invited.status).toBe(201);
     expect(invited.json.invitation.acceptUrl).toBe("https://aos.example.test/invitations");
     expect(mailTo(invitee, "invitation").at(-1)?.link).toBe("https://aos.example.test/invitations");

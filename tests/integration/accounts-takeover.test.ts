@@ -27,7 +27,8 @@ describe("account takeover by registering someone else's email first", () => {
     const resent = await call(sendVerification, "POST", "/x", { token: squatter.token });
     expect(resent.status).toBe(202);
     expect(resent.json).toEqual({ emailVerified: false });
-    for (const link of mailTo(victimEmail, "verify-email")) expect(JSON.stringify(resent.json)).not.toContain(new URL(link.link!).searchParams.get("token"));
+    for (const link of mailTo(victimEmail, "verify-email"))
+      expect(JSON.stringify(resent.json)).not.toContain(new URL(link.link!).searchParams.get("token"));
     const guessed = await call(verify, "POST", "/x", { token: squatter.token, body: { token: randomBytes(32).toString("base64url") } });
     expect(guessed.status).toBe(400);
     expect((await call(me, "GET", "/x", { token: squatter.token })).json.user.emailVerified).toBe(false);
@@ -42,7 +43,9 @@ describe("account takeover by registering someone else's email first", () => {
     const id = added.json.invitation.id;
     expect((await call(accept, "POST", "/x", { token: squatter.token, params: { id } })).status).toBe(404);
     expect((await call(decline, "POST", "/x", { token: squatter.token, params: { id } })).status).toBe(404);
-    const intoTenant = await call(token, "POST", "/x", { body: { email: victimEmail, password: squatter.password, tenant: admin.tenantId } });
+    const intoTenant = await call(token, "POST", "/x", {
+      body: { email: victimEmail, password: squatter.password, tenant: admin.tenantId },
+    });
     expect(intoTenant.status).toBe(403);
 
     expect(await memberIds(admin.token)).toEqual([admin.userId]);

@@ -10,7 +10,8 @@ import { createAccount, joinTenant, signIn } from "../support/accounts";
 import { call } from "../support/http";
 
 const kbTask = () => ({ type: "kb.ingest", input: { documentIds: [randomUUID()] } });
-const taskIds = async (bearer: string) => (await call(listTasks, "GET", "/x", { token: bearer })).json.tasks.map((t: { id: string }) => t.id);
+const taskIds = async (bearer: string) =>
+  (await call(listTasks, "GET", "/x", { token: bearer })).json.tasks.map((t: { id: string }) => t.id);
 
 /** The session next-auth keeps after a `update({ tenantId })` call from the browser. */
 async function sessionAfterSwitch(current: JWT, requested: unknown): Promise<JWT> {

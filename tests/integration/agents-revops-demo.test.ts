@@ -30,14 +30,30 @@ const utcDay = (epochSeconds: number) => new Date(epochSeconds * 1000).toISOStri
 function handWorked() {
   const deals = read("crm_opportunities.csv");
   const open = deals.filter((d) => !d.Stage!.startsWith("Closed"));
-  const stalled = open.filter((d) => daysTo(d["Created Date"]!.slice(0, 10)) >= 30 || d["Close Date"]! < AS_OF).map((d) => d["Opportunity ID"]!);
+  const stalled = open
+    .filter((d) => daysTo(d["Created Date"]!.slice(0, 10)) >= 30 || d["Close Date"]! < AS_OF)
+    .map((d) => d["Opportunity ID"]!);
   const pastClose = open.filter((d) => d["Close Date"]! < AS_OF).map((d) => d["Opportunity ID"]!);
   const weighted = new Map<string, number>();
-  for (const d of open) if (d.Amount) weighted.set(d.Currency!.toUpperCase(), (weighted.get(d.Currency!.toUpperCase()) ?? 0) + Math.round(Number(d.Amount) * Number(d["Probability (%)"])));
+  for (const d of open)
+    if (d.Amount)
+      weighted.set(
+        d.Currency!.toUpperCase(),
+        (weighted.get(d.Currency!.toUpperCase()) ?? 0) + Math.round(Number(d.Amount) * Number(d["Probability (%)"])),
+      );
 
   const asOfSeconds = asOf.getTime() / 1000;
   const invoices = read("billing_invoices.csv")
-    .map((i) => ({ id: i.id!, account: i.customer!, cents: Number(i.amount_due), currency: i.currency!.toUpperCase(), status: i.status!, created: Number(i.created), due: i.due_date ? Number(i.due_date) : null, paid: i.paid_at ? Number(i.paid_at) : null }))
+    .map((i) => ({
+      id: i.id!,
+      account: i.customer!,
+      cents: Number(i.amount_due),
+      currency: i.currency!.toUpperCase(),
+      status: i.status!,
+      created: Number(i.created),
+      due: i.due_date ? Number(i.due_date) : null,
+      paid: i.paid_at ? Number(i.paid_at) : null,
+    }))
     .filter((i) => i.created <= asOfSeconds);
   const outstanding = invoices
     .filter((i) => i.status === "open" || (i.status === "paid" && i.paid !== null && i.paid > asOfSeconds))
@@ -50,7 +66,9 @@ function handWorked() {
   const dso = new Map(
     currencies.map((c) => {
       const owed = outstanding.filter((i) => i.currency === c).reduce((s, i) => s + i.cents, 0);
-      const sales = invoices.filter((i) => i.currency === c && !["draft", "void"].includes(i.status) && i.created > since).reduce((s, i) => s + i.cents, 0);
+      const sales = invoices
+        .filter((i) => i.currency === c && !["draft", "void"].includes(i.status) && i.created > since)
+        .reduce((s, i) => s + i.cents, 0);
       return [c, { owed, sales, days: sales ? Math.round((owed / sales) * 90 * 10) / 10 : null }];
     }),
   );
@@ -71,7 +89,11 @@ describe("the RevOps agent over the demo exports", () => {
     for (const name of FILES) expect((await uploadFile(owner.token, conn.id, name, readFileSync(`mock_sources/${name}`))).status).toBe(201);
     await syncNow(owner.tenantId, conn.id);
     const connected = await connectVia(owner.token);
-    expect(Object.fromEntries(connected.build.entities.map((e) => [e.entity, e.rows]))).toMatchObject({ account: 60, opportunity: 120, invoice: 200 });
+    expect(Object.fromEntries(connected.build.entities.map((e) => [e.entity, e.rows]))).toMatchObject({
+      account: 60,
+      opportunity: 120,
+      invoice: 200,
+    });
     const scope = { tenantId: owner.tenantId, db: await scopedDb(owner.tenantId) };
     ({ result, reruns } = await withViewTables(scope, ["account", "opportunity", "invoice"], async (duck) => {
       const analysis = await revopsAnalysis(duck, { asOf });
@@ -81,34 +103,53 @@ describe("the RevOps agent over the demo exports", () => {
     }));
   }, 120_000);
 
-  const keys = (kind: string) => result.findings.filter((f) => f.kind === kind).map((f) => f.key).sort();
+  const keys = (kind: string) =>
+    result.findings
+      .filter((f) => f.kind === kind)
+      .map((f) => f.key)
+      .sort();
   const figures = () => result.figures as Record<string, any>;
 
   it("finds exactly the open deals unchanged for 30 days or past their close date", () => {
     expect(hand.stalled.length).toBeGreaterThan(0);
     expect(keys("stalled_deal")).toEqual(hand.stalled.map((id) => `stalled_deal:${id}`).sort());
-    const pastClose = result.findings.filter((f) => f.kind === "stalled_deal" && f.rows[0]!.past_close === true).map((f) => String(f.rows[0]!.opportunity_id));
+    const pastClose = result.findings
+      .filter((f) => f.kind === "stalled_deal" && f.rows[0]!.past_close === true)
+      .map((f) => String(f.rows[0]!.opportunity_id));
     expect(pastClose.sort()).toEqual([...hand.pastClose].sort());
   });
 
   it("weights the open pipeline per currency", () => {
     const byCurrency = figures().pipeline.byCurrency as { currency: string; weighted: number }[];
-    expect(Object.fromEntries(byCurrency.map((c) => [c.currency, Math.round(c.weighted * 100)]))).toEqual(Object.fromEntries(hand.weighted));
+    expect(Object.fromEntries(byCurrency.map((c) => [c.currency, Math.round(c.weighted * 100)]))).toEqual(
+      Object.fromEntries(hand.weighted),
+    );
   });
 
   it("ages receivables into buckets to the cent, per currency", () => {
     const ageing = figures().receivables.ageing as { currency: string; buckets: { bucket: string; amount: number }[] }[];
     const owedCurrencies = [...hand.ageing].filter(([, b]) => Object.values(b).some((v) => v > 0)).map(([c]) => c);
     expect(ageing.map((a) => a.currency)).toEqual(owedCurrencies);
-    for (const a of ageing) expect(Object.fromEntries(a.buckets.map((b) => [b.bucket, Math.round(b.amount * 100)])), a.currency).toEqual(hand.ageing.get(a.currency));
+    for (const a of ageing)
+      expect(Object.fromEntries(a.buckets.map((b) => [b.bucket, Math.round(b.amount * 100)])), a.currency).toEqual(
+        hand.ageing.get(a.currency),
+      );
   });
 
   it("computes DSO per currency from receivables and 90 days of credit sales", () => {
-    const rows = figures().receivables.byCurrency as { currency: string; receivables: number; credit_sales: number; dso_days: number | null }[];
+    const rows = figures().receivables.byCurrency as {
+      currency: string;
+      receivables: number;
+      credit_sales: number;
+      dso_days: number | null;
+    }[];
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       const want = hand.dso.get(row.currency)!;
-      expect({ owed: Math.round(row.receivables * 100), sales: Math.round(row.credit_sales * 100), days: row.dso_days }, row.currency).toEqual(want);
+      expect(
+        { owed: Math.round(row.receivables * 100), sales: Math.round(row.credit_sales * 100), days: row.dso_days },
+        row.currency,
+      ).toEqual(want);
     }
   });
 

@@ -44,7 +44,10 @@ describe("API keys", () => {
     expect(apiKey).toMatchObject({ scopes: ["aam:read"], status: "active" });
 
     expect((await readConnections(key)).status).toBe(200);
-    const write = await call(createConnection, "POST", "/api/v1/aam/connections", { token: key, body: { name: "Nope", type: "file", config: {} } });
+    const write = await call(createConnection, "POST", "/api/v1/aam/connections", {
+      token: key,
+      body: { name: "Nope", type: "file", config: {} },
+    });
     expect(write.status).toBe(403);
     expect(write.json.error.message).toMatch(/API key lacks the scope aam:write/);
     // Managing keys needs settings:write, which this key lacks.
@@ -102,7 +105,18 @@ describe("API keys", () => {
     expect(JSON.stringify(list.json)).not.toContain(key);
     expect(JSON.stringify(list.json)).not.toContain(key.split("_")[2]);
     const listed = (list.json.apiKeys as Record<string, unknown>[]).find((k) => k.id === apiKey.id)!;
-    expect(Object.keys(listed).sort()).toEqual(["createdAt", "createdBy", "expiresAt", "id", "lastUsedAt", "name", "prefix", "revokedAt", "scopes", "status"]);
+    expect(Object.keys(listed).sort()).toEqual([
+      "createdAt",
+      "createdBy",
+      "expiresAt",
+      "id",
+      "lastUsedAt",
+      "name",
+      "prefix",
+      "revokedAt",
+      "scopes",
+      "status",
+    ]);
 
     const [row] = await (await inspectDb()).$queryRaw<Record<string, unknown>[]>`SELECT * FROM api_keys WHERE id = ${apiKey.id}::uuid`;
     expect(row!.hash).toBe(createHash("sha256").update(key.split("_")[2]!).digest("hex"));
@@ -111,7 +125,14 @@ describe("API keys", () => {
 
   it("expire in 90 days unless told otherwise, and record their last use", async () => {
     const { key, apiKey } = await newKey(owner.token, { name: "Defaults", scopes: ["aam:read"] });
-    const listed = async () => ((await call(listKeys, "GET", "/x", { token: owner.token })).json.apiKeys as { id: string; expiresAt: string; lastUsedAt: string | null }[]).find((k) => k.id === apiKey.id)!;
+    const listed = async () =>
+      (
+        (await call(listKeys, "GET", "/x", { token: owner.token })).json.apiKeys as {
+          id: string;
+          expiresAt: string;
+          lastUsedAt: string | null;
+        }[]
+      ).find((k) => k.id === apiKey.id)!;
     const before = await listed();
     expect(Math.round((Date.parse(before.expiresAt) - Date.now()) / 86_400_000)).toBe(90);
     expect(before.lastUsedAt).toBeNull();
@@ -151,7 +172,10 @@ describe("API keys", () => {
     expect(byMember.status).toBe(403);
     expect((await call(listKeys, "GET", "/x", { token: memberToken })).status).toBe(403);
 
-    const beyond = await call(createKey, "POST", "/x", { token: adminToken, body: { name: "Too much", scopes: ["aam:read", "members:admin"] } });
+    const beyond = await call(createKey, "POST", "/x", {
+      token: adminToken,
+      body: { name: "Too much", scopes: ["aam:read", "members:admin"] },
+    });
     expect(beyond.status).toBe(403);
     expect(beyond.json.error.message).toMatch(/members:admin/);
     const { key } = await newKey(adminToken, { name: "Admin's", scopes: ["settings:write", "aam:read"] });

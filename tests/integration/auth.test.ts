@@ -69,7 +69,8 @@ describe("authentication", () => {
     try {
       const owner = await createAccount({ label: "frank" });
       const attacker = { "x-forwarded-for": `192.0.2.${Math.floor(Math.random() * 250)}` };
-      const attempt = (password: string, headers: Record<string, string>) => call(token, "POST", "/api/v1/auth/token", { body: { email: owner.email, password }, headers });
+      const attempt = (password: string, headers: Record<string, string>) =>
+        call(token, "POST", "/api/v1/auth/token", { body: { email: owner.email, password }, headers });
       const statuses: number[] = [];
       for (let i = 0; i < 11; i++) statuses.push((await attempt("wrong-password", attacker)).status);
       expect(statuses).toEqual([...Array<number>(10).fill(401), 429]);
@@ -89,7 +90,8 @@ describe("authentication", () => {
 
   it("rate limits registrations from one client address", async () => {
     const headers = { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250)}-${Date.now()}` };
-    const attempt = () => call(register, "POST", "/x", { headers, body: { email: uniqueEmail("burst"), password: "long enough", name: "B", tenantName: "B" } });
+    const attempt = () =>
+      call(register, "POST", "/x", { headers, body: { email: uniqueEmail("burst"), password: "long enough", name: "B", tenantName: "B" } });
     for (let i = 0; i < 20; i++) expect((await attempt()).status).toBe(202);
     const limited = await attempt();
     expect(limited.status).toBe(429);
@@ -103,9 +105,16 @@ describe("roles", () => {
     const viewerInOwnersTenant = await joinTenant(owner, viewer, "viewer");
     expect((await call(me, "GET", "/api/v1/me", { token: viewerInOwnersTenant })).json.role).toBe("viewer");
 
-    const denied = await call(addMember, "POST", "/api/v1/tenant/members", { token: viewerInOwnersTenant, body: { email: uniqueEmail(), role: "member" } });
+    const denied = await call(addMember, "POST", "/api/v1/tenant/members", {
+      token: viewerInOwnersTenant,
+      body: { email: uniqueEmail(), role: "member" },
+    });
     expect(denied.status).toBe(403);
-    const selfPromote = await call(changeRole, "PATCH", "/x", { token: viewerInOwnersTenant, params: { userId: viewer.userId }, body: { role: "owner" } });
+    const selfPromote = await call(changeRole, "PATCH", "/x", {
+      token: viewerInOwnersTenant,
+      params: { userId: viewer.userId },
+      body: { role: "owner" },
+    });
     expect(selfPromote.status).toBe(403);
   });
 

@@ -16,12 +16,25 @@ describe("bad input", () => {
     const owner = await createAccount({ label: "bad-input" });
     const before = (await call(listMembers, "GET", "/x", { token: owner.token })).json.members.length;
 
-    expectClientError(await call(addMember, "POST", "/x", { token: owner.token, rawBody: '{"email": ', headers: { "content-type": "application/json" } }), 400);
+    expectClientError(
+      await call(addMember, "POST", "/x", { token: owner.token, rawBody: '{"email": ', headers: { "content-type": "application/json" } }),
+      400,
+    );
     expectClientError(await call(addMember, "POST", "/x", { token: owner.token, body: { email: 42, role: "member" } }), 422);
     expectClientError(await call(addMember, "POST", "/x", { token: owner.token, body: { email: uniqueEmail(), role: "superuser" } }), 422);
     expectClientError(await call(addMember, "POST", "/x", { token: owner.token, body: [] }), 422);
-    expectClientError(await call(addMember, "POST", "/x", { token: owner.token, rawBody: "email=x", headers: { "content-type": "application/x-www-form-urlencoded" } }), 415);
-    expectClientError(await call(changeRole, "PATCH", "/x", { token: owner.token, params: { userId: "not-a-uuid" }, body: { role: "viewer" } }), 422);
+    expectClientError(
+      await call(addMember, "POST", "/x", {
+        token: owner.token,
+        rawBody: "email=x",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      }),
+      415,
+    );
+    expectClientError(
+      await call(changeRole, "PATCH", "/x", { token: owner.token, params: { userId: "not-a-uuid" }, body: { role: "viewer" } }),
+      422,
+    );
 
     const after = (await call(listMembers, "GET", "/x", { token: owner.token })).json.members.length;
     expect(after).toBe(before);

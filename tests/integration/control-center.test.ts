@@ -10,7 +10,11 @@ import { inspectDb, scopedDb } from "../support/db";
 /** The owner's context, as the page gets it. */
 async function ownerContext(label: string) {
   const owner = await createAccount({ label });
-  const ctx: TenantContext = { tenantId: owner.tenantId, actor: { userId: owner.userId, role: "owner", via: "session" }, db: await scopedDb(owner.tenantId) };
+  const ctx: TenantContext = {
+    tenantId: owner.tenantId,
+    actor: { userId: owner.userId, role: "owner", via: "session" },
+    db: await scopedDb(owner.tenantId),
+  };
   return { owner, ctx };
 }
 
@@ -31,7 +35,15 @@ async function busyTenant(label: string) {
   expect((await uploadFile(owner.token, conn.id, "a.csv", "id,name\n1,Acme\n2,Globex Corp\n3,Initech\n4,Umbrella\n")).status).toBe(201);
   await syncNow(tenantId, conn.id);
 
-  const task = (status: "success" | "failed" | "queued", extra: object = {}) => ({ tenantId, type: "dcl.rebuild", input: {}, status, maxAttempts: 3, engine: "embedded", ...extra });
+  const task = (status: "success" | "failed" | "queued", extra: object = {}) => ({
+    tenantId,
+    type: "dcl.rebuild",
+    input: {},
+    status,
+    maxAttempts: 3,
+    engine: "embedded",
+    ...extra,
+  });
   await db.task.createMany({
     data: [
       task("success", { finishedAt: hoursAgo(1) }),
@@ -43,10 +55,27 @@ async function busyTenant(label: string) {
       task("failed", { createdAt: hoursAgo(240), finishedAt: hoursAgo(240) }),
     ],
   });
-  const drift = (status: string, field: string) => ({ tenantId, connectionId: conn.id, stream: "a.csv", kind: "field_added", severity: "non_breaking", field, status });
+  const drift = (status: string, field: string) => ({
+    tenantId,
+    connectionId: conn.id,
+    stream: "a.csv",
+    kind: "field_added",
+    severity: "non_breaking",
+    field,
+    status,
+  });
   await db.driftEvent.createMany({ data: [drift("applied", "x"), drift("applied", "y"), drift("pending", "z")] });
   const mapping = (field: string, status: "approved" | "proposed", extra: object = {}) => ({
-    tenantId, connectionId: conn.id, sourceStream: "a.csv", sourceField: field, ontologyField: `account.${field}`, confidence: 0.9, method: "exact", status, version: 1, ...extra,
+    tenantId,
+    connectionId: conn.id,
+    sourceStream: "a.csv",
+    sourceField: field,
+    ontologyField: `account.${field}`,
+    confidence: 0.9,
+    method: "exact",
+    status,
+    version: 1,
+    ...extra,
   });
   await db.mappingRegistry.createMany({
     data: [
@@ -56,23 +85,67 @@ async function busyTenant(label: string) {
       mapping("region", "proposed", { method: "repair", ontologyField: "account.region" }),
     ],
   });
-  const decision = (action: string) => ({ tenantId, connectionId: conn.id, kind: "repair", itemId: conn.id, action, stream: "a.csv", field: "name", target: "account.name", before: {}, after: {} });
+  const decision = (action: string) => ({
+    tenantId,
+    connectionId: conn.id,
+    kind: "repair",
+    itemId: conn.id,
+    action,
+    stream: "a.csv",
+    field: "name",
+    target: "account.name",
+    before: {},
+    after: {},
+  });
   await db.reviewDecision.createMany({ data: [decision("auto_apply"), decision("reject")] });
   await db.llmCall.createMany({
     data: [
-      { tenantId, provider: "openai", model: "gpt-4o-mini", purpose: "nlp.ask", inputTokens: 100, outputTokens: 20, latencyMs: 300, error: null },
-      { tenantId, provider: "openai", model: "gpt-4o-mini", purpose: "dcl.match", inputTokens: 50, outputTokens: 0, latencyMs: 200, error: "timeout" },
+      {
+        tenantId,
+        provider: "openai",
+        model: "gpt-4o-mini",
+        purpose: "nlp.ask",
+        inputTokens: 100,
+        outputTokens: 20,
+        latencyMs: 300,
+        error: null,
+      },
+      {
+        tenantId,
+        provider: "openai",
+        model: "gpt-4o-mini",
+        purpose: "dcl.match",
+        inputTokens: 50,
+        outputTokens: 0,
+        latencyMs: 200,
+        error: "timeout",
+      },
     ],
   });
   const finops = (await listAgents(ctx)).find((a) => a.slug === "finops")!;
   await db.agentRun.create({
     data: {
-      tenantId, agentId: finops.id, trigger: "manual", status: "success", findings: 3, newFindings: 1, finishedAt: new Date(),
+      tenantId,
+      agentId: finops.id,
+      trigger: "manual",
+      status: "success",
+      findings: 3,
+      newFindings: 1,
+      finishedAt: new Date(),
       figures: {
         spend: {
           window: { from: "2026-10-01", to: "2026-10-30" },
-          totals: [{ currency: "EUR", cost: 90, last_7_days: 20, previous_7_days: 25 }, { currency: "USD", cost: 1234.5, last_7_days: 400, previous_7_days: 300 }],
-          daily: { service: [{ day: "2026-10-29", currency: "USD", service: "EC2", cost: 10 }, { day: "2026-10-29", currency: "USD", service: "S3", cost: 5 }, { day: "2026-10-30", currency: "EUR", service: "EC2", cost: 7 }] },
+          totals: [
+            { currency: "EUR", cost: 90, last_7_days: 20, previous_7_days: 25 },
+            { currency: "USD", cost: 1234.5, last_7_days: 400, previous_7_days: 300 },
+          ],
+          daily: {
+            service: [
+              { day: "2026-10-29", currency: "USD", service: "EC2", cost: 10 },
+              { day: "2026-10-29", currency: "USD", service: "S3", cost: 5 },
+              { day: "2026-10-30", currency: "EUR", service: "EC2", cost: 7 },
+            ],
+          },
         },
         anomalies: { count: 2, impact: [{ currency: "USD", per: "once", amount: 88.5, findings: 2 }] },
       },
@@ -102,7 +175,13 @@ describe("the Control Center", () => {
     expect(cc.tasks.daily.reduce((n, d) => n + d.failed, 0)).toBe(2);
     expect(cc.tasks.daily.reduce((n, d) => n + d.succeeded, 0)).toBe(3);
 
-    expect(cc.drift).toMatchObject({ detected: 3, applied: 2, held: 1, waitingNow: 1, repairs: { autoApplied: 1, rejected: 1, waitingNow: 1 } });
+    expect(cc.drift).toMatchObject({
+      detected: 3,
+      applied: 2,
+      held: 1,
+      waitingNow: 1,
+      repairs: { autoApplied: 1, rejected: 1, waitingNow: 1 },
+    });
     expect(cc.mappings).toMatchObject({ inForce: 2, automatic: 1, waitingNow: 1 });
     expect(cc.llm).toMatchObject({ calls: 2, errors: 1, inputTokens: 150, outputTokens: 20 });
     expect(cc.llm.daily.at(-1)).toMatchObject({ tokens: 170, calls: 2 });
@@ -111,7 +190,12 @@ describe("the Control Center", () => {
     expect(finops.panel.mode).toBe("live");
     expect(finops.run).toMatchObject({ findings: 3, newFindings: 1 });
     // The currency with the most spend leads; amounts in other currencies are never added to it.
-    expect(finops.figures?.spend).toMatchObject({ total: { amount: 1234.5, currency: "USD" }, others: [{ amount: 90, currency: "EUR" }], last7: 400, previous7: 300 });
+    expect(finops.figures?.spend).toMatchObject({
+      total: { amount: 1234.5, currency: "USD" },
+      others: [{ amount: 90, currency: "EUR" }],
+      last7: 400,
+      previous7: 300,
+    });
     expect(finops.figures?.anomalies).toEqual({ count: 2, impact: [{ amount: 88.5, currency: "USD" }] });
     expect(finops.figures?.trend).toEqual([{ day: "2026-10-29", cost: 15 }]);
     expect(cc.agents.revops).toMatchObject({ figures: null, run: null, failed: null });
@@ -156,7 +240,8 @@ describe("the Control Center", () => {
     expect(cc.agents.finops.panel).toMatchObject({ mode: "demo" });
     expect(cc.agents.revops.panel).toMatchObject({ mode: "demo" });
     expect(cc.agents.finops.figures?.spend?.total.amount).toBeGreaterThan(0);
-    for (const panel of [cc.connections, cc.ingest, cc.drift, cc.mappings, cc.tasks, cc.llm, cc.activity].map((p) => p.panel)) expect(panel.mode).toBe("live");
+    for (const panel of [cc.connections, cc.ingest, cc.drift, cc.mappings, cc.tasks, cc.llm, cc.activity].map((p) => p.panel))
+      expect(panel.mode).toBe("live");
   });
 
   it("labels figures computed only from the demo workspace's sample files Demo, and figures with any other source Live", async () => {
@@ -166,15 +251,27 @@ describe("the Control Center", () => {
     const connection = (name: string) => db.connection.create({ data: { tenantId, name, type: "file", configCipher: "v1.x.x.x" } });
     const samples = await connection(DEMO_CONNECTION);
     const own = await connection("Cloud exports");
-    const source = (connectionId: string) => ({ connectionId, stream: "cur.csv", entity: "cost", rows: 1, mappedFields: 1, mappingVersion: 1 });
+    const source = (connectionId: string) => ({
+      connectionId,
+      stream: "cur.csv",
+      entity: "cost",
+      rows: 1,
+      mappedFields: 1,
+      mappingVersion: 1,
+    });
     const finops = (await listAgents(ctx)).find((a) => a.slug === "finops")!;
     const runOn = async (sources: ReturnType<typeof source>[]) => {
       const build = await db.viewBuild.create({ data: { tenantId, ontologyVersion: "v1", recordsLoaded: 1, entities: [], sources } });
-      await db.agentRun.create({ data: { tenantId, agentId: finops.id, trigger: "manual", status: "success", buildId: build.id, figures: {} } });
+      await db.agentRun.create({
+        data: { tenantId, agentId: finops.id, trigger: "manual", status: "success", buildId: build.id, figures: {} },
+      });
     };
 
     await runOn([source(samples.id)]);
-    expect((await loadControlCenter(ctx, { demo: false })).agents.finops.panel).toMatchObject({ mode: "demo", source: expect.stringContaining("sample files") });
+    expect((await loadControlCenter(ctx, { demo: false })).agents.finops.panel).toMatchObject({
+      mode: "demo",
+      source: expect.stringContaining("sample files"),
+    });
 
     await runOn([source(samples.id), source(own.id)]);
     expect((await loadControlCenter(ctx, { demo: false })).agents.finops.panel.mode).toBe("live");

@@ -65,7 +65,12 @@ function probes(route: ApiRoute, method: Method): Probe[] {
   const writes = method !== "GET";
   for (const params of paths) {
     const path = urlPath(route, params);
-    out.push({ method, params, url: withQuery(path, inputs.schemaQuery(route, method)), body: writes ? inputs.schemaBody(route, method) : undefined });
+    out.push({
+      method,
+      params,
+      url: withQuery(path, inputs.schemaQuery(route, method)),
+      body: writes ? inputs.schemaBody(route, method) : undefined,
+    });
     out.push({ method, params, url: withQuery(path, inputs.genericQuery(route)), body: writes ? inputs.genericBody(route) : undefined });
     const required = writes ? inputs.requiredBody(route, method) : undefined;
     if (required !== undefined) out.push({ method, params, url: withQuery(path, inputs.schemaQuery(route, method)), body: required });
@@ -76,7 +81,13 @@ function probes(route: ApiRoute, method: Method): Probe[] {
 async function send(caller: Caller, credential: Credential, handler: Handler, probe: Probe) {
   const headers: Record<string, string> = fromClient();
   // A browser on the app's own pages: same origin, so only the tenant checks stand between B and A.
-  if (credential === "cookie") Object.assign(headers, { cookie: caller.cookie, origin: "http://localhost:3000", "sec-fetch-site": "same-origin", host: "localhost:3000" });
+  if (credential === "cookie")
+    Object.assign(headers, {
+      cookie: caller.cookie,
+      origin: "http://localhost:3000",
+      "sec-fetch-site": "same-origin",
+      host: "localhost:3000",
+    });
   const res = await call(handler, probe.method, probe.url, {
     token: credential === "bearer" ? caller.token : undefined,
     headers,
@@ -89,7 +100,10 @@ async function send(caller: Caller, credential: Credential, handler: Handler, pr
 /** What of tenant A an answer shows, apart from the values the request itself carried (echoes). */
 function traces(text: string, probe: Probe): string[] {
   const request = `${decodeURIComponent(probe.url)} ${JSON.stringify(probe.body ?? null)} ${JSON.stringify(probe.params)}`.toLowerCase();
-  const carried = world.secrets.map((s) => s.toLowerCase()).filter((s) => request.includes(s)).sort((a, b) => b.length - a.length);
+  const carried = world.secrets
+    .map((s) => s.toLowerCase())
+    .filter((s) => request.includes(s))
+    .sort((a, b) => b.length - a.length);
   let rest = text.toLowerCase();
   for (const value of carried) rest = rest.split(value).join("");
   return world.secrets.filter((s) => rest.includes(s.toLowerCase()));
@@ -106,7 +120,9 @@ async function attack(route: ApiRoute, methods: Method[]) {
   for (const method of methods) {
     const statuses: number[] = [];
     for (const probe of probes(route, method)) {
-      const targetsA = Object.values(probe.params).flat().some((v) => world.secrets.includes(v));
+      const targetsA = Object.values(probe.params)
+        .flat()
+        .some((v) => world.secrets.includes(v));
       for (const credential of ["bearer", "cookie"] as const) {
         const res = await send(world.attacker, credential, route.handlers[method]!, probe);
         statuses.push(res.status);
@@ -227,4 +243,3 @@ function withQuery(path: string, query: Record<string, string>) {
   const qs = new URLSearchParams(query).toString();
   return qs ? `${path}?${qs}` : path;
 }
-

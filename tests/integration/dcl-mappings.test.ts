@@ -35,12 +35,15 @@ async function mappings(owner: TestAccount, query = ""): Promise<Mapping[]> {
   return res.json.items;
 }
 
-const decide = (owner: TestAccount, id: string, body: unknown) => call(decideRoute, "POST", `/api/v1/dcl/mappings/${id}/decision`, { token: owner.token, body, params: { id } });
+const decide = (owner: TestAccount, id: string, body: unknown) =>
+  call(decideRoute, "POST", `/api/v1/dcl/mappings/${id}/decision`, { token: owner.token, body, params: { id } });
 
 describe("mapping registry", () => {
   it("waits for a human below the tenant's threshold, then versions every decision and rolls back", async () => {
     const { owner } = await dealsTenant("dcl-review");
-    expect((await call(settingsRoute, "PATCH", "/api/v1/dcl/settings", { token: owner.token, body: { autoApproveThreshold: 1 } })).status).toBe(200);
+    expect(
+      (await call(settingsRoute, "PATCH", "/api/v1/dcl/settings", { token: owner.token, body: { autoApproveThreshold: 1 } })).status,
+    ).toBe(200);
 
     const first = await connectVia(owner.token);
     expect(first.autoApproved).toBe(0);
@@ -68,11 +71,19 @@ describe("mapping registry", () => {
       [1, "opportunity.name", "rejected", expect.any(String)],
       [2, "opportunity.stage", "approved", "manual"],
     ]);
-    const rejected = await call(rollbackRoute, "POST", `/api/v1/dcl/mappings/${title[1].id}/rollback`, { token: owner.token, body: { version: 1 }, params: { id: title[1].id } });
+    const rejected = await call(rollbackRoute, "POST", `/api/v1/dcl/mappings/${title[1].id}/rollback`, {
+      token: owner.token,
+      body: { version: 1 },
+      params: { id: title[1].id },
+    });
     expect(rejected.status).toBe(409);
     const stage = history.find((m) => m.field === "pipeline_stage")!;
     expect((await decide(owner, stage.id, { decision: "approve", target: null })).status).toBe(200);
-    const back = await call(rollbackRoute, "POST", `/api/v1/dcl/mappings/${stage.id}/rollback`, { token: owner.token, body: { version: 1 }, params: { id: stage.id } });
+    const back = await call(rollbackRoute, "POST", `/api/v1/dcl/mappings/${stage.id}/rollback`, {
+      token: owner.token,
+      body: { version: 1 },
+      params: { id: stage.id },
+    });
     expect(back.status).toBe(201);
     expect(back.json).toMatchObject({ version: 3, target: "opportunity.stage", status: "approved", method: "rollback" });
 
@@ -99,8 +110,16 @@ describe("mapping registry", () => {
   it("carries a person's correction on one table to the same name in another table of the same source", async () => {
     const owner = await createAccount({ label: "dcl-carry" });
     const erp = await createConnectionVia(owner.token, { name: "Legacy ERP", type: "file", config: { source: "upload" } });
-    const invoices = ["invoice_no,zz_blorp,amount,currency,due_date", "I-1,K-7,100.00,EUR,2026-02-01", "I-2,K-8,250.00,EUR,2026-03-01"].join("\n");
-    const deals = ["deal_pk,zz_blorp,deal_title,deal_val,deal_ccy,pipeline_stage", "D-1,K-7,Acme renewal,1200.50,usd,Negotiation", "D-2,K-8,Globex expansion,800,eur,Closed Won"].join("\n");
+    const invoices = [
+      "invoice_no,zz_blorp,amount,currency,due_date",
+      "I-1,K-7,100.00,EUR,2026-02-01",
+      "I-2,K-8,250.00,EUR,2026-03-01",
+    ].join("\n");
+    const deals = [
+      "deal_pk,zz_blorp,deal_title,deal_val,deal_ccy,pipeline_stage",
+      "D-1,K-7,Acme renewal,1200.50,usd,Negotiation",
+      "D-2,K-8,Globex expansion,800,eur,Closed Won",
+    ].join("\n");
     expect((await uploadFile(owner.token, erp.id, "tbl_invoice.csv", invoices)).status).toBe(201);
     expect((await uploadFile(owner.token, erp.id, "tbl_deal.csv", deals)).status).toBe(201);
     await syncNow(owner.tenantId, erp.id);
@@ -117,7 +136,12 @@ describe("mapping registry", () => {
 
   it("asks the LLM only about streams with fields it has not proposed for, and counts what it spent", async () => {
     const { owner } = await dealsTenant("dcl-llm");
-    const model = mockLlm(llmAnswer({ entity: "opportunity", confidence: 0.9, mappings: [{ field: "win_pct", target: "opportunity.probability", confidence: 0.95 }] }, { input: 500, output: 40 }));
+    const model = mockLlm(
+      llmAnswer(
+        { entity: "opportunity", confidence: 0.9, mappings: [{ field: "win_pct", target: "opportunity.probability", confidence: 0.95 }] },
+        { input: 500, output: 40 },
+      ),
+    );
     const scope = { tenantId: owner.tenantId, db: await scopedDb(owner.tenantId) };
     await connectDcl(scope, { model });
     expect(model.languageModel.doGenerateCalls).toHaveLength(1);
@@ -125,27 +149,43 @@ describe("mapping registry", () => {
     const again = await connectDcl(scope, { model });
     expect(model.languageModel.doGenerateCalls).toHaveLength(1);
     expect(again.proposed + again.autoApproved).toBe(0);
-    expect(await scope.db.llmCall.findMany({ where: { tenantId: owner.tenantId }, select: { inputTokens: true, outputTokens: true, purpose: true } })).toEqual([{ inputTokens: 500, outputTokens: 40, purpose: "dcl.map" }]);
+    expect(
+      await scope.db.llmCall.findMany({
+        where: { tenantId: owner.tenantId },
+        select: { inputTokens: true, outputTokens: true, purpose: true },
+      }),
+    ).toEqual([{ inputTokens: 500, outputTokens: 40, purpose: "dcl.map" }]);
   });
 
   it("suggests through the API exactly what the CLI prints, without storing anything", async () => {
     const owner = await createAccount({ label: "dcl-suggest" });
-    const table = { source: "legacy_crm", table: "tbl_deal", fields: [
-      { name: "deal_pk", type: "string", samples: ["D-1", "D-2"] },
-      { name: "deal_val", type: "number", samples: [1200.5, 800] },
-      { name: "deal_ccy", type: "string", samples: ["usd", "eur"] },
-    ] };
+    const table = {
+      source: "legacy_crm",
+      table: "tbl_deal",
+      fields: [
+        { name: "deal_pk", type: "string", samples: ["D-1", "D-2"] },
+        { name: "deal_val", type: "number", samples: [1200.5, 800] },
+        { name: "deal_ccy", type: "string", samples: ["usd", "eur"] },
+      ],
+    };
     const res = await call(suggestRoute, "POST", "/api/v1/dcl/mappings/suggest", { token: owner.token, body: table });
     expect(res.status).toBe(200);
     expect(res.json.entity).toBe("opportunity");
-    expect(res.json.mappings.map((m: Mapping) => m.target)).toEqual(["opportunity.opportunity_id", "opportunity.amount", "opportunity.currency"]);
+    expect(res.json.mappings.map((m: Mapping) => m.target)).toEqual([
+      "opportunity.opportunity_id",
+      "opportunity.amount",
+      "opportunity.currency",
+    ]);
     const { writeFile } = await import("node:fs/promises");
     const file = `${process.env.AOS_DATA_DIR ?? "/tmp"}/suggest-${Date.now()}.json`;
     await writeFile(file, JSON.stringify(table));
     expect(await mapSchema([file])).toEqual(res.json);
     expect(await mappings(owner)).toEqual([]);
 
-    const bad = await call(suggestRoute, "POST", "/api/v1/dcl/mappings/suggest", { token: owner.token, body: { source: "x", table: "t", fields: [] } });
+    const bad = await call(suggestRoute, "POST", "/api/v1/dcl/mappings/suggest", {
+      token: owner.token,
+      body: { source: "x", table: "t", fields: [] },
+    });
     expect(bad.status).toBe(422);
   });
 });

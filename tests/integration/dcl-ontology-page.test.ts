@@ -44,7 +44,11 @@ describe("the Ontology page", () => {
     // A person's correction: the field now feeds the target they chose, in their name.
     const listed = (await call(listRoute, "GET", "/x", { token: owner.token })).json.items as { id: string; field: string }[];
     const website = listed.find((m) => m.field === "Website")!;
-    const decided = await call(decideRoute, "POST", "/x", { token: owner.token, body: { decision: "approve", target: "account.industry" }, params: { id: website.id } });
+    const decided = await call(decideRoute, "POST", "/x", {
+      token: owner.token,
+      body: { decision: "approve", target: "account.industry" },
+      params: { id: website.id },
+    });
     expect(decided.status).toBe(200);
     page = await getOntologyPage({ ctx });
     expect(field("account.industry").sources.map((s) => s.field)).toEqual(["Website"]);
@@ -56,7 +60,11 @@ describe("the Ontology page", () => {
     const { owner, ctx } = await accountsTenant("ontology-fresh");
     // As if this process read the build before another machine's rebuild landed (cached for a second).
     recentBuilds.delete(owner.tenantId);
-    await recentBuilds.get(owner.tenantId, async () => null, () => 1);
+    await recentBuilds.get(
+      owner.tenantId,
+      async () => null,
+      () => 1,
+    );
     try {
       expect((await readBuild(ctx)).builtAt).toBe("");
       const page = await getOntologyPage({ ctx });

@@ -22,14 +22,26 @@ describe("data arrives, drift, repair, rebuild", () => {
     const scope = { tenantId: owner.tenantId, db: await scopedDb(owner.tenantId) };
 
     // The export changes shape: two columns renamed, the values the same.
-    expect((await uploadFile(owner.token, id, "opportunities.csv", csv("Id,Opportunity Name,deal_value,expected_close_on"))).status).toBe(201);
-    const sync = await connectorSync.run({ tenantId: owner.tenantId, db: scope.db, input: { connectionId: id }, step: direct, taskId: undefined } as never);
+    expect((await uploadFile(owner.token, id, "opportunities.csv", csv("Id,Opportunity Name,deal_value,expected_close_on"))).status).toBe(
+      201,
+    );
+    const sync = await connectorSync.run({
+      tenantId: owner.tenantId,
+      db: scope.db,
+      input: { connectionId: id },
+      step: direct,
+      taskId: undefined,
+    } as never);
     expect(sync.next).toEqual([{ type: "drift.repair", input: { connectionId: id } }]);
     const repair = await driftRepair.run({ tenantId: owner.tenantId, db: scope.db, input: { connectionId: id }, step: direct } as never);
     // The close date's name still says so; the amount's new name says nothing, but twelve varied values agree record by record: both applied.
     expect(repair.summary).toMatchObject({ streams: 1, applied: 2, review: 0, removed: [], failed: [] });
     expect(repair.next).toEqual([{ type: "dcl.rebuild", input: {} }]);
-    const repairs = async () => (await inspectDb()).mappingRegistry.findMany({ where: { connectionId: id, method: "repair" }, orderBy: [{ sourceField: "asc" }, { version: "desc" }] });
+    const repairs = async () =>
+      (await inspectDb()).mappingRegistry.findMany({
+        where: { connectionId: id, method: "repair" },
+        orderBy: [{ sourceField: "asc" }, { version: "desc" }],
+      });
     expect((await repairs()).map((r) => [r.sourceField, r.ontologyField, r.status])).toEqual([
       ["deal_value", "opportunity.amount", "approved"],
       ["expected_close_on", "opportunity.close_date", "approved"],
@@ -37,7 +49,8 @@ describe("data arrives, drift, repair, rebuild", () => {
 
     // The rebuild: the repairs are in the views at once. Neither the rebuild nor another connect writes them again.
     await connectVia(owner.token);
-    const page = async () => (await viewRows(owner.token, "opportunity", "sort=opportunity_id&limit=50")).rows.map((r) => [r.amount, r.close_date]);
+    const page = async () =>
+      (await viewRows(owner.token, "opportunity", "sort=opportunity_id&limit=50")).rows.map((r) => [r.amount, r.close_date]);
     expect(await page()).toEqual(ids.map((_, i) => [Number(row(i)[2]), row(i)[3]]));
     await driftRepair.run({ tenantId: owner.tenantId, db: scope.db, input: { connectionId: id }, step: direct } as never);
     await connectVia(owner.token);
@@ -59,7 +72,15 @@ describe("data arrives, drift, repair, rebuild", () => {
   it("asks for the rebuild all the same when nothing is mapped yet", async () => {
     const owner = await createAccount({ label: "repair-unmapped" });
     const { id } = await createConnectionVia(owner.token, { name: "Deals", type: "file", config: {}, schemaPolicy: "propagate_all" });
-    const repair = await driftRepair.run({ tenantId: owner.tenantId, db: await scopedDb(owner.tenantId), input: { connectionId: id }, step: direct } as never);
-    expect(repair).toEqual({ summary: { streams: 0, applied: 0, review: 0, removed: [], failed: [] }, next: [{ type: "dcl.rebuild", input: {} }] });
+    const repair = await driftRepair.run({
+      tenantId: owner.tenantId,
+      db: await scopedDb(owner.tenantId),
+      input: { connectionId: id },
+      step: direct,
+    } as never);
+    expect(repair).toEqual({
+      summary: { streams: 0, applied: 0, review: 0, removed: [], failed: [] },
+      next: [{ type: "dcl.rebuild", input: {} }],
+    });
   });
 });

@@ -16,8 +16,13 @@ describe("POST /api/v1/dcl/repairs/suggest", () => {
     const owner = await createAccount({ label: "repairs-api" });
     const res = await call(suggestRoute, "POST", "/api/v1/dcl/repairs/suggest", { token: owner.token, body });
     expect(res.status).toBe(200);
-    expect(res.json.repairs).toEqual([expect.objectContaining({ field: "properties_dealname", target: "opportunity.name", from: "dealname", apply: "auto" })]);
-    const bad = await call(suggestRoute, "POST", "/api/v1/dcl/repairs/suggest", { token: owner.token, body: { ...body, mappings: { dealname: "name" } } });
+    expect(res.json.repairs).toEqual([
+      expect.objectContaining({ field: "properties_dealname", target: "opportunity.name", from: "dealname", apply: "auto" }),
+    ]);
+    const bad = await call(suggestRoute, "POST", "/api/v1/dcl/repairs/suggest", {
+      token: owner.token,
+      body: { ...body, mappings: { dealname: "name" } },
+    });
     expect(bad.status).toBe(422);
     expect(JSON.stringify(bad.json)).toMatch(/entity\.field/);
   });

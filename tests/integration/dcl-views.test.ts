@@ -22,8 +22,16 @@ function csv(header: string[], rows: string[][]) {
   return [header, ...rows].map((r) => r.map(cell).join(",")).join("\n");
 }
 
-const accounts = (n: number) => csv(["Id", "Account Name", "Website", "BillingCountry"], Array.from({ length: n }, (_, i) => [`A-${i}`, `Company ${i}`, `https://www.c${i}.example.com/about`, "Germany"]));
-const contacts = (n: number) => csv(["ContactId", "AccountId", "FirstName", "LastName", "Email"], Array.from({ length: n }, (_, i) => [`P-${i}`, `A-${i % 10}`, "Ada", `Person${i}`, `p${i}@c.example.com`]));
+const accounts = (n: number) =>
+  csv(
+    ["Id", "Account Name", "Website", "BillingCountry"],
+    Array.from({ length: n }, (_, i) => [`A-${i}`, `Company ${i}`, `https://www.c${i}.example.com/about`, "Germany"]),
+  );
+const contacts = (n: number) =>
+  csv(
+    ["ContactId", "AccountId", "FirstName", "LastName", "Email"],
+    Array.from({ length: n }, (_, i) => [`P-${i}`, `A-${i % 10}`, "Ada", `Person${i}`, `p${i}@c.example.com`]),
+  );
 
 async function uploadTenant(label: string) {
   const owner = await createAccount({ label });
@@ -55,7 +63,8 @@ describe("unified views", () => {
       while (rebuilding) {
         const build = await readBuild({ tenantId: owner.tenantId, db: await scopedDb(owner.tenantId) });
         const rows = (e: string) => build.entities.find((v) => v.entity === e)!.rows;
-        for (const { entity, rows: total } of build.entities) expect(build.sources.filter((s) => s.entity === entity).reduce((sum, s) => sum + s.rows, 0)).toBe(total);
+        for (const { entity, rows: total } of build.entities)
+          expect(build.sources.filter((s) => s.entity === entity).reduce((sum, s) => sum + s.rows, 0)).toBe(total);
         seen.add(`${rows("account")}/${rows("contact")}`);
         // The embedded database runs one statement at a time and readers in a tight loop would starve the rebuild.
         await new Promise((resolve) => setTimeout(resolve, 50));
@@ -76,7 +85,11 @@ describe("unified views", () => {
     const [a, b] = await Promise.all([connectVia(owner.token), connectVia(owner.token)]);
     expect(a.build.entities).toEqual(b.build.entities);
     expect(a.proposed + a.autoApproved + b.proposed + b.autoApproved).toBe(4);
-    const rows = await (await inspectDb()).mappingRegistry.groupBy({ by: ["sourceField"], where: { tenantId: owner.tenantId }, _count: true });
+    const rows = await (await inspectDb()).mappingRegistry.groupBy({
+      by: ["sourceField"],
+      where: { tenantId: owner.tenantId },
+      _count: true,
+    });
     expect(rows.map((r) => r._count)).toEqual([1, 1, 1, 1]);
     expect((await viewRows(owner.token, "account")).total).toBe(300);
   });
@@ -85,25 +98,47 @@ describe("unified views", () => {
     const { owner, load } = await uploadTenant("dcl-hostile");
     const long = "n".repeat(1000);
     const hostile = ['a"b', "x'); DROP TABLE account; --", "名前 😀", "semi;colon", long];
-    await load({ "o'brien \"accounts\".csv": csv(["Id", ...hostile], [["H-1", "Quote \"Co\"", "Retail", "Zoë", "Japan", "https://evil.example.org/x"]]) });
+    await load({
+      'o\'brien "accounts".csv': csv(["Id", ...hostile], [["H-1", 'Quote "Co"', "Retail", "Zoë", "Japan", "https://evil.example.org/x"]]),
+    });
     await connectVia(owner.token);
     const targets = ["account.name", "account.industry", "account.owner", "account.country", "account.domain"];
-    const listed = (await call(listRoute, "GET", "/api/v1/dcl/mappings", { token: owner.token })).json.items as { id: string; field: string }[];
+    const listed = (await call(listRoute, "GET", "/api/v1/dcl/mappings", { token: owner.token })).json.items as {
+      id: string;
+      field: string;
+    }[];
     for (const [i, field] of hostile.entries()) {
       const m = listed.find((x) => x.field === field)!;
-      const res = await call(decideRoute, "POST", `/api/v1/dcl/mappings/${m.id}/decision`, { token: owner.token, body: { decision: "approve", target: targets[i] }, params: { id: m.id } });
+      const res = await call(decideRoute, "POST", `/api/v1/dcl/mappings/${m.id}/decision`, {
+        token: owner.token,
+        body: { decision: "approve", target: targets[i] },
+        params: { id: m.id },
+      });
       expect(res.status).toBe(200);
     }
     await connectVia(owner.token);
     const row = (await viewRows(owner.token, "account")).rows[0];
-    expect(row).toMatchObject({ account_id: "H-1", name: 'Quote "Co"', industry: "Retail", owner: "Zoë", country: "Japan", domain: "evil.example.org", _stream: "o'brien \"accounts\".csv" });
+    expect(row).toMatchObject({
+      account_id: "H-1",
+      name: 'Quote "Co"',
+      industry: "Retail",
+      owner: "Zoë",
+      country: "Japan",
+      domain: "evil.example.org",
+      _stream: 'o\'brien "accounts".csv',
+    });
     expect((await views(owner)).map((v) => v.entity).sort()).toEqual(["account", "contact", "cost", "invoice", "opportunity", "resource"]);
   });
 
   it("filters text without regard to case: equals, not equals (keeping rows with no value) and contains", async () => {
     const { owner, load } = await uploadTenant("dcl-filter-case");
     const names = ["Acme GmbH", "ACME GMBH", "acme gmbh", "Acme Group", "Globex", ""];
-    await load({ "accounts.csv": csv(["Id", "Account Name", "Website", "BillingCountry"], names.map((name, i) => [`F-${i}`, name, `https://f${i}.example.com`, "Germany"])) });
+    await load({
+      "accounts.csv": csv(
+        ["Id", "Account Name", "Website", "BillingCountry"],
+        names.map((name, i) => [`F-${i}`, name, `https://f${i}.example.com`, "Germany"]),
+      ),
+    });
     await connectVia(owner.token);
     const ids = async (query: string) => (await viewRows(owner.token, "account", `${query}&sort=account_id`)).rows.map((r) => r.account_id);
 
@@ -119,7 +154,8 @@ describe("unified views", () => {
 
   it("answers bad view queries with 4xx and a message", async () => {
     const owner = await createAccount({ label: "dcl-bad-query" });
-    const get = (entity: string, query: string) => call(viewRoute, "GET", `/api/v1/dcl/views/${encodeURIComponent(entity)}?${query}`, { token: owner.token, params: { entity } });
+    const get = (entity: string, query: string) =>
+      call(viewRoute, "GET", `/api/v1/dcl/views/${encodeURIComponent(entity)}?${query}`, { token: owner.token, params: { entity } });
     expect((await get("account", "")).status).toBe(200);
     expect((await get("nope", "")).status).toBe(404);
     expect((await get("../../etc", "")).status).toBe(404);
@@ -143,7 +179,11 @@ describe("views follow the sources", () => {
     const engine = await testEngine([owner.tenantId], { workflows });
     engine.start();
     try {
-      const ctx = { tenantId: owner.tenantId, actor: { userId: owner.userId, role: "owner" as const, via: "bearer" as const }, db: await scopedDb(owner.tenantId) };
+      const ctx = {
+        tenantId: owner.tenantId,
+        actor: { userId: owner.userId, role: "owner" as const, via: "bearer" as const },
+        db: await scopedDb(owner.tenantId),
+      };
       const sync = async () => {
         const queued = await call(syncRoute, "POST", "/x", { token: owner.token, params: { id: conn.id } });
         await waitForStatus(ctx, queued.json.task.id, "success");
@@ -176,7 +216,11 @@ describe("tenant isolation", () => {
     expect(graph.edges.filter((e: { kind: string }) => e.kind !== "feeds")).toEqual([]);
 
     const theirs = (await call(listRoute, "GET", "/api/v1/dcl/mappings", { token: a.owner.token })).json.items[0];
-    const attempt = await call(decideRoute, "POST", `/api/v1/dcl/mappings/${theirs.id}/decision`, { token: b.token, body: { decision: "reject" }, params: { id: theirs.id } });
+    const attempt = await call(decideRoute, "POST", `/api/v1/dcl/mappings/${theirs.id}/decision`, {
+      token: b.token,
+      body: { decision: "reject" },
+      params: { id: theirs.id },
+    });
     expect(attempt.status).toBe(404);
     expect((await viewRows(a.owner.token, "account")).total).toBe(5);
   });

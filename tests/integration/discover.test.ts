@@ -7,7 +7,11 @@ import { createConnectionVia, syncNow, uploadFile } from "../support/aam";
 import { scopedDb } from "../support/db";
 import { connectVia } from "../support/dcl";
 
-const ctxOf = async (who: TestAccount): Promise<TenantContext> => ({ tenantId: who.tenantId, actor: { userId: who.userId, role: "owner", via: "bearer" }, db: await scopedDb(who.tenantId) });
+const ctxOf = async (who: TestAccount): Promise<TenantContext> => ({
+  tenantId: who.tenantId,
+  actor: { userId: who.userId, role: "owner", via: "bearer" },
+  db: await scopedDb(who.tenantId),
+});
 
 /** The demo files and the entity each one is (mock_sources/README.md). */
 const DEMO_ENTITIES = {
@@ -23,18 +27,47 @@ describe("discover read model", () => {
   it("shows each stream's proposed entity, what waits for a person and what maps to nothing, for the tenant's own connections only", async () => {
     const a = await createAccount({ label: "discover-a" });
     const b = await createAccount({ label: "discover-b" });
-    const demo = await createConnectionVia(a.token, { name: "Demo files", type: "file", config: { source: "directory", directory: "mock_sources" } });
+    const demo = await createConnectionVia(a.token, {
+      name: "Demo files",
+      type: "file",
+      config: { source: "directory", directory: "mock_sources" },
+    });
     await syncNow(a.tenantId, demo.id);
     await connectVia(a.token);
-    const onboarding = await createConnectionVia(b.token, { name: "Weather and CRM samples", type: "file", config: { source: "upload" }, safeMode: true });
-    expect((await uploadFile(b.token, onboarding.id, "weather_stations.csv", "station,temperature_c,humidity,wind_kmh\nOSL-1,3.5,81,12\nBGO-2,7.1,90,30\n")).status).toBe(201);
-    expect((await uploadFile(b.token, onboarding.id, "prospect_accounts.csv", "Id,Account Name,Website\n0015g00000jAkDCAA0,Acme Inc.,https://acme.example\n0015g00000rYIBwAAO,Willow Labs,https://willowlabs.example\n")).status).toBe(201);
+    const onboarding = await createConnectionVia(b.token, {
+      name: "Weather and CRM samples",
+      type: "file",
+      config: { source: "upload" },
+      safeMode: true,
+    });
+    expect(
+      (
+        await uploadFile(
+          b.token,
+          onboarding.id,
+          "weather_stations.csv",
+          "station,temperature_c,humidity,wind_kmh\nOSL-1,3.5,81,12\nBGO-2,7.1,90,30\n",
+        )
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await uploadFile(
+          b.token,
+          onboarding.id,
+          "prospect_accounts.csv",
+          "Id,Account Name,Website\n0015g00000jAkDCAA0,Acme Inc.,https://acme.example\n0015g00000rYIBwAAO,Willow Labs,https://willowlabs.example\n",
+        )
+      ).status,
+    ).toBe(201);
     await syncNow(b.tenantId, onboarding.id);
     await connectVia(b.token);
 
     const ctxA = await ctxOf(a);
     const pageA = await getDiscoverPage({ ctx: ctxA });
-    expect(pageA.connections.map((c) => [c.id, c.name, c.typeLabel, c.safeMode])).toEqual([[demo.id, "Demo files", "Files (CSV, JSON Lines)", false]]);
+    expect(pageA.connections.map((c) => [c.id, c.name, c.typeLabel, c.safeMode])).toEqual([
+      [demo.id, "Demo files", "Files (CSV, JSON Lines)", false],
+    ]);
     const streams = pageA.connections[0].streams;
     expect(Object.fromEntries(streams.map((s) => [s.name, s.entity]))).toEqual(DEMO_ENTITIES);
     for (const s of streams) {
@@ -50,7 +83,11 @@ describe("discover read model", () => {
 
     // The CUR's account column waits for a person (mock_sources/README.md), and the page counts what the inbox counts.
     const cost = streams.find((s) => s.name === "aws_cost_line_items.csv")!;
-    expect(cost.fields.find((f) => f.name === "lineItem/UsageAccountId")).toMatchObject({ state: "proposed", target: "cost.cloud_account_id", waiting: true });
+    expect(cost.fields.find((f) => f.name === "lineItem/UsageAccountId")).toMatchObject({
+      state: "proposed",
+      target: "cost.cloud_account_id",
+      waiting: true,
+    });
     expect(pageA.connections[0].waiting).toBe((await inboxCounts(ctxA)).total);
     expect(pageA.totals.waiting).toBeGreaterThan(0);
     // The inventory has twelve fields for the resource entity's seven: at least five map to nothing, its tags among them.
@@ -66,21 +103,36 @@ describe("discover read model", () => {
     expect([...byName.keys()]).toEqual(["prospect_accounts.csv", "weather_stations.csv"]);
     expect(byName.get("prospect_accounts.csv")).toMatchObject({ entity: "account", state: "review", counts: { mapped: 0 } });
     expect(byName.get("prospect_accounts.csv")!.counts.proposed).toBeGreaterThanOrEqual(2);
-    expect(byName.get("weather_stations.csv")).toMatchObject({ entity: null, confidence: null, counts: { fields: 4, mapped: 0, proposed: 0, unmapped: 4 } });
+    expect(byName.get("weather_stations.csv")).toMatchObject({
+      entity: null,
+      confidence: null,
+      counts: { fields: 4, mapped: 0, proposed: 0, unmapped: 4 },
+    });
     expect(pageB.totals).toMatchObject({ connections: 1, streams: 2, fields: 7, mappedFields: 0, unmappedStreams: 1 });
 
     // Neither tenant sees a trace of the other.
     const seenByA = JSON.stringify(pageA);
-    for (const foreign of [onboarding.id, "Weather and CRM samples", "weather_stations.csv", "prospect_accounts.csv"]) expect(seenByA).not.toContain(foreign);
+    for (const foreign of [onboarding.id, "Weather and CRM samples", "weather_stations.csv", "prospect_accounts.csv"])
+      expect(seenByA).not.toContain(foreign);
     const seenByB = JSON.stringify(pageB);
-    for (const foreign of [demo.id, "Demo files", ...Object.keys(DEMO_ENTITIES), "lineItem/UsageAccountId"]) expect(seenByB).not.toContain(foreign);
+    for (const foreign of [demo.id, "Demo files", ...Object.keys(DEMO_ENTITIES), "lineItem/UsageAccountId"])
+      expect(seenByB).not.toContain(foreign);
   });
 
   it("answers an empty workspace with nothing found", async () => {
     const fresh = await createAccount({ label: "discover-empty" });
     expect(await getDiscoverPage({ ctx: await ctxOf(fresh) })).toEqual({
       connections: [],
-      totals: { connections: 0, streams: 0, fields: 0, mappedFields: 0, proposedFields: 0, unmappedFields: 0, unmappedStreams: 0, waiting: 0 },
+      totals: {
+        connections: 0,
+        streams: 0,
+        fields: 0,
+        mappedFields: 0,
+        proposedFields: 0,
+        unmappedFields: 0,
+        unmappedStreams: 0,
+        waiting: 0,
+      },
       autoApproveThreshold: 0.9,
     });
   });

@@ -94,14 +94,20 @@ describe("tenant events over WebSocket", () => {
     const ours = await connect("", { cookie, origin: "http://localhost:3000", host: "localhost:3000" });
     expect(await ours.next()).toMatchObject({ type: "ready" });
     ours.close();
-    await expect(connect("", { cookie, origin: "https://evil.example", host: "localhost:3000" })).rejects.toMatchObject({ status: 403, message: expect.stringContaining("Cross-site WebSocket refused") });
+    await expect(connect("", { cookie, origin: "https://evil.example", host: "localhost:3000" })).rejects.toMatchObject({
+      status: 403,
+      message: expect.stringContaining("Cross-site WebSocket refused"),
+    });
   });
 
   it("refuses without credentials or with a bad query, and passes other upgrades on", async () => {
     await expect(connect("", {})).rejects.toMatchObject({ status: 403 });
     await expect(connect("", { authorization: "Bearer nope" })).rejects.toMatchObject({ status: 401 });
     await expect(connect("?lastEventId=x", bearer(a))).rejects.toMatchObject({ status: 422 });
-    await expect(connect("?types=nope", bearer(a))).rejects.toMatchObject({ status: 422, message: expect.stringContaining("Unknown event type") });
+    await expect(connect("?types=nope", bearer(a))).rejects.toMatchObject({
+      status: 422,
+      message: expect.stringContaining("Unknown event type"),
+    });
     const other = new WebSocket(`${base}/_next/webpack-hmr`);
     await new Promise((r) => other.once("error", r));
     expect(passedOn).toBe(1);

@@ -40,7 +40,9 @@ function openStream(token: string, { lastEventId, query = "" }: { lastEventId?: 
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
           if (block.startsWith(":")) continue; // a keep-alive comment
-          const fields = Object.fromEntries(block.split("\n").map((line) => [line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 2)]));
+          const fields = Object.fromEntries(
+            block.split("\n").map((line) => [line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 2)]),
+          );
           return { id: fields.id, event: fields.event!, data: JSON.parse(fields.data!) };
         }
         const chunk = await reader.read();
@@ -138,7 +140,10 @@ describe("tenant events", () => {
 
     const bad = await call(streamRoute, "GET", "/api/v1/events/stream", { token: a.token, headers: { "last-event-id": "abc" } });
     expect(bad.status, JSON.stringify(bad.json)).toBe(422);
-    expect((await call(streamRoute, "GET", "/api/v1/events/stream", { token: a.token, headers: { "last-event-id": "99999999999999999999" } })).status).toBe(422);
+    expect(
+      (await call(streamRoute, "GET", "/api/v1/events/stream", { token: a.token, headers: { "last-event-id": "99999999999999999999" } }))
+        .status,
+    ).toBe(422);
     const unknown = await call(streamRoute, "GET", "/api/v1/events/stream?types=nope", { token: a.token });
     expect(unknown.status).toBe(422);
     expect(unknown.json.error.message).toContain("Unknown event type nope");
@@ -188,7 +193,12 @@ describe("tenant events", () => {
   it("ends a stream whose caller lost access, and one that passed its lifetime", async () => {
     let allowed = true;
     const abort = new AbortController();
-    const stream = tenantEventStream(scopeA, { types: ["inbox.changed"], signal: abort.signal, heartbeatMs: 20, stillAllowed: async () => allowed });
+    const stream = tenantEventStream(scopeA, {
+      types: ["inbox.changed"],
+      signal: abort.signal,
+      heartbeatMs: 20,
+      stillAllowed: async () => allowed,
+    });
     expect((await stream.next()).value).toMatchObject({ event: "ready" });
     expect((await stream.next()).value).toEqual({ comment: "keep-alive" });
     allowed = false;
@@ -200,7 +210,13 @@ describe("tenant events", () => {
   });
 
   it("gives an API key only the events its scopes read, and resets a client whose resume point is gone", async () => {
-    const actor = { userId: a.userId, role: "member" as const, via: "api_key" as const, apiKeyId: "k", scopes: ["tenant:read", "aam:read"] as const };
+    const actor = {
+      userId: a.userId,
+      role: "member" as const,
+      via: "api_key" as const,
+      apiKeyId: "k",
+      scopes: ["tenant:read", "aam:read"] as const,
+    };
     expect(allowedEventTypes(actor)).toEqual(["aam.sync.progress", "aam.sync.completed", "aam.drift.detected"]);
     expect(allowedEventTypes({ ...actor, scopes: ["tenant:read"] }, ["task.updated"])).toEqual([]);
     // A resume point the tenant's log does not hold (pruned; here another tenant's event id).
@@ -215,4 +231,3 @@ describe("tenant events", () => {
     expect((await future.next()).data.data).toEqual({ after: "future" });
   });
 });
-

@@ -11,12 +11,17 @@ import { call } from "../support/http";
 
 const REBUILD = { type: "dcl.rebuild", input: {} };
 const create = (account: TestAccount, body: unknown, key?: string) =>
-  call(createTaskRoute, "POST", "/api/v1/tasks", { token: account.token, body, headers: key === undefined ? {} : { "idempotency-key": key } });
+  call(createTaskRoute, "POST", "/api/v1/tasks", {
+    token: account.token,
+    body,
+    headers: key === undefined ? {} : { "idempotency-key": key },
+  });
 
 describe("Idempotency-Key", () => {
   let a: TestAccount;
   let b: TestAccount;
-  const taskCount = async (account: TestAccount) => (await scopedDb(account.tenantId)).task.count({ where: { tenantId: account.tenantId } });
+  const taskCount = async (account: TestAccount) =>
+    (await scopedDb(account.tenantId)).task.count({ where: { tenantId: account.tenantId } });
 
   beforeAll(async () => {
     [a, b] = await Promise.all([createAccount({ label: "idem-a" }), createAccount({ label: "idem-b" })]);

@@ -11,7 +11,15 @@ const { call } = await import("../support/http");
 
 describe("the Inngest serve endpoint", () => {
   it("lists every workflow as a function", async () => {
-    expect(functions.map((f) => f.id())).toEqual(["connector-sync", "drift-check", "drift-repair", "dcl-rebuild", "kb-ingest", "agent-run", "agent-schedule"]);
+    expect(functions.map((f) => f.id())).toEqual([
+      "connector-sync",
+      "drift-check",
+      "drift-repair",
+      "dcl-rebuild",
+      "kb-ingest",
+      "agent-run",
+      "agent-schedule",
+    ]);
     const res = await call(GET as never, "GET", "/api/inngest");
     expect(res.status).toBe(200);
     expect(res.json.function_count).toBe(13); // the agent scheduler, and each workflow and its failure handler

@@ -12,7 +12,17 @@ import { mockLlm } from "../support/llm";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 function row(tenantId: string, over: Partial<LlmCallRecord> = {}): LlmCallRecord {
-  return { tenantId, provider: "openai", model: "gpt-4o-mini", purpose: "dcl.map", inputTokens: 100, outputTokens: 20, latencyMs: 400, error: null, ...over };
+  return {
+    tenantId,
+    provider: "openai",
+    model: "gpt-4o-mini",
+    purpose: "dcl.map",
+    inputTokens: 100,
+    outputTokens: 20,
+    latencyMs: 400,
+    error: null,
+    ...over,
+  };
 }
 
 describe("LLM usage", () => {
@@ -22,7 +32,10 @@ describe("LLM usage", () => {
     const b = await createAccount({ label: "llm-b" });
     await recordLlmCall(db, row(a.tenantId, { inputTokens: 100, outputTokens: 20, latencyMs: 400 }));
     await recordLlmCall(db, row(a.tenantId, { inputTokens: 50, outputTokens: 5, latencyMs: 1_201, error: "timeout" }));
-    await recordLlmCall(db, row(a.tenantId, { provider: "google", model: "gemini-2.0-flash", inputTokens: 70, outputTokens: 30, latencyMs: 300 }));
+    await recordLlmCall(
+      db,
+      row(a.tenantId, { provider: "google", model: "gemini-2.0-flash", inputTokens: 70, outputTokens: 30, latencyMs: 300 }),
+    );
     await recordLlmCall(db, row(b.tenantId, { inputTokens: 9_999, outputTokens: 9_999, latencyMs: 9_999, error: "provider_error" }));
     await recordLlmCall(db, row(b.tenantId, { provider: "mock", model: "only-in-b" }));
 
@@ -30,8 +43,26 @@ describe("LLM usage", () => {
     expect(res.status).toBe(200);
     expect(res.json.totals).toEqual({ calls: 3, errors: 1, inputTokens: 220, outputTokens: 55 });
     expect(res.json.models).toEqual([
-      { provider: "google", model: "gemini-2.0-flash", calls: 1, errors: 0, inputTokens: 70, outputTokens: 30, avgLatencyMs: 300, maxLatencyMs: 300 },
-      { provider: "openai", model: "gpt-4o-mini", calls: 2, errors: 1, inputTokens: 150, outputTokens: 25, avgLatencyMs: 801, maxLatencyMs: 1_201 },
+      {
+        provider: "google",
+        model: "gemini-2.0-flash",
+        calls: 1,
+        errors: 0,
+        inputTokens: 70,
+        outputTokens: 30,
+        avgLatencyMs: 300,
+        maxLatencyMs: 300,
+      },
+      {
+        provider: "openai",
+        model: "gpt-4o-mini",
+        calls: 2,
+        errors: 1,
+        inputTokens: 150,
+        outputTokens: 25,
+        avgLatencyMs: 801,
+        maxLatencyMs: 1_201,
+      },
     ]);
     expect(Date.parse(res.json.until) - Date.parse(res.json.since)).toBe(30 * DAY_MS);
 
@@ -83,7 +114,10 @@ describe("LLM usage", () => {
     const res = await call(usage, "GET", "/x", { token });
     expect(res.status).toBe(200);
     expect(res.json.models).toEqual([expect.objectContaining({ provider: "mock", model: "mock-1", calls: 1, errors: 1, inputTokens: 0 })]);
-    expect(await db.llmCall.findFirst({ where: { tenantId: owner.tenantId }, select: { error: true, purpose: true } })).toEqual({ error: "provider_error", purpose: "test" });
+    expect(await db.llmCall.findFirst({ where: { tenantId: owner.tenantId }, select: { error: true, purpose: true } })).toEqual({
+      error: "provider_error",
+      purpose: "test",
+    });
   });
 
   it("requires a caller", async () => {

@@ -42,10 +42,17 @@ const POLICY = [
 const RAW_PII = ["jane.doe@acme.example", "7946 0958", "4111 1111 1111 1111", "Jane Doe"];
 
 const upload = (token: string, name: string, body: string | Buffer, headers: Record<string, string> = {}) =>
-  call(uploadRoute, "POST", `/api/v1/nlp/kb/documents?name=${encodeURIComponent(name)}`, { token, rawBody: body as string, headers: { "content-type": "application/octet-stream", ...headers } });
-const ask = (token: string, question: string, extra: Record<string, unknown> = {}) => call(askRoute, "POST", "/api/v1/nlp/ask", { token, body: { question, stream: false, ...extra } });
-const search = (token: string, query: string, extra: Record<string, unknown> = {}) => call(searchRoute, "POST", "/api/v1/nlp/kb/search", { token, body: { query, ...extra } });
-const docCall = (handler: typeof documentRoute, method: string, token: string, id: string) => call(handler, method, `/api/v1/nlp/kb/documents/${id}`, { token, params: { id } });
+  call(uploadRoute, "POST", `/api/v1/nlp/kb/documents?name=${encodeURIComponent(name)}`, {
+    token,
+    rawBody: body as string,
+    headers: { "content-type": "application/octet-stream", ...headers },
+  });
+const ask = (token: string, question: string, extra: Record<string, unknown> = {}) =>
+  call(askRoute, "POST", "/api/v1/nlp/ask", { token, body: { question, stream: false, ...extra } });
+const search = (token: string, query: string, extra: Record<string, unknown> = {}) =>
+  call(searchRoute, "POST", "/api/v1/nlp/kb/search", { token, body: { query, ...extra } });
+const docCall = (handler: typeof documentRoute, method: string, token: string, id: string) =>
+  call(handler, method, `/api/v1/nlp/kb/documents/${id}`, { token, params: { id } });
 
 describe("the knowledge base", () => {
   let a: TestAccount;
@@ -73,9 +80,11 @@ describe("the knowledge base", () => {
     const engine = await testEngine([a.tenantId], { workflows });
     engine.start();
     try {
-      const statuses = async () => (await call(listRoute, "GET", "/x", { token: a.token })).json.documents.map((d: { status: string }) => d.status) as string[];
+      const statuses = async () =>
+        (await call(listRoute, "GET", "/x", { token: a.token })).json.documents.map((d: { status: string }) => d.status) as string[];
       const deadline = Date.now() + 60_000;
-      while ((await statuses()).some((s) => s !== "ready" && s !== "failed") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      while ((await statuses()).some((s) => s !== "ready" && s !== "failed") && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 200));
       expect(await statuses()).toEqual(files.map(() => "ready"));
     } finally {
       await engine.stop();
@@ -92,7 +101,9 @@ describe("the knowledge base", () => {
     const stored = chunks.map((c) => c.text).join("\n");
     for (const raw of RAW_PII) expect(stored).not.toContain(raw);
     expect(stored).toContain("[EMAIL_1]");
-    const [index] = await scope.db.$queryRaw<{ indexdef: string }[]>`SELECT indexdef FROM pg_indexes WHERE indexname = 'kb_chunks_embedding_idx'`;
+    const [index] = await scope.db.$queryRaw<
+      { indexdef: string }[]
+    >`SELECT indexdef FROM pg_indexes WHERE indexname = 'kb_chunks_embedding_idx'`;
     expect(index!.indexdef).toMatch(/USING hnsw \(embedding vector_cosine_ops\)/);
     const pdf = await docCall(documentRoute, "GET", a.token, ids["security-handbook.pdf"]!);
     expect(pdf.json.document.chunks).toBeGreaterThan(0);
@@ -108,7 +119,9 @@ describe("the knowledge base", () => {
     expect(top.scores.rrf).toBeCloseTo(1 / 61 + 1 / (60 + top.scores.vector.rank), 10);
     const bm25 = await search(a.token, "multi-threaded decompression", { mode: "bm25", k: 3 });
     expect(bm25.json.hits[0].document.id).toBe(ids["xz-faq.txt"]);
-    expect(bm25.json.hits.every((h: { scores: { vector: unknown; rrf: unknown } }) => h.scores.vector === null && h.scores.rrf === null)).toBe(true);
+    expect(
+      bm25.json.hits.every((h: { scores: { vector: unknown; rrf: unknown } }) => h.scores.vector === null && h.scores.rrf === null),
+    ).toBe(true);
     const vector = await search(a.token, "superuser root account", { mode: "vector", k: 3 });
     expect(vector.json.hits[0].document.id).toBe(ids["debian-users-groups.html"]);
     expect(vector.json.hits[0].scores.vector.similarity).toBeGreaterThan(0);
@@ -117,11 +130,17 @@ describe("the knowledge base", () => {
   it("scores BM25 in SQL as the in-memory reference does, from the tenant's own statistics", async () => {
     const query = "compression threads memory usage";
     const chunks = await scope.db.kbChunk.findMany({ where: { tenantId: a.tenantId }, select: { id: true, heading: true, text: true } });
-    const reference = bm25Rank(tokenize(query), chunks.map((c) => {
-      const terms = tokenize(indexedText(c));
-      return { id: c.id, terms: termCounts(terms), length: terms.length };
-    })).slice(0, 5);
-    const hits = (await search(a.token, query, { mode: "bm25", k: 5 })).json.hits as { chunkId: string; scores: { bm25: { score: number } } }[];
+    const reference = bm25Rank(
+      tokenize(query),
+      chunks.map((c) => {
+        const terms = tokenize(indexedText(c));
+        return { id: c.id, terms: termCounts(terms), length: terms.length };
+      }),
+    ).slice(0, 5);
+    const hits = (await search(a.token, query, { mode: "bm25", k: 5 })).json.hits as {
+      chunkId: string;
+      scores: { bm25: { score: number } };
+    }[];
     expect(hits.map((h) => h.chunkId)).toEqual(reference.map((r) => r.id));
     hits.forEach((h, i) => expect(h.scores.bm25.score).toBeCloseTo(reference[i]!.score, 6));
   });
@@ -138,7 +157,11 @@ describe("the knowledge base", () => {
     const res = await ask(a.token, "Within how many days are refunds paid?");
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ by: "extractive", answerable: true, support: "answers" });
-    expect(res.json.citations[0]).toMatchObject({ n: 1, document: { id: ids["care-policy.md"] }, heading: "Customer care policy › Refunds" });
+    expect(res.json.citations[0]).toMatchObject({
+      n: 1,
+      document: { id: ids["care-policy.md"] },
+      heading: "Customer care policy › Refunds",
+    });
     expect(res.json.answer).toContain("within 14 days of a written request");
     expect(res.json.answer).toContain("[1]");
     for (const raw of RAW_PII) expect(res.json.answer).not.toContain(raw);
@@ -151,16 +174,26 @@ describe("the knowledge base", () => {
     const res = await call(askRoute, "POST", "/api/v1/nlp/ask", { token: a.token, body: { question: "How should laptops be protected?" } });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/event-stream");
-    const events = (res.json as string).trim().split("\n\n").map((frame) => ({ event: frame.split("\n")[0]!.slice(7), data: JSON.parse(frame.split("\n")[1]!.slice(6)) }));
+    const events = (res.json as string)
+      .trim()
+      .split("\n\n")
+      .map((frame) => ({ event: frame.split("\n")[0]!.slice(7), data: JSON.parse(frame.split("\n")[1]!.slice(6)) }));
     expect(events[0]!.event).toBe("grounding");
     expect(events[0]!.data.grounding.citations[0].document.id).toBe(ids["security-handbook.pdf"]);
-    expect(events.filter((e) => e.event === "text").map((e) => e.data.text).join("")).toContain("full disk encryption");
+    expect(
+      events
+        .filter((e) => e.event === "text")
+        .map((e) => e.data.text)
+        .join(""),
+    ).toContain("full disk encryption");
     expect(events.at(-1)).toMatchObject({ event: "done", data: { answerable: true, by: "extractive" } });
   });
 
   it("sends a model only redacted text, streams its words, and falls back to quoting when it fails", async () => {
     const model = mockStreamingLlm(["Refunds take ", "14 days [1]."]);
-    const answer = await collectAnswer(answerQuestion(scope, { question: "Does jane.doe@acme.example approve refunds within 14 days?" }, { embedder: localEmbedder, model }));
+    const answer = await collectAnswer(
+      answerQuestion(scope, { question: "Does jane.doe@acme.example approve refunds within 14 days?" }, { embedder: localEmbedder, model }),
+    );
     expect(answer).toMatchObject({ by: "llm", answer: "Refunds take 14 days [1].", answerable: true });
     const sent = JSON.stringify(model.languageModel.doStreamCalls[0]!.prompt);
     expect(sent).toContain("written request");
@@ -169,17 +202,33 @@ describe("the knowledge base", () => {
     expect(calls.at(-1)).toMatchObject({ error: null, inputTokens: 12 });
 
     const failing = mockStreamingLlm([], { fail: new Error("provider down") });
-    const fallback = await collectAnswer(answerQuestion(scope, { question: "Within how many days are refunds paid?" }, { embedder: localEmbedder, model: failing }));
+    const fallback = await collectAnswer(
+      answerQuestion(scope, { question: "Within how many days are refunds paid?" }, { embedder: localEmbedder, model: failing }),
+    );
     expect(fallback).toMatchObject({ by: "extractive", answerable: true, note: expect.stringMatching(/unavailable/) });
     expect(fallback.answer).toContain("within 14 days");
   });
 
   it("compares vectors of one embedding model only: a document embedded by another model is still found by its words", async () => {
-    const mock = modelEmbedder("mock:embed@256", new MockEmbeddingModelV4({ doEmbed: async ({ values }) => ({ embeddings: values.map((_, i) => Array.from({ length: 256 }, (_, k) => (k === i % 256 ? 3 : 0))), warnings: [] }) }));
-    const res = await upload(a.token, "onboarding.md", "# Onboarding\n\nNew starters receive their badge from reception on the first morning.");
+    const mock = modelEmbedder(
+      "mock:embed@256",
+      new MockEmbeddingModelV4({
+        doEmbed: async ({ values }) => ({
+          embeddings: values.map((_, i) => Array.from({ length: 256 }, (_, k) => (k === i % 256 ? 3 : 0))),
+          warnings: [],
+        }),
+      }),
+    );
+    const res = await upload(
+      a.token,
+      "onboarding.md",
+      "# Onboarding\n\nNew starters receive their badge from reception on the first morning.",
+    );
     const id = res.json.document.id as string;
     expect(await ingestDocument(scope, id, { embedder: mock })).toMatchObject({ status: "ready", chunks: 1 });
-    const [row] = await scope.db.$queryRaw<{ norm: number }[]>`SELECT vector_norm(embedding)::float8 AS norm FROM kb_chunks WHERE document_id = ${id}::uuid`;
+    const [row] = await scope.db.$queryRaw<
+      { norm: number }[]
+    >`SELECT vector_norm(embedding)::float8 AS norm FROM kb_chunks WHERE document_id = ${id}::uuid`;
     expect(row!.norm).toBeCloseTo(1, 5);
     const found = await search(a.token, "badge reception first morning", { k: 10 });
     const hit = found.json.hits.find((h: { document: { id: string } }) => h.document.id === id);
@@ -209,8 +258,14 @@ describe("the knowledge base", () => {
     expect((await upload(a.token, "big.md", "x", { "content-length": String(30 * 1024 * 1024) })).status).toBe(413);
     const broken = await upload(a.token, "broken.pdf", "%PDF-1.4 this is not really a pdf");
     expect(broken.status).toBe(201);
-    expect(await ingestDocument(scope, broken.json.document.id, { embedder: localEmbedder })).toMatchObject({ status: "failed", error: expect.stringMatching(/PDF/) });
-    expect((await docCall(documentRoute, "GET", a.token, broken.json.document.id)).json.document).toMatchObject({ status: "failed", chunks: 0 });
+    expect(await ingestDocument(scope, broken.json.document.id, { embedder: localEmbedder })).toMatchObject({
+      status: "failed",
+      error: expect.stringMatching(/PDF/),
+    });
+    expect((await docCall(documentRoute, "GET", a.token, broken.json.document.id)).json.document).toMatchObject({
+      status: "failed",
+      chunks: 0,
+    });
     await docCall(deleteRoute, "DELETE", a.token, broken.json.document.id);
     expect((await call(listRoute, "GET", "/x", { token: a.token })).json.documents.length).toBe(before);
     expect((await search(a.token, "")).status).toBe(422);
@@ -238,7 +293,9 @@ describe("the knowledge base", () => {
     expect(await scope.db.kbChunk.count({ where: { documentId: id } })).toBe(0);
     expect(await scope.db.kbPosting.count({ where: { chunkId: { in: chunkIds } } })).toBe(0);
     expect(await (await getStore()).list(objectKey)).toEqual([]);
-    expect((await search(a.token, "refunds written request")).json.hits.every((h: { document: { id: string } }) => h.document.id !== id)).toBe(true);
+    expect(
+      (await search(a.token, "refunds written request")).json.hits.every((h: { document: { id: string } }) => h.document.id !== id),
+    ).toBe(true);
     expect((await docCall(documentRoute, "GET", a.token, id)).status).toBe(404);
     // BM25's statistics follow every ingest and deletion: df and the corpus as counted from scratch.
     const drift = await scope.db.$queryRaw<{ n: number }[]>`
@@ -249,5 +306,4 @@ describe("the knowledge base", () => {
     const chunks = await scope.db.kbChunk.aggregate({ where: { tenantId: a.tenantId }, _count: true, _sum: { length: true } });
     expect({ chunks: corpus!.chunks, length: Number(corpus!.totalLength) }).toEqual({ chunks: chunks._count, length: chunks._sum.length });
   });
-
 });

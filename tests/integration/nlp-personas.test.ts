@@ -31,7 +31,14 @@ const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k)
 /** What a finance or sales analyst works out from the exports by hand; money in cents. */
 function handWorked() {
   const invoices = read("billing_invoices.csv")
-    .map((i) => ({ cents: Number(i.amount_due), currency: i.currency!.toUpperCase(), status: i.status!, created: Number(i.created), due: i.due_date ? Number(i.due_date) : null, paid: i.paid_at ? Number(i.paid_at) : null }))
+    .map((i) => ({
+      cents: Number(i.amount_due),
+      currency: i.currency!.toUpperCase(),
+      status: i.status!,
+      created: Number(i.created),
+      due: i.due_date ? Number(i.due_date) : null,
+      paid: i.paid_at ? Number(i.paid_at) : null,
+    }))
     .filter((i) => i.created <= asOfSeconds);
   const since = asOfSeconds - 90 * DAY;
   const invoiced = new Map<string, number>();
@@ -48,24 +55,53 @@ function handWorked() {
   const dso = new Map([...invoiced].map(([c, sales]) => [c, Math.round(((owed.get(c) ?? 0) / sales) * 90 * 10) / 10]));
 
   const weighted = new Map<string, number>();
-  for (const d of read("crm_opportunities.csv")) if (!d.Stage!.startsWith("Closed") && d.Amount) add(weighted, d.Currency!.toUpperCase(), Math.round(Number(d.Amount) * Number(d["Probability (%)"])));
+  for (const d of read("crm_opportunities.csv"))
+    if (!d.Stage!.startsWith("Closed") && d.Amount)
+      add(weighted, d.Currency!.toUpperCase(), Math.round(Number(d.Amount) * Number(d["Probability (%)"])));
 
-  const lines = readFileSync("mock_sources/aws_cost_line_items.csv", "utf8").trim().split("\n").slice(1).map((l) => l.split(","));
-  const lastDay = lines.map((c) => c[6]!.slice(0, 10)).sort().at(-1)!;
+  const lines = readFileSync("mock_sources/aws_cost_line_items.csv", "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((l) => l.split(","));
+  const lastDay = lines
+    .map((c) => c[6]!.slice(0, 10))
+    .sort()
+    .at(-1)!;
   const from = new Date(Date.parse(`${lastDay}T00:00:00Z`) - 29 * DAY * 1000).toISOString().slice(0, 10);
   const spend30 = lines.filter((c) => c[6]!.slice(0, 10) >= from).reduce((s, c) => s + Number(c[9]), 0);
 
   // The inventory's running states across clouds, as the FinOps demo test reads them; idle is under 5% CPU.
   const RUNNING = new Set(["running", "available", "RUNNING", "VM running"]);
-  const inventory = readFileSync("mock_sources/cloud_resources.jsonl", "utf8").trim().split("\n").map((l) => JSON.parse(l) as { status: string; metrics: { cpuUtilizationPct: number | null }; monthlyCostUsd: number });
-  const idleCents = inventory.filter((r) => RUNNING.has(r.status) && r.metrics.cpuUtilizationPct !== null && r.metrics.cpuUtilizationPct < 5).reduce((s, r) => s + Math.round(r.monthlyCostUsd * 100), 0);
+  const inventory = readFileSync("mock_sources/cloud_resources.jsonl", "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { status: string; metrics: { cpuUtilizationPct: number | null }; monthlyCostUsd: number });
+  const idleCents = inventory
+    .filter((r) => RUNNING.has(r.status) && r.metrics.cpuUtilizationPct !== null && r.metrics.cpuUtilizationPct < 5)
+    .reduce((s, r) => s + Math.round(r.monthlyCostUsd * 100), 0);
 
-  const names = [...read("crm_accounts.csv").map((a) => a["Account Name"]!), ...read("crm_opportunities.csv").map((d) => d.Owner!), ...read("crm_accounts.csv").map((a) => a["Account Owner"]!)];
-  return { invoiced, collected, overdue, dso, weighted, spend30: Math.round(spend30 * 100), idleCents, names: [...new Set(names.filter(Boolean))] };
+  const names = [
+    ...read("crm_accounts.csv").map((a) => a["Account Name"]!),
+    ...read("crm_opportunities.csv").map((d) => d.Owner!),
+    ...read("crm_accounts.csv").map((a) => a["Account Owner"]!),
+  ];
+  return {
+    invoiced,
+    collected,
+    overdue,
+    dso,
+    weighted,
+    spend30: Math.round(spend30 * 100),
+    idleCents,
+    names: [...new Set(names.filter(Boolean))],
+  };
 }
 
-const cents = (figures: Figure[], key: string) => Object.fromEntries(figures.filter((f) => f.key === key && f.value !== null).map((f) => [f.currency, Math.round(f.value! * 100)]));
-const summaryOf = (token: string, persona: string, asOf = AS_OF) => call(summaryRoute, "GET", `/api/v1/nlp/persona/summary?persona=${persona}&asOf=${asOf}`, { token });
+const cents = (figures: Figure[], key: string) =>
+  Object.fromEntries(figures.filter((f) => f.key === key && f.value !== null).map((f) => [f.currency, Math.round(f.value! * 100)]));
+const summaryOf = (token: string, persona: string, asOf = AS_OF) =>
+  call(summaryRoute, "GET", `/api/v1/nlp/persona/summary?persona=${persona}&asOf=${asOf}`, { token });
 
 describe("persona summaries over the demo exports", () => {
   const hand = handWorked();
@@ -91,8 +127,12 @@ describe("persona summaries over the demo exports", () => {
     expect(hand.invoiced.size).toBeGreaterThan(1);
     expect(cents(cfo.figures, "invoiced_90d")).toEqual(Object.fromEntries(hand.invoiced));
     expect(cents(cfo.figures, "collected_90d")).toEqual(Object.fromEntries(hand.collected));
-    expect(cents(cfo.figures, "overdue_receivables")).toEqual(Object.fromEntries([...hand.overdue, ...[...hand.invoiced.keys()].filter((c) => !hand.overdue.has(c)).map((c) => [c, 0] as const)]));
-    expect(Object.fromEntries(cfo.figures.filter((f) => f.key === "dso_days").map((f) => [f.currency, f.value]))).toEqual(Object.fromEntries(hand.dso));
+    expect(cents(cfo.figures, "overdue_receivables")).toEqual(
+      Object.fromEntries([...hand.overdue, ...[...hand.invoiced.keys()].filter((c) => !hand.overdue.has(c)).map((c) => [c, 0] as const)]),
+    );
+    expect(Object.fromEntries(cfo.figures.filter((f) => f.key === "dso_days").map((f) => [f.currency, f.value]))).toEqual(
+      Object.fromEntries(hand.dso),
+    );
     expect(cents(cfo.figures, "cloud_spend_30d")).toEqual({ USD: hand.spend30 });
     expect(hand.idleCents).toBe(215_646);
     expect(cents(cfo.figures, "idle_savings_month")).toEqual({ USD: hand.idleCents });
@@ -178,10 +218,16 @@ describe("persona summaries over the demo exports", () => {
   });
 
   it("routes a question to the persona named, or to the classifier's", async () => {
-    const classified = await call(routeRoute, "POST", "/api/v1/nlp/route", { token: a.token, body: { question: "Which deals are stalled in the pipeline?" } });
+    const classified = await call(routeRoute, "POST", "/api/v1/nlp/route", {
+      token: a.token,
+      body: { question: "Which deals are stalled in the pipeline?" },
+    });
     expect(classified.json).toMatchObject({ persona: "cro", by: "classifier" });
     expect(classified.json.scores.cro).toBeGreaterThan(0);
-    const explicit = await call(routeRoute, "POST", "/api/v1/nlp/route", { token: a.token, body: { question: "Which deals are stalled?", persona: "coo" } });
+    const explicit = await call(routeRoute, "POST", "/api/v1/nlp/route", {
+      token: a.token,
+      body: { question: "Which deals are stalled?", persona: "coo" },
+    });
     expect(explicit.json).toMatchObject({ persona: "coo", by: "explicit" });
   });
 });

@@ -18,8 +18,10 @@ describe("GET /api/v1/openapi.json", () => {
 });
 
 describe("the API's docs pages", () => {
-  const page = (handler: typeof swagger, path: string) => handler(new NextRequest(`http://localhost:3000${path}`, { headers: { "x-nonce": "bm9uY2U=" } }));
-  const asset = (handler: typeof swaggerAsset, name: string) => handler(new Request(`http://localhost:3000/x/${name}`), { params: Promise.resolve({ asset: name }) });
+  const page = (handler: typeof swagger, path: string) =>
+    handler(new NextRequest(`http://localhost:3000${path}`, { headers: { "x-nonce": "bm9uY2U=" } }));
+  const asset = (handler: typeof swaggerAsset, name: string) =>
+    handler(new Request(`http://localhost:3000/x/${name}`), { params: Promise.resolve({ asset: name }) });
 
   it("renders Swagger UI at /api/docs and ReDoc at /api/redoc over the document, with the nonce proxy.ts gave the request", async () => {
     const swaggerHtml = await page(swagger, "/api/docs").text();
@@ -35,6 +37,7 @@ describe("the API's docs pages", () => {
     expect(bundle.status).toBe(200);
     expect(bundle.headers.get("content-type")).toMatch(/^text\/javascript/);
     expect((await asset(redocAsset, "redoc.standalone.js")).status).toBe(200);
-    for (const name of ["../package.json", "swagger-ui-bundle.js.map", "package.json"]) expect((await asset(redocAsset, name)).status).toBe(404);
+    for (const name of ["../package.json", "swagger-ui-bundle.js.map", "package.json"])
+      expect((await asset(redocAsset, name)).status).toBe(404);
   });
 });

@@ -42,12 +42,15 @@ describe("a tenant's PostgreSQL connection pointed at the app's own database", (
     expect(JSON.stringify(own.discover.json)).not.toMatch(/password_hash|tenants|canonical_events/);
   });
 
-  it.skipIf(Boolean(process.env.DATABASE_URL))("is refused by the embedded port's password even when loopback is allow-listed", async () => {
-    const attacker = await createAccount({ label: "ssrf-pw" });
-    setOutboundAllow("127.0.0.1");
-    const own = await probe(attacker, await ownDatabaseUrl());
-    expect(own.check).toMatchObject({ ok: false, kind: "auth" });
-    expect(own.discover.status).toBe(502);
-    expect(JSON.stringify(own.discover.json)).not.toMatch(/password_hash|tenants|canonical_events/);
-  });
+  it.skipIf(Boolean(process.env.DATABASE_URL))(
+    "is refused by the embedded port's password even when loopback is allow-listed",
+    async () => {
+      const attacker = await createAccount({ label: "ssrf-pw" });
+      setOutboundAllow("127.0.0.1");
+      const own = await probe(attacker, await ownDatabaseUrl());
+      expect(own.check).toMatchObject({ ok: false, kind: "auth" });
+      expect(own.discover.status).toBe(502);
+      expect(JSON.stringify(own.discover.json)).not.toMatch(/password_hash|tenants|canonical_events/);
+    },
+  );
 });

@@ -53,7 +53,8 @@ async function expectBudget(request: Call, a: string, b: string, ok = 200) {
 /** An upload connection per account, by token. */
 async function uploadConnections(...accounts: { token: string }[]) {
   const ids = new Map<string, string>();
-  for (const acct of accounts) ids.set(acct.token, (await createConnectionVia(acct.token, { name: "Uploads", type: "file", config: { source: "upload" } })).id);
+  for (const acct of accounts)
+    ids.set(acct.token, (await createConnectionVia(acct.token, { name: "Uploads", type: "file", config: { source: "upload" } })).id);
   return ids;
 }
 
@@ -88,14 +89,22 @@ describe("per-tenant rate limits", () => {
     const ids = await uploadConnections(a, b);
     await expectBudget((token) => call(syncRoute, "POST", "/x", { token, params: { id: ids.get(token)! } }), a.token, b.token, 202);
     const upload: Call = (token) =>
-      call(uploadRoute, "POST", "/x?name=people.csv", { token, params: { id: ids.get(token)! }, rawBody: "id\n1\n", headers: { "content-type": "text/csv" } });
+      call(uploadRoute, "POST", "/x?name=people.csv", {
+        token,
+        params: { id: ids.get(token)! },
+        rawBody: "id\n1\n",
+        headers: { "content-type": "text/csv" },
+      });
     await expectBudget(upload, a.token, b.token, 201);
   });
 
   it("charges a language-model task created by hand to the llm budget", async () => {
     const a = await createAccount({ label: "rl-llm-task" });
     for (let i = 0; i < 2; i++) expect((await call(suggestRoute, "POST", "/x", { token: a.token, body: TABLE })).status).toBe(200);
-    const task = await call(createTaskRoute, "POST", "/api/v1/tasks", { token: a.token, body: { type: "kb.ingest", input: { documentIds: [crypto.randomUUID()] } } });
+    const task = await call(createTaskRoute, "POST", "/api/v1/tasks", {
+      token: a.token,
+      body: { type: "kb.ingest", input: { documentIds: [crypto.randomUUID()] } },
+    });
     expect(task.status).toBe(429);
   });
 

@@ -23,7 +23,8 @@ function csv(bytes: number): string {
   return header + "1," + "x".repeat(bytes - header.length - 3) + "\n";
 }
 
-const uploadConnection = async (token: string, name = "Uploads") => (await createConnectionVia(token, { name, type: "file", config: { source: "upload" } })).id;
+const uploadConnection = async (token: string, name = "Uploads") =>
+  (await createConnectionVia(token, { name, type: "file", config: { source: "upload" } })).id;
 
 describe("per-tenant upload quota", () => {
   it("lets only one of two concurrent uploads through when both together would pass the quota", async () => {

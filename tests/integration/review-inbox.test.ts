@@ -12,12 +12,31 @@ import { inspectDb, scopedDb } from "../support/db";
 import { call } from "../support/http";
 import { localHttpServer } from "../support/local-http";
 
-type Item = { id: string; kind: string; connectionName: string; stream: string; field: string; target: string | null; reason: string; evidence: Record<string, unknown> };
+type Item = {
+  id: string;
+  kind: string;
+  connectionName: string;
+  stream: string;
+  field: string;
+  target: string | null;
+  reason: string;
+  evidence: Record<string, unknown>;
+};
 type Inbox = { items: Item[]; counts: { repair: number; mapping: number; schema: number; total: number } };
 
-const inbox = async (who: TestAccount, query = "") => (await call(inboxRoute, "GET", `/api/v1/inbox${query}`, { token: who.token })).json as Inbox;
-const decide = (who: TestAccount, decisions: unknown) => call(decisionsRoute, "POST", "/api/v1/inbox/decisions", { token: who.token, body: { decisions } });
-const history = async (who: TestAccount) => (await call(historyRoute, "GET", "/api/v1/inbox/history?limit=200", { token: who.token })).json.decisions as { kind: string; action: string; field: string; target: string | null; actor: string | null; reason: string | null }[];
+const inbox = async (who: TestAccount, query = "") =>
+  (await call(inboxRoute, "GET", `/api/v1/inbox${query}`, { token: who.token })).json as Inbox;
+const decide = (who: TestAccount, decisions: unknown) =>
+  call(decisionsRoute, "POST", "/api/v1/inbox/decisions", { token: who.token, body: { decisions } });
+const history = async (who: TestAccount) =>
+  (await call(historyRoute, "GET", "/api/v1/inbox/history?limit=200", { token: who.token })).json.decisions as {
+    kind: string;
+    action: string;
+    field: string;
+    target: string | null;
+    actor: string | null;
+    reason: string | null;
+  }[];
 const settings = (who: TestAccount, body: unknown) => call(settingsRoute, "PATCH", "/api/v1/dcl/settings", { token: who.token, body });
 
 /** A Slack webhook for the tenant, on a local server (closed when the test ends): the texts it received. */
@@ -31,7 +50,8 @@ async function slackFor(owner: TestAccount): Promise<string[]> {
   return messages;
 }
 
-const DEALS = "deal_pk,deal_title,deal_val,pipeline_stage,exp_close\nD-1,Acme renewal,1200.50,Negotiation,2026-03-01\nD-2,Globex expansion,800,Closed Won,2026-01-15\nD-3,Initech pilot,300,Prospecting,2026-05-30\n";
+const DEALS =
+  "deal_pk,deal_title,deal_val,pipeline_stage,exp_close\nD-1,Acme renewal,1200.50,Negotiation,2026-03-01\nD-2,Globex expansion,800,Closed Won,2026-01-15\nD-3,Initech pilot,300,Prospecting,2026-05-30\n";
 
 describe("the review inbox", () => {
   it("lists mapping proposals with example values, and decides them one by one or in bulk, each audited", async () => {
@@ -45,7 +65,11 @@ describe("the review inbox", () => {
     const waiting = await inbox(owner, "?kind=mapping");
     expect(waiting.counts).toMatchObject({ mapping: waiting.items.length, repair: 0, schema: 0 });
     const byField = new Map(waiting.items.map((i) => [i.field, i]));
-    expect(byField.get("deal_title")).toMatchObject({ connectionName: "Deals", stream: "tbl_deal.csv", evidence: { examples: expect.arrayContaining(["Acme renewal"]) } });
+    expect(byField.get("deal_title")).toMatchObject({
+      connectionName: "Deals",
+      stream: "tbl_deal.csv",
+      evidence: { examples: expect.arrayContaining(["Acme renewal"]) },
+    });
 
     const [title, stage, value] = ["deal_title", "pipeline_stage", "deal_val"].map((f) => byField.get(f)!);
     const rest = waiting.items.filter((i) => ![title, stage, value].includes(i));
@@ -70,7 +94,13 @@ describe("the review inbox", () => {
     expect((await inbox(owner)).items.map((i) => i.field)).toEqual(["deal_val"]);
 
     const audit = await history(owner);
-    expect(audit.find((d) => d.field === "deal_title")).toMatchObject({ kind: "mapping", action: "edit", target: "opportunity.stage", actor: owner.email, reason: "the title holds the stage" });
+    expect(audit.find((d) => d.field === "deal_title")).toMatchObject({
+      kind: "mapping",
+      action: "edit",
+      target: "opportunity.stage",
+      actor: owner.email,
+      reason: "the title holds the stage",
+    });
     expect(audit.find((d) => d.field === "pipeline_stage")).toMatchObject({ action: "reject", actor: owner.email });
     expect(audit.filter((d) => d.action === "approve")).toHaveLength(rest.length);
   });
@@ -84,7 +114,11 @@ describe("the review inbox", () => {
     await syncNow(owner.tenantId, conn.id);
     await connectVia(owner.token);
     const waiting = (await inbox(owner)).counts.mapping;
-    await expect.poll(() => slackMessages).toEqual([expect.stringMatching(new RegExp(`^:mag: ${waiting} mapping proposal\\(s\\) in .* wait for a person in the review inbox\\.$`))]);
+    await expect
+      .poll(() => slackMessages)
+      .toEqual([
+        expect.stringMatching(new RegExp(`^:mag: ${waiting} mapping proposal\\(s\\) in .* wait for a person in the review inbox\\.$`)),
+      ]);
     // Nothing new: no second message.
     await connectVia(owner.token);
     await new Promise((r) => setTimeout(r, 200));
@@ -103,16 +137,29 @@ describe("the review inbox", () => {
     expect((await bad([{ kind: "schema", id, decision: "approve", target: "opportunity.name" }]))[0]).toBe(422);
     expect((await bad([{ kind: "mapping", id, decision: "maybe" }]))[0]).toBe(422);
     expect((await bad([{ kind: "mapping", id, decision: "approve", target: "Robert'); DROP TABLE" }]))[0]).toBe(422);
-    expect((await settings(owner, { repairReviewThreshold: 0.9 })).json.error.message).toBe("the repair review threshold must be below the auto-apply threshold");
+    expect((await settings(owner, { repairReviewThreshold: 0.9 })).json.error.message).toBe(
+      "the repair review threshold must be below the auto-apply threshold",
+    );
     expect((await settings(owner, {})).status).toBe(422);
   });
 
   it("decides held schema changes one at a time: a rejected one stays out of the views, the stream moves on once all are decided", async () => {
     const owner = await createAccount({ label: "inbox-schema" });
     const conn = await createConnectionVia(owner.token, { name: "Accounts", type: "file", config: {}, schemaPolicy: "require_approval" });
-    expect((await uploadFile(owner.token, conn.id, "accounts.csv", "id,name,email\n1,Acme,ops@acme.test\n2,Globex,hi@globex.test\n")).status).toBe(201);
+    expect(
+      (await uploadFile(owner.token, conn.id, "accounts.csv", "id,name,email\n1,Acme,ops@acme.test\n2,Globex,hi@globex.test\n")).status,
+    ).toBe(201);
     await syncNow(owner.tenantId, conn.id);
-    expect((await uploadFile(owner.token, conn.id, "accounts.csv", "id,name,email,industry,tier\n1,Acme,ops@acme.test,Energy,gold\n2,Globex,hi@globex.test,Retail,silver\n")).status).toBe(201);
+    expect(
+      (
+        await uploadFile(
+          owner.token,
+          conn.id,
+          "accounts.csv",
+          "id,name,email,industry,tier\n1,Acme,ops@acme.test,Energy,gold\n2,Globex,hi@globex.test,Retail,silver\n",
+        )
+      ).status,
+    ).toBe(201);
     await syncNow(owner.tenantId, conn.id);
 
     const held = await inbox(owner, `?kind=schema&connectionId=${conn.id}`);
@@ -124,7 +171,9 @@ describe("the review inbox", () => {
 
     // Another tenant cannot decide them.
     const other = await createAccount({ label: "inbox-schema-other" });
-    expect((await decide(other, [{ kind: "schema", id: tier.id, decision: "reject" }])).json.results).toEqual([{ id: tier.id, kind: "schema", ok: false, error: "schema change not found" }]);
+    expect((await decide(other, [{ kind: "schema", id: tier.id, decision: "reject" }])).json.results).toEqual([
+      { id: tier.id, kind: "schema", ok: false, error: "schema change not found" },
+    ]);
     expect((await inbox(other)).counts.total).toBe(0);
 
     const stream = () => inspectDb().then((db) => db.connectionStream.findFirstOrThrow({ where: { connectionId: conn.id } }));
@@ -138,10 +187,17 @@ describe("the review inbox", () => {
 
     // The rejected field is pinned to no mapping by the person: no later proposal maps it.
     const db = await inspectDb();
-    expect(await db.mappingRegistry.findFirst({ where: { connectionId: conn.id, sourceField: "tier" } })).toMatchObject({ ontologyField: null, status: "approved", decidedById: owner.userId });
+    expect(await db.mappingRegistry.findFirst({ where: { connectionId: conn.id, sourceField: "tier" } })).toMatchObject({
+      ontologyField: null,
+      status: "approved",
+      decidedById: owner.userId,
+    });
     await connectVia(owner.token);
     expect(await db.mappingRegistry.count({ where: { connectionId: conn.id, sourceField: "tier" } })).toBe(1);
-    expect((await history(owner)).filter((d) => d.kind === "schema").map((d) => [d.action, d.field, d.reason])).toEqual([["approve", "industry", null], ["reject", "tier", "internal only"]]);
+    expect((await history(owner)).filter((d) => d.kind === "schema").map((d) => [d.action, d.field, d.reason])).toEqual([
+      ["approve", "industry", null],
+      ["reject", "tier", "internal only"],
+    ]);
   });
 
   it("sends every repair to a person under the tenant's thresholds, tells Slack, and remembers a rejection", async () => {
@@ -151,7 +207,13 @@ describe("the review inbox", () => {
 
     const renamed = async (name: string) => {
       const { id } = await createConnectionVia(owner.token, { name, type: "file", config: {}, schemaPolicy: "propagate_all" });
-      const rows = ["Id,Opportunity Name,Amount,Close Date", "006A1,Deal 1,1000.00,2026-01-11", "006A2,Deal 2,1137.50,2026-02-12", "006A3,Deal 3,1275.00,2026-03-13", "006A4,Deal 4,1412.50,2026-04-14"];
+      const rows = [
+        "Id,Opportunity Name,Amount,Close Date",
+        "006A1,Deal 1,1000.00,2026-01-11",
+        "006A2,Deal 2,1137.50,2026-02-12",
+        "006A3,Deal 3,1275.00,2026-03-13",
+        "006A4,Deal 4,1412.50,2026-04-14",
+      ];
       expect((await uploadFile(owner.token, id, "opportunities.csv", `${rows.join("\n")}\n`)).status).toBe(201);
       await syncNow(owner.tenantId, id);
       await connectVia(owner.token);
@@ -170,6 +232,9 @@ describe("the review inbox", () => {
     expect((await decide(owner, [{ kind: "repair", id: amount.id, decision: "reject" }])).json.results[0].ok).toBe(true);
     // The same change on another export: the agent remembers the person's answer and does not ask again.
     expect(await renamed("Deals again")).toMatchObject({ applied: 0, review: 1 });
-    expect((await inbox(owner, "?kind=repair")).items.map((i) => [i.connectionName, i.field])).toEqual([["Deals again", "close_date"], ["Deals", "close_date"]]);
+    expect((await inbox(owner, "?kind=repair")).items.map((i) => [i.connectionName, i.field])).toEqual([
+      ["Deals again", "close_date"],
+      ["Deals", "close_date"],
+    ]);
   });
 });

@@ -94,10 +94,17 @@ describe("row-level security: invitations", () => {
     const invitee = await createAccount({ label: "rls-invitee" });
     const owners = await inspectDb();
     const invitation = await owners.invitation.create({
-      data: { tenantId: owner.tenantId, email: invitee.email, role: "member", invitedById: owner.userId, expiresAt: new Date(Date.now() + 3_600_000) },
+      data: {
+        tenantId: owner.tenantId,
+        email: invitee.email,
+        role: "member",
+        invitedById: owner.userId,
+        expiresAt: new Date(Date.now() + 3_600_000),
+      },
     });
     const scoped = userDb(await getDb(), invitee.userId);
-    const join = (role: "member" | "admin") => scoped.membership.create({ data: { tenantId: owner.tenantId, userId: invitee.userId, role } });
+    const join = (role: "member" | "admin") =>
+      scoped.membership.create({ data: { tenantId: owner.tenantId, userId: invitee.userId, role } });
 
     expect(await scoped.invitation.count({ where: { id: invitation.id } })).toBe(0);
     expect((await scoped.invitation.updateMany({ where: { id: invitation.id }, data: { declinedAt: new Date() } })).count).toBe(0);
@@ -121,7 +128,12 @@ describe("row-level security: scopes of concurrent queries", () => {
     const [own, foreign, foreignOrThrow] = await Promise.all([
       tenantDb(db, a.tenantId).connection.findUnique({ where: { id: aConnection.id }, select: { id: true } }),
       tenantDb(db, b.tenantId).connection.findUnique({ where: { id: aConnection.id }, select: { id: true } }),
-      tenantDb(db, b.tenantId).connection.findUniqueOrThrow({ where: { id: aConnection.id } }).then(() => "found", () => "not found"),
+      tenantDb(db, b.tenantId)
+        .connection.findUniqueOrThrow({ where: { id: aConnection.id } })
+        .then(
+          () => "found",
+          () => "not found",
+        ),
     ]);
     expect([own, foreign, foreignOrThrow]).toEqual([aConnection, null, "not found"]);
     expect(() => tenantDb(db, a.tenantId).$transaction([])).toThrow(/only/);
@@ -165,7 +177,16 @@ describe("row-level security: the scope cannot be forged", () => {
     await verifyEmail(invitee);
     const owners = await inspectDb();
     const invite = (data: { revokedAt?: Date; acceptedAt?: Date } = {}) =>
-      owners.invitation.create({ data: { tenantId: owner.tenantId, email: invitee.email, role: "viewer", invitedById: owner.userId, expiresAt: new Date(Date.now() + 3_600_000), ...data } });
+      owners.invitation.create({
+        data: {
+          tenantId: owner.tenantId,
+          email: invitee.email,
+          role: "viewer",
+          invitedById: owner.userId,
+          expiresAt: new Date(Date.now() + 3_600_000),
+          ...data,
+        },
+      });
     const scoped = userDb(await getDb(), invitee.userId);
     const answer = (id: string, set: string) => scoped.$executeRawUnsafe(`UPDATE invitations SET ${set} WHERE id = '${id}'::uuid`);
 
@@ -178,7 +199,9 @@ describe("row-level security: the scope cannot be forged", () => {
     const pending = await invite();
     await expect(answer(pending.id, `tenant_id = '${victim.tenantId}'::uuid, accepted_at = now()`)).rejects.toThrow(REFUSED);
     await expect(answer(pending.id, "role = 'owner', accepted_at = now()")).rejects.toThrow(REFUSED);
-    expect(await owners.invitation.findUniqueOrThrow({ where: { id: pending.id }, select: { tenantId: true, role: true, acceptedAt: true } })).toEqual({ tenantId: owner.tenantId, role: "viewer", acceptedAt: null });
+    expect(
+      await owners.invitation.findUniqueOrThrow({ where: { id: pending.id }, select: { tenantId: true, role: true, acceptedAt: true } }),
+    ).toEqual({ tenantId: owner.tenantId, role: "viewer", acceptedAt: null });
     expect(await answer(pending.id, "declined_at = now()")).toBe(1);
   });
 
@@ -189,11 +212,21 @@ describe("row-level security: the scope cannot be forged", () => {
     const db = await getDb();
     const owners = await inspectDb();
     const before = await owners.user.findUniqueOrThrow({ where: { id: b.userId }, select: { passwordHash: true } });
-    await expect(tenantDb(db, a.tenantId, a.userId).$executeRaw`UPDATE users SET password_hash = 'x' WHERE id = ${b.userId}::uuid`).rejects.toThrow(REFUSED);
+    await expect(
+      tenantDb(db, a.tenantId, a.userId).$executeRaw`UPDATE users SET password_hash = 'x' WHERE id = ${b.userId}::uuid`,
+    ).rejects.toThrow(REFUSED);
     expect(await owners.user.findUniqueOrThrow({ where: { id: b.userId }, select: { passwordHash: true } })).toEqual(before);
 
     const victimEmail = `victim-${a.userId}@example.test`;
-    const invitation = await owners.invitation.create({ data: { tenantId: owner.tenantId, email: victimEmail, role: "admin", invitedById: owner.userId, expiresAt: new Date(Date.now() + 3_600_000) } });
+    const invitation = await owners.invitation.create({
+      data: {
+        tenantId: owner.tenantId,
+        email: victimEmail,
+        role: "admin",
+        invitedById: owner.userId,
+        expiresAt: new Date(Date.now() + 3_600_000),
+      },
+    });
     const seen = await userDb(db, a.userId).$transaction(async (tx) => {
       await tx.$executeRawUnsafe("CREATE TEMP TABLE users (id uuid, email text, email_verified_at timestamptz) ON COMMIT DROP");
       await tx.$executeRaw`INSERT INTO users VALUES (app_user_id(), ${victimEmail}, now())`;
@@ -226,7 +259,9 @@ describe.skipIf(!process.env.DATABASE_URL)("row-level security with a dedicated 
     );
     const appUrl = new URL(ownerUrl);
     appUrl.username = "aos_app_login";
-    const client = new PrismaClient({ adapter: withRowLevelSecurity(new PrismaPg({ connectionString: ownerUrl }), new PrismaPg({ connectionString: appUrl.toString() })) });
+    const client = new PrismaClient({
+      adapter: withRowLevelSecurity(new PrismaPg({ connectionString: ownerUrl }), new PrismaPg({ connectionString: appUrl.toString() })),
+    });
     try {
       const a = await createAccount({ label: "rls-login-a" });
       const b = await createAccount({ label: "rls-login-b" });

@@ -21,13 +21,20 @@ async function memberToken(owner: TestAccount, role: Role) {
 describe("connection secrets in responses", () => {
   it("masks the password parameter of postgresql://app@db/x?password=s3cret for every role, in the API and the page", async () => {
     const owner = await createAccount({ label: "secrets-owner" });
-    const created = await createConnectionVia(owner.token, { name: "Query password", type: "postgres", config: { url: "postgresql://app@db.example.test/x?password=s3cret" } });
+    const created = await createConnectionVia(owner.token, {
+      name: "Query password",
+      type: "postgres",
+      config: { url: "postgresql://app@db.example.test/x?password=s3cret" },
+    });
     expect(created.config.url).toBe("postgresql://app@db.example.test/x?password=********");
 
     const other = await createConnectionVia(owner.token, { name: "Everywhere", type: "postgres", config: { url: URL_WITH_SECRETS } });
     expect(other.config.url).toBe(MASKED);
 
-    const tokens = [owner.token, ...(await Promise.all((["admin", "member", "viewer"] as const).map(async (role) => (await memberToken(owner, role)).token)))];
+    const tokens = [
+      owner.token,
+      ...(await Promise.all((["admin", "member", "viewer"] as const).map(async (role) => (await memberToken(owner, role)).token))),
+    ];
     for (const token of tokens) {
       const list = await call(listRoute, "GET", "/api/v1/aam/connections", { token });
       expect(list.status).toBe(200);
@@ -40,7 +47,14 @@ describe("connection secrets in responses", () => {
     }
 
     const viewer = await memberToken(owner, "viewer");
-    const page = await getConnectionDetail({ ctx: { tenantId: owner.tenantId, actor: { userId: viewer.userId, role: "viewer", via: "session" }, db: await scopedDb(owner.tenantId) }, id: other.id });
+    const page = await getConnectionDetail({
+      ctx: {
+        tenantId: owner.tenantId,
+        actor: { userId: viewer.userId, role: "viewer", via: "session" },
+        db: await scopedDb(owner.tenantId),
+      },
+      id: other.id,
+    });
     expect(page.connection.config.url).toBe(MASKED);
   });
 
@@ -48,7 +62,12 @@ describe("connection secrets in responses", () => {
     const owner = await createAccount({ label: "secrets-patch" });
     const created = await createConnectionVia(owner.token, { name: "Sales", type: "postgres", config: { url: URL_WITH_SECRETS } });
     const stored = async () => readConfig(await (await inspectDb()).connection.findUniqueOrThrow({ where: { id: created.id } }));
-    const patch = (config: Record<string, unknown>) => call(patchRoute, "PATCH", `/api/v1/aam/connections/${created.id}`, { token: owner.token, params: { id: created.id }, body: { config } });
+    const patch = (config: Record<string, unknown>) =>
+      call(patchRoute, "PATCH", `/api/v1/aam/connections/${created.id}`, {
+        token: owner.token,
+        params: { id: created.id },
+        body: { config },
+      });
 
     const same = await patch({ url: created.config.url, schema: "crm" });
     expect(same.status).toBe(200);
@@ -60,7 +79,11 @@ describe("connection secrets in responses", () => {
     expect(renamed.status).toBe(200);
     expect((await stored()).url).toBe(URL_WITH_SECRETS.replace("/sales?", "/archive?"));
 
-    for (const url of [archive.replace("db.example.test", "evil.example"), archive.replace("app:", "postgres:"), `${archive}&connect_timeout=5`]) {
+    for (const url of [
+      archive.replace("db.example.test", "evil.example"),
+      archive.replace("app:", "postgres:"),
+      `${archive}&connect_timeout=5`,
+    ]) {
       const refused = await patch({ url });
       expect(refused.status).toBe(422);
       expect(refused.json.error.message).toMatch(/masked secret/);

@@ -25,7 +25,6 @@ async function withKeys(current: string, old: string[] = []) {
   };
 }
 
-
 afterAll(() => {
   vi.unstubAllEnvs();
   vi.resetModules();
@@ -39,10 +38,29 @@ describe("aos rotate-key", () => {
 
     // Key A: a connection, a connection sealed in the v1 format, a sealed webhook; a plain webhook from before sealing.
     let app = await withKeys(KEY_A);
-    const modern = await app.connections.createConnection({ ctx, input: { name: "Modern", type: "postgres", schemaPolicy: "propagate_additive", config: { url: "postgresql://app:pw-a@db.example.test/x" } } });
+    const modern = await app.connections.createConnection({
+      ctx,
+      input: {
+        name: "Modern",
+        type: "postgres",
+        schemaPolicy: "propagate_additive",
+        config: { url: "postgresql://app:pw-a@db.example.test/x" },
+      },
+    });
     const v1Id = randomUUID();
     await db.connection.create({
-      data: { id: v1Id, tenantId: ctx.tenantId, name: "Old format", type: "postgres", createdById: ctx.actor.userId, configCipher: sealV1(JSON.stringify({ url: "postgresql://app:pw-v1@db.example.test/x", schema: "public" }), KEY_A, app.connections.connectionSealContext({ tenantId: ctx.tenantId, id: v1Id })) },
+      data: {
+        id: v1Id,
+        tenantId: ctx.tenantId,
+        name: "Old format",
+        type: "postgres",
+        createdById: ctx.actor.userId,
+        configCipher: sealV1(
+          JSON.stringify({ url: "postgresql://app:pw-v1@db.example.test/x", schema: "public" }),
+          KEY_A,
+          app.connections.connectionSealContext({ tenantId: ctx.tenantId, id: v1Id }),
+        ),
+      },
     });
     await app.settings.updateTenantSettings({ ctx, input: { slackWebhookUrl: HOOK } });
     await db.tenant.update({ where: { id: legacy.tenantId }, data: { slackWebhookUrl: HOOK } });
@@ -72,9 +90,11 @@ describe("aos rotate-key", () => {
     expect(report.keyId).toBe(app.box.keyId);
     expect(report.connections.resealed).toBeGreaterThanOrEqual(2);
     expect(report.slackWebhooks.resealed).toBeGreaterThanOrEqual(2);
-    for (const failed of [...report.connections.failed, ...report.slackWebhooks.failed]) expect([modern.id, v1Id, ctx.tenantId, legacy.tenantId]).not.toContain(failed);
+    for (const failed of [...report.connections.failed, ...report.slackWebhooks.failed])
+      expect([modern.id, v1Id, ctx.tenantId, legacy.tenantId]).not.toContain(failed);
     const rotated = await mine();
-    for (const value of [...rotated.configs, ...rotated.hooks]) expect(value?.startsWith(`v2.${app.box.keyId}.`), value ?? "null").toBe(true);
+    for (const value of [...rotated.configs, ...rotated.hooks])
+      expect(value?.startsWith(`v2.${app.box.keyId}.`), value ?? "null").toBe(true);
 
     // Idempotent: a second run leaves what is already under B as it is.
     await app.rotate.rotateEncryptionKey(db);
@@ -92,7 +112,15 @@ describe("aos rotate-key with a missing key", () => {
     const ctx = await tenantContext("rotate-missing");
     const db = await inspectDb();
     let app = await withKeys(KEY_A);
-    const sealed = await app.connections.createConnection({ ctx, input: { name: "Under A", type: "postgres", schemaPolicy: "propagate_additive", config: { url: "postgresql://app:pw@db.example.test/x" } } });
+    const sealed = await app.connections.createConnection({
+      ctx,
+      input: {
+        name: "Under A",
+        type: "postgres",
+        schemaPolicy: "propagate_additive",
+        config: { url: "postgresql://app:pw@db.example.test/x" },
+      },
+    });
     const before = (await db.connection.findUniqueOrThrow({ where: { id: sealed.id } })).configCipher;
 
     app = await withKeys(KEY_B);

@@ -7,7 +7,8 @@ import { createAccount } from "../support/accounts";
 import { call } from "../support/http";
 
 const hook = (tag: string) => `https://hooks.slack.com/services/T000/B000/${tag}`;
-const stored = async (tenantId: string) => (await (await inspectDb()).tenant.findUniqueOrThrow({ where: { id: tenantId } })).slackWebhookUrl;
+const stored = async (tenantId: string) =>
+  (await (await inspectDb()).tenant.findUniqueOrThrow({ where: { id: tenantId } })).slackWebhookUrl;
 
 describe("Slack webhook at rest", () => {
   it("is stored sealed, read back only by the notifier, and answered as set/not set", async () => {
@@ -18,7 +19,9 @@ describe("Slack webhook at rest", () => {
     const column = await stored(owner.tenantId);
     expect(isSealed(column!)).toBe(true);
     expect(column).not.toContain("hooks.slack.com");
-    expect(JSON.stringify((await call(GET, "GET", "/api/v1/tenant/settings", { token: owner.token })).json)).not.toContain("hooks.slack.com");
+    expect(JSON.stringify((await call(GET, "GET", "/api/v1/tenant/settings", { token: owner.token })).json)).not.toContain(
+      "hooks.slack.com",
+    );
     expect((await readSlackWebhook(await scopedDb(owner.tenantId), owner.tenantId))?.url).toBe(hook("sealed"));
 
     // Bound to its tenant: copied onto another tenant's row it does not open.

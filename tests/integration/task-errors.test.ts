@@ -20,7 +20,10 @@ import { issueApiToken } from "@/lib/auth/api-token";
 import { call } from "../support/http";
 import { tenantContext, testEngine, waitForStatus } from "../support/tasks";
 
-vi.mock("@/lib/notify/slack", async (original) => ({ ...(await original<typeof import("@/lib/notify/slack")>()), postToSlack: vi.fn(async () => true) }));
+vi.mock("@/lib/notify/slack", async (original) => ({
+  ...(await original<typeof import("@/lib/notify/slack")>()),
+  postToSlack: vi.fn(async () => true),
+}));
 
 /** Makes the next discovery of a sync fail with `error` (an internal failure between the connector and the database). */
 const discovery = vi.hoisted(() => ({ error: null as Error | null }));
@@ -42,7 +45,10 @@ const INTERNALS = /prisma|invocation|uuid|findFirst|\.ts:\d|\/work\/|node_module
 const Any = z.object({}).passthrough();
 /** `agent.run` fails on a database error (a malformed query), `kb.ingest` on a connector error meant for people. */
 const badQuery = defineWorkflow({
-  type: "agent.run", description: "test: database error", input: Any, maxAttempts: 1,
+  type: "agent.run",
+  description: "test: database error",
+  input: Any,
+  maxAttempts: 1,
   async run({ db, step }) {
     await step.run("query", () => db.connection.findFirst({ where: { id: "not-a-uuid" } }));
     return { summary: {} };
@@ -51,15 +57,21 @@ const badQuery = defineWorkflow({
 const failing: WorkflowRegistry = new Map<TaskType, Workflow<any>>([
   ["agent.run", badQuery],
   ["drift.check", { ...badQuery, type: "drift.check", maxAttempts: 3 }],
-  ["kb.ingest", defineWorkflow({
-    type: "kb.ingest", description: "test: connector error", input: Any, maxAttempts: 1,
-    async run({ step }) {
-      await step.run("read", async () => {
-        throw new ConnectorError("auth", "Salesforce refused the refresh token.");
-      });
-      return { summary: {} };
-    },
-  })],
+  [
+    "kb.ingest",
+    defineWorkflow({
+      type: "kb.ingest",
+      description: "test: connector error",
+      input: Any,
+      maxAttempts: 1,
+      async run({ step }) {
+        await step.run("read", async () => {
+          throw new ConnectorError("auth", "Salesforce refused the refresh token.");
+        });
+        return { summary: {} };
+      },
+    }),
+  ],
 ]);
 
 let engine: EmbeddedEngine | undefined;
@@ -88,7 +100,10 @@ async function captureErrorLog<T>(fn: () => Promise<T>): Promise<{ result: T; li
 describe("task errors people see", () => {
   it("stores, returns and posts only a reference for a database error; the log has the details under it", async () => {
     const ctx = await tenantContext("task-error-db");
-    await ctx.db.tenant.update({ where: { id: ctx.tenantId }, data: { slackWebhookUrl: await sealSlackWebhook(ctx.tenantId, "https://hooks.slack.com/services/T0/B0/X") } });
+    await ctx.db.tenant.update({
+      where: { id: ctx.tenantId },
+      data: { slackWebhookUrl: await sealSlackWebhook(ctx.tenantId, "https://hooks.slack.com/services/T0/B0/X") },
+    });
     const { task } = await createTask({ ctx, input: { type: "agent.run", input: {} }, workflows: failing });
     const { result: failed, lines } = await captureErrorLog(async () => {
       engine = await testEngine([ctx.tenantId], { workflows: failing });
@@ -129,7 +144,10 @@ describe("task errors people see", () => {
   it("keeps the Inngest path to the same rule, and Inngest's final onFailure keeps the attempt's safe message", async () => {
     const ctx = await tenantContext("task-error-inngest");
     const { task } = await createTask({ ctx, input: { type: "drift.check", input: {} }, workflows: failing });
-    const run = new InngestTestEngine({ function: createTaskFunction(failing.get("drift.check")!), events: [{ name: taskEventName("drift.check"), data: { taskId: task.id, tenantId: ctx.tenantId } }] });
+    const run = new InngestTestEngine({
+      function: createTaskFunction(failing.get("drift.check")!),
+      events: [{ name: taskEventName("drift.check"), data: { taskId: task.id, tenantId: ctx.tenantId } }],
+    });
     const { result } = await captureErrorLog(() => run.execute());
     expect(result.error).toBeDefined();
     const pending = await getTask({ ctx, id: task.id });
@@ -138,7 +156,9 @@ describe("task errors people see", () => {
 
     // onFailure receives the error serialized, its class lost, with the driver's text in it.
     const row = await ctx.db.task.findUniqueOrThrow({ where: { id: task.id } });
-    await captureErrorLog(() => failTask(ctx.db, row, { number: 1, error: new Error("Invalid `prisma.connection.findFirst()` invocation in /work/main/x.ts:1:1") }));
+    await captureErrorLog(() =>
+      failTask(ctx.db, row, { number: 1, error: new Error("Invalid `prisma.connection.findFirst()` invocation in /work/main/x.ts:1:1") }),
+    );
     const failed = await getTask({ ctx, id: task.id });
     expect(failed.status).toBe("failed");
     expect(failed.lastError!.message).toBe(pending.lastError!.message);
@@ -147,8 +167,16 @@ describe("task errors people see", () => {
 
   it("puts a reference, not the internal error, on the connection after a failed sync, and the sync's task shows the same one", async () => {
     const ctx = await tenantContext("sync-error");
-    const connection = await createConnection({ ctx, input: CreateConnectionInput.parse({ name: "Uploads", type: "file", config: { source: "upload" } }) });
-    discovery.error = Object.assign(new Error("\nInvalid `prisma.schemaFingerprint.create()` invocation in\n/work/main/lib/aam/drift/record-discovery.ts:42:7\n\nUnique constraint failed"), { code: "P2002" });
+    const connection = await createConnection({
+      ctx,
+      input: CreateConnectionInput.parse({ name: "Uploads", type: "file", config: { source: "upload" } }),
+    });
+    discovery.error = Object.assign(
+      new Error(
+        "\nInvalid `prisma.schemaFingerprint.create()` invocation in\n/work/main/lib/aam/drift/record-discovery.ts:42:7\n\nUnique constraint failed",
+      ),
+      { code: "P2002" },
+    );
     const { task } = await createTask({ ctx, input: { type: "connector.sync", input: { connectionId: connection.id } }, workflows });
     const { result: failed, lines } = await captureErrorLog(async () => {
       engine = await testEngine([ctx.tenantId], { workflows });
@@ -160,23 +188,47 @@ describe("task errors people see", () => {
     const reference = REFERENCE.exec(after.statusMessage ?? "")?.[1];
     expect(reference, after.statusMessage ?? "").toBeDefined();
     expect(failed.lastError!.message).toBe(after.statusMessage);
-    expect(lines.filter((l) => l.reference === reference)).toEqual([expect.objectContaining({ connectionId: connection.id, error: expect.objectContaining({ message: expect.stringContaining("Unique constraint failed") }) })]);
+    expect(lines.filter((l) => l.reference === reference)).toEqual([
+      expect.objectContaining({
+        connectionId: connection.id,
+        error: expect.objectContaining({ message: expect.stringContaining("Unique constraint failed") }),
+      }),
+    ]);
   });
 
   it("replaces internal-looking errors stored before this rule (the 20261129100100_secrets migration) and keeps people's words", async () => {
     const ctx = await tenantContext("task-error-migration");
     const prismaText = "\nInvalid `prisma.connection.findFirst()` invocation in\n/srv/app/lib/aam/connections.ts:55:35\n\n  52 |";
-    const make = (message: string) => ctx.db.task.create({ data: { tenantId: ctx.tenantId, type: "agent.run", input: {}, maxAttempts: 1, engine: "embedded", status: "failed", lastErrorMessage: message, attemptLog: { create: { tenantId: ctx.tenantId, number: 1, status: "failed", errorMessage: message } } } });
-    const [leaked, pathOnly, kept] = await Promise.all([make(prismaText), make("failed at /srv/app/dist/server.js:12"), make("Could not reach MongoDB at db.example.test:27017.")]);
+    const make = (message: string) =>
+      ctx.db.task.create({
+        data: {
+          tenantId: ctx.tenantId,
+          type: "agent.run",
+          input: {},
+          maxAttempts: 1,
+          engine: "embedded",
+          status: "failed",
+          lastErrorMessage: message,
+          attemptLog: { create: { tenantId: ctx.tenantId, number: 1, status: "failed", errorMessage: message } },
+        },
+      });
+    const [leaked, pathOnly, kept] = await Promise.all([
+      make(prismaText),
+      make("failed at /srv/app/dist/server.js:12"),
+      make("Could not reach MongoDB at db.example.test:27017."),
+    ]);
     const sql = await readFile(path.join("prisma/migrations/20261129100100_secrets/migration.sql"), "utf8");
     for (const statement of sql.split(/;\s*$/m).filter((s) => s.replace(/--.*$/gm, "").trim())) await ctx.db.$executeRawUnsafe(statement);
-    const after = async (id: string) => {
+    const storedErrors = async (id: string) => {
       const t = await getTask({ ctx, id });
       return [t.lastError!.message, t.history![0].error!.message];
     };
     const scrubbed = "Internal error (recorded before error details were kept in the server log)";
-    expect(await after(leaked.id)).toEqual([scrubbed, scrubbed]);
-    expect(await after(pathOnly.id)).toEqual([scrubbed, scrubbed]);
-    expect(await after(kept.id)).toEqual(["Could not reach MongoDB at db.example.test:27017.", "Could not reach MongoDB at db.example.test:27017."]);
+    expect(await storedErrors(leaked.id)).toEqual([scrubbed, scrubbed]);
+    expect(await storedErrors(pathOnly.id)).toEqual([scrubbed, scrubbed]);
+    expect(await storedErrors(kept.id)).toEqual([
+      "Could not reach MongoDB at db.example.test:27017.",
+      "Could not reach MongoDB at db.example.test:27017.",
+    ]);
   });
 });

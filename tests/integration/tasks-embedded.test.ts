@@ -60,7 +60,10 @@ describe("task lifecycle on the embedded engine", () => {
       });
     });
     await new Promise<void>((r) => slack.listen(0, "127.0.0.1", r));
-    await ctx.db.tenant.update({ where: { id: ctx.tenantId }, data: { slackWebhookUrl: `http://127.0.0.1:${(slack.address() as AddressInfo).port}/services/T/B/X` } });
+    await ctx.db.tenant.update({
+      where: { id: ctx.tenantId },
+      data: { slackWebhookUrl: `http://127.0.0.1:${(slack.address() as AddressInfo).port}/services/T/B/X` },
+    });
     try {
       const { task } = await createTask({ ctx, input: { type: "agent.run", input: {} }, workflows });
       engine = await testEngine([ctx.tenantId]);
@@ -125,7 +128,8 @@ describe("task lifecycle on the embedded engine", () => {
     const busy = await tenantContext("burst");
     const quiet = await tenantContext("quiet");
     const burst = [];
-    for (let i = 0; i < 4; i++) burst.push((await createTask({ ctx: busy, input: { type: "dcl.rebuild", input: { ms: 250 } }, workflows })).task);
+    for (let i = 0; i < 4; i++)
+      burst.push((await createTask({ ctx: busy, input: { type: "dcl.rebuild", input: { ms: 250 } }, workflows })).task);
     const lone = (await createTask({ ctx: quiet, input: { type: "dcl.rebuild", input: { ms: 50 } }, workflows })).task;
     engine = await testEngine([busy.tenantId, quiet.tenantId], { slots: 2, perTenant: 1 });
     engine.start();

@@ -20,14 +20,20 @@ describe("workflows as Inngest functions", () => {
   it("runs a task to success through its steps and sends the follow-up event", async () => {
     const { ctx, task, engine } = await queued("connector.sync");
     // No Inngest server here: the event send is mocked, and asserted below.
-    const { result, error, ctx: runCtx } = await engine.execute({ steps: [{ id: "dispatch-follow-ups", handler: () => ({ ids: ["x"] }) }] });
+    const {
+      result,
+      error,
+      ctx: runCtx,
+    } = await engine.execute({ steps: [{ id: "dispatch-follow-ups", handler: () => ({ ids: ["x"] }) }] });
     expect(error).toBeUndefined();
     expect(result).toEqual({ rows: 3 });
     const done = await getTask({ ctx, id: task.id });
     expect(done.status).toBe("success");
     expect(done.engineRunId).toBeTruthy();
     expect(runCtx.step.run).toHaveBeenCalledWith("read", expect.any(Function));
-    expect(runCtx.step.sendEvent).toHaveBeenCalledWith("dispatch-follow-ups", [expect.objectContaining({ name: taskEventName("drift.check") })]);
+    expect(runCtx.step.sendEvent).toHaveBeenCalledWith("dispatch-follow-ups", [
+      expect.objectContaining({ name: taskEventName("drift.check") }),
+    ]);
   });
 
   it("turns a permanent error into a non-retriable failure and marks the task failed", async () => {

@@ -20,34 +20,52 @@ const record = (taskId: string, what: string) => ran.set(taskId, [...(ran.get(ta
 
 /** Workflows under real task types: a check that fails once, a sync that never connects, a slow two-step repair. */
 const workflows: WorkflowRegistry = new Map<TaskType, Workflow<any>>([
-  ["drift.check", defineWorkflow({
-    type: "drift.check", description: "test: fails once", input: Input, maxAttempts: 3,
-    async run({ step, attempt }) {
-      const summary = await step.run("check", async () => {
-        if (attempt === 1) throw new UserFacingError("The source timed out");
-        return { streams: 2, driftChanges: 1, pendingChanges: 0, paused: false };
-      });
-      return { summary };
-    },
-  })],
-  ["connector.sync", defineWorkflow({
-    type: "connector.sync", description: "test: never connects", input: Input, maxAttempts: 2,
-    async run({ step, taskId }) {
-      await step.run("discover", async () => {
-        record(taskId, "discover");
-        throw new UserFacingError("Could not connect to the source.");
-      });
-      return { summary: {} };
-    },
-  })],
-  ["drift.repair", defineWorkflow({
-    type: "drift.repair", description: "test: slow, two steps", input: Input, maxAttempts: 1,
-    async run({ step, taskId, input }) {
-      await step.run("repair", async () => new Promise((r) => setTimeout(r, input.ms ?? 600)));
-      await step.run("after", async () => record(taskId, "after"));
-      return { summary: {} };
-    },
-  })],
+  [
+    "drift.check",
+    defineWorkflow({
+      type: "drift.check",
+      description: "test: fails once",
+      input: Input,
+      maxAttempts: 3,
+      async run({ step, attempt }) {
+        const summary = await step.run("check", async () => {
+          if (attempt === 1) throw new UserFacingError("The source timed out");
+          return { streams: 2, driftChanges: 1, pendingChanges: 0, paused: false };
+        });
+        return { summary };
+      },
+    }),
+  ],
+  [
+    "connector.sync",
+    defineWorkflow({
+      type: "connector.sync",
+      description: "test: never connects",
+      input: Input,
+      maxAttempts: 2,
+      async run({ step, taskId }) {
+        await step.run("discover", async () => {
+          record(taskId, "discover");
+          throw new UserFacingError("Could not connect to the source.");
+        });
+        return { summary: {} };
+      },
+    }),
+  ],
+  [
+    "drift.repair",
+    defineWorkflow({
+      type: "drift.repair",
+      description: "test: slow, two steps",
+      input: Input,
+      maxAttempts: 1,
+      async run({ step, taskId, input }) {
+        await step.run("repair", async () => new Promise((r) => setTimeout(r, input.ms ?? 600)));
+        await step.run("after", async () => record(taskId, "after"));
+        return { summary: {} };
+      },
+    }),
+  ],
 ]);
 
 let engine: EmbeddedEngine | undefined;
@@ -56,7 +74,8 @@ afterEach(async () => {
   engine = undefined;
 });
 
-const uploads = (ctx: TenantContext, name: string) => createConnection({ ctx, input: CreateConnectionInput.parse({ name, type: "file", config: { source: "upload" } }) });
+const uploads = (ctx: TenantContext, name: string) =>
+  createConnection({ ctx, input: CreateConnectionInput.parse({ name, type: "file", config: { source: "upload" } }) });
 
 describe("a task's page: its history in words", () => {
   it("shows every attempt with its error, the steps, the input and the result, and only to its own tenant", async () => {
@@ -85,7 +104,9 @@ describe("a task's page: its history in words", () => {
     expect(detail.durationMs).not.toBeNull();
 
     const { rows } = await listTaskRows({ ctx, query: { limit: 10 } });
-    expect(rows.map((r) => [r.title, r.status.label, r.summary])).toEqual([["Check Billing exports for schema drift", "Succeeded", "2 streams checked, 1 schema change"]]);
+    expect(rows.map((r) => [r.title, r.status.label, r.summary])).toEqual([
+      ["Check Billing exports for schema drift", "Succeeded", "2 streams checked, 1 schema change"],
+    ]);
 
     // Another tenant's task answers exactly like a missing one.
     await expect(getTaskDetail({ ctx: other, id: task.id })).rejects.toBeInstanceOf(NotFoundError);
@@ -99,7 +120,11 @@ describe("manual retry", () => {
     const ctx = await tenantContext("orch-retry");
     const connection = await uploads(ctx, "Warehouse");
     // One attempt only, so the task fails before any backoff; the engine's backoff is a minute.
-    const { task } = await createTask({ ctx, input: { type: "connector.sync", input: { connectionId: connection.id }, maxAttempts: 1 }, workflows });
+    const { task } = await createTask({
+      ctx,
+      input: { type: "connector.sync", input: { connectionId: connection.id }, maxAttempts: 1 },
+      workflows,
+    });
     engine = await testEngine([ctx.tenantId], { workflows, backoffBaseMs: 60_000 });
     engine.start();
     await waitForStatus(ctx, task.id, "failed");
@@ -142,7 +167,9 @@ describe("manual retry", () => {
     const ctx = await tenantContext("orch-deleted");
     const doomed = await uploads(ctx, "Old CRM");
     const kept = await uploads(ctx, "New CRM");
-    const failed = (await createTask({ ctx, input: { type: "connector.sync", input: { connectionId: doomed.id }, maxAttempts: 1 }, workflows })).task;
+    const failed = (
+      await createTask({ ctx, input: { type: "connector.sync", input: { connectionId: doomed.id }, maxAttempts: 1 }, workflows })
+    ).task;
     engine = await testEngine([ctx.tenantId], { workflows });
     engine.start();
     await waitForStatus(ctx, failed.id, "failed");
@@ -165,7 +192,11 @@ describe("manual retry", () => {
 
     const rows = new Map((await listTaskRows({ ctx, query: { limit: 10 } })).rows.map((r) => [r.id, r]));
     for (const id of [failed.id, queued.id]) {
-      expect(rows.get(id)).toMatchObject({ title: "Sync a deleted connection", canRetry: false, retryBlocked: "The connection was deleted" });
+      expect(rows.get(id)).toMatchObject({
+        title: "Sync a deleted connection",
+        canRetry: false,
+        retryBlocked: "The connection was deleted",
+      });
     }
     expect(rows.get(queued.id)).toMatchObject({ status: { label: "Cancelled" }, error: "The connection was deleted" });
     expect(rows.get(other.id)).toMatchObject({ title: "Sync New CRM", canCancel: true });

@@ -19,7 +19,11 @@ describe("tenant isolation", () => {
     expect(bInvites.json.invitations).toEqual([]);
 
     const change = await call(changeRole, "PATCH", "/x", { token: b.token, params: { userId: a.userId }, body: { role: "viewer" } });
-    const missing = await call(changeRole, "PATCH", "/x", { token: b.token, params: { userId: "00000000-0000-4000-8000-000000000000" }, body: { role: "viewer" } });
+    const missing = await call(changeRole, "PATCH", "/x", {
+      token: b.token,
+      params: { userId: "00000000-0000-4000-8000-000000000000" },
+      body: { role: "viewer" },
+    });
     expect(change.status).toBe(404);
     expect(change.json.error).toEqual(missing.json.error);
 

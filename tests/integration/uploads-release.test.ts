@@ -18,7 +18,10 @@ describe("a replaced or deleted upload", () => {
     const scope = { tenantId: owner.tenantId, db: await scopedDb(owner.tenantId) };
     expect(await collectReleasedUploads(scope)).toBe(0);
 
-    await (await inspectDb()).releasedUpload.updateMany({ where: { tenantId: owner.tenantId }, data: { releasedAt: new Date(Date.now() - 2 * 3600_000) } });
+    await (await inspectDb()).releasedUpload.updateMany({
+      where: { tenantId: owner.tenantId },
+      data: { releasedAt: new Date(Date.now() - 2 * 3600_000) },
+    });
     expect(await collectReleasedUploads(scope)).toBe(2);
     expect(await objects()).toBe(0);
     expect(await (await inspectDb()).releasedUpload.count({ where: { tenantId: owner.tenantId } })).toBe(0);

@@ -6,7 +6,6 @@ import { createAccount, sessionCookie } from "../support/accounts";
 import { createConnectionVia } from "../support/aam";
 import { call } from "../support/http";
 
-
 const ownSite = { host: "localhost:3000", origin: "http://localhost:3000" };
 const evilSite = { host: "localhost:3000", origin: "https://evil.example" };
 
@@ -21,14 +20,24 @@ describe("cross-site requests with the session cookie", () => {
     expect(synced.status).toBe(403);
     expect(synced.json.error.message).toMatch(/^Cross-site request refused/);
     // A form post or navigation without Origin or Sec-Fetch-Site is refused too.
-    expect((await call(sync, "POST", `/api/v1/aam/connections/${conn.id}/sync`, { params, headers: { cookie, host: ownSite.host } })).status).toBe(403);
+    expect(
+      (await call(sync, "POST", `/api/v1/aam/connections/${conn.id}/sync`, { params, headers: { cookie, host: ownSite.host } })).status,
+    ).toBe(403);
 
-    const uploaded = await call(upload, "POST", `/api/v1/aam/connections/${conn.id}/files?name=evil.csv`, { params, rawBody: "a,b\n1,2\n", headers: { cookie, "content-type": "text/csv", ...evilSite } });
+    const uploaded = await call(upload, "POST", `/api/v1/aam/connections/${conn.id}/files?name=evil.csv`, {
+      params,
+      rawBody: "a,b\n1,2\n",
+      headers: { cookie, "content-type": "text/csv", ...evilSite },
+    });
     expect(uploaded.status).toBe(403);
-    expect((await call(remove, "DELETE", `/api/v1/aam/connections/${conn.id}`, { params, headers: { cookie, ...evilSite } })).status).toBe(403);
+    expect((await call(remove, "DELETE", `/api/v1/aam/connections/${conn.id}`, { params, headers: { cookie, ...evilSite } })).status).toBe(
+      403,
+    );
 
     expect((await call(read, "GET", `/api/v1/aam/connections/${conn.id}`, { params, headers: { cookie, ...evilSite } })).status).toBe(200);
-    expect((await call(listFiles, "GET", `/api/v1/aam/connections/${conn.id}/files`, { params, token: owner.token })).json.files).toEqual([]);
+    expect((await call(listFiles, "GET", `/api/v1/aam/connections/${conn.id}/files`, { params, token: owner.token })).json.files).toEqual(
+      [],
+    );
   });
 
   it("lets the same request through from this site, or with a bearer token from anywhere", async () => {
@@ -37,9 +46,16 @@ describe("cross-site requests with the session cookie", () => {
     const cookie = await sessionCookie(owner.email, owner.password);
     const params = { id: conn.id };
 
-    const sameSite = await call(upload, "POST", `/api/v1/aam/connections/${conn.id}/files?name=a.csv`, { params, rawBody: "a,b\n1,2\n", headers: { cookie, "content-type": "text/csv", ...ownSite } });
+    const sameSite = await call(upload, "POST", `/api/v1/aam/connections/${conn.id}/files?name=a.csv`, {
+      params,
+      rawBody: "a,b\n1,2\n",
+      headers: { cookie, "content-type": "text/csv", ...ownSite },
+    });
     expect(sameSite.status).toBe(201);
-    const fetchMetadata = await call(sync, "POST", `/api/v1/aam/connections/${conn.id}/sync`, { params, headers: { cookie, host: ownSite.host, "sec-fetch-site": "same-origin" } });
+    const fetchMetadata = await call(sync, "POST", `/api/v1/aam/connections/${conn.id}/sync`, {
+      params,
+      headers: { cookie, host: ownSite.host, "sec-fetch-site": "same-origin" },
+    });
     expect(fetchMetadata.status).toBe(202);
     const bearer = await call(remove, "DELETE", `/api/v1/aam/connections/${conn.id}`, { params, token: owner.token, headers: evilSite });
     expect(bearer.status).toBeLessThan(300);

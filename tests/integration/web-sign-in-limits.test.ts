@@ -11,7 +11,8 @@ const { createAccount } = await import("../support/accounts");
 const { call, fromClient: from, newClientAddress: newAddress, uniqueEmail } = await import("../support/http");
 
 const randomOctet = () => Math.floor(Math.random() * 250) + 1;
-const signIn = (email: string, password: string, headers: Record<string, string>) => call(token, "POST", "/api/v1/auth/token", { body: { email, password }, headers });
+const signIn = (email: string, password: string, headers: Record<string, string>) =>
+  call(token, "POST", "/api/v1/auth/token", { body: { email, password }, headers });
 const wait = (seconds: number) => vi.setSystemTime(Date.now() + seconds * 1000);
 
 describe("sign-in limits", () => {
@@ -61,7 +62,8 @@ describe("sign-in limits", () => {
   it("counts one address over all accounts, whatever hops the client writes in front", async () => {
     const address = newAddress();
     // A forged first hop changes every time; the hop our proxy appended (and a trusted proxy's hop after it) do not.
-    const spoofed = () => from(`${randomOctet()}.${randomOctet()}.${randomOctet()}.${randomOctet()}, ${address}, 10.9.${randomOctet()}.${randomOctet()}`);
+    const spoofed = () =>
+      from(`${randomOctet()}.${randomOctet()}.${randomOctet()}.${randomOctet()}, ${address}, 10.9.${randomOctet()}.${randomOctet()}`);
     for (let i = 0; i < 10; i++) expect((await signIn(uniqueEmail("spray"), "guess", spoofed())).status).toBe(401);
     const limited = await signIn(uniqueEmail("spray"), "guess", spoofed());
     expect(limited.status).toBe(429);
@@ -79,10 +81,15 @@ describe("sign-in limits", () => {
 
   it("shows the wait on the login form (next-auth's authorize), using the same client address rule", async () => {
     const a = await createAccount({ label: "form" });
-    const provider = (await getAuthOptions()).providers[0] as unknown as { options: { authorize: (raw: unknown, req: unknown) => Promise<unknown> } };
+    const provider = (await getAuthOptions()).providers[0] as unknown as {
+      options: { authorize: (raw: unknown, req: unknown) => Promise<unknown> };
+    };
     const address = newAddress();
     const authorize = (password: string, forged: string) =>
-      provider.options.authorize({ email: a.email, password }, { headers: { "x-forwarded-for": `${forged}, ${address}` }, body: {}, query: {}, method: "POST" });
+      provider.options.authorize(
+        { email: a.email, password },
+        { headers: { "x-forwarded-for": `${forged}, ${address}` }, body: {}, query: {}, method: "POST" },
+      );
     await expect(authorize("wrong", "1.1.1.1")).rejects.toThrow(/^Invalid email or password$/);
     await expect(authorize("wrong", "2.2.2.2")).rejects.toThrow(/^Invalid email or password$/);
     await expect(authorize(a.password, "3.3.3.3")).rejects.toThrow(/^Too many failed sign-ins; try again in 1 s$/);

@@ -12,7 +12,9 @@ import { startUpstashProxy } from "../support/upstash-proxy";
 type Worker = { child: ChildProcessWithoutNullStreams; lines: any[]; publish(n: number): void };
 
 function startWorker(env: NodeJS.ProcessEnv, tenantId: string, name: string): Promise<Worker> {
-  const child = spawn("npx", ["--no-install", "tsx", "--conditions=react-server", "tests/support/event-hub-worker.ts", tenantId, name], { env });
+  const child = spawn("npx", ["--no-install", "tsx", "--conditions=react-server", "tests/support/event-hub-worker.ts", tenantId, name], {
+    env,
+  });
   const lines: any[] = [];
   return new Promise((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`${name} exited with ${code}`)));
@@ -32,7 +34,13 @@ describe("live events across app processes", () => {
   beforeAll(async () => {
     proxy = await startUpstashProxy(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379", "fanout-token");
     const env = { ...process.env, UPSTASH_REDIS_REST_URL: proxy.url, UPSTASH_REDIS_REST_TOKEN: "fanout-token", LOG_LEVEL: "error" };
-    workers.push(...(await Promise.all([startWorker(env, tenant, "one"), startWorker(env, tenant, "two"), startWorker(env, randomUUID(), "other-tenant")])));
+    workers.push(
+      ...(await Promise.all([
+        startWorker(env, tenant, "one"),
+        startWorker(env, tenant, "two"),
+        startWorker(env, randomUUID(), "other-tenant"),
+      ])),
+    );
   }, 120_000);
   afterAll(async () => {
     for (const w of workers) w.child.kill();
@@ -44,7 +52,11 @@ describe("live events across app processes", () => {
     one.publish(1);
     two.publish(2);
     one.publish(3);
-    const expected = [{ from: "one", n: 1 }, { from: "two", n: 2 }, { from: "one", n: 3 }];
+    const expected = [
+      { from: "one", n: 1 },
+      { from: "two", n: 2 },
+      { from: "one", n: 3 },
+    ];
     await expect.poll(() => one.lines, { timeout: 20_000 }).toHaveLength(3);
     await expect.poll(() => two.lines, { timeout: 20_000 }).toHaveLength(3);
     // Each process sends in order; the two processes' events interleave as Redis received them.

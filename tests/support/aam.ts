@@ -21,7 +21,10 @@ export async function uploadFile(token: string, connectionId: string, name: stri
 }
 
 export async function deleteFile(token: string, connectionId: string, name: string) {
-  return call(deleteFileRoute, "DELETE", `/api/v1/aam/connections/${connectionId}/files?name=${encodeURIComponent(name)}`, { token, params: { id: connectionId } });
+  return call(deleteFileRoute, "DELETE", `/api/v1/aam/connections/${connectionId}/files?name=${encodeURIComponent(name)}`, {
+    token,
+    params: { id: connectionId },
+  });
 }
 
 /** One sync in this process, as the ingest CLI runs it. */

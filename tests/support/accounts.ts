@@ -62,11 +62,20 @@ export async function sessionCookie(email: string, password: string, tenantId?: 
   const provider = options.providers.find((p) => p.id === "credentials") as unknown as {
     options: { authorize: (credentials: Record<string, string>, req: unknown) => Promise<User | null> };
   };
-  const user = await provider.options.authorize({ email, password }, { headers: fromClient(), body: { email, password }, method: "POST", query: {} });
+  const user = await provider.options.authorize(
+    { email, password },
+    { headers: fromClient(), body: { email, password }, method: "POST", query: {} },
+  );
   if (!user) throw new Error(`session sign-in failed for ${email}`);
   let token: JWT = { name: user.name, email: user.email, sub: user.id };
   if (options.callbacks?.jwt) {
-    token = await options.callbacks.jwt({ token, user, account: { providerAccountId: user.id, type: "credentials", provider: "credentials" }, trigger: "signIn", isNewUser: false } as never);
+    token = await options.callbacks.jwt({
+      token,
+      user,
+      account: { providerAccountId: user.id, type: "credentials", provider: "credentials" },
+      trigger: "signIn",
+      isNewUser: false,
+    } as never);
     // The tenant switcher: next-auth's `update({ tenantId })`.
     if (tenantId) token = await options.callbacks.jwt({ token, trigger: "update", session: { tenantId } } as never);
   }

@@ -41,14 +41,17 @@ export function checkContract(handler: unknown, answer: { status: number; json: 
   if (!spec) return;
   const type = answer.headers.get("content-type") ?? "";
   if (answer.status >= 400) {
-    if (!type.startsWith(PROBLEM_CONTENT_TYPE)) throw new ContractViolation(`${label}: ${answer.status} is not ${PROBLEM_CONTENT_TYPE} (${type})`);
-    return assertValid(validatorFor(Problem), answer.json, `${label}: ${answer.status}`);
+    if (!type.startsWith(PROBLEM_CONTENT_TYPE))
+      throw new ContractViolation(`${label}: ${answer.status} is not ${PROBLEM_CONTENT_TYPE} (${type})`);
+    assertValid(validatorFor(Problem), answer.json, `${label}: ${answer.status}`);
+    return;
   }
   if (answer.status >= 300 || answer.headers.get("idempotent-replayed") || spec.response === undefined) return;
   const documented = spec.status ?? (spec.response === null ? 204 : 200);
   if (answer.status !== documented) throw new ContractViolation(`${label}: answered ${answer.status}, the document says ${documented}`);
   if (spec.response instanceof z.ZodType) {
-    if (!type.startsWith("application/json")) throw new ContractViolation(`${label}: answered ${type || "no content type"}, the document says application/json`);
+    if (!type.startsWith("application/json"))
+      throw new ContractViolation(`${label}: answered ${type || "no content type"}, the document says application/json`);
     assertValid(validatorFor(spec.response), answer.json, `${label}: ${answer.status}`);
   } else if (spec.response && !type.startsWith(spec.response.mediaType)) {
     throw new ContractViolation(`${label}: answered ${type}, the document says ${spec.response.mediaType}`);
@@ -57,8 +60,12 @@ export function checkContract(handler: unknown, answer: { status: number; json: 
 
 function assertValid(validate: ValidateFunction, value: unknown, label: string) {
   if (validate(value)) return;
-  const problems = (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || "/"} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ""}`);
-  throw new ContractViolation(`${label} does not match the documented schema:\n  ${problems.join("\n  ")}\nbody: ${JSON.stringify(value)?.slice(0, 600)}`);
+  const problems = (validate.errors ?? [])
+    .slice(0, 5)
+    .map((e) => `${e.instancePath || "/"} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ""}`);
+  throw new ContractViolation(
+    `${label} does not match the documented schema:\n  ${problems.join("\n  ")}\nbody: ${JSON.stringify(value)?.slice(0, 600)}`,
+  );
 }
 
 type Document = { paths: Record<string, Record<string, { operationId: string }>> };

@@ -70,11 +70,19 @@ export async function buildCrossTenantWorld(): Promise<CrossTenantWorld> {
   };
   const viewer = await join("viewer");
   const member = await join("member");
-  const invited = await call(addMember, "POST", "/api/v1/tenant/members", { token, body: { email: `invitee-${marker}@example.test`, role: "admin" } });
+  const invited = await call(addMember, "POST", "/api/v1/tenant/members", {
+    token,
+    body: { email: `invitee-${marker}@example.test`, role: "admin" },
+  });
   if (invited.status !== 201) throw new Error(`invite: ${invited.status} ${JSON.stringify(invited.json)}`);
   const pending = invited.json.invitation as { id: string };
 
-  const connection = await createConnectionVia(token, { name: `Books ${marker}`, type: "file", config: {}, schemaPolicy: "propagate_additive" });
+  const connection = await createConnectionVia(token, {
+    name: `Books ${marker}`,
+    type: "file",
+    config: {},
+    schemaPolicy: "propagate_additive",
+  });
   const file = `acct_${marker}.csv`;
   await expectOk(uploadFile(token, connection.id, file, CSV_V1(marker)), "upload");
   await expectOk(uploadFile(token, connection.id, `deals_${marker}.csv`, DEALS(marker)), "upload deals");
@@ -83,15 +91,32 @@ export async function buildCrossTenantWorld(): Promise<CrossTenantWorld> {
   await syncNow(owner.tenantId, connection.id);
 
   const entity = `ent_${marker}`;
-  await expectOk(call(putOntology, "PUT", "/x", { token, body: { entities: [{ name: entity, key: "code", fields: [{ name: "code", type: "string" }] }] } }), "ontology");
-  await expectOk(call(putTenantSettings, "PUT", "/x", { token, body: { slackWebhookUrl: `https://hooks.slack.com/services/T0/B0/${marker}` } }), "settings");
+  await expectOk(
+    call(putOntology, "PUT", "/x", {
+      token,
+      body: { entities: [{ name: entity, key: "code", fields: [{ name: "code", type: "string" }] }] },
+    }),
+    "ontology",
+  );
+  await expectOk(
+    call(putTenantSettings, "PUT", "/x", { token, body: { slackWebhookUrl: `https://hooks.slack.com/services/T0/B0/${marker}` } }),
+    "settings",
+  );
   await expectOk(call(patchDclSettings, "PATCH", "/x", { token, body: { autoApproveThreshold: 0.6 } }), "dcl settings");
   await connectVia(token);
-  const proposed = (await expectOk(call(listMappings, "GET", "/api/v1/dcl/mappings?status=proposed", { token }), "proposals")).json.items as { id: string; target: string | null }[];
-  for (const m of proposed.filter((p) => p.target)) await expectOk(call(decideMapping, "POST", "/x", { token, params: { id: m.id }, body: { decision: "approve" } }), "approve");
+  const proposed = (await expectOk(call(listMappings, "GET", "/api/v1/dcl/mappings?status=proposed", { token }), "proposals")).json
+    .items as { id: string; target: string | null }[];
+  for (const m of proposed.filter((p) => p.target))
+    await expectOk(call(decideMapping, "POST", "/x", { token, params: { id: m.id }, body: { decision: "approve" } }), "approve");
   await connectVia(token);
   const sync = await expectOk(call(requestSync, "POST", "/x", { token, params: { id: connection.id } }), "sync");
-  const task = await expectOk(call(createTask, "POST", "/x", { token, body: { type: "kb.ingest", input: { documentIds: [randomUUID()] }, idempotencyKey: `key-${marker}` } }), "task");
+  const task = await expectOk(
+    call(createTask, "POST", "/x", {
+      token,
+      body: { type: "kb.ingest", input: { documentIds: [randomUUID()] }, idempotencyKey: `key-${marker}` },
+    }),
+    "task",
+  );
 
   const read = async (handler: Parameters<typeof call>[0], url: string, params?: Record<string, string>) =>
     (await expectOk(call(handler, "GET", url, { token, params }), url)).json;
@@ -107,15 +132,26 @@ export async function buildCrossTenantWorld(): Promise<CrossTenantWorld> {
   // An agent run: its run and its findings (past-close deals) are A's too.
   const scope = { tenantId: owner.tenantId, db: await scopedDb(owner.tenantId) };
   const agents = (await read(listAgents, "/x")).agents as { id: string; slug: string }[];
-  const agentRun = await runAgent(scope, await getAgentOrThrow(scope, "revops"), { trigger: "manual", asOf: new Date("2026-11-01T00:00:00Z"), model: null });
+  const agentRun = await runAgent(scope, await getAgentOrThrow(scope, "revops"), {
+    trigger: "manual",
+    asOf: new Date("2026-11-01T00:00:00Z"),
+    model: null,
+  });
   const findings = (await read(listFindings, "/x")).findings as { id: string }[];
   // A knowledge-base document, ingested: its chunks carry the marker.
   const uploaded = await expectOk(
-    call(uploadDocument, "POST", `/api/v1/nlp/kb/documents?name=notes-${marker}.md`, { token, rawBody: `# Notes ${marker}\n\nQuarterly planning notes for ${marker}: budgets and hiring.`, headers: { "content-type": "text/markdown" } }),
+    call(uploadDocument, "POST", `/api/v1/nlp/kb/documents?name=notes-${marker}.md`, {
+      token,
+      rawBody: `# Notes ${marker}\n\nQuarterly planning notes for ${marker}: budgets and hiring.`,
+      headers: { "content-type": "text/markdown" },
+    }),
     "kb upload",
   );
   await ingestDocument(scope, uploaded.json.document.id, { embedder: localEmbedder });
-  const apiKey = await expectOk(call(createApiKey, "POST", "/x", { token, body: { name: `Key ${marker}`, scopes: ["aam:read"] } }), "api key");
+  const apiKey = await expectOk(
+    call(createApiKey, "POST", "/x", { token, body: { name: `Key ${marker}`, scopes: ["aam:read"] } }),
+    "api key",
+  );
 
   const victim: VictimValues = {
     tenant: [owner.tenantId],
@@ -132,7 +168,13 @@ export async function buildCrossTenantWorld(): Promise<CrossTenantWorld> {
     token: [verificationTokenFor(owner.email)],
     upload: files.map((f) => f.name),
     // A built-in view with A's rows first (it is also a name every tenant has: an agent may read it), then A's own entity.
-    entity: [...views.filter((v) => v.rows > 0).map((v) => v.entity).slice(0, 1), entity],
+    entity: [
+      ...views
+        .filter((v) => v.rows > 0)
+        .map((v) => v.entity)
+        .slice(0, 1),
+      entity,
+    ],
     email: [member.email, owner.email, viewer.email, `invitee-${marker}@example.test`],
     agent: agents.map((a) => a.id),
     agent_run: [agentRun.run.id],
@@ -144,7 +186,15 @@ export async function buildCrossTenantWorld(): Promise<CrossTenantWorld> {
   if (empty.length) throw new Error(`tenant A has no ${empty.join(", ")}: the fixture no longer builds every kind of data`);
 
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  const secrets = [marker, ...new Set([...Object.values(victim).flat().filter((v) => uuid.test(v) || v.includes(marker)), ...victim.token])];
+  const secrets = [
+    marker,
+    ...new Set([
+      ...Object.values(victim)
+        .flat()
+        .filter((v) => uuid.test(v) || v.includes(marker)),
+      ...victim.token,
+    ]),
+  ];
   const attacker = await withCookie(await createAccount({ label: "attacker" }));
   return { marker, owner, viewer, attacker, victim, secrets };
 }
@@ -152,7 +202,6 @@ export async function buildCrossTenantWorld(): Promise<CrossTenantWorld> {
 async function withCookie(account: TestAccount): Promise<Caller> {
   return { ...account, cookie: await sessionCookie(account.email, account.password) };
 }
-
 
 async function expectOk<T extends { status: number; json: any }>(pending: Promise<T>, what: string): Promise<T> {
   const res = await pending;

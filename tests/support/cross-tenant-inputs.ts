@@ -6,8 +6,24 @@ import type { ApiRoute, Method, Segment } from "./cross-tenant-routes";
  * that names a resource gets one of the victim's real ids, chosen by the field's name.
  */
 export const KINDS = [
-  "tenant", "user", "connection", "stream", "event", "quarantine", "drift", "task", "mapping",
-  "invitation", "token", "upload", "entity", "email", "agent", "agent_run", "finding", "document",
+  "tenant",
+  "user",
+  "connection",
+  "stream",
+  "event",
+  "quarantine",
+  "drift",
+  "task",
+  "mapping",
+  "invitation",
+  "token",
+  "upload",
+  "entity",
+  "email",
+  "agent",
+  "agent_run",
+  "finding",
+  "document",
   "api_key",
 ] as const;
 export type Kind = (typeof KINDS)[number];
@@ -102,10 +118,12 @@ export class InputBuilder {
     });
     const last = choices[choices.length - 1];
     return last.values.slice(0, 3).map((value) =>
-      Object.fromEntries(choices.map((c) => {
-        const v = c === last ? value : c.values[0];
-        return [c.name, c.catchAll ? [v] : v];
-      })),
+      Object.fromEntries(
+        choices.map((c) => {
+          const v = c === last ? value : c.values[0];
+          return [c.name, c.catchAll ? [v] : v];
+        }),
+      ),
     );
   }
 

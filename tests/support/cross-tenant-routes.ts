@@ -27,10 +27,13 @@ function listRouteFiles(): { file: string; pattern: string; segments: Segment[] 
   return listRoutes().map(({ file, pattern }) => ({
     file,
     pattern,
-    segments: pattern.split("/").filter(Boolean).map((p): Segment => {
-      const m = /^\[(\[)?(\.\.\.)?([^\]]+)\]\]?$/.exec(p);
-      return m ? { kind: "dynamic", name: m[3]!, catchAll: Boolean(m[2]) } : { kind: "static", name: p };
-    }),
+    segments: pattern
+      .split("/")
+      .filter(Boolean)
+      .map((p): Segment => {
+        const m = /^\[(\[)?(\.\.\.)?([^\]]+)\]\]?$/.exec(p);
+        return m ? { kind: "dynamic", name: m[3]!, catchAll: Boolean(m[2]) } : { kind: "static", name: p };
+      }),
   }));
 }
 

@@ -23,7 +23,11 @@ if (mode === "create") {
   });
 }
 const task = await db.task.findFirstOrThrow({ where: { type: "drift.repair" } });
-const ctx = { tenantId: task.tenantId, db: tenantDb(base, task.tenantId), actor: { userId: randomUUID(), role: "owner" as const, via: "bearer" as const } };
+const ctx = {
+  tenantId: task.tenantId,
+  db: tenantDb(base, task.tenantId),
+  actor: { userId: randomUUID(), role: "owner" as const, via: "bearer" as const },
+};
 const engine = createEmbeddedEngine({ db: base, workflows: testWorkflows, pollMs: 50, leaseMs: 1_000 });
 engine.start();
 for (;;) {

@@ -14,6 +14,9 @@ await listenToTenant(tenantId, (event) => console.log(JSON.stringify({ delivered
 console.log(JSON.stringify({ ready: name }));
 for await (const line of createInterface({ input: process.stdin })) {
   if (!line.trim()) continue;
-  await getKv().publish(tenantChannel(tenantId), JSON.stringify({ type: "task.updated", at: new Date().toISOString(), data: { from: name, n: Number(line) } }));
+  await getKv().publish(
+    tenantChannel(tenantId),
+    JSON.stringify({ type: "task.updated", at: new Date().toISOString(), data: { from: name, n: Number(line) } }),
+  );
 }
 process.exit(0);

@@ -111,7 +111,11 @@ function readDocuments(bytes: Buffer): Document[] {
 let nextRequestId = 1;
 
 /** An OP_MSG with one body section and optional document sequences; used for answers and by tests to build requests. */
-export function encodeOpMsg(responseTo: number, body: Document, options: { sequences?: Record<string, Document[]>; checksum?: boolean } = {}): Buffer {
+export function encodeOpMsg(
+  responseTo: number,
+  body: Document,
+  options: { sequences?: Record<string, Document[]>; checksum?: boolean } = {},
+): Buffer {
   const sections: Uint8Array[] = [Buffer.from([0]), BSON.serialize(body)];
   for (const [identifier, documents] of Object.entries(options.sequences ?? {})) {
     const payload = Buffer.concat([Buffer.from(`${identifier}\0`, "utf8"), ...documents.map((d) => BSON.serialize(d))]);

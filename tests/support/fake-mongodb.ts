@@ -13,7 +13,10 @@ import { encodeOpMsg, encodeOpReply, MessageFramer, OP_QUERY, type WireMessage }
  * Its `hello` carries no `topologyVersion`, so the driver monitors by polling rather than with
  * streaming (exhaust) `hello`s, which the fake does not implement.
  */
-export async function startFakeMongo(collections: Record<string, Document[]>, options: { dropAfterGetMores?: number; views?: string[] } = {}) {
+export async function startFakeMongo(
+  collections: Record<string, Document[]>,
+  options: { dropAfterGetMores?: number; views?: string[] } = {},
+) {
   const fake = new FakeMongo(collections, options);
   await new Promise<void>((resolve) => fake.server.listen(0, "127.0.0.1", resolve));
   return fake;
@@ -128,8 +131,17 @@ class FakeMongo {
         throw new CommandError(18, "AuthenticationFailed", "Authentication failed.");
       case "listCollections": {
         const names = [...Object.keys(this.collections), ...this.views];
-        const infos = names.map((n) => ({ name: n, type: this.views.has(n) ? "view" : "collection", options: {}, info: { readOnly: this.views.has(n) } }));
-        return this.openCursor(`${db}.$cmd.listCollections`, infos.filter((i) => matches(i, command.filter ?? {})), Infinity);
+        const infos = names.map((n) => ({
+          name: n,
+          type: this.views.has(n) ? "view" : "collection",
+          options: {},
+          info: { readOnly: this.views.has(n) },
+        }));
+        return this.openCursor(
+          `${db}.$cmd.listCollections`,
+          infos.filter((i) => matches(i, command.filter ?? {})),
+          Infinity,
+        );
       }
       case "find":
         return this.find(command, db);
@@ -137,7 +149,13 @@ class FakeMongo {
         const id = Number(command.getMore);
         const cursor = this.cursors.get(id);
         if (!cursor) throw new CommandError(43, "CursorNotFound", `cursor id ${id} not found`);
-        return { cursor: { nextBatch: this.take(id, cursor, command.batchSize ?? Infinity), id: Long.fromNumber(this.cursors.has(id) ? id : 0), ns: cursor.ns } };
+        return {
+          cursor: {
+            nextBatch: this.take(id, cursor, command.batchSize ?? Infinity),
+            id: Long.fromNumber(this.cursors.has(id) ? id : 0),
+            ns: cursor.ns,
+          },
+        };
       }
       case "killCursors": {
         const ids: number[] = (command.cursors ?? []).map(Number);
@@ -157,7 +175,8 @@ class FakeMongo {
 
   private find(command: Document, db: string): Document {
     const name = String(command.find);
-    if (this.unreadable.has(name)) throw new CommandError(13, "Unauthorized", `not authorized on ${db} to execute command { find: "${name}" }`);
+    if (this.unreadable.has(name))
+      throw new CommandError(13, "Unauthorized", `not authorized on ${db} to execute command { find: "${name}" }`);
     let documents = (this.collections[name] ?? []).filter((d) => matches(d, command.filter ?? {}));
     if (command.sort) documents = sortBy(documents, command.sort);
     if (command.skip) documents = documents.slice(command.skip);
@@ -218,7 +237,18 @@ const COMPARISONS: Record<string, (order: number) => boolean> = {
 };
 
 /** `$type` aliases by the fake's type ranks. */
-const ALIAS_RANKS: Record<string, number> = { null: 1, double: 2, int: 2, long: 2, decimal: 2, string: 3, symbol: 3, objectId: 7, bool: 8, date: 9 };
+const ALIAS_RANKS: Record<string, number> = {
+  null: 1,
+  double: 2,
+  int: 2,
+  long: 2,
+  decimal: 2,
+  string: 3,
+  symbol: 3,
+  objectId: 7,
+  bool: 8,
+  date: 9,
+};
 
 /** Comparison operators only match values of the same type family (MongoDB's type bracketing). */
 function matches(document: Document, filter: Document): boolean {
@@ -237,7 +267,12 @@ function matches(document: Document, filter: Document): boolean {
 }
 
 function isOperatorObject(value: unknown): value is Document {
-  return value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype && Object.keys(value).some((k) => k.startsWith("$"));
+  return (
+    value !== null &&
+    typeof value === "object" &&
+    Object.getPrototypeOf(value) === Object.prototype &&
+    Object.keys(value).some((k) => k.startsWith("$"))
+  );
 }
 
 function sortBy(documents: Document[], sort: Document): Document[] {

@@ -108,9 +108,13 @@ export class FakeSalesforce {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? "/", this.url);
-    if (this.redirectTokenTo && url.pathname === "/services/oauth2/token") return void res.writeHead(307, { location: this.redirectTokenTo }).end();
+    if (this.redirectTokenTo && url.pathname === "/services/oauth2/token")
+      return void res.writeHead(307, { location: this.redirectTokenTo }).end();
     try {
-      const answer = req.method === "POST" && url.pathname === "/services/oauth2/token" ? this.token(Buffer.concat(chunks).toString("utf8")) : this.data(req, url);
+      const answer =
+        req.method === "POST" && url.pathname === "/services/oauth2/token"
+          ? this.token(Buffer.concat(chunks).toString("utf8"))
+          : this.data(req, url);
       if (answer === null) return req.socket.destroy();
       send(res, answer.status, answer.body);
     } catch (error) {
@@ -127,7 +131,9 @@ export class FakeSalesforce {
       return { status, body: null };
     }
     const params = new URLSearchParams(form);
-    const echo = this.echoCredentialsOnRefusal ? ` (received client_secret=${params.get("client_secret")}, refresh_token=${params.get("refresh_token")})` : "";
+    const echo = this.echoCredentialsOnRefusal
+      ? ` (received client_secret=${params.get("client_secret")}, refresh_token=${params.get("refresh_token")})`
+      : "";
     const refuse = (error: string, description: string) => ({ status: 400, body: { error, error_description: description + echo } });
     if (params.get("grant_type") !== "refresh_token") return refuse("unsupported_grant_type", "grant type not supported");
     if (params.get("client_id") !== this.credentials.clientId) return refuse("invalid_client_id", "client identifier invalid");
@@ -167,13 +173,23 @@ export class FakeSalesforce {
     const base = `/services/data/${version}`;
     if (rest === "/" || rest === "") {
       this.counts.versions++;
-      return { status: 200, body: Object.fromEntries(["sobjects", "query", "queryAll", "limits", "search"].map((name) => [name, `${base}/${name}`])) };
+      return {
+        status: 200,
+        body: Object.fromEntries(["sobjects", "query", "queryAll", "limits", "search"].map((name) => [name, `${base}/${name}`])),
+      };
     }
     const describe = /^\/sobjects\/([^/]+)\/describe\/?$/.exec(rest);
     if (describe) {
       this.counts.describe++;
       const [name, object] = this.object(describe[1], 404, "NOT_FOUND", "The requested resource does not exist");
-      const fields = object.fields.map((f) => ({ name: f.name, label: f.label ?? f.name, type: f.type, nillable: f.nillable ?? true, filterable: true, sortable: true }));
+      const fields = object.fields.map((f) => ({
+        name: f.name,
+        label: f.label ?? f.name,
+        type: f.type,
+        nillable: f.nillable ?? true,
+        filterable: true,
+        sortable: true,
+      }));
       return { status: 200, body: { name, label: name, queryable: object.queryable ?? true, custom: name.endsWith("__c"), fields } };
     }
     if (rest === "/query" || rest === "/query/") {
@@ -273,7 +289,21 @@ const TOKEN_PATTERNS: [Token["type"] | "space", RegExp][] = [
 ];
 
 /** The documented SOQL escapes; a backslash before anything else is an error, as in Salesforce. */
-const ESCAPES: Record<string, string> = { n: "\n", N: "\n", r: "\r", R: "\r", t: "\t", T: "\t", b: "\b", B: "\b", f: "\f", F: "\f", '"': '"', "'": "'", "\\": "\\" };
+const ESCAPES: Record<string, string> = {
+  n: "\n",
+  N: "\n",
+  r: "\r",
+  R: "\r",
+  t: "\t",
+  T: "\t",
+  b: "\b",
+  B: "\b",
+  f: "\f",
+  F: "\f",
+  '"': '"',
+  "'": "'",
+  "\\": "\\",
+};
 
 function tokenize(soql: string): Token[] {
   const tokens: Token[] = [];
@@ -385,7 +415,15 @@ function parseSoql(soql: string): Query {
   return { select, from, where, orderBy, limit };
 }
 
-const LITERAL_FOR_TYPE: Record<string, Literal["kind"]> = { datetime: "datetime", date: "date", int: "number", double: "number", currency: "number", percent: "number", boolean: "boolean" };
+const LITERAL_FOR_TYPE: Record<string, Literal["kind"]> = {
+  datetime: "datetime",
+  date: "date",
+  int: "number",
+  double: "number",
+  currency: "number",
+  percent: "number",
+  boolean: "boolean",
+};
 
 function checkTypes(condition: Condition, field: (name: string) => FakeField) {
   if (condition.kind !== "compare") return condition.parts.forEach((part) => checkTypes(part, field));
@@ -393,7 +431,11 @@ function checkTypes(condition: Condition, field: (name: string) => FakeField) {
   const expected = LITERAL_FOR_TYPE[f.type] ?? "string";
   if (condition.value.kind !== "null" && condition.value.kind !== expected) {
     const quoting = expected === "string" ? "be enclosed in quotes" : "not be enclosed in quotes";
-    throw new ApiError(400, "INVALID_QUERY_FILTER_OPERATOR", `value of filter criterion for field '${f.name}' must be of type ${f.type} and should ${quoting}`);
+    throw new ApiError(
+      400,
+      "INVALID_QUERY_FILTER_OPERATOR",
+      `value of filter criterion for field '${f.name}' must be of type ${f.type} and should ${quoting}`,
+    );
   }
 }
 

@@ -74,7 +74,11 @@ export const uniqueEmail = (label = "user") => `${label}-${randomUUID().slice(0,
  * A client address no other test uses, in this run or an earlier one (Redis keeps sign-in counters
  * for a day), from the IPv6 documentation range: per-address limits stay out of unrelated tests.
  */
-export const newClientAddress = () => `2001:db8:${randomUUID().replaceAll("-", "").slice(0, 24).replace(/(.{4})(?!$)/g, "$1:")}`;
+export const newClientAddress = () =>
+  `2001:db8:${randomUUID()
+    .replaceAll("-", "")
+    .slice(0, 24)
+    .replace(/(.{4})(?!$)/g, "$1:")}`;
 
 /** The header a request from `address` carries (a new one by default). */
 export const fromClient = (address = newClientAddress()) => ({ "x-forwarded-for": address });

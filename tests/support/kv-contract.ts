@@ -69,12 +69,17 @@ export function kvContract(getStore: () => KeyValueStore) {
     let maxInside = 0;
     await Promise.all(
       Array.from({ length: 5 }, () =>
-        withLock(kv, k, async () => {
-          inside++;
-          maxInside = Math.max(maxInside, inside);
-          await new Promise((r) => setTimeout(r, 20));
-          inside--;
-        }, { pollMs: 10 }),
+        withLock(
+          kv,
+          k,
+          async () => {
+            inside++;
+            maxInside = Math.max(maxInside, inside);
+            await new Promise((r) => setTimeout(r, 20));
+            inside--;
+          },
+          { pollMs: 10 },
+        ),
       ),
     );
     expect(maxInside).toBe(1);

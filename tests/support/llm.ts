@@ -4,7 +4,11 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { LlmModel } from "@/lib/llm/model";
 import type { LlmCallRecord } from "@/lib/llm/telemetry";
 
-export type DoGenerate = ConstructorParameters<typeof MockLanguageModelV4>[0] extends infer O ? (O extends { doGenerate?: infer D } ? D : never) : never;
+export type DoGenerate = ConstructorParameters<typeof MockLanguageModelV4>[0] extends infer O
+  ? O extends { doGenerate?: infer D }
+    ? D
+    : never
+  : never;
 
 /** A model's answer: `value` as text (JSON-encoded unless already a string), with the given token usage. */
 export function llmAnswer(value: unknown, usage = { input: 12, output: 7 }) {

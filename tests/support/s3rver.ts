@@ -40,7 +40,12 @@ export async function startS3rver(bucket = "aos-test"): Promise<LocalS3> {
   const directory = await mkdtemp(path.join(os.tmpdir(), "aos-s3rver-"));
   const child = spawn(process.execPath, ["--openssl-legacy-provider", "-e", SERVER], {
     stdio: ["ignore", "inherit", "inherit", "ipc"],
-    env: { ...process.env, S3RVER_MODULE: createRequire(import.meta.url).resolve("s3rver"), S3RVER_DIRECTORY: directory, S3RVER_BUCKET: bucket },
+    env: {
+      ...process.env,
+      S3RVER_MODULE: createRequire(import.meta.url).resolve("s3rver"),
+      S3RVER_DIRECTORY: directory,
+      S3RVER_BUCKET: bucket,
+    },
   });
   // Answers arrive in the order of the questions: one waiter per message, first in first out.
   const waiting: { resolve: (message: FromServer) => void; reject: (error: Error) => void }[] = [];

@@ -20,7 +20,10 @@ export async function statementRecordingDb() {
   const sql: string[] = [];
   const record = (factory: SqlDriverAdapterFactory) => recording(factory, sql);
   const server = env.database.mode === "server" ? env.database : undefined;
-  const owner = embedded?.role === "owner" ? new PrismaPGlite(embedded.pglite) : new PrismaPg({ connectionString: embedded?.url ?? server!.url, max: 4 });
+  const owner =
+    embedded?.role === "owner"
+      ? new PrismaPGlite(embedded.pglite)
+      : new PrismaPg({ connectionString: embedded?.url ?? server!.url, max: 4 });
   const app = server?.appUrl ? record(new PrismaPg({ connectionString: server.appUrl, max: 4 })) : undefined;
   const db = new PrismaClient({ adapter: withRowLevelSecurity(record(owner), app) });
   await db.$connect(); // reads the scope key once, which no later statement repeats
@@ -48,7 +51,8 @@ function recording(factory: SqlDriverAdapterFactory, sql: string[]): SqlDriverAd
           };
         }
         if (property === "startTransaction") {
-          return async (...args: Parameters<SqlDriverAdapter["startTransaction"]>) => queryable(await (object as SqlDriverAdapter).startTransaction(...args));
+          return async (...args: Parameters<SqlDriverAdapter["startTransaction"]>) =>
+            queryable(await (object as SqlDriverAdapter).startTransaction(...args));
         }
         const value = Reflect.get(object, property, receiver);
         return typeof value === "function" ? value.bind(object) : value;

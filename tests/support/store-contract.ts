@@ -16,7 +16,11 @@ export async function putBytes(store: Store, key: string, bytes: Buffer): Promis
   return store.put(key, file);
 }
 
-const exists = (file: string) => access(file).then(() => true, () => false);
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 
 /** The behaviour every Store must have; run against each implementation. */
 export function storeContract(getStore: () => Store) {

@@ -9,12 +9,24 @@ import { testWorkflows } from "./test-workflows";
 
 export async function tenantContext(label: string): Promise<TenantContext> {
   const account = await createAccount({ label });
-  return { tenantId: account.tenantId, actor: { userId: account.userId, role: "owner", via: "bearer" }, db: await scopedDb(account.tenantId) };
+  return {
+    tenantId: account.tenantId,
+    actor: { userId: account.userId, role: "owner", via: "bearer" },
+    db: await scopedDb(account.tenantId),
+  };
 }
 
 /** An embedded engine over the test workflows, restricted to the given tenants (the database is shared). */
 export async function testEngine(tenantIds: string[], options: Partial<EngineOptions> = {}) {
-  return createEmbeddedEngine({ db: await getDb(), workflows: testWorkflows, tenantIds, pollMs: 50, leaseMs: 2_000, backoffBaseMs: 20, ...options });
+  return createEmbeddedEngine({
+    db: await getDb(),
+    workflows: testWorkflows,
+    tenantIds,
+    pollMs: 50,
+    leaseMs: 2_000,
+    backoffBaseMs: 20,
+    ...options,
+  });
 }
 
 export async function waitForStatus(ctx: TenantContext, id: string, status: string, timeout = 15_000) {

@@ -53,7 +53,11 @@ export async function startUpstashProxy(redisUrl: string, token: string) {
       const multi = redis.multi();
       for (const [name, ...args] of body as [string, ...unknown[]][]) multi.call(String(name).toUpperCase(), ...args.map(String));
       const results = (await multi.exec()) ?? [];
-      return send(res, 200, results.map(([err, value]) => (err ? { error: err.message } : { result: encode(value, base64) })));
+      return send(
+        res,
+        200,
+        results.map(([err, value]) => (err ? { error: err.message } : { result: encode(value, base64) })),
+      );
     }
     const single = await run(body as unknown[]);
     send(res, "error" in single ? 400 : 200, single);

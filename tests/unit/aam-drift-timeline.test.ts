@@ -5,8 +5,19 @@ let n = 0;
 function event(e: Partial<DriftTimelineEvent> & Pick<DriftTimelineEvent, "kind">): DriftTimelineEvent {
   n += 1;
   return {
-    id: `e${n}`, stream: "accounts.csv", severity: "non_breaking", field: null, previousField: null, previousType: null, currentType: null,
-    confidence: null, details: {}, status: "applied", taskId: "sync-2", createdAt: new Date("2026-03-02T10:00:00Z"), ...e,
+    id: `e${n}`,
+    stream: "accounts.csv",
+    severity: "non_breaking",
+    field: null,
+    previousField: null,
+    previousType: null,
+    currentType: null,
+    confidence: null,
+    details: {},
+    status: "applied",
+    taskId: "sync-2",
+    createdAt: new Date("2026-03-02T10:00:00Z"),
+    ...e,
   };
 }
 
@@ -16,7 +27,14 @@ describe("the drift timeline", () => {
       event({ kind: "field_added", field: "website" }),
       event({ kind: "field_added", field: "fax" }),
       event({ kind: "field_added", field: "phone" }),
-      event({ kind: "field_renamed", stream: "people.csv", field: "email_address", previousField: "email", confidence: 0.92, severity: "breaking" }),
+      event({
+        kind: "field_renamed",
+        stream: "people.csv",
+        field: "email_address",
+        previousField: "email",
+        confidence: 0.92,
+        severity: "breaking",
+      }),
       event({ kind: "field_removed", stream: "people.csv", field: "phone", severity: "breaking", status: "pending" }),
       event({ kind: "type_changed", stream: "people.csv", field: "age", previousType: "string", currentType: "integer" }),
       event({ kind: "nullability_changed", stream: "people.csv", field: "city", details: { nullable: true } }),
@@ -35,7 +53,10 @@ describe("the drift timeline", () => {
   });
 
   it("keeps fields of one stream apart when their status differs", () => {
-    const [group] = groupDriftEvents([event({ kind: "field_added", field: "a", status: "accepted" }), event({ kind: "field_added", field: "b", status: "rejected" })]);
+    const [group] = groupDriftEvents([
+      event({ kind: "field_added", field: "a", status: "accepted" }),
+      event({ kind: "field_added", field: "b", status: "rejected" }),
+    ]);
     expect(group!.changes.map((c) => [c.words, c.detail, c.status])).toEqual([
       ["1 field added to accounts.csv", "a", "accepted"],
       ["1 field added to accounts.csv", "b", "rejected"],

@@ -25,7 +25,10 @@ describe("textProblem", () => {
   });
 
   it("holds a file declared UTF-8 to UTF-8, but not one under auto, and not a character cut at the end", () => {
-    expect(textProblem(bytes("1,M\u00fcller\n", "latin1"), "utf-8")).toEqual({ kind: "encoding", reason: "is not UTF-8 text, the encoding this connection is set to read" });
+    expect(textProblem(bytes("1,M\u00fcller\n", "latin1"), "utf-8")).toEqual({
+      kind: "encoding",
+      reason: "is not UTF-8 text, the encoding this connection is set to read",
+    });
     expect(kind(bytes("1,M\u00fcller\n", "latin1"), "auto")).toBeNull();
     expect(kind(bytes("id,name\n1,Zoë").subarray(0, -1), "utf-8")).toBeNull();
   });

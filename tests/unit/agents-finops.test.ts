@@ -15,7 +15,8 @@ const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00
 const text = (v: string | null | undefined) => (v == null ? "NULL" : quoteLiteral(v));
 
 /** One cost series: `values[i]` is the cost of day START + i. */
-const series = (values: number[], extra: Omit<Cost, "day" | "cost"> = {}): Cost[] => values.map((cost, i) => ({ day: addDays(START, i), cost, ...extra }));
+const series = (values: number[], extra: Omit<Cost, "day" | "cost"> = {}): Cost[] =>
+  values.map((cost, i) => ({ day: addDays(START, i), cost, ...extra }));
 
 /** A seeded PRNG (mulberry32): "random" noise that is the same on every run. */
 function noise(seed: number): () => number {
@@ -38,20 +39,36 @@ async function load(duck: DuckDBConnection, costs: Cost[], resources: Resource[]
   const meta = "_connection_id VARCHAR, _stream VARCHAR, _source_record_id VARCHAR, _mapping_version INTEGER, _observed_at TIMESTAMPTZ";
   await duck.run(`CREATE TEMP TABLE cost (cost_id VARCHAR, provider VARCHAR, cloud_account_id VARCHAR, service VARCHAR, resource_id VARCHAR, region VARCHAR,
     usage_start TIMESTAMPTZ, usage_quantity DOUBLE, usage_unit VARCHAR, cost DOUBLE, currency VARCHAR, ${meta})`);
-  await duck.run(`CREATE TEMP TABLE resource (resource_id VARCHAR, provider VARCHAR, resource_type VARCHAR, region VARCHAR, state VARCHAR, cpu_utilization DOUBLE, monthly_cost DOUBLE, ${meta})`);
+  await duck.run(
+    `CREATE TEMP TABLE resource (resource_id VARCHAR, provider VARCHAR, resource_type VARCHAR, region VARCHAR, state VARCHAR, cpu_utilization DOUBLE, monthly_cost DOUBLE, ${meta})`,
+  );
   if (costs.length > 0) {
-    const rows = costs.map((c, i) => `(${text(`c${i}`)}, 'aws', ${text(c.account ?? "111111111111")}, ${text(c.service ?? "AmazonEC2")}, ${text(c.resource === undefined ? "i-0abc" : c.resource)}, ${text(c.region ?? "us-east-1")},
-      TIMESTAMPTZ '${c.day} 00:00:00+00', 24, 'Hrs', ${c.cost}, ${text(c.currency ?? "USD")}, 'conn', 'costs', ${text(`c${i}`)}, 1, TIMESTAMPTZ '2026-06-01 00:00:00+00')`);
+    const rows = costs.map(
+      (
+        c,
+        i,
+      ) => `(${text(`c${i}`)}, 'aws', ${text(c.account ?? "111111111111")}, ${text(c.service ?? "AmazonEC2")}, ${text(c.resource === undefined ? "i-0abc" : c.resource)}, ${text(c.region ?? "us-east-1")},
+      TIMESTAMPTZ '${c.day} 00:00:00+00', 24, 'Hrs', ${c.cost}, ${text(c.currency ?? "USD")}, 'conn', 'costs', ${text(`c${i}`)}, 1, TIMESTAMPTZ '2026-06-01 00:00:00+00')`,
+    );
     await duck.run(`INSERT INTO cost VALUES ${rows.join(",\n")}`);
   }
   if (resources.length > 0) {
-    const rows = resources.map((r, i) => `(${text(r.id)}, 'aws', ${text(r.type ?? "m5.large")}, 'us-east-1', ${text(r.state ?? "running")}, ${r.cpu ?? "NULL"}, ${r.monthly ?? "NULL"},
-      'conn', 'inventory', ${text(`r${i}`)}, 1, TIMESTAMPTZ '${r.observed ?? "2026-06-01"} 00:00:00+00')`);
+    const rows = resources.map(
+      (
+        r,
+        i,
+      ) => `(${text(r.id)}, 'aws', ${text(r.type ?? "m5.large")}, 'us-east-1', ${text(r.state ?? "running")}, ${r.cpu ?? "NULL"}, ${r.monthly ?? "NULL"},
+      'conn', 'inventory', ${text(`r${i}`)}, 1, TIMESTAMPTZ '${r.observed ?? "2026-06-01"} 00:00:00+00')`,
+    );
     await duck.run(`INSERT INTO resource VALUES ${rows.join(",\n")}`);
   }
 }
 
-async function analyse(costs: Cost[], resources: Resource[] = [], options: Parameters<typeof finopsAnalysis>[1] = { asOf: new Date("2026-06-01") }) {
+async function analyse(
+  costs: Cost[],
+  resources: Resource[] = [],
+  options: Parameters<typeof finopsAnalysis>[1] = { asOf: new Date("2026-06-01") },
+) {
   return withDuckDb(async (duck) => {
     await load(duck, costs, resources);
     const result = await finopsAnalysis(duck, options);
@@ -86,7 +103,9 @@ describe("FinOps anomalies", () => {
     const rand = noise(11);
     const values = Array.from({ length: 60 }, () => 100 + 10 * rand());
     values[50] = 400;
-    const result = await analyse(series(values, { service: "AWSLambda", resource: "arn:aws:lambda:us-east-1:111111111111:function:ingest" }));
+    const result = await analyse(
+      series(values, { service: "AWSLambda", resource: "arn:aws:lambda:us-east-1:111111111111:function:ingest" }),
+    );
     const spikeDay = addDays(START, 50);
     const expected = median(values.slice(36, 50));
 
@@ -171,21 +190,28 @@ describe("FinOps anomalies", () => {
 
 describe("FinOps idle and under-used resources", () => {
   it("finds idle resources to stop and under-used ones to downsize, with the monthly saving", async () => {
-    const result = await analyse([], [
-      { id: "i-idle", cpu: 2.5, monthly: 200 },
-      { id: "i-small", cpu: 7, monthly: 300, type: "m5.2xlarge" },
-      { id: "i-busy", cpu: 55, monthly: 900 },
-      { id: "i-stopped", cpu: 0, monthly: 8, state: "stopped" },
-      { id: "i-unknown", cpu: null, monthly: 50 },
-      // Idle once, stopped since: the latest observation counts.
-      { id: "i-was-idle", cpu: 1, monthly: 400, observed: "2026-05-01" },
-      { id: "i-was-idle", cpu: null, monthly: 8, state: "stopped", observed: "2026-05-20" },
-    ]);
+    const result = await analyse(
+      [],
+      [
+        { id: "i-idle", cpu: 2.5, monthly: 200 },
+        { id: "i-small", cpu: 7, monthly: 300, type: "m5.2xlarge" },
+        { id: "i-busy", cpu: 55, monthly: 900 },
+        { id: "i-stopped", cpu: 0, monthly: 8, state: "stopped" },
+        { id: "i-unknown", cpu: null, monthly: 50 },
+        // Idle once, stopped since: the latest observation counts.
+        { id: "i-was-idle", cpu: 1, monthly: 400, observed: "2026-05-01" },
+        { id: "i-was-idle", cpu: null, monthly: 8, state: "stopped", observed: "2026-05-20" },
+      ],
+    );
     expect(result.findings.map((f) => [f.key, f.kind, f.impact, f.severity])).toEqual([
       ["idle:i-idle", "idle_resource", { amount: 200, currency: "USD", per: "month" }, "medium"],
       ["underused:i-small", "underused_resource", { amount: 150, currency: "USD", per: "month" }, "medium"],
     ]);
-    expect(result.findings[0]).toMatchObject({ window: null, entities: ["resource"], rows: [expect.objectContaining({ resource_id: "i-idle", cpu_utilization: 2.5, monthly_cost: 200 })] });
+    expect(result.findings[0]).toMatchObject({
+      window: null,
+      entities: ["resource"],
+      rows: [expect.objectContaining({ resource_id: "i-idle", cpu_utilization: 2.5, monthly_cost: 200 })],
+    });
     expect(result.figures.savings).toEqual({
       idle: [{ currency: "USD", per: "month", amount: 200, findings: 1 }],
       underused: [{ currency: "USD", per: "month", amount: 150, findings: 1 }],
@@ -195,7 +221,10 @@ describe("FinOps idle and under-used resources", () => {
   it("ranks the recommendations by money", async () => {
     const values = Array(40).fill(100);
     values[30] = 400;
-    const result = await analyse(series(values), [{ id: "i-idle", cpu: 1, monthly: 250 }, { id: "i-big", cpu: 3, monthly: 12_000 }]);
+    const result = await analyse(series(values), [
+      { id: "i-idle", cpu: 1, monthly: 250 },
+      { id: "i-big", cpu: 3, monthly: 12_000 },
+    ]);
     expect(result.findings.map((f) => [f.key, f.severity])).toEqual([
       ["idle:i-big", "critical"],
       [`cost_anomaly:day:aws|111111111111|AmazonEC2|USD:${addDays(START, 30)}`, "medium"],

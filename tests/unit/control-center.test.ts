@@ -36,8 +36,16 @@ describe("trends by day", () => {
 
   it("buckets instants by their UTC day, not the server's", () => {
     const instants = [new Date("2026-11-28T23:59:59.999Z"), new Date("2026-11-29T00:00:00Z"), new Date("2026-11-29T08:00:00+05:00")];
-    const points = fillDays(instants.map((at) => ({ day: utcDay(at), count: 1 })), ["count"] as const, NOW, 2);
-    expect(points).toEqual([{ day: "2026-11-28", count: 1 }, { day: "2026-11-29", count: 2 }]);
+    const points = fillDays(
+      instants.map((at) => ({ day: utcDay(at), count: 1 })),
+      ["count"] as const,
+      NOW,
+      2,
+    );
+    expect(points).toEqual([
+      { day: "2026-11-28", count: 1 },
+      { day: "2026-11-29", count: 2 },
+    ]);
   });
 });
 
@@ -47,26 +55,56 @@ describe("the agents' headline figures", () => {
       {
         spend: {
           window: { from: "2026-10-01", to: "2026-10-03" },
-          totals: [{ currency: "EUR", cost: "500.5", last_7_days: 1, previous_7_days: 2 }, { currency: "USD", cost: 900, last_7_days: 3, previous_7_days: 4 }],
-          daily: { service: [1, 2, 3].flatMap((d) => [{ day: `2026-10-0${d}`, currency: "USD", cost: d }, { day: `2026-10-0${d}`, currency: "USD", cost: 0.5 }, { day: `2026-10-0${d}`, currency: "EUR", cost: 100 }]) },
+          totals: [
+            { currency: "EUR", cost: "500.5", last_7_days: 1, previous_7_days: 2 },
+            { currency: "USD", cost: 900, last_7_days: 3, previous_7_days: 4 },
+          ],
+          daily: {
+            service: [1, 2, 3].flatMap((d) => [
+              { day: `2026-10-0${d}`, currency: "USD", cost: d },
+              { day: `2026-10-0${d}`, currency: "USD", cost: 0.5 },
+              { day: `2026-10-0${d}`, currency: "EUR", cost: 100 },
+            ]),
+          },
         },
         anomalies: { count: 1, impact: [{ currency: "USD", amount: 12 }] },
       },
       2,
     );
-    expect(h.spend).toMatchObject({ total: { amount: 900, currency: "USD" }, others: [{ amount: 500.5, currency: "EUR" }], last7: 3, previous7: 4 });
-    expect(h.trend).toEqual([{ day: "2026-10-02", cost: 2.5 }, { day: "2026-10-03", cost: 3.5 }]);
+    expect(h.spend).toMatchObject({
+      total: { amount: 900, currency: "USD" },
+      others: [{ amount: 500.5, currency: "EUR" }],
+      last7: 3,
+      previous7: 4,
+    });
+    expect(h.trend).toEqual([
+      { day: "2026-10-02", cost: 2.5 },
+      { day: "2026-10-03", cost: 3.5 },
+    ]);
   });
 
   it("reads malformed or empty figures as nothing found, never as a crash", () => {
-    expect(finopsHeadline({ spend: "??", anomalies: { count: "x" } }, 14)).toEqual({ spend: null, anomalies: { count: 0, impact: [] }, trend: [] });
+    expect(finopsHeadline({ spend: "??", anomalies: { count: "x" } }, 14)).toEqual({
+      spend: null,
+      anomalies: { count: 0, impact: [] },
+      trend: [],
+    });
     expect(finopsHeadline(null, 14).spend).toBeNull();
-    expect(revopsHeadline({ pipeline: { byCurrency: [{ currency: "USD", deals: 0, amount: 0, weighted: 0 }] } })).toEqual({ pipeline: null, overdue: null, stalledDeals: 0 });
+    expect(revopsHeadline({ pipeline: { byCurrency: [{ currency: "USD", deals: 0, amount: 0, weighted: 0 }] } })).toEqual({
+      pipeline: null,
+      overdue: null,
+      stalledDeals: 0,
+    });
   });
 
   it("answers the open pipeline and overdue receivables per currency, largest first", () => {
     const h = revopsHeadline({
-      pipeline: { byCurrency: [{ currency: "EUR", deals: 2, amount: 10, weighted: 5 }, { currency: "USD", deals: 3, amount: 30, weighted: 12 }] },
+      pipeline: {
+        byCurrency: [
+          { currency: "EUR", deals: 2, amount: 10, weighted: 5 },
+          { currency: "USD", deals: 3, amount: 30, weighted: 12 },
+        ],
+      },
       receivables: { byCurrency: [{ currency: "USD", overdue_invoices: 1, overdue: 7 }] },
       counts: { stalledDeals: 4 },
     });
@@ -109,23 +147,44 @@ describe("activity in words", () => {
   const at = new Date("2026-11-29T09:00:00Z");
 
   it("says what a sync stored, that it stored nothing, or why it failed", () => {
-    const sync = (over: object) => describeSync({ id: "t", at, failed: false, error: null, connectionId: "c", connection: "CRM", result: { read: { a: { stored: 2 }, b: { stored: 1 } } }, ...over });
+    const sync = (over: object) =>
+      describeSync({
+        id: "t",
+        at,
+        failed: false,
+        error: null,
+        connectionId: "c",
+        connection: "CRM",
+        result: { read: { a: { stored: 2 }, b: { stored: 1 } } },
+        ...over,
+      });
     expect(sync({})).toMatchObject({ text: "Synced CRM: 3 new or changed records", tone: "ok", href: "/connections/c" });
     expect(sync({ result: { read: {} } }).text).toBe("Synced CRM: nothing new");
-    expect(sync({ failed: true, error: "The server refused the password" })).toMatchObject({ text: "Sync of CRM failed: The server refused the password", tone: "error" });
+    expect(sync({ failed: true, error: "The server refused the password" })).toMatchObject({
+      text: "Sync of CRM failed: The server refused the password",
+      tone: "error",
+    });
     expect(sync({ connection: null }).href).toBe("/connections");
   });
 
   it("sums a batch of schema changes and sends it to the inbox when some wait", () => {
     const e = (status: string) => ({ id: status, connectionId: "c", createdAt: at, status });
-    expect(describeDrift([e("applied"), e("pending")], "CRM")).toMatchObject({ text: "2 schema changes on CRM: 1 applied, 1 waiting for review", href: "/inbox?kind=schema", tone: "warn" });
+    expect(describeDrift([e("applied"), e("pending")], "CRM")).toMatchObject({
+      text: "2 schema changes on CRM: 1 applied, 1 waiting for review",
+      href: "/inbox?kind=schema",
+      tone: "warn",
+    });
   });
 
   it("names who decided, or the repair agent", () => {
     const d = { id: "d", createdAt: at, kind: "mapping", stream: "deals", field: "amt", fromField: null, target: "opportunity.amount" };
     expect(describeDecision({ ...d, action: "approve" }, "Ana").text).toBe("Ana approved the mapping deals.amt → opportunity.amount");
-    expect(describeDecision({ ...d, kind: "repair", action: "auto_apply", fromField: "amount" }, null).text).toBe("The repair agent remapped deals.amt → opportunity.amount (it continues amount)");
-    expect(describeDecision({ ...d, kind: "schema", action: "reject", target: null }, "Ana").text).toBe("Ana rejected a schema change on deals.amt");
+    expect(describeDecision({ ...d, kind: "repair", action: "auto_apply", fromField: "amount" }, null).text).toBe(
+      "The repair agent remapped deals.amt → opportunity.amount (it continues amount)",
+    );
+    expect(describeDecision({ ...d, kind: "schema", action: "reject", target: null }, "Ana").text).toBe(
+      "Ana rejected a schema change on deals.amt",
+    );
   });
 
   it("tells relative times in words", () => {

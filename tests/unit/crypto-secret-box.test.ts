@@ -7,7 +7,6 @@ const A = "key-a-0123456789-0123456789-0123456789";
 const B = "key-b-0123456789-0123456789-0123456789";
 const context = "connection:t1:c1";
 
-
 describe("secret box", () => {
   it("seals under the current key's id and opens only with the same context", () => {
     const box = createSecretBox({ current: A });

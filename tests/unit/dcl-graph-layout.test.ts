@@ -11,7 +11,10 @@ describe("lineage graph layout", () => {
       { id: "account", depth: 2 },
       { id: "unfed", depth: 2 },
     ];
-    const edges = [{ source: "s1", target: "account" }, { source: "s2", target: "contact" }];
+    const edges = [
+      { source: "s1", target: "account" },
+      { source: "s2", target: "contact" },
+    ];
     const at = layoutColumns(nodes, edges);
     expect(at.get("conn")!.x).toBe(0);
     expect(at.get("account")!.x).toBe(2 * COLUMN_WIDTH);

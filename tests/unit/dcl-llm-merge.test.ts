@@ -52,11 +52,17 @@ describe("offline matcher improved by an LLM", () => {
     const name = merged.mappings.find((m) => m.field === "Account Name")!;
     expect(name.method).toBe(offline.mappings.find((m) => m.field === "Account Name")!.method);
     expect(name.confidence).toBeGreaterThanOrEqual(offline.mappings.find((m) => m.field === "Account Name")!.confidence);
-    expect(rows).toEqual([expect.objectContaining({ provider: "mock", model: "mock-1", inputTokens: 900, outputTokens: 120, error: null })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ provider: "mock", model: "mock-1", inputTokens: 900, outputTokens: 120, error: null }),
+    ]);
   });
 
   it("does not let the LLM move a table to another entity or take a target twice", async () => {
-    const { scope, llm } = model({ ...reply, entity: "contact", mappings: [{ field: "Id", target: "contact.contact_id", confidence: 0.99 }] });
+    const { scope, llm } = model({
+      ...reply,
+      entity: "contact",
+      mappings: [{ field: "Id", target: "contact.contact_id", confidence: 0.99 }],
+    });
     expect(await suggestMapping(scope, table, BUILTIN_ONTOLOGY, { model: llm })).toEqual(matchTable(table, BUILTIN_ONTOLOGY));
     const twice = model({ ...reply, mappings: [{ field: "Bemerkung", target: "account.name", confidence: 0.99 }] });
     const merged = await suggestMapping(twice.scope, table, BUILTIN_ONTOLOGY, { model: twice.llm });

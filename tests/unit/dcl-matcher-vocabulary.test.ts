@@ -9,10 +9,13 @@ import { BUILTIN_ONTOLOGY } from "@/lib/dcl/ontology/builtin";
 type Column = [name: string, type: string, samples: JsonValue[], expected: string | null];
 
 const tableOf = (source: string, table: string, columns: Column[]): SourceTable => ({
-  source, table, fields: columns.map(([name, type, samples]) => ({ name, type, samples })),
+  source,
+  table,
+  fields: columns.map(([name, type, samples]) => ({ name, type, samples })),
 });
 const expectedOf = (columns: Column[]) => Object.fromEntries(columns.map(([name, , , target]) => [name, target]));
-const targetsOf = (table: SourceTable, priors: PriorApproval[] = []) => Object.fromEntries(matchTable(table, BUILTIN_ONTOLOGY, { priors }).mappings.map((m) => [m.field, m.target]));
+const targetsOf = (table: SourceTable, priors: PriorApproval[] = []) =>
+  Object.fromEntries(matchTable(table, BUILTIN_ONTOLOGY, { priors }).mappings.map((m) => [m.field, m.target]));
 
 describe("names in other languages", () => {
   it("reads accents, written-out umlauts, compounds and word order alike", () => {
@@ -29,51 +32,81 @@ describe("names in other languages", () => {
   });
 
   const cases: [language: string, table: string, entity: string, columns: Column[]][] = [
-    ["German", "Rechnungen", "invoice", [
-      ["Rechnungsnummer", "string", ["RE-2024-001", "RE-2024-002"], "invoice.number"],
-      ["Kundennummer", "string", ["10023", "10007"], "invoice.account_id"],
-      ["Rechnungsdatum", "string", ["31.01.2024", "02.02.2024"], "invoice.issued_at"],
-      ["faellig_am", "string", ["14.02.2024", "16.02.2024"], "invoice.due_at"],
-      ["Bruttobetrag", "string", ["1.487,50", "571,20"], "invoice.amount"],
-      ["Währung", "string", ["EUR", "EUR"], "invoice.currency"],
-      ["Bemerkung", "string", ["Skonto", ""], null],
-    ]],
-    ["French", "factures", "invoice", [
-      ["numero_facture", "string", ["F-0311", "F-0312"], "invoice.number"],
-      ["code_client", "string", ["CLI-0042", "CLI-0107"], "invoice.account_id"],
-      ["date_echeance", "string", ["04/04/2024", "19/03/2024"], "invoice.due_at"],
-      ["montant_ttc", "string", ["1 440,00", "4 140,00"], "invoice.amount"],
-      ["devise", "string", ["EUR", "EUR"], "invoice.currency"],
-    ]],
-    ["Spanish", "clientes", "account", [
-      ["codigo_cliente", "string", ["C-001", "C-002"], "account.account_id"],
-      ["razon_social", "string", ["Talleres García S.L.", "Hotel Mar Azul S.L."], "account.name"],
-      ["pais", "string", ["ES", "PT"], "account.country"],
-      ["fecha_alta", "string", ["15/01/2021", "03/06/2022"], "account.created_at"],
-      ["empleados", "integer", [14, 120], "account.employee_count"],
-    ]],
-    ["Portuguese", "oportunidades", "opportunity", [
-      ["nome_do_negocio", "string", ["Implantação ERP", "Renovação anual"], "opportunity.name"],
-      ["valor", "string", ["85000,00", "42000,00"], "opportunity.amount"],
-      ["moeda", "string", ["BRL", "BRL"], "opportunity.currency"],
-      ["etapa", "string", ["Proposta", "Negociação"], "opportunity.stage"],
-      ["data_prevista_de_fechamento", "string", ["30/06/2024", "15/05/2024"], "opportunity.close_date"],
-      ["responsavel", "string", ["Ana Souza", "Carlos Lima"], "opportunity.owner"],
-    ]],
-    ["Italian", "fatture", "invoice", [
-      ["numero_fattura", "string", ["1/2024", "2/2024"], "invoice.number"],
-      ["data_scadenza", "string", ["14/02/2024", "21/02/2024"], "invoice.due_at"],
-      ["importo_totale", "string", ["1.220,00", "2.989,00"], "invoice.amount"],
-      ["codice_cliente", "string", ["C0012", "C0044"], "invoice.account_id"],
-      ["valuta", "string", ["EUR", "EUR"], "invoice.currency"],
-    ]],
-    ["Dutch", "klanten", "account", [
-      ["klantnummer", "string", ["K-1001", "K-1002"], "account.account_id"],
-      ["bedrijfsnaam", "string", ["Bakkerij De Vries", "Bergbouw B.V."], "account.name"],
-      ["land", "string", ["NL", "BE"], "account.country"],
-      ["aanmaakdatum", "string", ["12-02-2024", "03-03-2024"], "account.created_at"],
-      ["accountmanager", "string", ["Lotte Bakker", "Daan Visser"], "account.owner"],
-    ]],
+    [
+      "German",
+      "Rechnungen",
+      "invoice",
+      [
+        ["Rechnungsnummer", "string", ["RE-2024-001", "RE-2024-002"], "invoice.number"],
+        ["Kundennummer", "string", ["10023", "10007"], "invoice.account_id"],
+        ["Rechnungsdatum", "string", ["31.01.2024", "02.02.2024"], "invoice.issued_at"],
+        ["faellig_am", "string", ["14.02.2024", "16.02.2024"], "invoice.due_at"],
+        ["Bruttobetrag", "string", ["1.487,50", "571,20"], "invoice.amount"],
+        ["Währung", "string", ["EUR", "EUR"], "invoice.currency"],
+        ["Bemerkung", "string", ["Skonto", ""], null],
+      ],
+    ],
+    [
+      "French",
+      "factures",
+      "invoice",
+      [
+        ["numero_facture", "string", ["F-0311", "F-0312"], "invoice.number"],
+        ["code_client", "string", ["CLI-0042", "CLI-0107"], "invoice.account_id"],
+        ["date_echeance", "string", ["04/04/2024", "19/03/2024"], "invoice.due_at"],
+        ["montant_ttc", "string", ["1 440,00", "4 140,00"], "invoice.amount"],
+        ["devise", "string", ["EUR", "EUR"], "invoice.currency"],
+      ],
+    ],
+    [
+      "Spanish",
+      "clientes",
+      "account",
+      [
+        ["codigo_cliente", "string", ["C-001", "C-002"], "account.account_id"],
+        ["razon_social", "string", ["Talleres García S.L.", "Hotel Mar Azul S.L."], "account.name"],
+        ["pais", "string", ["ES", "PT"], "account.country"],
+        ["fecha_alta", "string", ["15/01/2021", "03/06/2022"], "account.created_at"],
+        ["empleados", "integer", [14, 120], "account.employee_count"],
+      ],
+    ],
+    [
+      "Portuguese",
+      "oportunidades",
+      "opportunity",
+      [
+        ["nome_do_negocio", "string", ["Implantação ERP", "Renovação anual"], "opportunity.name"],
+        ["valor", "string", ["85000,00", "42000,00"], "opportunity.amount"],
+        ["moeda", "string", ["BRL", "BRL"], "opportunity.currency"],
+        ["etapa", "string", ["Proposta", "Negociação"], "opportunity.stage"],
+        ["data_prevista_de_fechamento", "string", ["30/06/2024", "15/05/2024"], "opportunity.close_date"],
+        ["responsavel", "string", ["Ana Souza", "Carlos Lima"], "opportunity.owner"],
+      ],
+    ],
+    [
+      "Italian",
+      "fatture",
+      "invoice",
+      [
+        ["numero_fattura", "string", ["1/2024", "2/2024"], "invoice.number"],
+        ["data_scadenza", "string", ["14/02/2024", "21/02/2024"], "invoice.due_at"],
+        ["importo_totale", "string", ["1.220,00", "2.989,00"], "invoice.amount"],
+        ["codice_cliente", "string", ["C0012", "C0044"], "invoice.account_id"],
+        ["valuta", "string", ["EUR", "EUR"], "invoice.currency"],
+      ],
+    ],
+    [
+      "Dutch",
+      "klanten",
+      "account",
+      [
+        ["klantnummer", "string", ["K-1001", "K-1002"], "account.account_id"],
+        ["bedrijfsnaam", "string", ["Bakkerij De Vries", "Bergbouw B.V."], "account.name"],
+        ["land", "string", ["NL", "BE"], "account.country"],
+        ["aanmaakdatum", "string", ["12-02-2024", "03-03-2024"], "account.created_at"],
+        ["accountmanager", "string", ["Lotte Bakker", "Daan Visser"], "account.owner"],
+      ],
+    ],
   ];
 
   it.each(cases)("maps a %s table", (_language, table, entity, columns) => {
@@ -110,10 +143,28 @@ describe("ERP vocabulary and vendor types", () => {
     const move: Column[] = [
       ["id", "integer", [118, 119, 127], "invoice.invoice_id"],
       ["name", "char", ["INV/2024/00042", "INV/2024/00043", "INV/2024/00051"], "invoice.number"],
-      ["partner_id", "many2one", [[7, "Azure Interior"], [14, "Deco Addict"], [7, "Azure Interior"]], "invoice.account_id"],
+      [
+        "partner_id",
+        "many2one",
+        [
+          [7, "Azure Interior"],
+          [14, "Deco Addict"],
+          [7, "Azure Interior"],
+        ],
+        "invoice.account_id",
+      ],
       ["invoice_date_due", "date", ["2024-05-02", "2024-05-05", "2024-05-30"], "invoice.due_at"],
       ["amount_total", "monetary", [2068.85, 4830.58, 368.0], "invoice.amount"],
-      ["currency_id", "many2one", [[1, "USD"], [1, "USD"], [1, "USD"]], "invoice.currency"],
+      [
+        "currency_id",
+        "many2one",
+        [
+          [1, "USD"],
+          [1, "USD"],
+          [1, "USD"],
+        ],
+        "invoice.currency",
+      ],
     ];
     expect(targetsOf(tableOf("sap", "VBRK", vbrk))).toEqual(expectedOf(vbrk));
     expect(targetsOf(tableOf("odoo", "account.move", move))).toEqual(expectedOf(move));
@@ -125,12 +176,18 @@ describe("ERP vocabulary and vendor types", () => {
       { name: "Phone", samples: ["+1 415 555 0101", "+1 415 555 0199"] },
     ];
     const known = matchTable({ source: "crm", table: "contacts", fields: fields.map((f) => ({ ...f, type: "string" })) }, BUILTIN_ONTOLOGY);
-    const unknown = matchTable({ source: "crm", table: "contacts", fields: fields.map((f) => ({ ...f, type: "x-vendor-blob-ref" })) }, BUILTIN_ONTOLOGY);
+    const unknown = matchTable(
+      { source: "crm", table: "contacts", fields: fields.map((f) => ({ ...f, type: "x-vendor-blob-ref" })) },
+      BUILTIN_ONTOLOGY,
+    );
     expect(unknown.mappings.map((m) => m.target)).toEqual(known.mappings.map((m) => m.target));
     // A type that names the semantic outright counts like values would; one that contradicts it counts against.
     const byType = (type: string) => {
       const names = ["Adresse_2", "contact_id", "first_name", "last_name", "created_at"];
-      const match = matchTable({ source: "crm", table: "contacts", fields: names.map((name, i) => ({ name, type: i === 0 ? type : "string", samples: [] })) }, BUILTIN_ONTOLOGY);
+      const match = matchTable(
+        { source: "crm", table: "contacts", fields: names.map((name, i) => ({ name, type: i === 0 ? type : "string", samples: [] })) },
+        BUILTIN_ONTOLOGY,
+      );
       return match.mappings[0]!.target;
     };
     expect(byType("email")).toBe("contact.email");
@@ -146,7 +203,15 @@ describe("value shapes", () => {
     expect(describeValues(["/Date(1706659200000)/"])).toMatchObject({ dateLike: 1 });
     // A padded id is not an epoch time, whatever its length.
     expect(describeValues(["0000100042", "0000100043"])).toMatchObject({ zeroPadded: 1, idLike: 1, epochSeconds: 0 });
-    for (const flags of [["X", "", "X"], ["J", "N"], ["S", "N"], ["O", "N"], ["Y", "N"], ["ja", "nein"], ["Sim", "Não"]]) {
+    for (const flags of [
+      ["X", "", "X"],
+      ["J", "N"],
+      ["S", "N"],
+      ["O", "N"],
+      ["Y", "N"],
+      ["ja", "nein"],
+      ["Sim", "Não"],
+    ]) {
       expect(describeValues(flags).booleanLike, flags.join("/")).toBe(1);
     }
     expect(describeValues(["A", "I", "H"]).booleanLike).toBe(0);

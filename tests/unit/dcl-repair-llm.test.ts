@@ -42,7 +42,15 @@ const sampleValues = [...input.before.fields, ...input.after.fields].flatMap((f)
 function review(doGenerate: DoGenerate, args: { plan?: RepairPlan; timeoutMs?: number } = {}) {
   const { rows, scope } = fakeLlmScope();
   const model = mockLlm(doGenerate);
-  const result = reviewWithLlm({ scope, model, input, plan: args.plan ?? plan, ontology: BUILTIN_ONTOLOGY, thresholds: THRESHOLDS, timeoutMs: args.timeoutMs });
+  const result = reviewWithLlm({
+    scope,
+    model,
+    input,
+    plan: args.plan ?? plan,
+    ontology: BUILTIN_ONTOLOGY,
+    thresholds: THRESHOLDS,
+    timeoutMs: args.timeoutMs,
+  });
   return { rows, calls: model.languageModel.doGenerateCalls, result };
 }
 const byField = (p: RepairPlan) => Object.fromEntries(p.repairs.map((r) => [r.field, r]));
@@ -75,7 +83,8 @@ describe("reviewWithLlm", () => {
     expect(r.phone).toMatchObject({ confidence: 0.6, apply: "review" });
     expect(r.created_on!.reason).toBe(`${before.created_on!.reason}; the model agrees`);
     expect(r.id).toEqual(before.id);
-    for (const field of ["email_address", "created_on", "phone"]) expect(r[field]!.confidence - before[field]!.confidence).toBeLessThanOrEqual(0.1 + 1e-9);
+    for (const field of ["email_address", "created_on", "phone"])
+      expect(r[field]!.confidence - before[field]!.confidence).toBeLessThanOrEqual(0.1 + 1e-9);
 
     expect(calls).toHaveLength(1);
     expect(rows).toEqual([expect.objectContaining({ purpose: "dcl.repair", error: null })]);

@@ -22,8 +22,16 @@ describe("the repair agent", () => {
   it("keeps what did not change and follows renames whose values agree record by record, applying them when sure", () => {
     const plan = suggestRepairs(
       drift(
-        [["Id", "id", ids], ["Amount", "currency", amounts], ["CloseDate", "date", dates]],
-        [["Id", "id", ids], ["amount", "decimal(18,2)", amounts], ["close_date", "DATS", dates]],
+        [
+          ["Id", "id", ids],
+          ["Amount", "currency", amounts],
+          ["CloseDate", "date", dates],
+        ],
+        [
+          ["Id", "id", ids],
+          ["amount", "decimal(18,2)", amounts],
+          ["close_date", "DATS", dates],
+        ],
         { Id: "opportunity.opportunity_id", Amount: "opportunity.amount", CloseDate: "opportunity.close_date" },
       ),
       BUILTIN_ONTOLOGY,
@@ -39,8 +47,16 @@ describe("the repair agent", () => {
   it("sees a unit change in the values, reports a mapped field with no successor as removed, and maps a new field by the matcher", () => {
     const plan = suggestRepairs(
       drift(
-        [["Id", "id", ids], ["Amount", "currency", amounts], ["Probability", "percent", [10, 50, 75, 90, 100]]],
-        [["Id", "id", ids], ["amount_cents", "integer", [1200050, 80000, null, 430000, 9500000]], ["owner_email", "string", ["a@x.test", "b@x.test", "c@x.test", "d@x.test", "e@x.test"]]],
+        [
+          ["Id", "id", ids],
+          ["Amount", "currency", amounts],
+          ["Probability", "percent", [10, 50, 75, 90, 100]],
+        ],
+        [
+          ["Id", "id", ids],
+          ["amount_cents", "integer", [1200050, 80000, null, 430000, 9500000]],
+          ["owner_email", "string", ["a@x.test", "b@x.test", "c@x.test", "d@x.test", "e@x.test"]],
+        ],
         { Id: "opportunity.opportunity_id", Amount: "opportunity.amount", Probability: "opportunity.probability" },
       ),
       BUILTIN_ONTOLOGY,
@@ -57,8 +73,15 @@ describe("the repair agent", () => {
     const paid = [100, 0, 75, 150, 0];
     const plan = suggestRepairs(
       drift(
-        [["id", "string", ids], ["amount", "number", due]],
-        [["id", "string", ids], ["amount_paid", "number", paid], ["amount_due", "number", due]],
+        [
+          ["id", "string", ids],
+          ["amount", "number", due],
+        ],
+        [
+          ["id", "string", ids],
+          ["amount_paid", "number", paid],
+          ["amount_due", "number", due],
+        ],
         { id: "invoice.invoice_id", amount: "invoice.amount" },
       ),
       BUILTIN_ONTOLOGY,
@@ -70,10 +93,20 @@ describe("the repair agent", () => {
 
   it("asks a person before keeping a mapping on a field of the same name whose values changed meaning", () => {
     const plan = suggestRepairs(
-      drift([["id", "string", ids], ["owner", "string", ["ann", "bob", "cy", "di", "ed"]]], [["id", "string", ids], ["owner", "string", ["u-1", "u-2", "u-3", "u-4", "u-5"]]], {
-        id: "opportunity.opportunity_id",
-        owner: "opportunity.owner",
-      }),
+      drift(
+        [
+          ["id", "string", ids],
+          ["owner", "string", ["ann", "bob", "cy", "di", "ed"]],
+        ],
+        [
+          ["id", "string", ids],
+          ["owner", "string", ["u-1", "u-2", "u-3", "u-4", "u-5"]],
+        ],
+        {
+          id: "opportunity.opportunity_id",
+          owner: "opportunity.owner",
+        },
+      ),
       BUILTIN_ONTOLOGY,
     );
     expect(byField(plan).owner).toMatchObject({ target: "opportunity.owner", apply: "review" });
@@ -85,8 +118,16 @@ describe("the repair agent", () => {
     const forecast = ["Pipeline", "Best Case", "Commit", "Closed", "Omitted"];
     const plan = suggestRepairs(
       drift(
-        [["Id", "id", ids], ["STAGE", "string", stages], ["FORECAST_CATEGORY", "string", forecast]],
-        [["Id", "id", ids], ["STAGE", "string", forecast], ["STAGE_NAME", "string", stages]],
+        [
+          ["Id", "id", ids],
+          ["STAGE", "string", stages],
+          ["FORECAST_CATEGORY", "string", forecast],
+        ],
+        [
+          ["Id", "id", ids],
+          ["STAGE", "string", forecast],
+          ["STAGE_NAME", "string", stages],
+        ],
         { Id: "opportunity.opportunity_id", STAGE: "opportunity.stage" },
       ),
       BUILTIN_ONTOLOGY,
@@ -108,18 +149,42 @@ describe("the repair agent", () => {
 
   it("keeps field names like Object.prototype's as data, and survives dates no calendar has", () => {
     const plan = suggestRepairs(
-      drift([["constructor", "string", ["a", "b", "c"]], ["toString", "string", ["/Date(9000000000000000)/", "x", "y"]]], [["constructor", "string", ["a", "b", "c"]], ["valueOf", "string", ["/Date(9000000000000001)/", "x", "y"]]], {}),
+      drift(
+        [
+          ["constructor", "string", ["a", "b", "c"]],
+          ["toString", "string", ["/Date(9000000000000000)/", "x", "y"]],
+        ],
+        [
+          ["constructor", "string", ["a", "b", "c"]],
+          ["valueOf", "string", ["/Date(9000000000000001)/", "x", "y"]],
+        ],
+        {},
+      ),
       BUILTIN_ONTOLOGY,
     );
-    expect(plan.repairs.map((r) => [r.field, r.target])).toEqual([["constructor", null], ["valueOf", null]]);
+    expect(plan.repairs.map((r) => [r.field, r.target])).toEqual([
+      ["constructor", null],
+      ["valueOf", null],
+    ]);
     expect(plan.removed).toEqual([]);
   });
 
   it("refuses input that is not a drift description, with the reason", () => {
-    const bad = DriftInput.safeParse({ source: "x", table: "t", before: { fields: [] }, mappings: { a: "not a target" }, after: { fields: [] } });
+    const bad = DriftInput.safeParse({
+      source: "x",
+      table: "t",
+      before: { fields: [] },
+      mappings: { a: "not a target" },
+      after: { fields: [] },
+    });
     expect(bad.success).toBe(false);
     expect(bad.error!.issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining(["mappings.a", "after.fields"]));
-    const twice = DriftInput.safeParse({ source: "x", table: "t", before: { fields: [] }, after: { fields: [{ name: "a" }, { name: "a" }] } });
+    const twice = DriftInput.safeParse({
+      source: "x",
+      table: "t",
+      before: { fields: [] },
+      after: { fields: [{ name: "a" }, { name: "a" }] },
+    });
     expect(twice.error!.issues[0]!.message).toBe("field names must be unique");
   });
 });

@@ -56,9 +56,20 @@ describe("vendor type names", () => {
   });
 
   it("says what a name tells beyond the type", () => {
-    expect(read(["CUKY", "CURR", "monetary", "many2one", "Edm.Guid", "percent", "email", "QUAN", "UNIT", "CLNT", "picklist"])).toMatchObject({
-      CUKY: { hint: "currency" }, CURR: { hint: "money" }, monetary: { hint: "money" }, many2one: { hint: "reference" }, "Edm.Guid": { hint: "identifier" },
-      percent: { hint: "percent" }, email: { hint: "email" }, QUAN: { hint: "quantity" }, UNIT: { hint: "unit" }, CLNT: { hint: "client" }, picklist: { hint: "category" },
+    expect(
+      read(["CUKY", "CURR", "monetary", "many2one", "Edm.Guid", "percent", "email", "QUAN", "UNIT", "CLNT", "picklist"]),
+    ).toMatchObject({
+      CUKY: { hint: "currency" },
+      CURR: { hint: "money" },
+      monetary: { hint: "money" },
+      many2one: { hint: "reference" },
+      "Edm.Guid": { hint: "identifier" },
+      percent: { hint: "percent" },
+      email: { hint: "email" },
+      QUAN: { hint: "quantity" },
+      UNIT: { hint: "unit" },
+      CLNT: { hint: "client" },
+      picklist: { hint: "category" },
     });
   });
 
@@ -76,18 +87,32 @@ describe("vendor type names", () => {
   });
 
   it("lets an ontology field be declared in a vendor's words and stores the ontology's type", () => {
-    const types = ["varchar(80)", "Edm.Decimal", "DATS", "TIMESTAMP_NTZ", "checkbox", "jsonb", "no_such_type"].map((type) => OntologyField.parse({ name: "x", type }).type);
+    const types = ["varchar(80)", "Edm.Decimal", "DATS", "TIMESTAMP_NTZ", "checkbox", "jsonb", "no_such_type"].map(
+      (type) => OntologyField.parse({ name: "x", type }).type,
+    );
     expect(types).toEqual(["string", "number", "date", "timestamp", "boolean", "string", "string"]);
   });
 
   it("types a Salesforce describe with the same reading, keeping unknown types as JSON and the source's name", () => {
-    const fields = toSourceFields({ name: "Account", queryable: true, fields: [
-      { name: "Id", type: "id", nillable: false }, { name: "AnnualRevenue", type: "currency", nillable: true }, { name: "NumberOfEmployees", type: "int", nillable: true },
-      { name: "CreatedDate", type: "datetime", nillable: false }, { name: "Rating", type: "picklist", nillable: true }, { name: "Extra", type: "complexvalue", nillable: true },
-    ] });
+    const fields = toSourceFields({
+      name: "Account",
+      queryable: true,
+      fields: [
+        { name: "Id", type: "id", nillable: false },
+        { name: "AnnualRevenue", type: "currency", nillable: true },
+        { name: "NumberOfEmployees", type: "int", nillable: true },
+        { name: "CreatedDate", type: "datetime", nillable: false },
+        { name: "Rating", type: "picklist", nillable: true },
+        { name: "Extra", type: "complexvalue", nillable: true },
+      ],
+    });
     expect(fields.map((f) => [f.name, f.type, f.sourceType])).toEqual([
-      ["Id", "string", "id"], ["AnnualRevenue", "number", "currency"], ["NumberOfEmployees", "integer", "int"],
-      ["CreatedDate", "timestamp", "datetime"], ["Rating", "string", "picklist"], ["Extra", "json", "complexvalue"],
+      ["Id", "string", "id"],
+      ["AnnualRevenue", "number", "currency"],
+      ["NumberOfEmployees", "integer", "int"],
+      ["CreatedDate", "timestamp", "datetime"],
+      ["Rating", "string", "picklist"],
+      ["Extra", "json", "complexvalue"],
     ]);
   });
 });

@@ -13,7 +13,10 @@ describe("a unified view's filters in the URL", () => {
   it("writes equals as the bare field, so existing links keep working", () => {
     expect(filterKey("currency", "eq")).toBe("currency");
     expect(filterKey("name", "contains")).toBe("name.contains");
-    expect(filtersOf({ sort: "-amount", limit: "50", currency: "USD", "amount.gt": "10" })).toEqual([["currency", "USD"], ["amount.gt", "10"]]);
+    expect(filtersOf({ sort: "-amount", limit: "50", currency: "USD", "amount.gt": "10" })).toEqual([
+      ["currency", "USD"],
+      ["amount.gt", "10"],
+    ]);
   });
 
   it("says each filter as a person reads it", () => {

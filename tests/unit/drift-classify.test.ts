@@ -22,15 +22,78 @@ const fields: SchemaField[] = [
 ];
 
 const records: SourceRecord[] = [
-  { id: 1, name: "Acme Corp", email: "ops@acme.com", phone: "+1 555 0100", amount: 1200, annual_revenue: 1250000.5, employees: 120, closeDate: "2024-03-01", is_customer: true },
-  { id: 2, name: "Globex", email: "it@globex.com", phone: "+1 555 0101", amount: 5400, annual_revenue: 830000.25, employees: 45, closeDate: "2024-04-15", is_customer: false },
-  { id: 3, name: "Initech", email: "bill@initech.com", phone: null, amount: 300, annual_revenue: null, employees: 800, closeDate: null, is_customer: true },
-  { id: 4, name: "Umbrella", email: null, phone: "+44 20 7946 0018", amount: 98000, annual_revenue: 45000000.75, employees: 12000, closeDate: "2024-06-30", is_customer: true },
-  { id: 5, name: "Hooli", email: "sales@hooli.xyz", phone: "+1 555 0199", amount: 750, annual_revenue: 99000.1, employees: null, closeDate: "2024-07-04", is_customer: false },
-  { id: 6, name: "Vandelay Industries", email: "art@vandelay.com", phone: "+1 555 0142", amount: 2100, annual_revenue: 310000.9, employees: 8, closeDate: "2024-08-19", is_customer: true },
+  {
+    id: 1,
+    name: "Acme Corp",
+    email: "ops@acme.com",
+    phone: "+1 555 0100",
+    amount: 1200,
+    annual_revenue: 1250000.5,
+    employees: 120,
+    closeDate: "2024-03-01",
+    is_customer: true,
+  },
+  {
+    id: 2,
+    name: "Globex",
+    email: "it@globex.com",
+    phone: "+1 555 0101",
+    amount: 5400,
+    annual_revenue: 830000.25,
+    employees: 45,
+    closeDate: "2024-04-15",
+    is_customer: false,
+  },
+  {
+    id: 3,
+    name: "Initech",
+    email: "bill@initech.com",
+    phone: null,
+    amount: 300,
+    annual_revenue: null,
+    employees: 800,
+    closeDate: null,
+    is_customer: true,
+  },
+  {
+    id: 4,
+    name: "Umbrella",
+    email: null,
+    phone: "+44 20 7946 0018",
+    amount: 98000,
+    annual_revenue: 45000000.75,
+    employees: 12000,
+    closeDate: "2024-06-30",
+    is_customer: true,
+  },
+  {
+    id: 5,
+    name: "Hooli",
+    email: "sales@hooli.xyz",
+    phone: "+1 555 0199",
+    amount: 750,
+    annual_revenue: 99000.1,
+    employees: null,
+    closeDate: "2024-07-04",
+    is_customer: false,
+  },
+  {
+    id: 6,
+    name: "Vandelay Industries",
+    email: "art@vandelay.com",
+    phone: "+1 555 0142",
+    amount: 2100,
+    annual_revenue: 310000.9,
+    employees: 8,
+    closeDate: "2024-08-19",
+    is_customer: true,
+  },
 ];
 
-const stream = (schemaFields: SchemaField[], sample: SourceRecord[]): StreamSchema => ({ fields: schemaFields, profile: profileSample(schemaFields, sample) });
+const stream = (schemaFields: SchemaField[], sample: SourceRecord[]): StreamSchema => ({
+  fields: schemaFields,
+  profile: profileSample(schemaFields, sample),
+});
 const accounts = stream(fields, records);
 
 /** The accounts stream after the source renamed columns; the data under them is unchanged. */
@@ -44,10 +107,14 @@ function renamed(renames: Record<string, string>, changeType: Record<string, Fie
 /** The accounts stream with one field redeclared and its values rewritten to match. */
 function changed(name: string, change: Partial<SchemaField>, value: (v: JsonValue) => JsonValue = (v) => v): StreamSchema {
   const next = fields.map((f) => (f.name === name ? { ...f, ...change } : f));
-  return stream(next, records.map((r) => ({ ...r, [name]: value(r[name]!) })));
+  return stream(
+    next,
+    records.map((r) => ({ ...r, [name]: value(r[name]!) })),
+  );
 }
 
-const summary = (changes: SchemaChange[]) => changes.map(({ kind, field, previousField, severity }) => ({ kind, field, previousField, severity }));
+const summary = (changes: SchemaChange[]) =>
+  changes.map(({ kind, field, previousField, severity }) => ({ kind, field, previousField, severity }));
 
 describe("compareSchemas on a CRM accounts stream", () => {
   it("reports nothing for an unchanged schema", () => {
@@ -140,7 +207,10 @@ describe("compareSchemas on a CRM accounts stream", () => {
 
     it("gives a removed field to at most one added field; the other stays an addition", () => {
       const next = stream(
-        [...fields.map((f) => (f.name === "email" ? { ...f, name: "email_address" } : f)), { name: "email_opt_in", type: "boolean", nullable: true }],
+        [
+          ...fields.map((f) => (f.name === "email" ? { ...f, name: "email_address" } : f)),
+          { name: "email_opt_in", type: "boolean", nullable: true },
+        ],
         records.map(({ email, ...rest }, i) => ({ ...rest, email_address: email!, email_opt_in: i % 2 === 0 })),
       );
       expect(summary(compareSchemas(accounts, next))).toEqual([
@@ -181,18 +251,64 @@ describe("compareSchemas on a CRM accounts stream", () => {
   });
 
   describe("type changes", () => {
-    type Retype = { what: string; field: string; to: FieldType; value: (v: JsonValue) => JsonValue; severity: Severity; direction: TypeChangeDirection };
+    type Retype = {
+      what: string;
+      field: string;
+      to: FieldType;
+      value: (v: JsonValue) => JsonValue;
+      severity: Severity;
+      direction: TypeChangeDirection;
+    };
     const unlessNull = (f: (v: JsonValue) => JsonValue) => (v: JsonValue) => (v === null ? null : f(v));
     it.each<Retype>([
-      { what: "integer -> number", field: "amount", to: "number", value: (v) => (v as number) + 0.5, severity: "non_breaking", direction: "widening" },
-      { what: "date -> timestamp", field: "closeDate", to: "timestamp", value: unlessNull((v) => `${v}T00:00:00Z`), severity: "non_breaking", direction: "widening" },
-      { what: "integer -> string", field: "employees", to: "string", value: unlessNull((v) => `${v}+`), severity: "potentially_breaking", direction: "widening" },
-      { what: "number -> integer", field: "annual_revenue", to: "integer", value: unlessNull((v) => Math.round(v as number)), severity: "potentially_breaking", direction: "narrowing" },
-      { what: "boolean -> integer", field: "is_customer", to: "integer", value: (v) => (v ? 1 : 0), severity: "breaking", direction: "incompatible" },
+      {
+        what: "integer -> number",
+        field: "amount",
+        to: "number",
+        value: (v) => (v as number) + 0.5,
+        severity: "non_breaking",
+        direction: "widening",
+      },
+      {
+        what: "date -> timestamp",
+        field: "closeDate",
+        to: "timestamp",
+        value: unlessNull((v) => `${v}T00:00:00Z`),
+        severity: "non_breaking",
+        direction: "widening",
+      },
+      {
+        what: "integer -> string",
+        field: "employees",
+        to: "string",
+        value: unlessNull((v) => `${v}+`),
+        severity: "potentially_breaking",
+        direction: "widening",
+      },
+      {
+        what: "number -> integer",
+        field: "annual_revenue",
+        to: "integer",
+        value: unlessNull((v) => Math.round(v as number)),
+        severity: "potentially_breaking",
+        direction: "narrowing",
+      },
+      {
+        what: "boolean -> integer",
+        field: "is_customer",
+        to: "integer",
+        value: (v) => (v ? 1 : 0),
+        severity: "breaking",
+        direction: "incompatible",
+      },
     ])("classifies $what as $severity", ({ field, to, value, severity, direction }) => {
       const changes = compareSchemas(accounts, changed(field, { type: to }, value));
       expect(summary(changes)).toEqual([{ kind: "type_changed", field, severity }]);
-      expect(changes[0]).toMatchObject({ previousType: fields.find((f) => f.name === field)!.type, currentType: to, details: { direction } });
+      expect(changes[0]).toMatchObject({
+        previousType: fields.find((f) => f.name === field)!.type,
+        currentType: to,
+        details: { direction },
+      });
     });
 
     it("classifies the rest of the type lattice", () => {
@@ -206,13 +322,19 @@ describe("compareSchemas on a CRM accounts stream", () => {
 
   describe("nullability", () => {
     it("reports a required field becoming nullable as potentially breaking", () => {
-      const changes = compareSchemas(accounts, changed("name", { nullable: true }, (v) => (v === "Globex" ? null : v)));
+      const changes = compareSchemas(
+        accounts,
+        changed("name", { nullable: true }, (v) => (v === "Globex" ? null : v)),
+      );
       expect(summary(changes)).toEqual([{ kind: "nullability_changed", field: "name", severity: "potentially_breaking" }]);
       expect(changes[0]!.details).toEqual({ nullable: true });
     });
 
     it("reports a nullable field becoming required as non-breaking", () => {
-      const changes = compareSchemas(accounts, changed("phone", { nullable: false }, (v) => v ?? "+1 555 0000"));
+      const changes = compareSchemas(
+        accounts,
+        changed("phone", { nullable: false }, (v) => v ?? "+1 555 0000"),
+      );
       expect(summary(changes)).toEqual([{ kind: "nullability_changed", field: "phone", severity: "non_breaking" }]);
       expect(changes[0]!.details).toEqual({ nullable: false });
     });
@@ -239,7 +361,11 @@ describe("compareSchemas on a CRM accounts stream", () => {
         { name: "is_customer", type: "boolean", nullable: false },
         { name: "industry", type: "string", nullable: true },
       ],
-      records.map(({ email, phone: _phone, ...rest }, i) => ({ ...rest, email_address: email!, industry: ["Energy", "Software", "Pharma", null, "Retail", "Import/Export"][i]! })),
+      records.map(({ email, phone: _phone, ...rest }, i) => ({
+        ...rest,
+        email_address: email!,
+        industry: ["Energy", "Software", "Pharma", null, "Retail", "Import/Export"][i]!,
+      })),
     );
     expect(summary(compareSchemas(accounts, next))).toEqual([
       { kind: "field_renamed", field: "email_address", previousField: "email", severity: "breaking" },
@@ -253,7 +379,8 @@ describe("compareSchemas on a CRM accounts stream", () => {
 
 describe("nameSimilarity", () => {
   it("scores the same words in another case style as identical", () => {
-    for (const other of ["close_date", "CloseDate", "CLOSE_DATE", "close-date", "close date"]) expect(nameSimilarity("closeDate", other)).toBe(1);
+    for (const other of ["close_date", "CloseDate", "CLOSE_DATE", "close-date", "close date"])
+      expect(nameSimilarity("closeDate", other)).toBe(1);
   });
 
   it("scores a name contained in the other high, unrelated names low", () => {

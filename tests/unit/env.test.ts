@@ -21,6 +21,8 @@ describe("environment parsing", () => {
     expect(() => parseEnv({ AOS_ALLOW_DESTRUCTIVE_MIGRATIONS: "maybe" })).toThrow(InvalidEnvironmentError);
     expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET/);
     // Machines sharing an object store must share their locks.
-    expect(() => parseEnv({ NODE_ENV: "production", NEXTAUTH_URL: "https://aos.example.com", AOS_STORE_URL: "s3://bucket/aos" })).toThrow(/UPSTASH_REDIS_REST_URL/);
+    expect(() => parseEnv({ NODE_ENV: "production", NEXTAUTH_URL: "https://aos.example.com", AOS_STORE_URL: "s3://bucket/aos" })).toThrow(
+      /UPSTASH_REDIS_REST_URL/,
+    );
   });
 });

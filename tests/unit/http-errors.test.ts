@@ -39,14 +39,25 @@ describe("errors as HTTP answers", () => {
   });
 
   it("answers RFC 9457 problem details, with each invalid input under errors", async () => {
-    const res = toErrorResponse(zodToValidationError(z.object({ name: z.string().min(1), limit: z.number() }).safeParse({ name: "", limit: "x" }).error!, "request body"), "req-9");
+    const res = toErrorResponse(
+      zodToValidationError(
+        z.object({ name: z.string().min(1), limit: z.number() }).safeParse({ name: "", limit: "x" }).error!,
+        "request body",
+      ),
+      "req-9",
+    );
     expect(res.status).toBe(422);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
     const body = await res.json();
-    expect(body).toMatchObject({ type: "urn:autonomos:problem:validation_failed", title: "Unprocessable Entity", status: 422, code: "validation_failed", requestId: "req-9" });
+    expect(body).toMatchObject({
+      type: "urn:autonomos:problem:validation_failed",
+      title: "Unprocessable Entity",
+      status: 422,
+      code: "validation_failed",
+      requestId: "req-9",
+    });
     expect(body.detail).toMatch(/^Invalid request body: name: /);
     expect(body.errors.map((e: { path: string }) => e.path)).toEqual(["name", "limit"]);
     expect(body.error.message).toBe(body.detail);
   });
 });
-

@@ -10,7 +10,14 @@ describe("BM25", () => {
     // 3 chunks, average length 4; "refund" in 1 of them, twice, in a chunk of 2 terms.
     const chunks = [
       { id: "a", terms: new Map([["refund", 2]]), length: 2 },
-      { id: "b", terms: new Map([["ship", 4], ["day", 1]]), length: 5 },
+      {
+        id: "b",
+        terms: new Map([
+          ["ship", 4],
+          ["day", 1],
+        ]),
+        length: 5,
+      },
       { id: "c", terms: new Map([["day", 5]]), length: 5 },
     ];
     const expectedIdf = Math.log(1 + (3 - 1 + 0.5) / (1 + 0.5));
@@ -27,7 +34,13 @@ describe("BM25", () => {
 
 describe("Reciprocal Rank Fusion", () => {
   it("adds 1/(k + rank) per list, with each item's rank in each list", () => {
-    const fused = fuseRanks([[{ id: "a" }, { id: "b" }, { id: "c" }], [{ id: "c" }, { id: "d" }]], 60);
+    const fused = fuseRanks(
+      [
+        [{ id: "a" }, { id: "b" }, { id: "c" }],
+        [{ id: "c" }, { id: "d" }],
+      ],
+      60,
+    );
     // b and d tie (both second in one list): the id decides.
     expect(fused.map((f) => f.id)).toEqual(["c", "a", "b", "d"]);
     expect(fused[0]).toEqual({ id: "c", score: 1 / 63 + 1 / 61, ranks: [3, 1] });
@@ -35,7 +48,10 @@ describe("Reciprocal Rank Fusion", () => {
   });
 
   it("lets k decide how much a first place outweighs agreement", () => {
-    const lists = [["x", "a", "b", "y"], ["z", "c", "d", "y"]].map((l) => l.map((id) => ({ id })));
+    const lists = [
+      ["x", "a", "b", "y"],
+      ["z", "c", "d", "y"],
+    ].map((l) => l.map((id) => ({ id })));
     expect(fuseRanks(lists, 60)[0]!.id).toBe("y");
     expect(fuseRanks(lists, 1)[0]!.id).toBe("x");
   });

@@ -12,7 +12,9 @@ const sample = (name: string) => readFileSync(`tests/fixtures/kb/samples/${name}
 
 describe("reading documents", () => {
   it("reads Markdown headings, paragraphs and code, and keeps the words of links and emphasis", () => {
-    const blocks = markdownBlocks("---\ntitle: x\n---\n# Guide\n\nRead the [setup notes](https://x.test) **first**.\n\n## Install\n\n```sh\nnpm install thing\n```\n\nSetext\n======\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+    const blocks = markdownBlocks(
+      "---\ntitle: x\n---\n# Guide\n\nRead the [setup notes](https://x.test) **first**.\n\n## Install\n\n```sh\nnpm install thing\n```\n\nSetext\n======\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+    );
     expect(blocks).toEqual([
       { kind: "heading", level: 1, text: "Guide" },
       { kind: "text", text: "Read the setup notes first." },
@@ -24,7 +26,9 @@ describe("reading documents", () => {
   });
 
   it("reads HTML headings, paragraphs, list items and table rows, and skips scripts, styles and navigation", () => {
-    const blocks = htmlBlocks("<html><head><title>T</title><style>p{}</style></head><body><nav>Home | About</nav><h1>Refunds</h1><p>Refunds take <b>14&nbsp;days</b>.</p><ul><li>One</li><li>Two</li></ul><table><tr><th>Plan</th><th>Price</th></tr><tr><td>Pro</td><td>10 &euro;</td></tr></table><script>alert(1)</script></body></html>");
+    const blocks = htmlBlocks(
+      "<html><head><title>T</title><style>p{}</style></head><body><nav>Home | About</nav><h1>Refunds</h1><p>Refunds take <b>14&nbsp;days</b>.</p><ul><li>One</li><li>Two</li></ul><table><tr><th>Plan</th><th>Price</th></tr><tr><td>Pro</td><td>10 &euro;</td></tr></table><script>alert(1)</script></body></html>",
+    );
     expect(blocks).toEqual([
       { kind: "heading", level: 1, text: "Refunds" },
       { kind: "text", text: "Refunds take 14 days." },
@@ -36,7 +40,11 @@ describe("reading documents", () => {
   });
 
   it("reads plain text paragraphs and takes short standalone lines as headings, but not answers or commands", () => {
-    expect(plainTextBlocks("Backups\n=======\n\nWe back up nightly.\nCopies are kept 30 days.\n\nA: xz -dc foo | tar xf -\n\nRestoring\n\nAsk the desk.")).toEqual([
+    expect(
+      plainTextBlocks(
+        "Backups\n=======\n\nWe back up nightly.\nCopies are kept 30 days.\n\nA: xz -dc foo | tar xf -\n\nRestoring\n\nAsk the desk.",
+      ),
+    ).toEqual([
       { kind: "heading", level: 1, text: "Backups" },
       { kind: "text", text: "We back up nightly.\nCopies are kept 30 days." },
       { kind: "text", text: "A: xz -dc foo | tar xf -" },
@@ -57,7 +65,11 @@ describe("reading documents", () => {
       { kind: "text", text: "Hotel costs are reimbursed up to 180 euros a night with a receipt." },
     ]);
     const csv = await extractBlocks(Buffer.from("plan,price\nPro,10\nTeam,\n"), "text/csv", "Prices");
-    expect(csv).toEqual([{ kind: "heading", level: 1, text: "Prices" }, { kind: "text", text: "plan: Pro; price: 10" }, { kind: "text", text: "plan: Team" }]);
+    expect(csv).toEqual([
+      { kind: "heading", level: 1, text: "Prices" },
+      { kind: "text", text: "plan: Pro; price: 10" },
+      { kind: "text", text: "plan: Team" },
+    ]);
   });
 
   it("refuses what it cannot read with a reason: unknown formats (415), damaged PDFs and Word files (422)", async () => {
@@ -102,7 +114,13 @@ describe("chunking", () => {
 
 describe("terms and the local embedding", () => {
   it("stems English words, drops stop words and redaction placeholders, and keeps identifiers whole", () => {
-    expect(tokenize("The invoices were invoiced by [PERSON_1] using max_connections and v1.2!")).toEqual(["invoic", "invoic", "us", "max_connections", "v1.2"]);
+    expect(tokenize("The invoices were invoiced by [PERSON_1] using max_connections and v1.2!")).toEqual([
+      "invoic",
+      "invoic",
+      "us",
+      "max_connections",
+      "v1.2",
+    ]);
     expect(tokenize("Crème brûlée")).toEqual(tokenize("creme brulee"));
   });
 
@@ -112,7 +130,9 @@ describe("terms and the local embedding", () => {
     expect(Math.hypot(...a)).toBeCloseTo(1, 6);
     expect(embedLocally("invoices overdue for payment")).toEqual(a);
     const dot = (x: number[], y: number[]) => x.reduce((s, v, i) => s + v * y[i]!, 0);
-    expect(dot(a, embedLocally("an overdue invoice awaiting payments"))).toBeGreaterThan(dot(a, embedLocally("kubernetes cluster autoscaling")) + 0.3);
+    expect(dot(a, embedLocally("an overdue invoice awaiting payments"))).toBeGreaterThan(
+      dot(a, embedLocally("kubernetes cluster autoscaling")) + 0.3,
+    );
     expect(embedLocally("the of and").every((v) => v === 0)).toBe(true);
   });
 });

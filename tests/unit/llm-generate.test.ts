@@ -11,7 +11,10 @@ const Person = z.object({ name: z.string(), age: z.number().int() });
 const ask = { purpose: "test.person", schema: Person, system: "Extract the person.", prompt: "Ada, 36" };
 
 async function failureOf(promise: Promise<unknown>): Promise<LlmError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(LlmError);
   return error as LlmError;
 }
@@ -23,17 +26,28 @@ describe("generateStructured", () => {
     await expect(generateStructured({ scope, model, ...ask })).resolves.toEqual({ name: "Ada", age: 36 });
     expect(model.languageModel.doGenerateCalls[0].responseFormat).toMatchObject({ type: "json", schema: { type: "object" } });
     expect(rows).toEqual([
-      { tenantId: "00000000-0000-4000-8000-000000000001", provider: "mock", model: "mock-1", purpose: "test.person", inputTokens: 12, outputTokens: 7, latencyMs: expect.any(Number), error: null },
+      {
+        tenantId: "00000000-0000-4000-8000-000000000001",
+        provider: "mock",
+        model: "mock-1",
+        purpose: "test.person",
+        inputTokens: 12,
+        outputTokens: 7,
+        latencyMs: expect.any(Number),
+        error: null,
+      },
     ]);
   });
 
   it("sends the model nothing unredacted: emails, phones, cards and keys in a prompt become placeholders", async () => {
     const { scope } = fakeLlmScope();
     const model = mockLlm(llmAnswer('{"name":"Ada","age":36}'));
-    const prompt = "Ada (ada@lovelace.example, +44 20 7946 0958) paid with 4111 1111 1111 1111; key sk_live_4eC39HqLyjWDarjtT1zdp7dc. Age 36.";
+    const prompt =
+      "Ada (ada@lovelace.example, +44 20 7946 0958) paid with 4111 1111 1111 1111; key sk_live_4eC39HqLyjWDarjtT1zdp7dc. Age 36.";
     await generateStructured({ scope, model, ...ask, prompt });
     const sent = JSON.stringify(model.languageModel.doGenerateCalls[0]!.prompt);
-    for (const secret of ["ada@lovelace.example", "7946 0958", "4111 1111 1111 1111", "sk_live_4eC39HqLyjWDarjtT1zdp7dc"]) expect(sent).not.toContain(secret);
+    for (const secret of ["ada@lovelace.example", "7946 0958", "4111 1111 1111 1111", "sk_live_4eC39HqLyjWDarjtT1zdp7dc"])
+      expect(sent).not.toContain(secret);
     expect(sent).toContain("[EMAIL_1]");
     expect(sent).toContain("Age 36");
   });
@@ -78,7 +92,10 @@ describe("generateStructured", () => {
 
   it("returns the answer when the usage record cannot be written", async () => {
     const { scope } = fakeLlmScope({ failing: true });
-    await expect(generateStructured({ scope, model: mockLlm(llmAnswer('{"name":"Ada","age":36}')), ...ask })).resolves.toEqual({ name: "Ada", age: 36 });
+    await expect(generateStructured({ scope, model: mockLlm(llmAnswer('{"name":"Ada","age":36}')), ...ask })).resolves.toEqual({
+      name: "Ada",
+      age: 36,
+    });
   });
 });
 
@@ -89,10 +106,27 @@ describe("LLM configuration", () => {
   });
 
   it("picks the provider whose key is set, OpenAI first, with a default model and timeout", () => {
-    expect(parseEnv({ OPENAI_API_KEY: "sk-a" }).llm).toEqual({ provider: "openai", model: "gpt-4o-mini", apiKey: "sk-a", timeoutMs: 20_000 });
-    expect(parseEnv({ GOOGLE_GENERATIVE_AI_API_KEY: "g-b" }).llm).toMatchObject({ provider: "google", model: "gemini-2.0-flash", apiKey: "g-b" });
+    expect(parseEnv({ OPENAI_API_KEY: "sk-a" }).llm).toEqual({
+      provider: "openai",
+      model: "gpt-4o-mini",
+      apiKey: "sk-a",
+      timeoutMs: 20_000,
+    });
+    expect(parseEnv({ GOOGLE_GENERATIVE_AI_API_KEY: "g-b" }).llm).toMatchObject({
+      provider: "google",
+      model: "gemini-2.0-flash",
+      apiKey: "g-b",
+    });
     expect(parseEnv({ OPENAI_API_KEY: "sk-a", GOOGLE_GENERATIVE_AI_API_KEY: "g-b" }).llm?.provider).toBe("openai");
-    expect(parseEnv({ OPENAI_API_KEY: "sk-a", GOOGLE_GENERATIVE_AI_API_KEY: "g-b", AOS_LLM_PROVIDER: "google", AOS_LLM_MODEL: "gemini-2.5-pro", AOS_LLM_TIMEOUT_MS: "5000" }).llm).toEqual({
+    expect(
+      parseEnv({
+        OPENAI_API_KEY: "sk-a",
+        GOOGLE_GENERATIVE_AI_API_KEY: "g-b",
+        AOS_LLM_PROVIDER: "google",
+        AOS_LLM_MODEL: "gemini-2.5-pro",
+        AOS_LLM_TIMEOUT_MS: "5000",
+      }).llm,
+    ).toEqual({
       provider: "google",
       model: "gemini-2.5-pro",
       apiKey: "g-b",
@@ -107,8 +141,15 @@ describe("LLM configuration", () => {
   });
 
   it("builds the configured provider's model without calling it", () => {
-    expect(getLanguageModel(parseEnv({ OPENAI_API_KEY: "sk-a" }).llm)).toMatchObject({ provider: "openai", model: "gpt-4o-mini", languageModel: { modelId: "gpt-4o-mini" } });
-    expect(getLanguageModel(parseEnv({ GOOGLE_GENERATIVE_AI_API_KEY: "g-b" }).llm)).toMatchObject({ provider: "google", languageModel: { modelId: "gemini-2.0-flash" } });
+    expect(getLanguageModel(parseEnv({ OPENAI_API_KEY: "sk-a" }).llm)).toMatchObject({
+      provider: "openai",
+      model: "gpt-4o-mini",
+      languageModel: { modelId: "gpt-4o-mini" },
+    });
+    expect(getLanguageModel(parseEnv({ GOOGLE_GENERATIVE_AI_API_KEY: "g-b" }).llm)).toMatchObject({
+      provider: "google",
+      languageModel: { modelId: "gemini-2.0-flash" },
+    });
   });
 });
 
@@ -116,7 +157,12 @@ describe("what is logged about a failed call", () => {
   it("keeps the error's class and HTTP status, never the provider's message", async () => {
     const { APICallError } = await import("ai");
     const { describeFailure } = await import("@/lib/llm/generate-structured");
-    const error = new APICallError({ message: "Incorrect API key provided: sk-proj-****abcd", url: "https://api.example/v1", requestBodyValues: { prompt: "secret" }, statusCode: 401 });
+    const error = new APICallError({
+      message: "Incorrect API key provided: sk-proj-****abcd",
+      url: "https://api.example/v1",
+      requestBodyValues: { prompt: "secret" },
+      statusCode: 401,
+    });
     expect(describeFailure(error)).toEqual({ errorName: "AI_APICallError", statusCode: 401 });
     expect(describeFailure(new Error("quota exceeded for key sk-live-123"))).toEqual({ errorName: "Error" });
   });

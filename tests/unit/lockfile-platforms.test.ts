@@ -7,8 +7,17 @@ import { describe, expect, it } from "vitest";
  * regenerated on one machine with optional dependencies omitted would break the others, so each
  * native package must resolve its binary for every platform people develop and deploy on.
  */
-type LockEntry = { version?: string; integrity?: string; os?: string[]; cpu?: string[]; libc?: string[]; optionalDependencies?: Record<string, string> };
-const lock = JSON.parse(readFileSync(path.join(import.meta.dirname, "../../package-lock.json"), "utf8")) as { packages: Record<string, LockEntry> };
+type LockEntry = {
+  version?: string;
+  integrity?: string;
+  os?: string[];
+  cpu?: string[];
+  libc?: string[];
+  optionalDependencies?: Record<string, string>;
+};
+const lock = JSON.parse(readFileSync(path.join(import.meta.dirname, "../../package-lock.json"), "utf8")) as {
+  packages: Record<string, LockEntry>;
+};
 
 /** [package, prefix of its optional per-platform binaries] */
 const natives = [
@@ -46,10 +55,15 @@ describe("package-lock.json", () => {
         .map(([name, version]) => ({ name, version, entry: resolveFrom(from, name) }))
         .filter(({ version, entry }) => entry?.version === version && entry.integrity);
       const covered = platforms.map(({ os, cpu }) => {
-        const hit = resolved.find(({ entry }) => entry?.os?.includes(os) && entry.cpu?.includes(cpu) && (!entry.libc || entry.libc.includes("glibc")));
+        const hit = resolved.find(
+          ({ entry }) => entry?.os?.includes(os) && entry.cpu?.includes(cpu) && (!entry.libc || entry.libc.includes("glibc")),
+        );
         return `${os}-${cpu}: ${hit?.name ?? "missing"}`;
       });
-      expect(covered.filter((line) => line.endsWith(": missing")), `${from}\n${covered.join("\n")}`).toEqual([]);
+      expect(
+        covered.filter((line) => line.endsWith(": missing")),
+        `${from}\n${covered.join("\n")}`,
+      ).toEqual([]);
     }
   });
 });

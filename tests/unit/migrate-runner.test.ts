@@ -17,17 +17,25 @@ describe("migration runner", () => {
     const list = [m("001_a", 'CREATE TABLE "a" (id int);'), m("002_b", 'ALTER TABLE "a" ADD COLUMN b text;')];
     expect((await migrate(pgliteRunner(db), { migrations: list })).applied).toEqual(["001_a", "002_b"]);
     expect((await migrate(pgliteRunner(db), { migrations: list })).applied).toEqual([]);
-    const rows = (await db.query<{ migration_name: string; checksum: string; applied_steps_count: number; finished_at: Date | null }>(
-      'SELECT migration_name, checksum, applied_steps_count, finished_at FROM "_prisma_migrations" ORDER BY migration_name',
-    )).rows;
+    const rows = (
+      await db.query<{ migration_name: string; checksum: string; applied_steps_count: number; finished_at: Date | null }>(
+        'SELECT migration_name, checksum, applied_steps_count, finished_at FROM "_prisma_migrations" ORDER BY migration_name',
+      )
+    ).rows;
     expect(rows.map((r) => [r.migration_name, r.checksum, r.applied_steps_count])).toEqual(list.map((x) => [x.name, x.checksum, 1]));
     expect(rows.every((r) => r.finished_at !== null)).toBe(true);
   });
 
   it("refuses a destructive migration unless allowed, applying nothing of the batch", async () => {
     await migrate(pgliteRunner(db), { migrations: [m("001_a", 'CREATE TABLE "a" (id int, old text);')] });
-    const batch = [m("001_a", 'CREATE TABLE "a" (id int, old text);'), m("002_ok", 'CREATE TABLE "b" (id int);'), m("003_drop", 'ALTER TABLE "a" DROP COLUMN old;')];
-    await expect(migrate(pgliteRunner(db), { migrations: batch })).rejects.toThrow(/003_drop: drops a column[\s\S]*AOS_ALLOW_DESTRUCTIVE_MIGRATIONS/);
+    const batch = [
+      m("001_a", 'CREATE TABLE "a" (id int, old text);'),
+      m("002_ok", 'CREATE TABLE "b" (id int);'),
+      m("003_drop", 'ALTER TABLE "a" DROP COLUMN old;'),
+    ];
+    await expect(migrate(pgliteRunner(db), { migrations: batch })).rejects.toThrow(
+      /003_drop: drops a column[\s\S]*AOS_ALLOW_DESTRUCTIVE_MIGRATIONS/,
+    );
     expect((await db.query("SELECT to_regclass('b') AS t")).rows).toEqual([{ t: null }]);
     expect((await migrate(pgliteRunner(db), { migrations: batch, allowDestructive: true })).applied).toEqual(["002_ok", "003_drop"]);
   });

@@ -11,7 +11,17 @@ const classOf = (host: string) => {
 
 describe("IP literals", () => {
   it("reads every IPv4 form a resolver accepts as the same address", () => {
-    for (const form of ["127.0.0.1", "127.1", "0x7f.1", "0x7f.0.0.1", "0177.0.0.1", "017700000001", "2130706433", "0x7f000001", "127.0.0.1."]) {
+    for (const form of [
+      "127.0.0.1",
+      "127.1",
+      "0x7f.1",
+      "0x7f.0.0.1",
+      "0177.0.0.1",
+      "017700000001",
+      "2130706433",
+      "0x7f000001",
+      "127.0.0.1.",
+    ]) {
       expect(formatIp(parseIp(form)!), form).toBe("127.0.0.1");
     }
     expect(formatIp(parseIp("169.254.43518")!)).toBe("169.254.169.254");
@@ -26,7 +36,19 @@ describe("IP literals", () => {
   });
 
   it("refuses what is not an IP literal, so it is resolved as a name instead or refused", () => {
-    for (const text of ["example.com", "localhost", "1.2.3.4.5", "256.1.1.1", "0x1.0x100.1.1", "1.2.3.08", "::1::2", "1:2:3:4:5:6:7:8:9", "[::1", "12345:1::", "::ffff:1.2.3"]) {
+    for (const text of [
+      "example.com",
+      "localhost",
+      "1.2.3.4.5",
+      "256.1.1.1",
+      "0x1.0x100.1.1",
+      "1.2.3.08",
+      "::1::2",
+      "1:2:3:4:5:6:7:8:9",
+      "[::1",
+      "12345:1::",
+      "::ffff:1.2.3",
+    ]) {
       expect(parseIp(text), text).toBeNull();
     }
   });
@@ -73,7 +95,17 @@ describe("address classes", () => {
   });
 
   it("passes public addresses, including the neighbours of refused ranges", () => {
-    for (const host of ["8.8.8.8", "172.15.255.255", "172.32.0.1", "100.63.255.255", "100.128.0.1", "169.253.255.255", "11.0.0.1", "2606:4700::1111", "::ffff:8.8.8.8"]) {
+    for (const host of [
+      "8.8.8.8",
+      "172.15.255.255",
+      "172.32.0.1",
+      "100.63.255.255",
+      "100.128.0.1",
+      "169.253.255.255",
+      "11.0.0.1",
+      "2606:4700::1111",
+      "::ffff:8.8.8.8",
+    ]) {
       expect(classOf(host), host).toBe("public");
     }
   });

@@ -11,7 +11,11 @@ describe("outboundFetch", () => {
     await expect(outboundFetch(`http://localhost:${target.port}/`)).rejects.toBeInstanceOf(OutboundError);
     expect(target.hits).toEqual([]);
     setOutboundAllow("127.0.0.1");
-    const res = await outboundFetch(`http://127.0.0.1:${target.port}/x?y=1`, { method: "POST", headers: { "content-type": "text/plain" }, body: "hi" });
+    const res = await outboundFetch(`http://127.0.0.1:${target.port}/x?y=1`, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: "hi",
+    });
     expect([res.status, await res.text()]).toEqual([200, "ok"]);
     expect(target.hits).toEqual([`POST 127.0.0.1:${target.port} /x?y=1`]);
   });

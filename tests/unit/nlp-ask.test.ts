@@ -5,7 +5,18 @@ import { answerPrompt } from "@/lib/nlp/ask/prompt";
 import type { Grounding } from "@/lib/nlp/ask/types";
 import type { Figure } from "@/lib/nlp/personas/types";
 
-const figure = (key: string, label: string, value: number | null, extra: Partial<Figure> = {}): Figure => ({ key, label, value, unit: "money", currency: "USD", query: "SELECT 1", source: "views", asOf: null, demo: false, ...extra });
+const figure = (key: string, label: string, value: number | null, extra: Partial<Figure> = {}): Figure => ({
+  key,
+  label,
+  value,
+  unit: "money",
+  currency: "USD",
+  query: "SELECT 1",
+  source: "views",
+  asOf: null,
+  demo: false,
+  ...extra,
+});
 const FIGURES = [
   figure("collected_90d", "Collected (paid), last 90 days", 219_631.09),
   figure("invoiced_90d", "Invoiced (issued, not draft or void), last 90 days", 216_636.27),
@@ -27,7 +38,17 @@ const grounding = (over: Partial<Grounding> = {}): Grounding => ({
   persona: "cfo",
   personaBy: "classifier",
   support: "answers",
-  citations: [{ n: 1, chunkId: "c1", document: { id: "d1", title: "Care policy" }, heading: "Policy › Refunds", position: 0, coverage: 0.8, text: "Refunds go to the original card. They are paid within 14 days of a written request. Ask [PERSON_1]." }],
+  citations: [
+    {
+      n: 1,
+      chunkId: "c1",
+      document: { id: "d1", title: "Care policy" },
+      heading: "Policy › Refunds",
+      position: 0,
+      coverage: 0.8,
+      text: "Refunds go to the original card. They are paid within 14 days of a written request. Ask [PERSON_1].",
+    },
+  ],
   figures: [],
   demo: false,
   ...over,
@@ -43,12 +64,17 @@ describe("answers without a model", () => {
 
   it("says when passages are only related, and when nothing answers", () => {
     expect(extractiveAnswer("refund currency", grounding({ support: "related" }))[0]).toMatch(/closest/);
-    expect(extractiveAnswer("SAML", grounding({ support: "none", citations: [] }))).toEqual(["I found nothing in your documents or data that answers this question."]);
+    expect(extractiveAnswer("SAML", grounding({ support: "none", citations: [] }))).toEqual([
+      "I found nothing in your documents or data that answers this question.",
+    ]);
   });
 
   it("labels demo figures as demo", () => {
     const demo = grounding({ figures: [{ ...FIGURES[2]!, demo: true, source: "demo", ref: "F1" }], demo: true });
-    expect(extractiveAnswer("What is our DSO?", demo).slice(0, 2)).toEqual(["Demo figures:", "- DSO (receivables ÷ credit sales of 90 days × 90): 17.5 days (USD) [F1]"]);
+    expect(extractiveAnswer("What is our DSO?", demo).slice(0, 2)).toEqual([
+      "Demo figures:",
+      "- DSO (receivables ÷ credit sales of 90 days × 90): 17.5 days (USD) [F1]",
+    ]);
     expect(answerPrompt("What is our DSO?", demo)).toContain("Figures (demo data):\n[F1] DSO");
   });
 });

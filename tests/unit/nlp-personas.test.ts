@@ -6,13 +6,29 @@ import { fakeLlmScope, llmAnswer, mockLlm } from "../support/llm";
 
 const base = { query: "SELECT 1", source: "views", asOf: "2026-11-01T00:00:00.000Z", demo: false } as const;
 const figures: Figure[] = [
-  { ...base, key: "weighted_by_stage", label: "Weighted pipeline by stage", unit: "money", currency: "USD", dimension: { stage: "Negotiation" }, value: 120500.5 },
+  {
+    ...base,
+    key: "weighted_by_stage",
+    label: "Weighted pipeline by stage",
+    unit: "money",
+    currency: "USD",
+    dimension: { stage: "Negotiation" },
+    value: 120500.5,
+  },
   { ...base, key: "win_rate", label: "Win rate", unit: "ratio", value: 0.3125 },
   { ...base, key: "dso_days", label: "DSO", unit: "days", currency: "EUR", value: 47.25 },
   { ...base, key: "stalled_deals", label: "Stalled deals", unit: "count", value: 9 },
   { ...base, key: "coverage", label: "Coverage", unit: "ratio", value: null, note: "no period target is set" },
 ];
-const highlights: Highlight[] = [{ kind: "stalled_deal", title: "Deal Acme Corp - Renewal owned by Dana Whitfield is stalled", severity: "high", impact: { amount: 120000, currency: "USD", per: "once" }, source: "live" }];
+const highlights: Highlight[] = [
+  {
+    kind: "stalled_deal",
+    title: "Deal Acme Corp - Renewal owned by Dana Whitfield is stalled",
+    severity: "high",
+    impact: { amount: 120000, currency: "USD", per: "once" },
+    source: "live",
+  },
+];
 
 describe("persona narratives", () => {
   it("writes the same template for the same figures: every figure, then the top findings", () => {
@@ -61,7 +77,10 @@ describe("persona narratives", () => {
       throw new Error("provider down");
     });
     const { scope } = fakeLlmScope();
-    expect(await narrate(scope, "cro", figures, highlights, model)).toEqual({ text: templateNarrative("cro", figures, highlights, false), by: "template" });
+    expect(await narrate(scope, "cro", figures, highlights, model)).toEqual({
+      text: templateNarrative("cro", figures, highlights, false),
+      by: "template",
+    });
   });
 });
 

@@ -25,7 +25,12 @@ beforeAll(async () => {
 describe("the OpenAPI document", () => {
   it("documents every route file under app/api with each method it exports", async () => {
     const files = listRouteFiles();
-    expect(files.filter((f) => UNDOCUMENTED_ROUTES.has(f.pattern)).map((f) => f.pattern).sort()).toEqual(["/api/auth/[...nextauth]", "/api/docs", "/api/docs/[asset]", "/api/inngest", "/api/redoc", "/api/redoc/[asset]"]);
+    expect(
+      files
+        .filter((f) => UNDOCUMENTED_ROUTES.has(f.pattern))
+        .map((f) => f.pattern)
+        .sort(),
+    ).toEqual(["/api/auth/[...nextauth]", "/api/docs", "/api/docs/[asset]", "/api/inngest", "/api/redoc", "/api/redoc/[asset]"]);
     for (const { file, pattern } of files.filter((f) => !UNDOCUMENTED_ROUTES.has(f.pattern))) {
       const mod = (await import(file)) as Record<string, unknown>;
       const exported = METHODS.filter((m) => typeof mod[m] === "function").map((m) => m.toLowerCase());
@@ -65,14 +70,20 @@ describe("the OpenAPI document", () => {
       const target = ref
         .slice(2)
         .split("/")
-        .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key.replaceAll("~1", "/").replaceAll("~0", "~")], doc);
+        .reduce<unknown>(
+          (node, key) => (node as Record<string, unknown> | undefined)?.[key.replaceAll("~1", "/").replaceAll("~0", "~")],
+          doc,
+        );
       expect(target, `${ref} does not resolve`).toBeDefined();
     }
   });
 
   it("takes request bodies and query parameters from the routes' zod schemas", () => {
     const decisions = op("/api/v1/inbox/decisions", "post");
-    const body = decisions.requestBody!.content["application/json"].schema as { required: string[]; properties: Record<string, { type: string }> };
+    const body = decisions.requestBody!.content["application/json"].schema as {
+      required: string[];
+      properties: Record<string, { type: string }>;
+    };
     expect(body.required).toContain("decisions");
     expect(body.properties.decisions.type).toBe("array");
 
@@ -91,7 +102,11 @@ describe("the OpenAPI document", () => {
 
   it("names each tenant route's scope, the least role that has it and its security; public routes need none", () => {
     const invite = op("/api/v1/tenant/members", "post");
-    expect(invite).toMatchObject({ "x-scope": "members:write", "x-min-role": "admin", security: [{ bearerAuth: [] }, { sessionCookie: [] }] });
+    expect(invite).toMatchObject({
+      "x-scope": "members:write",
+      "x-min-role": "admin",
+      security: [{ bearerAuth: [] }, { sessionCookie: [] }],
+    });
     expect(invite.responses["403"]).toEqual({ $ref: "#/components/responses/Forbidden" });
     expect(op("/api/v1/tasks", "get")).toMatchObject({ "x-scope": "tasks:read", "x-min-role": "viewer" });
     expect(op("/api/v1/healthz", "get").security).toEqual([]);

@@ -21,7 +21,16 @@ const none = (text: string) => expect(found(text)).toEqual([]);
 
 describe("checksums", () => {
   it("Luhn and issuer ranges decide what a card is", () => {
-    for (const n of ["4111111111111111", "5555555555554444", "378282246310005", "6011111111111117", "3530111333300000", "30569309025904", "4012888888881881", "2223000048400011"]) {
+    for (const n of [
+      "4111111111111111",
+      "5555555555554444",
+      "378282246310005",
+      "6011111111111117",
+      "3530111333300000",
+      "30569309025904",
+      "4012888888881881",
+      "2223000048400011",
+    ]) {
       expect(luhnValid(n)).toBe(true);
       expect(cardScheme(n)).toBeDefined();
     }
@@ -31,7 +40,16 @@ describe("checksums", () => {
   });
 
   it("IBAN: mod 97 and the country's length", () => {
-    for (const iban of ["GB82 WEST 1234 5698 7654 32", "DE89370400440532013000", "FR14 2004 1010 0505 0001 3M02 606", "NL91ABNA0417164300", "NO9386011117947", "BE68539007547034", "CH9300762011623852957"]) expect(ibanChecksumValid(iban)).toBe(true);
+    for (const iban of [
+      "GB82 WEST 1234 5698 7654 32",
+      "DE89370400440532013000",
+      "FR14 2004 1010 0505 0001 3M02 606",
+      "NL91ABNA0417164300",
+      "NO9386011117947",
+      "BE68539007547034",
+      "CH9300762011623852957",
+    ])
+      expect(ibanChecksumValid(iban)).toBe(true);
     expect(ibanChecksumValid("GB82 WEST 1234 5698 7654 33")).toBe(false); // one digit off
     expect(ibanChecksumValid("GB82 WEST 1234 5698 7654 3")).toBe(false); // GB is 22 long
     expect(ibanChecksumValid("XX82WEST12345698765432")).toBe(false); // no such country
@@ -40,13 +58,34 @@ describe("checksums", () => {
   it("US SSN: area not 000, 666 or 9xx, group not 00, serial not 0000", () => {
     expect(ssnValid("123", "45", "6789")).toBe(true);
     expect(ssnValid("899", "99", "9999")).toBe(true);
-    for (const [a, g, s] of [["000", "45", "6789"], ["666", "45", "6789"], ["900", "45", "6789"], ["999", "45", "6789"], ["123", "00", "6789"], ["123", "45", "0000"]]) expect(ssnValid(a, g, s)).toBe(false);
+    for (const [a, g, s] of [
+      ["000", "45", "6789"],
+      ["666", "45", "6789"],
+      ["900", "45", "6789"],
+      ["999", "45", "6789"],
+      ["123", "00", "6789"],
+      ["123", "45", "0000"],
+    ])
+      expect(ssnValid(a, g, s)).toBe(false);
   });
 
   it("UK NINO: allowed letters, unissued prefixes, suffix A-D", () => {
     expect(ninoValid("AB123456C")).toBe(true);
     expect(ninoValid("JG 10 37 42 B")).toBe(true);
-    for (const bad of ["QQ123456C", "DA123456A", "AO123456A", "BG123456A", "GB123456A", "NK123456A", "KN123456A", "NT123456A", "TN123456A", "ZZ123456A", "AB123456E"]) expect(ninoValid(bad)).toBe(false);
+    for (const bad of [
+      "QQ123456C",
+      "DA123456A",
+      "AO123456A",
+      "BG123456A",
+      "GB123456A",
+      "NK123456A",
+      "KN123456A",
+      "NT123456A",
+      "TN123456A",
+      "ZZ123456A",
+      "AB123456E",
+    ])
+      expect(ninoValid(bad)).toBe(false);
   });
 
   it("Spanish DNI and NIE letters", () => {
@@ -81,8 +120,25 @@ describe("checksums", () => {
   });
 
   it("IPv6 shapes", () => {
-    for (const ip of ["2001:db8:85a3::8a2e:370:7334", "::1", "fe80::1", "2001:0db8:0000:0000:0000:ff00:0042:8329", "::ffff:192.0.2.128", "fe80::"]) expect(ipv6Valid(ip)).toBe(true);
-    for (const bad of ["::", "1::2::3", "12:30:45", "00:1A:2B:3C:4D:5E", "2001:db8:85a3:0:0:8a2e:370:7334:1", "12345::1", "::ffff:300.0.2.1"]) expect(ipv6Valid(bad)).toBe(false);
+    for (const ip of [
+      "2001:db8:85a3::8a2e:370:7334",
+      "::1",
+      "fe80::1",
+      "2001:0db8:0000:0000:0000:ff00:0042:8329",
+      "::ffff:192.0.2.128",
+      "fe80::",
+    ])
+      expect(ipv6Valid(ip)).toBe(true);
+    for (const bad of [
+      "::",
+      "1::2::3",
+      "12:30:45",
+      "00:1A:2B:3C:4D:5E",
+      "2001:db8:85a3:0:0:8a2e:370:7334:1",
+      "12345::1",
+      "::ffff:300.0.2.1",
+    ])
+      expect(ipv6Valid(bad)).toBe(false);
   });
 });
 
@@ -99,8 +155,13 @@ describe("detectors", () => {
       ["phone", "(212) 555-0198"],
       ["phone", "1-800-555-0199"],
     ]);
-    expect(found("portable 06 12 34 56 78; Tel.: 612 345 678")).toEqual([["phone", "06 12 34 56 78"], ["phone", "612 345 678"]]);
-    none("on 2024-01-31 / 31.01.2024 / 01/31/2024 order ORD-2024-000123 cost 1 234 567 units or 149.99, zip 94107-1234, invoice 0123456789");
+    expect(found("portable 06 12 34 56 78; Tel.: 612 345 678")).toEqual([
+      ["phone", "06 12 34 56 78"],
+      ["phone", "612 345 678"],
+    ]);
+    none(
+      "on 2024-01-31 / 31.01.2024 / 01/31/2024 order ORD-2024-000123 cost 1 234 567 units or 149.99, zip 94107-1234, invoice 0123456789",
+    );
   });
 
   it("cards: grouped or not, Luhn and issuer checked, not inside longer numbers", () => {
@@ -154,7 +215,9 @@ describe("detectors", () => {
       ["ip", "::1"],
       ["ip", "::ffff:192.0.2.1"],
     ]);
-    none("version 1.2.3.4, Chrome/120.0.0.0, 10.0.1.2-beta, 1.3.6.1.4.1, 256.1.1.1, 010.1.1.1, subnet 10.0.0.0/8, MAC 00:1A:2B:3C:4D:5E at 12:30:45");
+    none(
+      "version 1.2.3.4, Chrome/120.0.0.0, 10.0.1.2-beta, 1.3.6.1.4.1, 256.1.1.1, 010.1.1.1, subnet 10.0.0.0/8, MAC 00:1A:2B:3C:4D:5E at 12:30:45",
+    );
     expect(found("agent version 1.2.3.4 on host 10.0.0.7")).toEqual([["ip", "10.0.0.7"]]);
     // An address word nearer than the version word wins: ambiguous quads are redacted.
     expect(found("upgraded from 1.2.3.4")).toEqual([["ip", "1.2.3.4"]]);
@@ -163,7 +226,10 @@ describe("detectors", () => {
   it("API keys by prefix, JWTs, bearer tokens, secret assignments, URL passwords", () => {
     const ghp = `ghp_${"aB3dE6gH9jK2mN5pQ8sT1vW4yZ7bC0eF3hJ6"}`;
     const jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NSJ9.c2lnbmF0dXJlLXNpZ25hdHVyZQ";
-    expect(found(`token ${ghp} and Authorization: Bearer ${jwt}`)).toEqual([["api_key", ghp], ["api_key", jwt]]);
+    expect(found(`token ${ghp} and Authorization: Bearer ${jwt}`)).toEqual([
+      ["api_key", ghp],
+      ["api_key", jwt],
+    ]);
     expect(found("AWS AKIAIOSFODNN7EXAMPLE, stripe sk_live_4eC39HqLyjWDarjtT1zdp7dc, slack xoxb-2048736150-Hq7ZtXw2vL")).toEqual([
       ["api_key", "AKIAIOSFODNN7EXAMPLE"],
       ["api_key", "sk_live_4eC39HqLyjWDarjtT1zdp7dc"],
@@ -178,10 +244,16 @@ describe("detectors", () => {
 
   it("random-looking strings are secrets; hex digests, UUIDs, identifiers and URL paths are not", () => {
     expect(looksRandom("Zq8Lm3Rt7Wx2Kp9Vn4Bc6Hy1Jd5Fs0GaT3uE8iO")).toBe(true);
-    expect(found("signing secret Zq8Lm3Rt7Wx2Kp9Vn4Bc6Hy1Jd5Fs0GaT3uE8iO")).toEqual([["api_key", "Zq8Lm3Rt7Wx2Kp9Vn4Bc6Hy1Jd5Fs0GaT3uE8iO"]]);
-    none("commit a3f5c9e1d7b24f8e6c0a9b1d3e5f7a2c4b6d8e0f, sha256 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855, id 550e8400-e29b-41d4-a716-446655440000");
+    expect(found("signing secret Zq8Lm3Rt7Wx2Kp9Vn4Bc6Hy1Jd5Fs0GaT3uE8iO")).toEqual([
+      ["api_key", "Zq8Lm3Rt7Wx2Kp9Vn4Bc6Hy1Jd5Fs0GaT3uE8iO"],
+    ]);
+    none(
+      "commit a3f5c9e1d7b24f8e6c0a9b1d3e5f7a2c4b6d8e0f, sha256 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855, id 550e8400-e29b-41d4-a716-446655440000",
+    );
     none("getCustomerAccountSettingsByTenantId2024 in src/services/billing/InvoiceReconciliationService2.ts");
-    none("https://docs.google.com/document/d/1A2b3C4d5E6f7G8h9I0jKlMnOpQrStUvWxYz/edit and RSA SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8");
+    none(
+      "https://docs.google.com/document/d/1A2b3C4d5E6f7G8h9I0jKlMnOpQrStUvWxYz/edit and RSA SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8",
+    );
     expect(found("api_key: 550e8400-e29b-41d4-a716-446655440000")).toEqual([["api_key", "550e8400-e29b-41d4-a716-446655440000"]]);
   });
 
@@ -197,10 +269,20 @@ describe("detectors", () => {
   });
 
   it("names by pattern: honorifics, labels, salutations, sign-offs, display names, first names", () => {
-    expect(found("Dr. Grace Hopper and Herr Jürgen Weißmann")).toEqual([["person", "Grace Hopper"], ["person", "Jürgen Weißmann"]]);
+    expect(found("Dr. Grace Hopper and Herr Jürgen Weißmann")).toEqual([
+      ["person", "Grace Hopper"],
+      ["person", "Jürgen Weißmann"],
+    ]);
     expect(found("Name: Olusegun Adeyemi\nAccount: ACC-77120")).toEqual([["person", "Olusegun Adeyemi"]]);
-    expect(found("Dear Michael Brown,\nthanks.\nKind regards,\nLaura Schmidt")).toEqual([["person", "Michael Brown"], ["person", "Laura Schmidt"]]);
-    expect(found('"Kevin Oduya" <k@example.ie> and Sarah Thompson called')).toEqual([["person", "Kevin Oduya"], ["email", "k@example.ie"], ["person", "Sarah Thompson"]]);
+    expect(found("Dear Michael Brown,\nthanks.\nKind regards,\nLaura Schmidt")).toEqual([
+      ["person", "Michael Brown"],
+      ["person", "Laura Schmidt"],
+    ]);
+    expect(found('"Kevin Oduya" <k@example.ie> and Sarah Thompson called')).toEqual([
+      ["person", "Kevin Oduya"],
+      ["email", "k@example.ie"],
+      ["person", "Sarah Thompson"],
+    ]);
     none("Customer: Northwind Traders Ltd\nOwner: the Data Platform team\nDear Customer,");
   });
 });
@@ -223,9 +305,9 @@ describe("redact", () => {
   });
 
   it("gives a person's later partial mentions the same placeholder", () => {
-    expect(redact("Lovelace, Ada called. Ada wants a quote; Mr Lovelace agreed. Sarah Thompson too.", { knownNames: ["Ada Lovelace"] }).text).toBe(
-      "[PERSON_1] called. [PERSON_1] wants a quote; Mr [PERSON_1] agreed. [PERSON_2] too.",
-    );
+    expect(
+      redact("Lovelace, Ada called. Ada wants a quote; Mr Lovelace agreed. Sarah Thompson too.", { knownNames: ["Ada Lovelace"] }).text,
+    ).toBe("[PERSON_1] called. [PERSON_1] wants a quote; Mr [PERSON_1] agreed. [PERSON_2] too.");
   });
 
   it("only the requested types", () => {
@@ -234,7 +316,15 @@ describe("redact", () => {
 
   it("resolves overlaps: longest first, then the most specific", () => {
     const d = (start: number, end: number, type: PiiType, specificity: number) => ({ start, end, type, key: `${start}`, specificity });
-    expect(resolveOverlaps([d(0, 10, "phone", 2), d(0, 22, "iban", 3), d(30, 40, "api_key", 1), d(30, 40, "us_ssn", 3), d(35, 45, "person", 1)]).map((x) => x.type)).toEqual(["iban", "us_ssn"]);
+    expect(
+      resolveOverlaps([
+        d(0, 10, "phone", 2),
+        d(0, 22, "iban", 3),
+        d(30, 40, "api_key", 1),
+        d(30, 40, "us_ssn", 3),
+        d(35, 45, "person", 1),
+      ]).map((x) => x.type),
+    ).toEqual(["iban", "us_ssn"]);
   });
 
   it("keeps placeholders consistent across texts of one redactor", () => {
@@ -247,9 +337,19 @@ describe("redact", () => {
 
 describe("redactJson", () => {
   it("redacts every string at any depth with shared placeholders, reading the key as context", () => {
-    const payload = { contact: { email: "ada@example.com", ssn: "123456789", id: "123456789", tags: ["vip", "ada@example.com"] }, name: "Ada Lovelace", amount: 4111111111111111, ok: true };
+    const payload = {
+      contact: { email: "ada@example.com", ssn: "123456789", id: "123456789", tags: ["vip", "ada@example.com"] },
+      name: "Ada Lovelace",
+      amount: 4111111111111111,
+      ok: true,
+    };
     const { value, counts } = redactJson(payload);
-    expect(value).toEqual({ contact: { email: "[EMAIL_1]", ssn: "[US_SSN_1]", id: "123456789", tags: ["vip", "[EMAIL_1]"] }, name: "[PERSON_1]", amount: 4111111111111111, ok: true });
+    expect(value).toEqual({
+      contact: { email: "[EMAIL_1]", ssn: "[US_SSN_1]", id: "123456789", tags: ["vip", "[EMAIL_1]"] },
+      name: "[PERSON_1]",
+      amount: 4111111111111111,
+      ok: true,
+    });
     expect(counts.email).toBe(2);
     expect(counts.us_ssn).toBe(1);
     expect(counts.person).toBe(1);

@@ -13,7 +13,8 @@ describe("safe mode rules", () => {
   });
 
   it("allows only policies that hold a breaking change for a person, and names every refused field at once", () => {
-    for (const schemaPolicy of ["require_approval", "pause_on_breaking", "propagate_additive"] as const) expect(safeModeRefusals({ ...safe, schemaPolicy })).toEqual([]);
+    for (const schemaPolicy of ["require_approval", "pause_on_breaking", "propagate_additive"] as const)
+      expect(safeModeRefusals({ ...safe, schemaPolicy })).toEqual([]);
     const error = (() => {
       try {
         newConnectionSettings({ safeMode: true, schemaPolicy: "propagate_all", sampleRowLimit: 0 });

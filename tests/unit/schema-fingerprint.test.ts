@@ -159,8 +159,22 @@ describe("profileSample", () => {
   });
 
   it("keeps at most five distinct examples; repeated values take no slot", () => {
-    const stages = ["Prospecting", "Prospecting", "Qualification", "Prospecting", "Proposal", "Negotiation", "Qualification", "Closed Won", "Closed Lost", "On Hold"];
-    const profile = profileSample([{ name: "stage", type: "string", nullable: false }], stages.map((stage) => ({ stage })));
+    const stages = [
+      "Prospecting",
+      "Prospecting",
+      "Qualification",
+      "Prospecting",
+      "Proposal",
+      "Negotiation",
+      "Qualification",
+      "Closed Won",
+      "Closed Lost",
+      "On Hold",
+    ];
+    const profile = profileSample(
+      [{ name: "stage", type: "string", nullable: false }],
+      stages.map((stage) => ({ stage })),
+    );
     expect(profile.fields.stage!.examples).toEqual(["Prospecting", "Qualification", "Proposal", "Negotiation", "Closed Won"]);
     expect(profile.fields.stage!.types).toEqual({ string: 10 });
   });

@@ -25,13 +25,18 @@ describe("web and sign-in configuration", () => {
   it("reads AOS_TRUSTED_PROXIES as addresses and CIDR ranges, refusing anything else by name", () => {
     expect(parseEnv({}).trustedProxies).toEqual([]);
     expect(parseEnv({ AOS_TRUSTED_PROXIES: "10.0.0.0/8, 192.0.2.1,fd00::/8" }).trustedProxies).toHaveLength(3);
-    expect(() => parseEnv({ AOS_TRUSTED_PROXIES: "10.0.0.0/8, proxy.internal" })).toThrow(/AOS_TRUSTED_PROXIES: "proxy.internal" is not an IP address or CIDR range/);
+    expect(() => parseEnv({ AOS_TRUSTED_PROXIES: "10.0.0.0/8, proxy.internal" })).toThrow(
+      /AOS_TRUSTED_PROXIES: "proxy.internal" is not an IP address or CIDR range/,
+    );
     expect(() => parseEnv({ AOS_TRUSTED_PROXIES: "10.0.0.0/33" })).toThrow(/AOS_TRUSTED_PROXIES/);
   });
 
   it("reads the sign-in delay settings", () => {
     expect(parseEnv({}).signInLimits).toEqual({ failuresBeforeDelay: 10, maxDelayMs: 900_000 });
-    expect(parseEnv({ LOGIN_FAILURES_BEFORE_DELAY: "5", LOGIN_MAX_DELAY_SECONDS: "60" }).signInLimits).toEqual({ failuresBeforeDelay: 5, maxDelayMs: 60_000 });
+    expect(parseEnv({ LOGIN_FAILURES_BEFORE_DELAY: "5", LOGIN_MAX_DELAY_SECONDS: "60" }).signInLimits).toEqual({
+      failuresBeforeDelay: 5,
+      maxDelayMs: 60_000,
+    });
     expect(() => parseEnv({ LOGIN_FAILURES_BEFORE_DELAY: "0" })).toThrow(/LOGIN_FAILURES_BEFORE_DELAY/);
   });
 });

@@ -28,7 +28,13 @@ describe("page security headers (proxy.ts)", () => {
     expect(csp).toContain(`script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
     expect(forwardedToPage(first, "content-security-policy")).toBe(csp);
     expect(forwardedToPage(second, "x-nonce")).not.toBe(nonce);
-    for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "style-src 'self' 'unsafe-inline'"]) {
+    for (const directive of [
+      "frame-ancestors 'none'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "style-src 'self' 'unsafe-inline'",
+    ]) {
       expect(csp).toContain(directive);
     }
     expect(csp).not.toContain("unsafe-eval");
@@ -75,7 +81,8 @@ describe("headers on every response (next.config.mjs)", () => {
     // A plain .mjs file, untyped for the compiler: read it as Next.js does.
     const config: NextConfig = (await import("@/next.config.mjs" as string)).default;
     const rules = await config.headers!();
-    return (source: string) => Object.fromEntries(rules.filter((r) => r.source === source).flatMap((r) => r.headers.map((h) => [h.key.toLowerCase(), h.value])));
+    return (source: string) =>
+      Object.fromEntries(rules.filter((r) => r.source === source).flatMap((r) => r.headers.map((h) => [h.key.toLowerCase(), h.value])));
   }
 
   it("sends nosniff, a referrer policy, a permissions policy and no framing everywhere; HSTS in production only", async () => {
@@ -87,7 +94,9 @@ describe("headers on every response (next.config.mjs)", () => {
       "strict-transport-security": expect.stringMatching(/^max-age=\d{8,}/),
     });
     expect(prod("/:path*")["permissions-policy"]).toContain("camera=()");
-    expect(prod("/api/:path((?!docs(?:/|$)|redoc(?:/|$)).*)")["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(prod("/api/:path((?!docs(?:/|$)|redoc(?:/|$)).*)")["content-security-policy"]).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
     const dev = await headersFor("development");
     expect(dev("/:path*")["strict-transport-security"]).toBeUndefined();
   });

@@ -15,7 +15,12 @@ const setEnabled = tenantAction(SetEnabled, "settings:write", async ({ ctx, inpu
   const agent = await updateAgent({ ctx, id: input.id, input: { enabled: input.enabled } });
   return { enabled: agent.enabled };
 });
-const run = tenantAction(AgentParams, "agents:write", async ({ ctx, input }) => ({ taskId: (await requestAgentRun({ ctx, id: input.id, input: {} })).task.id }), { rateLimit: "llm" });
+const run = tenantAction(
+  AgentParams,
+  "agents:write",
+  async ({ ctx, input }) => ({ taskId: (await requestAgentRun({ ctx, id: input.id, input: {} })).task.id }),
+  { rateLimit: "llm" },
+);
 const changeFinding = tenantAction(FindingChange, "agents:write", async ({ ctx, input }) => {
   const finding = await updateFinding({ ctx, id: input.id, input: { status: input.status, note: input.note } });
   return { status: finding.status };

@@ -6,7 +6,9 @@ export default function AgentsLoading() {
     <div className="space-y-8" aria-busy="true">
       <header className="space-y-1">
         <h1 className="text-2xl font-bold">Agents</h1>
-        <p role="status" className="text-slate-600 dark:text-slate-300">Reading the agents and their findings…</p>
+        <p role="status" className="text-slate-600 dark:text-slate-300">
+          Reading the agents and their findings…
+        </p>
       </header>
       <div className="grid gap-4 md:grid-cols-2" aria-hidden>
         {Array.from({ length: 2 }, (_, i) => (

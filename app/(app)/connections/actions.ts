@@ -15,22 +15,43 @@ const FileInput = ConnectionParams.extend(UploadQuery.shape);
 const PauseInput = ConnectionParams.extend({ paused: z.boolean() });
 
 // Each action answers only what its UI needs, never the full connection.
-const create = tenantAction(CreateConnectionInput, "aam:write", async ({ ctx, input }) => ({ id: (await createConnection({ ctx, input })).id }));
-const edit = tenantAction(EditInput, "aam:write", async ({ ctx, input }) => ({ name: (await updateConnection({ ctx, id: input.id, input: input.changes })).name }));
+const create = tenantAction(CreateConnectionInput, "aam:write", async ({ ctx, input }) => ({
+  id: (await createConnection({ ctx, input })).id,
+}));
+const edit = tenantAction(EditInput, "aam:write", async ({ ctx, input }) => ({
+  name: (await updateConnection({ ctx, id: input.id, input: input.changes })).name,
+}));
 const removeFile = tenantAction(FileInput, "aam:write", async ({ ctx, input }) => {
   await deleteUpload({ ctx, connectionId: input.id, name: input.name });
   return null;
 });
-const check = tenantAction(ConnectionParams, "aam:write", async ({ ctx, input }) => {
-  const result = await checkConnection({ ctx, id: input.id });
-  return result.ok ? { ok: true as const, latencyMs: result.latencyMs } : { ok: false as const, message: result.message };
-}, { rateLimit: "probe" });
-const sync = tenantAction(ConnectionParams, "aam:write", async ({ ctx, input }) => ({ taskId: (await requestSync({ ctx, id: input.id })).id }), { rateLimit: "sync" });
-const pause = tenantAction(PauseInput, "aam:write", async ({ ctx, input }) => ({ status: (await setConnectionPaused({ ctx, id: input.id, paused: input.paused })).status }));
-const promote = tenantAction(ConnectionParams, "aam:write", async ({ ctx, input }) => {
-  const result = await promoteConnection({ ctx, id: input.id });
-  return { mappingsApproved: result.mappingsApproved, syncQueued: result.sync !== null };
-}, { rateLimit: "sync" });
+const check = tenantAction(
+  ConnectionParams,
+  "aam:write",
+  async ({ ctx, input }) => {
+    const result = await checkConnection({ ctx, id: input.id });
+    return result.ok ? { ok: true as const, latencyMs: result.latencyMs } : { ok: false as const, message: result.message };
+  },
+  { rateLimit: "probe" },
+);
+const sync = tenantAction(
+  ConnectionParams,
+  "aam:write",
+  async ({ ctx, input }) => ({ taskId: (await requestSync({ ctx, id: input.id })).id }),
+  { rateLimit: "sync" },
+);
+const pause = tenantAction(PauseInput, "aam:write", async ({ ctx, input }) => ({
+  status: (await setConnectionPaused({ ctx, id: input.id, paused: input.paused })).status,
+}));
+const promote = tenantAction(
+  ConnectionParams,
+  "aam:write",
+  async ({ ctx, input }) => {
+    const result = await promoteConnection({ ctx, id: input.id });
+    return { mappingsApproved: result.mappingsApproved, syncQueued: result.sync !== null };
+  },
+  { rateLimit: "sync" },
+);
 const accept = tenantAction(ConnectionParams, "aam:write", ({ ctx, input }) => acceptSchemaChanges({ ctx, connectionId: input.id }));
 const remove = tenantAction(ConnectionParams, "aam:write", async ({ ctx, input }) => {
   await deleteConnection({ ctx, id: input.id });

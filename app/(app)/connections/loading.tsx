@@ -6,7 +6,9 @@ export default function ConnectionsLoading() {
     <div className="space-y-6" aria-busy="true">
       <header>
         <h1 className="text-2xl font-bold">Connections</h1>
-        <p role="status" className="text-slate-600 dark:text-slate-300">Reading your connections…</p>
+        <p role="status" className="text-slate-600 dark:text-slate-300">
+          Reading your connections…
+        </p>
       </header>
       <div className={`${SURFACE} space-y-3 p-5 motion-safe:animate-pulse`} aria-hidden>
         {Array.from({ length: 3 }, (_, i) => (

@@ -20,7 +20,9 @@ export default async function ConnectionsPage() {
       <RefreshOnEvents types={["task.updated", "aam.sync.completed", "aam.drift.detected"]} />
       <header>
         <PageHeading title="Connections" panel="connectionList" />
-        <p className="text-slate-600 dark:text-slate-300">The sources the Adaptive API Mesh reads, their status and the schema changes it has seen.</p>
+        <p className="text-slate-600 dark:text-slate-300">
+          The sources the Adaptive API Mesh reads, their status and the schema changes it has seen.
+        </p>
       </header>
       <ConnectionList connectors={connectors} typeLabels={Object.fromEntries(TYPES)} />
       {roleHasScope(ctx.actor.role, "aam:write") && <NewConnectionForm types={TYPES} />}

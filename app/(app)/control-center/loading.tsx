@@ -6,7 +6,9 @@ export default function ControlCenterLoading() {
     <div className="space-y-6" aria-busy="true">
       <header className="space-y-2">
         <h1 className="text-2xl font-bold">Control center</h1>
-        <p role="status" className="text-slate-600 dark:text-slate-300">Reading your workspace&apos;s figures…</p>
+        <p role="status" className="text-slate-600 dark:text-slate-300">
+          Reading your workspace&apos;s figures…
+        </p>
       </header>
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3" aria-hidden>
         {Array.from({ length: 6 }, (_, i) => (

@@ -21,14 +21,20 @@ export default async function ControlCenterPage() {
   const days = cc.trendDays;
   return (
     <div className="space-y-6">
-      <RefreshOnEvents types={["task.updated", "aam.sync.completed", "aam.drift.detected", "inbox.changed", "dcl.views.rebuilt", "agent.run.finished"]} />
+      <RefreshOnEvents
+        types={["task.updated", "aam.sync.completed", "aam.drift.detected", "inbox.changed", "dcl.views.rebuilt", "agent.run.finished"]}
+      />
       <header>
         <h1 className="text-2xl font-bold">Control center</h1>
-        <p className="text-slate-600 dark:text-slate-300">{account.tenant.name}: what your sources, mappings, tasks and agents did, from your workspace&apos;s own records.</p>
+        <p className="text-slate-600 dark:text-slate-300">
+          {account.tenant.name}: what your sources, mappings, tasks and agents did, from your workspace&apos;s own records.
+        </p>
       </header>
       {cc.guide.show && <FirstRunGuide guide={cc.guide} panel={describePanel("firstRun")} />}
       <section aria-labelledby="kpi-heading" className="space-y-3">
-        <h2 id="kpi-heading" className={SECTION}>Data flow</h2>
+        <h2 id="kpi-heading" className={SECTION}>
+          Data flow
+        </h2>
         <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
           <ConnectionsCard data={cc.connections} days={days} />
           <RecordsCard data={cc.ingest} days={days} />
@@ -40,14 +46,18 @@ export default async function ControlCenterPage() {
       </section>
       <div className="grid gap-6 lg:grid-cols-5">
         <section aria-labelledby="agents-heading" className="space-y-3 lg:col-span-2">
-          <h2 id="agents-heading" className={SECTION}>Agents</h2>
+          <h2 id="agents-heading" className={SECTION}>
+            Agents
+          </h2>
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-1">
             <FinopsPanel agent={cc.agents.finops} now={cc.now} />
             <RevopsPanel agent={cc.agents.revops} now={cc.now} />
           </div>
         </section>
         <section aria-labelledby="activity-heading" className="space-y-3 lg:col-span-3">
-          <h2 id="activity-heading" className={SECTION}>What happened</h2>
+          <h2 id="activity-heading" className={SECTION}>
+            What happened
+          </h2>
           <ActivityFeed panel={cc.activity.panel} items={cc.activity.items} now={cc.now} />
         </section>
       </div>

@@ -6,7 +6,9 @@ export default function DiscoverLoading() {
     <div className="space-y-6" aria-busy="true">
       <header className="space-y-1">
         <h1 className="text-2xl font-bold">Discover</h1>
-        <p className="text-slate-600 dark:text-slate-300" role="status">Reading what your sources hold…</p>
+        <p className="text-slate-600 dark:text-slate-300" role="status">
+          Reading what your sources hold…
+        </p>
       </header>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-6" aria-hidden>
         {Array.from({ length: 6 }, (_, i) => (

@@ -23,7 +23,9 @@ export default async function DiscoverPage() {
     <div className="space-y-6">
       <header className="space-y-1">
         <PageHeading title="Discover" panel="discover" />
-        <p className="text-slate-600 dark:text-slate-300">What the platform found in your sources, and what it could connect to the unified model.</p>
+        <p className="text-slate-600 dark:text-slate-300">
+          What the platform found in your sources, and what it could connect to the unified model.
+        </p>
       </header>
       {connections.length === 0 ? (
         <DiscoverEmpty sourceTypes={SOURCE_TYPES} canWrite={canWrite} />

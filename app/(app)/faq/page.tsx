@@ -11,7 +11,10 @@ export default function FaqPage() {
         <h1 className="text-2xl font-bold">Frequently asked questions</h1>
         <p className="text-slate-600 dark:text-slate-300">
           What AutonomOS does and how each part works, in plain words. To see what it found in your own sources, open{" "}
-          <Link href="/discover" className="font-medium text-brand-700 hover:underline dark:text-blue-300">Discover</Link>.
+          <Link href="/discover" className="font-medium text-brand-700 hover:underline dark:text-blue-300">
+            Discover
+          </Link>
+          .
         </p>
       </header>
       <FaqList sections={FAQ} />

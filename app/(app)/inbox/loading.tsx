@@ -6,7 +6,9 @@ export default function InboxLoading() {
     <div className="space-y-6" aria-busy="true">
       <header className="space-y-1">
         <h1 className="text-2xl font-bold">Inbox</h1>
-        <p role="status" className="text-slate-600 dark:text-slate-300">Reading what waits for a decision…</p>
+        <p role="status" className="text-slate-600 dark:text-slate-300">
+          Reading what waits for a decision…
+        </p>
       </header>
       <div className={`${SURFACE} h-12 animate-pulse motion-reduce:animate-none`} aria-hidden />
       <div className="space-y-3" aria-hidden>

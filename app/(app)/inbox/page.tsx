@@ -42,24 +42,49 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       <RefreshOnEvents types={["inbox.changed", "aam.drift.detected", "dcl.views.rebuilt"]} />
       <header className="space-y-1">
         <PageHeading title="Inbox" panel="inbox" />
-        <p className="text-slate-600 dark:text-slate-300">Everything waiting for a person: repairs the drift agent was not sure of, mapping proposals below the auto-approve threshold, and schema changes a connection&apos;s policy holds.</p>
+        <p className="text-slate-600 dark:text-slate-300">
+          Everything waiting for a person: repairs the drift agent was not sure of, mapping proposals below the auto-approve threshold, and
+          schema changes a connection&apos;s policy holds.
+        </p>
       </header>
-      <InboxFilters filter={{ connectionId, kind }} counts={inbox.counts} connections={connections.map((c) => ({ id: c.id, name: c.name }))} />
+      <InboxFilters
+        filter={{ connectionId, kind }}
+        counts={inbox.counts}
+        connections={connections.map((c) => ({ id: c.id, name: c.name }))}
+      />
       {inbox.items.length === 0 ? (
         <p className={`p-5 text-sm ${SURFACE} ${MUTED}`} data-testid="inbox-empty">
           {filtered ? (
-            <>Nothing waits here. <Link href={inboxHref({})} className="font-medium text-brand-700 hover:underline dark:text-blue-300">Show every kind and connection</Link>.</>
+            <>
+              Nothing waits here.{" "}
+              <Link href={inboxHref({})} className="font-medium text-brand-700 hover:underline dark:text-blue-300">
+                Show every kind and connection
+              </Link>
+              .
+            </>
           ) : (
             "Nothing waits for a person. Repairs, mapping proposals and schema changes that need a decision appear here."
           )}
         </p>
       ) : (
         <>
-          {waiting > inbox.items.length && <p className={`text-sm ${MUTED}`}>Showing the newest {inbox.items.length} of {waiting}.</p>}
-          <InboxList items={inbox.items.map((item) => ({ ...item, evidence: <ItemEvidence item={item} /> }))} targets={targets} canWrite={canWrite} />
+          {waiting > inbox.items.length && (
+            <p className={`text-sm ${MUTED}`}>
+              Showing the newest {inbox.items.length} of {waiting}.
+            </p>
+          )}
+          <InboxList
+            items={inbox.items.map((item) => ({ ...item, evidence: <ItemEvidence item={item} /> }))}
+            targets={targets}
+            canWrite={canWrite}
+          />
         </>
       )}
-      <DecisionHistory entries={history.decisions} connectionNames={Object.fromEntries(connections.map((c) => [c.id, c.name]))} canWrite={canWrite} />
+      <DecisionHistory
+        entries={history.decisions}
+        connectionNames={Object.fromEntries(connections.map((c) => [c.id, c.name]))}
+        canWrite={canWrite}
+      />
     </div>
   );
 }

@@ -10,7 +10,9 @@ const DecisionInput = MappingParams.extend(MappingDecision.shape);
 const RollbackMappingInput = MappingParams.extend(RollbackInput.shape);
 
 // Each action answers only what its UI needs, never the full mapping.
-const rebuild = tenantAction(z.object({}), "dcl:write", async ({ ctx }) => ({ taskId: (await requestDclRebuild({ ctx })).id }), { rateLimit: "rebuild" });
+const rebuild = tenantAction(z.object({}), "dcl:write", async ({ ctx }) => ({ taskId: (await requestDclRebuild({ ctx })).id }), {
+  rateLimit: "rebuild",
+});
 const decide = tenantAction(DecisionInput, "dcl:write", async ({ ctx, input: { id, ...decision } }) => {
   const mapping = await decideMapping({ ctx, id, input: decision });
   return { status: mapping.status, target: mapping.target, version: mapping.version };

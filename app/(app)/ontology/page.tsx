@@ -17,7 +17,8 @@ export const metadata = { title: "Ontology" };
 
 export default async function OntologyPage() {
   const ctx = await requirePageContext();
-  const { connectionNames, graph, views, fields, proposed, mapped, people, approvedSinceBuild, targets, rebuildStatus } = await getOntologyPage({ ctx });
+  const { connectionNames, graph, views, fields, proposed, mapped, people, approvedSinceBuild, targets, rebuildStatus } =
+    await getOntologyPage({ ctx });
   const canWrite = roleHasScope(ctx.actor.role, "dcl:write");
   const hasConnections = Object.keys(connectionNames).length > 0;
   return (
@@ -26,12 +27,26 @@ export default async function OntologyPage() {
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div className="space-y-1">
           <PageHeading title="Ontology" panel="ontology" />
-          <p className="text-slate-600 dark:text-slate-300">How your sources&apos; records reach the unified model, and the mappings that put them there.</p>
+          <p className="text-slate-600 dark:text-slate-300">
+            How your sources&apos; records reach the unified model, and the mappings that put them there.
+          </p>
           {hasConnections && (
             <p className="text-sm text-slate-500 dark:text-slate-400" data-testid="built-at">
-              {views.builtAt ? <>Views built <LocalTime value={views.builtAt} /></> : canWrite ? "The views have not been built yet" : "The views have not been built yet; they are built after a sync brings records, or by someone who can edit this workspace"} · ontology {views.ontologyVersion}
+              {views.builtAt ? (
+                <>
+                  Views built <LocalTime value={views.builtAt} />
+                </>
+              ) : canWrite ? (
+                "The views have not been built yet"
+              ) : (
+                "The views have not been built yet; they are built after a sync brings records, or by someone who can edit this workspace"
+              )}{" "}
+              · ontology {views.ontologyVersion}
               {approvedSinceBuild > 0 && (
-                <span className="font-medium text-amber-700 dark:text-amber-300"> · {approvedSinceBuild} approved mapping{approvedSinceBuild === 1 ? "" : "s"} not in the views yet</span>
+                <span className="font-medium text-amber-700 dark:text-amber-300">
+                  {" "}
+                  · {approvedSinceBuild} approved mapping{approvedSinceBuild === 1 ? "" : "s"} not in the views yet
+                </span>
               )}
             </p>
           )}
@@ -42,14 +57,19 @@ export default async function OntologyPage() {
         <Card>
           <p className="text-sm text-slate-500 dark:text-slate-400">
             No connections yet, so there is nothing to map. The unified views are built from your sources&apos; records: add a source in{" "}
-            <Link href="/connections" className="font-medium text-brand-700 hover:underline dark:text-blue-300">Connections</Link>, and its data appears here once it syncs.
+            <Link href="/connections" className="font-medium text-brand-700 hover:underline dark:text-blue-300">
+              Connections
+            </Link>
+            , and its data appears here once it syncs.
           </p>
         </Card>
       ) : (
         <>
           <Card title="Lineage">
             <LineageGraph nodes={graph.nodes} edges={graph.edges} />
-            <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">Connections → streams → unified views → agents. Line width follows the rows flowing (log scale); click a view to open it.</p>
+            <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
+              Connections → streams → unified views → agents. Line width follows the rows flowing (log scale); click a view to open it.
+            </p>
           </Card>
           <ViewsTable views={views.views} connectionNames={connectionNames} />
           <MappingReviewTable proposed={proposed} targets={targets} connectionNames={connectionNames} people={people} canWrite={canWrite} />

@@ -22,10 +22,22 @@ export async function loadTaskPage(ctx: TenantContext, query: ListTasksQuery) {
 
 /** The charts: task durations and outcomes per day, and each agent's runs, over the last week. */
 export async function loadOrchestrationCharts(ctx: TenantContext) {
-  const [stats, agents, metrics] = await Promise.all([taskStats(ctx, { days: CHART_DAYS }), listAgents(ctx), agentMetrics(ctx, { days: CHART_DAYS })]);
+  const [stats, agents, metrics] = await Promise.all([
+    taskStats(ctx, { days: CHART_DAYS }),
+    listAgents(ctx),
+    agentMetrics(ctx, { days: CHART_DAYS }),
+  ]);
   const names = new Map(agents.map((a) => [a.slug, a.name]));
   const agentRuns: AgentRunStat[] = metrics.agents
     .filter((a) => a.runs > 0)
-    .map((a) => ({ name: names.get(a.agent) ?? "An agent", runs: a.runs, succeeded: a.succeeded, failed: a.failed, findings: a.findingsProduced, p50Ms: a.p50Ms, p95Ms: a.p95Ms }));
+    .map((a) => ({
+      name: names.get(a.agent) ?? "An agent",
+      runs: a.runs,
+      succeeded: a.succeeded,
+      failed: a.failed,
+      findings: a.findingsProduced,
+      p50Ms: a.p50Ms,
+      p95Ms: a.p95Ms,
+    }));
   return { stats, agentRuns };
 }

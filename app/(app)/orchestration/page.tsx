@@ -22,7 +22,11 @@ const Filter = z.object({ status: TaskStatus.optional().catch(undefined), cursor
 
 const PAGE_SIZE = 25;
 
-export default async function OrchestrationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OrchestrationPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await requirePageContext();
   const filter = Filter.parse(await searchParams);
   return (
@@ -31,7 +35,8 @@ export default async function OrchestrationPage({ searchParams }: { searchParams
       <header className="space-y-1">
         <PageHeading title="Orchestration" panel="orchestration" />
         <p className="text-slate-600 dark:text-slate-300">
-          Every long job (a sync, a drift check, a mapping repair, a view rebuild, a document ingest, an agent run) is a task that is retried on failure. Open one to see its attempts and what it produced.
+          Every long job (a sync, a drift check, a mapping repair, a view rebuild, a document ingest, an agent run) is a task that is
+          retried on failure. Open one to see its attempts and what it produced.
         </p>
         <EngineStatus {...jobEngineStatus()} />
       </header>
@@ -53,7 +58,16 @@ export default async function OrchestrationPage({ searchParams }: { searchParams
 /** The list streams in under its own boundary (no route-wide loading state, so a task page's 404 stays a 404). */
 async function Tasks({ ctx, filter }: { ctx: TenantContext; filter: z.infer<typeof Filter> }) {
   const { rows, nextCursor, paged } = await loadTaskPage(ctx, { limit: PAGE_SIZE, ...filter });
-  return <TaskList rows={rows} canWrite={roleHasScope(ctx.actor.role, "tasks:write")} status={filter.status} nextCursor={nextCursor} paged={paged} now={new Date()} />;
+  return (
+    <TaskList
+      rows={rows}
+      canWrite={roleHasScope(ctx.actor.role, "tasks:write")}
+      status={filter.status}
+      nextCursor={nextCursor}
+      paged={paged}
+      now={new Date()}
+    />
+  );
 }
 
 /** Loaded apart from the list, so the tasks show first; charts that fail to load leave the list working. */
@@ -62,5 +76,9 @@ async function Charts({ ctx }: { ctx: TenantContext }) {
     log.warn("orchestration charts not loaded", { tenantId: ctx.tenantId, error });
     return null;
   });
-  return charts ? <OrchestrationCharts {...charts} days={CHART_DAYS} /> : <ErrorText>The charts could not be loaded; reload the page to try again.</ErrorText>;
+  return charts ? (
+    <OrchestrationCharts {...charts} days={CHART_DAYS} />
+  ) : (
+    <ErrorText>The charts could not be loaded; reload the page to try again.</ErrorText>
+  );
 }

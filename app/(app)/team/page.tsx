@@ -10,7 +10,11 @@ export const metadata = { title: "Team" };
 export default async function TeamPage() {
   const ctx = await requirePageContext();
   const canManage = roleHasScope(ctx.actor.role, "members:write");
-  const [account, members, invitations] = await Promise.all([requireAccount(), listMembers({ ctx }), canManage ? listPendingInvitations({ ctx }) : []]);
+  const [account, members, invitations] = await Promise.all([
+    requireAccount(),
+    listMembers({ ctx }),
+    canManage ? listPendingInvitations({ ctx }) : [],
+  ]);
   return (
     <div className="space-y-6">
       <header>

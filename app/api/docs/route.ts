@@ -6,5 +6,7 @@ import { docsPage } from "@/lib/http/openapi/docs-page";
  * own session or bearer token. Scripts carry the nonce proxy.ts put on the request's CSP.
  */
 export function GET(req: NextRequest) {
-  return new Response(docsPage("swagger", { nonce: req.headers.get("x-nonce") ?? undefined }), { headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+  return new Response(docsPage("swagger", { nonce: req.headers.get("x-nonce") ?? undefined }), {
+    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+  });
 }

@@ -12,7 +12,10 @@ function whenInngest(handler: Handler): Handler {
   return ((...args: Parameters<Handler>) =>
     jobEngineMode() === "inngest"
       ? handler(...args)
-      : Response.json({ error: { code: "not_found", message: "Inngest is not configured: tasks run on the embedded engine" } }, { status: 404 })) as Handler;
+      : Response.json(
+          { error: { code: "not_found", message: "Inngest is not configured: tasks run on the embedded engine" } },
+          { status: 404 },
+        )) as Handler;
 }
 
 export const GET = whenInngest(handlers.GET);

@@ -3,5 +3,7 @@ import { docsPage } from "@/lib/http/openapi/docs-page";
 
 /** ReDoc over /api/v1/openapi.json: the reference to read (Swagger UI at /api/docs is the one to try calls in). */
 export function GET(req: NextRequest) {
-  return new Response(docsPage("redoc", { nonce: req.headers.get("x-nonce") ?? undefined }), { headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+  return new Response(docsPage("redoc", { nonce: req.headers.get("x-nonce") ?? undefined }), {
+    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+  });
 }

@@ -22,7 +22,18 @@ import { inferFields } from "./infer";
 import { mongoUrlProblem } from "./mongodb-url";
 import { exactNumber } from "./numbers";
 import { unreachable } from "./outbound";
-import { ConnectorError, SAMPLE_SIZE, type Connector, type DiscoveryProblem, type JsonValue, type ReadBatch, type ReadOptions, type SourceRecord, type SourceStream, type StreamState } from "./types";
+import {
+  ConnectorError,
+  SAMPLE_SIZE,
+  type Connector,
+  type DiscoveryProblem,
+  type JsonValue,
+  type ReadBatch,
+  type ReadOptions,
+  type SourceRecord,
+  type SourceStream,
+  type StreamState,
+} from "./types";
 
 export const MongoConfig = z.object({
   /** Checked against the options a tenant may set (./mongodb-url.ts). */
@@ -33,7 +44,10 @@ export const MongoConfig = z.object({
   /** MongoDB's own rule for database names: no `/\. "$*<>:|?`, under 64 bytes. */
   database: z.string().regex(/^[^/\\. "$*<>:|?]{1,63}$/, "Not a valid MongoDB database name"),
   /** Only these collections; all of the database's collections when absent or empty (so an update can go back to all). */
-  collections: z.array(z.string().min(1)).transform((c) => (c.length ? c : undefined)).optional(),
+  collections: z
+    .array(z.string().min(1))
+    .transform((c) => (c.length ? c : undefined))
+    .optional(),
   sampleSize: z.number().int().min(1).max(SAMPLE_SIZE).default(SAMPLE_SIZE),
 });
 export type MongoConfig = z.infer<typeof MongoConfig>;
@@ -113,7 +127,8 @@ export function createMongoConnector(config: MongoConfig): Connector {
       const problems: DiscoveryProblem[] = [];
       for (const name of config.collections ?? readable.sort()) {
         if (!readable.includes(name)) {
-          const message = types.get(name) === "view" ? "This is a view; only collections are read." : "No collection with this name in the database.";
+          const message =
+            types.get(name) === "view" ? "This is a view; only collections are read." : "No collection with this name in the database.";
           problems.push({ stream: name, message });
           continue;
         }
@@ -131,7 +146,10 @@ export function createMongoConnector(config: MongoConfig): Connector {
     async *read(stream: SourceStream, state: StreamState, { batchSize, signal }: ReadOptions): AsyncGenerator<ReadBatch> {
       signal?.throwIfAborted();
       const filter = state?.lastId == null ? {} : idsAfter(decodeId(state.lastId));
-      const cursor = await guard(async () => (await database()).collection(stream.name).find(filter, { sort: { _id: 1 }, batchSize, signal }), signal);
+      const cursor = await guard(
+        async () => (await database()).collection(stream.name).find(filter, { sort: { _id: 1 }, batchSize, signal }),
+        signal,
+      );
       try {
         let records: SourceRecord[] = [];
         let lastId: unknown;
@@ -198,13 +216,39 @@ function decodeId(value: JsonValue): unknown {
   try {
     return BSON.EJSON.deserialize(value as Document, { relaxed: false });
   } catch (error) {
-    throw new ConnectorError("source", "The saved read position is not a MongoDB _id; start the sync from the beginning.", { cause: error });
+    throw new ConnectorError("source", "The saved read position is not a MongoDB _id; start the sync from the beginning.", {
+      cause: error,
+    });
   }
 }
 
 /** BSON type aliases in MongoDB's sort order, grouped as comparison operators see them. */
-const TYPE_GROUPS = [["minKey"], ["null"], ["double", "int", "long", "decimal"], ["symbol", "string"], ["object"], ["binData"], ["objectId"], ["bool"], ["date"], ["timestamp"], ["maxKey"]];
-const BSON_ALIASES: Record<string, string> = { Int32: "int", Double: "double", Long: "long", Decimal128: "decimal", BSONSymbol: "symbol", Binary: "binData", ObjectId: "objectId", Timestamp: "timestamp", MinKey: "minKey", MaxKey: "maxKey", DBRef: "object" };
+const TYPE_GROUPS = [
+  ["minKey"],
+  ["null"],
+  ["double", "int", "long", "decimal"],
+  ["symbol", "string"],
+  ["object"],
+  ["binData"],
+  ["objectId"],
+  ["bool"],
+  ["date"],
+  ["timestamp"],
+  ["maxKey"],
+];
+const BSON_ALIASES: Record<string, string> = {
+  Int32: "int",
+  Double: "double",
+  Long: "long",
+  Decimal128: "decimal",
+  BSONSymbol: "symbol",
+  Binary: "binData",
+  ObjectId: "objectId",
+  Timestamp: "timestamp",
+  MinKey: "minKey",
+  MaxKey: "maxKey",
+  DBRef: "object",
+};
 
 /**
  * The documents after `id` in `_id` order. `$gt` only matches ids in the same type group as `id`, so
@@ -245,9 +289,14 @@ function toConnectorError(error: unknown): ConnectorError {
       ? new ConnectorError("auth", "MongoDB rejected the username or password.", options)
       : new ConnectorError("auth", `The MongoDB user is not allowed to do this (${error.codeName ?? "Unauthorized"}).`, options);
   }
-  if (error instanceof MongoServerSelectionError || error instanceof MongoNetworkError || NETWORK_CODES.has(String((error as { code?: unknown })?.code))) {
+  if (
+    error instanceof MongoServerSelectionError ||
+    error instanceof MongoNetworkError ||
+    NETWORK_CODES.has(String((error as { code?: unknown })?.code))
+  ) {
     return unreachable("mongodb", error);
   }
-  if (error instanceof MongoServerError) return new ConnectorError("source", `MongoDB refused the request (${error.codeName ?? error.code}).`, options);
+  if (error instanceof MongoServerError)
+    return new ConnectorError("source", `MongoDB refused the request (${error.codeName ?? error.code}).`, options);
   return new ConnectorError("source", "MongoDB failed unexpectedly.", options);
 }

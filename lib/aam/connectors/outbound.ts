@@ -22,7 +22,12 @@ export function unreachable(source: string, cause: unknown): ConnectorError {
   if (cause instanceof ConnectorError) return cause;
   if (!(cause instanceof OutboundError)) {
     const e = cause as { code?: unknown; message?: unknown; name?: unknown };
-    log.info("source unreachable", { source, code: e?.code, name: e?.name, error: typeof e?.message === "string" ? e.message.slice(0, 300) : undefined });
+    log.info("source unreachable", {
+      source,
+      code: e?.code,
+      name: e?.name,
+      error: typeof e?.message === "string" ? e.message.slice(0, 300) : undefined,
+    });
   }
   return new ConnectorError("unreachable", UNREACHABLE_MESSAGE, { cause });
 }

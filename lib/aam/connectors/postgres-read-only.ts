@@ -29,7 +29,10 @@ export async function enforceReadOnly(client: pg.Client, schema: string): Promis
   );
   const { role, superuser, writes } = rows[0]!;
   const fix = `connect as a role with only SELECT on schema ${schema}`;
-  if (superuser) throw new ConnectorRefusedError(`Safe mode refuses the PostgreSQL role ${role}: it is a superuser and could write to the source; ${fix}.`);
+  if (superuser)
+    throw new ConnectorRefusedError(
+      `Safe mode refuses the PostgreSQL role ${role}: it is a superuser and could write to the source; ${fix}.`,
+    );
   if (writes.length > 0) {
     const shown = writes.slice(0, SHOWN_GRANTS).join(", ") + (writes.length > SHOWN_GRANTS ? ", …" : "");
     throw new ConnectorRefusedError(`Safe mode refuses the PostgreSQL role ${role}: it can write to the source (${shown}); ${fix}.`);

@@ -24,7 +24,18 @@ export type PostgresTarget = {
 
 const SSL_MODES: SslMode[] = ["disable", "allow", "prefer", "require", "verify-ca", "verify-full", "no-verify"];
 const ALLOWED = ["sslmode", "user", "password", "connect_timeout"];
-const FILE_PARAMS = new Set(["sslcert", "sslkey", "sslrootcert", "sslcrl", "sslcrldir", "sslpassword", "passfile", "service", "servicefile", "sslkeylogfile"]);
+const FILE_PARAMS = new Set([
+  "sslcert",
+  "sslkey",
+  "sslrootcert",
+  "sslcrl",
+  "sslcrldir",
+  "sslpassword",
+  "passfile",
+  "service",
+  "servicefile",
+  "sslkeylogfile",
+]);
 const HOST_PARAMS = new Set(["host", "hostaddr", "port", "dbname"]);
 const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 
@@ -36,9 +47,11 @@ export function parsePostgresUrl(text: string): ParsedPostgresUrl {
   const url = new URL(text);
   if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") return fail("must be a postgres:// or postgresql:// URL");
   const hostText = decode(url.hostname);
-  if (hostText === "" || hostText.startsWith("/") || hostText.includes("%")) return fail("must name a TCP host; Unix sockets are not allowed");
+  if (hostText === "" || hostText.startsWith("/") || hostText.includes("%"))
+    return fail("must name a TCP host; Unix sockets are not allowed");
   if (hostText.includes(",")) return fail("must name one host; multi-host URLs are not supported");
-  if (!parseIp(hostText) && !normalizeHostName(hostText)) return fail(`the host "${hostText.slice(0, 100)}" is not a host name or IP address`);
+  if (!parseIp(hostText) && !normalizeHostName(hostText))
+    return fail(`the host "${hostText.slice(0, 100)}" is not a host name or IP address`);
 
   const params = new Map<string, string>();
   for (const [key, value] of url.searchParams) {
@@ -54,7 +67,8 @@ export function parsePostgresUrl(text: string): ParsedPostgresUrl {
   const sslmode = (params.get("sslmode") ?? "disable") as SslMode;
   if (!SSL_MODES.includes(sslmode)) return fail(`sslmode must be one of ${SSL_MODES.join(", ")}`);
   const timeout = params.get("connect_timeout");
-  if (timeout !== undefined && !/^([1-9]|[12][0-9]|30)$/.test(timeout)) return fail("connect_timeout must be a whole number of seconds from 1 to 30");
+  if (timeout !== undefined && !/^([1-9]|[12][0-9]|30)$/.test(timeout))
+    return fail("connect_timeout must be a whole number of seconds from 1 to 30");
   const port = url.port === "" ? 5432 : Number(url.port);
   if (!Number.isInteger(port) || port < 1 || port > 65_535) return fail("the port must be from 1 to 65535");
   const user = params.get("user") ?? decode(url.username);

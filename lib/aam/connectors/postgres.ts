@@ -5,7 +5,18 @@ import { checkedTarget, unreachable } from "./outbound";
 import { enforceReadOnly } from "./postgres-read-only";
 import { parsePostgresUrl, type PostgresTarget } from "./postgres-url";
 import { newRecord } from "./record";
-import { ConnectorError, SAMPLE_SIZE, type Connector, type DiscoverResult, type FieldType, type JsonValue, type ReadBatch, type SourceRecord, type SourceStream, type StreamState } from "./types";
+import {
+  ConnectorError,
+  SAMPLE_SIZE,
+  type Connector,
+  type DiscoverResult,
+  type FieldType,
+  type JsonValue,
+  type ReadBatch,
+  type SourceRecord,
+  type SourceStream,
+  type StreamState,
+} from "./types";
 
 export const PostgresConfig = z.object({
   /** Parsed into an allow-listed set of settings (./postgres-url.ts); anything else is refused here. */
@@ -15,7 +26,11 @@ export const PostgresConfig = z.object({
   }),
   schema: z.string().trim().min(1).max(63).default("public"),
   /** Restrict to these tables; all tables and views of the schema when absent or empty (so an update can go back to all). */
-  tables: z.array(z.string().min(1).max(63)).max(500).transform((t) => (t.length ? t : undefined)).optional(),
+  tables: z
+    .array(z.string().min(1).max(63))
+    .max(500)
+    .transform((t) => (t.length ? t : undefined))
+    .optional(),
   /** Table -> column incremental reads advance on; detected (updated_at, ...) when absent. */
   cursors: z.record(z.string(), z.string()).optional(),
 });
@@ -120,9 +135,15 @@ export function createPostgresConnector(config: PostgresConfig, { safeMode = fal
       const result: DiscoverResult = { streams: [], problems: [] };
       const tables = new Map<string, typeof columns>();
       for (const c of columns) if (!wanted || wanted.has(c.table_name)) tables.set(c.table_name, [...(tables.get(c.table_name) ?? []), c]);
-      for (const name of wanted ?? []) if (!tables.has(name)) result.problems.push({ stream: name, message: `Table ${name} was not found in schema ${config.schema}` });
+      for (const name of wanted ?? [])
+        if (!tables.has(name)) result.problems.push({ stream: name, message: `Table ${name} was not found in schema ${config.schema}` });
       for (const [name, cols] of tables) {
-        const fields = cols.map((c) => ({ name: c.column_name, type: fieldType(c.data_type, c.udt_name), nullable: c.is_nullable === "YES", sourceType: c.udt_name }));
+        const fields = cols.map((c) => ({
+          name: c.column_name,
+          type: fieldType(c.data_type, c.udt_name),
+          nullable: c.is_nullable === "YES",
+          sourceType: c.udt_name,
+        }));
         const primaryKey = keys.filter((k) => k.table_name === name).map((k) => k.column_name);
         const cursorField = pickCursor(name, fields, primaryKey, config.cursors?.[name]);
         if (cursorField instanceof ConnectorError) {
@@ -136,7 +157,9 @@ export function createPostgresConnector(config: PostgresConfig, { safeMode = fal
     },
 
     async *read(stream: SourceStream, state: StreamState, { batchSize, signal }): AsyncGenerator<ReadBatch> {
-      const order = [...(stream.cursorField ? [stream.cursorField] : []), ...(stream.primaryKey ?? [])].filter((c, i, all) => all.indexOf(c) === i);
+      const order = [...(stream.cursorField ? [stream.cursorField] : []), ...(stream.primaryKey ?? [])].filter(
+        (c, i, all) => all.indexOf(c) === i,
+      );
       const orderSql = order.length ? order.map(ident).join(", ") : "1";
       let after = Array.isArray(state?.after) ? (state.after as JsonValue[]) : null;
       let offset = typeof state?.offset === "number" ? state.offset : 0;
@@ -168,13 +191,20 @@ export function createPostgresConnector(config: PostgresConfig, { safeMode = fal
   };
 }
 
-function pickCursor(tableName: string, fields: { name: string; type: FieldType; nullable: boolean }[], primaryKey: string[], configured?: string): string | null | ConnectorError {
+function pickCursor(
+  tableName: string,
+  fields: { name: string; type: FieldType; nullable: boolean }[],
+  primaryKey: string[],
+  configured?: string,
+): string | null | ConnectorError {
   if (configured) {
     const field = fields.find((f) => f.name === configured);
     if (!field) return new ConnectorError("config", `Cursor column ${configured} does not exist in ${tableName}`);
     return field.name;
   }
-  const named = fields.find((f) => !f.nullable && (f.type === "timestamp" || f.type === "date") && CURSOR_NAMES.includes(f.name.toLowerCase()));
+  const named = fields.find(
+    (f) => !f.nullable && (f.type === "timestamp" || f.type === "date") && CURSOR_NAMES.includes(f.name.toLowerCase()),
+  );
   if (named) return named.name;
   const serial = primaryKey.length === 1 ? fields.find((f) => f.name === primaryKey[0] && f.type === "integer") : undefined;
   return serial?.name ?? null;
@@ -270,7 +300,9 @@ function toConnectorError(error: unknown, phase: "connect" | "query"): Connector
   const code = e.code ?? "";
   if (code === "28P01" || code === "28000") return new ConnectorError("auth", "PostgreSQL refused the credentials", { cause: error });
   if (code === "3D000") return new ConnectorError("config", "The database does not exist", { cause: error });
-  const lost = ["ECONNREFUSED", "ENOTFOUND", "ETIMEDOUT", "ECONNRESET", "EPIPE", "57P01", "08006", "08001"].includes(code) || /timeout|terminated|Connection/i.test(e.message ?? "");
+  const lost =
+    ["ECONNREFUSED", "ENOTFOUND", "ETIMEDOUT", "ECONNRESET", "EPIPE", "57P01", "08006", "08001"].includes(code) ||
+    /timeout|terminated|Connection/i.test(e.message ?? "");
   if (phase === "connect" || lost || !e.severity) return unreachable("postgres", error);
   return new ConnectorError("source", `PostgreSQL answered: ${e.message ?? "an error"}`, { cause: error });
 }

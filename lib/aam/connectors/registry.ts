@@ -10,7 +10,6 @@ import type { Connector } from "./types";
 import type { ConnectionType } from "@/lib/aam/schemas";
 import type { TenantScope } from "@/lib/auth/context";
 
-
 /** `safeMode`: the connection is onboarding (lib/aam/safe-mode.ts says what each type guarantees then). */
 type Owner = { scope: TenantScope; connectionId: string; safeMode: boolean };
 

@@ -59,7 +59,12 @@ export type ReadOptions = { batchSize: number; signal?: AbortSignal };
  * many rows. `close()` releases what the relation
  * reads; call it in any case.
  */
-export type TabularRead = { relation: string | null; state(rows: number): StreamState; accepted(): Promise<boolean>; close(): Promise<void> };
+export type TabularRead = {
+  relation: string | null;
+  state(rows: number): StreamState;
+  accepted(): Promise<boolean>;
+  close(): Promise<void>;
+};
 
 /** What every source type implements. Instances hold open clients: always `close()` them. */
 export interface Connector {

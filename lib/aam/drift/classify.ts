@@ -33,20 +33,38 @@ export function compareSchemas(previous: StreamSchema, current: StreamSchema): S
     previousType: r.from.type,
     currentType: r.to.type,
     confidence: r.confidence,
-    details: { evidence: r.evidence, ...(r.from.type !== r.to.type ? { typeChange: classifyTypeChange(r.from.type, r.to.type).direction } : {}) },
+    details: {
+      evidence: r.evidence,
+      ...(r.from.type !== r.to.type ? { typeChange: classifyTypeChange(r.from.type, r.to.type).direction } : {}),
+    },
   }));
   for (const { field } of removed) {
-    if (!renamedFrom.has(field.name)) changes.push({ kind: "field_removed", severity: "breaking", field: field.name, previousType: field.type, details: {} });
+    if (!renamedFrom.has(field.name))
+      changes.push({ kind: "field_removed", severity: "breaking", field: field.name, previousType: field.type, details: {} });
   }
   for (const { field } of added) {
-    if (!renamedTo.has(field.name)) changes.push({ kind: "field_added", severity: "non_breaking", field: field.name, currentType: field.type, details: { nullable: field.nullable } });
+    if (!renamedTo.has(field.name))
+      changes.push({
+        kind: "field_added",
+        severity: "non_breaking",
+        field: field.name,
+        currentType: field.type,
+        details: { nullable: field.nullable },
+      });
   }
   for (const field of current.fields) {
     const old = before.get(field.name);
     if (!old) continue;
     if (old.type !== field.type) {
       const { direction, severity } = classifyTypeChange(old.type, field.type);
-      changes.push({ kind: "type_changed", severity, field: field.name, previousType: old.type, currentType: field.type, details: { direction } });
+      changes.push({
+        kind: "type_changed",
+        severity,
+        field: field.name,
+        previousType: old.type,
+        currentType: field.type,
+        details: { direction },
+      });
     }
     if (old.nullable !== field.nullable) {
       changes.push({

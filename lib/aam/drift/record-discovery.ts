@@ -22,12 +22,20 @@ export type DiscoveryOutcome = {
  * accepted schema, and the connection's policy decision. The first discovery of a connection is
  * its baseline (no drift). A change already reported and still pending is not reported again.
  */
-export async function recordDiscovery(ctx: TenantScope, connection: Connection, discovered: DiscoverResult, taskId?: string): Promise<DiscoveryOutcome> {
+export async function recordDiscovery(
+  ctx: TenantScope,
+  connection: Connection,
+  discovered: DiscoverResult,
+  taskId?: string,
+): Promise<DiscoveryOutcome> {
   return ctx.db.$transaction(
     async (tx) => {
       const rows = await tx.connectionStream.findMany({ where: { connectionId: connection.id, tenantId: ctx.tenantId } });
       const fingerprints = await tx.schemaFingerprint.findMany({
-        where: { connectionId: connection.id, id: { in: rows.flatMap((r) => [r.acceptedFingerprintId, r.pendingFingerprintId]).filter((id): id is string => !!id) } },
+        where: {
+          connectionId: connection.id,
+          id: { in: rows.flatMap((r) => [r.acceptedFingerprintId, r.pendingFingerprintId]).filter((id): id is string => !!id) },
+        },
       });
       const byId = new Map(fingerprints.map((f) => [f.id, f]));
       const baseline = rows.length === 0;
@@ -45,9 +53,19 @@ export async function recordDiscovery(ctx: TenantScope, connection: Connection, 
         if (!accepted) {
           if (pending?.hash === seen.hash) continue; // a new stream still waiting for approval
           if (pending) await supersede(tx, connection.id, stream.name, row!.id);
-          const changes: SchemaChange[] = baseline ? [] : [{ kind: "stream_added", severity: "non_breaking", details: { fields: fields.length } }];
+          const changes: SchemaChange[] = baseline
+            ? []
+            : [{ kind: "stream_added", severity: "non_breaking", details: { fields: fields.length } }];
           const decision = await record(stream.name, changes, undefined, seen);
-          await saveStream(tx, ctx, connection.id, stream.name, decision === "accept" ? { acceptedFingerprintId: seen.id, pendingFingerprintId: null } : { acceptedFingerprintId: null, pendingFingerprintId: seen.id });
+          await saveStream(
+            tx,
+            ctx,
+            connection.id,
+            stream.name,
+            decision === "accept"
+              ? { acceptedFingerprintId: seen.id, pendingFingerprintId: null }
+              : { acceptedFingerprintId: null, pendingFingerprintId: seen.id },
+          );
           if (decision === "accept") outcome.readable.push({ stream, fingerprintId: seen.id });
           continue;
         }
@@ -58,9 +76,18 @@ export async function recordDiscovery(ctx: TenantScope, connection: Connection, 
         }
         if (pending?.hash !== seen.hash) {
           if (pending) await supersede(tx, connection.id, stream.name, row!.id);
-          const changes = compareSchemas({ fields: accepted.fields as SchemaField[], profile: accepted.profile as SchemaProfile }, { fields, profile });
+          const changes = compareSchemas(
+            { fields: accepted.fields as SchemaField[], profile: accepted.profile as SchemaProfile },
+            { fields, profile },
+          );
           const decision = await record(stream.name, changes, accepted, seen);
-          await saveStream(tx, ctx, connection.id, stream.name, decision === "accept" ? { acceptedFingerprintId: seen.id, pendingFingerprintId: null } : { pendingFingerprintId: seen.id });
+          await saveStream(
+            tx,
+            ctx,
+            connection.id,
+            stream.name,
+            decision === "accept" ? { acceptedFingerprintId: seen.id, pendingFingerprintId: null } : { pendingFingerprintId: seen.id },
+          );
         }
         // Existing streams keep flowing while a change waits for approval; the connection pause stops everything.
         outcome.readable.push({ stream, fingerprintId: seen.id });
@@ -69,16 +96,27 @@ export async function recordDiscovery(ctx: TenantScope, connection: Connection, 
       const discoveredNames = new Set([...discovered.streams.map((s) => s.name), ...discovered.problems.map((p) => p.stream)]);
       for (const row of rows) {
         if (row.status !== "active" || !row.acceptedFingerprintId || discoveredNames.has(row.name)) continue;
-        const reported = await tx.driftEvent.count({ where: { connectionId: connection.id, stream: row.name, kind: "stream_removed", status: "pending" } });
+        const reported = await tx.driftEvent.count({
+          where: { connectionId: connection.id, stream: row.name, kind: "stream_removed", status: "pending" },
+        });
         if (reported > 0) continue;
-        const decision = await record(row.name, [{ kind: "stream_removed", severity: "breaking", details: {} }], byId.get(row.acceptedFingerprintId), undefined);
+        const decision = await record(
+          row.name,
+          [{ kind: "stream_removed", severity: "breaking", details: {} }],
+          byId.get(row.acceptedFingerprintId),
+          undefined,
+        );
         if (decision === "accept") await tx.connectionStream.update({ where: { id: row.id }, data: { status: "removed" } });
       }
 
       if (outcome.paused) {
         await tx.connection.update({
           where: { id: connection.id },
-          data: { status: "paused", pauseReason: "schema", statusMessage: "Paused by its schema-change policy: a breaking change waits for review" },
+          data: {
+            status: "paused",
+            pauseReason: "schema",
+            statusMessage: "Paused by its schema-change policy: a breaking change waits for review",
+          },
         });
         outcome.readable = [];
       }
@@ -90,7 +128,12 @@ export async function recordDiscovery(ctx: TenantScope, connection: Connection, 
 
 /** Stores a stream's changes as DriftEvents with the status the policy gives them; returns the decision. */
 function recorder(tx: Tx, ctx: TenantScope, connection: Connection, taskId: string | undefined, outcome: DiscoveryOutcome) {
-  return async (stream: string, changes: SchemaChange[], from: SchemaFingerprint | undefined, to: SchemaFingerprint | undefined): Promise<PolicyDecision> => {
+  return async (
+    stream: string,
+    changes: SchemaChange[],
+    from: SchemaFingerprint | undefined,
+    to: SchemaFingerprint | undefined,
+  ): Promise<PolicyDecision> => {
     const decision = decide(connection.schemaPolicy, changes);
     if (changes.length === 0) return decision;
     outcome.changes += changes.length;
@@ -119,17 +162,37 @@ function recorder(tx: Tx, ctx: TenantScope, connection: Connection, taskId: stri
   };
 }
 
-async function upsertFingerprint(tx: Tx, ctx: TenantScope, connectionId: string, stream: string, fields: SchemaField[], profile: SchemaProfile) {
+async function upsertFingerprint(
+  tx: Tx,
+  ctx: TenantScope,
+  connectionId: string,
+  stream: string,
+  fields: SchemaField[],
+  profile: SchemaProfile,
+) {
   const hash = fingerprintSchema(fields);
   return tx.schemaFingerprint.upsert({
     where: { connectionId_stream_hash: { connectionId, stream, hash } },
-    create: { tenantId: ctx.tenantId, connectionId, stream, hash, fields: fields as Prisma.InputJsonValue, profile: profile as Prisma.InputJsonValue },
+    create: {
+      tenantId: ctx.tenantId,
+      connectionId,
+      stream,
+      hash,
+      fields: fields as Prisma.InputJsonValue,
+      profile: profile as Prisma.InputJsonValue,
+    },
     // Same hash, so the same fields; rewritten to record source type names first seen now.
     update: { fields: fields as Prisma.InputJsonValue, profile: profile as Prisma.InputJsonValue, lastSeenAt: new Date() },
   });
 }
 
-function saveStream(tx: Tx, ctx: TenantScope, connectionId: string, name: string, data: { acceptedFingerprintId?: string | null; pendingFingerprintId?: string | null }) {
+function saveStream(
+  tx: Tx,
+  ctx: TenantScope,
+  connectionId: string,
+  name: string,
+  data: { acceptedFingerprintId?: string | null; pendingFingerprintId?: string | null },
+) {
   return tx.connectionStream.upsert({
     where: { connectionId_name: { connectionId, name } },
     create: { tenantId: ctx.tenantId, connectionId, name, ...data },
@@ -139,6 +202,9 @@ function saveStream(tx: Tx, ctx: TenantScope, connectionId: string, name: string
 
 /** A pending change the source has since moved past: its events close as superseded. */
 async function supersede(tx: Tx, connectionId: string, stream: string, rowId: string) {
-  await tx.driftEvent.updateMany({ where: { connectionId, stream, status: "pending" }, data: { status: "superseded", resolvedAt: new Date() } });
+  await tx.driftEvent.updateMany({
+    where: { connectionId, stream, status: "pending" },
+    data: { status: "superseded", resolvedAt: new Date() },
+  });
   await tx.connectionStream.update({ where: { id: rowId }, data: { pendingFingerprintId: null } });
 }

@@ -41,8 +41,20 @@ function score(r: FieldSide, a: FieldSide): Record<string, number> & { confidenc
   const structural = 0.15 * type + 0.075 * nulls + 0.075 * position;
   // Shared values are the strongest evidence; none shared may just mean other rows were sampled,
   // so the names decide then, a little less sure.
-  const confidence = values === undefined ? 0.7 * name + structural : values > 0 ? 0.45 * values + 0.3 * name + 0.1 * type + 0.05 * nulls + 0.1 * position : 0.9 * (0.7 * name + structural);
-  return { confidence: round(Math.min(1, confidence)), name: round(name), type, nulls: round(nulls), position: round(position), ...(values === undefined ? {} : { values: round(values) }) };
+  const confidence =
+    values === undefined
+      ? 0.7 * name + structural
+      : values > 0
+        ? 0.45 * values + 0.3 * name + 0.1 * type + 0.05 * nulls + 0.1 * position
+        : 0.9 * (0.7 * name + structural);
+  return {
+    confidence: round(Math.min(1, confidence)),
+    name: round(name),
+    type,
+    nulls: round(nulls),
+    position: round(position),
+    ...(values === undefined ? {} : { values: round(values) }),
+  };
 }
 
 /** Below this many distinct examples (booleans, flags) equal values say little about identity. */
@@ -95,7 +107,8 @@ function levenshtein(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     previous = current;
   }
   return previous[b.length]!;

@@ -44,7 +44,15 @@ export const CHANGE_STATUS_WORDS: Record<ChangeStatus, string> = {
   superseded: "Replaced by a later change",
 };
 
-const KIND_ORDER = ["stream_added", "stream_removed", "field_renamed", "field_removed", "field_added", "type_changed", "nullability_changed"];
+const KIND_ORDER = [
+  "stream_added",
+  "stream_removed",
+  "field_renamed",
+  "field_removed",
+  "field_added",
+  "type_changed",
+  "nullability_changed",
+];
 const LISTED = 6;
 
 /**
@@ -69,7 +77,12 @@ export function groupDriftEvents(events: DriftTimelineEvent[]): TimelineGroup[] 
 }
 
 function linesOf(events: DriftTimelineEvent[]): TimelineChange[] {
-  const sorted = [...events].sort((a, b) => a.stream.localeCompare(b.stream) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || (a.field ?? "").localeCompare(b.field ?? ""));
+  const sorted = [...events].sort(
+    (a, b) =>
+      a.stream.localeCompare(b.stream) ||
+      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+      (a.field ?? "").localeCompare(b.field ?? ""),
+  );
   const lines: TimelineChange[] = [];
   const merged = new Map<string, { line: TimelineChange; fields: string[]; added: boolean }>();
   for (const e of sorted) {
@@ -81,7 +94,15 @@ function linesOf(events: DriftTimelineEvent[]): TimelineChange[] {
         open.fields.push(e.field);
         continue;
       }
-      const line: TimelineChange = { key: e.id, stream: e.stream, words: "", detail: null, detailKind: "fields", status, breaking: e.severity === "breaking" };
+      const line: TimelineChange = {
+        key: e.id,
+        stream: e.stream,
+        words: "",
+        detail: null,
+        detailKind: "fields",
+        status,
+        breaking: e.severity === "breaking",
+      };
       merged.set(key, { line, fields: [e.field], added: e.kind === "field_added" });
       lines.push(line);
       continue;
@@ -101,7 +122,10 @@ function describe(e: DriftTimelineEvent): { words: string; detail: string | null
   switch (e.kind) {
     case "stream_added": {
       const fields = numberIn(e.details, "fields");
-      return { words: `${e.stream} appeared`, detail: fields === null ? null : `${fields.toLocaleString("en-US")} ${fields === 1 ? "field" : "fields"}` };
+      return {
+        words: `${e.stream} appeared`,
+        detail: fields === null ? null : `${fields.toLocaleString("en-US")} ${fields === 1 ? "field" : "fields"}`,
+      };
     }
     case "stream_removed":
       return { words: `${e.stream} is no longer in the source`, detail: null };
@@ -113,7 +137,12 @@ function describe(e: DriftTimelineEvent): { words: string; detail: string | null
     case "type_changed":
       return { words: `${field} in ${e.stream} changed from ${typeWords(e.previousType)} to ${typeWords(e.currentType)}`, detail: null };
     case "nullability_changed":
-      return { words: booleanIn(e.details, "nullable") ? `${field} in ${e.stream} can now be empty` : `${field} in ${e.stream} is now always filled`, detail: null };
+      return {
+        words: booleanIn(e.details, "nullable")
+          ? `${field} in ${e.stream} can now be empty`
+          : `${field} in ${e.stream} is now always filled`,
+        detail: null,
+      };
     default:
       return { words: `${e.kind.replaceAll("_", " ")} in ${e.stream}`, detail: e.field };
   }

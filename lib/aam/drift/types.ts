@@ -1,6 +1,13 @@
 import type { FieldType, JsonValue } from "@/lib/aam/connectors/types";
 
-export type DriftKind = "stream_added" | "stream_removed" | "field_added" | "field_removed" | "field_renamed" | "type_changed" | "nullability_changed";
+export type DriftKind =
+  | "stream_added"
+  | "stream_removed"
+  | "field_added"
+  | "field_removed"
+  | "field_renamed"
+  | "type_changed"
+  | "nullability_changed";
 export type Severity = "breaking" | "potentially_breaking" | "non_breaking";
 
 /** One classified difference between the accepted schema of a stream and the one just seen. */

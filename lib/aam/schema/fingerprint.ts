@@ -23,7 +23,9 @@ export const SchemaProfile = z.object({ sampled: z.number(), fields: z.record(z.
 export type SchemaProfile = z.infer<typeof SchemaProfile>;
 
 export function normalizeFields(fields: SourceField[]): SchemaField[] {
-  return fields.map(({ name, type, nullable, sourceType }) => (sourceType === undefined ? { name, type, nullable } : { name, type, nullable, sourceType }));
+  return fields.map(({ name, type, nullable, sourceType }) =>
+    sourceType === undefined ? { name, type, nullable } : { name, type, nullable, sourceType },
+  );
 }
 
 /**

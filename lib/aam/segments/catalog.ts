@@ -17,7 +17,11 @@ export type LocalSegment = { seq: number; path: string };
 
 /** Each stream's committed segments, oldest first: one query for all the streams. */
 export async function segmentsOfStreams(scope: TenantScope, streamIds: string[]): Promise<Map<string, SegmentFile[]>> {
-  const rows = await scope.db.recordSegment.findMany({ where: { tenantId: scope.tenantId, streamId: { in: streamIds } }, orderBy: { seq: "asc" }, select: { streamId: true, seq: true, objectKey: true } });
+  const rows = await scope.db.recordSegment.findMany({
+    where: { tenantId: scope.tenantId, streamId: { in: streamIds } },
+    orderBy: { seq: "asc" },
+    select: { streamId: true, seq: true, objectKey: true },
+  });
   const out = new Map<string, SegmentFile[]>(streamIds.map((id) => [id, []]));
   for (const r of rows) out.get(r.streamId)!.push({ seq: r.seq, objectKey: r.objectKey });
   return out;
@@ -42,7 +46,8 @@ export function parquetRelation(paths: string[]): string {
  * holds each record once.
  */
 export function currentRecordsSql(segments: LocalSegment[]): string {
-  if (segments.length === 0) return `(SELECT NULL::VARCHAR AS source_record_id, NULL::TIMESTAMPTZ AS observed_at, NULL::VARCHAR AS payload WHERE false)`;
+  if (segments.length === 0)
+    return `(SELECT NULL::VARCHAR AS source_record_id, NULL::TIMESTAMPTZ AS observed_at, NULL::VARCHAR AS payload WHERE false)`;
   const files = parquetRelation(segments.map((s) => s.path));
   if (segments.length === 1) return `(SELECT source_record_id, observed_at, payload FROM ${files} WHERE operation <> 'delete')`;
   // Which segment holds each record's latest version is found from ids alone; the payloads then

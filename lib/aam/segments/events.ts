@@ -5,7 +5,6 @@ import { quoteLiteral } from "@/lib/duckdb/sql";
 import { getStore } from "@/lib/store";
 import { EVENT_ID } from "@/lib/aam/schemas";
 
-
 export type StoredEvent = {
   id: string;
   tenantId: string;
@@ -22,7 +21,11 @@ export type StoredEvent = {
  * Canonical events of a connection, newest first, read from its segments: segments newest first,
  * each one's rows from its last. `after` is the id of the last event of the previous page.
  */
-export async function readEvents(scope: TenantScope, connectionId: string, options: { stream?: string; limit: number; after?: string }): Promise<{ events: StoredEvent[]; nextCursor: string | null }> {
+export async function readEvents(
+  scope: TenantScope,
+  connectionId: string,
+  options: { stream?: string; limit: number; after?: string },
+): Promise<{ events: StoredEvent[]; nextCursor: string | null }> {
   const segments = await scope.db.recordSegment.findMany({
     where: { tenantId: scope.tenantId, connectionId, ...(options.stream ? { stream: options.stream } : {}) },
     orderBy: [{ createdAt: "desc" }, { seq: "desc" }, { id: "desc" }],

@@ -27,9 +27,13 @@ export function recordProblemSql(stream: Pick<SourceStream, "primaryKey">, id: s
     const value = key.length === 1 ? id : `json_extract_string(payload, ${quoteLiteral(jsonPointer(k))})`;
     return `CASE WHEN ${value} IS NULL OR ${value} = '' THEN ${quoteLiteral(k)} END`;
   });
-  const arms = [`WHEN strlen(payload) > ${MAX_PAYLOAD_BYTES} THEN ${quoteLiteral(`record is larger than ${MAX_PAYLOAD_BYTES.toLocaleString("en-US")} bytes`)}`];
+  const arms = [
+    `WHEN strlen(payload) > ${MAX_PAYLOAD_BYTES} THEN ${quoteLiteral(`record is larger than ${MAX_PAYLOAD_BYTES.toLocaleString("en-US")} bytes`)}`,
+  ];
   if (missing.length) {
-    arms.push(`WHEN ${missing.map((m) => `${m} IS NOT NULL`).join(" OR ")} THEN 'missing primary key value (' || concat_ws(', ', ${missing.join(", ")}) || ')'`);
+    arms.push(
+      `WHEN ${missing.map((m) => `${m} IS NOT NULL`).join(" OR ")} THEN 'missing primary key value (' || concat_ws(', ', ${missing.join(", ")}) || ')'`,
+    );
   }
   arms.push(`WHEN strlen(${id}) > ${MAX_ID_LENGTH} THEN ${quoteLiteral(`primary key value is longer than ${MAX_ID_LENGTH} characters`)}`);
   return `CASE ${arms.join(" ")} END`;

@@ -24,8 +24,19 @@ const cache = (globalForCache.aosRecordVersions ??= answerCache({ maxEntries: 2_
 /** Reads the records' ids from the segments once per set of segments (DuckDB reads the id, seq and operation columns only). */
 export async function recordVersions(scope: TenantScope, segments: SegmentRow[]): Promise<RecordVersions> {
   if (segments.length === 0) return { current: 0, firstSeen: new Map() };
-  const key = `${scope.tenantId}:${createHash("sha256").update(segments.map((s) => s.id).sort().join(",")).digest("hex")}`;
-  const answer = await cache.get(key, () => countVersions(segments), (a) => 200 + a.firstSeen.length * 64);
+  const key = `${scope.tenantId}:${createHash("sha256")
+    .update(
+      segments
+        .map((s) => s.id)
+        .sort()
+        .join(","),
+    )
+    .digest("hex")}`;
+  const answer = await cache.get(
+    key,
+    () => countVersions(segments),
+    (a) => 200 + a.firstSeen.length * 64,
+  );
   return { current: answer.current, firstSeen: new Map(answer.firstSeen) };
 }
 
@@ -57,7 +68,11 @@ async function countVersions(segments: SegmentRow[]): Promise<{ current: number;
  */
 export async function recordsHeldByStream(scope: TenantScope, segments: SegmentRow[]): Promise<Map<string, number> | null> {
   try {
-    const counted = await Promise.all([...Map.groupBy(segments, (s) => s.streamId)].map(async ([streamId, own]) => [streamId, (await recordVersions(scope, own)).current] as const));
+    const counted = await Promise.all(
+      [...Map.groupBy(segments, (s) => s.streamId)].map(
+        async ([streamId, own]) => [streamId, (await recordVersions(scope, own)).current] as const,
+      ),
+    );
     return new Map(counted);
   } catch (error) {
     log.warn("records held not counted", { tenantId: scope.tenantId, error });

@@ -114,23 +114,37 @@ export class SegmentWriter {
       const rowsRead = Number(read.getRowObjectsJS()[0]!.Count);
 
       const staged = `read_parquet(${quoteLiteral(staging)}, file_row_number = true)`;
-      const counts = (await duck.runAndReadAll(`SELECT count(*) FILTER (problem IS NOT NULL)::BIGINT AS problems,
-        (count(*) FILTER (problem IS NULL) - count(DISTINCT source_record_id) FILTER (problem IS NULL))::BIGINT AS repeats FROM ${staged}`)).getRowObjectsJS()[0]!;
+      const counts = (
+        await duck.runAndReadAll(`SELECT count(*) FILTER (problem IS NOT NULL)::BIGINT AS problems,
+        (count(*) FILTER (problem IS NULL) - count(DISTINCT source_record_id) FILTER (problem IS NULL))::BIGINT AS repeats FROM ${staged}`)
+      ).getRowObjectsJS()[0]!;
       const [problems, repeats] = [Number(counts.problems), Number(counts.repeats)];
       const quarantined: RejectedRecord[] = [
         ...this.rejects,
-        ...(problems > 0 ? (await duck.runAndReadAll(`SELECT problem, payload FROM ${staged} WHERE problem IS NOT NULL ORDER BY file_row_number`)).getRowObjectsJS() : []).map((p) => ({ reason: String(p.problem), raw: String(p.payload) })),
+        ...(problems > 0
+          ? (
+              await duck.runAndReadAll(`SELECT problem, payload FROM ${staged} WHERE problem IS NOT NULL ORDER BY file_row_number`)
+            ).getRowObjectsJS()
+          : []
+        ).map((p) => ({ reason: String(p.problem), raw: String(p.payload) })),
       ];
       let segment = staging;
       let rows = rowsRead;
       if (problems > 0 || repeats > 0 || earlier.length > 0) {
         segment = await scratch();
-        const written = await duck.runAndReadAll(`COPY (${freshSql({ staged, seq, observedAt, repeats: repeats > 0, earlier })}) TO ${quoteLiteral(segment)} (${PARQUET_OPTIONS})`);
+        const written = await duck.runAndReadAll(
+          `COPY (${freshSql({ staged, seq, observedAt, repeats: repeats > 0, earlier })}) TO ${quoteLiteral(segment)} (${PARQUET_OPTIONS})`,
+        );
         rows = Number(written.getRowObjectsJS()[0]!.Count);
       }
 
       const segmentId = randomUUID();
-      const objectKey = storeKeys.segment({ tenantId: scope.tenantId, connectionId: target.connectionId, streamId: target.streamId, segmentId });
+      const objectKey = storeKeys.segment({
+        tenantId: scope.tenantId,
+        connectionId: target.connectionId,
+        streamId: target.streamId,
+        segmentId,
+      });
       const bytes = rows > 0 ? await store.put(objectKey, segment) : 0;
       const state = stateAfter(rowsRead);
       try {
@@ -149,7 +163,16 @@ export class SegmentWriter {
     }
   }
 
-  private async commitCatalog(c: { segmentId: string; objectKey: string; seq: number; rows: number; bytes: number; state: StreamState; observedAt: Date; quarantined: RejectedRecord[] }): Promise<Stored> {
+  private async commitCatalog(c: {
+    segmentId: string;
+    objectKey: string;
+    seq: number;
+    rows: number;
+    bytes: number;
+    state: StreamState;
+    observedAt: Date;
+    quarantined: RejectedRecord[];
+  }): Promise<Stored> {
     const { scope, target } = this;
     const json = (value: StreamState) => (value === null ? Prisma.DbNull : (value as Prisma.InputJsonValue));
     return scope.db.$transaction(
@@ -157,14 +180,28 @@ export class SegmentWriter {
         if (c.rows > 0) {
           await tx.recordSegment.create({
             data: {
-              id: c.segmentId, tenantId: scope.tenantId, connectionId: target.connectionId, streamId: target.streamId, stream: target.stream.name, seq: c.seq,
-              fingerprintId: target.fingerprintId, rowCount: c.rows, bytes: BigInt(c.bytes), objectKey: c.objectKey, cursorFrom: json(this.cursorFrom), cursorTo: json(c.state), createdAt: c.observedAt,
+              id: c.segmentId,
+              tenantId: scope.tenantId,
+              connectionId: target.connectionId,
+              streamId: target.streamId,
+              stream: target.stream.name,
+              seq: c.seq,
+              fingerprintId: target.fingerprintId,
+              rowCount: c.rows,
+              bytes: BigInt(c.bytes),
+              objectKey: c.objectKey,
+              cursorFrom: json(this.cursorFrom),
+              cursorTo: json(c.state),
+              createdAt: c.observedAt,
             },
           });
         }
         let quarantined = 0;
         for (let i = 0; i < c.quarantined.length; i += 1_000) {
-          const { count } = await tx.quarantinedRecord.createMany({ skipDuplicates: true, data: c.quarantined.slice(i, i + 1_000).map((q) => quarantineRow(scope.tenantId, target, q, c.observedAt)) });
+          const { count } = await tx.quarantinedRecord.createMany({
+            skipDuplicates: true,
+            data: c.quarantined.slice(i, i + 1_000).map((q) => quarantineRow(scope.tenantId, target, q, c.observedAt)),
+          });
           quarantined += count;
         }
         await tx.connectionStream.update({
@@ -182,10 +219,24 @@ export class SegmentWriter {
  * A segment's rows from its staging file: valid records only, each id's last version in the batch,
  * and none whose latest stored version (in the `earlier` segments) has the same content.
  */
-function freshSql({ staged, seq, observedAt, repeats, earlier }: { staged: string; seq: number; observedAt: Date; repeats: boolean; earlier: LocalSegment[] }): string {
+function freshSql({
+  staged,
+  seq,
+  observedAt,
+  repeats,
+  earlier,
+}: {
+  staged: string;
+  seq: number;
+  observedAt: Date;
+  repeats: boolean;
+  earlier: LocalSegment[];
+}): string {
   const valid = `(SELECT source_record_id, payload, record_hash, file_row_number AS ord FROM ${staged} WHERE problem IS NULL)`;
   // Grouping holds every payload in memory at once, so it runs only when some id repeats (rare).
-  const latest = repeats ? `(SELECT source_record_id, arg_max(payload, ord) AS payload, arg_max(record_hash, ord) AS record_hash FROM ${valid} GROUP BY source_record_id)` : valid;
+  const latest = repeats
+    ? `(SELECT source_record_id, arg_max(payload, ord) AS payload, arg_max(record_hash, ord) AS record_hash FROM ${valid} GROUP BY source_record_id)`
+    : valid;
   // Only the earlier versions of this batch's ids are grouped, not the whole stream's.
   const unchanged = earlier.length
     ? `WHERE NOT EXISTS (SELECT 1 FROM (SELECT source_record_id, arg_max(record_hash, seq) AS record_hash FROM ${parquetRelation(earlier.map((s) => s.path))}
@@ -208,7 +259,9 @@ function quarantineRow(tenantId: string, target: SegmentTarget, q: RejectedRecor
     reason: withoutNul(q.reason).slice(0, 1000),
     location: q.location,
     raw: raw.length > MAX_RAW_CHARS ? `${raw.slice(0, MAX_RAW_CHARS)}\n[cut: ${raw.length} characters in all]` : raw,
-    rawHash: createHash("sha256").update(`${q.location ?? ""}\n${raw}`).digest("hex"),
+    rawHash: createHash("sha256")
+      .update(`${q.location ?? ""}\n${raw}`)
+      .digest("hex"),
     observedAt,
   };
 }

@@ -17,14 +17,33 @@ function toAnomalies(grain: Grain, rows: Row[]): Anomaly[] {
   let current: Anomaly | null = null;
   for (const row of rows) {
     const scored: ScoredPeriod = {
-      provider: row.provider as string | null, cloud_account_id: row.cloud_account_id as string | null, service: row.service as string | null, currency: row.currency as string | null,
-      period: String(row[grain]), cost: Number(row.cost), expected: Number(row.expected), deviation: Number(row.deviation), z: Number(row.z),
+      provider: row.provider as string | null,
+      cloud_account_id: row.cloud_account_id as string | null,
+      service: row.service as string | null,
+      currency: row.currency as string | null,
+      period: String(row[grain]),
+      cost: Number(row.cost),
+      expected: Number(row.expected),
+      deviation: Number(row.deviation),
+      z: Number(row.z),
     };
     const last = current?.periods.at(-1);
     if (current && last && seriesId(current.series) === seriesId(scored) && addDays(last.period, STEP[grain]) === scored.period) {
       current.periods.push(scored);
     } else {
-      current = { grain, series: { provider: scored.provider, cloud_account_id: scored.cloud_account_id, service: scored.service, currency: scored.currency }, periods: [scored], from: "", to: "", impact: 0 };
+      current = {
+        grain,
+        series: {
+          provider: scored.provider,
+          cloud_account_id: scored.cloud_account_id,
+          service: scored.service,
+          currency: scored.currency,
+        },
+        periods: [scored],
+        from: "",
+        to: "",
+        impact: 0,
+      };
       anomalies.push(current);
     }
   }
@@ -45,20 +64,51 @@ type ScoredWindows = { days: { from: string; to: string }; weeks: { from: string
  * reported only from `minImpact`. A weekly anomaly overlapping a reported daily one of the same
  * series is left out: the daily finding already carries that money.
  */
-export async function findAnomalies(run: RunQuery, lastDay: string, options: FinopsOptions): Promise<{ findings: FindingDraft[]; scored: ScoredWindows }> {
+export async function findAnomalies(
+  run: RunQuery,
+  lastDay: string,
+  options: FinopsOptions,
+): Promise<{ findings: FindingDraft[]; scored: ScoredWindows }> {
   const dayFrom = addDays(lastDay, -(options.anomalyDays - 1));
-  const daily = toAnomalies("day", await run(scoreSql({
-    grain: "day", readFrom: addDays(dayFrom, -options.baselineDays), lastDay, from: dayFrom, to: lastDay,
-    baseline: options.baselineDays, minBaseline: options.minBaselineDays, zThreshold: options.zThreshold, onlyAnomalous: true,
-  }))).filter((a) => a.impact >= options.minImpact);
+  const daily = toAnomalies(
+    "day",
+    await run(
+      scoreSql({
+        grain: "day",
+        readFrom: addDays(dayFrom, -options.baselineDays),
+        lastDay,
+        from: dayFrom,
+        to: lastDay,
+        baseline: options.baselineDays,
+        minBaseline: options.minBaselineDays,
+        zThreshold: options.zThreshold,
+        onlyAnomalous: true,
+      }),
+    ),
+  ).filter((a) => a.impact >= options.minImpact);
 
   // Complete weeks only: the last one ends on or before the last day of data.
   const lastWeek = addDays(mondayOf(addDays(lastDay, 1)), -7);
   const weekFrom = addDays(lastWeek, -7 * (options.anomalyWeeks - 1));
-  const weekly = toAnomalies("week", await run(scoreSql({
-    grain: "week", readFrom: addDays(weekFrom, -7 * options.baselineWeeks), lastDay, from: weekFrom, to: lastWeek,
-    baseline: options.baselineWeeks, minBaseline: options.minBaselineWeeks, zThreshold: options.zThreshold, onlyAnomalous: true,
-  }))).filter((a) => a.impact >= options.minImpact && !daily.some((d) => seriesId(d.series) === seriesId(a.series) && d.from <= a.to && a.from <= d.to));
+  const weekly = toAnomalies(
+    "week",
+    await run(
+      scoreSql({
+        grain: "week",
+        readFrom: addDays(weekFrom, -7 * options.baselineWeeks),
+        lastDay,
+        from: weekFrom,
+        to: lastWeek,
+        baseline: options.baselineWeeks,
+        minBaseline: options.minBaselineWeeks,
+        zThreshold: options.zThreshold,
+        onlyAnomalous: true,
+      }),
+    ),
+  ).filter(
+    (a) =>
+      a.impact >= options.minImpact && !daily.some((d) => seriesId(d.series) === seriesId(a.series) && d.from <= a.to && a.from <= d.to),
+  );
 
   const findings: FindingDraft[] = [];
   for (const anomaly of [...daily, ...weekly]) findings.push(await toFinding(run, anomaly, options));
@@ -73,8 +123,16 @@ async function toFinding(run: RunQuery, anomaly: Anomaly, options: FinopsOptions
   const baseline = weekly ? options.baselineWeeks : options.baselineDays;
   // The evidence: the series' periods from a full baseline before the anomaly to its end, each scored.
   const evidence: ScoreQuery = {
-    grain, readFrom: addDays(from, -STEP[grain] * baseline * 2), lastDay: to, from: addDays(from, -STEP[grain] * baseline), to: periods.at(-1)!.period,
-    baseline, minBaseline: weekly ? options.minBaselineWeeks : options.minBaselineDays, zThreshold: options.zThreshold, series, onlyAnomalous: false,
+    grain,
+    readFrom: addDays(from, -STEP[grain] * baseline * 2),
+    lastDay: to,
+    from: addDays(from, -STEP[grain] * baseline),
+    to: periods.at(-1)!.period,
+    baseline,
+    minBaseline: weekly ? options.minBaselineWeeks : options.minBaselineDays,
+    zThreshold: options.zThreshold,
+    series,
+    onlyAnomalous: false,
   };
   const sql = scoreSql(evidence);
   const rows = (await run(sql)).slice(-50);
@@ -83,13 +141,18 @@ async function toFinding(run: RunQuery, anomaly: Anomaly, options: FinopsOptions
 
   const impact = { amount: round2(anomaly.impact), currency, per: "once" as const };
   const service = series.service ?? "Unnamed service";
-  const where = series.cloud_account_id === null ? `${service} (${series.provider ?? "cloud"}, all accounts)` : `${service} in ${series.provider ?? "cloud"} account ${series.cloud_account_id}`;
+  const where =
+    series.cloud_account_id === null
+      ? `${service} (${series.provider ?? "cloud"}, all accounts)`
+      : `${service} in ${series.provider ?? "cloud"} account ${series.cloud_account_id}`;
   const when = from === to ? from : `${from} to ${to}`;
   const peak = periods.reduce((a, b) => (b.z > a.z ? b : a));
   const each = weekly ? "week" : "day";
   const spent = periods.reduce((sum, p) => sum + p.cost, 0);
   const expected = periods.reduce((sum, p) => sum + p.expected, 0);
-  const driver = top ? ` Most of it: ${top.resource_id ?? "usage without a resource id"}${top.region ? ` in ${top.region}` : ""} (+${money(Number(top.increase))}).` : "";
+  const driver = top
+    ? ` Most of it: ${top.resource_id ?? "usage without a resource id"}${top.region ? ` in ${top.region}` : ""} (+${money(Number(top.increase))}).`
+    : "";
   return {
     key: `cost_anomaly:${grain}:${seriesId(series)}:${from}`,
     kind: "cost_anomaly",

@@ -37,11 +37,14 @@ export async function findIdleResources(run: RunQuery, options: FinopsOptions): 
     const impact = saving === null ? null : { amount: saving, currency, per: "month" as const };
     const what = `${row.resource_type ?? "resource"} ${id} (${[row.provider, row.region].filter(Boolean).join(", ")})`;
     const cost = monthly === null ? "an unknown cost" : `${formatMoney(monthly, currency)} a month`;
-    const action = saving === null
-      ? (idle ? "Stop or terminate it if nothing needs it." : "Move it one size down.")
-      : idle
-        ? `Stop or terminate it if nothing needs it: saves up to ${formatMoney(saving, currency)} a month.`
-        : `Moving it one size down saves about ${formatMoney(saving, currency)} a month.`;
+    const action =
+      saving === null
+        ? idle
+          ? "Stop or terminate it if nothing needs it."
+          : "Move it one size down."
+        : idle
+          ? `Stop or terminate it if nothing needs it: saves up to ${formatMoney(saving, currency)} a month.`
+          : `Moving it one size down saves about ${formatMoney(saving, currency)} a month.`;
     return {
       key: `${idle ? "idle" : "underused"}:${id}`,
       kind: idle ? "idle_resource" : "underused_resource",

@@ -14,7 +14,12 @@ const MAX_FINDINGS = 500;
 
 /** Recommendations, most money first, then the most severe; the key breaks ties so the order is stable. */
 function rank(findings: FindingDraft[]): FindingDraft[] {
-  return [...findings].sort((a, b) => (b.impact?.amount ?? 0) - (a.impact?.amount ?? 0) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...findings].sort(
+    (a, b) =>
+      (b.impact?.amount ?? 0) - (a.impact?.amount ?? 0) ||
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
 }
 
 /** Money per currency and period, never added across currencies. */

@@ -31,13 +31,24 @@ export const FinopsOptions = z
     /** Share of the monthly cost saved by going one size down (each size halves vCPUs and price in the common families). */
     rightsizeSaving: z.number().min(0).max(1).default(0.5),
     /** The inventory's `monthly_cost` has no currency column: the currency it is in. */
-    inventoryCurrency: z.string().regex(/^[A-Z]{3}$/).default("USD"),
+    inventoryCurrency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .default("USD"),
     /** Monthly-equivalent money from which a finding is medium, high or critical (below `medium`: low). */
-    severityBands: z.object({ medium: z.number().nonnegative(), high: z.number().nonnegative(), critical: z.number().nonnegative() }).default({ medium: 100, high: 1_000, critical: 10_000 }),
+    severityBands: z
+      .object({ medium: z.number().nonnegative(), high: z.number().nonnegative(), critical: z.number().nonnegative() })
+      .default({ medium: 100, high: 1_000, critical: 10_000 }),
     /** Series drawn per dimension in the spend figures; the rest are summed as one "(other)" series. */
     topSeries: z.number().int().min(1).max(50).default(10),
   })
-  .refine((o) => o.minBaselineDays <= o.baselineDays && o.minBaselineWeeks <= o.baselineWeeks, "the minimum history cannot exceed the baseline")
+  .refine(
+    (o) => o.minBaselineDays <= o.baselineDays && o.minBaselineWeeks <= o.baselineWeeks,
+    "the minimum history cannot exceed the baseline",
+  )
   .refine((o) => o.idleCpuPercent <= o.underusedCpuPercent, "the idle CPU threshold cannot exceed the under-used one")
-  .refine((o) => o.severityBands.medium <= o.severityBands.high && o.severityBands.high <= o.severityBands.critical, "severity bands must increase");
+  .refine(
+    (o) => o.severityBands.medium <= o.severityBands.high && o.severityBands.high <= o.severityBands.critical,
+    "severity bands must increase",
+  );
 export type FinopsOptions = z.infer<typeof FinopsOptions>;

@@ -4,7 +4,9 @@ import { addDays, dateLiteral, mondayOf, type RunQuery, USAGE_DAY, usageBetween 
 export type DataWindow = { firstDay: string; lastDay: string };
 
 export async function readDataWindow(run: RunQuery): Promise<DataWindow | null> {
-  const [row] = await run(`SELECT CAST(min(${USAGE_DAY}) AS VARCHAR) AS first_day, CAST(max(${USAGE_DAY}) AS VARCHAR) AS last_day FROM cost WHERE cost IS NOT NULL`);
+  const [row] = await run(
+    `SELECT CAST(min(${USAGE_DAY}) AS VARCHAR) AS first_day, CAST(max(${USAGE_DAY}) AS VARCHAR) AS last_day FROM cost WHERE cost IS NOT NULL`,
+  );
   return row?.last_day ? { firstDay: String(row.first_day), lastDay: String(row.last_day) } : null;
 }
 
@@ -63,7 +65,12 @@ ORDER BY 1, 2 NULLS LAST, 4 DESC, 3 NULLS LAST`);
     window,
     totals,
     daily: { service: await series("service", "day"), account: await series("account", "day"), region: await series("region", "day") },
-    weekly: { weeks, service: await series("service", "week"), account: await series("account", "week"), region: await series("region", "week") },
+    weekly: {
+      weeks,
+      service: await series("service", "week"),
+      account: await series("account", "week"),
+      region: await series("region", "week"),
+    },
   };
 }
 

@@ -1,7 +1,18 @@
 import type { FindingDraft } from "@/lib/agents/types";
 import { formatMoney, plural } from "./format";
 import { severityFor, type RevopsRun } from "./options";
-import { ACCOUNT_NAMES_CTE, DEALS_CTE, invoicesCte, moneySum, narrowTo, runQuery, utcDate, weightedSum, type QueryContext, type Row } from "./sql";
+import {
+  ACCOUNT_NAMES_CTE,
+  DEALS_CTE,
+  invoicesCte,
+  moneySum,
+  narrowTo,
+  runQuery,
+  utcDate,
+  weightedSum,
+  type QueryContext,
+  type Row,
+} from "./sql";
 
 const OVERDUE = "outstanding AND days_past_due > 0";
 const WRITTEN_OFF = "state = 'uncollectible'";
@@ -42,15 +53,40 @@ export async function findCustomersAtRisk(ctx: QueryContext): Promise<FindingDra
 function atRiskFinding(run: RevopsRun, id: string, rows: Row[]): FindingDraft {
   const customer = String(rows[0]!.account_name ?? id);
   const num = (r: Row, k: string) => (r[k] as number | null) ?? 0;
-  const unpaid = rows.map((r) => ({ currency: String(r.currency), amount: Math.round((num(r, "overdue") + num(r, "written_off")) * 100) / 100 })).filter((u) => u.amount > 0);
+  const unpaid = rows
+    .map((r) => ({ currency: String(r.currency), amount: Math.round((num(r, "overdue") + num(r, "written_off")) * 100) / 100 }))
+    .filter((u) => u.amount > 0);
   const top = [...unpaid].sort((a, b) => b.amount - a.amount)[0] ?? null;
-  const list = (k: string) => rows.filter((r) => num(r, k) > 0).map((r) => formatMoney(num(r, k), String(r.currency))).join(" + ") || "none";
+  const list = (k: string) =>
+    rows
+      .filter((r) => num(r, k) > 0)
+      .map((r) => formatMoney(num(r, k), String(r.currency)))
+      .join(" + ") || "none";
   const count = (k: string) => rows.reduce((n, r) => n + num(r, k), 0);
   const oldest = Math.max(...rows.map((r) => num(r, "oldest_days_past_due")));
-  const owners = [...new Set(rows.flatMap((r) => String(r.deal_owners ?? "").split(", ").filter(Boolean)))].sort().join(", ") || "no owner";
-  const from = rows.map((r) => r.oldest_unpaid_due_date as string | null).filter((d): d is string => d !== null).sort()[0] ?? run.asOfDate;
-  const overdueText = count("overdue_invoices") > 0 ? `${plural(count("overdue_invoices"), "overdue invoice")} (${list("overdue")}), the oldest ${oldest} days past due` : "no overdue invoice";
-  const writtenOffText = count("written_off_invoices") > 0 ? `; ${plural(count("written_off_invoices"), "invoice")} written off (${list("written_off")})` : "";
+  const owners =
+    [
+      ...new Set(
+        rows.flatMap((r) =>
+          String(r.deal_owners ?? "")
+            .split(", ")
+            .filter(Boolean),
+        ),
+      ),
+    ]
+      .sort()
+      .join(", ") || "no owner";
+  const from =
+    rows
+      .map((r) => r.oldest_unpaid_due_date as string | null)
+      .filter((d): d is string => d !== null)
+      .sort()[0] ?? run.asOfDate;
+  const overdueText =
+    count("overdue_invoices") > 0
+      ? `${plural(count("overdue_invoices"), "overdue invoice")} (${list("overdue")}), the oldest ${oldest} days past due`
+      : "no overdue invoice";
+  const writtenOffText =
+    count("written_off_invoices") > 0 ? `; ${plural(count("written_off_invoices"), "invoice")} written off (${list("written_off")})` : "";
   return {
     key: `customer_at_risk:${id}`,
     kind: "overdue_customer_open_deals",

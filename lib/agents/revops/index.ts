@@ -34,7 +34,16 @@ export const revopsAnalysis: Analysis<RevopsOptions> = async (duck, options) => 
     figures: {
       asOf: run.asOfDate,
       period: run.current,
-      options: { stalledDays: run.stalledDays, period: run.period, lookbackPeriods: run.lookbackPeriods, periodTarget: run.periodTarget ?? null, minCoverage: run.minCoverage, ageingBuckets: run.ageingBuckets, dsoDays: run.dsoDays, severityBands: run.severityBands },
+      options: {
+        stalledDays: run.stalledDays,
+        period: run.period,
+        lookbackPeriods: run.lookbackPeriods,
+        periodTarget: run.periodTarget ?? null,
+        minCoverage: run.minCoverage,
+        ageingBuckets: run.ageingBuckets,
+        dsoDays: run.dsoDays,
+        severityBands: run.severityBands,
+      },
       pipeline: pipeline.figures,
       performance,
       receivables: receivables.figures,
@@ -57,6 +66,9 @@ export const revopsAnalysis: Analysis<RevopsOptions> = async (duck, options) => 
  */
 export function rankFindings(findings: FindingDraft[]): FindingDraft[] {
   return [...findings].sort(
-    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (b.impact?.amount ?? 0) - (a.impact?.amount ?? 0) || a.key.localeCompare(b.key),
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      (b.impact?.amount ?? 0) - (a.impact?.amount ?? 0) ||
+      a.key.localeCompare(b.key),
   );
 }

@@ -24,14 +24,29 @@ export const RevopsOptions = z.object({
   period: z.enum(["month", "quarter", "year"]).default("quarter"),
   lookbackPeriods: z.number().int().min(0).max(40).default(4),
   periodTarget: z
-    .record(z.string().trim().regex(/^[A-Za-z]{3}$/), z.number().finite().positive())
+    .record(
+      z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z]{3}$/),
+      z.number().finite().positive(),
+    )
     .transform((t) => Object.fromEntries(Object.entries(t).map(([currency, amount]) => [currency.toUpperCase(), amount])))
     .optional(),
   minCoverage: z.number().finite().positive().default(3),
-  ageingBuckets: z.array(z.number().int().min(1).max(3650)).min(1).max(10).refine(increasing, "ageing bucket bounds must increase").default([30, 60, 90]),
+  ageingBuckets: z
+    .array(z.number().int().min(1).max(3650))
+    .min(1)
+    .max(10)
+    .refine(increasing, "ageing bucket bounds must increase")
+    .default([30, 60, 90]),
   dsoDays: z.number().int().min(1).max(3650).default(90),
   severityBands: z
-    .object({ medium: z.number().finite().nonnegative(), high: z.number().finite().nonnegative(), critical: z.number().finite().nonnegative() })
+    .object({
+      medium: z.number().finite().nonnegative(),
+      high: z.number().finite().nonnegative(),
+      critical: z.number().finite().nonnegative(),
+    })
     .refine((b) => b.medium <= b.high && b.high <= b.critical, "severity bands must increase")
     .default({ medium: 10_000, high: 50_000, critical: 250_000 }),
 });
@@ -51,7 +66,9 @@ export type RevopsRun = RevopsOptions & {
 
 export function resolveOptions(input: Partial<RevopsOptions> & { asOf: Date }): RevopsRun {
   const options = RevopsOptions.parse(input);
-  const periods = Array.from({ length: options.lookbackPeriods + 1 }, (_, i) => periodOf(options.period, options.asOf, i - options.lookbackPeriods));
+  const periods = Array.from({ length: options.lookbackPeriods + 1 }, (_, i) =>
+    periodOf(options.period, options.asOf, i - options.lookbackPeriods),
+  );
   return { ...options, asOfDate: isoDate(options.asOf), periods, current: periods.at(-1)! };
 }
 
@@ -62,7 +79,12 @@ export function periodOf(kind: RevopsOptions["period"], at: Date, offset = 0): P
   const from = new Date(Date.UTC(Math.floor(startMonth / 12), startMonth % 12, 1));
   const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + months, 0));
   const year = from.getUTCFullYear();
-  const label = kind === "year" ? `${year}` : kind === "quarter" ? `${year}-Q${Math.floor(from.getUTCMonth() / 3) + 1}` : `${year}-${String(from.getUTCMonth() + 1).padStart(2, "0")}`;
+  const label =
+    kind === "year"
+      ? `${year}`
+      : kind === "quarter"
+        ? `${year}-Q${Math.floor(from.getUTCMonth() / 3) + 1}`
+        : `${year}-${String(from.getUTCMonth() + 1).padStart(2, "0")}`;
   return { label, from: isoDate(from), to: isoDate(to) };
 }
 

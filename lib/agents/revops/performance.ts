@@ -11,7 +11,9 @@ import { DEALS_CTE, dateLiteral, moneySum, runQuery, utcDate, type QueryContext,
  */
 
 function periodsCte(run: RevopsRun): string {
-  const rows = run.periods.map((p) => `(${quoteLiteral(p.label)}, ${dateLiteral(p.from)}, least(${dateLiteral(p.to)}, ${dateLiteral(run.asOfDate)}))`);
+  const rows = run.periods.map(
+    (p) => `(${quoteLiteral(p.label)}, ${dateLiteral(p.from)}, least(${dateLiteral(p.to)}, ${dateLiteral(run.asOfDate)}))`,
+  );
   return `periods AS (SELECT * FROM (VALUES ${rows.join(", ")}) AS p(period, period_start, period_end))`;
 }
 

@@ -1,7 +1,19 @@
 import type { FindingDraft } from "@/lib/agents/types";
 import { formatMoney } from "./format";
 import { severityFor, type RevopsRun } from "./options";
-import { ACCOUNT_NAMES_CTE, bucketLabels, instantLiteral, invoicesCte, moneySum, narrowTo, numberLiteral, runQuery, utcDate, type QueryContext, type Row } from "./sql";
+import {
+  ACCOUNT_NAMES_CTE,
+  bucketLabels,
+  instantLiteral,
+  invoicesCte,
+  moneySum,
+  narrowTo,
+  numberLiteral,
+  runQuery,
+  utcDate,
+  type QueryContext,
+  type Row,
+} from "./sql";
 
 /** Receivables outstanding at `asOf` by currency and ageing bucket (days past due). */
 export function ageingSql(run: RevopsRun): string {
@@ -67,7 +79,10 @@ export async function analyseReceivables(ctx: QueryContext): Promise<{ figures: 
       return { bucket, invoices: (hit?.invoices as number) ?? 0, amount: (hit?.amount as number) ?? 0 };
     }),
   }));
-  const dso = { definition: `receivables outstanding ÷ credit sales of the last ${run.dsoDays} days × ${run.dsoDays}, per currency`, days: run.dsoDays };
+  const dso = {
+    definition: `receivables outstanding ÷ credit sales of the last ${run.dsoDays} days × ${run.dsoDays}, per currency`,
+    days: run.dsoDays,
+  };
   return { figures: { ageing, byCurrency, dso }, findings: overdue.map((row) => overdueFinding(run, row)) };
 }
 

@@ -85,4 +85,5 @@ function bucketCase(bounds: number[]): string {
 }
 
 /** `AND column = 'value'` narrowing a finding's query to its subject (none when no value). */
-export const narrowTo = (column: string, value: string | undefined) => (value === undefined ? "" : ` AND ${column} = ${quoteLiteral(value)}`);
+export const narrowTo = (column: string, value: string | undefined) =>
+  value === undefined ? "" : ` AND ${column} = ${quoteLiteral(value)}`;

@@ -55,15 +55,22 @@ function stalledFinding(run: RevopsRun, id: string, rows: Row[]): FindingDraft {
   const [noChange, pastClose] = [deal.no_change === true, deal.past_close === true];
   const closeDate = deal.close_date as string | null;
   const lastChange = dayOf(deal.last_change_at);
-  const title = noChange && pastClose
-    ? `${name}: past its close date (${closeDate}) and unchanged for ${deal.days_without_change} days`
-    : pastClose
-      ? `${name}: still open ${deal.days_past_close} days after its close date (${closeDate})`
-      : `${name}: no change in ${deal.days_without_change} days`;
-  const evidence = deal.last_change_evidence === "_observed_at" ? "when a changed version was first read" : "its creation: no change seen since the first read";
-  const action = pastClose ? "Ask the owner to move the close date or close the deal out." : "Confirm a dated next step with the owner, or take it out of the forecast.";
+  const title =
+    noChange && pastClose
+      ? `${name}: past its close date (${closeDate}) and unchanged for ${deal.days_without_change} days`
+      : pastClose
+        ? `${name}: still open ${deal.days_past_close} days after its close date (${closeDate})`
+        : `${name}: no change in ${deal.days_without_change} days`;
+  const evidence =
+    deal.last_change_evidence === "_observed_at"
+      ? "when a changed version was first read"
+      : "its creation: no change seen since the first read";
+  const action = pastClose
+    ? "Ask the owner to move the close date or close the deal out."
+    : "Confirm a dated next step with the owner, or take it out of the forecast.";
   const value = amount === null ? "no amount" : `${formatMoney(amount, currency)} at ${formatPercent(deal.probability as number | null)}`;
-  const from = [lastChange, pastClose ? closeDate : null].filter((d): d is string => d !== null && d <= run.asOfDate).sort()[0] ?? run.asOfDate;
+  const from =
+    [lastChange, pastClose ? closeDate : null].filter((d): d is string => d !== null && d <= run.asOfDate).sort()[0] ?? run.asOfDate;
   return {
     key: `stalled_deal:${id}`,
     kind: "stalled_deal",

@@ -36,7 +36,8 @@ export async function authenticateApiKey(base: PrismaClient, token: string): Pro
   if (!row || !secretMatches(parsed.secret, row.hash)) throw new UnauthorizedError("Invalid API key");
   const now = new Date();
   if (row.revoked_at) throw new UnauthorizedError("This API key was revoked; ask an owner or admin for a new one");
-  if (row.expires_at <= now) throw new UnauthorizedError(`This API key expired at ${row.expires_at.toISOString()}; ask an owner or admin for a new one`);
+  if (row.expires_at <= now)
+    throw new UnauthorizedError(`This API key expired at ${row.expires_at.toISOString()}; ask an owner or admin for a new one`);
 
   const db = tenantDb(base, row.tenant_id);
   const membership = await db.membership.findUnique({

@@ -18,7 +18,17 @@ import { Prisma } from "@/lib/generated/prisma/client";
 /** Keys that still work (not revoked, not expired) a tenant may hold at once. */
 export const MAX_ACTIVE_KEYS = 100;
 
-const SELECT = { id: true, name: true, prefix: true, scopes: true, createdById: true, createdAt: true, expiresAt: true, lastUsedAt: true, revokedAt: true } as const;
+const SELECT = {
+  id: true,
+  name: true,
+  prefix: true,
+  scopes: true,
+  createdById: true,
+  createdAt: true,
+  expiresAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+} as const;
 type Row = Prisma.ApiKeyGetPayload<{ select: typeof SELECT }>;
 
 /**
@@ -26,7 +36,13 @@ type Row = Prisma.ApiKeyGetPayload<{ select: typeof SELECT }>;
  * lacks (ForbiddenError), and an API key cannot create keys: a leaked key must not mint others that
  * outlive its revocation. Answers the key itself, once.
  */
-export async function createApiKey({ ctx, input }: { ctx: TenantContext; input: CreateApiKeyInput }): Promise<{ apiKey: ApiKeySummary; key: string }> {
+export async function createApiKey({
+  ctx,
+  input,
+}: {
+  ctx: TenantContext;
+  input: CreateApiKeyInput;
+}): Promise<{ apiKey: ApiKeySummary; key: string }> {
   if (ctx.actor.via === "api_key") throw new ForbiddenError("An API key cannot create API keys; sign in to create one");
   const beyond = input.scopes.filter((scope) => !actorHasScope(ctx.actor, scope));
   if (beyond.length) {
@@ -56,8 +72,19 @@ export async function createApiKey({ ctx, input }: { ctx: TenantContext; input: 
 }
 
 /** The keys of the caller's tenant, newest first, revoked and expired ones included. Never the key itself. */
-export async function listApiKeys({ ctx, query }: { ctx: TenantContext; query: ListApiKeysQuery }): Promise<{ apiKeys: ApiKeySummary[]; nextCursor: string | null }> {
-  const rows = await ctx.db.apiKey.findMany({ where: { tenantId: ctx.tenantId }, select: SELECT, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...pageArgs(query) });
+export async function listApiKeys({
+  ctx,
+  query,
+}: {
+  ctx: TenantContext;
+  query: ListApiKeysQuery;
+}): Promise<{ apiKeys: ApiKeySummary[]; nextCursor: string | null }> {
+  const rows = await ctx.db.apiKey.findMany({
+    where: { tenantId: ctx.tenantId },
+    select: SELECT,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    ...pageArgs(query),
+  });
   const { items, nextCursor } = toPage(rows, query.limit);
   return { apiKeys: await summarize(ctx, items), nextCursor };
 }
@@ -67,7 +94,10 @@ export async function listApiKeys({ ctx, query }: { ctx: TenantContext; query: L
  * nothing. Another tenant's key answers NotFoundError, like a missing one.
  */
 export async function revokeApiKey({ ctx, id }: { ctx: TenantContext; id: string }): Promise<void> {
-  const revoked = await ctx.db.apiKey.updateMany({ where: { id, tenantId: ctx.tenantId, revokedAt: null }, data: { revokedAt: new Date() } });
+  const revoked = await ctx.db.apiKey.updateMany({
+    where: { id, tenantId: ctx.tenantId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   if (revoked.count === 1) return;
   const exists = await ctx.db.apiKey.count({ where: { id, tenantId: ctx.tenantId } });
   if (!exists) throw new NotFoundError("API key");
@@ -87,6 +117,12 @@ async function summarize(ctx: TenantContext, rows: Row[]): Promise<ApiKeySummary
     ...row,
     scopes: row.scopes.filter((s): s is Scope => Scope.safeParse(s).success),
     createdBy: byId.get(createdById) ?? null,
-    status: row.revokedAt ? "revoked" : row.expiresAt.getTime() <= now ? "expired" : stillMembers.has(createdById) ? "active" : "creator_left",
+    status: row.revokedAt
+      ? "revoked"
+      : row.expiresAt.getTime() <= now
+        ? "expired"
+        : stillMembers.has(createdById)
+          ? "active"
+          : "creator_left",
   }));
 }

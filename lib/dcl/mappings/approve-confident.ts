@@ -7,7 +7,11 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  * it, not the repair agent's) at or above `threshold`. Approved without an actor, like an auto-approval.
  * Returns how many were approved.
  */
-export async function approveConfidentProposals(tx: Prisma.TransactionClient, at: { tenantId: string; connectionId: string }, threshold: number): Promise<number> {
+export async function approveConfidentProposals(
+  tx: Prisma.TransactionClient,
+  at: { tenantId: string; connectionId: string },
+  threshold: number,
+): Promise<number> {
   const newest = await tx.mappingRegistry.findMany({
     where: { tenantId: at.tenantId, connectionId: at.connectionId },
     orderBy: [{ sourceStream: "asc" }, { sourceField: "asc" }, { version: "desc" }],
@@ -15,7 +19,10 @@ export async function approveConfidentProposals(tx: Prisma.TransactionClient, at
     select: { id: true, status: true, method: true, confidence: true, createdById: true, decidedById: true },
   });
   const ids = newest
-    .filter((m) => m.status === "proposed" && m.method !== "repair" && m.createdById === null && m.decidedById === null && m.confidence >= threshold)
+    .filter(
+      (m) =>
+        m.status === "proposed" && m.method !== "repair" && m.createdById === null && m.decidedById === null && m.confidence >= threshold,
+    )
     .map((m) => m.id);
   if (ids.length === 0) return 0;
   const { count } = await tx.mappingRegistry.updateMany({

@@ -16,7 +16,12 @@ async function findMapping(ctx: TenantContext, id: string) {
   return row;
 }
 
-const fieldOf = (ctx: TenantContext, row: MappingRegistry) => ({ tenantId: ctx.tenantId, connectionId: row.connectionId, sourceStream: row.sourceStream, sourceField: row.sourceField });
+const fieldOf = (ctx: TenantContext, row: MappingRegistry) => ({
+  tenantId: ctx.tenantId,
+  connectionId: row.connectionId,
+  sourceStream: row.sourceStream,
+  sourceField: row.sourceField,
+});
 
 async function assertTarget(ctx: TenantContext, target: string | null) {
   if (target === null) return;
@@ -47,16 +52,51 @@ export async function decideMapping({ ctx, id, input }: { ctx: TenantContext; id
     // Again inside: another decision may have landed since.
     await assertNewest(tx);
     const inForce = await mappingInForce(tx, ctx, row);
-    const audit = (action: DecisionAction, target: string | null, after: MappingRegistry) => recordDecision({ tenantId: ctx.tenantId, db: tx }, {
-      kind: row.method === "repair" ? "repair" : "mapping", itemId: row.id, action, connectionId: row.connectionId, stream: row.sourceStream, field: row.sourceField,
-      fromField: evidenceOf(row)?.before?.field ?? null, target, before: { target: inForce?.ontologyField ?? null, status: row.status, version: row.version },
-      after: { target: after.ontologyField, status: after.status, version: after.version }, evidence: evidenceOf(row) ?? { confidence: row.confidence, method: row.method }, reason: input.reason ?? null, actorId: ctx.actor.userId,
-    });
+    const audit = (action: DecisionAction, target: string | null, after: MappingRegistry) =>
+      recordDecision(
+        { tenantId: ctx.tenantId, db: tx },
+        {
+          kind: row.method === "repair" ? "repair" : "mapping",
+          itemId: row.id,
+          action,
+          connectionId: row.connectionId,
+          stream: row.sourceStream,
+          field: row.sourceField,
+          fromField: evidenceOf(row)?.before?.field ?? null,
+          target,
+          before: { target: inForce?.ontologyField ?? null, status: row.status, version: row.version },
+          after: { target: after.ontologyField, status: after.status, version: after.version },
+          evidence: evidenceOf(row) ?? { confidence: row.confidence, method: row.method },
+          reason: input.reason ?? null,
+          actorId: ctx.actor.userId,
+        },
+      );
     if (!corrected) {
-      const updated = await tx.mappingRegistry.update({ where: { id: row.id }, data: { status: input.decision === "approve" ? "approved" : "rejected", ...decided } });
+      const updated = await tx.mappingRegistry.update({
+        where: { id: row.id },
+        data: { status: input.decision === "approve" ? "approved" : "rejected", ...decided },
+      });
       // A repair flagged the mapping in force (its values no longer agree): rejecting it unmaps the field.
-      const unmap = input.decision === "reject" && row.method === "repair" && inForce?.ontologyField === row.ontologyField && row.ontologyField !== null;
-      const final = unmap ? await tx.mappingRegistry.create({ data: { ...fieldOf(ctx, row), ontologyField: null, transform: null, confidence: 1, method: "manual", status: "approved", version: row.version + 1, createdById: ctx.actor.userId, ...decided } }) : updated;
+      const unmap =
+        input.decision === "reject" &&
+        row.method === "repair" &&
+        inForce?.ontologyField === row.ontologyField &&
+        row.ontologyField !== null;
+      const final = unmap
+        ? await tx.mappingRegistry.create({
+            data: {
+              ...fieldOf(ctx, row),
+              ontologyField: null,
+              transform: null,
+              confidence: 1,
+              method: "manual",
+              status: "approved",
+              version: row.version + 1,
+              createdById: ctx.actor.userId,
+              ...decided,
+            },
+          })
+        : updated;
       await audit(input.decision, row.ontologyField, final);
       return final;
     }
@@ -64,8 +104,15 @@ export async function decideMapping({ ctx, id, input }: { ctx: TenantContext; id
     await tx.mappingRegistry.update({ where: { id: row.id }, data: row.status === "approved" ? {} : { status: "rejected", ...decided } });
     const created = await tx.mappingRegistry.create({
       data: {
-        ...fieldOf(ctx, row), ontologyField: input.target!, transform: input.target === row.ontologyField ? row.transform : null, confidence: 1, method: "manual",
-        status: "approved", version: row.version + 1, createdById: ctx.actor.userId, ...decided,
+        ...fieldOf(ctx, row),
+        ontologyField: input.target!,
+        transform: input.target === row.ontologyField ? row.transform : null,
+        confidence: 1,
+        method: "manual",
+        status: "approved",
+        version: row.version + 1,
+        createdById: ctx.actor.userId,
+        ...decided,
       },
     });
     await audit("edit", input.target!, created);
@@ -84,37 +131,71 @@ export async function rollbackMapping({ ctx, id, input }: { ctx: TenantContext; 
   const created = await ctx.db.$transaction(async (tx) => {
     const newest = await tx.mappingRegistry.findFirst({ where: fieldOf(ctx, row), orderBy: { version: "desc" } });
     const inForce = await mappingInForce(tx, ctx, row);
-    const restore = input.version !== undefined ? await tx.mappingRegistry.findFirst({ where: { ...fieldOf(ctx, row), version: input.version } }) : await undone(tx, ctx, row, inForce);
+    const restore =
+      input.version !== undefined
+        ? await tx.mappingRegistry.findFirst({ where: { ...fieldOf(ctx, row), version: input.version } })
+        : await undone(tx, ctx, row, inForce);
     if (restore === undefined) throw new ConflictError(`version ${row.version} is not the mapping in force; nothing to undo`);
     if (restore === null && input.version !== undefined) throw new NotFoundError(`version ${input.version}`);
     // Statuses only move from proposed to approved or rejected, so "approved" means it was in force once.
     if (restore && restore.status !== "approved") throw new ConflictError(`version ${input.version} was never approved`);
     const version = await tx.mappingRegistry.create({
       data: {
-        ...fieldOf(ctx, row), ontologyField: restore?.ontologyField ?? null, transform: restore?.transform ?? null, confidence: restore?.confidence ?? 1, method: "rollback",
-        status: "approved", version: newest!.version + 1, createdById: ctx.actor.userId, decidedById: ctx.actor.userId, decidedAt: new Date(),
+        ...fieldOf(ctx, row),
+        ontologyField: restore?.ontologyField ?? null,
+        transform: restore?.transform ?? null,
+        confidence: restore?.confidence ?? 1,
+        method: "rollback",
+        status: "approved",
+        version: newest!.version + 1,
+        createdById: ctx.actor.userId,
+        decidedById: ctx.actor.userId,
+        decidedAt: new Date(),
       },
     });
-    await recordDecision({ tenantId: ctx.tenantId, db: tx }, {
-      kind: row.method === "repair" ? "repair" : "mapping", itemId: row.id, action: "rollback", connectionId: row.connectionId, stream: row.sourceStream, field: row.sourceField,
-      fromField: evidenceOf(row)?.before?.field ?? null, target: version.ontologyField, before: { target: inForce?.ontologyField ?? null, version: inForce?.version ?? null },
-      after: { target: version.ontologyField, version: version.version, restored: restore?.version ?? null }, evidence: evidenceOf(row) ?? {}, reason: input.reason ?? null, actorId: ctx.actor.userId,
-    });
+    await recordDecision(
+      { tenantId: ctx.tenantId, db: tx },
+      {
+        kind: row.method === "repair" ? "repair" : "mapping",
+        itemId: row.id,
+        action: "rollback",
+        connectionId: row.connectionId,
+        stream: row.sourceStream,
+        field: row.sourceField,
+        fromField: evidenceOf(row)?.before?.field ?? null,
+        target: version.ontologyField,
+        before: { target: inForce?.ontologyField ?? null, version: inForce?.version ?? null },
+        after: { target: version.ontologyField, version: version.version, restored: restore?.version ?? null },
+        evidence: evidenceOf(row) ?? {},
+        reason: input.reason ?? null,
+        actorId: ctx.actor.userId,
+      },
+    );
     return version;
   });
   return toMappingDto(created);
 }
 
 /** The version an undo of `row` restores: the approved one before it, or null (none); undefined when `row` is not in force. */
-async function undone(tx: Tx, ctx: TenantContext, row: MappingRegistry, inForce: MappingRegistry | null): Promise<MappingRegistry | null | undefined> {
+async function undone(
+  tx: Tx,
+  ctx: TenantContext,
+  row: MappingRegistry,
+  inForce: MappingRegistry | null,
+): Promise<MappingRegistry | null | undefined> {
   if (inForce?.id !== row.id) return undefined;
-  return tx.mappingRegistry.findFirst({ where: { ...fieldOf(ctx, row), status: "approved", version: { lt: row.version } }, orderBy: { version: "desc" } });
+  return tx.mappingRegistry.findFirst({
+    where: { ...fieldOf(ctx, row), status: "approved", version: { lt: row.version } },
+    orderBy: { version: "desc" },
+  });
 }
 
 async function mappingInForce(tx: Tx, ctx: TenantContext, row: MappingRegistry): Promise<MappingRegistry | null> {
   return tx.mappingRegistry.findFirst({ where: { ...fieldOf(ctx, row), status: "approved" }, orderBy: { version: "desc" } });
 }
 
-function evidenceOf(row: MappingRegistry): { before?: { field: string } | null } & Prisma.JsonObject | null {
-  return row.evidence && typeof row.evidence === "object" && !Array.isArray(row.evidence) ? (row.evidence as Prisma.JsonObject & { before?: { field: string } | null }) : null;
+function evidenceOf(row: MappingRegistry): ({ before?: { field: string } | null } & Prisma.JsonObject) | null {
+  return row.evidence && typeof row.evidence === "object" && !Array.isArray(row.evidence)
+    ? (row.evidence as Prisma.JsonObject & { before?: { field: string } | null })
+    : null;
 }

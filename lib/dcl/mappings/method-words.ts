@@ -25,7 +25,10 @@ export function describeMethod(m: Described, people: People): string {
   if (m.method === "manual") return `set by ${who(m.createdById ?? m.decidedById)}`;
   if (m.method === "rollback") return `rolled back by ${who(m.createdById ?? m.decidedById)}`;
   const how = m.method === "repair" ? "repair" : (MATCHED[m.method] ?? m.method);
-  if (m.status === "approved") return m.decidedById ? `${how}, approved by ${who(m.decidedById)}` : `${how}, ${m.method === "repair" ? "applied" : "approved"} automatically`;
+  if (m.status === "approved")
+    return m.decidedById
+      ? `${how}, approved by ${who(m.decidedById)}`
+      : `${how}, ${m.method === "repair" ? "applied" : "approved"} automatically`;
   if (m.status === "rejected") return m.decidedById ? `${how}, rejected by ${who(m.decidedById)}` : `${how}, rejected`;
   return how;
 }

@@ -45,7 +45,13 @@ export async function humanApprovals(scope: TenantScope): Promise<PriorApproval[
  * proposal differs from its newest one, and never over a human's or the repair agent's decision, so re-running with
  * nothing changed writes nothing. Proposals at or above the threshold are approved at once.
  */
-export async function recordProposals(scope: TenantScope, at: StreamKey, match: TableMatch, threshold: number, latest: Map<string, MappingRow>) {
+export async function recordProposals(
+  scope: TenantScope,
+  at: StreamKey,
+  match: TableMatch,
+  threshold: number,
+  latest: Map<string, MappingRow>,
+) {
   const now = new Date();
   let proposed = 0;
   let approved = 0;
@@ -57,9 +63,17 @@ export async function recordProposals(scope: TenantScope, at: StreamKey, match: 
     const auto = m.confidence >= threshold;
     await scope.db.mappingRegistry.create({
       data: {
-        tenantId: scope.tenantId, connectionId: at.connectionId, sourceStream: at.stream, sourceField: m.field,
-        ontologyField: m.target, transform: m.transform, confidence: m.confidence, method: m.method,
-        status: auto ? "approved" : "proposed", version: (current?.version ?? 0) + 1, decidedAt: auto ? now : null,
+        tenantId: scope.tenantId,
+        connectionId: at.connectionId,
+        sourceStream: at.stream,
+        sourceField: m.field,
+        ontologyField: m.target,
+        transform: m.transform,
+        confidence: m.confidence,
+        method: m.method,
+        status: auto ? "approved" : "proposed",
+        version: (current?.version ?? 0) + 1,
+        decidedAt: auto ? now : null,
       },
     });
     auto ? (approved += 1) : (proposed += 1);

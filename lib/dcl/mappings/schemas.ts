@@ -19,7 +19,11 @@ const Reason = z.string().trim().max(500).optional();
 /** A person's decision on a proposal. Approving with a `target` corrects it first ("entity.field", or null for none). */
 export const MappingDecision = z.object({
   decision: z.enum(["approve", "reject"]),
-  target: z.string().regex(/^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/, 'expected "entity.field"').nullable().optional(),
+  target: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/, 'expected "entity.field"')
+    .nullable()
+    .optional(),
   reason: Reason,
 });
 export type MappingDecision = z.infer<typeof MappingDecision>;

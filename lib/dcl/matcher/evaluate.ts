@@ -9,7 +9,15 @@ export const LabeledTable = SourceTable.extend({
 });
 export type LabeledTable = z.infer<typeof LabeledTable>;
 
-export type EntityScore = { entity: string; tables: number; truePositives: number; falsePositives: number; falseNegatives: number; precision: number; recall: number };
+export type EntityScore = {
+  entity: string;
+  tables: number;
+  truePositives: number;
+  falsePositives: number;
+  falseNegatives: number;
+  precision: number;
+  recall: number;
+};
 export type CalibrationBin = { from: number; to: number; mappings: number; correct: number; accuracy: number };
 export type Evaluation = {
   tables: number;
@@ -28,7 +36,11 @@ const ratio = (a: number, b: number) => (b === 0 ? 1 : Math.round((a / b) * 1000
  * agrees, a false positive otherwise; a labeled target the matcher missed is a false negative.
  * Calibration bins count every decision (null included) by its confidence.
  */
-export function evaluateMatcher(tables: LabeledTable[], ontology: OntologyDefinition, match: (t: SourceTable) => TableMatch = (t) => matchTable(t, ontology)): Evaluation {
+export function evaluateMatcher(
+  tables: LabeledTable[],
+  ontology: OntologyDefinition,
+  match: (t: SourceTable) => TableMatch = (t) => matchTable(t, ontology),
+): Evaluation {
   const perEntity = new Map<string, { tables: number; tp: number; fp: number; fn: number }>();
   const bins = BINS.slice(0, -1).map((from, i) => ({ from, to: Math.min(1, BINS[i + 1]), mappings: 0, correct: 0 }));
   const misses: Evaluation["misses"] = [];
@@ -44,7 +56,8 @@ export function evaluateMatcher(tables: LabeledTable[], ontology: OntologyDefini
       const right = m.target === expected;
       if (m.target !== null) right ? (tally.tp += 1) : (tally.fp += 1);
       if (expected !== null && !right) tally.fn += 1;
-      if (!right) misses.push({ table: `${table.source}/${table.table}`, field: m.field, expected, got: m.target, confidence: m.confidence });
+      if (!right)
+        misses.push({ table: `${table.source}/${table.table}`, field: m.field, expected, got: m.target, confidence: m.confidence });
       const bin = bins.find((b, i) => m.confidence >= b.from && m.confidence < BINS[i + 1])!;
       bin.mappings += 1;
       if (right) bin.correct += 1;
@@ -52,8 +65,13 @@ export function evaluateMatcher(tables: LabeledTable[], ontology: OntologyDefini
     perEntity.set(key, tally);
   }
   const entities = [...perEntity].map(([entity, t]) => ({
-    entity, tables: t.tables, truePositives: t.tp, falsePositives: t.fp, falseNegatives: t.fn,
-    precision: ratio(t.tp, t.tp + t.fp), recall: ratio(t.tp, t.tp + t.fn),
+    entity,
+    tables: t.tables,
+    truePositives: t.tp,
+    falsePositives: t.fp,
+    falseNegatives: t.fn,
+    precision: ratio(t.tp, t.tp + t.fp),
+    recall: ratio(t.tp, t.tp + t.fn),
   }));
   const sum = (k: "truePositives" | "falsePositives" | "falseNegatives") => entities.reduce((s, e) => s + e[k], 0);
   const [tp, fp, fn] = [sum("truePositives"), sum("falsePositives"), sum("falseNegatives")];

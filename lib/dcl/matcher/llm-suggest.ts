@@ -30,8 +30,25 @@ const SYSTEM = [
  * a target claimed twice keeps its most confident field, and confidences are clamped to 0..1.
  * Throws LlmError.
  */
-export async function suggestWithLlm({ scope, model, ontology, table }: { scope: TenantScope; model: LlmModel; ontology: OntologyDefinition; table: SourceTable }): Promise<LlmSuggestion> {
-  const raw = await generateStructured({ scope, model, purpose: "dcl.map", schema: LlmSuggestion, system: SYSTEM, prompt: buildPrompt(ontology, table) });
+export async function suggestWithLlm({
+  scope,
+  model,
+  ontology,
+  table,
+}: {
+  scope: TenantScope;
+  model: LlmModel;
+  ontology: OntologyDefinition;
+  table: SourceTable;
+}): Promise<LlmSuggestion> {
+  const raw = await generateStructured({
+    scope,
+    model,
+    purpose: "dcl.map",
+    schema: LlmSuggestion,
+    system: SYSTEM,
+    prompt: buildPrompt(ontology, table),
+  });
   return cleanSuggestion(raw, ontology, table);
 }
 
@@ -58,7 +75,10 @@ export function describeSamples(samples: JsonValue[]): string {
   if (present.every((v) => typeof v === "boolean")) return "booleans";
 
   const shape = describeValues(samples);
-  const words = kindOf(shape, present.filter((v): v is string => typeof v === "string"));
+  const words = kindOf(
+    shape,
+    present.filter((v): v is string => typeof v === "string"),
+  );
   const notes = [
     present.length < samples.length ? "some empty" : null,
     shape.count >= 5 && shape.distinct <= 0.5 ? "few distinct values" : shape.count >= 5 && shape.distinct === 1 ? "all distinct" : null,
@@ -109,7 +129,9 @@ function cleanSuggestion(raw: LlmSuggestion, ontology: OntologyDefinition, table
   // Most confident first: the first claim on a field or a target wins.
   const candidates = raw.mappings
     .filter((m) => fieldOrder.has(m.field))
-    .map((m) => (m.target === null || targets.has(m.target) ? { ...m, confidence: clamp(m.confidence) } : { ...m, target: null, confidence: 0 }))
+    .map((m) =>
+      m.target === null || targets.has(m.target) ? { ...m, confidence: clamp(m.confidence) } : { ...m, target: null, confidence: 0 },
+    )
     .sort((a, b) => b.confidence - a.confidence);
   const byField = new Map<string, LlmSuggestion["mappings"][number]>();
   const claimed = new Set<string>();

@@ -75,7 +75,7 @@ export function rankEntities(table: SourceTable, ontology: OntologyDefinition, p
 /** How sure a field's assignment is: its score, discounted when another target scored nearly as well. */
 function fieldConfidence(pair: Pair, row: FieldScore[]): number {
   const runnerUp = Math.max(0, ...row.filter((_, t) => t !== pair.target).map((s) => s.score));
-  const ambiguity = Math.max(0, runnerUp - (pair.score - 0.15)) ;
+  const ambiguity = Math.max(0, runnerUp - (pair.score - 0.15));
   return round(Math.max(0, Math.min(0.99, pair.score - ambiguity)));
 }
 
@@ -108,7 +108,13 @@ export function matchTable(table: SourceTable, ontology: OntologyDefinition, opt
     if (!pair || confidence < CONFIDENCE_FLOOR) {
       // Sure it is nothing when nothing came close.
       const bestScore = Math.max(0, ...best.scores[i].map((s) => s.score));
-      return { field: field.name, target: null, confidence: round(Math.min(0.95, Math.max(0.5, 0.95 - bestScore))), method: "none", transform: null };
+      return {
+        field: field.name,
+        target: null,
+        confidence: round(Math.min(0.95, Math.max(0.5, 0.95 - bestScore))),
+        method: "none",
+        transform: null,
+      };
     }
     const target = best.entity.fields[pair.target];
     return {

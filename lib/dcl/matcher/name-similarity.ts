@@ -5,8 +5,29 @@ import { compact, tokenize } from "./tokens";
  * they count a third as much when names are compared.
  */
 const WEAK = new Set([
-  "line", "item", "identity", "bill", "billing", "product", "pricing", "metric", "property", "properties", "hs", "field",
-  "value", "data", "info", "detail", "record", "total", "primary", "main", "current", "deal", "meta",
+  "line",
+  "item",
+  "identity",
+  "bill",
+  "billing",
+  "product",
+  "pricing",
+  "metric",
+  "property",
+  "properties",
+  "hs",
+  "field",
+  "value",
+  "data",
+  "info",
+  "detail",
+  "record",
+  "total",
+  "primary",
+  "main",
+  "current",
+  "deal",
+  "meta",
 ]);
 
 const weight = (token: string) => (WEAK.has(token) ? 0.33 : 1);
@@ -40,7 +61,14 @@ type Words = { tokens: string[]; compact: string; sorted: string };
 
 const wordsOf = (name: string): Words => {
   const tokens = tokenize(name);
-  return { tokens, compact: compact(tokens), sorted: [...tokens].map((t) => compact([t])).sort().join(" ") };
+  return {
+    tokens,
+    compact: compact(tokens),
+    sorted: [...tokens]
+      .map((t) => compact([t]))
+      .sort()
+      .join(" "),
+  };
 };
 
 /** An alias, and how much matching it counts (1 unless it is another system's name). */
@@ -51,7 +79,10 @@ export type NameCandidates = (Words & { via: "exact" | "alias"; weight: number }
 
 export function nameCandidates(name: string, aliases: (string | Alias)[]): NameCandidates {
   const best = new Map<string, NameCandidates[number]>();
-  const all = [{ name, weight: 1, via: "exact" as const }, ...aliases.map((a) => ({ ...(typeof a === "string" ? { name: a, weight: 1 } : a), via: "alias" as const }))];
+  const all = [
+    { name, weight: 1, via: "exact" as const },
+    ...aliases.map((a) => ({ ...(typeof a === "string" ? { name: a, weight: 1 } : a), via: "alias" as const })),
+  ];
   for (const { name: n, weight, via } of all) {
     const words = wordsOf(n);
     const seen = best.get(words.compact);
@@ -88,7 +119,8 @@ function compareWhole(source: Words, candidates: NameCandidates): NameMatch {
   let best: NameMatch = { score: 0, via: "tokens" };
   for (const candidate of candidates) {
     const same = candidate.compact === source.compact;
-    const score = candidate.weight * (same ? 1 : candidate.sorted === source.sorted ? REORDERED : overlap(source.tokens, candidate.tokens) * 0.85);
+    const score =
+      candidate.weight * (same ? 1 : candidate.sorted === source.sorted ? REORDERED : overlap(source.tokens, candidate.tokens) * 0.85);
     if (score === 1) return { score, via: candidate.via };
     if (score > best.score) best = { score, via: same || candidate.sorted === source.sorted ? candidate.via : "tokens" };
   }

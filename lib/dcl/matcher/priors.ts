@@ -23,7 +23,13 @@ const CONTAINER_TYPES = new Set(["file", "postgres", "mongodb"]);
  */
 function sourceKeys(source: string): Set<string> {
   const whole = source.trim().toLowerCase();
-  return new Set([whole, ...whole.split(":").map((s) => s.trim()).filter((s) => s && !CONTAINER_TYPES.has(s))]);
+  return new Set([
+    whole,
+    ...whole
+      .split(":")
+      .map((s) => s.trim())
+      .filter((s) => s && !CONTAINER_TYPES.has(s)),
+  ]);
 }
 
 /** What people decided about one source name. */

@@ -24,7 +24,12 @@ export function readSource(field: { name: string; type: string }): ScoredSource 
  * An ontology field as one source table's fields are scored against it. `learned`: names the
  * tenant's people mapped to this field. A key also goes by the entity's name in front (`opportunity_id`).
  */
-export function readTarget(field: OntologyField, entityName: string, table: { source: string; table: string }, learned: string[] = []): ScoredTarget {
+export function readTarget(
+  field: OntologyField,
+  entityName: string,
+  table: { source: string; table: string },
+  learned: string[] = [],
+): ScoredTarget {
   const keyNames = field.semantic === "identifier" ? [`${entityName} ${field.name}`] : [];
   return { field, names: nameCandidates(field.name, [...aliasesOf(field, table), ...keyNames, ...learned]) };
 }
@@ -72,31 +77,46 @@ const plainNumbers = (shape: ValueShape) => Math.max(0, shape.numeric - shape.co
 function valueFit(semantic: FieldSemantic, shape: ValueShape): number {
   if (shape.count === 0) return 0.5;
   switch (semantic) {
-    case "email": return shape.email;
-    case "phone": return shape.phone;
-    case "domain": return shape.url;
-    case "country": return shape.country;
-    case "region": return shape.region;
-    case "currency": return shape.currencyCode;
+    case "email":
+      return shape.email;
+    case "phone":
+      return shape.phone;
+    case "domain":
+      return shape.url;
+    case "country":
+      return shape.country;
+    case "region":
+      return shape.region;
+    case "currency":
+      return shape.currencyCode;
     case "money":
     case "count":
-    case "quantity": return plainNumbers(shape);
-    case "ratio": return plainNumbers(shape) * (shape.percentRange > 0.99 ? 1 : 0.3);
-    case "flag": return Math.max(shape.booleanLike, shape.integer && (shape.maxNumber ?? 2) <= 1 ? 1 : 0);
+    case "quantity":
+      return plainNumbers(shape);
+    case "ratio":
+      return plainNumbers(shape) * (shape.percentRange > 0.99 ? 1 : 0.3);
+    case "flag":
+      return Math.max(shape.booleanLike, shape.integer && (shape.maxNumber ?? 2) <= 1 ? 1 : 0);
     case "created":
-    case "date": return shape.dateLike;
-    case "identifier": return Math.max(shape.idLike, shape.integer) * (shape.distinct > 0.9 ? 1 : 0.6);
+    case "date":
+      return shape.dateLike;
+    case "identifier":
+      return Math.max(shape.idLike, shape.integer) * (shape.distinct > 0.9 ? 1 : 0.6);
     case "reference":
     case "account_reference":
-    case "resource_reference": return shape.multiWord >= 0.8 ? 0 : Math.max(shape.idLike, shape.integer, 0.5);
-    case "person": return Math.max(shape.personName, shape.idLike, shape.email, 0.4);
+    case "resource_reference":
+      return shape.multiWord >= 0.8 ? 0 : Math.max(shape.idLike, shape.integer, 0.5);
+    case "person":
+      return Math.max(shape.personName, shape.idLike, shape.email, 0.4);
     case "given_name":
-    case "family_name": return shape.email || shape.numeric > 0.5 ? 0.1 : 0.8;
+    case "family_name":
+      return shape.email || shape.numeric > 0.5 ? 0.1 : 0.8;
     case "name":
     case "text":
     case "category":
     case "unit":
-    case "document_number": return shape.email > 0.5 || shape.isoTimestamp > 0.5 ? 0.2 : 0.6;
+    case "document_number":
+      return shape.email > 0.5 || shape.isoTimestamp > 0.5 ? 0.2 : 0.6;
   }
 }
 
@@ -116,7 +136,11 @@ const HINTED: Record<TypeHint, FieldSemantic[]> = {
   country: ["country"],
   category: ["category", "flag", "country", "region", "currency", "unit", "text"],
   text: ["text", "name"],
-  time: [], binary: [], language: [], client: [], period: [],
+  time: [],
+  binary: [],
+  language: [],
+  client: [],
+  period: [],
 };
 /** Hints no ontology field can hold, or that name one semantic outright: contradicting them counts more. */
 const STRONG = new Set<TypeHint>(["time", "binary", "language", "client", "period", "email", "phone", "url", "currency", "percent"]);

@@ -9,7 +9,8 @@ import words from "./words.json";
  */
 type Reading = { english: string; language: string | null };
 
-const fold = (s: string) => s.replace(/ß/g, "ss").replace(/[\u00C0-\u024F\u1E00-\u1EFF]/g, (c) => c.normalize("NFD").replace(/\p{M}/gu, ""));
+const fold = (s: string) =>
+  s.replace(/ß/g, "ss").replace(/[\u00C0-\u024F\u1E00-\u1EFF]/g, (c) => c.normalize("NFD").replace(/\p{M}/gu, ""));
 /** German umlauts written out: `faellig` reads as `fällig`. */
 const loose = (s: string) => s.replace(/ae/g, "a").replace(/oe/g, "o").replace(/ue/g, "u");
 
@@ -24,7 +25,8 @@ for (const [language, table] of Object.entries(words.translations)) {
     if (/[äöü]/.test(word) && !UMLAUT_READINGS.has(key)) UMLAUT_READINGS.set(key, { english, language });
   }
 }
-for (const [word, english] of Object.entries(words.abbreviations as Record<string, string>)) READINGS.set(fold(word), { english, language: null });
+for (const [word, english] of Object.entries(words.abbreviations as Record<string, string>))
+  READINGS.set(fold(word), { english, language: null });
 for (const [language, table] of Object.entries(words.ambiguous)) {
   for (const [word, english] of Object.entries(table as Record<string, string>)) {
     const byLanguage = AMBIGUOUS.get(fold(word)) ?? new Map<string, string>();
@@ -80,7 +82,10 @@ function splitCompound(word: string): string[] | null {
     for (let j = i + 2; j <= word.length; j += 1) {
       const part = word.slice(i, j);
       if (!isPart(part)) continue;
-      const options: [number, number][] = [[j, 0], ...LINKS.filter((l) => word.startsWith(l, j) && j + l.length < word.length).map((l): [number, number] => [j + l.length, 1])];
+      const options: [number, number][] = [
+        [j, 0],
+        ...LINKS.filter((l) => word.startsWith(l, j) && j + l.length < word.length).map((l): [number, number] => [j + l.length, 1]),
+      ];
       for (const [next, linkCost] of options) {
         const rest = best[next];
         if (!rest) continue;

@@ -19,7 +19,9 @@ function amountsInMinorUnits(field: SourceField, shape: ValueShape, table: Sourc
   if (MINOR_UNIT_SOURCES.test(table.source)) return true;
   const shapes = table.fields.map((f) => ({ f, s: describeValues(f.samples) }));
   const lowerCaseCurrency = shapes.some(({ s }) => s.currencyCode > 0.8 && s.lowerCaseCurrency > 0.8);
-  const prefixedIds = shapes.some(({ f }) => f.samples.length > 0 && f.samples.every((v) => typeof v === "string" && /^[a-z]{2,5}_[A-Za-z0-9]{8,}$/.test(v)));
+  const prefixedIds = shapes.some(
+    ({ f }) => f.samples.length > 0 && f.samples.every((v) => typeof v === "string" && /^[a-z]{2,5}_[A-Za-z0-9]{8,}$/.test(v)),
+  );
   return lowerCaseCurrency && prefixedIds;
 }
 

@@ -42,7 +42,9 @@ export type ValueShape = {
 };
 
 const CURRENCIES = new Set(
-  "AED ARS AUD BDT BGN BHD BRL CAD CHF CLP CNY COP CZK DKK EGP EUR GBP HKD HUF IDR ILS INR ISK JOD JPY KES KRW KWD MAD MXN MYR NGN NOK NZD OMR PEN PHP PKR PLN QAR RON RSD RUB SAR SEK SGD THB TND TRY TWD UAH UGX USD VND XAF XOF ZAR".split(" "),
+  "AED ARS AUD BDT BGN BHD BRL CAD CHF CLP CNY COP CZK DKK EGP EUR GBP HKD HUF IDR ILS INR ISK JOD JPY KES KRW KWD MAD MXN MYR NGN NOK NZD OMR PEN PHP PKR PLN QAR RON RSD RUB SAR SEK SGD THB TND TRY TWD UAH UGX USD VND XAF XOF ZAR".split(
+    " ",
+  ),
 );
 /** Country names in English and the matcher's other languages, accents folded, and common ISO alpha-3 codes. */
 const COUNTRY_NAMES = new Set(
@@ -55,18 +57,54 @@ const COUNTRY_NAMES = new Set(
     "germania|svizzera|francia|spagna|paesi bassi|belgio|stati uniti|regno unito|polonia|svezia|danimarca|brasile|messico|giappone|cina",
     "duitsland|oostenrijk|zwitserland|frankrijk|spanje|italie|nederland|belgie|verenigde staten|verenigd koninkrijk|polen|zweden|denemarken|brazilie|mexico",
     "usa|gbr|deu|fra|ita|esp|nld|bel|che|aut|prt|bra|mex|can|aus|jpn|chn|ind|pol|swe|nor|dnk|fin|irl|lux|cze|hun|rou|grc|tur|zaf|arg|chl|col|per|sgp|nzl|kor|isr|are",
-  ].join("|").split("|"),
+  ]
+    .join("|")
+    .split("|"),
 );
 const foldCountry = (v: string) => v.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
 /** ISO 4217 numeric codes of the currencies above. */
 const NUMERIC_CURRENCIES = new Set(
-  "784 032 036 050 975 048 986 124 756 152 156 170 203 208 818 978 826 344 348 360 376 356 352 400 392 404 410 414 504 484 458 566 578 554 512 604 608 586 985 634 946 941 643 682 752 702 764 788 949 901 800 840 704 950 952 710".split(" "),
+  "784 032 036 050 975 048 986 124 756 152 156 170 203 208 818 978 826 344 348 360 376 356 352 400 392 404 410 414 504 484 458 566 578 554 512 604 608 586 985 634 946 941 643 682 752 702 764 788 949 901 800 840 704 950 952 710".split(
+    " ",
+  ),
 );
-const TRUE_FALSE = new Set(["true", "false", "yes", "no", "y", "n", "t", "f", "x", "j", "ja", "nein", "oui", "non", "o", "s", "si", "sí", "sim", "nao", "não", "vero", "falso", "waar", "onwaar", "wahr", "falsch", "verdadero", "verdadeiro"]);
+const TRUE_FALSE = new Set([
+  "true",
+  "false",
+  "yes",
+  "no",
+  "y",
+  "n",
+  "t",
+  "f",
+  "x",
+  "j",
+  "ja",
+  "nein",
+  "oui",
+  "non",
+  "o",
+  "s",
+  "si",
+  "sí",
+  "sim",
+  "nao",
+  "não",
+  "vero",
+  "falso",
+  "waar",
+  "onwaar",
+  "wahr",
+  "falsch",
+  "verdadero",
+  "verdadeiro",
+]);
 /** Cloud regions: `us-east-1`, `westeurope`, `europe-west3`, `eu-frankfurt-1`, DigitalOcean's `nyc3`. */
-const REGION = /^(?:[a-z]{2}(?:-gov)?-[a-z]+-\d|[a-z]+-[a-z]+\d|(?:east|west|north|south|central)[a-z]*\d?|[a-z]+(?:east|west|north|south|central)\d?|[a-z]{3}\d|global)$/;
+const REGION =
+  /^(?:[a-z]{2}(?:-gov)?-[a-z]+-\d|[a-z]+-[a-z]+\d|(?:east|west|north|south|central)[a-z]*\d?|[a-z]+(?:east|west|north|south|central)\d?|[a-z]{3}\d|global)$/;
 /** Regions by display name: `US East (N. Virginia)`, `China (Hangzhou)`, `West Europe`, `East US 2`, `Southeast Asia`. */
-const REGION_NAME = /^(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)* \([\w .,-]+\)|(?:North|South|East|West|Central|Southeast|Northeast|Southwest|Northwest) [A-Z][\w]*(?: \d)?|[A-Z][\w]* (?:North|South|East|West|Central)(?: \d)?)$/;
+const REGION_NAME =
+  /^(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)* \([\w .,-]+\)|(?:North|South|East|West|Central|Southeast|Northeast|Southwest|Northwest) [A-Z][\w]*(?: \d)?|[A-Z][\w]* (?:North|South|East|West|Central)(?: \d)?)$/;
 /** Availability zones, a region's parts: `us-east-1a`, `us-central1-a`. */
 const ZONE = /^(?:[a-z]{2}(?:-gov)?-[a-z]+-\d[a-z]|[a-z]+-[a-z]+\d-[a-z])$/;
 
@@ -120,7 +158,9 @@ export function describeValues(samples: JsonValue[]): ValueShape {
   const currencyCodes = values.filter((v) => CURRENCIES.has(v.toUpperCase()));
   const numericCurrencies = values.filter((v) => NUMERIC_CURRENCIES.has(v));
   const answers = new Set(values.map((v) => v.toLowerCase()));
-  const dateLike = share((v) => /^\d{4}-\d{2}-\d{2}/.test(v) || isCompactDate(v) || isLocalDate(v) || isJsonDate(v) || isEpochSeconds(v) || isEpochMillis(v));
+  const dateLike = share(
+    (v) => /^\d{4}-\d{2}-\d{2}/.test(v) || isCompactDate(v) || isLocalDate(v) || isJsonDate(v) || isEpochSeconds(v) || isEpochMillis(v),
+  );
   return {
     count: values.length,
     email: share((v) => /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(v)),
@@ -136,7 +176,9 @@ export function describeValues(samples: JsonValue[]): ValueShape {
     currencyCode: (currencyCodes.length + numericCurrencies.length) / n,
     lowerCaseCurrency: currencyCodes.length ? currencyCodes.filter((v) => v === v.toLowerCase()).length / currencyCodes.length : 0,
     country: share((v) => COUNTRY_NAMES.has(foldCountry(v)) || /^[A-Z]{2}$/.test(v)),
-    region: share((v) => REGION.test(v.toLowerCase()) && /\d|east|west|north|south|central|global/.test(v.toLowerCase())) + 0.6 * share((v) => ZONE.test(v.toLowerCase()) || REGION_NAME.test(v)),
+    region:
+      share((v) => REGION.test(v.toLowerCase()) && /\d|east|west|north|south|central|global/.test(v.toLowerCase())) +
+      0.6 * share((v) => ZONE.test(v.toLowerCase()) || REGION_NAME.test(v)),
     booleanLike: answers.size <= 2 ? share((v) => TRUE_FALSE.has(v.toLowerCase())) : 0,
     integer: share((v) => /^-?\d+-?$/.test(v)),
     numeric: parsed.filter((v) => v !== null).length / n,

@@ -19,14 +19,38 @@ const FieldTypeName = z.preprocess((value) => {
 const Alias = z.string().min(1).max(100);
 
 /** More names, by language (two letters: `de`, `fr`, `es`, `pt`, `it`, `nl`, `en`) or by source system (`sap`, `odoo`, `netsuite`, `dynamics`). */
-export const Vocabulary = z.record(z.string().regex(/^[a-z][a-z0-9_]{1,19}$/, "a language code or system name"), z.array(Alias).max(100)).default({});
+export const Vocabulary = z
+  .record(z.string().regex(/^[a-z][a-z0-9_]{1,19}$/, "a language code or system name"), z.array(Alias).max(100))
+  .default({});
 export type Vocabulary = z.infer<typeof Vocabulary>;
 
 /** What a field means, beyond its type: the matcher compares it with the value patterns it sees. */
 export const FieldSemantic = z.enum([
-  "identifier", "reference", "account_reference", "resource_reference", "name", "given_name", "family_name", "person",
-  "email", "phone", "domain", "country", "region", "currency", "money", "ratio", "count", "quantity", "unit",
-  "category", "text", "document_number", "created", "date", "flag",
+  "identifier",
+  "reference",
+  "account_reference",
+  "resource_reference",
+  "name",
+  "given_name",
+  "family_name",
+  "person",
+  "email",
+  "phone",
+  "domain",
+  "country",
+  "region",
+  "currency",
+  "money",
+  "ratio",
+  "count",
+  "quantity",
+  "unit",
+  "category",
+  "text",
+  "document_number",
+  "created",
+  "date",
+  "flag",
 ]);
 export type FieldSemantic = z.infer<typeof FieldSemantic>;
 

@@ -9,7 +9,10 @@ import { OntologyDefinition, OntologyEntity, OntologyField, OntologyName } from 
 /** A tenant's additions to the built-in ontology: new entities, and new fields on existing ones. Nothing built in is changed. */
 export const OntologyExtension = z.object({
   entities: z.array(OntologyEntity).max(50).default([]),
-  fields: z.array(z.object({ entity: OntologyName, fields: z.array(OntologyField).min(1).max(100) })).max(50).default([]),
+  fields: z
+    .array(z.object({ entity: OntologyName, fields: z.array(OntologyField).min(1).max(100) }))
+    .max(50)
+    .default([]),
 });
 export type OntologyExtension = z.infer<typeof OntologyExtension>;
 
@@ -27,13 +30,19 @@ export function extendOntology(base: OntologyDefinition, extension: OntologyExte
     if (!entity) throw new ValidationError(`no entity "${group.entity}"`, [{ path: `fields.${i}.entity`, message: "no such entity" }]);
     for (const field of group.fields) {
       if (entity.fields.some((f) => f.name === field.name)) {
-        throw new ValidationError(`"${group.entity}.${field.name}" already exists`, [{ path: `fields.${i}.fields`, message: `"${field.name}" already exists` }]);
+        throw new ValidationError(`"${group.entity}.${field.name}" already exists`, [
+          { path: `fields.${i}.fields`, message: `"${field.name}" already exists` },
+        ]);
       }
       entity.fields.push(field);
     }
   }
   const merged = OntologyDefinition.safeParse({ ...base, version: revision ? `${base.version}+t${revision}` : base.version, entities });
-  if (!merged.success) throw new ValidationError("the extended ontology is not valid", merged.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  if (!merged.success)
+    throw new ValidationError(
+      "the extended ontology is not valid",
+      merged.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    );
   return merged.data;
 }
 

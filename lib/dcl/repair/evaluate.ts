@@ -34,7 +34,11 @@ const BANDS = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001];
 const ratio = (a: number, b: number) => (b === 0 ? 1 : Math.round((a / b) * 1000) / 1000);
 
 /** Runs the agent over labelled cases with `thresholds` and scores it. */
-export function evaluateRepairs(cases: DriftCase[], ontology: OntologyDefinition, thresholds: RepairThresholds = DEFAULT_THRESHOLDS): RepairEvaluation {
+export function evaluateRepairs(
+  cases: DriftCase[],
+  ontology: OntologyDefinition,
+  thresholds: RepairThresholds = DEFAULT_THRESHOLDS,
+): RepairEvaluation {
   const bands = BANDS.slice(0, -1).map((from, i) => ({ from, to: Math.min(1, BANDS[i + 1]!), decisions: 0, right: 0 }));
   const misses: RepairEvaluation["misses"] = [];
   let [changed, withTarget, auto, autoRight, autoCovered, reviewCovered] = [0, 0, 0, 0, 0, 0];
@@ -60,7 +64,15 @@ export function evaluateRepairs(cases: DriftCase[], ontology: OntologyDefinition
         band.decisions++;
         if (right) band.right++;
       }
-      if (!right || (expected && repair.apply !== "auto")) misses.push({ case: c.name, field: repair.field, expected, got: repair.target, confidence: repair.confidence, apply: repair.apply });
+      if (!right || (expected && repair.apply !== "auto"))
+        misses.push({
+          case: c.name,
+          field: repair.field,
+          expected,
+          got: repair.target,
+          confidence: repair.confidence,
+          apply: repair.apply,
+        });
     }
     const wanted = new Set(c.truth.removed);
     removedGot += plan.removed.length;

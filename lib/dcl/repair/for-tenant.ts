@@ -41,10 +41,23 @@ export async function suggestRepairsForTenant(scope: TenantScope, input: DriftIn
 /** What the tenant's people approved, corrected and rejected, newest first. */
 export async function rememberedDecisions(scope: TenantScope): Promise<Remembered[]> {
   const rows = await scope.db.reviewDecision.findMany({
-    where: { tenantId: scope.tenantId, actorId: { not: null }, kind: { in: ["repair", "mapping"] }, action: { in: ["approve", "edit", "reject"] }, target: { not: null }, field: { not: null } },
+    where: {
+      tenantId: scope.tenantId,
+      actorId: { not: null },
+      kind: { in: ["repair", "mapping"] },
+      action: { in: ["approve", "edit", "reject"] },
+      target: { not: null },
+      field: { not: null },
+    },
     orderBy: { createdAt: "desc" },
     take: MEMORY,
     select: { field: true, fromField: true, target: true, action: true, createdAt: true },
   });
-  return rows.map((r) => ({ field: r.field!, fromField: r.fromField, target: r.target!, verdict: r.action === "reject" ? "rejected" : "approved", at: r.createdAt }));
+  return rows.map((r) => ({
+    field: r.field!,
+    fromField: r.fromField,
+    target: r.target!,
+    verdict: r.action === "reject" ? "rejected" : "approved",
+    at: r.createdAt,
+  }));
 }

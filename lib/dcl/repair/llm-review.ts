@@ -50,7 +50,9 @@ export async function reviewWithLlm(args: {
   timeoutMs?: number;
 }): Promise<ReviewedPlan> {
   const { scope, model, input, plan, ontology, thresholds, timeoutMs } = args;
-  const asked = plan.repairs.filter((r) => ((r.kind === "rename" || r.kind === "new") && r.target) || (r.kind === "keep" && r.confidence < thresholds.auto));
+  const asked = plan.repairs.filter(
+    (r) => ((r.kind === "rename" || r.kind === "new") && r.target) || (r.kind === "keep" && r.confidence < thresholds.auto),
+  );
   if (asked.length === 0) return { ...plan, llm: "skipped" };
   const targets = targetsFor(plan, asked, ontology);
   const isAsked = new Set(asked);
@@ -66,17 +68,30 @@ export async function reviewWithLlm(args: {
     answers = cleanReview(raw, asked, input, ontology);
   } catch (error) {
     const kind = error instanceof LlmError ? error.kind : "error";
-    if (!(error instanceof LlmError)) log.warn("repair review failed", { tenantId: scope.tenantId, errorName: error instanceof Error ? error.name : typeof error });
-    return { ...update((r) => ({ ...r, confidence: r.confidence * UNAVAILABLE_FACTOR, reason: `${r.reason}; model unavailable (${kind})` })), llm: "unavailable" };
+    if (!(error instanceof LlmError))
+      log.warn("repair review failed", { tenantId: scope.tenantId, errorName: error instanceof Error ? error.name : typeof error });
+    return {
+      ...update((r) => ({ ...r, confidence: r.confidence * UNAVAILABLE_FACTOR, reason: `${r.reason}; model unavailable (${kind})` })),
+      llm: "unavailable",
+    };
   }
 
   const agrees = (r: Repair) => answers.get(r.field)?.target === r.target && answers.get(r.field)?.from === r.from;
   const reviewed = update((r) => {
     const answer = answers.get(r.field);
     if (!answer) return r;
-    if (agrees(r)) return { ...r, confidence: r.confidence + Math.min(MAX_RAISE, 0.5 * (1 - r.confidence) * answer.confidence), reason: `${r.reason}; the model agrees` };
+    if (agrees(r))
+      return {
+        ...r,
+        confidence: r.confidence + Math.min(MAX_RAISE, 0.5 * (1 - r.confidence) * answer.confidence),
+        reason: `${r.reason}; the model agrees`,
+      };
     const other = answer.target === r.target ? ` from ${answer.from ?? "no old field"}` : "";
-    return { ...r, confidence: Math.min(r.confidence, thresholds.auto - 0.01), reason: `${r.reason}; the model suggests ${answer.target ?? "no mapping"}${other}` };
+    return {
+      ...r,
+      confidence: Math.min(r.confidence, thresholds.auto - 0.01),
+      reason: `${r.reason}; the model suggests ${answer.target ?? "no mapping"}${other}`,
+    };
   });
   return { ...reviewed, llm: asked.every(agrees) ? "agreed" : "consulted" };
 }
@@ -88,7 +103,8 @@ function targetsFor(plan: RepairPlan, asked: Repair[], ontology: OntologyDefinit
 }
 
 function buildPrompt(input: DriftInput, asked: Repair[], targets: string[], ontology: OntologyDefinition): string {
-  const describe = (fields: DriftInput["before"]["fields"]) => fields.map((f) => `  - ${JSON.stringify(f.name)} (${f.type}): ${describeSamples(f.samples as JsonValue[])}`);
+  const describe = (fields: DriftInput["before"]["fields"]) =>
+    fields.map((f) => `  - ${JSON.stringify(f.name)} (${f.type}): ${describeSamples(f.samples as JsonValue[])}`);
   const ontologyField = (target: string) => {
     const { entity, field } = parseTarget(target);
     const f = ontology.entities.find((e) => e.name === entity)?.fields.find((x) => x.name === field);
@@ -104,7 +120,10 @@ function buildPrompt(input: DriftInput, asked: Repair[], targets: string[], onto
     ...describe(input.after.fields),
     "",
     "Candidate decisions to check:",
-    ...asked.map((r) => `  - ${JSON.stringify(r.field)}: continues ${r.from === null ? "no old field" : JSON.stringify(r.from)}, maps to ${r.target}; ${r.reason}`),
+    ...asked.map(
+      (r) =>
+        `  - ${JSON.stringify(r.field)}: continues ${r.from === null ? "no old field" : JSON.stringify(r.from)}, maps to ${r.target}; ${r.reason}`,
+    ),
     "",
     "Ontology fields:",
     ...targets.map(ontologyField),
@@ -112,7 +131,12 @@ function buildPrompt(input: DriftInput, asked: Repair[], targets: string[], onto
 }
 
 /** The first answer per asked field; unknown fields dropped, an unknown target or old field read as null, confidence clamped to 0..1. */
-function cleanReview(raw: LlmReview, asked: Repair[], input: DriftInput, ontology: OntologyDefinition): Map<string, LlmReview["fields"][number]> {
+function cleanReview(
+  raw: LlmReview,
+  asked: Repair[],
+  input: DriftInput,
+  ontology: OntologyDefinition,
+): Map<string, LlmReview["fields"][number]> {
   const fields = new Set(asked.map((r) => r.field));
   const before = new Set(input.before.fields.map((f) => f.name));
   const known = new Set<string>(ontology.entities.flatMap((e) => e.fields.map((f) => targetOf(e.name, f.name))));

@@ -23,7 +23,10 @@ export function applyMemory(plan: RepairPlan, memory: Remembered[], thresholds: 
 function recall(repair: Repair, memory: Remembered[], thresholds: RepairThresholds): Repair {
   const hits = memory
     .filter((m) => m.target === repair.target)
-    .map((m) => ({ m, alike: Math.max(nameSimilarity(m.field, repair.field), m.fromField && repair.from ? nameSimilarity(m.fromField, repair.from) : 0) }))
+    .map((m) => ({
+      m,
+      alike: Math.max(nameSimilarity(m.field, repair.field), m.fromField && repair.from ? nameSimilarity(m.fromField, repair.from) : 0),
+    }))
     .filter((h) => h.alike >= ALIKE)
     .sort((a, b) => b.alike - a.alike || b.m.at.getTime() - a.m.at.getTime());
   const hit = hits[0];

@@ -4,7 +4,15 @@ import type { RepairPlan } from "./types";
 export function presentRepairs(plan: RepairPlan) {
   return {
     entity: plan.entity,
-    repairs: plan.repairs.map((r) => ({ field: r.field, target: r.target, confidence: r.confidence, from: r.from, apply: r.apply, transform: r.transform, reason: r.reason })),
+    repairs: plan.repairs.map((r) => ({
+      field: r.field,
+      target: r.target,
+      confidence: r.confidence,
+      from: r.from,
+      apply: r.apply,
+      transform: r.transform,
+      reason: r.reason,
+    })),
     removed: plan.removed,
   };
 }

@@ -35,10 +35,18 @@ type Pairing = { before: Field; after: Field; score: number; values?: Agreement;
  * were removed. Each decision has a confidence in [0, 1] and a one-line reason; `thresholds` says
  * which are applied, reviewed or only reported.
  */
-export function suggestRepairs(input: DriftInput, ontology: OntologyDefinition, thresholds: RepairThresholds = DEFAULT_THRESHOLDS): RepairPlan {
+export function suggestRepairs(
+  input: DriftInput,
+  ontology: OntologyDefinition,
+  thresholds: RepairThresholds = DEFAULT_THRESHOLDS,
+): RepairPlan {
   const before = input.before.fields.map(field);
   const after = input.after.fields.map(field);
-  const table: SourceTable = { source: input.source, table: input.table, fields: after.map((f) => ({ name: f.name, type: f.vendorType, samples: f.samples })) };
+  const table: SourceTable = {
+    source: input.source,
+    table: input.table,
+    fields: after.map((f) => ({ name: f.name, type: f.vendorType, samples: f.samples })),
+  };
   const entity = entityOf(input.mappings, table, ontology);
   const decisions = new Map<string, Decision>();
   // Own keys only: a field named `constructor` must not read Object.prototype's.
@@ -70,8 +78,18 @@ export function suggestRepairs(input: DriftInput, ontology: OntologyDefinition, 
     const decision = newField(a, entity, taken, table);
     if (decision.target) taken.add(decision.target);
     // A new field on the target a vanished field held continues that field, even where values could not show it.
-    const predecessor = before.find((b) => mapped(b.name) === decision.target && !continuedSoFar.has(b.name) && !after.some((x) => x.name === b.name && decisions.get(x.name)?.target === decision.target));
-    decisions.set(a.name, predecessor && decision.target ? { ...decision, from: predecessor.name, reason: `${decision.reason}, where ${predecessor.name} was` } : decision);
+    const predecessor = before.find(
+      (b) =>
+        mapped(b.name) === decision.target &&
+        !continuedSoFar.has(b.name) &&
+        !after.some((x) => x.name === b.name && decisions.get(x.name)?.target === decision.target),
+    );
+    decisions.set(
+      a.name,
+      predecessor && decision.target
+        ? { ...decision, from: predecessor.name, reason: `${decision.reason}, where ${predecessor.name} was` }
+        : decision,
+    );
   }
 
   const continued = new Set([...decisions.values()].map((d) => d.from).filter(Boolean));
@@ -91,7 +109,12 @@ export function applyOf(confidence: number, target: string | null, thresholds: R
   return target && confidence >= thresholds.auto ? "auto" : target && confidence >= thresholds.review ? "review" : "report";
 }
 
-const field = (f: DriftInput["after"]["fields"][number]): Field => ({ name: f.name, vendorType: f.type, type: normalizeType(f.type), samples: f.samples as JsonValue[] });
+const field = (f: DriftInput["after"]["fields"][number]): Field => ({
+  name: f.name,
+  vendorType: f.type,
+  type: normalizeType(f.type),
+  samples: f.samples as JsonValue[],
+});
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /** The entity the mappings in force point to (most of them), else the matcher's best for the new schema. */
@@ -108,17 +131,51 @@ function entityOf(mappings: DriftInput["mappings"], table: SourceTable, ontology
  * A field under the same name: its mapping holds, unless its values no longer agree with the old
  * ones (then a person decides, and the field may have moved to another name).
  */
-function keep(b: Field, a: Field, target: string | null, entity: OntologyEntity | null, table: SourceTable): { decision: Decision; meaningChanged: boolean } {
-  if (!target) return { decision: { field: a.name, target: null, confidence: 0.95, from: b.name, kind: "ignore", transform: null, reason: "unchanged and not mapped before" }, meaningChanged: false };
+function keep(
+  b: Field,
+  a: Field,
+  target: string | null,
+  entity: OntologyEntity | null,
+  table: SourceTable,
+): { decision: Decision; meaningChanged: boolean } {
+  if (!target)
+    return {
+      decision: {
+        field: a.name,
+        target: null,
+        confidence: 0.95,
+        from: b.name,
+        kind: "ignore",
+        transform: null,
+        reason: "unchanged and not mapped before",
+      },
+      meaningChanged: false,
+    };
   const values = agreement(b.samples, a.samples);
   const transform = transformFor(a, target, entity, table);
   if (values && values.distinct >= 3 && values.share < 0.5) {
     const reason = `same name, but ${describeAgreement(values)}: its meaning may have changed`;
-    return { decision: { field: a.name, target, confidence: MEANING_CHANGED, from: b.name, kind: "keep", transform, reason }, meaningChanged: true };
+    return {
+      decision: { field: a.name, target, confidence: MEANING_CHANGED, from: b.name, kind: "keep", transform, reason },
+      meaningChanged: true,
+    };
   }
   const retyped = b.type !== a.type || b.vendorType !== a.vendorType;
-  const reason = retyped ? `type changed from ${b.vendorType} to ${a.vendorType}${values ? `; ${describeAgreement(values)}` : ""}` : "unchanged";
-  return { decision: { field: a.name, target, confidence: retyped && !(values && values.share >= 0.8) ? 0.85 : 0.98, from: b.name, kind: "keep", transform, reason }, meaningChanged: false };
+  const reason = retyped
+    ? `type changed from ${b.vendorType} to ${a.vendorType}${values ? `; ${describeAgreement(values)}` : ""}`
+    : "unchanged";
+  return {
+    decision: {
+      field: a.name,
+      target,
+      confidence: retyped && !(values && values.share >= 0.8) ? 0.85 : 0.98,
+      from: b.name,
+      kind: "keep",
+      transform,
+      reason,
+    },
+    meaningChanged: false,
+  };
 }
 
 /** Removed and added fields paired best-first, one to one, when their values and names say they are one field. */
@@ -170,13 +227,38 @@ function scorePair(b: Field, a: Field): Pairing {
 
 function rename(p: Pairing, target: string | null, entity: OntologyEntity | null, table: SourceTable): Decision {
   const evidence = [p.values ? describeAgreement(p.values) : "no values to compare", `names ${Math.round(p.name * 100)}% alike`].join(", ");
-  if (!target) return { field: p.after.name, target: null, confidence: p.score, from: p.before.name, kind: "ignore", transform: null, reason: `renamed from ${p.before.name} (${evidence}), which was not mapped` };
-  return { field: p.after.name, target, confidence: p.score, from: p.before.name, kind: "rename", transform: transformFor(p.after, target, entity, table), reason: `renamed from ${p.before.name}: ${evidence}` };
+  if (!target)
+    return {
+      field: p.after.name,
+      target: null,
+      confidence: p.score,
+      from: p.before.name,
+      kind: "ignore",
+      transform: null,
+      reason: `renamed from ${p.before.name} (${evidence}), which was not mapped`,
+    };
+  return {
+    field: p.after.name,
+    target,
+    confidence: p.score,
+    from: p.before.name,
+    kind: "rename",
+    transform: transformFor(p.after, target, entity, table),
+    reason: `renamed from ${p.before.name}: ${evidence}`,
+  };
 }
 
 /** A field with no predecessor: the matcher's best target of the entity that no other field holds. */
 function newField(a: Field, entity: OntologyEntity | null, taken: Set<string | null>, table: SourceTable): Decision {
-  const none = (reason: string): Decision => ({ field: a.name, target: null, confidence: 0.9, from: null, kind: "ignore", transform: null, reason });
+  const none = (reason: string): Decision => ({
+    field: a.name,
+    target: null,
+    confidence: 0.9,
+    from: null,
+    kind: "ignore",
+    transform: null,
+    reason,
+  });
   if (!entity) return none("new field; the table is no known entity");
   const shape = describeValues(a.samples);
   const source = readSource({ name: a.name, type: a.vendorType });
@@ -186,7 +268,15 @@ function newField(a: Field, entity: OntologyEntity | null, taken: Set<string | n
     .sort((x, y) => y.score - x.score)[0];
   if (!best || best.score < NEW_FIELD_FLOOR) return none(`new field; nothing free in ${entity.name} fits it`);
   const target = `${entity.name}.${best.f.name}`;
-  return { field: a.name, target, confidence: 0.85 * best.score, from: null, kind: "new", transform: transformFor(a, target, entity, table), reason: `new field; looks like ${target} (${best.method}, ${Math.round(best.score * 100)}%)` };
+  return {
+    field: a.name,
+    target,
+    confidence: 0.85 * best.score,
+    from: null,
+    kind: "new",
+    transform: transformFor(a, target, entity, table),
+    reason: `new field; looks like ${target} (${best.method}, ${Math.round(best.score * 100)}%)`,
+  };
 }
 
 function transformFor(a: Field, target: string, entity: OntologyEntity | null, table: SourceTable): string | null {
@@ -196,6 +286,7 @@ function transformFor(a: Field, target: string, entity: OntologyEntity | null, t
 
 function describeAgreement(v: Agreement): string {
   const agreeing = Math.round(v.share * v.compared);
-  const how = v.relation === "same" ? "equal" : v.relation === "times_100" ? "equal at 100 times the old" : "equal at a hundredth of the old";
+  const how =
+    v.relation === "same" ? "equal" : v.relation === "times_100" ? "equal at 100 times the old" : "equal at a hundredth of the old";
   return `${agreeing} of ${v.compared} values ${how}`;
 }

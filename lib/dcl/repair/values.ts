@@ -88,9 +88,15 @@ function asInstant(v: JsonValue): number | null {
 }
 
 /** The same calendar day: a date against an instant of that day, or one instant written in two formats whose zones may differ. */
-const sameDay = (a: number, b: number) => Math.abs(a - b) < 86_400_000 && new Date(a).toISOString().slice(0, 10) === new Date(b).toISOString().slice(0, 10);
+const sameDay = (a: number, b: number) =>
+  Math.abs(a - b) < 86_400_000 && new Date(a).toISOString().slice(0, 10) === new Date(b).toISOString().slice(0, 10);
 
 /** `Closed Won`, `closed_won` and `CLOSED-WON` are one value. */
 function canonical(v: JsonValue): string {
-  return typeof v === "string" ? v.trim().toLowerCase().replace(/[\s_\-]+/g, " ") : JSON.stringify(v);
+  return typeof v === "string"
+    ? v
+        .trim()
+        .toLowerCase()
+        .replace(/[\s_\-]+/g, " ")
+    : JSON.stringify(v);
 }

@@ -9,10 +9,32 @@ import { recentBuilds } from "./page-cache";
  * immutable and may belong to several builds: a build reuses the parts nothing has changed.
  * `signature` identifies the projection that wrote it (the entity's fields and the mappings).
  */
-export type ViewPart = { objectKey: string; connectionId: string; stream: string; signature: string; throughSeq: number; segmentCount: number; rows: number };
+export type ViewPart = {
+  objectKey: string;
+  connectionId: string;
+  stream: string;
+  signature: string;
+  throughSeq: number;
+  segmentCount: number;
+  rows: number;
+};
 export type BuildEntity = { entity: string; rows: number; columns: string[]; parts: ViewPart[] };
-export type ViewSource = { connectionId: string; stream: string; entity: string; rows: number; mappedFields: number; mappingVersion: number };
-export type BuildSummary = { id: string | null; builtAt: string; ontologyVersion: string; recordsLoaded: number; entities: { entity: string; rows: number }[]; sources: ViewSource[] };
+export type ViewSource = {
+  connectionId: string;
+  stream: string;
+  entity: string;
+  rows: number;
+  mappedFields: number;
+  mappingVersion: number;
+};
+export type BuildSummary = {
+  id: string | null;
+  builtAt: string;
+  ontologyVersion: string;
+  recordsLoaded: number;
+  entities: { entity: string; rows: number }[];
+  sources: ViewSource[];
+};
 
 const EMPTY_BUILD: BuildSummary = { id: null, builtAt: "", ontologyVersion: "", recordsLoaded: 0, entities: [], sources: [] };
 
@@ -32,13 +54,19 @@ export async function readBuild(scope: TenantScope, { fresh = false }: BuildRead
     ontologyVersion: build.ontologyVersion,
     recordsLoaded: build.recordsLoaded,
     entities: build.entities.map((e) => ({ entity: e.entity, rows: e.rows })),
-    sources: [...build.sources].sort((a, b) => a.entity.localeCompare(b.entity) || a.connectionId.localeCompare(b.connectionId) || a.stream.localeCompare(b.stream)),
+    sources: [...build.sources].sort(
+      (a, b) => a.entity.localeCompare(b.entity) || a.connectionId.localeCompare(b.connectionId) || a.stream.localeCompare(b.stream),
+    ),
   };
 }
 
 /** The current build as readers see it: `currentBuild`, at most a second old (lib/dcl/views/page-cache.ts). */
 function recentBuild(scope: TenantScope): ReturnType<typeof currentBuild> {
-  return recentBuilds.get(scope.tenantId, () => currentBuild(scope), (b) => JSON.stringify(b?.entities ?? null).length * 2 + 1_000);
+  return recentBuilds.get(
+    scope.tenantId,
+    () => currentBuild(scope),
+    (b) => JSON.stringify(b?.entities ?? null).length * 2 + 1_000,
+  );
 }
 
 /** The current build with its entities' parts, read now; null before the first build. */
@@ -56,7 +84,11 @@ export function buildEntities(json: unknown): BuildEntity[] {
 }
 
 /** The current build's files of one entity, as local paths to read, with the columns they have and the build's id; null when not built. */
-export async function currentEntityFiles(scope: TenantScope, entity: string, { fresh = false }: BuildRead = {}): Promise<{ buildId: string; paths: string[]; columns: string[] } | null> {
+export async function currentEntityFiles(
+  scope: TenantScope,
+  entity: string,
+  { fresh = false }: BuildRead = {},
+): Promise<{ buildId: string; paths: string[]; columns: string[] } | null> {
   const build = await (fresh ? currentBuild(scope) : recentBuild(scope));
   const built = build?.entities.find((e) => e.entity === entity);
   if (!build || !built) return null;

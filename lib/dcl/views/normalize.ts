@@ -20,7 +20,30 @@ const THREE_DECIMAL = ["BHD", "JOD", "KWD", "OMR", "TND"];
  * other languages. An empty value is null, never false: after loading, a blank SAP `X`-flag cannot be
  * told from a missing value, and a wrong false is worse than an unknown.
  */
-const TRUE_WORDS = ["true", "t", "yes", "y", "1", "x", "j", "ja", "wahr", "s", "si", "sí", "sim", "verdadero", "verdadeiro", "o", "oui", "vrai", "vero", "waar", "won", "closed won"];
+const TRUE_WORDS = [
+  "true",
+  "t",
+  "yes",
+  "y",
+  "1",
+  "x",
+  "j",
+  "ja",
+  "wahr",
+  "s",
+  "si",
+  "sí",
+  "sim",
+  "verdadero",
+  "verdadeiro",
+  "o",
+  "oui",
+  "vrai",
+  "vero",
+  "waar",
+  "won",
+  "closed won",
+];
 const FALSE_WORDS = ["false", "f", "no", "n", "0", "nein", "falsch", "não", "nao", "falso", "non", "faux", "onwaar", "lost", "closed lost"];
 
 const list = (values: string[]) => values.map(quoteLiteral).join(", ");
@@ -72,7 +95,10 @@ function instant(raw: string, transform: ValueTransform | null): string {
 /** Canonical spellings: a CASE over the field's value synonyms; unknown values kept, lower-cased. */
 function canonicalValue(raw: string, values: Record<string, string[]>): string {
   const lowered = `lower(${text(raw)})`;
-  const arms = Object.entries(values).map(([canonical, spellings]) => `WHEN ${lowered} IN (${list([canonical, ...spellings].map((s) => s.toLowerCase()))}) THEN ${quoteLiteral(canonical)}`);
+  const arms = Object.entries(values).map(
+    ([canonical, spellings]) =>
+      `WHEN ${lowered} IN (${list([canonical, ...spellings].map((s) => s.toLowerCase()))}) THEN ${quoteLiteral(canonical)}`,
+  );
   return `CASE ${arms.join(" ")} ELSE ${lowered} END`;
 }
 
@@ -88,7 +114,9 @@ export function projectField(field: OntologyField, raw: string, transform: Value
     case "timestamp":
       return instant(raw, transform);
     case "date":
-      return transform ? `CAST(${instant(raw, transform)} AS DATE)` : `COALESCE(TRY_CAST(${text(raw)} AS DATE), CAST(TRY_CAST(${text(raw)} AS TIMESTAMPTZ) AS DATE), CAST(${localDate(raw)} AS DATE))`;
+      return transform
+        ? `CAST(${instant(raw, transform)} AS DATE)`
+        : `COALESCE(TRY_CAST(${text(raw)} AS DATE), CAST(TRY_CAST(${text(raw)} AS TIMESTAMPTZ) AS DATE), CAST(${localDate(raw)} AS DATE))`;
     case "boolean":
       return `CASE WHEN lower(${text(raw)}) IN (${list(TRUE_WORDS)}) THEN true WHEN lower(${text(raw)}) IN (${list(FALSE_WORDS)}) THEN false END`;
     case "integer":

@@ -14,7 +14,15 @@ export type AnswerCache = {
 
 type Entry = { value: Promise<unknown>; bytes: number; at: number };
 
-export function answerCache({ maxEntries, maxBytes, ttlMs = Infinity }: { maxEntries: number; maxBytes: number; ttlMs?: number }): AnswerCache {
+export function answerCache({
+  maxEntries,
+  maxBytes,
+  ttlMs = Infinity,
+}: {
+  maxEntries: number;
+  maxBytes: number;
+  ttlMs?: number;
+}): AnswerCache {
   const entries = new Map<string, Entry>();
   let bytes = 0;
   const forget = (key: string) => {
@@ -73,4 +81,8 @@ export const viewAnswers: AnswerCache = (globalForCache.aosViewAnswers ??= answe
  * process replaces it at once (lib/dcl/views/rebuild.ts), one made on another machine is seen
  * within a second.
  */
-export const recentBuilds: AnswerCache = (globalForCache.aosRecentBuilds ??= answerCache({ maxEntries: 10_000, maxBytes: 64 * 1024 * 1024, ttlMs: 1_000 }));
+export const recentBuilds: AnswerCache = (globalForCache.aosRecentBuilds ??= answerCache({
+  maxEntries: 10_000,
+  maxBytes: 64 * 1024 * 1024,
+  ttlMs: 1_000,
+}));

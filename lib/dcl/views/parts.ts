@@ -33,15 +33,21 @@ export type PartsInput = {
  */
 export async function sourceParts(duck: DuckDBConnection, input: PartsInput): Promise<ViewPart[]> {
   const { entity, source, segments, previous } = input;
-  const signature = createHash("sha256").update(streamSelectSql(entity, source, "records")).digest("hex");
+  const signature = createHash("sha256")
+    .update(streamSelectSql(entity, source, "records"))
+    .digest("hex");
   const through = Math.max(0, ...previous.map((p) => p.throughSeq));
   const fresh = segments.filter((s) => s.seq > through);
-  const intact = previous.every((p) => p.signature === signature && segments.filter((s) => s.seq <= p.throughSeq).length === p.segmentCount);
+  const intact = previous.every(
+    (p) => p.signature === signature && segments.filter((s) => s.seq <= p.throughSeq).length === p.segmentCount,
+  );
   if (previous.length > 0 && intact && fresh.length === 0) return previous;
   if (previous.length === 0 || !intact || previous.length >= MAX_PARTS) return compact(await writePart(duck, input, signature, segments));
 
   const added = await writePart(duck, input, signature, fresh);
-  await duck.run(`CREATE OR REPLACE TEMP TABLE changed_ids AS SELECT DISTINCT source_record_id FROM ${parquetRelation((await localSegments(fresh)).map((s) => s.path))}`);
+  await duck.run(
+    `CREATE OR REPLACE TEMP TABLE changed_ids AS SELECT DISTINCT source_record_id FROM ${parquetRelation((await localSegments(fresh)).map((s) => s.path))}`,
+  );
   try {
     const kept: ViewPart[] = [];
     for (const part of previous) kept.push(...compact(await withoutChanged(duck, input, part)));
@@ -58,30 +64,49 @@ const compact = (part: ViewPart): ViewPart[] => (part.rows > 0 ? [part] : []);
 async function writePart(duck: DuckDBConnection, input: PartsInput, signature: string, from: SegmentFile[]): Promise<ViewPart> {
   const { entity, source, segments } = input;
   const throughSeq = Math.max(0, ...from.map((s) => s.seq));
-  const part = { connectionId: source.connectionId, stream: source.stream, signature, throughSeq, segmentCount: segments.filter((s) => s.seq <= throughSeq).length };
+  const part = {
+    connectionId: source.connectionId,
+    stream: source.stream,
+    signature,
+    throughSeq,
+    segmentCount: segments.filter((s) => s.seq <= throughSeq).length,
+  };
   return writeRows(duck, input, part, streamSelectSql(entity, source, currentRecordsSql(await localSegments(from))));
 }
 
 /** The part without the records `changed_ids` names: the part itself when it has none of them. */
 async function withoutChanged(duck: DuckDBConnection, input: PartsInput, part: ViewPart): Promise<ViewPart> {
   const file = quoteLiteral(await (await getStore()).localPath(part.objectKey));
-  const hits = await duck.runAndReadAll(`SELECT count(*)::BIGINT AS n FROM read_parquet(${file}) p WHERE EXISTS (SELECT 1 FROM changed_ids c WHERE c.source_record_id = p."_source_record_id")`);
+  const hits = await duck.runAndReadAll(
+    `SELECT count(*)::BIGINT AS n FROM read_parquet(${file}) p WHERE EXISTS (SELECT 1 FROM changed_ids c WHERE c.source_record_id = p."_source_record_id")`,
+  );
   if (Number(hits.getRowObjectsJS()[0]!.n) === 0) return part;
   const { objectKey: _old, rows: _rows, ...kept } = part;
-  return writeRows(duck, input, kept, `SELECT * FROM read_parquet(${file}) p WHERE NOT EXISTS (SELECT 1 FROM changed_ids c WHERE c.source_record_id = p."_source_record_id")`);
+  return writeRows(
+    duck,
+    input,
+    kept,
+    `SELECT * FROM read_parquet(${file}) p WHERE NOT EXISTS (SELECT 1 FROM changed_ids c WHERE c.source_record_id = p."_source_record_id")`,
+  );
 }
 
 /** Writes the rows of `select` as a new part of the build; no file when there are none. */
-async function writeRows(duck: DuckDBConnection, { tenantId, buildId }: PartsInput, part: Omit<ViewPart, "objectKey" | "rows">, select: string): Promise<ViewPart> {
+async function writeRows(
+  duck: DuckDBConnection,
+  { tenantId, buildId }: PartsInput,
+  part: Omit<ViewPart, "objectKey" | "rows">,
+  select: string,
+): Promise<ViewPart> {
   const store = await getStore();
   const scratch = await store.scratchFile(".parquet");
   const written = await duck.runAndReadAll(`COPY (${select}) TO ${quoteLiteral(scratch)} (${PARQUET_OPTIONS})`);
   const rows = Number(written.getRowObjectsJS()[0]!.Count);
   const objectKey = storeKeys.viewPart(tenantId, buildId, randomUUID());
   if (rows === 0) await rm(scratch, { force: true });
-  else await store.put(objectKey, scratch).catch(async (error) => {
-    await rm(scratch, { force: true });
-    throw error;
-  });
+  else
+    await store.put(objectKey, scratch).catch(async (error) => {
+      await rm(scratch, { force: true });
+      throw error;
+    });
   return { ...part, objectKey, rows };
 }

@@ -4,7 +4,14 @@ import type { ValueTransform } from "@/lib/dcl/matcher/types";
 import { DUCKDB_TYPES, projectField } from "./normalize";
 import { quoteIdent, quoteLiteral, rawFields } from "@/lib/duckdb/sql";
 
-export type ApprovedMapping = { connectionId: string; sourceStream: string; sourceField: string; ontologyField: string | null; transform: string | null; version: number };
+export type ApprovedMapping = {
+  connectionId: string;
+  sourceStream: string;
+  sourceField: string;
+  ontologyField: string | null;
+  transform: string | null;
+  version: number;
+};
 
 /** A source field filling an ontology field, and how its values convert. */
 export type MappedField = { sourceField: string; transform: ValueTransform | null };
@@ -50,9 +57,18 @@ export function planSources(ontology: OntologyDefinition, approved: ApprovedMapp
     for (const r of valid) {
       const target = parseTarget(r.ontologyField!);
       if (target.entity !== entity) continue;
-      fields.set(target.field, [...(fields.get(target.field) ?? []), { sourceField: r.sourceField, transform: r.transform as ValueTransform | null }]);
+      fields.set(target.field, [
+        ...(fields.get(target.field) ?? []),
+        { sourceField: r.sourceField, transform: r.transform as ValueTransform | null },
+      ]);
     }
-    sources.push({ connectionId: rows[0].connectionId, stream: rows[0].sourceStream, entity, mappingVersion: Math.max(...rows.map((r) => r.version)), fields });
+    sources.push({
+      connectionId: rows[0].connectionId,
+      stream: rows[0].sourceStream,
+      entity,
+      mappingVersion: Math.max(...rows.map((r) => r.version)),
+      fields,
+    });
   }
   return sources.sort((a, b) => a.connectionId.localeCompare(b.connectionId) || a.stream.localeCompare(b.stream));
 }

@@ -29,7 +29,10 @@ export const ViewQuery = z.record(z.string(), z.string()).transform((q) => ({
 }));
 export type ViewQuery = z.infer<typeof ViewQuery>;
 
-const Paging = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50), offset: z.coerce.number().int().min(0).max(10_000_000).default(0) });
+const Paging = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
 /** `ne` keeps the rows with no value: "not USD" includes the rows with no currency. */
 const OPS = { eq: "=", ne: "IS DISTINCT FROM", gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;
 
@@ -64,12 +67,16 @@ function whereClause(columns: Column[], filters: [string, string][]): { sql: str
   const values: DuckDBValue[] = [];
   for (const [key, value] of filters) {
     const dot = key.lastIndexOf(".");
-    const [name, op] = dot > 0 && (key.slice(dot + 1) in OPS || ["contains", "null"].includes(key.slice(dot + 1))) ? [key.slice(0, dot), key.slice(dot + 1)] : [key, "eq"];
+    const [name, op] =
+      dot > 0 && (key.slice(dot + 1) in OPS || ["contains", "null"].includes(key.slice(dot + 1)))
+        ? [key.slice(0, dot), key.slice(dot + 1)]
+        : [key, "eq"];
     const column = columns.find((c) => c.name === name);
     if (!column) throw new ValidationError(`unknown field "${name}"`, [{ path: key, message: "not a column of this view" }]);
     const id = quoteIdent(column.name);
     if (op === "null") {
-      if (!["true", "false"].includes(value)) throw new ValidationError(`"${key}" takes true or false`, [{ path: key, message: "expected true or false" }]);
+      if (!["true", "false"].includes(value))
+        throw new ValidationError(`"${key}" takes true or false`, [{ path: key, message: "expected true or false" }]);
       parts.push(`${id} IS ${value === "true" ? "" : "NOT "}NULL`);
     } else if (op === "contains") {
       parts.push(`contains(lower(CAST(${id} AS VARCHAR)), lower($${values.length + 1}))`);
@@ -79,8 +86,13 @@ function whereClause(columns: Column[], filters: [string, string][]): { sql: str
       // Text equality ignores case, except for ids (lineage columns and *_id fields: Salesforce ids differ by case only).
       const folded = column.type === "string" && (op === "eq" || op === "ne") && !isIdentifier(column.name);
       const compare = OPS[op as keyof typeof OPS];
-      if (!folded && !parsesAs(column.type, value)) throw new ValidationError(`"${key}" takes ${TYPE_WORDS[column.type]}`, [{ path: key, message: `expected ${TYPE_WORDS[column.type]}` }]);
-      parts.push(folded ? `lower(${id}) ${compare} lower(${param})` : `${id} ${compare} TRY_CAST(${param} AS ${DUCKDB_TYPES[column.type]})`);
+      if (!folded && !parsesAs(column.type, value))
+        throw new ValidationError(`"${key}" takes ${TYPE_WORDS[column.type]}`, [
+          { path: key, message: `expected ${TYPE_WORDS[column.type]}` },
+        ]);
+      parts.push(
+        folded ? `lower(${id}) ${compare} lower(${param})` : `${id} ${compare} TRY_CAST(${param} AS ${DUCKDB_TYPES[column.type]})`,
+      );
       values.push(value);
     }
   }
@@ -110,10 +122,14 @@ function parsesAs(type: OntologyFieldType, value: string): boolean {
 }
 
 function orderClause(columns: Column[], sort: string | undefined): string {
-  const keys = (sort ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const keys = (sort ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const order = keys.map((key) => {
     const name = key.replace(/^-/, "");
-    if (!columns.some((c) => c.name === name)) throw new ValidationError(`cannot sort by unknown field "${name}"`, [{ path: "sort", message: `unknown field "${name}"` }]);
+    if (!columns.some((c) => c.name === name))
+      throw new ValidationError(`cannot sort by unknown field "${name}"`, [{ path: "sort", message: `unknown field "${name}"` }]);
     return `${quoteIdent(name)} ${key.startsWith("-") ? "DESC" : "ASC"} NULLS LAST`;
   });
   // Stable pages: lineage columns break every tie.
@@ -126,7 +142,11 @@ export async function queryView(scope: TenantScope, entityName: string, query: V
   const entity = ontology.entities.find((e) => e.name === entityName);
   if (!entity) throw new NotFoundError(`no entity "${entityName}"`);
   const paging = Paging.safeParse({ limit: query.limit, offset: query.offset });
-  if (!paging.success) throw new ValidationError("invalid paging", paging.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  if (!paging.success)
+    throw new ValidationError(
+      "invalid paging",
+      paging.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    );
   const columns = columnsOf(entity);
   const where = whereClause(columns, query.filters);
   const order = orderClause(columns, query.sort);
@@ -144,7 +164,10 @@ export async function queryView(scope: TenantScope, entityName: string, query: V
     () =>
       withDuckDb(async (duck) => {
         const total = await duck.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${table} ${where.sql}`, where.values);
-        const rows = await duck.runAndReadAll(`SELECT ${selectList(columns)} FROM ${table} ${where.sql} ${order} LIMIT ${limit} OFFSET ${offset}`, where.values);
+        const rows = await duck.runAndReadAll(
+          `SELECT ${selectList(columns)} FROM ${table} ${where.sql} ${order} LIMIT ${limit} OFFSET ${offset}`,
+          where.values,
+        );
         return { total: total.getRowObjectsJS()[0]!.n as number, rows: rows.getRowObjectsJson() };
       }),
     (a) => JSON.stringify(a.rows).length * 2,
@@ -168,4 +191,3 @@ export async function listViews(scope: TenantScope, state?: DclState) {
     })),
   };
 }
-

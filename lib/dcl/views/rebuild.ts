@@ -44,16 +44,34 @@ export async function rebuildViews(scope: TenantScope, ontology: OntologyDefinit
     return out;
   });
   const viewSources: ViewSource[] = sources.map((s) => ({
-    connectionId: s.connectionId, stream: s.stream, entity: s.entity, mappedFields: s.fields.size, mappingVersion: s.mappingVersion,
+    connectionId: s.connectionId,
+    stream: s.stream,
+    entity: s.entity,
+    mappedFields: s.fields.size,
+    mappingVersion: s.mappingVersion,
     rows: sum(entities.find((e) => e.entity === s.entity)!.parts.filter((p) => sourceKey(p) === sourceKey(s))),
   }));
   await scope.db.$transaction(async (tx) => {
     // Built on the current build: if another rebuild replaced it meanwhile (a lock lost), its parts may be gone.
     const head = await tx.viewHead.findUnique({ where: { tenantId: scope.tenantId }, select: { buildId: true } });
-    if ((head?.buildId ?? null) !== (current?.id ?? null)) throw new ConflictError("Another rebuild of these views finished meanwhile; rebuild again");
+    if ((head?.buildId ?? null) !== (current?.id ?? null))
+      throw new ConflictError("Another rebuild of these views finished meanwhile; rebuild again");
     const now = new Date();
-    await tx.viewBuild.create({ data: { id: buildId, tenantId: scope.tenantId, ontologyVersion: ontology.version, recordsLoaded: sum(viewSources), entities, sources: viewSources, builtAt: now } });
-    await tx.viewBuild.updateMany({ where: { tenantId: scope.tenantId, id: { not: buildId }, supersededAt: null }, data: { supersededAt: now } });
+    await tx.viewBuild.create({
+      data: {
+        id: buildId,
+        tenantId: scope.tenantId,
+        ontologyVersion: ontology.version,
+        recordsLoaded: sum(viewSources),
+        entities,
+        sources: viewSources,
+        builtAt: now,
+      },
+    });
+    await tx.viewBuild.updateMany({
+      where: { tenantId: scope.tenantId, id: { not: buildId }, supersededAt: null },
+      data: { supersededAt: now },
+    });
     await tx.viewHead.upsert({ where: { tenantId: scope.tenantId }, create: { tenantId: scope.tenantId, buildId }, update: { buildId } });
   });
   recentBuilds.delete(scope.tenantId);
@@ -83,7 +101,10 @@ async function segmentsBySource(scope: TenantScope, sources: StreamSource[]): Pr
     where: { tenantId: scope.tenantId, OR: sources.map((s) => ({ connectionId: s.connectionId, name: s.stream })) },
     select: { id: true, connectionId: true, name: true },
   });
-  const segments = await segmentsOfStreams(scope, streams.map((s) => s.id));
+  const segments = await segmentsOfStreams(
+    scope,
+    streams.map((s) => s.id),
+  );
   return new Map(streams.map((s) => [sourceKey({ connectionId: s.connectionId, stream: s.name }), segments.get(s.id) ?? []]));
 }
 
@@ -93,7 +114,10 @@ async function segmentsBySource(scope: TenantScope, sources: StreamSource[]): Pr
  */
 async function deleteExpiredBuilds(scope: TenantScope) {
   const cutoff = new Date(Date.now() - env.viewBuildGraceMs);
-  const builds = await scope.db.viewBuild.findMany({ where: { tenantId: scope.tenantId }, select: { id: true, entities: true, supersededAt: true } });
+  const builds = await scope.db.viewBuild.findMany({
+    where: { tenantId: scope.tenantId },
+    select: { id: true, entities: true, supersededAt: true },
+  });
   const expired = builds.filter((b) => b.supersededAt && b.supersededAt < cutoff);
   if (expired.length === 0) return;
   const keys = (b: (typeof builds)[number]) => buildEntities(b.entities).flatMap((e) => e.parts.map((p) => p.objectKey));
@@ -101,4 +125,3 @@ async function deleteExpiredBuilds(scope: TenantScope) {
   await (await getStore()).delete([...new Set(expired.flatMap(keys))].filter((k) => !kept.has(k)));
   await scope.db.viewBuild.deleteMany({ where: { tenantId: scope.tenantId, id: { in: expired.map((b) => b.id) } } });
 }
-

@@ -27,9 +27,15 @@ const ERROR_RESPONSES = {
   Unauthorized: { status: 401, description: "No valid session cookie, bearer token or API key" },
   Forbidden: { status: 403, description: "The caller's role or API key lacks the route's scope, or a cross-site change" },
   NotFound: { status: 404, description: "No such resource in the caller's tenant" },
-  Conflict: { status: 409, description: "The resource's state forbids this now, or a request with the same Idempotency-Key is still running" },
+  Conflict: {
+    status: 409,
+    description: "The resource's state forbids this now, or a request with the same Idempotency-Key is still running",
+  },
   ValidationFailed: { status: 422, description: "The path, query or body failed validation; `errors` lists each problem" },
-  RateLimited: { status: 429, description: "The workspace spent this minute's budget for this kind of work; retry after `Retry-After` seconds" },
+  RateLimited: {
+    status: 429,
+    description: "The workspace spent this minute's budget for this kind of work; retry after `Retry-After` seconds",
+  },
   Error: { status: 500, description: "Any other error, in the same shape" },
 } as const;
 
@@ -44,12 +50,17 @@ const IDEMPOTENCY_KEY = {
 };
 
 const RATE_LIMIT_HEADERS = {
-  "RateLimit-Limit": { description: "How many requests of this kind the workspace may make a minute", schema: { type: "integer" as const } },
+  "RateLimit-Limit": {
+    description: "How many requests of this kind the workspace may make a minute",
+    schema: { type: "integer" as const },
+  },
   "RateLimit-Remaining": { description: "How many are left in this minute", schema: { type: "integer" as const } },
   "RateLimit-Reset": { description: "Seconds until the budget refills", schema: { type: "integer" as const } },
 };
 
-const REQUEST_ID_HEADER = { "x-request-id": { description: "This request's id, also in every error's `requestId`", schema: { type: "string" as const } } };
+const REQUEST_ID_HEADER = {
+  "x-request-id": { description: "This request's id, also in every error's `requestId`", schema: { type: "string" as const } },
+};
 
 export async function buildOpenApi(): Promise<OpenApiDocument> {
   return buildOpenApiFrom(await loadRouteFiles());
@@ -60,7 +71,10 @@ export function buildOpenApiFrom(routes: RouteFile[]): OpenApiDocument {
   const tags = new Set<string>();
   for (const route of routes) {
     const template = route.pattern.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, "{$1}");
-    const tag = template.replace(/^\/api\/(v1\/)?/, "").split("/")[0].replace(/\.json$/, "");
+    const tag = template
+      .replace(/^\/api\/(v1\/)?/, "")
+      .split("/")[0]
+      .replace(/\.json$/, "");
     tags.add(tag);
     const item: Record<string, ZodOpenApiOperationObject> = {};
     for (const method of METHODS) {
@@ -136,15 +150,33 @@ function buildOperation(method: string, template: string, tag: string, operation
       ...(spec.query && !openQuery ? { query: spec.query as z.ZodObject } : {}),
     },
     parameters: [
-      ...pathNames.filter(() => !spec.params).map((name) => ({ name, in: "path" as const, required: true, schema: { type: "string" as const } })),
+      ...pathNames
+        .filter(() => !spec.params)
+        .map((name) => ({ name, in: "path" as const, required: true, schema: { type: "string" as const } })),
       // Open-ended filters (any field name): one form-exploded object, as OpenAPI spells free-form query parameters.
-      ...(openQuery ? [{ name: "filters", in: "query" as const, style: "form" as const, explode: true, schema: { type: "object" as const, additionalProperties: { type: "string" as const } } }] : []),
+      ...(openQuery
+        ? [
+            {
+              name: "filters",
+              in: "query" as const,
+              style: "form" as const,
+              explode: true,
+              schema: { type: "object" as const, additionalProperties: { type: "string" as const } },
+            },
+          ]
+        : []),
       ...(spec.idempotent ? [IDEMPOTENCY_KEY] : []),
     ],
     ...(spec.body
       ? { requestBody: { required: true, content: { "application/json": { schema: spec.body } } } }
       : operation.rawBody
-        ? { requestBody: { required: true, description: "The raw file", content: { "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } } } }
+        ? {
+            requestBody: {
+              required: true,
+              description: "The raw file",
+              content: { "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } },
+            },
+          }
         : {}),
     responses,
     security: tenant ? [{ bearerAuth: [] }, { sessionCookie: [] }] : [],
@@ -157,7 +189,8 @@ function successResponse(spec: RouteSpec): ZodOpenApiResponseObject {
   const { response } = spec;
   if (response === null || spec.status === 204) return { description: "Done, no content", headers };
   if (response === undefined) return { description: "Success", headers, content: { "application/json": { schema: { type: "object" } } } };
-  if (response instanceof z.ZodType) return { description: response.description ?? "Success", headers, content: { "application/json": { schema: response } } };
+  if (response instanceof z.ZodType)
+    return { description: response.description ?? "Success", headers, content: { "application/json": { schema: response } } };
   return { description: response.description, headers, content: { [response.mediaType]: { schema: { type: "string" } } } };
 }
 

@@ -12,7 +12,14 @@ export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type Method = (typeof METHODS)[number];
 
 /** Served by libraries with their own protocols, or the docs pages themselves: not by lib/http/route. */
-export const UNDOCUMENTED_ROUTES: ReadonlySet<string> = new Set(["/api/auth/[...nextauth]", "/api/inngest", "/api/docs", "/api/docs/[asset]", "/api/redoc", "/api/redoc/[asset]"]);
+export const UNDOCUMENTED_ROUTES: ReadonlySet<string> = new Set([
+  "/api/auth/[...nextauth]",
+  "/api/inngest",
+  "/api/docs",
+  "/api/docs/[asset]",
+  "/api/redoc",
+  "/api/redoc/[asset]",
+]);
 
 export type RouteOperation = {
   spec?: RouteSpec;
@@ -37,7 +44,10 @@ export function listRouteFiles(): { file: string; pattern: string }[] {
   };
   walk(path.join(APP_DIR, "api"));
   return files.sort().map((file) => {
-    const parts = path.relative(APP_DIR, path.dirname(file)).split(path.sep).filter((p) => !/^\(.*\)$/.test(p));
+    const parts = path
+      .relative(APP_DIR, path.dirname(file))
+      .split(path.sep)
+      .filter((p) => !/^\(.*\)$/.test(p));
     return { file, pattern: `/${parts.join("/")}` };
   });
 }
@@ -76,5 +86,11 @@ function handlerSource(source: string, method: Method): string {
 function docComment(source: string, method: Method): string | undefined {
   const match = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*export (?:const|async function|function) ${method}\\b`).exec(source);
   if (!match) return undefined;
-  return match[1].split("\n").map((line) => line.replace(/^\s*\*\s?/, "").trim()).filter(Boolean).join(" ") || undefined;
+  return (
+    match[1]
+      .split("\n")
+      .map((line) => line.replace(/^\s*\*\s?/, "").trim())
+      .filter(Boolean)
+      .join(" ") || undefined
+  );
 }

@@ -38,7 +38,12 @@ export async function* answerQuestion(scope: TenantScope, input: AskInput, { emb
         yield { type: "text", text: step.value };
         step = await stream.next();
       }
-      yield { type: "done", answerable, by: "llm", ...(step.value.complete ? {} : { note: "The language model stopped early; the answer may be incomplete" }) };
+      yield {
+        type: "done",
+        answerable,
+        by: "llm",
+        ...(step.value.complete ? {} : { note: "The language model stopped early; the answer may be incomplete" }),
+      };
       return;
     }
     yield* extractive(question, grounding, "The language model is unavailable; this answer quotes the sources");

@@ -15,7 +15,12 @@ import type { Grounding } from "./types";
  * before a provider); the call is recorded for the tenant with its tokens, or its failure's kind.
  * Throws when the model fails before its first word; a failure later ends the text early.
  */
-export async function* streamLlmAnswer(scope: TenantScope, model: LlmModel, question: string, grounding: Grounding): AsyncGenerator<string, { complete: boolean }> {
+export async function* streamLlmAnswer(
+  scope: TenantScope,
+  model: LlmModel,
+  question: string,
+  grounding: Grounding,
+): AsyncGenerator<string, { complete: boolean }> {
   const started = performance.now();
   const signal = AbortSignal.timeout(env.llm?.timeoutMs ?? DEFAULT_LLM_TIMEOUT_MS);
   let failure: unknown = null;
@@ -36,12 +41,30 @@ export async function* streamLlmAnswer(scope: TenantScope, model: LlmModel, ques
     }
     if (failure) throw failure;
   } catch (error) {
-    await recordLlmCall(scope.db, { tenantId: scope.tenantId, provider: model.provider, model: model.model, purpose: "nlp.ask", inputTokens: 0, outputTokens: 0, latencyMs: Math.round(performance.now() - started), error: signal.aborted ? "timeout" : "provider_error" });
+    await recordLlmCall(scope.db, {
+      tenantId: scope.tenantId,
+      provider: model.provider,
+      model: model.model,
+      purpose: "nlp.ask",
+      inputTokens: 0,
+      outputTokens: 0,
+      latencyMs: Math.round(performance.now() - started),
+      error: signal.aborted ? "timeout" : "provider_error",
+    });
     log.warn("llm answer failed", { tenantId: scope.tenantId, purpose: "nlp.ask", ...describeFailure(error) });
     if (!wrote) throw error;
     return { complete: false };
   }
   const usage = await result.totalUsage;
-  await recordLlmCall(scope.db, { tenantId: scope.tenantId, provider: model.provider, model: model.model, purpose: "nlp.ask", inputTokens: usage.inputTokens ?? 0, outputTokens: usage.outputTokens ?? 0, latencyMs: Math.round(performance.now() - started), error: null });
+  await recordLlmCall(scope.db, {
+    tenantId: scope.tenantId,
+    provider: model.provider,
+    model: model.model,
+    purpose: "nlp.ask",
+    inputTokens: usage.inputTokens ?? 0,
+    outputTokens: usage.outputTokens ?? 0,
+    latencyMs: Math.round(performance.now() - started),
+    error: null,
+  });
   return { complete: true };
 }

@@ -15,7 +15,11 @@ export function answerSystem(grounding: Grounding): string {
 export function answerPrompt(question: string, grounding: Grounding): string {
   return [
     `Question: ${question}`,
-    ...(grounding.citations.length ? ["", "Sources:", ...grounding.citations.map((c) => `[${c.n}] ${c.document.title}${c.heading ? ` › ${c.heading}` : ""}\n${c.text}`)] : []),
-    ...(grounding.figures.length ? ["", `Figures${grounding.demo ? " (demo data)" : ""}:`, ...grounding.figures.map((f) => `[${f.ref}] ${figureLine(f)}`)] : []),
+    ...(grounding.citations.length
+      ? ["", "Sources:", ...grounding.citations.map((c) => `[${c.n}] ${c.document.title}${c.heading ? ` › ${c.heading}` : ""}\n${c.text}`)]
+      : []),
+    ...(grounding.figures.length
+      ? ["", `Figures${grounding.demo ? " (demo data)" : ""}:`, ...grounding.figures.map((f) => `[${f.ref}] ${figureLine(f)}`)]
+      : []),
   ].join("\n");
 }

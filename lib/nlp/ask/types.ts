@@ -2,7 +2,15 @@ import type { Figure } from "@/lib/nlp/personas/types";
 import type { PersonaId } from "@/lib/nlp/personas/registry";
 
 /** A passage an answer rests on, numbered as the answer cites it (`[1]`). Its text is redacted. */
-export type Citation = { n: number; chunkId: string; document: { id: string; title: string }; heading: string; position: number; text: string; coverage: number };
+export type Citation = {
+  n: number;
+  chunkId: string;
+  document: { id: string; title: string };
+  heading: string;
+  position: number;
+  text: string;
+  coverage: number;
+};
 
 /**
  * How well the knowledge base speaks to the question: `answers` (a passage holds most of the

@@ -31,12 +31,22 @@ export function termScore(tf: number, length: number, df: number, stats: CorpusS
  * BM25 over chunks held in memory (the evaluation and the tests' reference for the SQL in
  * search.ts, which computes the same sum from the postings table). Query terms count once each.
  */
-export function bm25Rank(queryTerms: string[], chunks: { id: string; terms: Map<string, number>; length: number }[], params: Bm25Params = DEFAULT_BM25) {
+export function bm25Rank(
+  queryTerms: string[],
+  chunks: { id: string; terms: Map<string, number>; length: number }[],
+  params: Bm25Params = DEFAULT_BM25,
+) {
   const distinct = [...new Set(queryTerms)];
-  const stats: CorpusStats = { chunks: chunks.length, avgLength: chunks.reduce((s, c) => s + c.length, 0) / Math.max(1, chunks.length) || 1 };
+  const stats: CorpusStats = {
+    chunks: chunks.length,
+    avgLength: chunks.reduce((s, c) => s + c.length, 0) / Math.max(1, chunks.length) || 1,
+  };
   const df = new Map(distinct.map((t) => [t, chunks.filter((c) => c.terms.has(t)).length]));
   return chunks
-    .map((c) => ({ id: c.id, score: distinct.reduce((s, t) => (c.terms.has(t) ? s + termScore(c.terms.get(t)!, c.length, df.get(t)!, stats, params) : s), 0) }))
+    .map((c) => ({
+      id: c.id,
+      score: distinct.reduce((s, t) => (c.terms.has(t) ? s + termScore(c.terms.get(t)!, c.length, df.get(t)!, stats, params) : s), 0),
+    }))
     .filter((r) => r.score > 0)
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 }

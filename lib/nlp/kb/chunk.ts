@@ -38,7 +38,13 @@ export function chunkBlocks(blocks: Block[], options: ChunkOptions = DEFAULT_CHU
       let to = from;
       let count = all[from]!.words;
       while (to + 1 < all.length && count + all[to + 1]!.words <= options.maxWords) count += all[++to]!.words;
-      chunks.push({ position: chunks.length, heading, text: text.slice(all[from]!.start, all[to]!.end), start: all[from]!.start, end: all[to]!.end });
+      chunks.push({
+        position: chunks.length,
+        heading,
+        text: text.slice(all[from]!.start, all[to]!.end),
+        start: all[from]!.start,
+        end: all[to]!.end,
+      });
       if (to + 1 >= all.length) break;
       // Step back over whole trailing units for the overlap, always moving forward.
       let next = to + 1;
@@ -93,4 +99,3 @@ function wordCount(text: string): number {
 export function indexedText(chunk: Pick<Chunk, "heading" | "text">): string {
   return chunk.heading ? `${chunk.heading}\n${chunk.text}` : chunk.text;
 }
-

@@ -53,7 +53,17 @@ export async function addDocument(ctx: TenantContext, upload: Upload): Promise<{
     let document: KbDocument;
     try {
       document = await ctx.db.kbDocument.create({
-        data: { id, tenantId: ctx.tenantId, title: upload.title?.trim() || titleOf(upload.name), fileName: upload.name, format, bytes, sha256, objectKey, createdById: ctx.actor.userId },
+        data: {
+          id,
+          tenantId: ctx.tenantId,
+          title: upload.title?.trim() || titleOf(upload.name),
+          fileName: upload.name,
+          format,
+          bytes,
+          sha256,
+          objectKey,
+          createdById: ctx.actor.userId,
+        },
       });
     } catch (error) {
       await store.delete([objectKey]).catch(() => undefined);
@@ -127,7 +137,10 @@ const duplicateError = (title?: string) => new ConflictError(`This file is alrea
 
 async function assertWithinQuota(scope: TenantScope, bytes: number) {
   const { _sum } = await scope.db.kbDocument.aggregate({ where: { tenantId: scope.tenantId }, _sum: { bytes: true } });
-  if ((_sum.bytes ?? 0) + bytes > env.tenantUploadQuotaBytes) throw new QuotaExceededError(`The knowledge base is full (${formatBytes(env.tenantUploadQuotaBytes)} of documents); delete documents to add more`);
+  if ((_sum.bytes ?? 0) + bytes > env.tenantUploadQuotaBytes)
+    throw new QuotaExceededError(
+      `The knowledge base is full (${formatBytes(env.tenantUploadQuotaBytes)} of documents); delete documents to add more`,
+    );
 }
 
 function titleOf(name: string): string {

@@ -28,7 +28,11 @@ type EvalChunk = { id: string; doc: string; start: number; end: number; terms: M
  * once (the first chunk covering it), so nDCG@10 rewards finding different answers, not one twice.
  * `refused` counts the queries the answer would call unanswerable (lib/nlp/ask/support.ts).
  */
-export async function evaluateRetrieval(docs: { name: string; bytes: Buffer }[], queries: LabeledQuery[], { chunking, rrfK = DEFAULT_RRF_K, candidates = DEFAULT_CANDIDATES }: { chunking?: ChunkOptions; rrfK?: number; candidates?: number } = {}) {
+export async function evaluateRetrieval(
+  docs: { name: string; bytes: Buffer }[],
+  queries: LabeledQuery[],
+  { chunking, rrfK = DEFAULT_RRF_K, candidates = DEFAULT_CANDIDATES }: { chunking?: ChunkOptions; rrfK?: number; candidates?: number } = {},
+) {
   const chunks: EvalChunk[] = [];
   const texts = new Map<string, string>();
   for (const doc of docs) {
@@ -36,7 +40,15 @@ export async function evaluateRetrieval(docs: { name: string; bytes: Buffer }[],
     texts.set(doc.name, text);
     for (const c of cut) {
       const terms = tokenize(indexedText(c));
-      chunks.push({ id: `${doc.name}#${c.position}`, doc: doc.name, start: c.start, end: c.end, terms: termCounts(terms), length: terms.length, vector: embedLocally(indexedText(c)) });
+      chunks.push({
+        id: `${doc.name}#${c.position}`,
+        doc: doc.name,
+        start: c.start,
+        end: c.end,
+        terms: termCounts(terms),
+        length: terms.length,
+        vector: embedLocally(indexedText(c)),
+      });
     }
   }
   const df = new Map<string, number>();
@@ -58,8 +70,22 @@ export async function evaluateRetrieval(docs: { name: string; bytes: Buffer }[],
       .slice(0, candidates);
     const hybrid = fuseRanks([bm25, vector], rrfK);
     const byId = new Map(chunks.map((c) => [c.id, c]));
-    const score = (ranking: { id: string }[]) => judge(ranking.map((r) => byId.get(r.id)!), passages);
-    return { id: q.id, split: q.split, bm25: score(bm25), vector: score(vector), hybrid: score(hybrid), support: supportOf(hybrid.slice(0, 5).map((h) => coverage(queryTerms, byId.get(h.id)!)), 0) };
+    const score = (ranking: { id: string }[]) =>
+      judge(
+        ranking.map((r) => byId.get(r.id)!),
+        passages,
+      );
+    return {
+      id: q.id,
+      split: q.split,
+      bm25: score(bm25),
+      vector: score(vector),
+      hybrid: score(hybrid),
+      support: supportOf(
+        hybrid.slice(0, 5).map((h) => coverage(queryTerms, byId.get(h.id)!)),
+        0,
+      ),
+    };
   });
   const mean = (split: string, mode: RetrievalMode): ModeScore => {
     const rows = perQuery.filter((r) => r.split === split);
@@ -70,7 +96,18 @@ export async function evaluateRetrieval(docs: { name: string; bytes: Buffer }[],
   const refused = (s: string) => perQuery.filter((r) => r.split === s && r.support === "none").length;
   return {
     chunks: chunks.length,
-    splits: Object.fromEntries(splits.map((s) => [s, { queries: perQuery.filter((r) => r.split === s).length, refused: refused(s), bm25: mean(s, "bm25"), vector: mean(s, "vector"), hybrid: mean(s, "hybrid") }])),
+    splits: Object.fromEntries(
+      splits.map((s) => [
+        s,
+        {
+          queries: perQuery.filter((r) => r.split === s).length,
+          refused: refused(s),
+          bm25: mean(s, "bm25"),
+          vector: mean(s, "vector"),
+          hybrid: mean(s, "hybrid"),
+        },
+      ]),
+    ),
     perQuery,
   };
 }
@@ -80,7 +117,13 @@ type Passage = { doc: string; start: number; end: number };
 function locate(texts: Map<string, string>, doc: string, evidence: string): Passage {
   const text = texts.get(doc);
   if (text === undefined) throw new Error(`No document ${doc}`);
-  const pattern = new RegExp(evidence.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+"));
+  const pattern = new RegExp(
+    evidence
+      .trim()
+      .split(/\s+/)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+      .join("\\s+"),
+  );
   const match = pattern.exec(text);
   if (!match) throw new Error(`Evidence not found in ${doc} as extracted: ${evidence}`);
   return { doc, start: match.index, end: match.index + match[0].length };
@@ -100,9 +143,16 @@ function judge(ranking: EvalChunk[], passages: Passage[]): ModeScore {
   let ideal = 0;
   for (let i = 0; i < Math.min(10, passages.length); i++) ideal += 1 / Math.log2(i + 2);
   const top10 = new Set<number>();
-  ranking.slice(0, 10).forEach((chunk) => passages.forEach((p, j) => p.doc === chunk.doc && overlap(p, chunk) * 2 >= p.end - p.start && top10.add(j)));
-  return { ndcg10: ideal ? dcg / ideal : 0, recall10: passages.length ? top10.size / passages.length : 0, mrr: firstHit ? 1 / firstHit : 0 };
+  ranking
+    .slice(0, 10)
+    .forEach((chunk) => passages.forEach((p, j) => p.doc === chunk.doc && overlap(p, chunk) * 2 >= p.end - p.start && top10.add(j)));
+  return {
+    ndcg10: ideal ? dcg / ideal : 0,
+    recall10: passages.length ? top10.size / passages.length : 0,
+    mrr: firstHit ? 1 / firstHit : 0,
+  };
 }
 
-const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 const dot = (a: number[], b: number[]) => a.reduce((s, v, i) => s + v * b[i]!, 0);

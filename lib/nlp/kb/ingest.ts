@@ -17,7 +17,13 @@ import { publishTenantEvent } from "@/lib/events/publish";
 const EMBED_BATCH = 64;
 const WRITE_BATCH = 500;
 
-export type IngestOutcome = { documentId: string; status: "ready" | "failed" | "missing"; chunks?: number; redactions?: number; error?: string };
+export type IngestOutcome = {
+  documentId: string;
+  status: "ready" | "failed" | "missing";
+  chunks?: number;
+  redactions?: number;
+  error?: string;
+};
 
 /**
  * Reads a document's original, redacts its text (patterns and the tenant's contact names, with
@@ -40,7 +46,12 @@ export async function ingestDocument(scope: TenantScope, documentId: string, opt
 
 type IngestOptions = { embedder: Embedder; lastAttempt?: boolean };
 
-async function ingest(scope: TenantScope, documentId: string, { embedder, lastAttempt = true }: IngestOptions, announce: (status: string) => Promise<void>): Promise<IngestOutcome> {
+async function ingest(
+  scope: TenantScope,
+  documentId: string,
+  { embedder, lastAttempt = true }: IngestOptions,
+  announce: (status: string) => Promise<void>,
+): Promise<IngestOutcome> {
   const { db, tenantId } = scope;
   const claimed = await db.kbDocument.updateMany({ where: { id: documentId, tenantId }, data: { status: "ingesting", error: null } });
   if (claimed.count === 0) return { documentId, status: "missing" };
@@ -54,16 +65,25 @@ async function ingest(scope: TenantScope, documentId: string, { embedder, lastAt
     const { chunks } = chunkBlocks(redacted);
     if (chunks.length === 0) throw new UserFacingError("The document has no text to index");
     const vectors: number[][] = [];
-    for (let i = 0; i < chunks.length; i += EMBED_BATCH) vectors.push(...(await embedder.embed(chunks.slice(i, i + EMBED_BATCH).map(indexedText))));
+    for (let i = 0; i < chunks.length; i += EMBED_BATCH)
+      vectors.push(...(await embedder.embed(chunks.slice(i, i + EMBED_BATCH).map(indexedText))));
     const counts = redactor.counts();
     await db.$transaction(
       async (tx) => {
         await uncountDocument(tx, tenantId, documentId);
         await tx.kbChunk.deleteMany({ where: { documentId, tenantId } });
-        for (let i = 0; i < chunks.length; i += WRITE_BATCH) await writeChunks(tx, tenantId, documentId, chunks.slice(i, i + WRITE_BATCH), vectors.slice(i, i + WRITE_BATCH));
+        for (let i = 0; i < chunks.length; i += WRITE_BATCH)
+          await writeChunks(tx, tenantId, documentId, chunks.slice(i, i + WRITE_BATCH), vectors.slice(i, i + WRITE_BATCH));
         await tx.kbDocument.updateMany({
           where: { id: documentId, tenantId },
-          data: { status: "ready", chunkCount: chunks.length, redactions: counts, embeddingModel: embedder.id, ingestedAt: new Date(), error: null },
+          data: {
+            status: "ready",
+            chunkCount: chunks.length,
+            redactions: counts,
+            embeddingModel: embedder.id,
+            ingestedAt: new Date(),
+            error: null,
+          },
         });
       },
       { timeout: 120_000 },

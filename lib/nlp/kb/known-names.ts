@@ -16,7 +16,10 @@ export async function contactNames(scope: TenantScope): Promise<string[]> {
         `SELECT DISTINCT trim(concat_ws(' ', trim(CAST(first_name AS VARCHAR)), trim(CAST(last_name AS VARCHAR)))) AS name FROM contact
          WHERE first_name IS NOT NULL AND last_name IS NOT NULL LIMIT ${MAX_NAMES}`,
       );
-      return result.getRowObjectsJS().map((r) => String(r.name)).filter((n) => n.includes(" "));
+      return result
+        .getRowObjectsJS()
+        .map((r) => String(r.name))
+        .filter((n) => n.includes(" "));
     });
   } catch (error) {
     log.warn("contact names unavailable for redaction", { tenantId: scope.tenantId, error });
@@ -27,5 +30,10 @@ export async function contactNames(scope: TenantScope): Promise<string[]> {
 /** The names whose every word occurs in `text` (so the redactor looks for a handful, not thousands). */
 export function namesIn(text: string, names: readonly string[]): string[] {
   const present = new Set(text.toLowerCase().match(/[\p{L}\p{M}'’-]+/gu) ?? []);
-  return names.filter((name) => name.toLowerCase().split(/\s+/).every((w) => present.has(w)));
+  return names.filter((name) =>
+    name
+      .toLowerCase()
+      .split(/\s+/)
+      .every((w) => present.has(w)),
+  );
 }

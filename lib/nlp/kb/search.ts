@@ -18,7 +18,11 @@ export type SearchHit = {
   text: string;
   start: number;
   end: number;
-  scores: { bm25: { score: number; rank: number; coverage: number } | null; vector: { similarity: number; rank: number } | null; rrf: number | null };
+  scores: {
+    bm25: { score: number; rank: number; coverage: number } | null;
+    vector: { similarity: number; rank: number } | null;
+    rrf: number | null;
+  };
 };
 
 /** HNSW candidates examined per search; iterative scans go further when the tenant filter drops some. */
@@ -37,19 +41,38 @@ export async function searchKb(scope: TenantScope, input: SearchInput, embedder:
   // Both sides at once; the vector side is null when the embedding model fails.
   const [lexical, semantic] = await Promise.all([
     mode === "vector" ? [] : bm25Search(scope, tokenize(query), depth),
-    mode === "bm25" ? [] : embedQuery(scope, embedder, query).then((vector) => (vector ? vectorSearch(scope, vector, embedder.id, depth) : null)),
+    mode === "bm25"
+      ? []
+      : embedQuery(scope, embedder, query).then((vector) => (vector ? vectorSearch(scope, vector, embedder.id, depth) : null)),
   ]);
   if (mode === "vector" && !semantic) throw new UnavailableError("The embedding model is unavailable; try again, or search in bm25 mode");
   const nearest = semantic ?? [];
-  const top = mode === "hybrid" ? fuseRanks([lexical, nearest], rrfK).slice(0, k) : (mode === "bm25" ? lexical : nearest).slice(0, k).map((r) => ({ id: r.id, score: null }));
+  const top =
+    mode === "hybrid"
+      ? fuseRanks([lexical, nearest], rrfK).slice(0, k)
+      : (mode === "bm25" ? lexical : nearest).slice(0, k).map((r) => ({ id: r.id, score: null }));
   const passages = new Map<string, Passage>([...lexical, ...nearest].map((p) => [p.id, p]));
   const bm25 = new Map(lexical.map((r, i) => [r.id, { score: r.score, rank: i + 1, coverage: r.coverage }]));
   const vector = new Map(nearest.map((r, i) => [r.id, { similarity: r.score, rank: i + 1 }]));
   const hits = top.map((t) => {
     const { id, document, position, heading, text, start, end } = passages.get(t.id)!;
-    return { chunkId: id, document, position, heading, text, start, end, scores: { bm25: bm25.get(t.id) ?? null, vector: vector.get(t.id) ?? null, rrf: mode === "hybrid" ? t.score : null } };
+    return {
+      chunkId: id,
+      document,
+      position,
+      heading,
+      text,
+      start,
+      end,
+      scores: { bm25: bm25.get(t.id) ?? null, vector: vector.get(t.id) ?? null, rrf: mode === "hybrid" ? t.score : null },
+    };
   });
-  return { mode, embeddingModel: embedder.id, hits, ...(mode === "hybrid" && !semantic && { note: "The embedding model is unavailable; these hits are BM25's only" }) };
+  return {
+    mode,
+    embeddingModel: embedder.id,
+    hits,
+    ...(mode === "hybrid" && !semantic && { note: "The embedding model is unavailable; these hits are BM25's only" }),
+  };
 }
 
 export type SearchResult = { mode: SearchInput["mode"]; embeddingModel: string; hits: SearchHit[]; note?: string };
@@ -118,10 +141,28 @@ async function vectorSearch(scope: TenantScope, vector: number[], model: string,
 
 /** A hit without its scores, as both searches read it with their ranking (one statement each). */
 type Passage = Omit<SearchHit, "scores" | "chunkId"> & { id: string };
-type PassageRow = { id: string; position: number; heading: string; text: string; start: number; end: number; document_id: string; title: string; file_name: string };
+type PassageRow = {
+  id: string;
+  position: number;
+  heading: string;
+  text: string;
+  start: number;
+  end: number;
+  document_id: string;
+  title: string;
+  file_name: string;
+};
 
 const PASSAGE_COLUMNS = Prisma.sql`c.id::text AS id, c.position, c.heading, c.text, c.start_offset AS start, c.end_offset AS "end", d.id::text AS document_id, d.title, d.file_name`;
 
 function toPassage(r: PassageRow): Passage {
-  return { id: r.id, document: { id: r.document_id, title: r.title, fileName: r.file_name }, position: r.position, heading: r.heading, text: r.text, start: r.start, end: r.end };
+  return {
+    id: r.id,
+    document: { id: r.document_id, title: r.title, fileName: r.file_name },
+    position: r.position,
+    heading: r.heading,
+    text: r.text,
+    start: r.start,
+    end: r.end,
+  };
 }

@@ -62,7 +62,12 @@ async function readCloud(duck: DuckDBConnection, asOf: Date): Promise<CloudViews
   const run = queryRunner(duck, []);
   const totalsSql = spendSql(last, previous, []);
   const byServiceSql = spendSql(last, previous, ["service"]);
-  return { result, windows: { last, previous }, totals: { sql: totalsSql, rows: await run(totalsSql) }, byService: { sql: byServiceSql, rows: await run(byServiceSql) } };
+  return {
+    result,
+    windows: { last, previous },
+    totals: { sql: totalsSql, rows: await run(totalsSql) },
+    byService: { sql: byServiceSql, rows: await run(byServiceSql) },
+  };
 }
 
 /** Spend per currency (and `by`) over the last 30 days of cost data and the 30 before, most spent first. */

@@ -8,7 +8,8 @@ import { PERSONAS, type PersonaId } from "./registry";
 import { figureLine, formatNumber } from "./format";
 import type { Figure, Highlight } from "./types";
 
-const highlightLine = (h: Highlight) => `${h.kind}, ${h.severity}${h.impact ? `, ${h.impact.currency} ${formatNumber(h.impact.amount)}${h.impact.per === "once" ? "" : ` a ${h.impact.per}`}` : ""}`;
+const highlightLine = (h: Highlight) =>
+  `${h.kind}, ${h.severity}${h.impact ? `, ${h.impact.currency} ${formatNumber(h.impact.amount)}${h.impact.per === "once" ? "" : ` a ${h.impact.per}`}` : ""}`;
 
 /** The same text for the same figures: every figure on a line, then the top findings' titles. */
 export function templateNarrative(persona: PersonaId, figures: Figure[], highlights: Highlight[], demo: boolean): string {
@@ -30,11 +31,24 @@ export function narrativePrompt(persona: PersonaId, figures: Figure[], highlight
 const Answer = z.object({ narrative: z.string().min(1).max(2000) });
 
 /** The model's narrative over the figures, or the template without a model or when the model fails. */
-export async function narrate(scope: TenantScope, persona: PersonaId, figures: Figure[], highlights: Highlight[], model: LlmModel | null): Promise<{ text: string; by: "llm" | "template" }> {
+export async function narrate(
+  scope: TenantScope,
+  persona: PersonaId,
+  figures: Figure[],
+  highlights: Highlight[],
+  model: LlmModel | null,
+): Promise<{ text: string; by: "llm" | "template" }> {
   const template = { text: templateNarrative(persona, figures, highlights, false), by: "template" as const };
   if (!model) return template;
   try {
-    const answer = await generateStructured({ scope, model, purpose: `nlp.persona.${persona}`, schema: Answer, system: PERSONAS[persona].prompt, prompt: narrativePrompt(persona, figures, highlights) });
+    const answer = await generateStructured({
+      scope,
+      model,
+      purpose: `nlp.persona.${persona}`,
+      schema: Answer,
+      system: PERSONAS[persona].prompt,
+      prompt: narrativePrompt(persona, figures, highlights),
+    });
     return { text: answer.narrative, by: "llm" };
   } catch (error) {
     log.warn("persona narrative fell back to the template", { tenantId: scope.tenantId, persona, error: (error as Error).name });

@@ -6,7 +6,10 @@ const personaMessage = `persona must be one of ${PERSONA_IDS.join(", ")}`;
 export const PersonaSummaryQuery = z.object({
   persona: z.enum(PERSONA_IDS, { error: personaMessage }),
   /** "Today" for the figures' windows (YYYY-MM-DD); default now. */
-  asOf: z.iso.date().transform((d) => new Date(`${d}T00:00:00Z`)).optional(),
+  asOf: z.iso
+    .date()
+    .transform((d) => new Date(`${d}T00:00:00Z`))
+    .optional(),
 });
 export type PersonaSummaryQuery = z.infer<typeof PersonaSummaryQuery>;
 

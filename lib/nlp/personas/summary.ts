@@ -26,23 +26,42 @@ const READS: Record<PersonaId, { revenue: boolean; cloud: boolean }> = {
  * agents' latest stored findings, and the operational records; with a model, a narrative over the
  * figures only. In demo mode (`DEMO_MODE=true`, or `demo`), fixed demo content labelled demo.
  */
-export async function personaSummary(scope: TenantScope, persona: PersonaId, { asOf = new Date(), model = null, demo = demoModeOn() }: SummaryOptions = {}): Promise<PersonaSummary> {
+export async function personaSummary(
+  scope: TenantScope,
+  persona: PersonaId,
+  { asOf = new Date(), model = null, demo = demoModeOn() }: SummaryOptions = {},
+): Promise<PersonaSummary> {
   if (demo) return demoSummary(persona);
   const [build, runs] = await Promise.all([readBuild(scope), latestRuns(scope)]);
   const viewsBuiltAt = build.builtAt || null;
   const live = await readLiveViews(scope, READS[persona], asOf);
   const make = fromViews(viewsBuiltAt);
   const figures: Figure[] = [];
-  if (persona === "cfo") figures.push(...financeFigures(make, live.revenue!), ...spendFigures(make, live.cloud!), ...idleSavingFigures(make, live.cloud!));
+  if (persona === "cfo")
+    figures.push(...financeFigures(make, live.revenue!), ...spendFigures(make, live.cloud!), ...idleSavingFigures(make, live.cloud!));
   if (persona === "cro") figures.push(...salesFigures(make, live.revenue!));
   if (persona === "coo") figures.push(...(await connectionFigures(scope, asOf)), ...(await operationsFigures(scope, asOf)));
-  if (persona === "cto") figures.push(...cloudFigures(make, live.cloud!), ...(await connectionFigures(scope, asOf)).filter((f) => (f.key === "connections_by_status" && f.dimension?.status === "error") || f.key === "sync_failures"));
-  const liveFindings = [...(live.revenue ? [{ agent: "revops", findings: live.revenue.result.findings }] : []), ...(live.cloud ? [{ agent: "finops", findings: live.cloud.result.findings }] : [])];
+  if (persona === "cto")
+    figures.push(
+      ...cloudFigures(make, live.cloud!),
+      ...(await connectionFigures(scope, asOf)).filter(
+        (f) => (f.key === "connections_by_status" && f.dimension?.status === "error") || f.key === "sync_failures",
+      ),
+    );
+  const liveFindings = [
+    ...(live.revenue ? [{ agent: "revops", findings: live.revenue.result.findings }] : []),
+    ...(live.cloud ? [{ agent: "finops", findings: live.cloud.result.findings }] : []),
+  ];
   const highlights = await latestHighlights(scope, PERSONAS[persona].findingKinds, runs, liveFindings);
   return {
-    persona, title: PERSONAS[persona].title, demo: false, generatedAt: new Date().toISOString(), asOf: asOf.toISOString().slice(0, 10),
+    persona,
+    title: PERSONAS[persona].title,
+    demo: false,
+    generatedAt: new Date().toISOString(),
+    asOf: asOf.toISOString().slice(0, 10),
     freshness: { viewsBuiltAt, latestAgentRuns: runs },
-    figures, highlights,
+    figures,
+    highlights,
     narrative: await narrate(scope, persona, figures, highlights, model),
   };
 }

@@ -50,7 +50,8 @@ export type DetectPiiOptions = DetectOptions & { types?: readonly PiiType[] };
 export function detectPii(text: string, options: DetectPiiOptions = {}): Detection[] {
   const types = new Set(options.types ?? PII_TYPES);
   const found: Detection[] = [];
-  for (const [type, detect] of Object.entries(DETECTORS) as [PiiType, (t: string) => Detection[]][]) if (types.has(type)) found.push(...detect(text));
+  for (const [type, detect] of Object.entries(DETECTORS) as [PiiType, (t: string) => Detection[]][])
+    if (types.has(type)) found.push(...detect(text));
   if (types.has("person")) {
     const people = [...detectKnownNames(text, options.knownNames ?? []), ...detectPersonPatterns(text)];
     found.push(...linkPartialNames(text, people));

@@ -15,13 +15,12 @@ export const LabeledText = z.object({
 });
 export type LabeledText = z.infer<typeof LabeledText>;
 
-export const LabeledCorpus = z
-  .object({ description: z.string(), items: z.array(LabeledText) })
-  .superRefine((corpus, ctx) => {
-    for (const item of corpus.items)
-      for (const span of item.spans)
-        if (item.text.slice(span.start, span.end) !== span.value) ctx.addIssue({ code: "custom", message: `${item.id}: span ${span.start}-${span.end} is not "${span.value}"` });
-  });
+export const LabeledCorpus = z.object({ description: z.string(), items: z.array(LabeledText) }).superRefine((corpus, ctx) => {
+  for (const item of corpus.items)
+    for (const span of item.spans)
+      if (item.text.slice(span.start, span.end) !== span.value)
+        ctx.addIssue({ code: "custom", message: `${item.id}: span ${span.start}-${span.end} is not "${span.value}"` });
+});
 export type LabeledCorpus = z.infer<typeof LabeledCorpus>;
 
 export type Score = { truePositives: number; falsePositives: number; falseNegatives: number; precision: number; recall: number };
@@ -40,7 +39,13 @@ export type CorpusEvaluation = {
 };
 
 function score(tp: number, fp: number, fn: number): Score {
-  return { truePositives: tp, falsePositives: fp, falseNegatives: fn, precision: tp + fp === 0 ? 1 : tp / (tp + fp), recall: tp + fn === 0 ? 1 : tp / (tp + fn) };
+  return {
+    truePositives: tp,
+    falsePositives: fp,
+    falseNegatives: fn,
+    precision: tp + fp === 0 ? 1 : tp / (tp + fp),
+    recall: tp + fn === 0 ? 1 : tp / (tp + fn),
+  };
 }
 
 type Tally = { exact: [number, number, number]; overlap: [number, number, number] };

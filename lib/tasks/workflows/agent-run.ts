@@ -14,7 +14,11 @@ import { defineWorkflow } from "@/lib/tasks/workflow";
 export const agentRun = defineWorkflow({
   type: "agent.run",
   description: "Run an agent",
-  input: z.object({ agent: z.string().min(1).max(100), trigger: z.enum(["manual", "schedule"]).default("manual"), asOf: z.iso.date().optional() }),
+  input: z.object({
+    agent: z.string().min(1).max(100),
+    trigger: z.enum(["manual", "schedule"]).default("manual"),
+    asOf: z.iso.date().optional(),
+  }),
   maxAttempts: 6,
   run: async ({ tenantId, db, input, step, taskId }) => {
     const scope = { tenantId, db };
@@ -25,7 +29,16 @@ export const agentRun = defineWorkflow({
         throw new PermanentTaskError(`There is no agent "${input.agent}"`);
       });
       if (!agent.enabled) throw new PermanentTaskError(`The agent "${agent.slug}" is disabled`);
-      const { run, found, new: fresh, resolved } = await runAgent(scope, agent, { trigger: input.trigger, taskId, asOf: input.asOf ? new Date(`${input.asOf}T00:00:00Z`) : undefined }).catch((error) => {
+      const {
+        run,
+        found,
+        new: fresh,
+        resolved,
+      } = await runAgent(scope, agent, {
+        trigger: input.trigger,
+        taskId,
+        asOf: input.asOf ? new Date(`${input.asOf}T00:00:00Z`) : undefined,
+      }).catch((error) => {
         // Trying again cannot help a call the endpoint refused or answered wrongly.
         throw error instanceof AgentCallError && error.permanent ? new PermanentTaskError(error.message) : error;
       });

@@ -19,10 +19,13 @@ export const connectorSync = defineWorkflow({
   run: async ({ tenantId, db, input, step, taskId }) => {
     const summary = await syncConnection({ tenantId, db }, input.connectionId, { step, taskId }).catch(asTaskError);
     // An accepted schema change may have moved mapped fields: the repair agent looks, then rebuilds.
-    const repair = summary.driftChanges > summary.pendingChanges ? [{ type: "drift.repair" as const, input: { connectionId: input.connectionId } }] : [];
+    const repair =
+      summary.driftChanges > summary.pendingChanges ? [{ type: "drift.repair" as const, input: { connectionId: input.connectionId } }] : [];
     if (summary.safeMode) {
       // Idempotent: a stream with nothing new writes no new proposal.
-      const mappings = summary.skipped ? null : await step.run("propose mappings", () => proposeConnectionMappings({ tenantId, db }, input.connectionId));
+      const mappings = summary.skipped
+        ? null
+        : await step.run("propose mappings", () => proposeConnectionMappings({ tenantId, db }, input.connectionId));
       return { summary: { ...summary, mappings }, next: repair };
     }
     if (repair.length) return { summary, next: repair };

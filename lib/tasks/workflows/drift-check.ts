@@ -15,7 +15,8 @@ export const driftCheck = defineWorkflow({
   maxAttempts: 3,
   run: async ({ tenantId, db, input, step, taskId }) => {
     const summary = await step.run("check", () => checkDrift({ tenantId, db }, input.connectionId, { taskId })).catch(asTaskError);
-    if (summary.driftChanges > summary.pendingChanges) return { summary, next: [{ type: "drift.repair" as const, input: { connectionId: input.connectionId } }] };
+    if (summary.driftChanges > summary.pendingChanges)
+      return { summary, next: [{ type: "drift.repair" as const, input: { connectionId: input.connectionId } }] };
     return { summary };
   },
 });

@@ -20,8 +20,19 @@ export const kbIngest = defineWorkflow({
     const embedder = getEmbedder();
     const documents = [];
     for (const documentId of input.documentIds)
-      documents.push(await step.run(`document:${documentId}`, () => ingestDocument({ tenantId, db }, documentId, { embedder, lastAttempt: attempt >= MAX_ATTEMPTS })));
-    if (documents.every((d) => d.status === "missing")) throw new PermanentTaskError("None of these documents exists in the knowledge base (deleted, or never uploaded)");
-    return { summary: { documents, ready: documents.filter((d) => d.status === "ready").length, failed: documents.filter((d) => d.status === "failed").length } };
+      documents.push(
+        await step.run(`document:${documentId}`, () =>
+          ingestDocument({ tenantId, db }, documentId, { embedder, lastAttempt: attempt >= MAX_ATTEMPTS }),
+        ),
+      );
+    if (documents.every((d) => d.status === "missing"))
+      throw new PermanentTaskError("None of these documents exists in the knowledge base (deleted, or never uploaded)");
+    return {
+      summary: {
+        documents,
+        ready: documents.filter((d) => d.status === "ready").length,
+        failed: documents.filter((d) => d.status === "failed").length,
+      },
+    };
   },
 });

@@ -6,7 +6,9 @@ import { MUTED } from "@/components/ui/tone";
 export default function ConnectionNotFound() {
   return (
     <div className="space-y-6">
-      <Link href="/connections" className="text-sm text-slate-600 hover:underline dark:text-slate-300">← Connections</Link>
+      <Link href="/connections" className="text-sm text-slate-600 hover:underline dark:text-slate-300">
+        ← Connections
+      </Link>
       <Card>
         <div className="space-y-2 text-sm">
           <h1 className="text-lg font-semibold">Connection not found</h1>

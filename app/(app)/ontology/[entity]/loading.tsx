@@ -11,7 +11,9 @@ export default function UnifiedViewLoading() {
       <header className="space-y-1">
         <p className="text-sm text-slate-600 dark:text-slate-300">← Ontology</p>
         <h1 className="font-mono text-2xl font-bold">{entity}</h1>
-        <p role="status" className="text-slate-600 dark:text-slate-300">Reading the view…</p>
+        <p role="status" className="text-slate-600 dark:text-slate-300">
+          Reading the view…
+        </p>
       </header>
       <div className={`${SURFACE} h-96 animate-pulse motion-reduce:animate-none`} aria-hidden />
     </div>

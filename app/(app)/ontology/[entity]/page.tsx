@@ -32,19 +32,29 @@ export default async function UnifiedViewPage({ params, searchParams }: Props) {
     <div className="space-y-6">
       <RefreshOnEvents types={["dcl.views.rebuilt"]} />
       <header className="space-y-1">
-        <Link href="/ontology" className="text-sm text-slate-600 hover:underline dark:text-slate-300">← Ontology</Link>
+        <Link href="/ontology" className="text-sm text-slate-600 hover:underline dark:text-slate-300">
+          ← Ontology
+        </Link>
         <h1 className="font-mono text-2xl font-bold">{entity.data}</h1>
-        <p className="text-slate-600 dark:text-slate-300">The unified view: every source feeding it, mapped onto the ontology. The muted columns say where each row came from.</p>
+        <p className="text-slate-600 dark:text-slate-300">
+          The unified view: every source feeding it, mapped onto the ontology. The muted columns say where each row came from.
+        </p>
       </header>
       {"error" in result ? (
         <div className="space-y-2">
           <ErrorText>{result.error}</ErrorText>
-          <Link href={viewHref(entity.data, {}, {})} className={`text-sm ${LINK}`}>Clear the sort and filters</Link>
+          <Link href={viewHref(entity.data, {}, {})} className={`text-sm ${LINK}`}>
+            Clear the sort and filters
+          </Link>
         </div>
       ) : !result.view.built ? (
         <Card>
           <p className={`text-sm ${MUTED}`} data-testid="view-not-built">
-            <NotBuilt hasConnections={result.hasConnections} canAddSource={roleHasScope(ctx.actor.role, "aam:write")} canRebuild={roleHasScope(ctx.actor.role, "dcl:write")} />
+            <NotBuilt
+              hasConnections={result.hasConnections}
+              canAddSource={roleHasScope(ctx.actor.role, "aam:write")}
+              canRebuild={roleHasScope(ctx.actor.role, "dcl:write")}
+            />
           </p>
         </Card>
       ) : (
@@ -61,15 +71,41 @@ export default async function UnifiedViewPage({ params, searchParams }: Props) {
 function NotBuilt({ hasConnections, canAddSource, canRebuild }: { hasConnections: boolean; canAddSource: boolean; canRebuild: boolean }) {
   if (!hasConnections) {
     return canAddSource ? (
-      <>Connect a source first: the views are built from your sources&apos; records. Add one in <Link href="/connections" className={LINK}>Connections</Link>; the views fill once it syncs.</>
+      <>
+        Connect a source first: the views are built from your sources&apos; records. Add one in{" "}
+        <Link href="/connections" className={LINK}>
+          Connections
+        </Link>
+        ; the views fill once it syncs.
+      </>
     ) : (
-      <>No source is connected yet, and the views are built from your sources&apos; records. Someone who can edit this workspace adds one in <Link href="/connections" className={LINK}>Connections</Link>; the views fill once it syncs.</>
+      <>
+        No source is connected yet, and the views are built from your sources&apos; records. Someone who can edit this workspace adds one in{" "}
+        <Link href="/connections" className={LINK}>
+          Connections
+        </Link>
+        ; the views fill once it syncs.
+      </>
     );
   }
   return canRebuild ? (
-    <>This view has not been built yet. The views are rebuilt after each sync that brings records; to build them now, use Rebuild views on the <Link href="/ontology" className={LINK}>Ontology</Link> page.</>
+    <>
+      This view has not been built yet. The views are rebuilt after each sync that brings records; to build them now, use Rebuild views on
+      the{" "}
+      <Link href="/ontology" className={LINK}>
+        Ontology
+      </Link>{" "}
+      page.
+    </>
   ) : (
-    <>This view has not been built yet. The views are rebuilt after each sync that brings records, or when someone who can edit this workspace rebuilds them on the <Link href="/ontology" className={LINK}>Ontology</Link> page.</>
+    <>
+      This view has not been built yet. The views are rebuilt after each sync that brings records, or when someone who can edit this
+      workspace rebuilds them on the{" "}
+      <Link href="/ontology" className={LINK}>
+        Ontology
+      </Link>{" "}
+      page.
+    </>
   );
 }
 

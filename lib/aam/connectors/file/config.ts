@@ -9,18 +9,24 @@ export const FileDelimiter = z.enum(["auto", ",", ";", "\t", "|"]);
  * A directory of CSV / JSON Lines files on the server (inside AOS_FILE_SOURCE_ROOTS), or files
  * uploaded through the API or UI. Every file is a stream named after the file.
  */
-export const FileConfig = z.object({
-  source: z.enum(["directory", "upload"]).default("upload"),
-  directory: z.string().trim().min(1).max(1000).optional(),
-  delimiter: FileDelimiter.default("auto"),
-  encoding: FileEncoding.default("auto"),
-  /** When false, columns are named column_1, column_2, ... and the first row is data. */
-  header: z.boolean().default(true),
-}).refine((c) => c.source !== "directory" || c.directory, { message: "a directory is required when source is \"directory\"", path: ["directory"] });
+export const FileConfig = z
+  .object({
+    source: z.enum(["directory", "upload"]).default("upload"),
+    directory: z.string().trim().min(1).max(1000).optional(),
+    delimiter: FileDelimiter.default("auto"),
+    encoding: FileEncoding.default("auto"),
+    /** When false, columns are named column_1, column_2, ... and the first row is data. */
+    header: z.boolean().default(true),
+  })
+  .refine((c) => c.source !== "directory" || c.directory, {
+    message: 'a directory is required when source is "directory"',
+    path: ["directory"],
+  });
 export type FileConfig = z.infer<typeof FileConfig>;
 
 /** The one answer for a directory that may not be read, whatever the reason (no oracle for the server's files). */
-export const DIRECTORY_UNAVAILABLE = "The directory is missing, unreadable, or outside the folders file connections may read (AOS_FILE_SOURCE_ROOTS)";
+export const DIRECTORY_UNAVAILABLE =
+  "The directory is missing, unreadable, or outside the folders file connections may read (AOS_FILE_SOURCE_ROOTS)";
 
 export const FILE_EXTENSIONS = [".csv", ".tsv", ".txt", ".jsonl", ".ndjson"] as const;
 export const MAX_COLUMNS = 2_000;

@@ -35,7 +35,12 @@ export async function openCsv(file: string, options: CsvOptions): Promise<CsvFil
     info: true,
     max_record_size: 8 * 1024 * 1024,
     on_skip: (error: CsvError | undefined, raw: string | undefined) => {
-      rejects.push({ kind: "reject", raw: raw ?? "", reason: error?.message ?? "unreadable row", line: Number((error as { lines?: number })?.lines ?? 0) });
+      rejects.push({
+        kind: "reject",
+        raw: raw ?? "",
+        reason: error?.message ?? "unreadable row",
+        line: Number((error as { lines?: number })?.lines ?? 0),
+      });
       return undefined;
     },
   });
@@ -53,7 +58,9 @@ export async function openCsv(file: string, options: CsvOptions): Promise<CsvFil
   }
   if (columns.length > MAX_COLUMNS) {
     parser.destroy();
-    throw new CsvShapeError(`has ${columns.length.toLocaleString("en-US")} columns; at most ${MAX_COLUMNS.toLocaleString("en-US")} are supported`);
+    throw new CsvShapeError(
+      `has ${columns.length.toLocaleString("en-US")} columns; at most ${MAX_COLUMNS.toLocaleString("en-US")} are supported`,
+    );
   }
 
   /** Leaving early (break, throw) destroys the parser, which closes the file. */

@@ -52,7 +52,14 @@ function typedCell(column: string, field: SourceField): string {
  * over) for other encodings, and `accepted()` is false when DuckDB found a row it cannot parse, so
  * quarantine keeps its exact reasons and line numbers.
  */
-export async function readCsvWithDuckDb(file: string, stream: SourceStream, options: CsvOptions, state: StreamState, duck: DuckDBConnection, scratchFile: () => Promise<string>): Promise<TabularRead | null> {
+export async function readCsvWithDuckDb(
+  file: string,
+  stream: SourceStream,
+  options: CsvOptions,
+  state: StreamState,
+  duck: DuckDBConnection,
+  scratchFile: () => Promise<string>,
+): Promise<TabularRead | null> {
   const encoding = options.encoding === "auto" ? await detectEncoding(file) : options.encoding;
   if (encoding !== "utf-8") return null;
   const previous = state as FileStreamState | null;
@@ -60,7 +67,8 @@ export async function readCsvWithDuckDb(file: string, stream: SourceStream, opti
   const grew = previous?.complete && previous.bytes !== undefined && previous.bytes < size ? previous.bytes : undefined;
   const hashes = await hashFile(file, grew);
   const nothing = async () => {};
-  if (previous?.complete && previous.bytes === size && previous.sha256 === hashes.sha256) return { relation: null, state: () => state, accepted: async () => true, close: nothing };
+  if (previous?.complete && previous.bytes === size && previous.sha256 === hashes.sha256)
+    return { relation: null, state: () => state, accepted: async () => true, close: nothing };
   const append = grew !== undefined && hashes.prefix?.sha256 === previous!.sha256 && hashes.prefix.endsWithNewline;
 
   const delimiter = options.delimiter === "auto" ? sniffDelimiter(await headText(file, encoding)) : options.delimiter;

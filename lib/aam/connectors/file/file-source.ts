@@ -39,10 +39,16 @@ export function createFileConnector(config: FileConfig, files: FileList): Connec
   }
 
   /** Records typed by `fields` (CSV cells are text until then); JSON Lines carry their own types. */
-  async function* rows(name: string, file: string, fields?: SourceField[]): AsyncGenerator<{ record: SourceRecord } | { reject: RejectedRecord }> {
+  async function* rows(
+    name: string,
+    file: string,
+    fields?: SourceField[],
+  ): AsyncGenerator<{ record: SourceRecord } | { reject: RejectedRecord }> {
     if (isJsonLines(name)) {
       for await (const item of readJsonl(file, config.encoding)) {
-        yield item.kind === "row" ? { record: item.record } : { reject: { raw: item.raw, reason: item.reason, location: `line ${item.line}` } };
+        yield item.kind === "row"
+          ? { record: item.record }
+          : { reject: { raw: item.raw, reason: item.reason, location: `line ${item.line}` } };
       }
       return;
     }
@@ -67,7 +73,16 @@ export function createFileConnector(config: FileConfig, files: FileList): Connec
       const records: SourceRecord[] = [];
       for await (const row of rows(name, file)) if ("record" in row && records.push(row.record) >= INFER_ROWS) break;
       const fields = inferFields(records);
-      return { name, fields, primaryKey: detectPrimaryKey(fields.map((f) => f.name), records), cursorField: null, sample: records.slice(0, SAMPLE_SIZE) };
+      return {
+        name,
+        fields,
+        primaryKey: detectPrimaryKey(
+          fields.map((f) => f.name),
+          records,
+        ),
+        cursorField: null,
+        sample: records.slice(0, SAMPLE_SIZE),
+      };
     }
     const csv = await openCsv(file, csvOptionsFor(config, name));
     const columns = csv.columns;
@@ -103,7 +118,10 @@ export function createFileConnector(config: FileConfig, files: FileList): Connec
           // Binary data would fail the whole sync (PostgreSQL stores no NUL in its schema); the other files are still read.
           const problem = await fileTextProblem(path, config.encoding);
           if (problem?.kind === "binary") {
-            result.problems.push({ stream: name, message: `${name} ${problem.reason}; it was not read. Remove it, or replace it with CSV, TSV or JSON Lines text.` });
+            result.problems.push({
+              stream: name,
+              message: `${name} ${problem.reason}; it was not read. Remove it, or replace it with CSV, TSV or JSON Lines text.`,
+            });
             continue;
           }
           result.streams.push(await discoverFile(name, path));
@@ -142,7 +160,9 @@ export function createFileConnector(config: FileConfig, files: FileList): Connec
       if (isJsonLines(stream.name)) return null;
       const file = await fileOf(stream.name);
       if (!file) return { relation: null, state: () => state, accepted: async () => true, close: async () => {} };
-      return readCsvWithDuckDb(file, stream, csvOptionsFor(config, stream.name), state, duck, async () => (await getStore()).scratchFile(".csv"));
+      return readCsvWithDuckDb(file, stream, csvOptionsFor(config, stream.name), state, duck, async () =>
+        (await getStore()).scratchFile(".csv"),
+      );
     },
 
     async close() {},

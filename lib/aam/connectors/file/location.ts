@@ -20,7 +20,10 @@ export type FileList = () => Promise<SourceFile[]>;
  * Where a file connection's files are. Uploads are objects of the store, listed in PostgreSQL, so
  * every machine reads the same ones; a server directory is read where it is.
  */
-export async function fileList(config: FileConfig, { scope, connectionId }: { scope: TenantScope; connectionId: string }): Promise<FileList> {
+export async function fileList(
+  config: FileConfig,
+  { scope, connectionId }: { scope: TenantScope; connectionId: string },
+): Promise<FileList> {
   if (config.source === "upload") return () => uploadedFileList(scope, connectionId);
   return directoryFiles(await allowedDirectory(config.directory!));
 }
@@ -41,7 +44,11 @@ export function directoryFiles(directory: string): FileList {
 
 async function uploadedFileList(scope: TenantScope, connectionId: string): Promise<SourceFile[]> {
   await adoptLegacyUploads(scope, connectionId);
-  const rows = await scope.db.uploadedFile.findMany({ where: { tenantId: scope.tenantId, connectionId }, orderBy: { name: "asc" }, select: { name: true, objectKey: true } });
+  const rows = await scope.db.uploadedFile.findMany({
+    where: { tenantId: scope.tenantId, connectionId },
+    orderBy: { name: "asc" },
+    select: { name: true, objectKey: true },
+  });
   const store = await getStore();
   return rows.map((r) => ({ name: r.name, path: () => store.localPath(r.objectKey) }));
 }

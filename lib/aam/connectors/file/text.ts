@@ -21,6 +21,7 @@ export async function detectEncoding(file: string): Promise<Encoding> {
 export const TEXT_CHECK_BYTES = 8 * 1024;
 
 /** Control characters that do not belong in text (tab, line breaks, form feed and DOS's end-of-file mark do). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's purpose
 const CONTROL = /[\u0001-\u0008\u000e-\u0019\u001b-\u001f\u007f]/g;
 
 /** Why a file is refused as text: `binary` data, or not the `encoding` it was declared in. */
@@ -44,7 +45,8 @@ export function textProblem(head: Uint8Array, encoding: FileEncoding): TextProbl
   if (text.includes("\u0000") || controls > Math.max(2, text.length / 20)) {
     return { kind: "binary", reason: "is not a text file: it holds binary data (a spreadsheet, image or archive?)" };
   }
-  if (resolved === "utf-8" && !isUtf8(head)) return { kind: "encoding", reason: "is not UTF-8 text, the encoding this connection is set to read" };
+  if (resolved === "utf-8" && !isUtf8(head))
+    return { kind: "encoding", reason: "is not UTF-8 text, the encoding this connection is set to read" };
   return null;
 }
 
@@ -77,7 +79,10 @@ const CANDIDATES = [",", ";", "\t", "|"] as const;
 
 /** The delimiter that splits the first lines into the same number (>1) of fields most often. */
 export function sniffDelimiter(sample: string): string {
-  const lines = sample.split(/\r?\n/).filter((l) => l.trim() !== "").slice(0, 20);
+  const lines = sample
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== "")
+    .slice(0, 20);
   let best = { delimiter: ",", score: 0 };
   for (const delimiter of CANDIDATES) {
     const counts = lines.map((line) => countOutsideQuotes(line, delimiter));

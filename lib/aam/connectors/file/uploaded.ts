@@ -27,22 +27,34 @@ export async function putUploadObject(scope: TenantScope, connectionId: string, 
  * Lists the object as the connection's file `name`, replacing the file of that name if there is
  * one; the replaced object is released (kept an hour for a sync reading it, see `collectReleasedUploads`).
  */
-export async function listUpload(scope: TenantScope, connectionId: string, name: string, { objectKey, bytes }: UploadObject): Promise<void> {
+export async function listUpload(
+  scope: TenantScope,
+  connectionId: string,
+  name: string,
+  { objectKey, bytes }: UploadObject,
+): Promise<void> {
   await scope.db.$transaction(async (tx) => {
-    const replaced = await tx.uploadedFile.findFirst({ where: { tenantId: scope.tenantId, connectionId, name }, select: { objectKey: true, bytes: true } });
+    const replaced = await tx.uploadedFile.findFirst({
+      where: { tenantId: scope.tenantId, connectionId, name },
+      select: { objectKey: true, bytes: true },
+    });
     await tx.uploadedFile.upsert({
       where: { connectionId_name: { connectionId, name } },
       create: { tenantId: scope.tenantId, connectionId, name, objectKey, bytes },
       update: { objectKey, bytes, uploadedAt: new Date() },
     });
-    if (replaced) await tx.releasedUpload.create({ data: { objectKey: replaced.objectKey, tenantId: scope.tenantId, bytes: replaced.bytes } });
+    if (replaced)
+      await tx.releasedUpload.create({ data: { objectKey: replaced.objectKey, tenantId: scope.tenantId, bytes: replaced.bytes } });
   });
 }
 
 /** Unlists the connection's file `name`, releasing its object; false when there is no such file. */
 export async function unlistUpload(scope: TenantScope, connectionId: string, name: string): Promise<boolean> {
   return scope.db.$transaction(async (tx) => {
-    const listed = await tx.uploadedFile.findFirst({ where: { tenantId: scope.tenantId, connectionId, name }, select: { id: true, objectKey: true, bytes: true } });
+    const listed = await tx.uploadedFile.findFirst({
+      where: { tenantId: scope.tenantId, connectionId, name },
+      select: { id: true, objectKey: true, bytes: true },
+    });
     if (!listed) return false;
     await tx.uploadedFile.deleteMany({ where: { id: listed.id, tenantId: scope.tenantId } });
     await tx.releasedUpload.create({ data: { objectKey: listed.objectKey, tenantId: scope.tenantId, bytes: listed.bytes } });
@@ -55,7 +67,10 @@ const RELEASE_GRACE_MS = 60 * 60_000;
 
 /** Deletes the tenant's upload objects released more than an hour ago. Run after each upload and deletion, and by the garbage collector. */
 export async function collectReleasedUploads(scope: TenantScope): Promise<number> {
-  const due = await scope.db.releasedUpload.findMany({ where: { tenantId: scope.tenantId, releasedAt: { lt: new Date(Date.now() - RELEASE_GRACE_MS) } }, select: { objectKey: true } });
+  const due = await scope.db.releasedUpload.findMany({
+    where: { tenantId: scope.tenantId, releasedAt: { lt: new Date(Date.now() - RELEASE_GRACE_MS) } },
+    select: { objectKey: true },
+  });
   if (due.length === 0) return 0;
   await (await getStore()).delete(due.map((d) => d.objectKey));
   await scope.db.releasedUpload.deleteMany({ where: { tenantId: scope.tenantId, objectKey: { in: due.map((d) => d.objectKey) } } });
@@ -93,7 +108,10 @@ export async function adoptLegacyUploads(scope: TenantScope, connectionId: strin
     let adopted = 0;
     for (const name of names.filter((n) => !n.startsWith(".") && isReadableFileName(n))) {
       const file = path.join(dir, name);
-      const newer = await scope.db.uploadedFile.findFirst({ where: { tenantId: scope.tenantId, connectionId, name }, select: { id: true } });
+      const newer = await scope.db.uploadedFile.findFirst({
+        where: { tenantId: scope.tenantId, connectionId, name },
+        select: { id: true },
+      });
       if (!newer) {
         await listUpload(scope, connectionId, name, await putUploadObject(scope, connectionId, await stageForUpload(file)));
         adopted++;

@@ -38,8 +38,16 @@ export function createSalesforceClient(config: SalesforceConfig): SalesforceClie
     return out.slice(0, 500);
   };
 
-  async function send(url: string, init: { method?: string; headers: Record<string, string>; body?: URLSearchParams }, signal?: AbortSignal): Promise<Answer> {
-    if (!isSalesforceUrlAllowed(url)) throw new ConnectorError("config", "Requests go only to https://login.salesforce.com, https://test.salesforce.com and https://<domain>.my.salesforce.com.");
+  async function send(
+    url: string,
+    init: { method?: string; headers: Record<string, string>; body?: URLSearchParams },
+    signal?: AbortSignal,
+  ): Promise<Answer> {
+    if (!isSalesforceUrlAllowed(url))
+      throw new ConnectorError(
+        "config",
+        "Requests go only to https://login.salesforce.com, https://test.salesforce.com and https://<domain>.my.salesforce.com.",
+      );
     const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
     const signals = signal ? [timeout, closing.signal, signal] : [timeout, closing.signal];
     let answer: Answer;
@@ -51,7 +59,11 @@ export function createSalesforceClient(config: SalesforceConfig): SalesforceClie
       if (closing.signal.aborted) throw new ConnectorError("unreachable", "The Salesforce connection was closed.");
       throw unreachable("salesforce", error);
     }
-    if (answer.status >= 300 && answer.status < 400) throw new ConnectorError("source", `Salesforce answered with a redirect (HTTP ${answer.status}), which is not followed; check the login URL.`);
+    if (answer.status >= 300 && answer.status < 400)
+      throw new ConnectorError(
+        "source",
+        `Salesforce answered with a redirect (HTTP ${answer.status}), which is not followed; check the login URL.`,
+      );
     return answer;
   }
 
@@ -65,16 +77,23 @@ export function createSalesforceClient(config: SalesforceConfig): SalesforceClie
     const tokenUrl = new URL("/services/oauth2/token", config.loginUrl).href;
     const headers = { "content-type": "application/x-www-form-urlencoded", accept: "application/json" };
     const { status, body } = await send(tokenUrl, { method: "POST", headers, body: form });
-    if (status >= 500 || status === 429) throw new ConnectorError("unreachable", `Salesforce login answered HTTP ${status}; try again later.`);
+    if (status >= 500 || status === 429)
+      throw new ConnectorError("unreachable", `Salesforce login answered HTTP ${status}; try again later.`);
     if (status !== 200) {
       const refusal = TokenRefusal.safeParse(body);
       const reason = refusal.success ? [refusal.data.error, refusal.data.error_description].filter(Boolean).join(": ") : `HTTP ${status}`;
-      throw new ConnectorError("auth", `Salesforce refused the connected app's credentials (${redact(reason)}). Check the client id, secret and refresh token.`);
+      throw new ConnectorError(
+        "auth",
+        `Salesforce refused the connected app's credentials (${redact(reason)}). Check the client id, secret and refresh token.`,
+      );
     }
     const token = TokenAnswer.safeParse(body);
     if (!token.success) throw new ConnectorError("source", "Salesforce login answered without an access token and instance URL.");
     if (!isSalesforceUrlAllowed(token.data.instance_url)) {
-      throw new ConnectorError("source", "Salesforce login answered an instance URL outside https://<domain>.my.salesforce.com; the access token is only sent there.");
+      throw new ConnectorError(
+        "source",
+        "Salesforce login answered an instance URL outside https://<domain>.my.salesforce.com; the access token is only sent there.",
+      );
     }
     accessToken = token.data.access_token;
     return { accessToken, instanceUrl: token.data.instance_url };
@@ -115,7 +134,11 @@ export function createSalesforceClient(config: SalesforceConfig): SalesforceClie
       // Bearer tokens go only to the instance, and only to its data API (paths from answers included).
       if (!path.startsWith("/services/data/")) throw new ConnectorError("source", "Salesforce answered a link outside its data API.");
       const call = (auth: Session) =>
-        send(new URL(path, auth.instanceUrl).href, { headers: { authorization: `Bearer ${auth.accessToken}`, accept: "application/json" } }, signal);
+        send(
+          new URL(path, auth.instanceUrl).href,
+          { headers: { authorization: `Bearer ${auth.accessToken}`, accept: "application/json" } },
+          signal,
+        );
       let auth = await currentSession();
       let answer = await call(auth);
       // Salesforce answers every 401 with INVALID_SESSION_ID: the access token expired or was revoked.

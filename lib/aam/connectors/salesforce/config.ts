@@ -17,7 +17,11 @@ export function isSalesforceUrlAllowed(url: string): boolean {
   if (protocol !== "https:" && protocol !== "http:") return false;
   if (isAllowListed(hostname)) return true;
   const host = hostname.toLowerCase();
-  return protocol === "https:" && port === "" && (SALESFORCE_HOSTS.has(host) || (host.endsWith(SALESFORCE_SUFFIX) && host.length > SALESFORCE_SUFFIX.length));
+  return (
+    protocol === "https:" &&
+    port === "" &&
+    (SALESFORCE_HOSTS.has(host) || (host.endsWith(SALESFORCE_SUFFIX) && host.length > SALESFORCE_SUFFIX.length))
+  );
 }
 
 /** Settings of a Salesforce source: a connected app's credentials and the sObjects to read. */
@@ -25,7 +29,10 @@ export const SalesforceConfig = z.object({
   /** `https://login.salesforce.com`, `https://test.salesforce.com` for sandboxes, or a My Domain login URL. */
   loginUrl: z
     .url({ protocol: /^https?$/ })
-    .refine(isSalesforceUrlAllowed, "The login URL must be https://login.salesforce.com, https://test.salesforce.com or https://<domain>.my.salesforce.com")
+    .refine(
+      isSalesforceUrlAllowed,
+      "The login URL must be https://login.salesforce.com, https://test.salesforce.com or https://<domain>.my.salesforce.com",
+    )
     .default("https://login.salesforce.com"),
   clientId: z.string().min(1),
   clientSecret: z.string().min(1),

@@ -1,5 +1,14 @@
 import "server-only";
-import { ConnectorError, SAMPLE_SIZE, type Connector, type ReadBatch, type ReadOptions, type SourceRecord, type SourceStream, type StreamState } from "../types";
+import {
+  ConnectorError,
+  SAMPLE_SIZE,
+  type Connector,
+  type ReadBatch,
+  type ReadOptions,
+  type SourceRecord,
+  type SourceStream,
+  type StreamState,
+} from "../types";
 import { createSalesforceClient } from "./client";
 import type { SalesforceConfig } from "./config";
 import { CURSOR_FIELD, parseAnswer, QueryPage, SObjectDescribe, toSourceFields, toSourceRecord } from "./describe";
@@ -22,7 +31,9 @@ export function createSalesforceConnector(config: SalesforceConfig): Connector {
     if (!describe.queryable) throw new ConnectorError("source", `${describe.name} cannot be queried.`);
     const fields = toSourceFields(describe);
     const hasCursor = fields.some((field) => field.name === CURSOR_FIELD && field.type === "timestamp");
-    const sample = await fetchPage(queryPath(api, `SELECT ${fields.map((f) => soqlName(f.name)).join(", ")} FROM ${soqlName(describe.name)} LIMIT ${SAMPLE_SIZE}`));
+    const sample = await fetchPage(
+      queryPath(api, `SELECT ${fields.map((f) => soqlName(f.name)).join(", ")} FROM ${soqlName(describe.name)} LIMIT ${SAMPLE_SIZE}`),
+    );
     return {
       name: describe.name,
       fields,
@@ -67,10 +78,20 @@ export function createSalesforceConnector(config: SalesforceConfig): Connector {
  * so a read resumed from any yielded state repeats nothing and skips nothing. A stream without a
  * cursor ends with a `null` state: its next sync starts over.
  */
-async function* readStream(fetchPage: FetchPage, api: string, stream: SourceStream, state: StreamState, { batchSize, signal }: ReadOptions): AsyncGenerator<ReadBatch> {
+async function* readStream(
+  fetchPage: FetchPage,
+  api: string,
+  stream: SourceStream,
+  state: StreamState,
+  { batchSize, signal }: ReadOptions,
+): AsyncGenerator<ReadBatch> {
   const saved = ReadPosition.nullable().safeParse(state);
-  if (!saved.success) throw new ConnectorError("config", `The saved position of ${stream.name} is not valid; reset the stream to read it again.`);
-  const fields = withRequired(stream.fields.map((f) => f.name), stream.cursorField);
+  if (!saved.success)
+    throw new ConnectorError("config", `The saved position of ${stream.name} is not valid; reset the stream to read it again.`);
+  const fields = withRequired(
+    stream.fields.map((f) => f.name),
+    stream.cursorField,
+  );
 
   let page = await fetchPage(queryPath(api, buildReadQuery(stream.name, fields, stream.cursorField, saved.data ?? {})), signal);
   for (;;) {

@@ -31,7 +31,12 @@ const NOT_QUERIED = new Set(["address", "location", "base64"]);
 export function toSourceFields(describe: SObjectDescribe): SourceField[] {
   return describe.fields
     .filter((field) => !NOT_QUERIED.has(field.type))
-    .map((field) => ({ name: field.name, type: readVendorType(field.type).type ?? "json", nullable: field.nillable, sourceType: field.type }));
+    .map((field) => ({
+      name: field.name,
+      type: readVendorType(field.type).type ?? "json",
+      nullable: field.nillable,
+      sourceType: field.type,
+    }));
 }
 
 export function parseAnswer<T>(schema: z.ZodType<T>, body: unknown, what: string): T {

@@ -13,7 +13,16 @@ export function soqlName(name: string): string {
   return name;
 }
 
-const ESCAPES: Record<string, string> = { "\\": "\\\\", "'": "\\'", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f" };
+const ESCAPES: Record<string, string> = {
+  "\\": "\\\\",
+  "'": "\\'",
+  '"': '\\"',
+  "\n": "\\n",
+  "\r": "\\r",
+  "\t": "\\t",
+  "\b": "\\b",
+  "\f": "\\f",
+};
 
 /** A quoted SOQL string literal; the reserved characters are backslash-escaped as SOQL documents. */
 export function soqlString(value: string): string {
@@ -28,7 +37,11 @@ const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:?
  */
 export function soqlDateTime(value: string): string {
   const ms = DATETIME.test(value) ? Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, "$1:$2")) : NaN;
-  if (Number.isNaN(ms)) throw new ConnectorError("config", `The saved position "${value.slice(0, 40)}" is not a date and time; reset the stream to read it again.`);
+  if (Number.isNaN(ms))
+    throw new ConnectorError(
+      "config",
+      `The saved position "${value.slice(0, 40)}" is not a date and time; reset the stream to read it again.`,
+    );
   return new Date(ms).toISOString().replace(".000Z", "Z");
 }
 
@@ -46,7 +59,10 @@ export function buildReadQuery(object: string, fields: string[], cursorField: st
   let where = "";
   if (position.cursor !== undefined) {
     const ts = soqlDateTime(position.cursor);
-    where = position.lastId === undefined ? ` WHERE ${cursor} >= ${ts}` : ` WHERE ${cursor} > ${ts} OR (${cursor} = ${ts} AND Id > ${soqlString(position.lastId)})`;
+    where =
+      position.lastId === undefined
+        ? ` WHERE ${cursor} >= ${ts}`
+        : ` WHERE ${cursor} > ${ts} OR (${cursor} = ${ts} AND Id > ${soqlString(position.lastId)})`;
   }
   return `${from}${where} ORDER BY ${cursor}, Id`;
 }

@@ -20,7 +20,10 @@ export const localEmbedder: Embedder = { id: LOCAL_EMBEDDING.id, embed: async (t
 export function getEmbedder(config: Env["llm"] = env.llm): Embedder {
   if (!config) return localEmbedder;
   const modelId = PROVIDER_MODELS[config.provider];
-  const model = config.provider === "openai" ? createOpenAI({ apiKey: config.apiKey }).embeddingModel(modelId) : createGoogleGenerativeAI({ apiKey: config.apiKey }).embeddingModel(modelId);
+  const model =
+    config.provider === "openai"
+      ? createOpenAI({ apiKey: config.apiKey }).embeddingModel(modelId)
+      : createGoogleGenerativeAI({ apiKey: config.apiKey }).embeddingModel(modelId);
   return modelEmbedder(`${config.provider}:${modelId}@${EMBEDDING_DIMENSIONS}`, model);
 }
 
@@ -30,9 +33,16 @@ export function modelEmbedder(id: string, model: EmbeddingModel): Embedder {
     id,
     async embed(texts) {
       if (texts.length === 0) return [];
-      const { embeddings } = await embedMany({ model, values: texts, dimensions: EMBEDDING_DIMENSIONS, maxParallelCalls: 2, abortSignal: AbortSignal.timeout(env.llm?.timeoutMs ?? 20_000) });
+      const { embeddings } = await embedMany({
+        model,
+        values: texts,
+        dimensions: EMBEDDING_DIMENSIONS,
+        maxParallelCalls: 2,
+        abortSignal: AbortSignal.timeout(env.llm?.timeoutMs ?? 20_000),
+      });
       return embeddings.map((v) => {
-        if (v.length !== EMBEDDING_DIMENSIONS) throw new Error(`The embedding model answered ${v.length} dimensions, not ${EMBEDDING_DIMENSIONS}`);
+        if (v.length !== EMBEDDING_DIMENSIONS)
+          throw new Error(`The embedding model answered ${v.length} dimensions, not ${EMBEDDING_DIMENSIONS}`);
         const norm = Math.hypot(...v) || 1;
         return v.map((x) => x / norm);
       });

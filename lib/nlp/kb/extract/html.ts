@@ -2,7 +2,32 @@ import { Parser } from "htmlparser2";
 import { tidy, type Block } from "./types";
 
 const SKIPPED = new Set(["script", "style", "noscript", "template", "head", "nav", "svg", "iframe", "button", "select"]);
-const BREAKS = new Set(["p", "div", "section", "article", "main", "header", "footer", "aside", "li", "dt", "dd", "pre", "blockquote", "tr", "table", "ul", "ol", "dl", "figure", "figcaption", "form", "hr", "body", "caption"]);
+const BREAKS = new Set([
+  "p",
+  "div",
+  "section",
+  "article",
+  "main",
+  "header",
+  "footer",
+  "aside",
+  "li",
+  "dt",
+  "dd",
+  "pre",
+  "blockquote",
+  "tr",
+  "table",
+  "ul",
+  "ol",
+  "dl",
+  "figure",
+  "figcaption",
+  "form",
+  "hr",
+  "body",
+  "caption",
+]);
 
 /**
  * HTML (also what DOCX becomes) to blocks: h1-h6 are headings; paragraphs, list items, table rows

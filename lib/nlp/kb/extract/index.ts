@@ -14,10 +14,13 @@ const MAX_CSV_ROWS = 20_000;
 /** The format of an upload, from its file name's extension, else its declared media type. */
 export function formatOf(name: string, mediaType?: string | null): DocumentFormat {
   const extension = path.extname(name).toLowerCase();
-  for (const [format, { extensions }] of Object.entries(DOCUMENT_FORMATS)) if ((extensions as readonly string[]).includes(extension)) return format as DocumentFormat;
+  for (const [format, { extensions }] of Object.entries(DOCUMENT_FORMATS))
+    if ((extensions as readonly string[]).includes(extension)) return format as DocumentFormat;
   const declared = mediaType?.split(";")[0]?.trim().toLowerCase();
   if (declared && declared in DOCUMENT_FORMATS) return declared as DocumentFormat;
-  const known = Object.values(DOCUMENT_FORMATS).flatMap((f) => f.extensions).join(", ");
+  const known = Object.values(DOCUMENT_FORMATS)
+    .flatMap((f) => f.extensions)
+    .join(", ");
   throw new UnsupportedMediaTypeError(`The knowledge base cannot read "${extension || name}" files; it reads ${known}`);
 }
 
@@ -56,8 +59,16 @@ function csvBlocks(source: string, title: string): Block[] {
   } catch (error) {
     throw new ValidationError(`The CSV file cannot be read: ${error instanceof Error ? error.message.split("\n")[0] : "malformed"}`);
   }
-  if (rows.length > MAX_CSV_ROWS) throw new ValidationError(`The CSV file has more than ${MAX_CSV_ROWS} rows; connect it as a data source instead`);
-  const lines = rows.map((row) => Object.entries(row).filter(([, v]) => v !== "" && v != null).map(([k, v]) => `${k}: ${v}`).join("; ")).filter(Boolean);
+  if (rows.length > MAX_CSV_ROWS)
+    throw new ValidationError(`The CSV file has more than ${MAX_CSV_ROWS} rows; connect it as a data source instead`);
+  const lines = rows
+    .map((row) =>
+      Object.entries(row)
+        .filter(([, v]) => v !== "" && v != null)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join("; "),
+    )
+    .filter(Boolean);
   return [{ kind: "heading", level: 1, text: title }, ...lines.map((text) => ({ kind: "text" as const, text }))];
 }
 
@@ -71,8 +82,12 @@ async function pdfBlocks(bytes: Buffer): Promise<Block[]> {
   } catch {
     throw new ValidationError("The PDF file cannot be read (damaged, encrypted or not a PDF)");
   }
-  if (!pages.some((p) => p.trim())) throw new ValidationError("The PDF has no text layer (a scan?); the knowledge base does not read images");
-  return pages.flatMap((page, i) => [{ kind: "heading" as const, level: 1, text: `Page ${i + 1}` }, ...plainTextBlocks(page).map((b) => ({ kind: "text" as const, text: b.text }))]);
+  if (!pages.some((p) => p.trim()))
+    throw new ValidationError("The PDF has no text layer (a scan?); the knowledge base does not read images");
+  return pages.flatMap((page, i) => [
+    { kind: "heading" as const, level: 1, text: `Page ${i + 1}` },
+    ...plainTextBlocks(page).map((b) => ({ kind: "text" as const, text: b.text })),
+  ]);
 }
 
 async function docxBlocks(bytes: Buffer): Promise<Block[]> {

@@ -47,7 +47,12 @@ export function markdownBlocks(source: string): Block[] {
       if (!line.trim() || !/\|/.test(line)) flush();
       continue;
     }
-    paragraph.push(line.replace(/^\s*>\s?/, "").replace(/^\s*\|\s*|\s*\|\s*$/g, "").replace(/\s*\|\s*/g, " | "));
+    paragraph.push(
+      line
+        .replace(/^\s*>\s?/, "")
+        .replace(/^\s*\|\s*|\s*\|\s*$/g, "")
+        .replace(/\s*\|\s*/g, " | "),
+    );
   }
   flush();
   return blocks;

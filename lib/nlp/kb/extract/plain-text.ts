@@ -6,7 +6,10 @@ import { tidy, type Block } from "./types";
  */
 export function plainTextBlocks(source: string): Block[] {
   const blocks: Block[] = [];
-  for (const part of source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split(/\n\s*\n/)) {
+  for (const part of source
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .split(/\n\s*\n/)) {
     const lines = part.split("\n").filter((l) => l.trim());
     if (lines.length === 0) continue;
     const underlined = lines.length === 2 && /^\s*([=\-~*])\1{2,}\s*$/.test(lines[1]!);
@@ -22,5 +25,11 @@ export function plainTextBlocks(source: string): Block[] {
 
 function looksLikeHeading(line: string): boolean {
   const text = line.trim();
-  return text.length <= 80 && /[\p{L}]/u.test(text) && !/[.,;:!?]$/.test(text) && !/[|=<>{};$]|^[A-Z]:\s/.test(text) && text.split(/\s+/).length <= 10;
+  return (
+    text.length <= 80 &&
+    /[\p{L}]/u.test(text) &&
+    !/[.,;:!?]$/.test(text) &&
+    !/[|=<>{};$]|^[A-Z]:\s/.test(text) &&
+    text.split(/\s+/).length <= 10
+  );
 }

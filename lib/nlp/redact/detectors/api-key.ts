@@ -24,7 +24,8 @@ const KNOWN: readonly RegExp[] = [
 const AUTH_SCHEME = /\b(Bearer|Basic)\s+([A-Za-z0-9._~+/\-]{16,}=*)(?![A-Za-z0-9._~+/=\-])/g;
 
 /** `password: ...`, `"client_secret": "..."`, `API_TOKEN=...`: the value after a secret-like name. */
-const ASSIGNMENT = /(?<![A-Za-z0-9_.\-])[A-Za-z0-9_.\-]{0,40}?(?:password|passwd|pwd|passphrase|secret|token|apikey|(?:api|access|private|auth|secret|encryption|signing|master|session|client|app|license|webhook)[_\-]?key)["']?\s*(?::|=|=>)\s*["']?([^\s"'`,;<>]{8,})/gi;
+const ASSIGNMENT =
+  /(?<![A-Za-z0-9_.\-])[A-Za-z0-9_.\-]{0,40}?(?:password|passwd|pwd|passphrase|secret|token|apikey|(?:api|access|private|auth|secret|encryption|signing|master|session|client|app|license|webhook)[_\-]?key)["']?\s*(?::|=|=>)\s*["']?([^\s"'`,;<>]{8,})/gi;
 
 /** The password in a URL's userinfo (`scheme://user:password@host`). */
 const URL_PASSWORD = /\b[a-z][a-z0-9+.\-]{0,30}:\/\/[^\s:@/]+:([^\s@/]+)@/gi;
@@ -37,7 +38,8 @@ const URL = /\b[a-z][a-z0-9+.\-]{0,30}:\/\/[^\s"'<>`]+/gi;
 
 /** An assigned value that is a reference or placeholder, or a plain word or number. */
 function isPlainValue(value: string): boolean {
-  if (/^(?:\$|%|\{\{|<|\*{3})/.test(value) || /^(?:null|none|true|false|undefined|required|optional|redacted|changeme|\*+)$/i.test(value)) return true;
+  if (/^(?:\$|%|\{\{|<|\*{3})/.test(value) || /^(?:null|none|true|false|undefined|required|optional|redacted|changeme|\*+)$/i.test(value))
+    return true;
   if (/^\d+$/.test(value) || /^[a-z]+$/.test(value) || /^[A-Z]+$/.test(value) || /^[a-z_\-.]+$/.test(value)) return true;
   return false;
 }

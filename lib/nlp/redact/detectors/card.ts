@@ -29,7 +29,11 @@ const SCHEMES: readonly Scheme[] = [
   { name: "amex", prefix: (_, d) => d.startsWith("34") || d.startsWith("37"), lengths: [15] },
   { name: "discover", prefix: (_, d) => d.startsWith("6011") || d.startsWith("65") || between(d, 3, 644, 649), lengths: [16, 17, 18, 19] },
   { name: "jcb", prefix: (_, d) => between(d, 4, 3528, 3589), lengths: [16, 17, 18, 19] },
-  { name: "diners", prefix: (_, d) => between(d, 3, 300, 305) || d.startsWith("309") || d.startsWith("36") || d.startsWith("38") || d.startsWith("39"), lengths: [14, 15, 16, 17, 18, 19] },
+  {
+    name: "diners",
+    prefix: (_, d) => between(d, 3, 300, 305) || d.startsWith("309") || d.startsWith("36") || d.startsWith("38") || d.startsWith("39"),
+    lengths: [14, 15, 16, 17, 18, 19],
+  },
   { name: "unionpay", prefix: (_, d) => d.startsWith("62"), lengths: [16, 17, 18, 19] },
   { name: "maestro", prefix: (_, d) => d.startsWith("50") || between(d, 2, 56, 69), lengths: [13, 14, 15, 16, 17, 18, 19] },
   { name: "mir", prefix: (_, d) => between(d, 4, 2200, 2204), lengths: [16, 17, 18, 19] },
@@ -68,7 +72,8 @@ export function detectCards(text: string): Detection[] {
     }
     const stretches: [number, number][] = [];
     for (let to = 1, digits = 0; to <= groups.length && (digits += groups[to - 1].length) <= 19; to++) stretches.push([0, to]);
-    for (let from = groups.length - 1, digits = 0; from > 0 && (digits += groups[from].length) <= 19; from--) stretches.push([from, groups.length]);
+    for (let from = groups.length - 1, digits = 0; from > 0 && (digits += groups[from].length) <= 19; from--)
+      stretches.push([from, groups.length]);
     const valid = stretches.filter(([from, to]) => {
       const part = groups.slice(from, to);
       const digits = part.join("");

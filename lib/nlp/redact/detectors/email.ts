@@ -1,9 +1,30 @@
 import type { Detection } from "../types";
 
-const EMAIL = /(?<![\p{L}\p{N}._%+\-])[\p{L}\p{N}._%+\-]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?\.)+\p{L}{2,24}(?![\p{L}\p{N}\-]|\.[\p{L}\p{N}])/gu;
+const EMAIL =
+  /(?<![\p{L}\p{N}._%+\-])[\p{L}\p{N}._%+\-]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?\.)+\p{L}{2,24}(?![\p{L}\p{N}\-]|\.[\p{L}\p{N}])/gu;
 
 /** `icon@2x.png`, `logo@3x.svg`: asset names whose "domain" ends in a file extension. */
-const FILE_EXTENSIONS = new Set(["png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "css", "js", "mjs", "ts", "tsx", "json", "yaml", "yml", "html", "txt", "pdf", "lock"]);
+const FILE_EXTENSIONS = new Set([
+  "png",
+  "jpg",
+  "jpeg",
+  "gif",
+  "svg",
+  "webp",
+  "ico",
+  "css",
+  "js",
+  "mjs",
+  "ts",
+  "tsx",
+  "json",
+  "yaml",
+  "yml",
+  "html",
+  "txt",
+  "pdf",
+  "lock",
+]);
 
 /**
  * Addresses `local@domain.tld`. Not: a local part starting or ending with a dot or holding `..`,

@@ -11,7 +11,10 @@ const NIR = /([1278])( ?)(\d{2})\2(0[1-9]|1[0-2]|[2-4]\d|[5-9]\d)\2(\d{2}|2[AB])
 export function nirValid(nir: string): boolean {
   const compact = nir.replace(/\s+/g, "");
   if (!/^[1278]\d{4}(\d{2}|2[AB])\d{8}$/.test(compact)) return false;
-  const body = compact.slice(0, 13).replace(/2A(?=\d{6}$)/, "19").replace(/2B(?=\d{6}$)/, "18");
+  const body = compact
+    .slice(0, 13)
+    .replace(/2A(?=\d{6}$)/, "19")
+    .replace(/2B(?=\d{6}$)/, "18");
   const month = Number(compact.slice(3, 5));
   if (month === 0 || (month > 12 && month < 20) || (month > 42 && month < 50)) return false;
   const key = Number(compact.slice(13));

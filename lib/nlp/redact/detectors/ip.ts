@@ -8,7 +8,8 @@ const IPV6_CANDIDATE = /(?<![\p{L}\p{N}_:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}
 /** Words after which a dotted quad is a version number ("version 1.2.3.4", "upgraded to 10.0.0.1"). */
 const VERSION_WORDS = /\b(?:version|ver|v|release|build|firmware|fw|upgraded?|updated?|downgraded?|bumped?|patch(?:ed)?|sdk)\b/gi;
 /** Words after which it is an address; the nearer of the two kinds wins. */
-const ADDRESS_WORDS = /\b(?:ip|ips|ipv4|host|hostname|addr|address|src|dst|source|destination|server|client|remote|peer|gateway|gw|dns|nameserver|proxy|bound|listen(?:ing)?|from|to)\b/gi;
+const ADDRESS_WORDS =
+  /\b(?:ip|ips|ipv4|host|hostname|addr|address|src|dst|source|destination|server|client|remote|peer|gateway|gw|dns|nameserver|proxy|bound|listen(?:ing)?|from|to)\b/gi;
 
 function isVersionContext(text: string, start: number): boolean {
   const before = textBefore(text, start, 40);
@@ -53,7 +54,12 @@ export function detectIps(text: string): Detection[] {
     const before = text[start - 1];
     if (isWordChar(before) || before === "." || before === ":" || before === "-") continue;
     if (before === "/" && isWordChar(text[start - 2])) continue;
-    if (isWordChar(text[end]) || (text[end] === "." && /\d/.test(text[end + 1] ?? "")) || (text[end] === "-" && /[\p{L}\p{N}]/u.test(text[end + 1] ?? ""))) continue;
+    if (
+      isWordChar(text[end]) ||
+      (text[end] === "." && /\d/.test(text[end + 1] ?? "")) ||
+      (text[end] === "-" && /[\p{L}\p{N}]/u.test(text[end + 1] ?? ""))
+    )
+      continue;
     if (isVersionContext(text, start) || isNetwork(text, end, 32)) continue;
     found.push({ start, end, type: "ip", key: m[0], specificity: 3 });
   }

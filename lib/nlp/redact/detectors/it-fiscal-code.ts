@@ -7,7 +7,10 @@ const D = "[0-9LMNPQRSTUV]";
 const CF = new RegExp(`[A-Z]{6}${D}{2}[ABCDEHLMPRST]${D}{2}[A-Z]${D}{3}[A-Z]`, "g");
 
 const ODD: Record<string, number> = Object.fromEntries(
-  [..."0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"].map((ch, i) => [ch, [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23][i]]),
+  [..."0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"].map((ch, i) => [
+    ch,
+    [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23][i],
+  ]),
 );
 
 function decodeDigits(s: string): string {

@@ -30,7 +30,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(STOP.split(/\s+/).filter(
 
 /** Words that end an organisation's name: a capture holding one is not a person. */
 export const COMPANY_WORDS: ReadonlySet<string> = new Set(
-  "inc ltd llc gmbh ag sa sas sarl spa srl bv nv plc corp corporation co company group holdings partners solutions systems technologies tech labs bank university college school hospital clinic traders trading industries international services consulting foundation association".split(" "),
+  "inc ltd llc gmbh ag sa sas sarl spa srl bv nv plc corp corporation co company group holdings partners solutions systems technologies tech labs bank university college school hospital clinic traders trading industries international services consulting foundation association".split(
+    " ",
+  ),
 );
 
 export function isStopWord(word: string): boolean {

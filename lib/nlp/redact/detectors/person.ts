@@ -4,11 +4,16 @@ import { COMPANY_WORDS, isStopWord, NAME, NAME_WORD, PARTICLE } from "./name-wor
 
 const NAME_SEQUENCE = new RegExp(`(?<![\\p{L}\\p{N}_@.])${NAME}(?![\\p{L}\\p{N}_@])`, "gu");
 
-const HONORIFIC_BEFORE = /(?<![\p{L}\p{N}])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lady|Lord|Herr|Frau|Mme|Mlle|Mevr|Dhr|Sr|Sra|Srta|Dott|Dott\.ssa|Sig|Sig\.ra|Ing|Avv|Pan|Pani)\.?|M\.|Fr\.|Hr\.)[ \t]+$/u;
-const LABEL_BEFORE = /(?<![\p{L}\p{N}])(?:name|full name|first and last name|applicant|candidate|guest|passenger|member|insured|policyholder|manager|supervisor|contact|contact name|contact person|customer|customer name|client|client name|patient|patient name|employee|employee name|requester|requested by|reported by|reporter|assignee|assigned to|owner|account owner|sales rep|signed by|attn|attention|from|to|cc|bcc|reply-to|sender|recipient|beneficiary|account holder|cardholder|card holder|nom|prénom et nom|nom complet|titulaire|destinataire|expéditeur|nombre|nombre completo|titular|destinatario|remitente|nome|nome e cognome|intestatario|kunde|ansprechpartner|kontakt|kontaktperson|empfänger|absender|kontoinhaber|naam|contactpersoon|klant|rekeninghouder)[ \t]*:[ \t]*["']?$/iu;
-const SALUTATION_BEFORE = /(?<![\p{L}\p{N}])(?:dear|hi|hello|hey|gentile|gentili|caro|cara|estimado|estimada|querido|querida|hola|cher|chère|bonjour|liebe|lieber|hallo|beste|geachte|witam|szanowny|szanowna)[ \t]+$/iu;
-const SIGNOFF_BEFORE = /(?<![\p{L}\p{N}])(?:regards|best regards|kind regards|warm regards|best wishes|best|thanks|thank you|many thanks|cheers|sincerely|yours sincerely|yours truly|cordialement|bien cordialement|bien à vous|saludos|un saludo|saludos cordiales|atentamente|cordiali saluti|distinti saluti|saluti|mit freundlichen grüßen|mit freundlichen grüssen|viele grüße|beste grüße|freundliche grüße|gruß|grüße|met vriendelijke groet|vriendelijke groeten|groeten|pozdrawiam)[,.!]?[ \t]*(?:\r?\n[ \t]*|[ \t])$/iu;
-const STRONG_INTRO_BEFORE = /(?<![\p{L}\p{N}])(?:my name is|my name's|je m'appelle|je m’appelle|me llamo|mi nombre es|mi chiamo|ich heiße|ich heisse|mijn naam is|nazywam się)[ \t]+$/iu;
+const HONORIFIC_BEFORE =
+  /(?<![\p{L}\p{N}])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lady|Lord|Herr|Frau|Mme|Mlle|Mevr|Dhr|Sr|Sra|Srta|Dott|Dott\.ssa|Sig|Sig\.ra|Ing|Avv|Pan|Pani)\.?|M\.|Fr\.|Hr\.)[ \t]+$/u;
+const LABEL_BEFORE =
+  /(?<![\p{L}\p{N}])(?:name|full name|first and last name|applicant|candidate|guest|passenger|member|insured|policyholder|manager|supervisor|contact|contact name|contact person|customer|customer name|client|client name|patient|patient name|employee|employee name|requester|requested by|reported by|reporter|assignee|assigned to|owner|account owner|sales rep|signed by|attn|attention|from|to|cc|bcc|reply-to|sender|recipient|beneficiary|account holder|cardholder|card holder|nom|prénom et nom|nom complet|titulaire|destinataire|expéditeur|nombre|nombre completo|titular|destinatario|remitente|nome|nome e cognome|intestatario|kunde|ansprechpartner|kontakt|kontaktperson|empfänger|absender|kontoinhaber|naam|contactpersoon|klant|rekeninghouder)[ \t]*:[ \t]*["']?$/iu;
+const SALUTATION_BEFORE =
+  /(?<![\p{L}\p{N}])(?:dear|hi|hello|hey|gentile|gentili|caro|cara|estimado|estimada|querido|querida|hola|cher|chère|bonjour|liebe|lieber|hallo|beste|geachte|witam|szanowny|szanowna)[ \t]+$/iu;
+const SIGNOFF_BEFORE =
+  /(?<![\p{L}\p{N}])(?:regards|best regards|kind regards|warm regards|best wishes|best|thanks|thank you|many thanks|cheers|sincerely|yours sincerely|yours truly|cordialement|bien cordialement|bien à vous|saludos|un saludo|saludos cordiales|atentamente|cordiali saluti|distinti saluti|saluti|mit freundlichen grüßen|mit freundlichen grüssen|viele grüße|beste grüße|freundliche grüße|gruß|grüße|met vriendelijke groet|vriendelijke groeten|groeten|pozdrawiam)[,.!]?[ \t]*(?:\r?\n[ \t]*|[ \t])$/iu;
+const STRONG_INTRO_BEFORE =
+  /(?<![\p{L}\p{N}])(?:my name is|my name's|je m'appelle|je m’appelle|me llamo|mi nombre es|mi chiamo|ich heiße|ich heisse|mijn naam is|nazywam się)[ \t]+$/iu;
 const WEAK_INTRO_BEFORE = /(?<![\p{L}\p{N}])(?:i am|i'm|i’m|this is|soy|sono|ich bin|je suis|ik ben|it's|it’s)[ \t]+$/iu;
 /** `Ada Lovelace <ada@example.com>`, `"Ada Lovelace" <ada@...>`, `Ada Lovelace (ada@example.com, ...)`. */
 const EMAIL_AFTER = /^["']?[ \t]*[<(][^\s<>()@]+@[^\s<>()]+[>),]/;
@@ -16,7 +21,11 @@ const EMAIL_AFTER = /^["']?[ \t]*[<(][^\s<>()@]+@[^\s<>()]+[>),]/;
 type Word = { text: string; start: number; end: number };
 
 function wordsAt(text: string, start: number, end: number): Word[] {
-  return [...text.slice(start, end).matchAll(/[^\s,]+/g)].map((m) => ({ text: m[0], start: start + m.index, end: start + m.index + m[0].length }));
+  return [...text.slice(start, end).matchAll(/[^\s,]+/g)].map((m) => ({
+    text: m[0],
+    start: start + m.index,
+    end: start + m.index + m[0].length,
+  }));
 }
 
 const IS_PARTICLE = new RegExp(`^${PARTICLE}$`);
@@ -26,7 +35,8 @@ function trimStopWords(words: Word[]): Word[] {
   let first = 0;
   let last = words.length;
   while (first < last && isStopWord(words[first].text)) first++;
-  while (last > first && (isStopWord(words[last - 1].text) || IS_PARTICLE.test(words[last - 1].text) || words[last - 1].text.endsWith("."))) last--;
+  while (last > first && (isStopWord(words[last - 1].text) || IS_PARTICLE.test(words[last - 1].text) || words[last - 1].text.endsWith(".")))
+    last--;
   return words.slice(first, last);
 }
 
@@ -42,7 +52,8 @@ function accept(text: string, words: Word[]): Word[] | undefined {
   const enough = words.length >= 2 || knownFirst;
   if (HONORIFIC_BEFORE.test(before) || STRONG_INTRO_BEFORE.test(before)) return words;
   const after = text.slice(words[words.length - 1].end);
-  if (enough && (LABEL_BEFORE.test(before) || SALUTATION_BEFORE.test(before) || SIGNOFF_BEFORE.test(before) || EMAIL_AFTER.test(after))) return words;
+  if (enough && (LABEL_BEFORE.test(before) || SALUTATION_BEFORE.test(before) || SIGNOFF_BEFORE.test(before) || EMAIL_AFTER.test(after)))
+    return words;
   if (knownFirst && WEAK_INTRO_BEFORE.test(before)) return words;
   const at = words.findIndex((w) => FIRST_NAMES.has(w.text.toLowerCase()));
   return at >= 0 && words.length - at >= 2 ? words.slice(at) : undefined;
@@ -69,7 +80,7 @@ export function detectPersonPatterns(text: string): Detection[] {
   return found;
 }
 
-function escape(value: string): string {
+function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
@@ -88,7 +99,10 @@ export function detectKnownNames(text: string, knownNames: readonly string[]): D
     if (words.length >= 2) variants.push([...words.slice(1), ",", words[0]]);
     if (words.length >= 3) variants.push([words[0], words[words.length - 1]], [words[words.length - 1], ",", words[0]]);
     for (const variant of variants) {
-      const body = variant.map(escape).join("\\s+").replace(/\\s\+,\\s\+/g, "\\s*,\\s*");
+      const body = variant
+        .map(escapeRegExp)
+        .join("\\s+")
+        .replace(/\\s\+,\\s\+/g, "\\s*,\\s*");
       const pattern = new RegExp(`(?<![\\p{L}\\p{N}_@.])${body}(?![\\p{L}\\p{N}_@]|\\.[\\p{L}\\p{N}])`, "giu");
       for (const m of text.matchAll(pattern)) {
         if (words.length === 1 && !/^\p{Lu}/u.test(m[0])) continue;

@@ -4,7 +4,8 @@ import { isEmbedded, lastMatchEnd, textBefore } from "./context";
 const SSN = /(\d{3})([- ]?)(\d{2})\2(\d{4})/g;
 const SSN_CONTEXT = /\b(?:ssn|ss#|ss\s?no|social\s+security|soc\.?\s*sec)/gi;
 /** Labels under which a dashed 3-2-4 number is a part or reference number, not an SSN. */
-const OTHER_CONTEXT = /\b(?:part|parts|sku|item|model|order|invoice|ref|reference|serial|catalog|cat|po|ticket|case|tracking|batch|lot|account|acct|routing|bin)\b[^\n;]{0,30}$/i;
+const OTHER_CONTEXT =
+  /\b(?:part|parts|sku|item|model|order|invoice|ref|reference|serial|catalog|cat|po|ticket|case|tracking|batch|lot|account|acct|routing|bin)\b[^\n;]{0,30}$/i;
 
 /** SSA rules: area not 000, 666 or 900-999; group not 00; serial not 0000. */
 export function ssnValid(area: string, group: string, serial: string): boolean {

@@ -45,7 +45,9 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
               {task.retryBlocked && `. Can't be retried: ${task.retryBlocked.charAt(0).toLowerCase()}${task.retryBlocked.slice(1)}`}
             </p>
           </div>
-          {roleHasScope(ctx.actor.role, "tasks:write") && <TaskActions id={task.id} title={task.title} canCancel={task.canCancel} canRetry={task.canRetry} />}
+          {roleHasScope(ctx.actor.role, "tasks:write") && (
+            <TaskActions id={task.id} title={task.title} canCancel={task.canCancel} canRetry={task.canRetry} />
+          )}
         </div>
       </header>
       <div className="grid gap-6 lg:grid-cols-2">
@@ -69,7 +71,11 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
             {task.result.length > 0 && <DetailLines lines={task.result} empty="" />}
           </div>
         ) : (
-          <p className={`text-sm ${MUTED}`}>{task.status.value === "failed" || task.status.value === "cancelled" ? "No result: the task did not finish." : "The result appears here when the task succeeds."}</p>
+          <p className={`text-sm ${MUTED}`}>
+            {task.status.value === "failed" || task.status.value === "cancelled"
+              ? "No result: the task did not finish."
+              : "The result appears here when the task succeeds."}
+          </p>
         )}
       </Card>
       {task.followUps.length > 0 && (

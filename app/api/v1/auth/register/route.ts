@@ -6,6 +6,7 @@ import { RegisterInput } from "@/lib/tenancy/schemas";
 
 /** Creates an account and its tenant, and mails a verification link. The answer never says whether the email was taken. */
 export const POST = withPublic(
-  async ({ db, body, req }) => registerAccount(db, body, { clientAddress: clientAddressOf(req.headers), appUrl: appUrlFor(req.nextUrl.origin) }),
+  async ({ db, body, req }) =>
+    registerAccount(db, body, { clientAddress: clientAddressOf(req.headers), appUrl: appUrlFor(req.nextUrl.origin) }),
   { body: RegisterInput, status: 202 },
 );

@@ -14,7 +14,15 @@ export const POST = withPublic(
     const tenant = await findUserTenant(db, user.userId, body.tenant ?? user.tenantId);
     if (!tenant) throw new ForbiddenError("You are not a member of that tenant");
     const { token, expiresAt } = await issueApiToken({ userId: user.userId, tenantId: tenant.id }, env.apiTokenTtlSeconds);
-    return { token, tokenType: "Bearer", expiresAt, expiresIn: env.apiTokenTtlSeconds, user: { id: user.userId, email: user.email }, tenantId: tenant.id, tenant };
+    return {
+      token,
+      tokenType: "Bearer",
+      expiresAt,
+      expiresIn: env.apiTokenTtlSeconds,
+      user: { id: user.userId, email: user.email },
+      tenantId: tenant.id,
+      tenant,
+    };
   },
   { body: TokenRequest },
 );

@@ -17,10 +17,15 @@ import { sseResponse } from "@/lib/http/sse";
 export const GET = withTenant(
   async ({ ctx, req, query, requestId }) => {
     const header = req.headers.get("last-event-id");
-    if (header !== null && !eventIdSchema.safeParse(header).success) throw new ValidationError("Invalid Last-Event-ID header: must be an event id");
+    if (header !== null && !eventIdSchema.safeParse(header).success)
+      throw new ValidationError("Invalid Last-Event-ID header: must be an event id");
     const after = header ?? query.lastEventId;
     const types = allowedEventTypes(ctx.actor, query.types);
-    const stillAllowed = () => resolveTenantContext(req, ctx.db).then((again) => again.tenantId === ctx.tenantId, () => false);
+    const stillAllowed = () =>
+      resolveTenantContext(req, ctx.db).then(
+        (again) => again.tenantId === ctx.tenantId,
+        () => false,
+      );
     return sseResponse(tenantEventStream(ctx, { after, types, signal: req.signal, stillAllowed }), requestId);
   },
   { scope: "tenant:read", query: EventStreamQuery },

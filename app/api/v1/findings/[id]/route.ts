@@ -4,4 +4,8 @@ import { updateFinding } from "@/lib/agents/findings";
 import { UpdateFindingInput } from "@/lib/agents/schemas";
 
 /** Acknowledge, resolve, dismiss or reopen a finding (who and when are kept). */
-export const PATCH = withTenant(async ({ ctx, params, body }) => updateFinding({ ctx, id: params.id, input: body }), { scope: "agents:write", params: z.object({ id: z.uuid() }), body: UpdateFindingInput });
+export const PATCH = withTenant(async ({ ctx, params, body }) => updateFinding({ ctx, id: params.id, input: body }), {
+  scope: "agents:write",
+  params: z.object({ id: z.uuid() }),
+  body: UpdateFindingInput,
+});

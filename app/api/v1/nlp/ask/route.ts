@@ -17,7 +17,11 @@ function askBudget() {
  */
 export const POST = withTenant(
   async ({ ctx, body, requestId }) => {
-    const events = answerQuestion(ctx, { question: body.question, persona: body.persona }, { embedder: getEmbedder(), model: getLanguageModel() });
+    const events = answerQuestion(
+      ctx,
+      { question: body.question, persona: body.persona },
+      { embedder: getEmbedder(), model: getLanguageModel() },
+    );
     if (!body.stream) return collectAnswer(events);
     return sseResponse(
       (async function* () {

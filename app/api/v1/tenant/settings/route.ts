@@ -3,4 +3,7 @@ import { getTenantSettings, TenantSettingsInput, updateTenantSettings } from "@/
 
 export const GET = withTenant(async ({ ctx }) => getTenantSettings({ ctx }), { scope: "tenant:read" });
 
-export const PUT = withTenant(async ({ ctx, body }) => updateTenantSettings({ ctx, input: body }), { scope: "settings:write", body: TenantSettingsInput });
+export const PUT = withTenant(async ({ ctx, body }) => updateTenantSettings({ ctx, input: body }), {
+  scope: "settings:write",
+  body: TenantSettingsInput,
+});

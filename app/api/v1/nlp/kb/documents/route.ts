@@ -11,7 +11,13 @@ export const GET = withTenant(async ({ ctx }) => ({ documents: await listDocumen
 export const POST = withTenant(
   async ({ ctx, query, req }) => {
     const declared = req.headers.get("content-length");
-    return addDocument(ctx, { name: query.name, title: query.title, mediaType: req.headers.get("content-type"), body: req.body, declaredBytes: declared ? Number(declared) : undefined });
+    return addDocument(ctx, {
+      name: query.name,
+      title: query.title,
+      mediaType: req.headers.get("content-type"),
+      body: req.body,
+      declaredBytes: declared ? Number(declared) : undefined,
+    });
   },
   { scope: "kb:write", query: UploadDocumentQuery, status: 201, rateLimit: "upload", idempotent: true },
 );

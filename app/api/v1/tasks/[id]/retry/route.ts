@@ -2,4 +2,8 @@ import { withTenant } from "@/lib/http/route";
 import { retryTask } from "@/lib/tasks/tasks";
 import { TaskParams } from "@/lib/tasks/schemas";
 
-export const POST = withTenant(async ({ ctx, params }) => ({ task: await retryTask({ ctx, id: params.id }) }), { scope: "tasks:write", params: TaskParams, idempotent: true });
+export const POST = withTenant(async ({ ctx, params }) => ({ task: await retryTask({ ctx, id: params.id }) }), {
+  scope: "tasks:write",
+  params: TaskParams,
+  idempotent: true,
+});

@@ -3,4 +3,10 @@ import { requestSync } from "@/lib/aam/source-actions";
 import { ConnectionParams } from "@/lib/aam/schemas";
 
 /** 202 with the sync task; follow it at /api/v1/tasks/{id}. */
-export const POST = withTenant(async ({ ctx, params }) => ({ task: await requestSync({ ctx, id: params.id }) }), { scope: "aam:write", params: ConnectionParams, status: 202, rateLimit: "sync", idempotent: true });
+export const POST = withTenant(async ({ ctx, params }) => ({ task: await requestSync({ ctx, id: params.id }) }), {
+  scope: "aam:write",
+  params: ConnectionParams,
+  status: 202,
+  rateLimit: "sync",
+  idempotent: true,
+});

@@ -2,7 +2,10 @@ import { withTenant } from "@/lib/http/route";
 import { deleteDocument, getDocumentOrThrow, toDocumentDto } from "@/lib/nlp/kb/documents";
 import { DocumentParams } from "@/lib/nlp/kb/schemas";
 
-export const GET = withTenant(async ({ ctx, params }) => ({ document: toDocumentDto(await getDocumentOrThrow(ctx, params.id)) }), { scope: "kb:read", params: DocumentParams });
+export const GET = withTenant(async ({ ctx, params }) => ({ document: toDocumentDto(await getDocumentOrThrow(ctx, params.id)) }), {
+  scope: "kb:read",
+  params: DocumentParams,
+});
 
 /** Removes the document, its chunks and vectors, and its original. 204. */
 export const DELETE = withTenant(

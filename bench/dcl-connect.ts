@@ -62,7 +62,6 @@ const page = await time(() =>
   queryView(ctx, "invoice", {
     sort: "-amount",
     limit: "50",
-    offset: "0",
     filters: [
       ["currency", "USD"],
       ["amount.gte", "100"],

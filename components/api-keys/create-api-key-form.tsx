@@ -9,7 +9,7 @@ import { MUTED } from "@/components/ui/tone";
 import { DEFAULT_TTL_DAYS, expiryAfterDays, MAX_NAME_LENGTH, TTL_CHOICES_DAYS } from "@/lib/auth/api-keys/limits";
 import type { Scope } from "@/lib/auth/roles";
 import { SCOPE_WORDS } from "@/lib/auth/scope-words";
-import { apiFetch } from "@/lib/http/client";
+import { api, unwrap } from "@/lib/api/client";
 import { NewApiKeyNotice } from "./new-api-key-notice";
 
 export type ScopeGroup = { title: string; scopes: Scope[] };
@@ -46,7 +46,7 @@ export function CreateApiKeyForm({ groups, startOpen }: { groups: ScopeGroup[]; 
     try {
       const expiresAt = expiryAfterDays(Number(data.get("expiry"))).toISOString();
       const name = String(data.get("name") ?? "");
-      const { key } = await apiFetch<{ key: string }>("/api/v1/tenant/api-keys", { body: { name, scopes: [...scopes], expiresAt } });
+      const { key } = await unwrap(api.POST("/api/v1/tenant/api-keys", { body: { name, scopes: [...scopes], expiresAt } }));
       setCreated({ name: name.trim(), key });
       setScopes(new Set());
       form.reset();

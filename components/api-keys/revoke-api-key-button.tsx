@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/card";
-import { apiFetch } from "@/lib/http/client";
+import { api, unwrap } from "@/lib/api/client";
 
 /** Revoke, then a confirmation in place: programs using the key are refused from the next request. */
 export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
@@ -17,7 +17,7 @@ export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
     setBusy(true);
     setError(undefined);
     try {
-      await apiFetch(`/api/v1/tenant/api-keys/${id}`, { method: "DELETE" });
+      await unwrap(api.DELETE("/api/v1/tenant/api-keys/{id}", { params: { path: { id } } }));
       setConfirming(false);
       router.refresh();
     } catch (e) {

@@ -5,7 +5,9 @@ import { BADGE } from "@/components/agents/tone";
 import { CONTROL, MUTED, SURFACE } from "@/components/ui/tone";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/card";
+import { ApiError, api, unwrap } from "@/lib/api/client";
 import type { AnswerEvent, Grounding } from "@/lib/nlp/ask/types";
+import type { PersonaId } from "@/lib/nlp/personas/registry";
 import { figureLine } from "@/lib/nlp/personas/format";
 import { readEvents } from "./read-events";
 
@@ -21,9 +23,9 @@ const EMPTY: Answer = { grounding: null, by: null, text: "", done: null };
  * A question to the assistant: routed to a persona (chosen, or by its words), answered from the
  * knowledge base and the persona's figures as it streams, with the sources it cites.
  */
-export function AskBox({ personas }: { personas: { id: string; title: string }[] }) {
+export function AskBox({ personas }: { personas: { id: PersonaId; title: string }[] }) {
   const [question, setQuestion] = useState("");
-  const [persona, setPersona] = useState("");
+  const [persona, setPersona] = useState<PersonaId | "">("");
   const [answer, setAnswer] = useState<Answer>(EMPTY);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -34,18 +36,10 @@ export function AskBox({ personas }: { personas: { id: string; title: string }[]
     setError(undefined);
     setAnswer(EMPTY);
     try {
-      const res = await fetch("/api/v1/nlp/ask", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ question, ...(persona && { persona }) }),
-      });
-      if (!res.ok || !res.body) {
-        const body = await res.json().catch(() => null);
-        setError(body?.error?.message ?? `The assistant answered ${res.status}`);
-        return;
-      }
+      const stream = await unwrap(api.POST("/api/v1/nlp/ask", { body: { question, ...(persona && { persona }) }, parseAs: "stream" }));
+      if (!stream) return setError("The assistant answered nothing; try again");
       let next: Answer = EMPTY;
-      for await (const { event, data } of readEvents(res.body)) {
+      for await (const { event, data } of readEvents(stream)) {
         const e = data as AnswerEvent & { message?: string };
         if (event === "error") setError(e.message);
         else if (e.type === "grounding") next = { ...next, grounding: e.grounding, by: e.by };
@@ -53,8 +47,8 @@ export function AskBox({ personas }: { personas: { id: string; title: string }[]
         else if (e.type === "done") next = { ...next, done: e };
         setAnswer(next);
       }
-    } catch {
-      setError("The assistant could not be reached; try again");
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : "The assistant could not be reached; try again");
     } finally {
       setBusy(false);
     }
@@ -80,7 +74,7 @@ export function AskBox({ personas }: { personas: { id: string; title: string }[]
         <div className="flex flex-wrap items-center justify-between gap-3">
           <label className={`flex items-center gap-2 text-sm ${MUTED}`}>
             Answer as
-            <select value={persona} onChange={(e) => setPersona(e.target.value)} className={CONTROL}>
+            <select value={persona} onChange={(e) => setPersona(e.target.value as PersonaId | "")} className={CONTROL}>
               <option value="">Chosen from the question</option>
               {personas.map((p) => (
                 <option key={p.id} value={p.id}>

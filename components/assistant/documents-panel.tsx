@@ -8,6 +8,7 @@ import { useRunAction } from "@/components/dcl/use-run-action";
 import { RefreshOnEvents } from "@/components/live/refresh-on-events";
 import { MUTED, SURFACE } from "@/components/ui/tone";
 import { Button } from "@/components/ui/button";
+import { ApiError, api, unwrap } from "@/lib/api/client";
 import { formatBytes } from "@/lib/format";
 import { ErrorText } from "@/components/ui/card";
 
@@ -59,14 +60,17 @@ export function DocumentsPanel({
     const failures: string[] = [];
     for (const file of files) {
       try {
-        const res = await fetch(`/api/v1/nlp/kb/documents?name=${encodeURIComponent(file.name)}`, {
-          method: "POST",
-          headers: { "content-type": file.type || "application/octet-stream" },
-          body: file,
-        });
-        if (!res.ok) failures.push(`${file.name}: ${(await res.json().catch(() => null))?.error?.message ?? `error ${res.status}`}`);
-      } catch {
-        failures.push(`${file.name}: the server could not be reached`);
+        // The file itself is the body, sent as-is with its own type.
+        await unwrap(
+          api.POST("/api/v1/nlp/kb/documents", {
+            params: { query: { name: file.name } },
+            body: file,
+            bodySerializer: (body) => body,
+            headers: { "content-type": file.type || "application/octet-stream" },
+          }),
+        );
+      } catch (e) {
+        failures.push(`${file.name}: ${e instanceof ApiError ? e.message : "the server could not be reached"}`);
       }
     }
     setUploading(false);

@@ -7,7 +7,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Card, ErrorText } from "@/components/ui/card";
-import { apiFetch } from "@/lib/http/client";
+import { api, unwrap } from "@/lib/api/client";
 
 /**
  * Registration answers the same whether or not the email already had an account, so the form
@@ -27,9 +27,11 @@ export function RegisterForm() {
     const email = String(form.get("email"));
     const password = String(form.get("password"));
     try {
-      const answer = await apiFetch<{ message: string }>("/api/v1/auth/register", {
-        body: { name: form.get("name"), email, password, tenantName: form.get("tenantName") },
-      });
+      const answer = await unwrap(
+        api.POST("/api/v1/auth/register", {
+          body: { name: String(form.get("name")), email, password, tenantName: String(form.get("tenantName")) },
+        }),
+      );
       const result = await signIn("credentials", { email, password, redirect: false });
       if (!result || result.error) {
         setNotice(answer.message);

@@ -4,7 +4,7 @@ import { useState } from "react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Card, ErrorText } from "@/components/ui/card";
-import { ApiError, apiFetch } from "@/lib/http/client";
+import { ApiError, api, unwrap } from "@/lib/api/client";
 
 type State = { kind: "idle" | "pending" | "done" | "signed-out" | "invalid" } | { kind: "error"; message: string };
 
@@ -20,7 +20,7 @@ export function VerifyEmailForm({ token }: { token: string }) {
   async function confirm() {
     setState({ kind: "pending" });
     try {
-      await apiFetch("/api/v1/me/email/verify", { body: { token } });
+      await unwrap(api.POST("/api/v1/me/email/verify", { body: { token } }));
       setState({ kind: "done" });
     } catch (error) {
       // Only the link's own faults say "invalid": a server failure or a wait leaves the link worth trying again.

@@ -113,16 +113,15 @@ function toFlow(nodes: GraphNode[], edges: GraphEdge[]): { nodes: LineageNode[];
 }
 
 function captionOf(n: GraphNode): string {
-  const m = n.metadata;
   switch (n.kind) {
     case "source_parent":
-      return `${m.type} · ${count(m.streams)} streams`;
+      return `${n.metadata.type} · ${count(n.metadata.streams)} streams`;
     case "source":
-      return `${count(m.records)} records`;
+      return `${count(n.metadata.records)} records`;
     case "ontology":
-      return `${count(m.rows)} rows`;
+      return `${count(n.metadata.rows)} rows`;
     case "agent":
-      return `reads ${Array.isArray(m.entities) ? m.entities.length : 0} views`;
+      return `reads ${n.metadata.entities.length} views`;
   }
 }
 

@@ -341,7 +341,7 @@ export const FAQ: FaqSection[] = [
         ],
         links: [
           { href: "/api/docs", label: "API documentation", external: true },
-          { href: "/api/v1/openapi.json", label: "OpenAPI document", external: true },
+          { href: "/api/openapi.json", label: "OpenAPI document", external: true },
         ],
       },
     ],

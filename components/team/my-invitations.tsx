@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Card, ErrorText } from "@/components/ui/card";
-import { apiFetch } from "@/lib/http/client";
+import { api, unwrap } from "@/lib/api/client";
 
 type Invitation = { id: string; role: string; tenantName: string; expiresAt: string };
 
@@ -19,7 +19,12 @@ export function MyInvitations({ invitations, emailVerified }: { invitations: Inv
     setError(undefined);
     setBusy(invitation.id);
     try {
-      await apiFetch(`/api/v1/me/invitations/${invitation.id}/${verb}`, { method: "POST" });
+      const params = { path: { id: invitation.id } };
+      await unwrap(
+        verb === "accept"
+          ? api.POST("/api/v1/me/invitations/{id}/accept", { params })
+          : api.POST("/api/v1/me/invitations/{id}/decline", { params }),
+      );
       if (verb === "accept") setJoined(invitation.tenantName);
       router.refresh();
     } catch (e) {

@@ -5,13 +5,12 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Card, ErrorText } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { apiFetch } from "@/lib/http/client";
+import { api, unwrap } from "@/lib/api/client";
+import type { Role } from "@/lib/auth/roles";
 import { PendingInvitations, type Invitation } from "./pending-invitations";
 
 type Member = { userId: string; email: string; name: string; role: string; joinedAt: string };
-/** `POST /api/v1/tenant/members`: the one pending invitation of the address, new or renewed. */
-type Sent = { email: string; acceptUrl: string; renewed: boolean };
-const ROLES: readonly string[] = ["owner", "admin", "member", "viewer"];
+const ROLES: readonly Role[] = ["owner", "admin", "member", "viewer"];
 
 export function TeamManager(props: {
   members: Member[];
@@ -44,9 +43,10 @@ export function TeamManager(props: {
   }
 
   /** Inviting an address again renews its one pending invitation; the answer says which happened. */
-  const invite = (email: string, role: string, resend = false) =>
+  const invite = (email: string, role: Role, resend = false) =>
     run(`invite:${email}`, "invitations", async () => {
-      const { invitation } = await apiFetch<{ invitation: Sent }>("/api/v1/tenant/members", { body: { email, role } });
+      // The one pending invitation of the address, new or renewed.
+      const { invitation } = await unwrap(api.POST("/api/v1/tenant/members", { body: { email, role } }));
       if (resend) return `Sent the invitation to ${invitation.email} again; it is valid for 7 more days.`;
       return invitation.renewed
         ? `${invitation.email} already had a pending invitation: it was renewed for 7 days as ${role} and sent again. They accept it at ${invitation.acceptUrl}`
@@ -57,7 +57,7 @@ export function TeamManager(props: {
     event.preventDefault();
     const formEl = event.currentTarget;
     const form = new FormData(formEl);
-    if (await invite(String(form.get("email") ?? ""), String(form.get("role") ?? "member"))) formEl.reset();
+    if (await invite(String(form.get("email") ?? ""), (form.get("role") ?? "member") as Role)) formEl.reset();
   }
 
   return (
@@ -102,9 +102,11 @@ export function TeamManager(props: {
                         disabled={!!busy}
                         className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
                         onChange={(e) => {
-                          const role = e.target.value;
+                          const role = e.target.value as Role;
                           return run(`role:${m.userId}`, "members", async () => {
-                            await apiFetch(`/api/v1/tenant/members/${m.userId}`, { method: "PATCH", body: { role } });
+                            await unwrap(
+                              api.PATCH("/api/v1/tenant/members/{userId}", { params: { path: { userId: m.userId } }, body: { role } }),
+                            );
                             return `${m.email} is now ${role}.`;
                           });
                         }}
@@ -127,7 +129,7 @@ export function TeamManager(props: {
                         aria-label={`Remove ${m.email}`}
                         onClick={() =>
                           run(`remove:${m.userId}`, "members", async () => {
-                            await apiFetch(`/api/v1/tenant/members/${m.userId}`, { method: "DELETE" });
+                            await unwrap(api.DELETE("/api/v1/tenant/members/{userId}", { params: { path: { userId: m.userId } } }));
                             return `Removed ${m.email} from this workspace.`;
                           })
                         }
@@ -179,10 +181,10 @@ export function TeamManager(props: {
             invitations={props.invitations}
             grantable={grantable}
             busy={busy}
-            onResend={(i) => invite(i.email, i.role, true)}
+            onResend={(i) => invite(i.email, i.role as Role, true)}
             onRevoke={(i) =>
               run(`revoke:${i.id}`, "invitations", async () => {
-                await apiFetch(`/api/v1/tenant/invitations/${i.id}`, { method: "DELETE" });
+                await unwrap(api.DELETE("/api/v1/tenant/invitations/{id}", { params: { path: { id: i.id } } }));
                 return `Revoked the invitation to ${i.email}; it can no longer be accepted.`;
               })
             }

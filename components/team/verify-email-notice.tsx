@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { apiFetch } from "@/lib/http/client";
+import { api, unwrap } from "@/lib/api/client";
 
 /**
  * Tells an unverified user what they cannot do yet and sends a new link on request. The link goes
@@ -14,7 +14,7 @@ export function VerifyEmailNotice() {
   async function resend() {
     setState({ pending: true });
     try {
-      await apiFetch("/api/v1/me/email/send-verification", { method: "POST" });
+      await unwrap(api.POST("/api/v1/me/email/send-verification"));
       setState({ sent: true });
     } catch (e) {
       setState({ error: (e as Error).message });

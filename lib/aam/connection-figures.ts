@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { TenantContext } from "@/lib/auth/context";
 import type { StreamDto } from "@/lib/aam/dto";
+import type { SyncOutcome } from "@/lib/aam/schemas";
 import { SchemaField } from "@/lib/aam/schema/fingerprint";
 import { recordsHeldByStream } from "@/lib/aam/segments/record-versions";
 import { summarizeResult } from "@/lib/tasks/summarize-result";
@@ -9,7 +10,7 @@ import { summarizeResult } from "@/lib/tasks/summarize-result";
 const DAY_MS = 24 * 60 * 60_000;
 export const CHANGE_WINDOW_DAYS = 30;
 
-export type SyncOutcome = "success" | "partial" | "failed";
+export type { SyncOutcome };
 
 /** A stream the last sync could not read, and why (the connector's words, fit for the user). */
 export type SyncProblem = { stream: string; message: string };

@@ -12,8 +12,10 @@ import { getStore, storeKeys } from "@/lib/store";
 import { log } from "@/lib/log";
 import type { ConnectionType } from "@/lib/aam/schemas";
 import { ConnectorError, ConnectorRefusedError, type Connector } from "@/lib/aam/connectors/types";
-import type { CreateConnectionInput, UpdateConnectionInput } from "@/lib/aam/schemas";
+import type { ConnectionPage, CreateConnectionInput, ListConnectionsQuery, UpdateConnectionInput } from "@/lib/aam/schemas";
 import { toConnectionDto, type ConnectionDto } from "@/lib/aam/dto";
+import { pageArgs, toPage } from "@/lib/db/page";
+import { orderOf } from "@/lib/http/list";
 import { newConnectionSettings, updatedConnectionSettings } from "@/lib/aam/safe-mode";
 import { cancelConnectionTasks } from "@/lib/tasks/cancel-connection-tasks";
 
@@ -55,10 +57,27 @@ export async function createConnection({ ctx, input }: { ctx: TenantContext; inp
   }
 }
 
-/** Oldest first, secrets removed. The overview with drift and mappings is `listConnectors`. */
-export async function listConnections({ ctx }: { ctx: TenantContext }): Promise<ConnectionDto[]> {
-  const rows = await ctx.db.connection.findMany({ where: { tenantId: ctx.tenantId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  return Promise.all(rows.map(async (row) => toConnectionDto(row, await readConfig(row))));
+/**
+ * A page of the tenant's connections, secrets removed: in `query.sort` order (oldest first by
+ * default), of one type or status when asked. The overview with drift and mappings is `listConnectors`.
+ */
+export async function listConnections({ ctx, query }: { ctx: TenantContext; query: ListConnectionsQuery }): Promise<ConnectionPage> {
+  const rows = await ctx.db.connection.findMany({
+    where: { tenantId: ctx.tenantId, ...(query.type ? { type: query.type } : {}), ...(query.status ? { status: query.status } : {}) },
+    orderBy: orderOf(query.sort ?? { field: "createdAt", direction: "asc" }),
+    ...pageArgs(query),
+  });
+  const { items, nextCursor } = toPage(rows, query.limit);
+  return { connections: await Promise.all(items.map(async (row) => toConnectionDto(row, await readConfig(row)))), nextCursor };
+}
+
+/** Every connection's id and name, oldest first: for pages that name connections (no config is decrypted). */
+export async function listConnectionNames({ ctx }: { ctx: TenantContext }): Promise<{ id: string; name: string }[]> {
+  return ctx.db.connection.findMany({
+    where: { tenantId: ctx.tenantId },
+    select: { id: true, name: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
 }
 
 /** Scoped to the tenant. Throws NotFoundError. */

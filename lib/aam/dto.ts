@@ -1,9 +1,20 @@
 import type { Connection, ConnectionStream, DriftEvent, SchemaFingerprint } from "@/lib/generated/prisma/client";
 import { connectorSpec } from "@/lib/aam/connectors/registry";
+import type { FieldType, JsonValue } from "@/lib/aam/connectors/types";
+import type { DriftKind, Severity } from "@/lib/aam/drift/types";
+import type { SchemaField, SchemaProfile } from "@/lib/aam/schema/fingerprint";
+import type { ConnectionDto, DriftEventDto, StreamDto, SyncOutcome } from "@/lib/aam/schemas";
 import { maskSecrets } from "@/lib/crypto/mask-secrets";
 
-/** The API's and the pages' view of a connection: the config with secrets removed or masked, and which secrets are set. */
-export function toConnectionDto(row: Connection, config: Record<string, unknown>) {
+export type { ConnectionDto, DriftEventDto, StreamDto };
+
+/**
+ * Rows as the API and the pages show them (the schemas in lib/aam/schemas.ts). Columns the
+ * database keeps as text or JSON are narrowed to what the code writes into them.
+ */
+
+/** A connection: the config with secrets removed or masked, and which secrets are set. */
+export function toConnectionDto(row: Connection, config: Record<string, unknown>): ConnectionDto {
   const spec = connectorSpec(row.type);
   return {
     id: row.id,
@@ -12,48 +23,51 @@ export function toConnectionDto(row: Connection, config: Record<string, unknown>
     status: row.status,
     statusMessage: row.statusMessage,
     schemaPolicy: row.schemaPolicy,
-    /** Sampled and read-only; nothing applied or materialized until promoted (lib/aam/safe-mode.ts). */
     safeMode: row.safeMode,
-    /** Rows read per stream per sync while in safe mode; null otherwise. */
     sampleRowLimit: row.sampleRowLimit,
-    config: maskSecrets(spec.describe(config)),
+    config: maskSecrets(spec.describe(config)) as Record<string, JsonValue>,
     secretsSet: spec.secrets.filter((key) => config[key] !== undefined && config[key] !== ""),
     lastSyncAt: row.lastSyncAt,
-    lastSyncStatus: row.lastSyncStatus,
+    lastSyncStatus: row.lastSyncStatus as SyncOutcome | null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
 }
-export type ConnectionDto = ReturnType<typeof toConnectionDto>;
 
-export function toStreamDto(stream: ConnectionStream, accepted: SchemaFingerprint | null, pending: SchemaFingerprint | null) {
+export function toStreamDto(stream: ConnectionStream, accepted: SchemaFingerprint | null, pending: SchemaFingerprint | null): StreamDto {
   return {
     name: stream.name,
-    status: stream.status,
+    status: stream.status as StreamDto["status"],
     recordCount: stream.recordCount,
     lastReadAt: stream.lastReadAt,
-    schema: accepted ? { fingerprint: accepted.hash, fields: accepted.fields, profile: accepted.profile } : null,
-    pendingSchema: pending ? { fingerprint: pending.hash, fields: pending.fields, profile: pending.profile } : null,
+    schema: accepted ? toStreamSchema(accepted) : null,
+    pendingSchema: pending ? toStreamSchema(pending) : null,
   };
 }
-export type StreamDto = ReturnType<typeof toStreamDto>;
 
-export function toDriftEventDto(event: DriftEvent) {
+function toStreamSchema(fingerprint: SchemaFingerprint) {
+  return {
+    fingerprint: fingerprint.hash,
+    fields: fingerprint.fields as SchemaField[],
+    profile: fingerprint.profile as SchemaProfile,
+  };
+}
+
+export function toDriftEventDto(event: DriftEvent): DriftEventDto {
   return {
     id: event.id,
     connectionId: event.connectionId,
     stream: event.stream,
-    kind: event.kind,
-    severity: event.severity,
+    kind: event.kind as DriftKind,
+    severity: event.severity as Severity,
     field: event.field,
     previousField: event.previousField,
-    previousType: event.previousType,
-    currentType: event.currentType,
+    previousType: event.previousType as FieldType | null,
+    currentType: event.currentType as FieldType | null,
     confidence: event.confidence,
-    details: event.details,
-    status: event.status,
+    details: event.details as Record<string, JsonValue>,
+    status: event.status as DriftEventDto["status"],
     createdAt: event.createdAt,
     resolvedAt: event.resolvedAt,
   };
 }
-export type DriftEventDto = ReturnType<typeof toDriftEventDto>;

@@ -4,20 +4,9 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { approveConfidentProposals } from "@/lib/dcl/mappings/approve-confident";
 import { getDclSettings } from "@/lib/dcl/settings";
-import type { TaskDto } from "@/lib/tasks/dto";
 import { getConnection } from "@/lib/aam/connections";
-import type { ConnectionDto } from "@/lib/aam/dto";
+import type { PromotionResult } from "@/lib/aam/schemas";
 import { requestSync } from "@/lib/aam/source-actions";
-
-export type PromotionResult = {
-  connection: ConnectionDto;
-  /** Streams whose read state was reset: the next sync reads them from the beginning. */
-  streamsReset: number;
-  /** Matcher proposals at or above the tenant's auto-approve threshold, approved now. */
-  mappingsApproved: number;
-  /** The full sync queued; null while the connection is paused (it runs on the next sync). */
-  sync: TaskDto | null;
-};
 
 /**
  * Takes a connection out of safe mode, the only way out (lib/aam/safe-mode.ts): no row limit any

@@ -5,24 +5,25 @@ import { createTask } from "@/lib/tasks/tasks";
 import { toTaskDto, type TaskDto } from "@/lib/tasks/dto";
 import { getConnectionOrThrow, toSourceError, withConnector } from "@/lib/aam/connections";
 import { ConnectorError } from "@/lib/aam/connectors/types";
+import type { ConnectionCheck, Discovery } from "@/lib/aam/schemas";
 
 const PREVIEW_RECORDS = 5;
 
 /** Connects and authenticates. A failure is an answer (`ok: false` with the reason), not an error. */
-export async function checkConnection({ ctx, id }: { ctx: TenantContext; id: string }) {
+export async function checkConnection({ ctx, id }: { ctx: TenantContext; id: string }): Promise<ConnectionCheck> {
   const connection = await getConnectionOrThrow(ctx, id);
   const started = performance.now();
   try {
     await withConnector(ctx, connection, (connector) => connector.check());
-    return { ok: true as const, latencyMs: Math.round(performance.now() - started) };
+    return { ok: true, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
-    if (error instanceof ConnectorError) return { ok: false as const, kind: error.kind, message: error.message };
+    if (error instanceof ConnectorError) return { ok: false, kind: error.kind, message: error.message };
     throw error;
   }
 }
 
 /** The source's schema as it is now, with a few sample records. Records nothing (a sync does). */
-export async function discoverConnection({ ctx, id }: { ctx: TenantContext; id: string }) {
+export async function discoverConnection({ ctx, id }: { ctx: TenantContext; id: string }): Promise<Discovery> {
   const connection = await getConnectionOrThrow(ctx, id);
   try {
     const { streams, problems } = await withConnector(ctx, connection, (connector) => connector.discover());

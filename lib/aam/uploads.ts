@@ -8,6 +8,8 @@ import type { TenantContext, TenantScope } from "@/lib/auth/context";
 import { env } from "@/lib/env";
 import { ConflictError, NotFoundError, PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from "@/lib/errors";
 import { getConnectionOrThrow, readConfig } from "@/lib/aam/connections";
+import type { NamedPageQuery, UploadedFile, UploadedFilePage } from "@/lib/aam/schemas";
+import { pageArgs, toPage } from "@/lib/db/page";
 import { csvOptionsFor, FileConfig, isJsonLines } from "@/lib/aam/connectors/file/config";
 import { CsvShapeError, openCsv } from "@/lib/aam/connectors/file/csv";
 import { fileTextProblem } from "@/lib/aam/connectors/file/text";
@@ -39,7 +41,7 @@ export async function saveUpload({
   name: string;
   body: ReadableStream<Uint8Array> | null;
   declaredBytes?: number;
-}) {
+}): Promise<UploadedFile> {
   const config = await uploadConfig(ctx, connectionId);
   if (declaredBytes !== undefined && declaredBytes > env.maxUploadBytes) throw new PayloadTooLargeError(env.maxUploadBytes);
   if (!body) throw new ValidationError("The request has no file content");
@@ -95,22 +97,40 @@ export async function deleteUpload({ ctx, connectionId, name }: { ctx: TenantCon
   await collectReleasedUploads(ctx).catch((error) => log.warn("released uploads not collected", { tenantId: ctx.tenantId, error }));
 }
 
-/** The files of an upload connection. 404 unless the connection is the tenant's. */
-export async function listUploads({ ctx, connectionId }: { ctx: TenantContext; connectionId: string }) {
+/** A page of the files of an upload connection, by name. 404 unless the connection is the tenant's. */
+export async function listUploads({
+  ctx,
+  connectionId,
+  query,
+}: {
+  ctx: TenantContext;
+  connectionId: string;
+  query: NamedPageQuery;
+}): Promise<UploadedFilePage> {
   await getConnectionOrThrow(ctx, connectionId);
-  return uploadedFiles(ctx, connectionId);
+  await adoptLegacyUploads(ctx, connectionId);
+  const rows = await ctx.db.uploadedFile.findMany({
+    where: { tenantId: ctx.tenantId, connectionId },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, bytes: true },
+    ...pageArgs(query),
+  });
+  const { items, nextCursor } = toPage(rows, query.limit);
+  return { files: items.map(toUploadedFile), nextCursor };
 }
 
-/** For callers that already hold the connection. */
-export async function uploadedFiles(scope: TenantScope, connectionId: string) {
+/** Every file, by name, for callers that already hold the connection. */
+export async function uploadedFiles(scope: TenantScope, connectionId: string): Promise<UploadedFile[]> {
   await adoptLegacyUploads(scope, connectionId);
   const rows = await scope.db.uploadedFile.findMany({
     where: { tenantId: scope.tenantId, connectionId },
     orderBy: { name: "asc" },
     select: { name: true, bytes: true },
   });
-  return rows.map((r) => ({ name: r.name, bytes: Number(r.bytes) }));
+  return rows.map(toUploadedFile);
 }
+
+const toUploadedFile = (row: { name: string; bytes: bigint }): UploadedFile => ({ name: row.name, bytes: Number(row.bytes) });
 
 async function uploadConfig(ctx: TenantContext, connectionId: string): Promise<FileConfig> {
   const connection = await getConnectionOrThrow(ctx, connectionId);

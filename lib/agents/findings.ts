@@ -2,27 +2,31 @@ import "server-only";
 import type { TenantContext, TenantScope } from "@/lib/auth/context";
 import { pageArgs, toPage } from "@/lib/db/page";
 import { NotFoundError } from "@/lib/errors";
+import { orderOf } from "@/lib/http/list";
 import type { Agent, Finding, Prisma } from "@/lib/generated/prisma/client";
 import type { ViewSource } from "@/lib/dcl/views/builds";
 import { getAgentOrThrow } from "./registry";
-import type { ListFindingsQuery, UpdateFindingInput } from "./schemas";
+import { DEFAULT_FINDING_SORT, type Finding as FindingDto, type ListFindingsQuery, type UpdateFindingInput } from "./schemas";
 import type { FindingDraft } from "./types";
 
-export function toFindingDto(f: Finding & { agent?: { slug: string } }) {
+/** A finding as the API answers it (lib/agents/schemas.ts `Finding`). */
+export function toFindingDto(f: Finding & { agent: { slug: string } }): FindingDto {
   return {
     id: f.id,
-    agent: f.agent?.slug ?? null,
+    agent: f.agent.slug,
     key: f.key,
     kind: f.kind,
     title: f.title,
     summary: f.summary,
-    severity: f.severity,
-    impact: f.impactAmount === null ? null : { amount: f.impactAmount, currency: f.impactCurrency, per: f.impactPer },
-    window: f.window,
+    severity: f.severity as FindingDto["severity"],
+    // Amount, currency and period are recorded together (recordFindings).
+    impact:
+      f.impactAmount === null ? null : ({ amount: f.impactAmount, currency: f.impactCurrency, per: f.impactPer } as FindingDto["impact"]),
+    window: f.window as FindingDto["window"],
     sql: f.sql,
-    rows: f.rows,
-    lineage: f.lineage,
-    status: f.status,
+    rows: f.rows as FindingDto["rows"],
+    lineage: f.lineage as FindingDto["lineage"],
+    status: f.status as FindingDto["status"],
     statusById: f.statusById,
     statusAt: f.statusAt?.toISOString() ?? null,
     statusNote: f.statusNote,
@@ -102,7 +106,14 @@ export async function recordFindings(
   return { found: unique.length, new: created, resolved };
 }
 
-export async function listFindings({ ctx, query }: { ctx: TenantContext; query: ListFindingsQuery }) {
+/** A page of the tenant's findings, the most recently seen first unless `sort` says otherwise; `agent` (slug or id) must be the tenant's. */
+export async function listFindings({
+  ctx,
+  query,
+}: {
+  ctx: TenantContext;
+  query: ListFindingsQuery;
+}): Promise<{ findings: FindingDto[]; nextCursor: string | null }> {
   const agentId = query.agent ? (await getAgentOrThrow(ctx, query.agent)).id : undefined;
   const rows = await ctx.db.finding.findMany({
     where: {
@@ -111,7 +122,7 @@ export async function listFindings({ ctx, query }: { ctx: TenantContext; query: 
       ...(query.status && { status: query.status }),
       ...(query.kind && { kind: query.kind }),
     },
-    orderBy: [{ lastSeenAt: "desc" }, { id: "desc" }],
+    orderBy: orderOf(query.sort ?? DEFAULT_FINDING_SORT),
     include: { agent: { select: { slug: true } } },
     ...pageArgs(query),
   });
@@ -127,7 +138,15 @@ export function rankFindings<T extends { severity: string; impact: { amount: num
 }
 
 /** A person acknowledges, resolves, dismisses or reopens a finding; who and when are kept. */
-export async function updateFinding({ ctx, id, input }: { ctx: TenantContext; id: string; input: UpdateFindingInput }) {
+export async function updateFinding({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: TenantContext;
+  id: string;
+  input: UpdateFindingInput;
+}): Promise<FindingDto> {
   const finding = await ctx.db.finding.findFirst({ where: { id, tenantId: ctx.tenantId } });
   if (!finding) throw new NotFoundError("Finding");
   const updated = await ctx.db.finding.update({

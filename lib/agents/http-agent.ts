@@ -6,6 +6,7 @@ import type { Agent } from "@/lib/generated/prisma/client";
 import { outboundFetch } from "@/lib/net/http";
 import { OutboundError } from "@/lib/net/policy";
 import { signingKeyOf } from "./registry";
+import { Severity } from "./schemas";
 import type { AnalysisResult, FindingDraft } from "./types";
 
 /** Rows of each entity sent to a third-party agent. */
@@ -21,7 +22,7 @@ const Answer = z.object({
         kind: z.string().min(1).max(100),
         title: z.string().min(1).max(300),
         summary: z.string().max(2000).default(""),
-        severity: z.enum(["low", "medium", "high", "critical"]).default("medium"),
+        severity: Severity.default("medium"),
         impact: z
           .object({ amount: z.number().finite(), currency: z.string().min(3).max(3), per: z.enum(["once", "month", "year"]) })
           .nullable()

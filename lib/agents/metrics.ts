@@ -1,7 +1,7 @@
 import "server-only";
 import type { TenantScope } from "@/lib/auth/context";
 import { listAgents } from "./registry";
-import type { MetricsQuery } from "./schemas";
+import type { AgentMetricsReport, MetricsQuery } from "./schemas";
 
 /** US dollars per million tokens (input, output), for the estimate; a model not listed has no estimate. */
 const PRICES: Record<string, [number, number]> = {
@@ -19,7 +19,7 @@ const percentile = (sorted: number[], p: number) =>
  * Each agent's record over the last `days`: runs, success rate, p50/p95 duration, tokens and the
  * estimated LLM cost, findings produced and acted on (a person acknowledged, resolved or dismissed them).
  */
-export async function agentMetrics(scope: TenantScope, query: MetricsQuery) {
+export async function agentMetrics(scope: TenantScope, query: MetricsQuery): Promise<AgentMetricsReport> {
   const since = new Date(Date.now() - query.days * 86_400_000);
   const [agents, runs, findings] = await Promise.all([
     listAgents(scope),
@@ -48,7 +48,7 @@ export async function agentMetrics(scope: TenantScope, query: MetricsQuery) {
       }, 0);
       return {
         agent: agent.slug,
-        kind: agent.kind,
+        kind: agent.kind as AgentMetricsReport["agents"][number]["kind"],
         runs: mine.length,
         succeeded,
         failed: finished.length - succeeded,

@@ -6,16 +6,20 @@ import { getTenantOntology } from "@/lib/dcl/ontology/tenant-ontology";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Agent } from "@/lib/generated/prisma/client";
 import { isAllowListed } from "@/lib/net/policy";
+import { pageArgs, toPage } from "@/lib/db/page";
 import { BUILTIN_AGENTS } from "./builtins";
-import type { RegisterAgentInput, UpdateAgentInput } from "./schemas";
+import type { Agent as AgentDto, ListAgentsQuery, RegisterAgentInput, UpdateAgentInput } from "./schemas";
 
-export function toAgentDto(a: Agent) {
+export type { AgentDto };
+
+/** An agent as the API answers it (lib/agents/schemas.ts `Agent`): never its signing key. */
+export function toAgentDto(a: Agent): AgentDto {
   return {
     id: a.id,
     slug: a.slug,
     name: a.name,
     description: a.description,
-    kind: a.kind,
+    kind: a.kind as AgentDto["kind"],
     endpoint: a.endpoint,
     owner: a.owner,
     entities: a.entities as string[],
@@ -25,7 +29,6 @@ export function toAgentDto(a: Agent) {
     updatedAt: a.updatedAt.toISOString(),
   };
 }
-export type AgentDto = ReturnType<typeof toAgentDto>;
 
 /** Gives the tenant the built-in agents it lacks (a tenant's changes to its own are kept); true when it created any. */
 async function ensureBuiltinAgents(scope: TenantScope, have: Pick<Agent, "slug" | "kind">[]): Promise<boolean> {
@@ -47,19 +50,43 @@ async function ensureBuiltinAgents(scope: TenantScope, have: Pick<Agent, "slug" 
   return true;
 }
 
-/** The tenant's agents; the first read gives it the built-in ones (later reads write nothing). */
+/** ensureBuiltinAgents, after reading which built-in agents the tenant has. */
+async function ensureBuiltinAgentsOf(scope: TenantScope): Promise<void> {
+  const builtins = await scope.db.agent.findMany({
+    where: { tenantId: scope.tenantId, kind: "builtin" },
+    select: { slug: true, kind: true },
+  });
+  await ensureBuiltinAgents(scope, builtins);
+}
+
+/** All the tenant's agents, for the platform's own use (the API pages them: listAgentPage); the first read gives it the built-in ones. */
 export async function listAgents(scope: TenantScope): Promise<Agent[]> {
   const read = () => scope.db.agent.findMany({ where: { tenantId: scope.tenantId }, orderBy: [{ kind: "asc" }, { slug: "asc" }] });
   const agents = await read();
   return (await ensureBuiltinAgents(scope, agents)) ? read() : agents;
 }
 
+/** A page of the tenant's agents, built-in ones first, then by slug; the first read gives it the built-in ones. */
+export async function listAgentPage({
+  ctx,
+  query,
+}: {
+  ctx: TenantContext;
+  query: ListAgentsQuery;
+}): Promise<{ agents: AgentDto[]; nextCursor: string | null }> {
+  await ensureBuiltinAgentsOf(ctx);
+  const rows = await ctx.db.agent.findMany({
+    where: { tenantId: ctx.tenantId },
+    orderBy: [{ kind: "asc" }, { slug: "asc" }, { id: "asc" }],
+    ...pageArgs(query),
+  });
+  const { items, nextCursor } = toPage(rows, query.limit);
+  return { agents: items.map(toAgentDto), nextCursor };
+}
+
 /** One agent by id or slug. */
 export async function getAgentOrThrow(scope: TenantScope, idOrSlug: string): Promise<Agent> {
-  await ensureBuiltinAgents(
-    scope,
-    await scope.db.agent.findMany({ where: { tenantId: scope.tenantId, kind: "builtin" }, select: { slug: true, kind: true } }),
-  );
+  await ensureBuiltinAgentsOf(scope);
   const byId = /^[0-9a-f-]{36}$/i.test(idOrSlug);
   const agent = await scope.db.agent.findFirst({ where: { tenantId: scope.tenantId, ...(byId ? { id: idOrSlug } : { slug: idOrSlug }) } });
   if (!agent) throw new NotFoundError("Agent");

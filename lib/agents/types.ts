@@ -1,9 +1,11 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
+import type { z } from "zod";
+import type { Finding, Severity as SeveritySchema } from "./schemas";
 
-export type Severity = "low" | "medium" | "high" | "critical";
+export type Severity = z.infer<typeof SeveritySchema>;
 
 /** Money a finding is about: a saving or an exposure, once or per period. */
-export type Impact = { amount: number; currency: string; per: "once" | "month" | "year" };
+export type Impact = NonNullable<Finding["impact"]>;
 
 /**
  * One thing an agent found, with everything a person needs to check it: the SQL it ran against the

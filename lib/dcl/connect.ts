@@ -12,9 +12,7 @@ import { getTenantOntology } from "./ontology/tenant-ontology";
 import { getDclSettings } from "./settings";
 import { listStreamTables, type StreamTable } from "./source-tables";
 import { rebuildViews } from "./views/rebuild";
-import type { BuildSummary } from "./views/builds";
-
-export type ConnectSummary = { streams: number; proposed: number; autoApproved: number; build: BuildSummary };
+import type { ConnectSummary } from "./schemas";
 
 const LOCK = { ttlMs: 15 * 60_000, waitMs: 15 * 60_000 };
 

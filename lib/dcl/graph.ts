@@ -1,15 +1,15 @@
 import "server-only";
 import type { TenantScope } from "@/lib/auth/context";
-import { listAgents } from "@/lib/agents/registry";
+import { listAgents, type AgentDto } from "@/lib/agents/registry";
+import type { GraphEdge, GraphNode, LineageGraph } from "./schemas";
 import { readDclState, type DclState } from "./state";
 
-/** Sankey layers, left to right. */
-export const NODE_DEPTH = { source_parent: 0, source: 1, ontology: 2, agent: 3 } as const;
-export type NodeKind = keyof typeof NODE_DEPTH;
-export type EdgeKind = "contains" | "maps_to" | "feeds";
+export type { GraphEdge, GraphNode } from "./schemas";
+export type NodeKind = GraphNode["kind"];
+export type EdgeKind = GraphEdge["kind"];
 
-export type GraphNode = { id: string; kind: NodeKind; depth: number; label: string; metadata: Record<string, unknown> };
-export type GraphEdge = { id: string; kind: EdgeKind; source: string; target: string; weight: number; metadata: Record<string, unknown> };
+/** Sankey layers, left to right. */
+export const NODE_DEPTH = { source_parent: 0, source: 1, ontology: 2, agent: 3 } as const satisfies Record<NodeKind, number>;
 
 const streamNode = (connectionId: string, stream: string) => `source:${connectionId}:${stream}`;
 
@@ -19,7 +19,7 @@ const streamNode = (connectionId: string, stream: string) => `source:${connectio
  * holds), so the UI can draw a Sankey without computing anything. Built from stored state and the
  * current DuckDB build; nothing is invented for an empty tenant. Pass `state` when it is already read.
  */
-export async function buildLineageGraph(scope: TenantScope, state?: DclState) {
+export async function buildLineageGraph(scope: TenantScope, state?: DclState): Promise<LineageGraph> {
   const [connections, { ontology, build }, agents] = await Promise.all([
     scope.db.connection.findMany({
       where: { tenantId: scope.tenantId },
@@ -103,7 +103,7 @@ export async function buildLineageGraph(scope: TenantScope, state?: DclState) {
       kind: "agent",
       depth: NODE_DEPTH.agent,
       label: agent.name,
-      metadata: { description: agent.description, entities, kind: agent.kind, enabled: agent.enabled },
+      metadata: { description: agent.description, entities, kind: agent.kind as AgentDto["kind"], enabled: agent.enabled },
     });
     for (const entity of entities) {
       if (!ontology.entities.some((e) => e.name === entity)) continue;

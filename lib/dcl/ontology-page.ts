@@ -2,7 +2,7 @@ import "server-only";
 import type { TenantContext } from "@/lib/auth/context";
 import { buildLineageGraph } from "./graph";
 import type { MappingDto } from "./mappings/dto";
-import { listMappings } from "./mappings/list-mappings";
+import { allMappingVersions } from "./mappings/list-mappings";
 import type { People } from "./mappings/method-words";
 import { targetOf, type OntologyDefinition, type OntologyFieldType } from "./ontology/definition";
 import { readDclState } from "./state";
@@ -29,7 +29,7 @@ export async function getOntologyPage({ ctx }: { ctx: TenantContext }) {
   const [graph, views, history, rebuild] = await Promise.all([
     buildLineageGraph(ctx, state),
     listViews(ctx, state),
-    listMappings({ ctx, input: { history: true } }),
+    allMappingVersions(ctx),
     ctx.db.task.findFirst({
       where: { tenantId: ctx.tenantId, type: "dcl.rebuild" },
       orderBy: { createdAt: "desc" },
@@ -37,7 +37,7 @@ export async function getOntologyPage({ ctx }: { ctx: TenantContext }) {
     }),
   ]);
   const byField = new Map<string, MappingDto[]>();
-  for (const m of history.items) {
+  for (const m of history) {
     const versions = byField.get(fieldKey(m));
     if (versions) versions.push(m);
     else byField.set(fieldKey(m), [m]);
@@ -45,7 +45,7 @@ export async function getOntologyPage({ ctx }: { ctx: TenantContext }) {
   const proposed: MappingDto[] = [];
   const mapped: MappedField[] = [];
   for (const versions of byField.values()) {
-    // listMappings orders each field's versions newest first.
+    // allMappingVersions orders each field's versions newest first.
     const [newest] = versions;
     if (newest.status === "proposed") proposed.push(newest);
     const current = versions.find((v) => v.status === "approved");
@@ -54,7 +54,7 @@ export async function getOntologyPage({ ctx }: { ctx: TenantContext }) {
   const builtAt = views.builtAt;
   // The graph's connection nodes are the tenant's connections; no second query for their names.
   const connectionNames = Object.fromEntries(
-    graph.nodes.filter((n) => n.kind === "source_parent").map((n) => [n.metadata.connectionId as string, n.label]),
+    graph.nodes.flatMap((n) => (n.kind === "source_parent" ? [[n.metadata.connectionId, n.label]] : [])),
   );
   return {
     connectionNames,
@@ -63,9 +63,9 @@ export async function getOntologyPage({ ctx }: { ctx: TenantContext }) {
     fields: ontologyFields(ontology, mapped),
     proposed,
     mapped,
-    people: await peopleOf(ctx, history.items),
+    people: await peopleOf(ctx, history),
     /** Approvals (and corrections, rollbacks) the current build does not include yet. */
-    approvedSinceBuild: history.items.filter((m) => m.status === "approved" && m.decidedAt && (!builtAt || m.decidedAt > builtAt)).length,
+    approvedSinceBuild: history.filter((m) => m.status === "approved" && m.decidedAt && (!builtAt || m.decidedAt > builtAt)).length,
     targets: ontology.entities.map((e) => ({ entity: e.name, fields: e.fields.map((f) => targetOf(e.name, f.name)) })),
     rebuildStatus: rebuild?.status ?? null,
   };

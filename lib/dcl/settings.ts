@@ -18,7 +18,22 @@ export type DclSettingsInput = z.infer<typeof DclSettingsInput>;
 
 export const DEFAULT_AUTO_APPROVE = 0.9;
 
-export type DclSettings = { autoApproveThreshold: number; repair: { auto: number; review: number } };
+/** The tenant's DCL policy: the thresholds in force (the calibrated defaults where none was set). */
+export const DclSettings = z
+  .object({
+    autoApproveThreshold: z
+      .number()
+      .meta({ description: "Mapping proposals at or above this confidence are approved without a person", examples: [0.9] }),
+    repair: z.object({
+      auto: z.number().meta({ description: "Repairs at or above this confidence are applied by the agent", examples: [0.7] }),
+      review: z.number().meta({
+        description: "Repairs at or above this (below `auto`) wait for a person; below it they are only reported",
+        examples: [0.5],
+      }),
+    }),
+  })
+  .meta({ id: "DclSettings" });
+export type DclSettings = z.infer<typeof DclSettings>;
 
 export async function getDclSettings(scope: TenantScope): Promise<DclSettings> {
   const row = await scope.db.dclSettings.findUnique({
@@ -31,7 +46,7 @@ export async function getDclSettings(scope: TenantScope): Promise<DclSettings> {
   };
 }
 
-export async function updateDclSettings({ ctx, input }: { ctx: TenantContext; input: DclSettingsInput }) {
+export async function updateDclSettings({ ctx, input }: { ctx: TenantContext; input: DclSettingsInput }): Promise<DclSettings> {
   const current = await getDclSettings(ctx);
   const repair = { auto: input.repairAutoThreshold ?? current.repair.auto, review: input.repairReviewThreshold ?? current.repair.review };
   if (repair.review >= repair.auto) {

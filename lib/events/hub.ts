@@ -2,9 +2,9 @@ import "server-only";
 import { getKv } from "@/lib/kv";
 import { log } from "@/lib/log";
 import { tenantChannel } from "@/lib/events/publish";
-import type { TenantEvent } from "@/lib/events/types";
+import type { LiveEvent } from "@/lib/events/types";
 
-type Listener = (event: TenantEvent) => void;
+type Listener = (event: LiveEvent) => void;
 type Channel = { listeners: Set<Listener>; ready: Promise<() => Promise<void>> };
 
 /**
@@ -42,9 +42,9 @@ export async function listenToTenant(tenantId: string, listener: Listener): Prom
 }
 
 function deliver(listeners: Set<Listener>, message: string) {
-  let event: TenantEvent;
+  let event: LiveEvent;
   try {
-    event = JSON.parse(message) as TenantEvent;
+    event = JSON.parse(message) as LiveEvent;
   } catch {
     return log.warn("malformed tenant event dropped", { length: message.length });
   }

@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TenantScope } from "@/lib/auth/context";
 import { getKv } from "@/lib/kv";
 import { log } from "@/lib/log";
-import { TRANSIENT_EVENT_TYPES, type TenantEvent, type TenantEventType } from "@/lib/events/types";
+import { type LiveEvent, TRANSIENT_EVENT_TYPES, type TenantEventType } from "@/lib/events/types";
 import { pruneOldEvents } from "@/lib/events/retention";
 
 /** The live channel of one tenant: every app instance's streams subscribe to it (through Redis when configured). */
@@ -22,7 +22,7 @@ export async function publishTenantEvent(scope: TenantScope, type: TenantEventTy
   }
 }
 
-async function record(scope: TenantScope, type: TenantEventType, data: Record<string, unknown>): Promise<TenantEvent> {
+async function record(scope: TenantScope, type: TenantEventType, data: Record<string, unknown>): Promise<LiveEvent> {
   if (TRANSIENT_EVENT_TYPES.has(type)) return { type, at: new Date().toISOString(), data };
   const row = await scope.db.tenantEvent.create({ data: { tenantId: scope.tenantId, type, data: data as Prisma.InputJsonValue } });
   await pruneOldEvents(scope);

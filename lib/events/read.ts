@@ -1,7 +1,7 @@
 import "server-only";
 import type { TenantScope } from "@/lib/auth/context";
-import type { ListEventsQuery } from "@/lib/events/schemas";
-import type { TenantEvent, TenantEventType } from "@/lib/events/types";
+import type { ListEventsQuery, TenantEvent } from "@/lib/events/schemas";
+import type { TenantEventType } from "@/lib/events/types";
 
 /** The tenant's kept events after `after`, oldest first. */
 export async function readEventsAfter(
@@ -19,7 +19,7 @@ export async function readEventsAfter(
     id: row.id.toString(),
     type: row.type as TenantEventType,
     at: row.createdAt.toISOString(),
-    data: row.data as Record<string, unknown>,
+    data: row.data as TenantEvent["data"],
   }));
 }
 
@@ -37,7 +37,7 @@ export async function listEvents(
 ): Promise<{ events: TenantEvent[]; nextCursor: string | null }> {
   const events = await readEventsAfter(scope, BigInt(query.cursor ?? 0), query.limit + 1, types);
   const page = events.slice(0, query.limit);
-  return { events: page, nextCursor: events.length > query.limit ? page.at(-1)!.id! : null };
+  return { events: page, nextCursor: events.length > query.limit ? page.at(-1)!.id : null };
 }
 
 /** Whether the tenant's log still holds this event (a resume point older than the retention does not). */

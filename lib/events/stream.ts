@@ -2,7 +2,7 @@ import "server-only";
 import type { TenantScope } from "@/lib/auth/context";
 import { listenToTenant } from "@/lib/events/hub";
 import { eventExists, lastEventId, readEventsAfter } from "@/lib/events/read";
-import type { TenantEvent, TenantEventType } from "@/lib/events/types";
+import type { LiveEvent, TenantEventType } from "@/lib/events/types";
 import type { SseItem } from "@/lib/http/sse";
 
 /** Events one reconnect may replay; a client further behind is told to reload instead. */
@@ -80,23 +80,23 @@ export async function* tenantEventStream(scope: TenantScope, options: Options): 
   }
 }
 
-const item = (event: TenantEvent): SseItem => ({ id: event.id, event: event.type, data: event });
+const item = (event: LiveEvent): SseItem => ({ id: event.id, event: event.type, data: event });
 
 /** Live events waiting for the stream's consumer; `next` resolves with one, undefined after `waitMs` or on abort, or "overflow". */
 class EventInbox {
-  private readonly queued: TenantEvent[] = [];
+  private readonly queued: LiveEvent[] = [];
   private overflowed = false;
   private wake?: () => void;
 
   constructor(private readonly limit: number) {}
 
-  push(event: TenantEvent) {
+  push(event: LiveEvent) {
     if (this.queued.length >= this.limit) this.overflowed = true;
     else this.queued.push(event);
     this.wake?.();
   }
 
-  async next(signal: AbortSignal, waitMs: number): Promise<TenantEvent | "overflow" | undefined> {
+  async next(signal: AbortSignal, waitMs: number): Promise<LiveEvent | "overflow" | undefined> {
     if (!this.queued.length && !this.overflowed && !signal.aborted) {
       await new Promise<void>((resolve) => {
         const done = () => {

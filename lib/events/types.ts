@@ -1,3 +1,5 @@
+import type { TenantEvent } from "@/lib/events/schemas";
+
 /**
  * What a tenant's live clients receive. Kept events get an id from the event log and can be
  * replayed; progress events are live only (a reconnecting client reads the state instead).
@@ -18,10 +20,5 @@ export type TenantEventType = (typeof TENANT_EVENT_TYPES)[number];
 /** Live only: frequent, and superseded by the next one or by the stored state. */
 export const TRANSIENT_EVENT_TYPES: ReadonlySet<TenantEventType> = new Set(["aam.sync.progress"]);
 
-export type TenantEvent = {
-  /** The event log's id (a decimal string); absent for a transient event. */
-  id?: string;
-  type: TenantEventType;
-  at: string;
-  data: Record<string, unknown>;
-};
+/** An event as it travels live: a kept one carries the log's id (lib/events/schemas.ts `TenantEvent`), a transient one none. */
+export type LiveEvent = Omit<TenantEvent, "id" | "data"> & { id?: string; data: Record<string, unknown> };

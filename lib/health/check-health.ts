@@ -3,9 +3,9 @@ import { env } from "@/lib/env";
 import { getDbState } from "@/lib/db";
 import { getKv } from "@/lib/kv";
 import { jobEngineStatus } from "@/lib/jobs/engine";
+import type { ComponentStatus, Health } from "./schemas";
 
-export type ComponentStatus = { status: "ok" | "down"; mode: string; latencyMs?: number; error?: string };
-export type Health = { status: "ok" | "degraded" | "down"; database: ComponentStatus; redis: ComponentStatus; jobs: ComponentStatus };
+export type { ComponentStatus, Health };
 
 /** Probes each dependency with a cheap round trip. Errors are summarized, never raw. */
 export async function checkHealth(): Promise<Health> {

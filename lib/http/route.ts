@@ -21,17 +21,20 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 /**
  * The one wrapper for REST route handlers. It parses params, query and body with zod, resolves the
  * caller (withTenant, refusing cross-site changes made with the session cookie: lib/http/origin.ts),
- * checks the scope, maps errors, and tags every response with a request id.
+ * checks the scope, maps errors, and tags every response with a request id. Every route declares
+ * its success answer (`response`), which types what the handler returns and documents it.
  * A handler returns data (sent as JSON) or a Response.
  */
 /**
  * What a success answers: the zod schema of its JSON body (documented, and checked by the contract
  * tests), a body of another media type (an event stream, a file), or `null` for no content (204).
+ * A body of another media type may have a JSON alternative (`json`), answered when the request asks
+ * for one (`stream: false`); both are documented.
  */
-export type RawResponse = { mediaType: string; description: string };
+export type RawResponse = { mediaType: string; description: string; json?: z.ZodType };
 export type ResponseSchema = z.ZodType | RawResponse | null;
 
-type Schemas = { body?: z.ZodType; query?: z.ZodType; params?: z.ZodType; response?: ResponseSchema };
+type Schemas = { body?: z.ZodType; query?: z.ZodType; params?: z.ZodType; response: ResponseSchema };
 type In = "body" | "query" | "params";
 type Out<S extends Schemas, K extends In> = S[K] extends z.ZodType ? z.output<S[K]> : undefined;
 /** A handler answers its response schema's data, or a Response of its own (headers, a stream). */
@@ -39,9 +42,9 @@ type Reply<S extends Schemas> = S["response"] extends z.ZodType
   ? z.input<S["response"]> | Response
   : S["response"] extends null
     ? void | Response
-    : S["response"] extends RawResponse
-      ? Response
-      : unknown;
+    : S["response"] extends { json: z.ZodType }
+      ? z.input<S["response"]["json"]> | Response
+      : Response;
 
 type Input<S extends Schemas> = {
   req: NextRequest;
@@ -75,7 +78,7 @@ function withSpec(handler: RouteHandler, spec: RouteSpec): RouteHandler {
 
 export function withPublic<S extends Schemas>(
   handler: (input: Input<S> & { db: PrismaClient }) => Promise<Reply<S>>,
-  options: Options<S> = {} as Options<S>,
+  options: Options<S>,
 ): RouteHandler {
   const { body, query, params, response, status } = options;
   return withSpec(

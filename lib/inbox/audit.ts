@@ -1,10 +1,9 @@
 import "server-only";
 import type { TenantScope } from "@/lib/auth/context";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { InboxKind } from "./schemas";
+import type { DecisionAction, InboxKind } from "./schemas";
 
-export type { InboxKind } from "./schemas";
-export type DecisionAction = "approve" | "edit" | "reject" | "auto_apply" | "rollback";
+export type { DecisionAction, InboxKind } from "./schemas";
 
 export type DecisionRecord = {
   kind: InboxKind;

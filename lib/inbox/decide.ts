@@ -6,11 +6,9 @@ import { requestDclRebuild } from "@/lib/dcl/request-rebuild";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
 import { publishTenantEvent } from "@/lib/events/publish";
 import { createTask } from "@/lib/tasks/tasks";
-import type { InboxDecision, InboxDecisions } from "./schemas";
+import type { DecisionResult, InboxDecision, InboxDecisionResults, InboxDecisions } from "./schemas";
 
-export type DecisionResult =
-  | { id: string; kind: InboxDecision["kind"]; ok: true; status: string }
-  | { id: string; kind: InboxDecision["kind"]; ok: false; error: string };
+export type { DecisionResult } from "./schemas";
 
 /**
  * Decides a selection of inbox items, each on its own (one that cannot be decided, e.g. decided
@@ -18,13 +16,7 @@ export type DecisionResult =
  * a schema change accepted runs the repair agent on its connection (which rebuilds the views), and
  * a mapping decided queues a rebuild.
  */
-export async function decideInboxItems({
-  ctx,
-  input,
-}: {
-  ctx: TenantContext;
-  input: InboxDecisions;
-}): Promise<{ results: DecisionResult[]; taskIds: string[] }> {
+export async function decideInboxItems({ ctx, input }: { ctx: TenantContext; input: InboxDecisions }): Promise<InboxDecisionResults> {
   const results: DecisionResult[] = [];
   const repairConnections = new Set<string>();
   let mappingsChanged = false;
@@ -38,13 +30,13 @@ export async function decideInboxItems({
           reason: d.reason,
         });
         if (outcome.streamSettled) repairConnections.add(outcome.connectionId);
-        results.push({ id: d.id, kind: d.kind, ok: true, status: outcome.status });
+        results.push({ id: d.id, kind: d.kind, ok: true, status: d.decision === "approve" ? "accepted" : "rejected" });
       } else {
         await assertWaiting(ctx, d);
-        const mapping = await decideMapping({ ctx, id: d.id, input: { decision: d.decision, target: d.target, reason: d.reason } });
+        await decideMapping({ ctx, id: d.id, input: { decision: d.decision, target: d.target, reason: d.reason } });
         mappingsChanged = true;
-        // The decision itself: rejecting a flagged mapping in force also writes its "no mapping" version.
-        results.push({ id: d.id, kind: d.kind, ok: true, status: d.decision === "approve" ? mapping.status : "rejected" });
+        // The decision itself (an approval, corrected or not, is in force), not the "no mapping" version a rejected flag also writes.
+        results.push({ id: d.id, kind: d.kind, ok: true, status: d.decision === "approve" ? "approved" : "rejected" });
       }
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

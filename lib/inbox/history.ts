@@ -2,36 +2,15 @@ import "server-only";
 import type { TenantContext } from "@/lib/auth/context";
 import { pageArgs, toPage } from "@/lib/db/page";
 import type { ReviewDecision } from "@/lib/generated/prisma/client";
-import type { ListHistoryQuery } from "./schemas";
+import type { DecisionAction, HistoryEntry, HistoryPage, InboxKind, ListHistoryQuery } from "./schemas";
 
-export type HistoryEntry = {
-  id: string;
-  kind: string;
-  action: string;
-  connectionId: string;
-  stream: string;
-  field: string | null;
-  from: string | null;
-  target: string | null;
-  before: unknown;
-  after: unknown;
-  evidence: unknown;
-  reason: string | null;
-  /** Who decided: a member's email, or null for the repair agent. */
-  actor: string | null;
-  createdAt: Date;
-  /** The mapping version this decision put in force, while it still is: `POST /api/v1/inbox/rollbacks` with this id undoes it. */
-  rollbackId: string | null;
-};
+export type { HistoryEntry } from "./schemas";
+
+/** Stored JSON (the audit's columns), as the wire describes it. */
+type Json = HistoryEntry["before"];
 
 /** The tenant's audit of decisions on inbox items, newest first, with what can still be rolled back. */
-export async function listDecisions({
-  ctx,
-  query,
-}: {
-  ctx: TenantContext;
-  query: ListHistoryQuery;
-}): Promise<{ decisions: HistoryEntry[]; nextCursor: string | null }> {
+export async function listDecisions({ ctx, query }: { ctx: TenantContext; query: ListHistoryQuery }): Promise<HistoryPage> {
   const rows = await ctx.db.reviewDecision.findMany({
     where: {
       tenantId: ctx.tenantId,
@@ -52,16 +31,16 @@ export async function listDecisions({
         r.kind !== "schema" && r.action !== "reject" && current !== undefined && current.version === put && current.ontologyField !== null;
       return {
         id: r.id,
-        kind: r.kind,
-        action: r.action,
+        kind: r.kind as InboxKind,
+        action: r.action as DecisionAction,
         connectionId: r.connectionId,
         stream: r.stream,
         field: r.field,
         from: r.fromField,
         target: r.target,
-        before: r.before,
-        after: r.after,
-        evidence: r.evidence,
+        before: r.before as Json,
+        after: r.after as Json,
+        evidence: r.evidence as Json,
         reason: r.reason,
         actor: r.actorId ? (actors.get(r.actorId) ?? "a former member") : null,
         createdAt: r.createdAt,

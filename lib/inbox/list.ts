@@ -1,57 +1,59 @@
 import "server-only";
 import type { TenantScope } from "@/lib/auth/context";
 import type { DriftEvent, MappingRegistry } from "@/lib/generated/prisma/client";
-import type { ListInboxQuery } from "./schemas";
-import type { InboxKind } from "./audit";
+import type { InboxCounts, InboxItem, InboxKind, InboxPage, ListInboxQuery } from "./schemas";
 
-/** One thing waiting for a person, with what they need to decide it. */
-export type InboxItem = {
-  id: string;
-  kind: InboxKind;
-  connectionId: string;
-  connectionName: string;
-  stream: string;
-  field: string | null;
-  /** The field of the old schema a repair continues, or the old name of a renamed field. */
-  from: string | null;
-  /** The proposed target ("entity.field"); null for a schema change. */
-  target: string | null;
-  /** The target in force for this field now, if any. */
-  current: string | null;
-  transform: string | null;
-  confidence: number | null;
-  reason: string;
-  evidence: unknown;
-  createdAt: Date;
-};
-
-export type InboxCounts = Record<InboxKind, number> & { total: number };
+export type { InboxCounts, InboxItem } from "./schemas";
 
 /**
- * Everything waiting for a person in one tenant, newest first: repairs the agent was not sure
- * of, mapping proposals below the auto-approve threshold, and schema changes a connection's policy
- * holds. `counts` covers all of them; `items` the newest `limit` of those asked for.
+ * Everything waiting for a person in one tenant (of one connection, when given), newest first, a
+ * page at a time: repairs the agent was not sure of, mapping proposals below the auto-approve
+ * threshold, and schema changes a connection's policy holds. `counts` covers every kind and page.
+ * The cursor is the last item's id: the next page holds the items older than it (ties by id), even
+ * once that item was decided.
  */
-export async function listInbox(scope: TenantScope, query: ListInboxQuery): Promise<{ items: InboxItem[]; counts: InboxCounts }> {
+export async function listInbox(scope: TenantScope, query: ListInboxQuery): Promise<InboxPage> {
   const [proposals, held] = await Promise.all([waitingProposals(scope, query.connectionId), heldChanges(scope, query.connectionId)]);
-  const counts = countOf(proposals, held);
   const wanted = (kind: InboxKind) => !query.kind || query.kind === kind;
-  const mappingRows = proposals
-    .filter((p) => wanted(kindOf(p)))
-    .sort(newestFirst)
-    .slice(0, query.limit);
-  const driftRows = wanted("schema") ? held.sort(newestFirst).slice(0, query.limit) : [];
-  const connectionIds = [...new Set([...mappingRows, ...driftRows].map((r) => r.connectionId))];
+  const waiting: Waiting[] = [
+    ...proposals.filter((p) => wanted(kindOf(p))).map((mapping) => ({ mapping })),
+    ...(wanted("schema") ? held.map((event) => ({ event })) : []),
+  ].sort((a, b) => newestFirst(rowOf(a), rowOf(b)));
+  const start = query.cursor ? await positionAfter(scope, waiting, query.cursor) : 0;
+  const page = waiting.slice(start, start + query.limit);
+  const mappingRows = page.flatMap((w) => ("mapping" in w ? [w.mapping] : []));
   const [names, inForce, examples] = await Promise.all([
-    connectionNames(scope, connectionIds),
+    connectionNames(scope, [...new Set(page.map((w) => rowOf(w).connectionId))]),
     mappingsInForce(scope, mappingRows),
     fieldExamples(scope, mappingRows),
   ]);
-  const items = [
-    ...mappingRows.map((r) => mappingItem(r, names.get(r.connectionId) ?? "", inForce, examples)),
-    ...driftRows.map((e) => schemaItem(e, names.get(e.connectionId) ?? "")),
-  ];
-  return { items: items.sort(newestFirst).slice(0, query.limit), counts };
+  const items = page.map((w) => {
+    const name = names.get(rowOf(w).connectionId) ?? "";
+    return "mapping" in w ? mappingItem(w.mapping, name, inForce, examples) : schemaItem(w.event, name);
+  });
+  return { items, counts: countOf(proposals, held), nextCursor: start + query.limit < waiting.length ? rowOf(page.at(-1)!).id : null };
+}
+
+type Waiting = { mapping: MappingRegistry } | { event: DriftEvent };
+const rowOf = (w: Waiting) => ("mapping" in w ? w.mapping : w.event);
+
+/** Stored JSON (a column, a schema profile), as the wire describes it. */
+type Json = InboxItem["evidence"];
+
+/** Where the page after `cursor` starts: after the item with that id, found among the waiting or, decided meanwhile, stored. */
+async function positionAfter(scope: TenantScope, waiting: Waiting[], cursor: string): Promise<number> {
+  const listed = waiting.findIndex((w) => rowOf(w).id === cursor);
+  if (listed >= 0) return listed + 1;
+  const where = { id: cursor, tenantId: scope.tenantId };
+  const select = { id: true, createdAt: true } as const;
+  const [mapping, event] = await Promise.all([
+    scope.db.mappingRegistry.findFirst({ where, select }),
+    scope.db.driftEvent.findFirst({ where, select }),
+  ]);
+  const at = mapping ?? event;
+  if (!at) return waiting.length;
+  const after = waiting.findIndex((w) => newestFirst(at, rowOf(w)) < 0);
+  return after < 0 ? waiting.length : after;
 }
 
 /** How many items wait, by kind (the navigation's badge). */
@@ -61,7 +63,9 @@ export async function inboxCounts(scope: TenantScope): Promise<InboxCounts> {
 }
 
 const kindOf = (row: MappingRegistry): InboxKind => (row.method === "repair" ? "repair" : "mapping");
-const newestFirst = (a: { createdAt: Date }, b: { createdAt: Date }) => b.createdAt.getTime() - a.createdAt.getTime();
+/** Newest first, ties by id (descending): the order pages follow. */
+const newestFirst = (a: { id: string; createdAt: Date }, b: { id: string; createdAt: Date }) =>
+  b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 const keyOf = (r: { connectionId: string; sourceStream: string; sourceField: string }) =>
   JSON.stringify([r.connectionId, r.sourceStream, r.sourceField]);
 
@@ -115,7 +119,7 @@ async function mappingsInForce(scope: TenantScope, rows: MappingRegistry[]): Pro
 }
 
 /** Example values of each listed field from its stream's accepted schema profile. */
-async function fieldExamples(scope: TenantScope, rows: MappingRegistry[]): Promise<Map<string, unknown[]>> {
+async function fieldExamples(scope: TenantScope, rows: MappingRegistry[]): Promise<Map<string, Json[]>> {
   const streams = [
     ...new Map(rows.filter((r) => r.method !== "repair").map((r) => [JSON.stringify([r.connectionId, r.sourceStream]), r])).values(),
   ];
@@ -129,9 +133,9 @@ async function fieldExamples(scope: TenantScope, rows: MappingRegistry[]): Promi
     where: { tenantId: scope.tenantId, id: { in: ids } },
     select: { connectionId: true, stream: true, profile: true },
   });
-  const examples = new Map<string, unknown[]>();
+  const examples = new Map<string, Json[]>();
   for (const p of profiles) {
-    const fields = (p.profile as { fields?: Record<string, { examples?: unknown[] }> }).fields ?? {};
+    const fields = (p.profile as { fields?: Record<string, { examples?: Json[] }> }).fields ?? {};
     for (const [name, profile] of Object.entries(fields))
       examples.set(
         keyOf({ connectionId: p.connectionId, sourceStream: p.stream, sourceField: name }),
@@ -145,7 +149,7 @@ function mappingItem(
   r: MappingRegistry,
   connectionName: string,
   inForce: Map<string, string | null>,
-  examples: Map<string, unknown[]>,
+  examples: Map<string, Json[]>,
 ): InboxItem {
   const evidence = (r.evidence ?? null) as { reason?: string; before?: { field: string } | null } | null;
   const repair = r.method === "repair";
@@ -159,10 +163,10 @@ function mappingItem(
     from: evidence?.before?.field ?? null,
     target: r.ontologyField,
     current: inForce.get(keyOf(r)) ?? null,
-    transform: r.transform,
+    transform: r.transform as InboxItem["transform"],
     confidence: r.confidence,
     reason: repair ? (evidence?.reason ?? "proposed by the repair agent") : proposalReason(r),
-    evidence: repair ? evidence : { examples: examples.get(keyOf(r)) ?? [] },
+    evidence: repair ? (r.evidence as Json) : { examples: examples.get(keyOf(r)) ?? [] },
     createdAt: r.createdAt,
   };
 }
@@ -197,7 +201,7 @@ function schemaItem(e: DriftEvent, connectionName: string): InboxItem {
     transform: null,
     confidence: e.confidence,
     reason: `${e.severity.replace(/_/g, " ")}: ${what}${e.field ? ` ${e.field}` : ""}${types}, held by the connection's schema policy`,
-    evidence: { severity: e.severity, previousType: e.previousType, currentType: e.currentType, details: e.details },
+    evidence: { severity: e.severity, previousType: e.previousType, currentType: e.currentType, details: e.details as Json },
     createdAt: e.createdAt,
   };
 }

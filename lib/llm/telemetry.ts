@@ -1,7 +1,7 @@
 import "server-only";
-import { z } from "zod";
 import type { TenantScope } from "@/lib/auth/context";
 import type { LlmErrorKind } from "@/lib/errors";
+import type { LlmUsage, LlmUsageQuery } from "@/lib/llm/schemas";
 import { log } from "@/lib/log";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -28,16 +28,8 @@ export async function recordLlmCall(db: Pick<PrismaClient, "llmCall">, row: LlmC
 
 const DEFAULT_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 
-export const LlmUsageQuery = z
-  .object({
-    since: z.iso.datetime({ offset: true }).pipe(z.coerce.date()).optional(),
-    until: z.iso.datetime({ offset: true }).pipe(z.coerce.date()).optional(),
-  })
-  .refine((q) => !q.since || !q.until || q.since <= q.until, { path: ["since"], message: "must not be after until" });
-export type LlmUsageQuery = z.infer<typeof LlmUsageQuery>;
-
 /** Calls, errors, tokens and latency per provider and model, for the tenant. Defaults to the last 30 days. */
-export async function summarizeLlmUsage({ ctx, input }: { ctx: TenantScope; input: LlmUsageQuery }) {
+export async function summarizeLlmUsage({ ctx, input }: { ctx: TenantScope; input: LlmUsageQuery }): Promise<LlmUsage> {
   const until = input.until ?? new Date();
   const since = input.since ?? new Date(until.getTime() - DEFAULT_WINDOW_MS);
   const groups = await ctx.db.llmCall.groupBy({

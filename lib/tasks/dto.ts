@@ -1,19 +1,23 @@
 import type { Task, TaskAttempt } from "@/lib/generated/prisma/client";
+import type { TaskAttempt as AttemptDto, Task as TaskDto } from "@/lib/tasks/schemas";
+import type { TaskErrorKind, TaskType } from "@/lib/tasks/types";
 
-/** The API's view of a task: lease bookkeeping stays internal. */
-export function toTaskDto(task: Task & { attemptLog?: TaskAttempt[] }) {
+export type { TaskDto };
+
+/** The API's view of a task (lib/tasks/schemas.ts `Task`): lease bookkeeping stays internal. */
+export function toTaskDto(task: Task & { attemptLog?: TaskAttempt[] }): TaskDto {
   return {
     id: task.id,
-    type: task.type,
+    type: task.type as TaskType,
     status: task.status,
-    input: task.input,
+    input: task.input as TaskDto["input"],
     attempts: task.attempts,
     maxAttempts: task.maxAttempts,
-    lastError: task.lastErrorMessage ? { message: task.lastErrorMessage, kind: task.lastErrorKind } : null,
-    result: task.result,
+    lastError: task.lastErrorMessage ? { message: task.lastErrorMessage, kind: task.lastErrorKind as TaskErrorKind | null } : null,
+    result: task.result as TaskDto["result"],
     idempotencyKey: task.idempotencyKey,
     parentTaskId: task.parentTaskId,
-    engine: task.engine,
+    engine: task.engine as TaskDto["engine"],
     engineRunId: task.engineRunId,
     nextAttemptAt: task.status === "queued" && task.attempts > 0 ? task.runAfter : null,
     createdAt: task.createdAt,
@@ -24,8 +28,8 @@ export function toTaskDto(task: Task & { attemptLog?: TaskAttempt[] }) {
       ? {
           history: task.attemptLog.map((a) => ({
             attempt: a.number,
-            status: a.status,
-            error: a.errorMessage ? { message: a.errorMessage, kind: a.errorKind } : null,
+            status: a.status as AttemptDto["status"],
+            error: a.errorMessage ? { message: a.errorMessage, kind: a.errorKind as TaskErrorKind | null } : null,
             startedAt: a.startedAt,
             finishedAt: a.finishedAt,
           })),
@@ -33,4 +37,3 @@ export function toTaskDto(task: Task & { attemptLog?: TaskAttempt[] }) {
       : {}),
   };
 }
-export type TaskDto = ReturnType<typeof toTaskDto>;

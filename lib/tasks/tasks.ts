@@ -8,7 +8,8 @@ import { log } from "@/lib/log";
 import { announceTask } from "@/lib/tasks/announce";
 import { dispatchCancellation, dispatchTasks } from "@/lib/tasks/dispatch";
 import { toTaskDto, type TaskDto } from "@/lib/tasks/dto";
-import type { CreateTaskInput, ListTasksQuery } from "@/lib/tasks/schemas";
+import { type CreateTaskInput, DEFAULT_TASK_SORT, type ListTasksQuery } from "@/lib/tasks/schemas";
+import { orderOf } from "@/lib/http/list";
 import { workflows as defaultWorkflows, type WorkflowRegistry } from "@/lib/tasks/workflows";
 import { loadTaskNames } from "@/lib/tasks/names";
 import { recordManualRetry } from "@/lib/tasks/retry-log";
@@ -106,6 +107,7 @@ export async function getTask({ ctx, id }: { ctx: TenantContext; id: string }): 
   return toTaskDto(task);
 }
 
+/** A page of the tenant's tasks, newest first unless `sort` says otherwise. A cursor from another tenant is refused. */
 export async function listTasks({
   ctx,
   query,
@@ -116,9 +118,16 @@ export async function listTasks({
   if (query.cursor && !(await ctx.db.task.count({ where: { id: query.cursor, tenantId: ctx.tenantId } }))) {
     throw new ValidationError("Invalid cursor");
   }
+  const sort = query.sort ?? DEFAULT_TASK_SORT;
   const rows = await ctx.db.task.findMany({
-    where: { tenantId: ctx.tenantId, status: query.status, type: query.type },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    // A keyset page cannot order by a missing value: sorted by finishedAt, it holds finished tasks.
+    where: {
+      tenantId: ctx.tenantId,
+      status: query.status,
+      type: query.type,
+      ...(sort.field === "finishedAt" && { finishedAt: { not: null } }),
+    },
+    orderBy: orderOf(sort),
     ...pageArgs(query),
   });
   const { items, nextCursor } = toPage(rows, query.limit);

@@ -10,8 +10,13 @@ export type TaskStatus = z.infer<typeof TaskStatus>;
 
 export const TERMINAL: ReadonlySet<TaskStatus> = new Set(["success", "failed", "cancelled"]);
 
-/** Why an attempt ended badly: `retriable` may succeed on retry, `permanent` never will. */
-export type ErrorKind = "retriable" | "permanent" | "cancelled" | "lease_expired";
+/**
+ * Why an attempt or a task ended badly: `retriable` may succeed on retry, `permanent` never will;
+ * `lease_expired` (its runner stopped), `dispatch` (the job engine was unreachable) and
+ * `target_deleted` (its connection was deleted) are the platform's own.
+ */
+export const TaskErrorKind = z.enum(["retriable", "permanent", "cancelled", "lease_expired", "dispatch", "target_deleted"]);
+export type TaskErrorKind = z.infer<typeof TaskErrorKind>;
 
 /** Thrown by workflow code for failures no retry can fix (bad input, missing resource); its message is shown to people. */
 export class PermanentTaskError extends UserFacingError {}

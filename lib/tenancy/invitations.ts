@@ -7,7 +7,8 @@ import { enforceRateLimit } from "@/lib/kv/rate-limit";
 import { sendMail } from "@/lib/mail";
 import { invitationMessage } from "@/lib/mail/messages";
 import { assertMayManage } from "@/lib/tenancy/members";
-import type { AddMemberInput } from "@/lib/tenancy/schemas";
+import type { AddMemberInput, ListInvitationsQuery, PendingInvitation } from "@/lib/tenancy/schemas";
+import { pageArgs, toPage } from "@/lib/db/page";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
@@ -23,7 +24,6 @@ const INVITATIONS_PER_HOUR = { limit: 100, windowSeconds: 3600, reason: "Too man
 /** Neither accepted, declined nor revoked (it may have expired). At most one per tenant and email. */
 export const PENDING = { acceptedAt: null, declinedAt: null, revokedAt: null } as const;
 
-export type PendingInvitation = { id: string; email: string; role: Role; expiresAt: Date; createdAt: Date };
 const SELECT = { id: true, email: true, role: true, expiresAt: true, createdAt: true } as const;
 
 /** `renewed`: the email had a pending invitation, now refreshed, rather than a new one. */
@@ -75,9 +75,22 @@ async function refreshOrCreate(ctx: TenantContext, email: string, role: Role): P
   throw new ConflictError("The invitation changed while it was being sent; try again");
 }
 
-/** Pending invitations of the caller's tenant, newest first; expired ones included (re-inviting refreshes them). */
-export async function listPendingInvitations({ ctx }: { ctx: TenantContext }): Promise<PendingInvitation[]> {
-  return ctx.db.invitation.findMany({ where: { tenantId: ctx.tenantId, ...PENDING }, select: SELECT, orderBy: { createdAt: "desc" } });
+/** Pending invitations of the caller's tenant, newest first, a page at a time; expired ones included (re-inviting refreshes them). */
+export async function listPendingInvitations({
+  ctx,
+  query,
+}: {
+  ctx: TenantContext;
+  query: ListInvitationsQuery;
+}): Promise<{ invitations: PendingInvitation[]; nextCursor: string | null }> {
+  const rows = await ctx.db.invitation.findMany({
+    where: { tenantId: ctx.tenantId, ...PENDING },
+    select: SELECT,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    ...pageArgs(query),
+  });
+  const { items, nextCursor } = toPage(rows, query.limit);
+  return { invitations: items, nextCursor };
 }
 
 /** Scoped to the tenant: another tenant's invitation answers NotFoundError, like a missing one. */

@@ -2,9 +2,13 @@ import "server-only";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { roleHasScope, type Role } from "@/lib/auth/roles";
 import type { TenantContext } from "@/lib/auth/context";
+import { pageArgs, toPage } from "@/lib/db/page";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ListMembersQuery, Member } from "@/lib/tenancy/schemas";
 
-export type Member = { userId: string; email: string; name: string; role: Role; joinedAt: Date };
+const SELECT = { id: true, role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } } as const;
+type Row = Prisma.MembershipGetPayload<{ select: typeof SELECT }>;
+const toMember = (m: Row): Member => ({ userId: m.user.id, email: m.user.email, name: m.user.name, role: m.role, joinedAt: m.createdAt });
 
 const PRIVILEGED: ReadonlySet<Role> = new Set(["owner", "admin"]);
 
@@ -15,14 +19,30 @@ export function assertMayManage(ctx: TenantContext, ...roles: Role[]) {
   }
 }
 
-/** Members join only by accepting an invitation (lib/tenancy/invitations.ts). */
-export async function listMembers({ ctx }: { ctx: TenantContext }): Promise<Member[]> {
+/**
+ * The tenant's members in the order they joined, a page at a time, optionally of one role. Members
+ * join only by accepting an invitation (lib/tenancy/invitations.ts). The cursor is a membership id.
+ */
+export async function listMembers({
+  ctx,
+  query,
+}: {
+  ctx: TenantContext;
+  query: ListMembersQuery;
+}): Promise<{ members: Member[]; nextCursor: string | null }> {
   const rows = await ctx.db.membership.findMany({
-    where: { tenantId: ctx.tenantId },
-    select: { role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
-    orderBy: { createdAt: "asc" },
+    where: { tenantId: ctx.tenantId, ...(query.role && { role: query.role }) },
+    select: SELECT,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    ...pageArgs(query),
   });
-  return rows.map((r) => ({ userId: r.user.id, email: r.user.email, name: r.user.name, role: r.role, joinedAt: r.createdAt }));
+  const { items, nextCursor } = toPage(rows, query.limit);
+  return { members: items.map(toMember), nextCursor };
+}
+
+/** How many members the tenant has. */
+export async function countMembers({ ctx }: { ctx: TenantContext }): Promise<number> {
+  return ctx.db.membership.count({ where: { tenantId: ctx.tenantId } });
 }
 
 /** Scoped to the tenant: a user of another tenant answers NotFoundError. Keeps at least one owner. */
@@ -32,12 +52,9 @@ export async function changeMemberRole({ ctx, userId, role }: { ctx: TenantConte
     if (!current) throw new NotFoundError("Member");
     assertMayManage(ctx, current.role, role);
     if (current.role === "owner" && role !== "owner") await assertAnotherOwner(tx, ctx.tenantId);
-    const m = await tx.membership.update({
-      where: { tenantId_userId: { tenantId: ctx.tenantId, userId } },
-      data: { role },
-      select: { role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
-    });
-    return { userId: m.user.id, email: m.user.email, name: m.user.name, role: m.role, joinedAt: m.createdAt };
+    return toMember(
+      await tx.membership.update({ where: { tenantId_userId: { tenantId: ctx.tenantId, userId } }, data: { role }, select: SELECT }),
+    );
   });
 }
 

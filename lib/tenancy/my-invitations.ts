@@ -1,9 +1,9 @@
 import "server-only";
 import { NotFoundError } from "@/lib/errors";
-import type { Role } from "@/lib/auth/roles";
 import { PENDING } from "@/lib/tenancy/invitations";
-import type { UserTenant } from "@/lib/tenancy/user-tenants";
+import type { ListInvitationsQuery, MyInvitation, UserTenant } from "@/lib/tenancy/schemas";
 import type { TenantContext } from "@/lib/auth/context";
+import { pageArgs, toPage } from "@/lib/db/page";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /**
@@ -13,19 +13,26 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  * carries the user in its row-level-security scope, which admits invitations to the user's email
  * and the inviting tenants; they are always filtered by the user's own verified email as well.
  */
-export type MyInvitation = { id: string; role: Role; expiresAt: Date; createdAt: Date; tenant: { id: string; name: string } };
-
-export async function listMyInvitations({ ctx }: { ctx: TenantContext }): Promise<{ emailVerified: boolean; invitations: MyInvitation[] }> {
+/** The caller's open invitations to tenants they are not in yet, newest first, a page at a time. */
+export async function listMyInvitations({
+  ctx,
+  query,
+}: {
+  ctx: TenantContext;
+  query: ListInvitationsQuery;
+}): Promise<{ emailVerified: boolean; invitations: MyInvitation[]; nextCursor: string | null }> {
   const { db } = ctx;
   const userId = ctx.actor.userId;
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, emailVerifiedAt: true } });
-  if (!user?.emailVerifiedAt) return { emailVerified: false, invitations: [] };
-  const invitations = await db.invitation.findMany({
+  if (!user?.emailVerifiedAt) return { emailVerified: false, invitations: [], nextCursor: null };
+  const rows = await db.invitation.findMany({
     where: { email: user.email, ...PENDING, expiresAt: { gt: new Date() }, tenant: { memberships: { none: { userId } } } },
     select: { id: true, role: true, expiresAt: true, createdAt: true, tenant: { select: { id: true, name: true } } },
-    orderBy: { createdAt: "desc" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    ...pageArgs(query),
   });
-  return { emailVerified: true, invitations };
+  const { items, nextCursor } = toPage(rows, query.limit);
+  return { emailVerified: true, invitations: items, nextCursor };
 }
 
 /**

@@ -8,14 +8,14 @@ import { sendMail } from "@/lib/mail";
 import { registrationAttemptMessage } from "@/lib/mail/messages";
 import { sendVerificationLink } from "@/lib/tenancy/email-verification";
 import { tenantDb, userDb } from "@/lib/db/scope";
-import type { RegisterInput } from "@/lib/tenancy/schemas";
+import type { RegisterInput, RegistrationAnswer } from "@/lib/tenancy/schemas";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /** The one answer to every accepted registration, whether or not the email already had an account. */
-export const REGISTRATION_ANSWER = {
+export const REGISTRATION_ANSWER: RegistrationAnswer = {
   message: "Check your email for a link to confirm the address, and sign in with your password.",
-} as const;
+};
 
 const REGISTRATIONS_PER_HOUR = { limit: 20, windowSeconds: 3600, reason: "Too many registrations from this address" };
 const NOTICE_WINDOW_MS = 3600 * 1000;
@@ -29,7 +29,7 @@ export async function registerAccount(
   db: PrismaClient,
   input: RegisterInput,
   { clientAddress, appUrl }: { clientAddress: string; appUrl: string },
-): Promise<typeof REGISTRATION_ANSWER> {
+): Promise<RegistrationAnswer> {
   await enforceRateLimit(getKv(), `register:ip:${clientAddress}`, REGISTRATIONS_PER_HOUR);
   const passwordHash = await hashPassword(input.password);
   const userId = await createAccount(db, input, passwordHash);

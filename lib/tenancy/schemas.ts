@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { Role } from "@/lib/auth/roles";
+import { listOf, pageParams } from "@/lib/http/list";
+import { Id, Timestamp } from "@/lib/http/wire";
 
 export const Email = z
   .string()
@@ -41,3 +43,110 @@ export const ChangeRoleInput = z.object({ role: Role });
 export type ChangeRoleInput = z.infer<typeof ChangeRoleInput>;
 
 export const MemberParams = z.object({ userId: z.uuid({ message: "must be a UUID" }) });
+
+export const ListMembersQuery = z.object({
+  ...pageParams({ defaultLimit: 100, maxLimit: 200 }),
+  role: Role.optional().meta({ description: "Only the members with this role" }),
+});
+export type ListMembersQuery = z.infer<typeof ListMembersQuery>;
+
+export const ListInvitationsQuery = z.object(pageParams({ defaultLimit: 100, maxLimit: 200 }));
+export type ListInvitationsQuery = z.infer<typeof ListInvitationsQuery>;
+
+/* What the account and tenant routes answer. */
+
+/** The one answer to every accepted registration, whether or not the email already had an account. */
+export const RegistrationAnswer = z.object({
+  message: z.string().meta({ examples: ["Check your email for a link to confirm the address, and sign in with your password."] }),
+});
+export type RegistrationAnswer = z.infer<typeof RegistrationAnswer>;
+
+/** A tenant the user belongs to, with their role there. */
+export const UserTenant = z
+  .object({
+    id: Id,
+    name: z.string(),
+    slug: z
+      .string()
+      .meta({ description: "Unique; `tenant` in POST /api/v1/auth/token accepts it in place of the id", examples: ["acme-3f9a2b"] }),
+    role: Role,
+  })
+  .meta({ id: "UserTenant" });
+export type UserTenant = z.infer<typeof UserTenant>;
+
+export const IssuedToken = z
+  .object({
+    token: z.string().meta({ description: "Send as `Authorization: Bearer <token>`" }),
+    tokenType: z.literal("Bearer"),
+    expiresAt: Timestamp,
+    expiresIn: z
+      .number()
+      .int()
+      .meta({ description: "Seconds the token is valid for", examples: [900] }),
+    user: z.object({ id: Id, email: z.string() }),
+    tenantId: Id.meta({ description: "The tenant the token acts in (also `tenant.id`)" }),
+    tenant: UserTenant,
+  })
+  .meta({ id: "IssuedToken" });
+
+/** The signed-in user, the tenant they act in and their role there, and every tenant they may switch to. */
+export const Account = z
+  .object({
+    user: z.object({
+      id: Id,
+      email: z.string(),
+      name: z.string(),
+      emailVerified: z.boolean().meta({ description: "Whether the address was confirmed; invitations reach verified accounts only" }),
+    }),
+    tenant: z.object({ id: Id, name: z.string(), slug: z.string() }),
+    role: Role,
+    tenants: z.array(UserTenant).meta({ description: "Oldest membership first" }),
+  })
+  .meta({ id: "Account" });
+export type Account = z.infer<typeof Account>;
+
+export const EmailVerificationState = z.object({
+  emailVerified: z.boolean().meta({ description: "True: the address was already confirmed and no link was sent" }),
+});
+export const EmailVerified = z.object({ emailVerified: z.literal(true) });
+
+/** A pending invitation of the caller's tenant (it may have expired: inviting the email again renews it). */
+export const PendingInvitation = z
+  .object({ id: Id, email: z.string(), role: Role, expiresAt: Timestamp, createdAt: Timestamp })
+  .meta({ id: "PendingInvitation" });
+export type PendingInvitation = z.infer<typeof PendingInvitation>;
+export const PendingInvitationPage = listOf("invitations", PendingInvitation);
+
+export const CreatedInvitation = z.object({
+  invitation: PendingInvitation.extend({
+    renewed: z
+      .boolean()
+      .meta({ description: "The email had a pending invitation, now renewed (role, inviter, expiry), rather than a new one" }),
+    acceptUrl: z.string().meta({ description: "Where the addressee accepts it, once signed in with a verified account" }),
+  }),
+});
+
+/** An invitation addressed to the caller's verified email. */
+export const MyInvitation = z
+  .object({ id: Id, role: Role, expiresAt: Timestamp, createdAt: Timestamp, tenant: z.object({ id: Id, name: z.string() }) })
+  .meta({ id: "MyInvitation" });
+export type MyInvitation = z.infer<typeof MyInvitation>;
+export const MyInvitationPage = listOf("invitations", MyInvitation).extend({
+  emailVerified: z.boolean().meta({ description: "False: the caller's email is not confirmed, and no invitation is shown until it is" }),
+});
+
+/** The tenant joined, with the caller's role there. */
+export const AcceptedInvitation = z.object({ tenant: UserTenant });
+
+export const Member = z
+  .object({
+    userId: Id,
+    email: z.string(),
+    name: z.string(),
+    role: Role,
+    joinedAt: Timestamp,
+  })
+  .meta({ id: "Member" });
+export type Member = z.infer<typeof Member>;
+export const MemberPage = listOf("members", Member);
+export const ChangedMember = z.object({ member: Member });

@@ -1,8 +1,8 @@
 import "server-only";
 import type { TenantContext } from "@/lib/auth/context";
-import type { Role } from "@/lib/auth/roles";
 import { userDb } from "@/lib/db/scope";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { UserTenant } from "@/lib/tenancy/schemas";
 
 /**
  * A user's tenants. These reads cross tenants by nature (one user, many tenants), and row-level
@@ -10,8 +10,6 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
  * (lib/auth/request-auth.ts), or the user scope before a context exists (sign-in, token exchange).
  * They are always filtered by the user's own id as well.
  */
-export type UserTenant = { id: string; name: string; slug: string; role: Role };
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The signed-in caller's tenants, oldest membership first. */

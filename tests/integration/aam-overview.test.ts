@@ -77,7 +77,10 @@ describe("GET /api/v1/aam/connectors", () => {
     const statementsFor = async (connections: number) => {
       const ctx = await tenantWith(connections);
       recording.sql.length = 0;
-      const rows = await listConnectors({ ctx: { ...ctx, db: tenantDb(recording.db, ctx.tenantId, ctx.actor.userId) } });
+      const { connectors: rows } = await listConnectors({
+        ctx: { ...ctx, db: tenantDb(recording.db, ctx.tenantId, ctx.actor.userId) },
+        query: { limit: 50 },
+      });
       expect(rows).toHaveLength(connections);
       expect(rows.at(-1)).toMatchObject({ mapping_count: 1, has_drift: true, last_event_type: "field_removed" });
       return [...recording.sql];
@@ -134,6 +137,7 @@ describe("GET /api/v1/aam/connectors", () => {
         }),
         summary(ids[2]!, "unresolved", { has_drift: true, last_event_type: "field_added", last_event_at: at(7).toISOString() }),
       ],
+      nextCursor: null,
     });
   });
 });

@@ -39,7 +39,7 @@ describe("account takeover by registering someone else's email first", () => {
     expect(await memberIds(admin.token)).toEqual([admin.userId]);
 
     const seen = await call(myInvitations, "GET", "/x", { token: squatter.token });
-    expect(seen.json).toEqual({ emailVerified: false, invitations: [] });
+    expect(seen.json).toEqual({ emailVerified: false, invitations: [], nextCursor: null });
     const id = added.json.invitation.id;
     expect((await call(accept, "POST", "/x", { token: squatter.token, params: { id } })).status).toBe(404);
     expect((await call(decline, "POST", "/x", { token: squatter.token, params: { id } })).status).toBe(404);

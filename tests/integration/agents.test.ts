@@ -111,7 +111,7 @@ describe("agents", () => {
         .sort();
     expect(await agentNodes()).toEqual(["agent:churn", "agent:finops", "agent:revops"]);
     expect((await call(deleteRoute, "DELETE", "/x", { token: owner.token, params: { id: "finops" } })).status).toBe(409);
-    expect((await call(deleteRoute, "DELETE", "/x", { token: owner.token, params: { id: "churn" } })).status).toBe(200);
+    expect((await call(deleteRoute, "DELETE", "/x", { token: owner.token, params: { id: "churn" } })).status).toBe(204);
     expect(await agentNodes()).toEqual(["agent:finops", "agent:revops"]);
     // Another tenant sees only its own.
     const other = await createAccount({ label: "agents-other" });

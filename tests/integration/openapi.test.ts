@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { GET as openapi } from "@/app/api/v1/openapi.json/route";
+import { GET as openapi } from "@/app/api/openapi.json/route";
+import { GET as movedOpenapi } from "@/app/api/v1/openapi.json/route";
 import { GET as swaggerAsset } from "@/app/api/docs/[asset]/route";
 import { GET as swagger } from "@/app/api/docs/route";
 import { GET as redocAsset } from "@/app/api/redoc/[asset]/route";
@@ -7,13 +8,19 @@ import { GET as redoc } from "@/app/api/redoc/route";
 import { NextRequest } from "next/server";
 import { call } from "../support/http";
 
-describe("GET /api/v1/openapi.json", () => {
+describe("GET /api/openapi.json", () => {
   it("answers the OpenAPI document without authentication, cacheable", async () => {
-    const res = await call(openapi, "GET", "/api/v1/openapi.json");
+    const res = await call(openapi, "GET", "/api/openapi.json");
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("public, max-age=300");
     expect(res.json.openapi).toBe("3.1.0");
     expect(res.json.paths["/api/v1/tasks"].post["x-scope"]).toBe("tasks:write");
+  });
+
+  it("is where the old address, /api/v1/openapi.json, redirects for good", async () => {
+    const res = await call(movedOpenapi, "GET", "/api/v1/openapi.json");
+    expect(res.status).toBe(308);
+    expect(res.headers.get("location")).toBe("/api/openapi.json");
   });
 });
 
@@ -26,10 +33,10 @@ describe("the API's docs pages", () => {
   it("renders Swagger UI at /api/docs and ReDoc at /api/redoc over the document, with the nonce proxy.ts gave the request", async () => {
     const swaggerHtml = await page(swagger, "/api/docs").text();
     expect(swaggerHtml).toContain('<script nonce="bm9uY2U=" src="/api/docs/swagger-ui-bundle.js">');
-    expect(swaggerHtml).toContain('"url":"/api/v1/openapi.json"');
+    expect(swaggerHtml).toContain('"url":"/api/openapi.json"');
     const redocHtml = await page(redoc, "/api/redoc").text();
     expect(redocHtml).toContain('<script nonce="bm9uY2U=" type="module" src="/api/redoc/redoc.standalone.js">');
-    expect(redocHtml).toContain('<redoc spec-url="/api/v1/openapi.json"');
+    expect(redocHtml).toContain('<redoc spec-url="/api/openapi.json"');
   });
 
   it("serves their files from the npm packages, and nothing else", async () => {

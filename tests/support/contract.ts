@@ -46,13 +46,15 @@ export function checkContract(handler: unknown, answer: { status: number; json: 
     assertValid(validatorFor(Problem), answer.json, `${label}: ${answer.status}`);
     return;
   }
-  if (answer.status >= 300 || answer.headers.get("idempotent-replayed") || spec.response === undefined) return;
+  if (answer.status >= 300 || answer.headers.get("idempotent-replayed")) return;
   const documented = spec.status ?? (spec.response === null ? 204 : 200);
   if (answer.status !== documented) throw new ContractViolation(`${label}: answered ${answer.status}, the document says ${documented}`);
   if (spec.response instanceof z.ZodType) {
     if (!type.startsWith("application/json"))
       throw new ContractViolation(`${label}: answered ${type || "no content type"}, the document says application/json`);
     assertValid(validatorFor(spec.response), answer.json, `${label}: ${answer.status}`);
+  } else if (spec.response?.json && type.startsWith("application/json")) {
+    assertValid(validatorFor(spec.response.json), answer.json, `${label}: ${answer.status}`);
   } else if (spec.response && !type.startsWith(spec.response.mediaType)) {
     throw new ContractViolation(`${label}: answered ${type}, the document says ${spec.response.mediaType}`);
   }

@@ -114,6 +114,14 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(doc.components.securitySchemes)).toEqual(["bearerAuth", "sessionCookie"]);
   });
 
+  it("documents both answers of an operation that streams or answers JSON, and the old document address as a redirect", () => {
+    const ask = op("/api/v1/nlp/ask", "post").responses["200"] as { content: Record<string, { schema: unknown }> };
+    expect(Object.keys(ask.content).sort()).toEqual(["application/json", "text/event-stream"]);
+    expect(ask.content["application/json"]!.schema).toEqual({ $ref: "#/components/schemas/AskAnswer" });
+    expect(op("/api/openapi.json", "get").operationId).toBe("getApiOpenapiJson");
+    expect(Object.keys(op("/api/v1/openapi.json", "get").responses)).toContain("308");
+  });
+
   it("is the document the app serves (run `npm run openapi` after changing a route)", () => {
     expect(readFileSync(SERVED_DOCUMENT, "utf8")).toBe(formatOpenApi(doc));
   });
@@ -129,6 +137,8 @@ describe("the docs pages", () => {
     }
     expect(docsPage("swagger", {})).toContain('"validatorUrl":null');
     expect(docsPage("redoc", {})).toContain('disable-telemetry="true"');
+    expect(docsPage("swagger", {})).toContain('"url":"/api/openapi.json"');
+    expect(docsPage("redoc", {})).toContain('spec-url="/api/openapi.json"');
   });
 
   it("serve only their allow-listed assets", async () => {

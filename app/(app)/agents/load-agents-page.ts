@@ -1,7 +1,7 @@
 import "server-only";
 import type { StatusFilter } from "@/components/agents/findings-href";
 import type { ListedAgent } from "@/components/agents/types";
-import { listConnections } from "@/lib/aam/connections";
+import { listConnectionNames } from "@/lib/aam/connections";
 import { listFindings, rankFindings } from "@/lib/agents/findings";
 import { agentMetrics } from "@/lib/agents/metrics";
 import { listAgents, toAgentDto } from "@/lib/agents/registry";
@@ -24,8 +24,8 @@ export async function loadAgentsPage(ctx: TenantContext, filter: { agent?: strin
     listAgents(ctx),
     agentMetrics(ctx, { days: 30 }),
     readBuild(ctx),
-    listMembers({ ctx }),
-    listConnections({ ctx }),
+    listMembers({ ctx, query: { limit: 1000 } }),
+    listConnectionNames({ ctx }),
     listTasks({ ctx, query: { type: "agent.run", status: "queued", limit: 100 } }),
     listTasks({ ctx, query: { type: "agent.run", status: "in_progress", limit: 100 } }),
   ]);
@@ -56,7 +56,7 @@ export async function loadAgentsPage(ctx: TenantContext, filter: { agent?: strin
     filter: { ...filter, agent },
     findings: rankFindings(findingPages.flatMap((p) => p.findings)),
     more: findingPages.some((p) => p.nextCursor !== null),
-    people: Object.fromEntries(members.map((m) => [m.userId, m.name || m.email])),
+    people: Object.fromEntries(members.members.map((m) => [m.userId, m.name || m.email])),
     connectionNames: Object.fromEntries(connections.map((c) => [c.id, c.name])),
   };
 }

@@ -16,11 +16,16 @@ import { requirePageContext } from "../page-context";
 export const metadata = { title: "Assistant" };
 
 const PersonaFilter = PersonaId.catch("cfo");
+/** The newest documents the panel lists. */
+const DOCUMENTS_SHOWN = 1000;
 
 export default async function AssistantPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requirePageContext();
   const persona = PersonaFilter.parse((await searchParams).persona ?? "cfo");
-  const [summary, documents] = await Promise.all([personaSummary(ctx, persona, { model: getLanguageModel() }), listDocuments(ctx)]);
+  const [summary, { documents }] = await Promise.all([
+    personaSummary(ctx, persona, { model: getLanguageModel() }),
+    listDocuments(ctx, { limit: DOCUMENTS_SHOWN, sort: { field: "createdAt", direction: "desc" } }),
+  ]);
   const accept = Object.values(DOCUMENT_FORMATS)
     .flatMap((f) => f.extensions)
     .join(",");

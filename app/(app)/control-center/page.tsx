@@ -8,7 +8,7 @@ import { RefreshOnEvents } from "@/components/live/refresh-on-events";
 import { loadControlCenter } from "@/lib/control-center/overview";
 import { describePanel } from "@/lib/live-data/panels";
 import { checkHealth } from "@/lib/health/check-health";
-import { listMembers } from "@/lib/tenancy/members";
+import { countMembers } from "@/lib/tenancy/members";
 import { requireAccount, requirePageContext } from "../page-context";
 
 export const metadata = { title: "Control Center" };
@@ -17,7 +17,12 @@ const SECTION = "text-sm font-semibold uppercase tracking-wide text-slate-500 da
 
 export default async function ControlCenterPage() {
   const ctx = await requirePageContext();
-  const [account, members, health, cc] = await Promise.all([requireAccount(), listMembers({ ctx }), checkHealth(), loadControlCenter(ctx)]);
+  const [account, memberCount, health, cc] = await Promise.all([
+    requireAccount(),
+    countMembers({ ctx }),
+    checkHealth(),
+    loadControlCenter(ctx),
+  ]);
   const days = cc.trendDays;
   return (
     <div className="space-y-6">
@@ -63,7 +68,7 @@ export default async function ControlCenterPage() {
       </div>
       <div className="grid gap-6 md:grid-cols-2">
         <HealthPanel health={health} panel={describePanel("health")} />
-        <WorkspaceCard panel={describePanel("workspace")} members={members.length} role={account.role} slug={account.tenant.slug} />
+        <WorkspaceCard panel={describePanel("workspace")} members={memberCount} role={account.role} slug={account.tenant.slug} />
       </div>
     </div>
   );

@@ -8,7 +8,7 @@ import { ItemEvidence } from "@/components/inbox/item-evidence";
 import { RefreshOnEvents } from "@/components/live/refresh-on-events";
 import { PageHeading } from "@/components/ui/page-heading";
 import { MUTED, SURFACE } from "@/components/ui/tone";
-import { listConnections } from "@/lib/aam/connections";
+import { listConnectionNames } from "@/lib/aam/connections";
 import { roleHasScope } from "@/lib/auth/roles";
 import { targetOf } from "@/lib/dcl/ontology/definition";
 import { getTenantOntology } from "@/lib/dcl/ontology/tenant-ontology";
@@ -31,7 +31,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
     listInbox(ctx, { connectionId, kind, limit: LIMIT }),
     listDecisions({ ctx, query: { connectionId, kind, limit: 50 } }),
     getTenantOntology(ctx),
-    listConnections({ ctx }),
+    listConnectionNames({ ctx }),
   ]);
   const canWrite = roleHasScope(ctx.actor.role, "dcl:write");
   const targets = ontology.entities.map((e) => ({ entity: e.name, fields: e.fields.map((f) => targetOf(e.name, f.name)) }));

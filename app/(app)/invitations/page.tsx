@@ -7,7 +7,7 @@ export const metadata = { title: "Invitations" };
 
 export default async function InvitationsPage() {
   const ctx = await requirePageContext();
-  const { emailVerified, invitations } = await listMyInvitations({ ctx });
+  const { emailVerified, invitations } = await listMyInvitations({ ctx, query: { limit: 1000 } });
   return (
     <div className="space-y-6">
       <header>

@@ -7,13 +7,16 @@ import { requireAccount, requirePageContext } from "../page-context";
 
 export const metadata = { title: "Team" };
 
+/** The page shows everyone: far more than any workspace holds. */
+const SHOWN = { limit: 1000 };
+
 export default async function TeamPage() {
   const ctx = await requirePageContext();
   const canManage = roleHasScope(ctx.actor.role, "members:write");
-  const [account, members, invitations] = await Promise.all([
+  const [account, { members }, { invitations }] = await Promise.all([
     requireAccount(),
-    listMembers({ ctx }),
-    canManage ? listPendingInvitations({ ctx }) : [],
+    listMembers({ ctx, query: SHOWN }),
+    canManage ? listPendingInvitations({ ctx, query: SHOWN }) : { invitations: [] },
   ]);
   return (
     <div className="space-y-6">

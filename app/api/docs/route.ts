@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { docsPage } from "@/lib/http/openapi/docs-page";
 
 /**
- * Swagger UI over /api/v1/openapi.json. Public like the document; trying a call uses the caller's
+ * Swagger UI over /api/openapi.json. Public like the document; trying a call uses the caller's
  * own session or bearer token. Scripts carry the nonce proxy.ts put on the request's CSP.
  */
 export function GET(req: NextRequest) {

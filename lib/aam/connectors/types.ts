@@ -88,7 +88,8 @@ export const SAMPLE_SIZE = 100;
  * `config` and `auth` failures need a person (bad settings, rejected credentials); `unreachable`
  * may pass on retry; `source` is the source answering something unusable.
  */
-export type ConnectorErrorKind = "config" | "auth" | "unreachable" | "source";
+export const ConnectorErrorKind = z.enum(["config", "auth", "unreachable", "source"]);
+export type ConnectorErrorKind = z.infer<typeof ConnectorErrorKind>;
 
 /** A connector failure whose message is safe to show (no secrets, no stack). */
 export class ConnectorError extends UserFacingError {

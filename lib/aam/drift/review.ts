@@ -4,18 +4,12 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { DriftEvent, Prisma } from "@/lib/generated/prisma/client";
 import { recordDecision } from "@/lib/inbox/audit";
 import { getConnectionOrThrow } from "@/lib/aam/connections";
-import { toDriftEventDto, type DriftEventDto } from "@/lib/aam/dto";
-import type { ListDriftQuery } from "@/lib/aam/schemas";
+import { toDriftEventDto } from "@/lib/aam/dto";
+import type { AcceptSchemaAnswer, DriftEventPage, ListDriftQuery } from "@/lib/aam/schemas";
 import { pageArgs, toPage } from "@/lib/db/page";
 
 /** Newest first, cursor-paginated, scoped to the tenant. */
-export async function listDriftEvents({
-  ctx,
-  query,
-}: {
-  ctx: TenantContext;
-  query: ListDriftQuery;
-}): Promise<{ events: DriftEventDto[]; nextCursor: string | null }> {
+export async function listDriftEvents({ ctx, query }: { ctx: TenantContext; query: ListDriftQuery }): Promise<DriftEventPage> {
   const where: Prisma.DriftEventWhereInput = {
     tenantId: ctx.tenantId,
     ...(query.connectionId ? { connectionId: query.connectionId } : {}),
@@ -35,7 +29,15 @@ export async function listDriftEvents({
  * the accepted ones, removals take effect, and a connection its policy paused resumes. Each
  * change accepted is audited.
  */
-export async function acceptSchemaChanges({ ctx, connectionId, stream }: { ctx: TenantContext; connectionId: string; stream?: string }) {
+export async function acceptSchemaChanges({
+  ctx,
+  connectionId,
+  stream,
+}: {
+  ctx: TenantContext;
+  connectionId: string;
+  stream?: string;
+}): Promise<AcceptSchemaAnswer> {
   await getConnectionOrThrow(ctx, connectionId);
   return ctx.db.$transaction(async (tx) => {
     const streams = await tx.connectionStream.findMany({

@@ -1,14 +1,19 @@
+import { z } from "zod";
 import type { FieldType, JsonValue } from "@/lib/aam/connectors/types";
 
-export type DriftKind =
-  | "stream_added"
-  | "stream_removed"
-  | "field_added"
-  | "field_removed"
-  | "field_renamed"
-  | "type_changed"
-  | "nullability_changed";
-export type Severity = "breaking" | "potentially_breaking" | "non_breaking";
+export const DriftKind = z.enum([
+  "stream_added",
+  "stream_removed",
+  "field_added",
+  "field_removed",
+  "field_renamed",
+  "type_changed",
+  "nullability_changed",
+]);
+export type DriftKind = z.infer<typeof DriftKind>;
+
+export const Severity = z.enum(["breaking", "potentially_breaking", "non_breaking"]);
+export type Severity = z.infer<typeof Severity>;
 
 /** One classified difference between the accepted schema of a stream and the one just seen. */
 export type SchemaChange = {

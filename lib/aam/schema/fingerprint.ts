@@ -2,24 +2,40 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { FieldType, type JsonValue, type SourceField, type SourceRecord } from "@/lib/aam/connectors/types";
 import { typeOfValue } from "@/lib/aam/connectors/infer";
+import { JsonValue as AnyJson } from "@/lib/http/wire";
 
 /**
  * A field as fingerprints see it. Stored in source order; hashed in name order. `sourceType`, the
  * source's own type name (`varchar`, `picklist`), is kept for the matcher but never hashed.
  */
-export const SchemaField = z.object({ name: z.string(), type: FieldType, nullable: z.boolean(), sourceType: z.string().optional() });
+export const SchemaField = z
+  .object({
+    name: z.string(),
+    type: FieldType,
+    nullable: z.boolean(),
+    sourceType: z
+      .string()
+      .optional()
+      .meta({ description: "The source's own type name", examples: ["timestamptz", "picklist"] }),
+  })
+  .meta({ id: "StreamField" });
 export type SchemaField = z.infer<typeof SchemaField>;
 
 export const FieldProfile = z.object({
-  /** How many sampled values had each type (`null` counted apart). */
-  types: z.record(z.string(), z.number()),
-  nullRate: z.number(),
-  /** Up to five distinct example values, long strings cut. */
-  examples: z.array(z.json()),
+  types: z
+    .record(z.string(), z.number())
+    .meta({ description: "How many sampled values had each type (`null` counted apart)", examples: [{ integer: 98, null: 2 }] }),
+  nullRate: z.number().meta({ description: "The share of sampled values that were null, 0 to 1" }),
+  examples: z.array(AnyJson).meta({ description: "Up to five distinct example values, long strings cut" }),
 });
 export type FieldProfile = z.infer<typeof FieldProfile>;
 
-export const SchemaProfile = z.object({ sampled: z.number(), fields: z.record(z.string(), FieldProfile) });
+export const SchemaProfile = z
+  .object({
+    sampled: z.number().meta({ description: "How many records the profile was made from" }),
+    fields: z.record(z.string(), FieldProfile).meta({ description: "Each field's profile, by name" }),
+  })
+  .meta({ id: "StreamProfile" });
 export type SchemaProfile = z.infer<typeof SchemaProfile>;
 
 export function normalizeFields(fields: SourceField[]): SchemaField[] {

@@ -3,19 +3,7 @@ import type { TenantScope } from "@/lib/auth/context";
 import { withDuckDb } from "@/lib/duckdb/engine";
 import { quoteLiteral } from "@/lib/duckdb/sql";
 import { getStore } from "@/lib/store";
-import { EVENT_ID } from "@/lib/aam/schemas";
-
-export type StoredEvent = {
-  id: string;
-  tenantId: string;
-  connectionId: string;
-  stream: string;
-  sourceRecordId: string;
-  operation: string;
-  observedAt: Date;
-  payload: unknown;
-  schemaFingerprintId: string;
-};
+import { EVENT_ID, type ConnectionEvent } from "@/lib/aam/schemas";
 
 /**
  * Canonical events of a connection, newest first, read from its segments: segments newest first,
@@ -25,7 +13,7 @@ export async function readEvents(
   scope: TenantScope,
   connectionId: string,
   options: { stream?: string; limit: number; after?: string },
-): Promise<{ events: StoredEvent[]; nextCursor: string | null }> {
+): Promise<{ events: ConnectionEvent[]; nextCursor: string | null }> {
   const segments = await scope.db.recordSegment.findMany({
     where: { tenantId: scope.tenantId, connectionId, ...(options.stream ? { stream: options.stream } : {}) },
     orderBy: [{ createdAt: "desc" }, { seq: "desc" }, { id: "desc" }],
@@ -41,7 +29,7 @@ export async function readEvents(
     skip = Math.max(0, segments[start]!.rowCount - Number(after[2]));
   }
   const want = options.limit + 1;
-  const events: StoredEvent[] = [];
+  const events: ConnectionEvent[] = [];
   const store = await getStore();
   await withDuckDb(async (duck) => {
     for (let i = start; i < segments.length && events.length < want; i++, skip = 0) {
@@ -59,7 +47,7 @@ export async function readEvents(
           connectionId,
           stream: segment.stream,
           sourceRecordId: String(r.source_record_id),
-          operation: String(r.operation),
+          operation: String(r.operation) as ConnectionEvent["operation"],
           observedAt: r.observed_at as Date,
           payload: JSON.parse(String(r.payload)),
           schemaFingerprintId: segment.fingerprintId,

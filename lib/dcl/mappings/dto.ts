@@ -1,15 +1,18 @@
 import type { MappingRegistry } from "@/lib/generated/prisma/client";
+import type { Mapping, MappingMethod } from "./schemas";
+import type { ValueTransform } from "@/lib/dcl/matcher/types";
 
-export function toMappingDto(r: MappingRegistry) {
+/** A registry row as the API answers it. */
+export function toMappingDto(r: MappingRegistry): Mapping {
   return {
     id: r.id,
     connectionId: r.connectionId,
     stream: r.sourceStream,
     field: r.sourceField,
     target: r.ontologyField,
-    transform: r.transform,
+    transform: r.transform as ValueTransform | null,
     confidence: r.confidence,
-    method: r.method,
+    method: r.method as MappingMethod,
     status: r.status,
     version: r.version,
     createdById: r.createdById,
@@ -18,4 +21,4 @@ export function toMappingDto(r: MappingRegistry) {
     createdAt: r.createdAt.toISOString(),
   };
 }
-export type MappingDto = ReturnType<typeof toMappingDto>;
+export type MappingDto = Mapping;

@@ -14,7 +14,7 @@ const MATCHED: Record<string, string> = {
   none: "no match found",
 };
 
-type Described = Pick<MappingDto, "method" | "status" | "createdById" | "decidedById">;
+type Described = Pick<MappingDto, "status" | "createdById" | "decidedById"> & { method: string };
 
 /**
  * How a mapping version came to be, in words: the matcher's method, the repair agent, a person's

@@ -21,7 +21,8 @@ const Alias = z.string().min(1).max(100);
 /** More names, by language (two letters: `de`, `fr`, `es`, `pt`, `it`, `nl`, `en`) or by source system (`sap`, `odoo`, `netsuite`, `dynamics`). */
 export const Vocabulary = z
   .record(z.string().regex(/^[a-z][a-z0-9_]{1,19}$/, "a language code or system name"), z.array(Alias).max(100))
-  .default({});
+  .default({})
+  .meta({ description: "More names, by language (`de`, `fr`, ...) or by source system (`sap`, `odoo`, ...)" });
 export type Vocabulary = z.infer<typeof Vocabulary>;
 
 /** What a field means, beyond its type: the matcher compares it with the value patterns it sees. */
@@ -54,21 +55,29 @@ export const FieldSemantic = z.enum([
 ]);
 export type FieldSemantic = z.infer<typeof FieldSemantic>;
 
-export const OntologyField = z.object({
-  name: OntologyName,
-  type: FieldTypeName,
-  semantic: FieldSemantic.default("text"),
-  description: z.string().max(500).default(""),
-  /** Other names sources use for this field (the matcher's synonyms), in any case or separator style. */
-  aliases: z.array(Alias).max(50).default([]),
-  vocabulary: Vocabulary,
-  /** For `reference` fields: the entity referred to. */
-  references: OntologyName.optional(),
-  /** For ratios: the unit stored. Sources in the other unit are converted. */
-  unit: z.enum(["fraction", "percent"]).optional(),
-  /** Canonical values, each with the source spellings that mean it (compared case-insensitively). */
-  values: z.record(z.string().min(1).max(100), z.array(z.string().min(1).max(100)).max(50)).optional(),
-});
+export const OntologyField = z
+  .object({
+    name: OntologyName,
+    type: FieldTypeName,
+    semantic: FieldSemantic.default("text"),
+    description: z.string().max(500).default(""),
+    aliases: z
+      .array(Alias)
+      .max(50)
+      .default([])
+      .meta({ description: "Other names sources use for this field (the matcher's synonyms), in any case or separator style" }),
+    vocabulary: Vocabulary,
+    references: OntologyName.optional().meta({ description: "For `reference` fields: the entity referred to" }),
+    unit: z
+      .enum(["fraction", "percent"])
+      .optional()
+      .meta({ description: "For ratios: the unit stored; sources in the other unit are converted" }),
+    values: z
+      .record(z.string().min(1).max(100), z.array(z.string().min(1).max(100)).max(50))
+      .optional()
+      .meta({ description: "Canonical values, each with the source spellings that mean it (compared case-insensitively)" }),
+  })
+  .meta({ id: "OntologyField" });
 export type OntologyField = z.infer<typeof OntologyField>;
 
 export const OntologyEntity = z
@@ -77,8 +86,7 @@ export const OntologyEntity = z
     description: z.string().max(500).default(""),
     aliases: z.array(Alias).max(50).default([]),
     vocabulary: Vocabulary,
-    /** The field that identifies a record of this entity. */
-    key: OntologyName,
+    key: OntologyName.meta({ description: "The field that identifies a record of this entity" }),
     fields: z.array(OntologyField).min(1).max(200),
   })
   .superRefine((entity, c) => {
@@ -86,14 +94,23 @@ export const OntologyEntity = z
     const repeated = names.find((n, i) => names.indexOf(n) !== i);
     if (repeated) c.addIssue({ code: "custom", path: ["fields"], message: `field "${repeated}" appears twice` });
     if (!names.includes(entity.key)) c.addIssue({ code: "custom", path: ["key"], message: `key "${entity.key}" is not one of the fields` });
-  });
+  })
+  .meta({ id: "OntologyEntity" });
 export type OntologyEntity = z.infer<typeof OntologyEntity>;
 
 /** A whole target model: the built-in one (`v1.json`), a tenant's effective one, or one given to `aos map --ontology`. */
 export const OntologyDefinition = z
   .object({
-    name: z.string().min(1).max(100),
-    version: z.string().min(1).max(50),
+    name: z
+      .string()
+      .min(1)
+      .max(100)
+      .meta({ examples: ["autonomos"] }),
+    version: z
+      .string()
+      .min(1)
+      .max(50)
+      .meta({ description: "Changes whenever the model does (`+t<n>`: the tenant's extension revision)", examples: ["1.0.0+t2"] }),
     entities: z.array(OntologyEntity).min(1).max(100),
   })
   .superRefine((o, c) => {
@@ -107,7 +124,8 @@ export const OntologyDefinition = z
         }
       }),
     );
-  });
+  })
+  .meta({ id: "Ontology", description: "A target model: entities (each a unified view) and their fields" });
 export type OntologyDefinition = z.infer<typeof OntologyDefinition>;
 
 /** "entity.field", as stored in the mapping registry. */

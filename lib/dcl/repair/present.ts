@@ -1,7 +1,7 @@
-import type { RepairPlan } from "./types";
+import type { RepairPlan, RepairSuggestions } from "./types";
 
 /** The plan as the CLI and the API answer it: each field's decision, and the mapped fields removed. */
-export function presentRepairs(plan: RepairPlan) {
+export function presentRepairs(plan: RepairPlan): RepairSuggestions {
   return {
     entity: plan.entity,
     repairs: plan.repairs.map((r) => ({

@@ -4,7 +4,7 @@ import { typeAffinity } from "@/lib/aam/drift/type-change";
 import { rankEntities } from "@/lib/dcl/matcher/match-table";
 import { readSource, readTarget, scoreField } from "@/lib/dcl/matcher/score-field";
 import { chooseTransform } from "@/lib/dcl/matcher/transform";
-import type { SourceTable } from "@/lib/dcl/matcher/types";
+import type { SourceTable, ValueTransform } from "@/lib/dcl/matcher/types";
 import { describeValues } from "@/lib/dcl/matcher/value-shape";
 import { parseTarget, type OntologyDefinition, type OntologyEntity } from "@/lib/dcl/ontology/definition";
 import type { DriftInput, Repair, RepairApply, RepairPlan, RepairThresholds } from "./types";
@@ -279,7 +279,7 @@ function newField(a: Field, entity: OntologyEntity | null, taken: Set<string | n
   };
 }
 
-function transformFor(a: Field, target: string, entity: OntologyEntity | null, table: SourceTable): string | null {
+function transformFor(a: Field, target: string, entity: OntologyEntity | null, table: SourceTable): ValueTransform | null {
   const ontologyField = entity?.fields.find((f) => `${entity.name}.${f.name}` === target);
   return ontologyField ? chooseTransform({ name: a.name, type: a.vendorType, samples: a.samples }, ontologyField, table) : null;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { TenantScope } from "@/lib/auth/context";
 import { getStore } from "@/lib/store";
 import { recentBuilds } from "./page-cache";
+import type { BuildSummary, ViewSource } from "./schemas";
 
 /**
  * One Parquet file of an entity's view: the rows one source stream contributed from its segments
@@ -19,22 +20,7 @@ export type ViewPart = {
   rows: number;
 };
 export type BuildEntity = { entity: string; rows: number; columns: string[]; parts: ViewPart[] };
-export type ViewSource = {
-  connectionId: string;
-  stream: string;
-  entity: string;
-  rows: number;
-  mappedFields: number;
-  mappingVersion: number;
-};
-export type BuildSummary = {
-  id: string | null;
-  builtAt: string;
-  ontologyVersion: string;
-  recordsLoaded: number;
-  entities: { entity: string; rows: number }[];
-  sources: ViewSource[];
-};
+export type { BuildSummary, ViewSource };
 
 const EMPTY_BUILD: BuildSummary = { id: null, builtAt: "", ontologyVersion: "", recordsLoaded: 0, entities: [], sources: [] };
 

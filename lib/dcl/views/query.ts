@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { TenantScope } from "@/lib/auth/context";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { OntologyEntity, OntologyFieldType } from "@/lib/dcl/ontology/definition";
+import type { ViewColumn, ViewList, ViewPage, ViewQuery, ViewRow } from "./schemas";
 import { getTenantOntology } from "@/lib/dcl/ontology/tenant-ontology";
 import { withDuckDb } from "@/lib/duckdb/engine";
 import { parquetRelation } from "@/lib/aam/segments/catalog";
@@ -14,31 +15,43 @@ import { DUCKDB_TYPES } from "./normalize";
 import { readDclState, type DclState } from "@/lib/dcl/state";
 import { quoteIdent } from "@/lib/duckdb/sql";
 
-/**
- * `?sort=-amount,name&limit=50&offset=0` plus filters: any other key is `field` (equals) or
- * `field.op` with op one of eq, ne, gt, gte, lt, lte, contains, null (`true`/`false`). Text
- * compares without regard to case (`eq`, `ne`, `contains`; ids such as `account_id` and the lineage
- * columns compare exactly); `ne` keeps the rows with no value; a value that does not read as the
- * column's type (a number, a date...) is refused (422).
- */
-export const ViewQuery = z.record(z.string(), z.string()).transform((q) => ({
-  sort: q.sort,
-  limit: q.limit,
-  offset: q.offset,
-  filters: Object.entries(q).filter(([k]) => !["sort", "limit", "offset"].includes(k)),
-}));
-export type ViewQuery = z.infer<typeof ViewQuery>;
+export { ViewQuery } from "./schemas";
 
-const Paging = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-});
+/** The deepest a page may start; a filter narrows a bigger view. */
+const MAX_OFFSET = 10_000_000;
+const Limit = z.coerce.number().int().min(1).max(500).default(50);
+const CursorBody = z.object({ offset: z.int().min(0).max(MAX_OFFSET) });
+
+/** A page's position as the opaque cursor the API hands out (`nextCursor`). */
+export function viewCursor(offset: number): string {
+  return Buffer.from(JSON.stringify({ offset })).toString("base64url");
+}
+
+/** The page `query` asks for; ValidationError for a bad limit or a cursor this API did not hand out. */
+function pagingOf(query: ViewQuery): { limit: number; offset: number } {
+  const limit = Limit.safeParse(query.limit);
+  const offset = query.cursor === undefined ? 0 : offsetOf(query.cursor);
+  const problems = [
+    ...(limit.success ? [] : limit.error.issues.map((i) => ({ path: "limit", message: i.message }))),
+    ...(offset === null ? [{ path: "cursor", message: "not a cursor of this view (pass a page's nextCursor)" }] : []),
+  ];
+  if (!limit.success || offset === null) throw new ValidationError("invalid paging", problems);
+  return { limit: limit.data, offset };
+}
+
+function offsetOf(cursor: string): number | null {
+  try {
+    const body = CursorBody.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+    return body.success ? body.data.offset : null;
+  } catch {
+    return null;
+  }
+}
+
 /** `ne` keeps the rows with no value: "not USD" includes the rows with no currency. */
 const OPS = { eq: "=", ne: "IS DISTINCT FROM", gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;
 
-type Column = { name: string; type: OntologyFieldType; description: string };
-
-function columnsOf(entity: OntologyEntity): Column[] {
+function columnsOf(entity: OntologyEntity): ViewColumn[] {
   return [
     ...entity.fields.map((f) => ({ name: f.name, type: f.type, description: f.description })),
     { name: "_connection_id", type: "string" as const, description: "Lineage: the connection the record came from." },
@@ -50,7 +63,7 @@ function columnsOf(entity: OntologyEntity): Column[] {
 }
 
 /** JSON-friendly values: instants as ISO strings, 64-bit integers as numbers. */
-function selectList(columns: Column[]): string {
+function selectList(columns: ViewColumn[]): string {
   return columns
     .map((c) => {
       const id = quoteIdent(c.name);
@@ -62,7 +75,7 @@ function selectList(columns: Column[]): string {
     .join(", ");
 }
 
-function whereClause(columns: Column[], filters: [string, string][]): { sql: string; values: DuckDBValue[] } {
+function whereClause(columns: ViewColumn[], filters: [string, string][]): { sql: string; values: DuckDBValue[] } {
   const parts: string[] = [];
   const values: DuckDBValue[] = [];
   for (const [key, value] of filters) {
@@ -121,7 +134,7 @@ function parsesAs(type: OntologyFieldType, value: string): boolean {
   return true;
 }
 
-function orderClause(columns: Column[], sort: string | undefined): string {
+function orderClause(columns: ViewColumn[], sort: string | undefined): string {
   const keys = (sort ?? "")
     .split(",")
     .map((s) => s.trim())
@@ -136,28 +149,24 @@ function orderClause(columns: Column[], sort: string | undefined): string {
   return `ORDER BY ${[...order, `"_connection_id"`, `"_stream"`, `"_source_record_id"`].join(", ")}`;
 }
 
-/** Rows of one unified view: filtered, sorted and paginated in DuckDB, with the total for the filter. `fresh`: see readBuild. */
-export async function queryView(scope: TenantScope, entityName: string, query: ViewQuery, read: BuildRead = {}) {
+/**
+ * A page of one unified view's rows: filtered, sorted and paginated in DuckDB, with the total for
+ * the filter and the cursor of the next page. `fresh`: see readBuild.
+ */
+export async function queryView(scope: TenantScope, entityName: string, query: ViewQuery, read: BuildRead = {}): Promise<ViewPage> {
   const ontology = await getTenantOntology(scope);
   const entity = ontology.entities.find((e) => e.name === entityName);
   if (!entity) throw new NotFoundError(`no entity "${entityName}"`);
-  const paging = Paging.safeParse({ limit: query.limit, offset: query.offset });
-  if (!paging.success)
-    throw new ValidationError(
-      "invalid paging",
-      paging.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
-    );
+  const { limit, offset } = pagingOf(query);
   const columns = columnsOf(entity);
   const where = whereClause(columns, query.filters);
   const order = orderClause(columns, query.sort);
-  const empty = { entity: entity.name, columns, total: 0, limit: paging.data.limit, offset: paging.data.offset, rows: [], built: false };
   const files = await currentEntityFiles(scope, entity.name, read);
-  if (!files) return empty;
+  if (!files) return { entity: entity.name, columns, total: 0, limit, offset, rows: [], built: false, nextCursor: null };
   // A field added to the ontology after the build reads as null until the next build.
   const missing = columns.filter((c) => !c.name.startsWith("_") && !files.columns.includes(c.name));
   const built = files.paths.length ? parquetRelation(files.paths) : `(${emptyEntitySql(entity)})`;
   const table = `(SELECT *${missing.map((c) => `, CAST(NULL AS ${DUCKDB_TYPES[c.type]}) AS ${quoteIdent(c.name)}`).join("")} FROM ${built})`;
-  const { limit, offset } = paging.data;
   const key = JSON.stringify([scope.tenantId, files.buildId, entity.name, columns, where, order, limit, offset]);
   const answer = await viewAnswers.get(
     key,
@@ -168,15 +177,25 @@ export async function queryView(scope: TenantScope, entityName: string, query: V
           `SELECT ${selectList(columns)} FROM ${table} ${where.sql} ${order} LIMIT ${limit} OFFSET ${offset}`,
           where.values,
         );
-        return { total: total.getRowObjectsJS()[0]!.n as number, rows: rows.getRowObjectsJson() };
+        // The select list makes every column a scalar (lib/dcl/views/schemas.ts ViewValue).
+        return { total: total.getRowObjectsJS()[0]!.n as number, rows: rows.getRowObjectsJson() as ViewRow[] };
       }),
     (a) => JSON.stringify(a.rows).length * 2,
   );
-  return { entity: entity.name, columns, ...answer, limit, offset, built: true };
+  const next = offset + answer.rows.length;
+  return {
+    entity: entity.name,
+    columns,
+    ...answer,
+    limit,
+    offset,
+    built: true,
+    nextCursor: answer.rows.length > 0 && next < answer.total && next <= MAX_OFFSET ? viewCursor(next) : null,
+  };
 }
 
 /** Every entity's view: its columns, row count and the streams feeding it, from the current build. Pass `state` when it is already read. */
-export async function listViews(scope: TenantScope, state?: DclState) {
+export async function listViews(scope: TenantScope, state?: DclState): Promise<ViewList> {
   const { ontology, build } = state ?? (await readDclState(scope));
   const rows = new Map(build.entities.map((e) => [e.entity, e.rows]));
   return {

@@ -130,10 +130,11 @@ export function buildOpenApiFrom(routes: RouteFile[]): OpenApiDocument {
 }
 
 function buildOperation(method: string, template: string, tag: string, operation: RouteOperation): ZodOpenApiOperationObject {
-  const spec: RouteSpec = operation.spec ?? { wrapper: "withPublic" };
+  const spec = operation.spec;
+  if (!spec) throw new Error(`${method} ${template} is not built by withPublic or withTenant (lib/http/route.ts)`);
   const tenant = spec.wrapper === "withTenant";
   const pathNames = [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
-  const openQuery = spec.query && !(spec.query instanceof z.ZodObject);
+  const query = spec.query ? queryShape(spec.query) : { named: false, open: false };
   const responses: ZodOpenApiOperationObject["responses"] = { [String(spec.status ?? 200)]: successResponse(spec) };
   if (tenant) Object.assign(responses, { 401: ref("Unauthorized"), 403: ref("Forbidden") });
   if (pathNames.length) responses["404"] = ref("NotFound");
@@ -147,18 +148,19 @@ function buildOperation(method: string, template: string, tag: string, operation
     tags: [tag],
     requestParams: {
       ...(spec.params ? { path: spec.params as z.ZodObject } : {}),
-      ...(spec.query && !openQuery ? { query: spec.query as z.ZodObject } : {}),
+      ...(query.named ? { query: spec.query as z.ZodObject } : {}),
     },
     parameters: [
       ...pathNames
         .filter(() => !spec.params)
         .map((name) => ({ name, in: "path" as const, required: true, schema: { type: "string" as const } })),
       // Open-ended filters (any field name): one form-exploded object, as OpenAPI spells free-form query parameters.
-      ...(openQuery
+      ...(query.open
         ? [
             {
               name: "filters",
               in: "query" as const,
+              description: "Any other parameter filters by the field it names (the operation's summary says how)",
               style: "form" as const,
               explode: true,
               schema: { type: "object" as const, additionalProperties: { type: "string" as const } },
@@ -184,19 +186,39 @@ function buildOperation(method: string, template: string, tag: string, operation
   };
 }
 
+/**
+ * How a query schema documents: its object's keys as named parameters (through a transform too),
+ * and whether any other key is accepted (a record, or an object with a catchall) as free-form filters.
+ */
+function queryShape(schema: z.ZodType): { named: boolean; open: boolean } {
+  const base = schema instanceof z.ZodPipe ? schema.in : schema;
+  if (base instanceof z.ZodRecord) return { named: false, open: true };
+  if (!(base instanceof z.ZodObject)) return { named: false, open: false };
+  const catchall = base._zod.def.catchall;
+  return { named: true, open: catchall !== undefined && !(catchall instanceof z.ZodNever) };
+}
+
 function successResponse(spec: RouteSpec): ZodOpenApiResponseObject {
   const headers = { ...REQUEST_ID_HEADER, ...(spec.rateLimited ? RATE_LIMIT_HEADERS : {}) };
   const { response } = spec;
   if (response === null || spec.status === 204) return { description: "Done, no content", headers };
-  if (response === undefined) return { description: "Success", headers, content: { "application/json": { schema: { type: "object" } } } };
   if (response instanceof z.ZodType)
     return { description: response.description ?? "Success", headers, content: { "application/json": { schema: response } } };
-  return { description: response.description, headers, content: { [response.mediaType]: { schema: { type: "string" } } } };
+  return {
+    description: response.description,
+    headers,
+    content: {
+      [response.mediaType]: { schema: { type: "string" } },
+      ...(response.json ? { "application/json": { schema: response.json } } : {}),
+    },
+  };
 }
 
+/** `/api/v1/tasks/{id}` GET is `getTasksById`; a route outside v1 keeps `api` (`/api/openapi.json` is `getApiOpenapiJson`). */
 function operationId(method: string, template: string) {
   const words = template
-    .replace(/^\/api\/(v1\/)?/, "")
+    .replace(/^\/api\/v1\//, "")
+    .replace(/^\//, "")
     .split("/")
     .flatMap((segment) => (segment.startsWith("{") ? ["by", segment.slice(1, -1)] : segment.split(/[-_.]/)));
   return method.toLowerCase() + words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");

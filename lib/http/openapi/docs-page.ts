@@ -1,9 +1,10 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { OPENAPI_PATH } from "./document-schema";
 
 /**
  * The REST API's human docs: Swagger UI at /api/docs and ReDoc at /api/redoc, both over
- * /api/v1/openapi.json. Their files come from npm packages (swagger-ui-dist, redoc's standalone
+ * /api/openapi.json. Their files come from npm packages (swagger-ui-dist, redoc's standalone
  * bundle), read from node_modules at run time: nothing is bundled or loaded from elsewhere.
  */
 export type DocsKind = "swagger" | "redoc";
@@ -46,7 +47,7 @@ ${body}
 
 function swaggerBody(attr: string): string {
   const config = {
-    url: "/api/v1/openapi.json",
+    url: OPENAPI_PATH,
     dom_id: "#swagger-ui",
     deepLinking: true,
     // The default validator badge is fetched from a third-party host.
@@ -60,6 +61,6 @@ function swaggerBody(attr: string): string {
 
 function redocBody(attr: string): string {
   // ReDoc 3 reads its options from the tag; its usage telemetry is off (nothing leaves this app).
-  return `<redoc spec-url="/api/v1/openapi.json" disable-telemetry="true"></redoc>
+  return `<redoc spec-url="${OPENAPI_PATH}" disable-telemetry="true"></redoc>
 <script${attr} type="module" src="/api/redoc/redoc.standalone.js"></script>`;
 }

@@ -8,7 +8,7 @@ import { redact } from "@/lib/nlp/redact";
 import { extractiveAnswer } from "./extractive";
 import { groundQuestion } from "./ground";
 import { streamLlmAnswer } from "./llm-answer";
-import type { AnswerEvent, Grounding } from "./types";
+import type { AnswerEvent, AskAnswer, Grounding } from "./schemas";
 
 type AskInput = { question: string; persona?: PersonaId; asOf?: Date };
 type AskDeps = { embedder: Embedder; model: LlmModel | null };
@@ -60,7 +60,7 @@ function* extractive(question: string, grounding: Grounding, note?: string): Gen
 }
 
 /** The whole answer at once (for `stream: false`). */
-export async function collectAnswer(events: AsyncIterable<AnswerEvent>) {
+export async function collectAnswer(events: AsyncIterable<AnswerEvent>): Promise<AskAnswer> {
   let grounding: Grounding | null = null;
   let text = "";
   let end: Extract<AnswerEvent, { type: "done" }> | null = null;

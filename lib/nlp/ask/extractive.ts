@@ -1,6 +1,6 @@
 import { tokenize } from "@/lib/nlp/kb/tokenize";
 import { figureLine } from "@/lib/nlp/personas/format";
-import type { Grounding } from "./types";
+import type { Grounding } from "./schemas";
 
 const PASSAGES = 3;
 const SENTENCES_PER_PASSAGE = 2;

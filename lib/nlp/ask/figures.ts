@@ -1,6 +1,6 @@
 import { tokenize } from "@/lib/nlp/kb/tokenize";
 import { figureLine } from "@/lib/nlp/personas/format";
-import type { Figure } from "@/lib/nlp/personas/types";
+import type { Figure } from "@/lib/nlp/personas/schemas";
 
 const MAX_FIGURES = 8;
 /** A figure answers a question when it holds at least half the question's weight. */

@@ -7,7 +7,7 @@ import type { PersonaId } from "@/lib/nlp/personas/registry";
 import { personaSummary } from "@/lib/nlp/personas/summary";
 import { relevantFigures } from "./figures";
 import { COVERAGE, supportOf } from "./support";
-import type { Citation, Grounding } from "./types";
+import type { Citation, Grounding } from "./schemas";
 
 /** Passages cited at most. */
 const MAX_CITATIONS = 5;

@@ -8,7 +8,7 @@ import { recordLlmCall } from "@/lib/llm/telemetry";
 import { log } from "@/lib/log";
 import { redact } from "@/lib/nlp/redact";
 import { answerPrompt, answerSystem } from "./prompt";
-import type { Grounding } from "./types";
+import type { Grounding } from "./schemas";
 
 /**
  * The model's answer as it streams. The prompt is redacted once more as a whole (the last gate

@@ -1,6 +1,6 @@
 import { figureLine } from "@/lib/nlp/personas/format";
 import { PERSONAS } from "@/lib/nlp/personas/registry";
-import type { Grounding } from "./types";
+import type { Grounding } from "./schemas";
 
 /** The system prompt: the persona's instructions and the rules of a grounded answer. */
 export function answerSystem(grounding: Grounding): string {

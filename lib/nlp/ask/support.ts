@@ -1,4 +1,4 @@
-import type { Support } from "./types";
+import type { Support } from "./schemas";
 
 /**
  * A passage holding ANSWERS of the question's idf weight answers it; one holding less than

@@ -1,6 +1,8 @@
 import { PERSONA_IDS, PERSONAS, type PersonaId } from "@/lib/nlp/personas/registry";
+import type { PersonaRoute } from "@/lib/nlp/personas/schemas";
 
-export type PersonaGuess = { persona: PersonaId | "unknown"; confidence: number; scores: Record<PersonaId, number> };
+/** The classifier's side of a route: the persona, how sure, every score. */
+export type PersonaGuess = Omit<PersonaRoute, "by">;
 
 /** Below this share of the top score over the runner-up, the question is "unknown" (too close to call). */
 export const MIN_MARGIN = 0.2;

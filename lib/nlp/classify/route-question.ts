@@ -1,8 +1,8 @@
-import type { RouteQuestionBody } from "@/lib/nlp/personas/schemas";
-import { classifyPersona, type PersonaGuess } from "./classify-persona";
+import type { PersonaRoute, RouteQuestionBody } from "@/lib/nlp/personas/schemas";
+import { classifyPersona } from "./classify-persona";
 
 /** The persona a question goes to: the one named explicitly, or the offline classifier's guess. */
-export function routeQuestion(input: RouteQuestionBody): PersonaGuess & { by: "explicit" | "classifier" } {
+export function routeQuestion(input: RouteQuestionBody): PersonaRoute {
   const guess = classifyPersona(input.question);
   return input.persona ? { ...guess, persona: input.persona, confidence: 1, by: "explicit" } : { ...guess, by: "classifier" };
 }

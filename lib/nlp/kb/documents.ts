@@ -9,11 +9,14 @@ import type { TenantContext, TenantScope } from "@/lib/auth/context";
 import { env } from "@/lib/env";
 import { formatBytes } from "@/lib/format";
 import { ConflictError, NotFoundError, PayloadTooLargeError, QuotaExceededError, ValidationError } from "@/lib/errors";
-import { Prisma, type KbDocument } from "@/lib/generated/prisma/client";
+import { pageArgs, toPage } from "@/lib/db/page";
+import { orderOf } from "@/lib/http/list";
+import { Prisma, type KbDocument as KbDocumentRow } from "@/lib/generated/prisma/client";
 import { getStore } from "@/lib/store";
 import { storeKeys } from "@/lib/store/keys";
 import { createTask } from "@/lib/tasks/tasks";
 import { DOCUMENT_FORMATS, formatOf, type DocumentFormat } from "./extract";
+import type { KbDocument, ListDocumentsQuery } from "./schemas";
 import { uncountDocument } from "./statistics";
 
 /** The largest document the knowledge base reads; a bigger file is data, for a connection. */
@@ -26,7 +29,7 @@ type Upload = { name: string; title?: string; mediaType?: string | null; body: R
  * already has the same content or is past its quota, put into the store, recorded as `queued`,
  * and a `kb.ingest` task is queued for it. The original is kept for the roles allowed to see PII.
  */
-export async function addDocument(ctx: TenantContext, upload: Upload): Promise<{ document: DocumentDto; taskId: string }> {
+export async function addDocument(ctx: TenantContext, upload: Upload): Promise<{ document: KbDocument; taskId: string }> {
   const format = formatOf(upload.name, upload.mediaType);
   const limit = Math.min(MAX_DOCUMENT_BYTES, env.maxUploadBytes);
   if (upload.declaredBytes !== undefined && upload.declaredBytes > limit) throw new PayloadTooLargeError(limit);
@@ -50,7 +53,7 @@ export async function addDocument(ctx: TenantContext, upload: Upload): Promise<{
     const id = crypto.randomUUID();
     const objectKey = storeKeys.kbDocument(ctx.tenantId, id);
     await store.put(objectKey, temp);
-    let document: KbDocument;
+    let document: KbDocumentRow;
     try {
       document = await ctx.db.kbDocument.create({
         data: {
@@ -78,14 +81,22 @@ export async function addDocument(ctx: TenantContext, upload: Upload): Promise<{
   }
 }
 
-/** The tenant's documents, newest first, with their ingestion status. */
-export async function listDocuments(scope: TenantScope): Promise<DocumentDto[]> {
-  const rows = await scope.db.kbDocument.findMany({ where: { tenantId: scope.tenantId }, orderBy: { createdAt: "desc" }, take: 1000 });
-  return rows.map(toDocumentDto);
+/** The tenant's documents with their ingestion status, a page at a time, in the query's order (newest first by default). */
+export async function listDocuments(
+  scope: TenantScope,
+  query: ListDocumentsQuery,
+): Promise<{ documents: KbDocument[]; nextCursor: string | null }> {
+  const rows = await scope.db.kbDocument.findMany({
+    where: { tenantId: scope.tenantId, ...(query.status && { status: query.status }) },
+    orderBy: orderOf(query.sort),
+    ...pageArgs(query),
+  });
+  const { items, nextCursor } = toPage(rows, query.limit);
+  return { documents: items.map(toDocumentDto), nextCursor };
 }
 
 /** Scoped to the tenant. Throws NotFoundError. */
-export async function getDocumentOrThrow(scope: TenantScope, id: string): Promise<KbDocument> {
+export async function getDocumentOrThrow(scope: TenantScope, id: string): Promise<KbDocumentRow> {
   const document = await scope.db.kbDocument.findFirst({ where: { id, tenantId: scope.tenantId } });
   if (!document) throw new NotFoundError("Document");
   return document;
@@ -103,12 +114,12 @@ export async function deleteDocument(scope: TenantScope, id: string): Promise<vo
 }
 
 /** The original file, as uploaded (before redaction): only for roles with `pii:read`, checked by the route. */
-export async function readOriginal(scope: TenantScope, id: string): Promise<{ document: KbDocument; bytes: Buffer }> {
+export async function readOriginal(scope: TenantScope, id: string): Promise<{ document: KbDocumentRow; bytes: Buffer }> {
   const document = await getDocumentOrThrow(scope, id);
   return { document, bytes: await readFile(await (await getStore()).localPath(document.objectKey)) };
 }
 
-export function toDocumentDto(d: KbDocument) {
+export function toDocumentDto(d: KbDocumentRow): KbDocument {
   return {
     id: d.id,
     title: d.title,
@@ -116,7 +127,7 @@ export function toDocumentDto(d: KbDocument) {
     format: d.format,
     formatLabel: DOCUMENT_FORMATS[d.format as DocumentFormat]?.label ?? d.format,
     bytes: d.bytes,
-    status: d.status as "queued" | "ingesting" | "ready" | "failed",
+    status: d.status as KbDocument["status"],
     error: d.error,
     chunks: d.chunkCount,
     redactions: d.redactions as Record<string, number>,
@@ -126,7 +137,6 @@ export function toDocumentDto(d: KbDocument) {
     ingestedAt: d.ingestedAt,
   };
 }
-export type DocumentDto = ReturnType<typeof toDocumentDto>;
 
 async function assertNewContent(scope: TenantScope, sha256: string) {
   const existing = await scope.db.kbDocument.findFirst({ where: { tenantId: scope.tenantId, sha256 }, select: { title: true } });

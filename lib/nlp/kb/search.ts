@@ -7,23 +7,8 @@ import { log } from "@/lib/log";
 import { DEFAULT_BM25 } from "./bm25";
 import type { Embedder } from "./embed";
 import { DEFAULT_CANDIDATES, DEFAULT_RRF_K, fuseRanks } from "./rrf";
-import type { SearchInput } from "./schemas";
+import type { KbSearchHit, KbSearchResult, SearchInput } from "./schemas";
 import { tokenize } from "./tokenize";
-
-export type SearchHit = {
-  chunkId: string;
-  document: { id: string; title: string; fileName: string };
-  position: number;
-  heading: string;
-  text: string;
-  start: number;
-  end: number;
-  scores: {
-    bm25: { score: number; rank: number; coverage: number } | null;
-    vector: { similarity: number; rank: number } | null;
-    rrf: number | null;
-  };
-};
 
 /** HNSW candidates examined per search; iterative scans go further when the tenant filter drops some. */
 export const EF_SEARCH = 200;
@@ -35,7 +20,7 @@ const POSTINGS_PER_TERM = 1000;
  * index (vectors of the current embedding model only), or both fused with Reciprocal Rank Fusion.
  * Each hit carries its document, position and every score that ranked it.
  */
-export async function searchKb(scope: TenantScope, input: SearchInput, embedder: Embedder): Promise<SearchResult> {
+export async function searchKb(scope: TenantScope, input: SearchInput, embedder: Embedder): Promise<KbSearchResult> {
   const { query, k, mode, rrfK = DEFAULT_RRF_K, candidates = DEFAULT_CANDIDATES } = input;
   const depth = mode === "hybrid" ? Math.max(candidates, k) : k;
   // Both sides at once; the vector side is null when the embedding model fails.
@@ -74,8 +59,6 @@ export async function searchKb(scope: TenantScope, input: SearchInput, embedder:
     ...(mode === "hybrid" && !semantic && { note: "The embedding model is unavailable; these hits are BM25's only" }),
   };
 }
-
-export type SearchResult = { mode: SearchInput["mode"]; embeddingModel: string; hits: SearchHit[]; note?: string };
 
 /** The query's vector, or null when the embedding model fails (a hybrid search goes on with BM25). */
 async function embedQuery(scope: TenantScope, embedder: Embedder, query: string): Promise<number[] | null> {
@@ -140,7 +123,7 @@ async function vectorSearch(scope: TenantScope, vector: number[], model: string,
 }
 
 /** A hit without its scores, as both searches read it with their ranking (one statement each). */
-type Passage = Omit<SearchHit, "scores" | "chunkId"> & { id: string };
+type Passage = Omit<KbSearchHit, "scores" | "chunkId"> & { id: string };
 type PassageRow = {
   id: string;
   position: number;

@@ -1,7 +1,7 @@
 import { env } from "@/lib/env";
 import { templateNarrative } from "./narrative";
 import { PERSONAS, type PersonaId } from "./registry";
-import type { Figure, Highlight, PersonaSummary } from "./types";
+import type { Figure, Highlight, PersonaSummary } from "./schemas";
 
 /** Demo mode is `DEMO_MODE=true`. A per-tenant setting would need a schema change and is not offered. */
 export const demoModeOn = () => env.demoMode;

@@ -1,4 +1,4 @@
-import type { Figure } from "./types";
+import type { Figure } from "./schemas";
 
 /** A number with thousands separators and at most `digits` decimals (exactly `digits` with `fixed`). */
 export const formatNumber = (v: number, digits = 2, fixed = false) =>

@@ -2,7 +2,7 @@ import "server-only";
 import type { TenantScope } from "@/lib/auth/context";
 import { rankFindings } from "@/lib/agents/findings";
 import type { FindingDraft, Severity } from "@/lib/agents/types";
-import type { AgentRunFreshness, Highlight } from "./types";
+import type { AgentRunFreshness, Highlight } from "./schemas";
 
 const BUILTIN = ["finops", "revops"] as const;
 const TOP = 5;

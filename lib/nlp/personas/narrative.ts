@@ -6,7 +6,7 @@ import type { LlmModel } from "@/lib/llm/model";
 import { log } from "@/lib/log";
 import { PERSONAS, type PersonaId } from "./registry";
 import { figureLine, formatNumber } from "./format";
-import type { Figure, Highlight } from "./types";
+import type { Figure, Highlight } from "./schemas";
 
 const highlightLine = (h: Highlight) =>
   `${h.kind}, ${h.severity}${h.impact ? `, ${h.impact.currency} ${formatNumber(h.impact.amount)}${h.impact.per === "once" ? "" : ` a ${h.impact.per}`}` : ""}`;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { TenantScope } from "@/lib/auth/context";
 import { inboxCounts } from "@/lib/inbox/list";
-import type { Figure } from "./types";
+import type { Figure } from "./schemas";
 
 const DAY_MS = 86_400_000;
 const STATUSES = ["active", "paused", "error"] as const;

@@ -8,7 +8,7 @@ import { readLiveViews } from "./live-views";
 import { narrate } from "./narrative";
 import { connectionFigures, operationsFigures } from "./operations-figures";
 import { PERSONAS, type PersonaId } from "./registry";
-import type { Figure, PersonaSummary } from "./types";
+import type { Figure, PersonaSummary } from "./schemas";
 import { cloudFigures, financeFigures, fromViews, idleSavingFigures, salesFigures, spendFigures } from "./view-figures";
 
 type SummaryOptions = { asOf?: Date; model?: LlmModel | null; demo?: boolean };

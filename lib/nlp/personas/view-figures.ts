@@ -1,7 +1,7 @@
 import { performanceByPeriodSql } from "@/lib/agents/revops/performance";
 import { periodCoverageSql, pipelineByStageSql, pipelineTotalsSql } from "@/lib/agents/revops/pipeline";
 import { receivablesSql } from "@/lib/agents/revops/receivables";
-import type { Figure } from "./types";
+import type { Figure } from "./schemas";
 import type { CloudViews, RevenueViews } from "./live-views";
 
 type Row = Record<string, unknown>;

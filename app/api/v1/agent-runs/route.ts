@@ -1,5 +1,10 @@
 import { withTenant } from "@/lib/http/route";
 import { listRuns } from "@/lib/agents/runs";
-import { ListRunsQuery } from "@/lib/agents/schemas";
+import { AgentRunPage, ListRunsQuery } from "@/lib/agents/schemas";
 
-export const GET = withTenant(async ({ ctx, query }) => listRuns({ ctx, query }), { scope: "agents:read", query: ListRunsQuery });
+/** The tenant's agent runs, the latest first (or by `sort`), filtered by `agent` and `status`. */
+export const GET = withTenant(async ({ ctx, query }) => listRuns({ ctx, query }), {
+  scope: "agents:read",
+  query: ListRunsQuery,
+  response: AgentRunPage,
+});

@@ -1,5 +1,5 @@
 import { listEvents } from "@/lib/events/read";
-import { ListEventsQuery } from "@/lib/events/schemas";
+import { EventPage, ListEventsQuery } from "@/lib/events/schemas";
 import { allowedEventTypes } from "@/lib/events/scopes";
 import { withTenant } from "@/lib/http/route";
 
@@ -7,4 +7,5 @@ import { withTenant } from "@/lib/http/route";
 export const GET = withTenant(async ({ ctx, query }) => listEvents(ctx, query, allowedEventTypes(ctx.actor, query.types)), {
   scope: "tenant:read",
   query: ListEventsQuery,
+  response: EventPage,
 });

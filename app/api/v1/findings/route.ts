@@ -1,5 +1,10 @@
 import { withTenant } from "@/lib/http/route";
 import { listFindings } from "@/lib/agents/findings";
-import { ListFindingsQuery } from "@/lib/agents/schemas";
+import { FindingPage, ListFindingsQuery } from "@/lib/agents/schemas";
 
-export const GET = withTenant(async ({ ctx, query }) => listFindings({ ctx, query }), { scope: "agents:read", query: ListFindingsQuery });
+/** The tenant's findings, the most recently seen first (or by `sort`), filtered by `agent`, `status` and `kind`. */
+export const GET = withTenant(async ({ ctx, query }) => listFindings({ ctx, query }), {
+  scope: "agents:read",
+  query: ListFindingsQuery,
+  response: FindingPage,
+});

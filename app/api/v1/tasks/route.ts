@@ -1,15 +1,24 @@
 import { withTenant } from "@/lib/http/route";
-import { createTask, listTasks } from "@/lib/tasks/tasks";
-import { CreateTaskInput, ListTasksQuery } from "@/lib/tasks/schemas";
 import { budgetForTask } from "@/lib/quotas/rate-limits";
+import { CreateTaskInput, ListTasksQuery, TaskAnswer, TaskPage } from "@/lib/tasks/schemas";
+import { createTask, listTasks } from "@/lib/tasks/tasks";
 
-export const GET = withTenant(async ({ ctx, query }) => listTasks({ ctx, query }), { scope: "tasks:read", query: ListTasksQuery });
+/** The tenant's tasks, newest first (or by `sort`), filtered by `status` and `type`. */
+export const GET = withTenant(async ({ ctx, query }) => listTasks({ ctx, query }), {
+  scope: "tasks:read",
+  query: ListTasksQuery,
+  response: TaskPage,
+});
 
-/** 201 with a new task; 200 with the existing one when the idempotency key was used before. */
+/**
+ * Queues a task: 201 with it. An `idempotencyKey` used before answers the existing task instead,
+ * 200 with `Idempotent-Replayed: true`, and starts nothing.
+ */
 export const POST = withTenant(
   async ({ ctx, body }) => {
     const { task, created } = await createTask({ ctx, input: body });
-    return Response.json({ task }, { status: created ? 201 : 200 });
+    if (created) return { task };
+    return Response.json({ task } satisfies TaskAnswer, { status: 200, headers: { "idempotent-replayed": "true" } });
   },
-  { scope: "tasks:write", body: CreateTaskInput, rateLimit: budgetForTask, idempotent: true },
+  { scope: "tasks:write", body: CreateTaskInput, status: 201, response: TaskAnswer, rateLimit: budgetForTask, idempotent: true },
 );

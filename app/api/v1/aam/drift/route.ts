@@ -1,5 +1,10 @@
 import { withTenant } from "@/lib/http/route";
 import { listDriftEvents } from "@/lib/aam/drift/review";
-import { ListDriftQuery } from "@/lib/aam/schemas";
+import { DriftEventPage, ListDriftQuery } from "@/lib/aam/schemas";
 
-export const GET = withTenant(async ({ ctx, query }) => listDriftEvents({ ctx, query }), { scope: "aam:read", query: ListDriftQuery });
+/** The workspace's schema changes, newest first, of one connection or status when asked. */
+export const GET = withTenant(async ({ ctx, query }) => listDriftEvents({ ctx, query }), {
+  scope: "aam:read",
+  query: ListDriftQuery,
+  response: DriftEventPage,
+});

@@ -4,7 +4,7 @@ import { withPublic } from "@/lib/http/route";
 import { authenticateWithPassword } from "@/lib/auth/credentials";
 import { clientAddressOf } from "@/lib/http/client-address";
 import { issueApiToken } from "@/lib/auth/api-token";
-import { TokenRequest } from "@/lib/tenancy/schemas";
+import { IssuedToken, TokenRequest } from "@/lib/tenancy/schemas";
 import { findUserTenant } from "@/lib/tenancy/user-tenants";
 
 /** Exchanges email and password for a short-lived bearer JWT acting in one tenant (`tenant`: id or slug; unset, the oldest membership). */
@@ -16,7 +16,7 @@ export const POST = withPublic(
     const { token, expiresAt } = await issueApiToken({ userId: user.userId, tenantId: tenant.id }, env.apiTokenTtlSeconds);
     return {
       token,
-      tokenType: "Bearer",
+      tokenType: "Bearer" as const,
       expiresAt,
       expiresIn: env.apiTokenTtlSeconds,
       user: { id: user.userId, email: user.email },
@@ -24,5 +24,5 @@ export const POST = withPublic(
       tenant,
     };
   },
-  { body: TokenRequest },
+  { body: TokenRequest, response: IssuedToken },
 );

@@ -1,8 +1,10 @@
 import { withTenant } from "@/lib/http/route";
 import { listMappings } from "@/lib/dcl/mappings/list-mappings";
-import { ListMappingsQuery } from "@/lib/dcl/mappings/schemas";
+import { ListMappingsQuery, MappingPage } from "@/lib/dcl/mappings/schemas";
 
-export const GET = withTenant(async ({ ctx, query }) => listMappings({ ctx, input: query }), {
+/** The tenant's mappings: each source field's newest version (with `history=true`, every version), by connection, stream and field. */
+export const GET = withTenant(async ({ ctx, query }) => listMappings({ ctx, query }), {
   scope: "dcl:read",
   query: ListMappingsQuery,
+  response: MappingPage,
 });

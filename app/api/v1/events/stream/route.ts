@@ -1,9 +1,8 @@
 import { resolveTenantContext } from "@/lib/auth/request-auth";
 import { ValidationError } from "@/lib/errors";
-import { EventStreamQuery } from "@/lib/events/schemas";
+import { EventStreamQuery, eventIdSchema } from "@/lib/events/schemas";
 import { allowedEventTypes } from "@/lib/events/scopes";
 import { tenantEventStream } from "@/lib/events/stream";
-import { eventIdSchema } from "@/lib/events/schemas";
 import { withTenant } from "@/lib/http/route";
 import { sseResponse } from "@/lib/http/sse";
 
@@ -28,5 +27,13 @@ export const GET = withTenant(
       );
     return sseResponse(tenantEventStream(ctx, { after, types, signal: req.signal, stillAllowed }), requestId);
   },
-  { scope: "tenant:read", query: EventStreamQuery },
+  {
+    scope: "tenant:read",
+    query: EventStreamQuery,
+    response: {
+      mediaType: "text/event-stream",
+      description:
+        "Server-sent events, each `event: <type>` with `id: <event id>` (resume with `Last-Event-ID`) and one `data:` line holding the TenantEvent as JSON. The stream opens with `ready` (`data: { lastEventId, replayed? }`) after replaying what the client missed, or with `reset` (`data: { message, lastEventId }`) when its resume point is no longer kept: reload the state, then resume from that id. Comment lines keep the connection alive; `error` ends a stream that failed.",
+    },
+  },
 );

@@ -1,11 +1,11 @@
-import { z } from "zod";
 import { withTenant } from "@/lib/http/route";
 import { updateFinding } from "@/lib/agents/findings";
-import { UpdateFindingInput } from "@/lib/agents/schemas";
+import { Finding, FindingParams, UpdateFindingInput } from "@/lib/agents/schemas";
 
 /** Acknowledge, resolve, dismiss or reopen a finding (who and when are kept). */
 export const PATCH = withTenant(async ({ ctx, params, body }) => updateFinding({ ctx, id: params.id, input: body }), {
   scope: "agents:write",
-  params: z.object({ id: z.uuid() }),
+  params: FindingParams,
   body: UpdateFindingInput,
+  response: Finding,
 });

@@ -3,8 +3,8 @@ import { withTenant } from "@/lib/http/route";
 import { sseResponse } from "@/lib/http/sse";
 import { getLanguageModel } from "@/lib/llm/model";
 import { answerQuestion, collectAnswer } from "@/lib/nlp/ask/answer";
+import { AskAnswer, AskBody } from "@/lib/nlp/ask/schemas";
 import { getEmbedder } from "@/lib/nlp/kb/embed";
-import { AskBody } from "@/lib/nlp/kb/schemas";
 
 /** A model answer spends the tenant's LLM budget; the extractive one does not. */
 function askBudget() {
@@ -31,5 +31,18 @@ export const POST = withTenant(
       "The answer failed; try again",
     );
   },
-  { scope: "kb:read", body: AskBody, rateLimit: askBudget },
+  {
+    scope: "kb:read",
+    body: AskBody,
+    rateLimit: askBudget,
+    response: {
+      mediaType: "text/event-stream",
+      description:
+        "By default, server-sent events, each `data` one JSON object: `grounding` first (`{ type, grounding, by }`: the persona, " +
+        "support, citations and figures, as in AskAnswer), then `text` (`{ type, text }`) pieces of the answer to append, then " +
+        "`done` (`{ type, answerable, by, note? }`). A failure after the first event ends the stream with `error` " +
+        "(`{ message, requestId }`). With `stream: false`, one JSON AskAnswer instead.",
+      json: AskAnswer,
+    },
+  },
 );

@@ -1,10 +1,12 @@
 import { withTenant } from "@/lib/http/route";
 import { deleteConnection, getConnection, updateConnection } from "@/lib/aam/connections";
-import { ConnectionParams, UpdateConnectionInput } from "@/lib/aam/schemas";
+import { ConnectionAnswer, ConnectionParams, UpdateConnectionInput } from "@/lib/aam/schemas";
 
+/** One connection, secrets masked. */
 export const GET = withTenant(async ({ ctx, params }) => ({ connection: await getConnection({ ctx, id: params.id }) }), {
   scope: "aam:read",
   params: ConnectionParams,
+  response: ConnectionAnswer,
 });
 
 /** Config keys left out keep their stored values, so secrets need not be sent again. */
@@ -14,13 +16,14 @@ export const PATCH = withTenant(
     scope: "aam:write",
     params: ConnectionParams,
     body: UpdateConnectionInput,
+    response: ConnectionAnswer,
   },
 );
 
-export const DELETE = withTenant(
-  async ({ ctx, params }) => {
-    await deleteConnection({ ctx, id: params.id });
-    return new Response(null, { status: 204 });
-  },
-  { scope: "aam:write", params: ConnectionParams },
-);
+/** Deletes the connection with everything read from it and its uploaded files, and cancels its unfinished tasks (204). */
+export const DELETE = withTenant(async ({ ctx, params }) => deleteConnection({ ctx, id: params.id }), {
+  scope: "aam:write",
+  params: ConnectionParams,
+  status: 204,
+  response: null,
+});

@@ -1,8 +1,13 @@
 import { withTenant } from "@/lib/http/route";
 import { addDocument, listDocuments } from "@/lib/nlp/kb/documents";
-import { UploadDocumentQuery } from "@/lib/nlp/kb/schemas";
+import { AddedKbDocument, KbDocumentPage, ListDocumentsQuery, UploadDocumentQuery } from "@/lib/nlp/kb/schemas";
 
-export const GET = withTenant(async ({ ctx }) => ({ documents: await listDocuments(ctx) }), { scope: "kb:read" });
+/** The tenant's documents with their ingestion status, newest first unless `sort` says otherwise; `status` keeps those in one state. */
+export const GET = withTenant(async ({ ctx, query }) => listDocuments(ctx, query), {
+  scope: "kb:read",
+  query: ListDocumentsQuery,
+  response: KbDocumentPage,
+});
 
 /**
  * The file is the request body: `POST .../documents?name=handbook.pdf&title=Employee handbook`.
@@ -19,5 +24,5 @@ export const POST = withTenant(
       declaredBytes: declared ? Number(declared) : undefined,
     });
   },
-  { scope: "kb:write", query: UploadDocumentQuery, status: 201, rateLimit: "upload", idempotent: true },
+  { scope: "kb:write", query: UploadDocumentQuery, status: 201, rateLimit: "upload", idempotent: true, response: AddedKbDocument },
 );

@@ -1,10 +1,13 @@
 import { withTenant } from "@/lib/http/route";
 import { deleteUpload, listUploads, saveUpload } from "@/lib/aam/uploads";
-import { ConnectionParams, UploadQuery } from "@/lib/aam/schemas";
+import { ConnectionParams, NamedPageQuery, UploadAnswer, UploadedFilePage, UploadQuery } from "@/lib/aam/schemas";
 
-export const GET = withTenant(async ({ ctx, params }) => ({ files: await listUploads({ ctx, connectionId: params.id }) }), {
+/** The files of an upload connection, by name. */
+export const GET = withTenant(async ({ ctx, params, query }) => listUploads({ ctx, connectionId: params.id, query }), {
   scope: "aam:read",
   params: ConnectionParams,
+  query: NamedPageQuery,
+  response: UploadedFilePage,
 });
 
 /** The raw file is the request body: `POST .../files?name=accounts.csv`. 201 with its name and size. */
@@ -21,14 +24,22 @@ export const POST = withTenant(
       }),
     };
   },
-  { scope: "aam:write", params: ConnectionParams, query: UploadQuery, status: 201, rateLimit: "upload", idempotent: true },
+  {
+    scope: "aam:write",
+    params: ConnectionParams,
+    query: UploadQuery,
+    status: 201,
+    rateLimit: "upload",
+    idempotent: true,
+    response: UploadAnswer,
+  },
 );
 
 /** `DELETE .../files?name=accounts.csv`: the next sync no longer reads the file. 204, or 404 when there is no such file. */
-export const DELETE = withTenant(
-  async ({ ctx, params, query }) => {
-    await deleteUpload({ ctx, connectionId: params.id, name: query.name });
-    return new Response(null, { status: 204 });
-  },
-  { scope: "aam:write", params: ConnectionParams, query: UploadQuery },
-);
+export const DELETE = withTenant(async ({ ctx, params, query }) => deleteUpload({ ctx, connectionId: params.id, name: query.name }), {
+  scope: "aam:write",
+  params: ConnectionParams,
+  query: UploadQuery,
+  status: 204,
+  response: null,
+});

@@ -1,6 +1,6 @@
 import { withTenant } from "@/lib/http/route";
 import { promoteConnection } from "@/lib/aam/promote";
-import { ConnectionParams } from "@/lib/aam/schemas";
+import { ConnectionParams, PromotionResult } from "@/lib/aam/schemas";
 
 /** Takes the connection out of safe mode and queues a full sync; 409 when it is not in safe mode. */
 export const POST = withTenant(async ({ ctx, params }) => promoteConnection({ ctx, id: params.id }), {
@@ -8,4 +8,5 @@ export const POST = withTenant(async ({ ctx, params }) => promoteConnection({ ct
   params: ConnectionParams,
   rateLimit: "sync",
   idempotent: true,
+  response: PromotionResult,
 });

@@ -1,8 +1,11 @@
 import { withTenant } from "@/lib/http/route";
 import { listStreams } from "@/lib/aam/streams";
-import { ConnectionParams } from "@/lib/aam/schemas";
+import { ConnectionParams, NamedPageQuery, StreamPage } from "@/lib/aam/schemas";
 
-export const GET = withTenant(async ({ ctx, params }) => ({ streams: await listStreams({ ctx, connectionId: params.id }) }), {
+/** The connection's streams by name, each with its accepted (and any pending) schema and profile. */
+export const GET = withTenant(async ({ ctx, params, query }) => listStreams({ ctx, connectionId: params.id, query }), {
   scope: "aam:read",
   params: ConnectionParams,
+  query: NamedPageQuery,
+  response: StreamPage,
 });

@@ -1,9 +1,6 @@
-import { z } from "zod";
 import { withTenant } from "@/lib/http/route";
 import { acceptSchemaChanges } from "@/lib/aam/drift/review";
-import { ConnectionParams } from "@/lib/aam/schemas";
-
-const AcceptInput = z.object({ stream: z.string().min(1).max(1000).optional() }).default({});
+import { AcceptSchemaAnswer, AcceptSchemaInput, ConnectionParams } from "@/lib/aam/schemas";
 
 /** Accepts the schema changes waiting for approval (one stream or all); a policy pause ends. */
 export const POST = withTenant(
@@ -11,6 +8,7 @@ export const POST = withTenant(
   {
     scope: "aam:write",
     params: ConnectionParams,
-    body: AcceptInput,
+    body: AcceptSchemaInput,
+    response: AcceptSchemaAnswer,
   },
 );

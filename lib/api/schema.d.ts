@@ -1233,6 +1233,9 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        JsonValue: string | number | boolean | null | components["schemas"]["JsonValue"][] | {
+            [key: string]: components["schemas"]["JsonValue"];
+        };
         /** @description A target model: entities (each a unified view) and their fields */
         Ontology: {
             /** @example autonomos */
@@ -1295,12 +1298,6 @@ export interface components {
             values?: {
                 [key: string]: string[];
             };
-        };
-        JsonValue: string | number | boolean | null | components["schemas"]["JsonValue"][] | {
-            [key: string]: components["schemas"]["JsonValue"];
-        };
-        __schema0: string | number | boolean | null | components["schemas"]["__schema0"][] | {
-            [key: string]: components["schemas"]["__schema0"];
         };
         /** @description This API's OpenAPI 3.1 document (https://spec.openapis.org/oas/v3.1.0) */
         OpenApiDocument: {
@@ -4528,7 +4525,7 @@ export interface operations {
                         /** @description The source's own type name, in any vendor's words */
                         type?: string | null;
                         /** @default [] */
-                        samples?: components["schemas"]["__schema0"][];
+                        samples?: components["schemas"]["JsonValue"][];
                     }[];
                     ontology?: components["schemas"]["Ontology"];
                 };

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { TenantContext, TenantScope } from "@/lib/auth/context";
 import { ValidationError } from "@/lib/errors";
+import { DEFAULT_AUTO_APPROVE } from "@/lib/dcl/matcher/types";
 import { DEFAULT_THRESHOLDS } from "@/lib/dcl/repair/suggest";
 
 export const DclSettingsInput = z
@@ -15,8 +16,6 @@ export const DclSettingsInput = z
   })
   .refine((input) => Object.values(input).some((v) => v !== undefined), "name at least one setting");
 export type DclSettingsInput = z.infer<typeof DclSettingsInput>;
-
-export const DEFAULT_AUTO_APPROVE = 0.9;
 
 /** The tenant's DCL policy: the thresholds in force (the calibrated defaults where none was set). */
 export const DclSettings = z

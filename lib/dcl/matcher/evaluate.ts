@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { OntologyDefinition } from "@/lib/dcl/ontology/definition";
 import { matchTable } from "./match-table";
-import { SourceTable, type TableMatch } from "./types";
+import { DEFAULT_AUTO_APPROVE, SourceTable, type TableMatch } from "./types";
 
 /** A hand-labeled source table: the matcher's input plus the right answer. */
 export const LabeledTable = SourceTable.extend({
@@ -23,12 +23,15 @@ export type Evaluation = {
   tables: number;
   entityAccuracy: number;
   entities: EntityScore[];
-  overall: Omit<EntityScore, "entity" | "tables">;
+  overall: Omit<EntityScore, "entity" | "tables"> & { f1: number };
+  /** Mappings to a target at or above the default auto-approve threshold (a tenant may raise it), and how many are right. */
+  autoApproved: { mappings: number; correct: number; precision: number };
   calibration: CalibrationBin[];
   misses: { table: string; field: string; expected: string | null; got: string | null; confidence: number }[];
 };
 
 const BINS = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001];
+
 const ratio = (a: number, b: number) => (b === 0 ? 1 : Math.round((a / b) * 1000) / 1000);
 
 /**
@@ -45,6 +48,7 @@ export function evaluateMatcher(
   const bins = BINS.slice(0, -1).map((from, i) => ({ from, to: Math.min(1, BINS[i + 1]), mappings: 0, correct: 0 }));
   const misses: Evaluation["misses"] = [];
   let entitiesRight = 0;
+  const auto = { mappings: 0, correct: 0 };
   for (const table of tables) {
     const result = match(table);
     if (result.entity === table.expected.entity) entitiesRight += 1;
@@ -55,6 +59,10 @@ export function evaluateMatcher(
       const expected = table.expected.mappings[m.field] ?? null;
       const right = m.target === expected;
       if (m.target !== null) right ? (tally.tp += 1) : (tally.fp += 1);
+      if (m.target !== null && m.confidence >= DEFAULT_AUTO_APPROVE) {
+        auto.mappings += 1;
+        if (right) auto.correct += 1;
+      }
       if (expected !== null && !right) tally.fn += 1;
       if (!right)
         misses.push({ table: `${table.source}/${table.table}`, field: m.field, expected, got: m.target, confidence: m.confidence });
@@ -79,7 +87,15 @@ export function evaluateMatcher(
     tables: tables.length,
     entityAccuracy: ratio(entitiesRight, tables.length),
     entities: entities.sort((a, b) => a.entity.localeCompare(b.entity)),
-    overall: { truePositives: tp, falsePositives: fp, falseNegatives: fn, precision: ratio(tp, tp + fp), recall: ratio(tp, tp + fn) },
+    overall: {
+      truePositives: tp,
+      falsePositives: fp,
+      falseNegatives: fn,
+      precision: ratio(tp, tp + fp),
+      recall: ratio(tp, tp + fn),
+      f1: ratio(2 * tp, 2 * tp + fp + fn),
+    },
+    autoApproved: { ...auto, precision: ratio(auto.correct, auto.mappings) },
     calibration: bins.map((b) => ({ ...b, accuracy: ratio(b.correct, b.mappings) })),
     misses,
   };

@@ -92,11 +92,33 @@ export function nameCandidates(name: string, aliases: (string | Alias)[]): NameC
 }
 
 /** A source name read once: the whole name and, for a flattened path (`lineItem/UnblendedCost`), its last segment. */
-export type SourceName = { whole: Words; leaf: Words | null };
+/**
+ * A source name read once: the whole name and, for a flattened path (`lineItem/UnblendedCost`), its
+ * last segment and how much that segment alone counts: its parent may qualify it (`Monitoring.State`
+ * is not the instance's state), unless the parent's words say little (`lineItem/`, `properties.`) or
+ * repeat the segment's (`cost/myCost`, `Contact.ContactID`).
+ */
+export type SourceName = { whole: Words; leaf: Words | null; leafWeight: number };
+
+/** Parents that group a record's parts rather than qualify them (`location.region`, `usage/billedQuantity`). */
+const GROUPING = new Set(["location", "placement", "attribute", "fields", "spec", "usage", "summary", "header", "body", "general", "sys"]);
+
+/** A segment under a parent that says little, or under one that qualifies it: the latter is never enough to auto-approve. */
+const LEAF = 0.92;
+const QUALIFIED_LEAF = 0.88;
+
+/** Leaves that are their parent's own value (`State.Name`, `server_type.name`, `totalPrice.value`): the parent names the field. */
+const OWN_VALUE = new Set(["name", "value", "label", "text", "slug", "display"]);
 
 export function readSourceName(name: string): SourceName {
-  const leaf = name.split(/[./]/).filter(Boolean).pop();
-  return { whole: wordsOf(name), leaf: leaf && leaf !== name ? wordsOf(leaf) : null };
+  const segments = name.split(/[./]/).filter(Boolean);
+  let leaf = segments.pop();
+  if (!leaf || leaf === name) return { whole: wordsOf(name), leaf: null, leafWeight: 0 };
+  if (segments.length && tokenize(leaf).every((w) => OWN_VALUE.has(w))) leaf = segments.pop()!;
+  const leafWords = wordsOf(leaf);
+  const parentWords = tokenize(segments.join(" "));
+  const plain = parentWords.every((w) => WEAK.has(w) || GROUPING.has(w) || leafWords.tokens.some((l) => sameWord(w, l)));
+  return { whole: wordsOf(name), leaf: leafWords, leafWeight: plain ? LEAF : QUALIFIED_LEAF };
 }
 
 /** The same words in another order (`date_echeance` for "due date"): nearly as good as the same name. */
@@ -108,10 +130,11 @@ const REORDERED = 0.96;
  */
 export function compareNames(source: SourceName, candidates: NameCandidates): NameMatch {
   const whole = compareWhole(source.whole, candidates);
-  // A flattened path is also judged by its last segment, a little below the whole name since the prefix may change the meaning.
+  // A flattened path is also judged by its last segment, below the whole name since the parent may change the meaning.
   if (!source.leaf || whole.score === 1) return whole;
   const byLeaf = compareWhole(source.leaf, candidates);
-  return byLeaf.score * 0.92 > whole.score ? { score: byLeaf.score * 0.92, via: byLeaf.via } : whole;
+  const score = byLeaf.score * source.leafWeight;
+  return score > whole.score ? { score, via: byLeaf.via } : whole;
 }
 
 function compareWhole(source: Words, candidates: NameCandidates): NameMatch {

@@ -2,14 +2,21 @@ import type { FieldType } from "@/lib/aam/connectors/types";
 import { readVendorType, type TypeHint, type VendorType } from "@/lib/aam/schema/vendor-types";
 import type { FieldSemantic, OntologyField, OntologyFieldType } from "@/lib/dcl/ontology/definition";
 import { compareNames, nameCandidates, readSourceName, type NameCandidates, type SourceName } from "./name-similarity";
+import { tokenize } from "./tokens";
 import type { MatchMethod } from "./types";
 import type { ValueShape } from "./value-shape";
 import { aliasesOf } from "./vocabulary";
 
 /** Semantics whose values identify them on their own (an email looks like an email whatever the column is called). */
 const DISTINCTIVE = new Set<FieldSemantic>(["email", "phone", "domain", "currency", "country", "region"]);
-/** Semantics whose values can contradict the name: an email without @, a reference holding company names. */
-const CONTRADICTABLE = new Set<FieldSemantic>([...DISTINCTIVE, "reference", "account_reference"]);
+/** Semantics whose values can contradict the name: an email without @, a reference or a person holding company names. */
+const CONTRADICTABLE = new Set<FieldSemantic>([...DISTINCTIVE, "reference", "account_reference", "person", "given_name", "family_name"]);
+
+/** Words of a record's change history. */
+const AUDIT = new Set(["modified", "updated", "update", "changed", "deleted", "synced", "sync"]);
+
+/** Semantics whose values are dates. */
+const DATED = new Set<FieldSemantic>(["created", "date"]);
 
 /** A source field as scoring reads it: its name's words and what its type name tells. */
 export type ScoredSource = { name: SourceName; type: VendorType };
@@ -17,7 +24,32 @@ export type ScoredSource = { name: SourceName; type: VendorType };
 export type ScoredTarget = { field: OntologyField; names: NameCandidates };
 
 export function readSource(field: { name: string; type: string }): ScoredSource {
-  return { name: readSourceName(field.name), type: readVendorType(field.type) };
+  const vendor = readVendorType(field.type);
+  return { name: readSourceName(field.name), type: vendor.type === null ? readLocalTypeName(field.type) : vendor };
+}
+
+/** Type words, once read in English, and the type they name: `Datum`, `Betrag`, `Fecha`, `xsd:dateTime`, `Currency Amount`. */
+const TYPE_WORDS: [string[], VendorType][] = [
+  [["date", "time"], { type: "timestamp", hint: null }],
+  [["timestamp"], { type: "timestamp", hint: null }],
+  [["date"], { type: "date", hint: null }],
+  [["amount"], { type: "number", hint: "money" }],
+  [["money"], { type: "number", hint: "money" }],
+  [["decimal"], { type: "number", hint: null }],
+  [["integer"], { type: "integer", hint: null }],
+  [["boolean"], { type: "boolean", hint: null }],
+  [["text"], { type: "string", hint: null }],
+  [["string"], { type: "string", hint: null }],
+];
+
+/**
+ * A type name no vendor family knows, read like a field name (DATEV's `Datum` and `Betrag`, a
+ * localized export's `Fecha`, `xsd:dateTime`): the type its words name, or no evidence.
+ */
+function readLocalTypeName(name: string): VendorType {
+  const words = tokenize(name);
+  const found = TYPE_WORDS.find(([needed]) => needed.every((w) => words.includes(w)));
+  return found && words.length <= 3 ? found[1] : { type: null, hint: null };
 }
 
 /**
@@ -107,10 +139,10 @@ function valueFit(semantic: FieldSemantic, shape: ValueShape): number {
     case "resource_reference":
       return shape.multiWord >= 0.8 ? 0 : Math.max(shape.idLike, shape.integer, 0.5);
     case "person":
-      return Math.max(shape.personName, shape.idLike, shape.email, 0.4);
+      return shape.companyName >= 0.5 ? 0.1 : Math.max(shape.personName, shape.idLike, shape.email, 0.4);
     case "given_name":
     case "family_name":
-      return shape.email || shape.numeric > 0.5 ? 0.1 : 0.8;
+      return shape.email || shape.numeric > 0.5 || shape.companyName >= 0.5 ? 0.1 : 0.8;
     case "name":
     case "text":
     case "category":
@@ -161,7 +193,9 @@ export function scoreField(source: ScoredSource, shape: ValueShape, target: Scor
   const name = compareNames(source.name, target.names);
   const types = typeFit(type, source.type.type, shape);
   const hint = hintFit(source.type.hint, semantic);
-  const values = hint.vouches ? Math.max(0.9, valueFit(semantic, shape)) : valueFit(semantic, shape);
+  // A declared date type vouches for dates written in a shape the profile does not know (DATEV's `3101`).
+  const datedType = DATED.has(semantic) && (source.type.type === "date" || source.type.type === "timestamp");
+  const values = hint.vouches ? Math.max(0.9, valueFit(semantic, shape)) : Math.max(datedType ? 0.6 : 0, valueFit(semantic, shape));
   let score = name.score * (0.6 + 0.4 * types) * (0.7 + 0.3 * (values / 0.6 > 1 ? 1 : values / 0.6)) * hint.factor;
   let method: MatchMethod = name.via;
   // Values that contradict the semantic (an "email" without @, a customer "id" holding company names) outweigh the name.
@@ -174,5 +208,7 @@ export function scoreField(source: ScoredSource, shape: ValueShape, target: Scor
       method = "pattern";
     }
   }
+  // When a record was last changed is bookkeeping, never a business date (`lastModifiedDateTime` is not when it was paid).
+  if (source.name.whole.tokens.some((w) => AUDIT.has(w)) && !target.names.some((c) => c.tokens.some((w) => AUDIT.has(w)))) score *= 0.4;
   return { score: Math.min(1, score), method };
 }

@@ -66,22 +66,28 @@ function lookUp(word: string): Reading | null {
   return READINGS.get(word) ?? UMLAUT_READINGS.get(loose(word)) ?? READINGS.get(singular(word)) ?? null;
 }
 
+/** Three-letter ERP abbreviations a short run-together name may be made of: Factusol's `FECFAC` is fecha + factura. */
+const ABBREVIATIONS = new Set(
+  Object.keys(words.abbreviations).filter((w) => w.length === 3 && (words.abbreviations as Record<string, string>)[w]),
+);
+
 /** A word a compound can be made of: English, or a word read as other words (a stop word is not one). */
-function isPart(part: string): boolean {
-  if (part.length < 4) return SHORT_PARTS.has(part);
+function isPart(part: string, short: boolean): boolean {
+  if (part.length < 4) return SHORT_PARTS.has(part) || (short && ABBREVIATIONS.has(part));
   return ENGLISH.has(part) || Boolean(lookUp(part)?.english);
 }
 
 /** A run-together or compound word as known words (`numberofemployees`, `Rechnung-s-datum`), fewest parts first; null when it is not one. */
 function splitCompound(word: string): string[] | null {
   if (word.length < 6 || !/^\p{L}+$/u.test(word)) return null;
-  // best[i]: the cheapest split of word.slice(i), as [cost, parts].
+  // best[i]: the cheapest split of word.slice(i), as [cost, parts]. Only a name of two or three abbreviations is read as them.
+  const short = word.length <= 9;
   const best: ([number, string[]] | null)[] = Array(word.length + 1).fill(null);
   best[word.length] = [0, []];
   for (let i = word.length - 1; i >= 0; i -= 1) {
     for (let j = i + 2; j <= word.length; j += 1) {
       const part = word.slice(i, j);
-      if (!isPart(part)) continue;
+      if (!isPart(part, short)) continue;
       const options: [number, number][] = [
         [j, 0],
         ...LINKS.filter((l) => word.startsWith(l, j) && j + l.length < word.length).map((l): [number, number] => [j + l.length, 1]),
@@ -135,6 +141,12 @@ export function tokenize(name: string): string[] {
     })
     .map(singular)
     .filter((w) => !STOP.has(w));
+}
+
+/** A word the matcher can read: English, an abbreviation, or another language's. */
+export function isKnownWord(word: string): boolean {
+  const folded = fold(word.toLowerCase());
+  return ENGLISH.has(folded) || SHORT_PARTS.has(folded) || lookUp(folded) !== null;
 }
 
 /** The name with every separator removed, for `AnnualRevenue` = `annual_revenue` = `annualrevenue` (and `Kürzel` = `kuerzel`). */

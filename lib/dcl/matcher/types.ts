@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { VendorTypeName } from "@/lib/aam/schema/vendor-types";
+import { JsonValue } from "@/lib/http/wire";
 
 /** How a proposal was reached, strongest signal first. */
 export const MatchMethod = z.enum(["prior", "exact", "alias", "tokens", "pattern", "llm", "manual", "none"]);
@@ -10,9 +10,20 @@ export const ValueTransform = z.enum(["epoch_seconds", "epoch_millis", "minor_un
 export type ValueTransform = z.infer<typeof ValueTransform>;
 
 /**
+ * A field's type as the source names it, whatever it is (`datetime`, `varchar(255)`, `DATS`,
+ * `Edm.Guid`, `many2one`, a 500-character BigQuery `STRUCT<...>`): never refused. Missing, null or
+ * blank reads as `string`; a long one is kept to its first 200 characters, enough to read and show.
+ */
+const SourceTypeName = z
+  .string()
+  .max(100_000)
+  .nullish()
+  .transform((type) => type?.trim().slice(0, 200) || "string")
+  .meta({ description: "The source's own type name, in any vendor's words", examples: ["varchar(255)", "DATS", "Edm.Guid", "many2one"] });
+
+/**
  * One source table as the matcher sees it: the `aos map` input and `POST /dcl/mappings/suggest` body.
- * A field's `type` is the source's own type name, whatever it is (`datetime`, `varchar(255)`, `DATS`,
- * `Edm.Guid`, `many2one`): it is read as evidence and kept as given.
+ * A field's `type` is read as evidence (an unknown one is no evidence) and kept as given.
  */
 export const SourceTable = z.object({
   source: z.string().min(1).max(200),
@@ -21,8 +32,8 @@ export const SourceTable = z.object({
     .array(
       z.object({
         name: z.string().min(1).max(1000),
-        type: VendorTypeName.default("string"),
-        samples: z.array(z.json()).max(100).default([]),
+        type: SourceTypeName,
+        samples: z.array(JsonValue).max(100).default([]),
       }),
     )
     .min(1)
@@ -52,3 +63,6 @@ export type TableMatch = {
  * connection's name or type) the same name likely means the same field of that table's entity.
  */
 export type PriorApproval = { sourceField: string; target: string | null; source?: string };
+
+/** Mappings proposed at or above this confidence are approved without a person. */
+export const DEFAULT_AUTO_APPROVE = 0.9;

@@ -8,7 +8,7 @@ export type ValueShape = {
   phone: number;
   isoDate: number;
   isoTimestamp: number;
-  /** SAP's and many exports' `20240131`. */
+  /** SAP's and many exports' `20240131`, and day first `31012024`. */
   compactDate: number;
   /** `31.01.2024`, `31/01/2024`, `01/31/2024`, with or without a time. */
   localDate: number;
@@ -34,6 +34,8 @@ export type ValueShape = {
   unitInterval: number;
   percentRange: number;
   personName: number;
+  /** Names with a company's legal form (`GmbH`, `Ltda`, `S.r.l.`, `B.V.`, `Inc.`): organizations, never people. */
+  companyName: number;
   /** Several words and no digit (`Rossi Impianti S.r.l.`, `Bäckerei Schmidt GmbH`): names, never ids. */
   multiWord: number;
   idLike: number;
@@ -99,13 +101,19 @@ const TRUE_FALSE = new Set([
   "verdadero",
   "verdadeiro",
 ]);
-/** Cloud regions: `us-east-1`, `westeurope`, `europe-west3`, `eu-frankfurt-1`, DigitalOcean's `nyc3`. */
+/** Cloud regions: `us-east-1`, `westeurope`, `europe-west3`, `eu-frankfurt-1`, DigitalOcean's `nyc3`, Linode's `us-east`, Scaleway's `fr-par-1`. */
 const REGION =
-  /^(?:[a-z]{2}(?:-gov)?-[a-z]+-\d|[a-z]+-[a-z]+\d|(?:east|west|north|south|central)[a-z]*\d?|[a-z]+(?:east|west|north|south|central)\d?|[a-z]{3}\d|global)$/;
+  /^(?:[a-z]{2}(?:-gov)?-[a-z]+-\d|[a-z]+-[a-z]+\d|[a-z]{2}-(?:north|south)?(?:east|west|central)|(?:east|west|north|south|central)[a-z]*\d?|[a-z]+(?:east|west|north|south|central)\d?|[a-z]{3}\d|global)$/;
 /** Regions by display name: `US East (N. Virginia)`, `China (Hangzhou)`, `West Europe`, `East US 2`, `Southeast Asia`. */
 const REGION_NAME =
   /^(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)* \([\w .,-]+\)|(?:North|South|East|West|Central|Southeast|Northeast|Southwest|Northwest) [A-Z][\w]*(?: \d)?|[A-Z][\w]* (?:North|South|East|West|Central)(?: \d)?)$/;
 /** Availability zones, a region's parts: `us-east-1a`, `us-central1-a`. */
+const isRegion = (v: string) => REGION.test(v) && /\d|east|west|north|south|central|global/.test(v);
+/** A resource URL's last segment, lower-cased: GCP's `.../zones/us-central1-a` is the zone `us-central1-a`. */
+const lastSegment = (v: string) => (/^https?:\/\//.test(v) ? (v.split("/").filter(Boolean).pop() ?? v) : v).toLowerCase();
+
+/** Datacenters by airport code (Vultr's `ewr`, `fra`), counted like zones: three lower-case letters that are no currency. */
+const isAirportCode = (v: string) => /^[a-z]{3}$/.test(v) && !CURRENCIES.has(v.toUpperCase());
 const ZONE = /^(?:[a-z]{2}(?:-gov)?-[a-z]+-\d[a-z]|[a-z]+-[a-z]+\d-[a-z])$/;
 
 function textOf(value: JsonValue): string | null {
@@ -143,10 +151,16 @@ function isLocalDate(v: string): boolean {
 
 /** Microsoft JSON dates (OData v2, SAP Gateway, Xero): `/Date(1707955200000+0000)/`. */
 const isJsonDate = (v: string) => /^\/Date\(-?\d+([+-]\d{4})?\)\/$/.test(v);
-const isCompactDate = (v: string) => /^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/.test(v);
+/** `20240131`, and day first (`31012024`, DATEV and other European exports). */
+const isCompactDate = (v: string) =>
+  /^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/.test(v) || /^(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])(19|20)\d{2}$/.test(v);
 /** Epoch seconds and milliseconds between 2000 and 2050: other 10- and 13-digit numbers (phone numbers, padded ids) are not times. */
 const isEpochSeconds = (v: string) => /^[12]\d{9}$/.test(v) && Number(v) >= 946_684_800 && Number(v) <= 2_524_608_000;
 const isEpochMillis = (v: string) => /^[12]\d{12}$/.test(v) && Number(v) >= 946_684_800_000 && Number(v) <= 2_524_608_000_000;
+
+/** Legal forms of companies in the matcher's languages and beyond, as a whole word at either end of a name. */
+const LEGAL_FORM =
+  /(?:^|[\s,])(?:gmbh|ag|kg|ohg|gbr|ug|e\.\s?k\.|kgaa|ltd\.?|limited|llc|llp|inc\.?|corp\.?|co\.|plc|s\.?a\.?|s\.?a\.?s\.?|sarl|eurl|s\.?l\.?|s\.?l\.?u\.?|s\.?r\.?l\.?|s\.?p\.?a\.?|s\.?n\.?c\.?|ltda\.?|lda\.?|eireli|me|b\.?v\.?|n\.?v\.?|bvba|vof|oy|ab|a\/s|aps|as|sp\. z o\.o\.)$/i;
 
 /** Profiles sample values. Pure and cheap: the matcher calls it once per source field. */
 export function describeValues(samples: JsonValue[]): ValueShape {
@@ -177,8 +191,7 @@ export function describeValues(samples: JsonValue[]): ValueShape {
     lowerCaseCurrency: currencyCodes.length ? currencyCodes.filter((v) => v === v.toLowerCase()).length / currencyCodes.length : 0,
     country: share((v) => COUNTRY_NAMES.has(foldCountry(v)) || /^[A-Z]{2}$/.test(v)),
     region:
-      share((v) => REGION.test(v.toLowerCase()) && /\d|east|west|north|south|central|global/.test(v.toLowerCase())) +
-      0.6 * share((v) => ZONE.test(v.toLowerCase()) || REGION_NAME.test(v)),
+      share((v) => isRegion(lastSegment(v))) + 0.6 * share((v) => ZONE.test(lastSegment(v)) || REGION_NAME.test(v) || isAirportCode(v)),
     booleanLike: answers.size <= 2 ? share((v) => TRUE_FALSE.has(v.toLowerCase())) : 0,
     integer: share((v) => /^-?\d+-?$/.test(v)),
     numeric: parsed.filter((v) => v !== null).length / n,
@@ -186,6 +199,7 @@ export function describeValues(samples: JsonValue[]): ValueShape {
     unitInterval: numbers.length ? numbers.filter((x) => x >= 0 && x <= 1).length / n : 0,
     percentRange: numbers.length ? numbers.filter((x) => x >= 0 && x <= 100).length / n : 0,
     personName: share((v) => /^\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){1,2}$/u.test(v)),
+    companyName: share((v) => /\p{L}[\s,]/u.test(v) && LEGAL_FORM.test(v.trim())),
     multiWord: share((v) => /\p{L}\s+\p{L}/u.test(v) && !/\d/.test(v)),
     idLike: share((v) => (!/\s/.test(v) && v.length >= 4 && /\d/.test(v) && /^[\w:/.+=-]+$/.test(v)) || /^0\d{3,}$/.test(v)),
     distinct: new Set(values).size / n,

@@ -77,12 +77,17 @@ export function createEmbeddedEngine(options: EngineOptions): EmbeddedEngine {
     }
   }
 
+  /**
+   * The next runnable task: queued and due, or in progress under a lapsed lease (its runner died).
+   * Never one this process is still running: a stalled event loop can let its own lease lapse.
+   */
   async function claim(): Promise<{ task: Task; previous: string } | null> {
     const rows = await claimDb.$queryRaw<{ id: string; previous_status: string }[]>(Prisma.sql`
       WITH picked AS (
         SELECT c.id, c.status::text AS previous_status FROM tasks c
         WHERE c.engine = 'embedded' ${tenantFilter}
           AND ((c.status = 'queued' AND c.run_after <= now()) OR (c.status = 'in_progress' AND c.lease_expires_at < now()))
+          AND NOT (c.id = ANY(${[...active.keys()]}::uuid[]))
           AND (SELECT count(*) FROM tasks r
                WHERE r.tenant_id = c.tenant_id AND r.status = 'in_progress' AND r.lease_expires_at >= now()) < ${perTenant}
         ORDER BY c.run_after, c.created_at

@@ -105,3 +105,79 @@ describe("entities and calibration", () => {
     expect(amounts[0]!.confidence).toBeLessThan(0.9);
   });
 });
+
+describe("tables no tuning set names", () => {
+  it("reads columns that all carry their file's two-letter prefix (Infor M3) by what follows it", () => {
+    const result = match("m3", "CUSTOMERS_EXPORT", [
+      ["ABCUNO", "nchar(10)", ["C0001", "C0002", "C0003"]],
+      ["ABCUNM", "nchar(36)", ["Nordic Foods AB", "Alpen Bau GmbH", "Oy Metsä Ltd"]],
+      ["ABCSCD", "nchar(3)", ["SE", "AT", "FI"]],
+      ["ABRGDT", "decimal(8,0)", [20190412, 20200101, 20230620]],
+    ]);
+    expect(result.entity).toBe("account");
+    expect(targetOf(result, "ABCUNO").target).toBe("account.account_id");
+    expect(targetOf(result, "ABCUNM").target).toBe("account.name");
+    expect(targetOf(result, "ABRGDT").target).toBe("account.created_at");
+  });
+
+  it("places no entity in a table named for payments or mandates, however invoice-like its fields", () => {
+    const payments = match("psp", "payments", [
+      ["id", "string", ["tr_1", "tr_2", "tr_3"]],
+      ["createdAt", "timestamp", ["2024-09-02T09:14:33Z", "2024-09-02T11:01:09Z", "2024-09-03T08:45:51Z"]],
+      ["amount.value", "number", ["10.00", "249.95", "35.50"]],
+      ["amount.currency", "string", ["EUR", "EUR", "GBP"]],
+      ["status", "string", ["paid", "failed", "open"]],
+      ["paidAt", "timestamp", ["2024-09-02T09:15:02Z", null, null]],
+      ["customerId", "string", ["cst_1", "cst_2", "cst_3"]],
+    ]);
+    expect(payments.entity).toBeNull();
+    expect(payments.mappings.every((m) => m.target === null)).toBe(true);
+  });
+
+  it("takes a bare Name beside a first name for the person's, and a bare code in a customer table for its key", () => {
+    const customers = match("erp", "Kunden", [
+      ["Kundennummer", "integer", ["10001", "10002", "10017"]],
+      ["Firma", "string", ["Bäckerei Schulte GmbH", "Ingenieurbüro Wendt", "Kanzlei Möller & Partner"]],
+      ["Vorname", "string", ["Thomas", "Sabine", "Jörg"]],
+      ["Name", "string", ["Schulte", "Wendt", "Möller"]],
+    ]);
+    expect(targetOf(customers, "Firma").target).toBe("account.name");
+    expect(targetOf(customers, "Name").target).toBeNull();
+    const clienti = match("erp", "Anagrafica clienti", [
+      ["Codice", "string", ["C00120", "C00121", "C00135"]],
+      ["Ragione sociale", "string", ["Officine Brianza S.r.l.", "Studio Rossi", "Edilnord S.n.c."]],
+    ]);
+    expect(targetOf(clienti, "Codice").target).toBe("account.account_id");
+  });
+
+  it("maps no company names to an invoice number, no payment terms to a date and no core count to a utilization", () => {
+    const journal = match("erp", "Rechnungsjournal", [
+      ["Rechnungsnummer", "string", ["RE-1", "RE-2", "RE-3"]],
+      ["Name", "string", ["Hoffmann Feinwerktechnik GmbH", "Stadtwerke Lindau", "Rhein Pharma AG"]],
+      ["Pagamento", "string", ["Bonifico 30 gg DF", "Rimessa diretta", "Ri.Ba. 60 gg FM"]],
+      ["Rechnungsbetrag", "number", ["14756.00", "1024.00", "3712.80"]],
+    ]);
+    expect(targetOf(journal, "Name").target).toBeNull();
+    expect(targetOf(journal, "Pagamento").target).toBeNull();
+    const servers = match("cloud", "instances", [
+      ["instanceId", "integer", [100001234, 100001235, 100002890]],
+      ["cpuCores", "integer", [4, 8, 6]],
+      ["region", "string", ["EU", "US-central", "SIN"]],
+    ]);
+    expect(targetOf(servers, "cpuCores").target).toBeNull();
+    expect(targetOf(servers, "region").target).toBe("resource.region");
+  });
+
+  it("reads the table's own entity in a field name as saying little, and two capitals that are no ISO country as no country", () => {
+    const result = match("billing", "accounts", [
+      ["account_code", "string", ["cust-1001", "cust-1002", "cust-1003"]],
+      ["account_state", "string", ["active", "active", "closed"]],
+      ["company_name", "string", ["Globex Corp", "Initech Inc", "Umbrella Corp"]],
+      ["estado", "string", ["SP", "NY", "EX"]],
+    ]);
+    expect(targetOf(result, "account_state").target).toBeNull();
+    expect(targetOf(result, "estado").target).toBeNull();
+    expect(describeValues(["SP", "NY", "EX"]).country).toBe(0);
+    expect(describeValues(["DE", "UK", "BR"]).country).toBe(1);
+  });
+});

@@ -5,7 +5,7 @@ import { readSource, readTarget, scoreField, type FieldScore, type ScoredSource 
 import { chooseTransform } from "./transform";
 import type { FieldMatch, PriorApproval, SourceTable, TableMatch } from "./types";
 import { describeValues, type ValueShape } from "./value-shape";
-import { isKnownWord, tokenize } from "./tokens";
+import { isKnownWord, namesOtherRecord, tokenize } from "./tokens";
 import { aliasesOf } from "./vocabulary";
 
 /** Below this a field is left unmapped; below ENTITY_FLOOR the table is no entity at all. */
@@ -70,21 +70,25 @@ function assign(scores: FieldScore[][]): Pair[] {
 
 function fitEntity(table: SourceTable, entity: OntologyEntity, source: SourceFields, memory: Memory, others: string[]): EntityFit {
   const tableName = readSourceName(tableNameOf(table.table));
+  const elsewhere = namesOtherRecord(tableNameOf(table.table));
   const named = compareNames(tableName, nameCandidates(entity.name, aliasesOf(entity, table))).score;
   const keyIndex = entity.fields.findIndex((f) => f.name === entity.key);
   const targets = entity.fields.map((f) => readTarget(f, entity.name, table, memory.learnedNames(entity.name, f.name)));
   // Where the table has its system's own key, a business number (`code_client`, `Account_Number`) is not the key.
   const surrogates = named >= NAMED_TABLE ? source.fields.map(surrogateScore) : [];
   const hasSurrogate = surrogates.some((s) => s > 0);
+  const surnames = familyNameColumns(source.fields);
+  const businessKeys = named >= NAMED_TABLE ? source.fields.map((f) => businessKeyScore(f, entity, hasSurrogate)) : [];
   const scores = table.fields.map((field, i) => {
     const decided = memory.about(field.name);
     return targets.map((target, t): FieldScore => {
       const recalled = decided.recall(entity.name, target.field.name);
       if (recalled !== null) return { score: recalled, method: "prior" };
       // A bare `Id` (or another surrogate key) in a table named for the entity is that entity's key (`accounts.csv`, Salesforce's `Account`).
-      const surrogate = t === keyIndex ? (surrogates[i] ?? 0) : 0;
+      const surrogate = t === keyIndex ? surrogates[i] || businessKeys[i] || 0 : 0;
       if (surrogate) return { score: surrogate, method: "alias" };
-      const found = scoreField(source.fields[i]!, source.shapes[i]!, target);
+      const scoredField = scoreField(source.fields[i]!, source.shapes[i]!, target);
+      const found = surnames[i] && target.field.semantic === "name" ? { ...scoredField, score: scoredField.score * 0.5 } : scoredField;
       const keyFactor =
         t !== keyIndex ? 1 : (hasSurrogate ? BUSINESS_NUMBER : 1) * (namesOther(source.fields[i]!, entity, others) ? 0.5 : 1);
       const scored = { ...found, score: found.score * keyFactor };
@@ -97,7 +101,14 @@ function fitEntity(table: SourceTable, entity: OntologyEntity, source: SourceFie
   const score = 0.3 * named + 0.55 * coverage + 0.15 * key;
   // Ids, numbers, statuses and dates are in every table: a table its name does not place needs a field that tells the entity.
   const told = named >= NAMED_TABLE || pairs.some((p) => p.score >= 0.6 && !GENERIC.has(entity.fields[p.target]!.semantic));
-  return { entity, scores, pairs, named, score: told ? score : score * UNTOLD };
+  return { entity, scores, pairs, named, score: elsewhere && named < NAMED_TABLE ? score * ELSEWHERE : told ? score : score * UNTOLD };
+}
+
+/** Beside a first name, a bare `Name` is the person's family name (Lexware's `Vorname`, `Name` next to `Firma`), not the company's. */
+function familyNameColumns(fields: ScoredSource[]): boolean[] {
+  const words = fields.map((f) => f.name.whole.tokens.join(" "));
+  const personal = words.some((w) => w === "first name" || w === "given name");
+  return words.map((w) => personal && w === "name");
 }
 
 /** A table name at least this close to an entity's names says the entity. */
@@ -120,6 +131,8 @@ const GENERIC = new Set<FieldSemantic>([
   "flag",
 ]);
 const UNTOLD = 0.7;
+/** A table named for records that are none of the entities (`payments` have amounts, statuses and customers too). */
+const ELSEWHERE = 0.6;
 
 /** A key that names another entity and not this one (`invoice_id` in an invoice's items) points at that entity: a reference. */
 const namesOther = (field: ScoredSource, entity: OntologyEntity, others: string[]) => {
@@ -137,9 +150,33 @@ const surrogateScore = (field: ScoredSource) => {
   return SURROGATE_KEYS.has(words) ? (words === "id" ? BARE_ID_IN_NAMED_TABLE : BARE_ID_IN_NAMED_TABLE + 0.01) : 0;
 };
 
+/** A column name of a file that prefixes every column with its own two letters: Infor M3's `OKCUNO` in `OCUSMA`, JD Edwards' `ABALPH`. */
+const FILE_PREFIXED = /^[A-Z]{2}[A-Z][A-Z0-9]{2,5}$/;
+
+/** The columns' names without their file's prefix, when every column carries the same one (it says nothing about the column). */
+function withoutFilePrefix(names: string[]): string[] {
+  const prefix = names[0]?.slice(0, 2);
+  const prefixed = names.length >= 4 && names.every((n) => FILE_PREFIXED.test(n) && n.startsWith(prefix!));
+  return prefixed ? names.map((n) => n.slice(2)) : names;
+}
+
+/** A bare `Code` or `Number` (`Codice`, `Nummer`, `Código`) in a table named for the entity is its business key. */
+const BUSINESS_KEYS = new Set(["code", "number"]);
+const BARE_BUSINESS_KEY = 0.85;
+/** A bare business key's score as the key, unless the entity has a field of that name (an invoice's `number`); 0 when it is none. */
+const businessKeyScore = (field: ScoredSource, entity: OntologyEntity, hasSurrogate: boolean) => {
+  const words = field.name.whole.tokens.join(" ");
+  if (!BUSINESS_KEYS.has(words) || entity.fields.some((f) => f.name === words)) return 0;
+  return hasSurrogate ? BARE_BUSINESS_KEY * BUSINESS_NUMBER : BARE_BUSINESS_KEY;
+};
+
 /** Every entity's fit for the table, best first. */
 export function rankEntities(table: SourceTable, ontology: OntologyDefinition, priors: PriorApproval[]): EntityFit[] {
-  const source = { fields: table.fields.map(readSource), shapes: table.fields.map((f) => describeValues(f.samples)) };
+  const columns = withoutFilePrefix(table.fields.map((f) => f.name));
+  const source = {
+    fields: table.fields.map((f, i) => readSource({ ...f, name: columns[i]! })),
+    shapes: table.fields.map((f) => describeValues(f.samples)),
+  };
   const memory = readMemory(priors, table.source);
   const names = ontology.entities.map((e) => e.name);
   const fits = ontology.entities.map((entity) => fitEntity(table, entity, source, memory, names));
@@ -227,7 +264,8 @@ export function matchTable(table: SourceTable, ontology: OntologyDefinition, opt
   // A table whose name says the best entity, and not the runner-up, needs no margin (`relaties` holds phones and emails too).
   const namedApart = best !== undefined && best.named >= NAMED_TABLE && (second?.named ?? 0) < NAMED_TABLE;
   // Nor does one whose fields say the best entity many times over (`QueryInstanceBill`: an instance's costs).
-  const byFields = best !== undefined && best.named < NAMED_TABLE && fieldsApart(best, second);
+  const byFields =
+    best !== undefined && best.named < NAMED_TABLE && fieldsApart(best, second) && !namesOtherRecord(tableNameOf(table.table));
   // Such a table also clears a lower floor (DATEV's `Buchungsstapel`), judged by its fields alone and so never auto-approved.
   const floor = byFields ? FIELDS_ONLY_FLOOR : ENTITY_FLOOR;
   if (!best || best.score < floor || (margin < ENTITY_MARGIN && !namedApart && !byFields)) {

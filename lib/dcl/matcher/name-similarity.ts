@@ -42,8 +42,11 @@ function sameWord(a: string, b: string): boolean {
   return short.length >= 3 && /^[a-z]+$/.test(short) && long.startsWith(short);
 }
 
-/** Weighted F1 of the words two names share, in [0, 1]. */
-function overlap(source: string[], candidate: string[]): number {
+/**
+ * Weighted F1 of the words two names share, in [0, 1]. `own`: the entity of the table, whose name in
+ * a field's name says little there (an account's `account_state` is no `account owner`).
+ */
+function overlap(source: string[], candidate: string[], own?: string): number {
   if (!source.length || !candidate.length) return 0;
   const matchedSource = source.filter((s) => candidate.some((c) => sameWord(s, c)));
   const matchedCandidate = candidate.filter((c) => source.some((s) => sameWord(s, c)));
@@ -52,7 +55,12 @@ function overlap(source: string[], candidate: string[]): number {
   const recall = total(matchedCandidate) / total(candidate);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   const onlyGeneric = matchedSource.every((w) => GENERIC.has(w)) && [...source, ...candidate].some((w) => !GENERIC.has(w));
-  return onlyGeneric ? f1 * 0.5 : f1;
+  const onlyOwn =
+    own !== undefined &&
+    matchedSource.includes(own) &&
+    matchedSource.every((w) => w === own || GENERIC.has(w)) &&
+    candidate.some((w) => w !== own && !GENERIC.has(w));
+  return onlyGeneric || onlyOwn ? f1 * 0.5 : f1;
 }
 
 export type NameMatch = { score: number; via: "exact" | "alias" | "tokens" };
@@ -128,22 +136,22 @@ const REORDERED = 0.96;
  * How well a source name matches a target's names (for prefixed keys like `opportunity_id` the
  * caller adds the entity-prefixed name). The same words after normalization score 1.
  */
-export function compareNames(source: SourceName, candidates: NameCandidates): NameMatch {
-  const whole = compareWhole(source.whole, candidates);
+export function compareNames(source: SourceName, candidates: NameCandidates, own?: string): NameMatch {
+  const whole = compareWhole(source.whole, candidates, own);
   // A flattened path is also judged by its last segment, below the whole name since the parent may change the meaning.
   if (!source.leaf || whole.score === 1) return whole;
-  const byLeaf = compareWhole(source.leaf, candidates);
+  const byLeaf = compareWhole(source.leaf, candidates, own);
   const score = byLeaf.score * source.leafWeight;
   return score > whole.score ? { score, via: byLeaf.via } : whole;
 }
 
-function compareWhole(source: Words, candidates: NameCandidates): NameMatch {
+function compareWhole(source: Words, candidates: NameCandidates, own?: string): NameMatch {
   if (!source.tokens.length) return { score: 0, via: "tokens" };
   let best: NameMatch = { score: 0, via: "tokens" };
   for (const candidate of candidates) {
     const same = candidate.compact === source.compact;
     const score =
-      candidate.weight * (same ? 1 : candidate.sorted === source.sorted ? REORDERED : overlap(source.tokens, candidate.tokens) * 0.85);
+      candidate.weight * (same ? 1 : candidate.sorted === source.sorted ? REORDERED : overlap(source.tokens, candidate.tokens, own) * 0.85);
     if (score === 1) return { score, via: candidate.via };
     if (score > best.score) best = { score, via: same || candidate.sorted === source.sorted ? candidate.via : "tokens" };
   }

@@ -10,10 +10,24 @@ import { aliasesOf } from "./vocabulary";
 /** Semantics whose values identify them on their own (an email looks like an email whatever the column is called). */
 const DISTINCTIVE = new Set<FieldSemantic>(["email", "phone", "domain", "currency", "country", "region"]);
 /** Semantics whose values can contradict the name: an email without @, a reference or a person holding company names. */
-const CONTRADICTABLE = new Set<FieldSemantic>([...DISTINCTIVE, "reference", "account_reference", "person", "given_name", "family_name"]);
+const CONTRADICTABLE = new Set<FieldSemantic>([
+  ...DISTINCTIVE,
+  "reference",
+  "account_reference",
+  "person",
+  "given_name",
+  "family_name",
+  "document_number",
+]);
 
 /** Words of a record's change history. */
 const AUDIT = new Set(["modified", "updated", "update", "changed", "deleted", "synced", "sync"]);
+
+/** Words that name a kind or a manner of something rather than the thing. */
+const KIND = new Set(["method", "mode", "term", "terms", "condition", "type", "kind"]);
+
+/** Words of a count: a name with one holds no ratio. */
+const COUNTED = new Set(["core", "count", "number", "thread", "socket"]);
 
 /** Semantics whose values are dates. */
 const DATED = new Set<FieldSemantic>(["created", "date"]);
@@ -21,7 +35,7 @@ const DATED = new Set<FieldSemantic>(["created", "date"]);
 /** A source field as scoring reads it: its name's words and what its type name tells. */
 export type ScoredSource = { name: SourceName; type: VendorType };
 /** An ontology field with every name it goes by, read once per match. */
-export type ScoredTarget = { field: OntologyField; names: NameCandidates };
+export type ScoredTarget = { field: OntologyField; entity: string; names: NameCandidates };
 
 export function readSource(field: { name: string; type: string }): ScoredSource {
   const vendor = readVendorType(field.type);
@@ -63,7 +77,7 @@ export function readTarget(
   learned: string[] = [],
 ): ScoredTarget {
   const keyNames = field.semantic === "identifier" ? [`${entityName} ${field.name}`] : [];
-  return { field, names: nameCandidates(field.name, [...aliasesOf(field, table), ...keyNames, ...learned]) };
+  return { field, entity: entityName, names: nameCandidates(field.name, [...aliasesOf(field, table), ...keyNames, ...learned]) };
 }
 
 /** The type sample values suggest, when the type name gave none; null without samples. */
@@ -143,11 +157,13 @@ function valueFit(semantic: FieldSemantic, shape: ValueShape): number {
     case "given_name":
     case "family_name":
       return shape.email || shape.numeric > 0.5 || shape.companyName >= 0.5 ? 0.1 : 0.8;
+    case "document_number":
+      // A document number has digits: words alone (`Rhein Pharma AG`) are a name.
+      return shape.companyName >= 0.5 || shape.multiWord >= 0.8 ? 0.1 : shape.email > 0.5 || shape.isoTimestamp > 0.5 ? 0.2 : 0.6;
     case "name":
     case "text":
     case "category":
     case "unit":
-    case "document_number":
       return shape.email > 0.5 || shape.isoTimestamp > 0.5 ? 0.2 : 0.6;
   }
 }
@@ -190,7 +206,7 @@ export type FieldScore = { score: number; method: MatchMethod };
 /** Scores one source field against one ontology field, in [0, 1]. */
 export function scoreField(source: ScoredSource, shape: ValueShape, target: ScoredTarget): FieldScore {
   const { semantic, type } = target.field;
-  const name = compareNames(source.name, target.names);
+  const name = compareNames(source.name, target.names, target.entity);
   const types = typeFit(type, source.type.type, shape);
   const hint = hintFit(source.type.hint, semantic);
   // A declared date type vouches for dates written in a shape the profile does not know (DATEV's `3101`).
@@ -200,6 +216,10 @@ export function scoreField(source: ScoredSource, shape: ValueShape, target: Scor
   let method: MatchMethod = name.via;
   // Values that contradict the semantic (an "email" without @, a customer "id" holding company names) outweigh the name.
   if (CONTRADICTABLE.has(semantic) && shape.count > 0 && values < 0.3) score *= 0.5;
+  // Nor is a column of text that holds no date a date (Italian `Pagamento` holds payment terms, not when it was paid).
+  if (DATED.has(semantic) && !datedType && shape.count > 0 && shape.dateLike < 0.3 && shape.numeric < 0.5) score *= 0.5;
+  // A count of things (`cpuCores`, `cpu_count`) is no ratio of them.
+  if (semantic === "ratio" && source.name.whole.tokens.some((w) => COUNTED.has(w))) score *= 0.5;
   // When the name says little, values (or a type that names the semantic) that are unmistakable decide.
   if (DISTINCTIVE.has(semantic) && values >= 0.8 && name.score < 0.5) {
     const byPattern = (0.45 + 0.25 * values * types + 0.3 * name.score) * hint.factor;
@@ -208,6 +228,8 @@ export function scoreField(source: ScoredSource, shape: ValueShape, target: Scor
       method = "pattern";
     }
   }
+  // A kind of thing (`Mode de règlement`, `payment_method`, `customer type`) is not the thing: no status, date or key of it.
+  if (source.name.whole.tokens.some((w) => KIND.has(w)) && !target.names.some((c) => c.tokens.some((w) => KIND.has(w)))) score *= 0.6;
   // When a record was last changed is bookkeeping, never a business date (`lastModifiedDateTime` is not when it was paid).
   if (source.name.whole.tokens.some((w) => AUDIT.has(w)) && !target.names.some((c) => c.tokens.some((w) => AUDIT.has(w)))) score *= 0.4;
   return { score: Math.min(1, score), method };

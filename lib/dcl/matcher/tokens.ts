@@ -36,11 +36,12 @@ for (const [language, table] of Object.entries(words.ambiguous)) {
 }
 const ENGLISH = new Set(words.english);
 const LINKS = words.compoundLinks;
+const OTHER_RECORDS = new Set(words.otherRecords);
 /** Parts shorter than four letters a compound may hold: `invoiceno`, `klantnr`, `accountid`, `salesrep`, `numberofemployees`. */
 const SHORT_PARTS = new Set(["id", "no", "nr", "of", "on", "by", ...words.english.filter((w) => w.length === 3)]);
 
-/** Words that carry nothing in a name: Sage Intacct's `whencreated` is `created`. */
-const STOP = new Set(["the", "of", "a", "an", "in", "is", "c", "when", ""]);
+/** Words that carry nothing in a name: Sage Intacct's `whencreated` is `created`, Infor LN's `t_nama` is `nama`. */
+const STOP = new Set(["the", "of", "a", "an", "in", "is", "c", "t", "when", ""]);
 
 /** Splits a raw name into lower-case words: camelCase, snake_case, dotted paths, slashes, spaces, digits; accents folded. */
 export function splitWords(name: string): string[] {
@@ -141,6 +142,12 @@ export function tokenize(name: string): string[] {
     })
     .map(singular)
     .filter((w) => !STOP.has(w));
+}
+
+/** A name made only of words for records that are none of the entities: Mollie's `payments`, GoCardless `mandates`, `Bestellungen`. */
+export function namesOtherRecord(name: string): boolean {
+  const words = tokenize(name);
+  return words.length > 0 && words.every((w) => OTHER_RECORDS.has(w));
 }
 
 /** A word the matcher can read: English, an abbreviation, or another language's. */

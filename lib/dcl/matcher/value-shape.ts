@@ -63,6 +63,20 @@ const COUNTRY_NAMES = new Set(
     .join("|")
     .split("|"),
 );
+/** ISO 3166 alpha-2 country codes (and `UK`, `XK`): two capitals that are not one (`NY`, `SP`, `EX`) are a state or something else. */
+const COUNTRY_CODES = new Set(
+  [
+    "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD",
+    "CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF",
+    "GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN",
+    "KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA",
+    "NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI",
+    "SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI",
+    "VN VU WF WS YE YT ZA ZM ZW UK XK",
+  ]
+    .join(" ")
+    .split(" "),
+);
 const foldCountry = (v: string) => v.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
 /** ISO 4217 numeric codes of the currencies above. */
 const NUMERIC_CURRENCIES = new Set(
@@ -112,8 +126,8 @@ const isRegion = (v: string) => REGION.test(v) && /\d|east|west|north|south|cent
 /** A resource URL's last segment, lower-cased: GCP's `.../zones/us-central1-a` is the zone `us-central1-a`. */
 const lastSegment = (v: string) => (/^https?:\/\//.test(v) ? (v.split("/").filter(Boolean).pop() ?? v) : v).toLowerCase();
 
-/** Datacenters by airport code (Vultr's `ewr`, `fra`), counted like zones: three lower-case letters that are no currency. */
-const isAirportCode = (v: string) => /^[a-z]{3}$/.test(v) && !CURRENCIES.has(v.toUpperCase());
+/** Datacenters by airport code (Vultr's `ewr`, Contabo's `SIN`), counted like zones: three letters of one case that are no currency. */
+const isAirportCode = (v: string) => /^(?:[a-z]{3}|[A-Z]{3})$/.test(v) && !CURRENCIES.has(v.toUpperCase());
 const ZONE = /^(?:[a-z]{2}(?:-gov)?-[a-z]+-\d[a-z]|[a-z]+-[a-z]+\d-[a-z])$/;
 
 function textOf(value: JsonValue): string | null {
@@ -149,6 +163,27 @@ function isLocalDate(v: string): boolean {
   return validDay(a, b) || validDay(b, a);
 }
 
+/** Month names' first three letters in English, German, French, Spanish, Portuguese, Italian and Dutch, with and without accents. */
+const MONTHS = new Set(
+  "jan feb mar apr may jun jul aug sep oct nov dec mai okt dez mrz maa fev fév avr jui aou aoû déc ene abr ago dic set out gen mag giu lug ott mei".split(
+    " ",
+  ),
+);
+
+/** A date written with its month's name: `Sep 2, 2024`, `02-Sep-2024`, `2. September 2024`, `31 déc. 2024`. */
+function isNamedMonthDate(v: string): boolean {
+  const words = v.split(/[\s.,/-]+/).filter(Boolean);
+  const letters = words.filter((w) => /\p{L}/u.test(w));
+  const numbers = words.filter((w) => /^\d{1,4}$/.test(w));
+  return (
+    letters.length === 1 &&
+    numbers.length >= 1 &&
+    letters.length + numbers.length === words.length &&
+    MONTHS.has(letters[0]!.toLowerCase().slice(0, 3)) &&
+    numbers.some((n) => n.length === 4 || Number(n) <= 31)
+  );
+}
+
 /** Microsoft JSON dates (OData v2, SAP Gateway, Xero): `/Date(1707955200000+0000)/`. */
 const isJsonDate = (v: string) => /^\/Date\(-?\d+([+-]\d{4})?\)\/$/.test(v);
 /** `20240131`, and day first (`31012024`, DATEV and other European exports). */
@@ -173,7 +208,14 @@ export function describeValues(samples: JsonValue[]): ValueShape {
   const numericCurrencies = values.filter((v) => NUMERIC_CURRENCIES.has(v));
   const answers = new Set(values.map((v) => v.toLowerCase()));
   const dateLike = share(
-    (v) => /^\d{4}-\d{2}-\d{2}/.test(v) || isCompactDate(v) || isLocalDate(v) || isJsonDate(v) || isEpochSeconds(v) || isEpochMillis(v),
+    (v) =>
+      /^\d{4}-\d{2}-\d{2}/.test(v) ||
+      isCompactDate(v) ||
+      isLocalDate(v) ||
+      isNamedMonthDate(v) ||
+      isJsonDate(v) ||
+      isEpochSeconds(v) ||
+      isEpochMillis(v),
   );
   return {
     count: values.length,
@@ -189,7 +231,7 @@ export function describeValues(samples: JsonValue[]): ValueShape {
     dateLike,
     currencyCode: (currencyCodes.length + numericCurrencies.length) / n,
     lowerCaseCurrency: currencyCodes.length ? currencyCodes.filter((v) => v === v.toLowerCase()).length / currencyCodes.length : 0,
-    country: share((v) => COUNTRY_NAMES.has(foldCountry(v)) || /^[A-Z]{2}$/.test(v)),
+    country: share((v) => COUNTRY_NAMES.has(foldCountry(v)) || COUNTRY_CODES.has(v)),
     region:
       share((v) => isRegion(lastSegment(v))) + 0.6 * share((v) => ZONE.test(lastSegment(v)) || REGION_NAME.test(v) || isAirportCode(v)),
     booleanLike: answers.size <= 2 ? share((v) => TRUE_FALSE.has(v.toLowerCase())) : 0,

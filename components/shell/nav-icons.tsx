@@ -101,6 +101,13 @@ export const InvitationsIcon = (p: IconProps) => (
   </Icon>
 );
 
+export const ApiKeysIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="8" cy="15.5" r="4" />
+    <path d="M10.9 12.6L19.5 4M16 7.5l2.5 2.5M13.75 9.75l2 2" />
+  </Icon>
+);
+
 export const FaqIcon = (p: IconProps) => (
   <Icon {...p}>
     <circle cx="12" cy="12" r="8.5" />

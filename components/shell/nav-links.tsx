@@ -4,7 +4,6 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ComponentType } from "react";
 import * as icons from "@/components/shell/nav-icons";
-import { ApiKeysIcon } from "@/components/api-keys/api-keys-icon";
 
 /**
  * What a page is about, and its colour: green for the data sources, blue for the ontology, purple
@@ -29,7 +28,7 @@ const GROUPS: NavLink[][] = [
   ],
   [
     { href: "/team", label: "Team", area: "platform", Icon: icons.TeamIcon },
-    { href: "/api-keys", label: "API keys", area: "platform", Icon: ApiKeysIcon },
+    { href: "/api-keys", label: "API keys", area: "platform", Icon: icons.ApiKeysIcon },
     { href: "/invitations", label: "Invitations", area: "platform", Icon: icons.InvitationsIcon },
     { href: "/faq", label: "FAQ", area: "platform", Icon: icons.FaqIcon },
   ],

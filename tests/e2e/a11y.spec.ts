@@ -1,25 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signInAsDemo } from "./demo-sign-in";
+import { SIGNED_IN_PAGES, SIGNED_OUT_PAGES } from "./pages";
 
 // Runs in the desktop-light project only (playwright.config.ts): it audits both themes and sets the phone width itself.
 
-const SIGNED_OUT = ["/login", "/register"];
-const SIGNED_IN = [
-  "/control-center",
-  "/inbox",
-  "/discover",
-  "/connections",
-  "/ontology",
-  "/ontology/invoice",
-  "/orchestration",
-  "/agents",
-  "/assistant",
-  "/team",
-  "/api-keys",
-  "/invitations",
-  "/faq",
-];
 const THEMES = ["light", "dark"] as const;
 const PHONE = { width: 390, height: 844 };
 
@@ -69,14 +54,14 @@ async function demoPages(page: Page): Promise<string[]> {
 }
 
 test("the sign-in and registration pages have no serious accessibility violations, light and dark", async ({ page }) => {
-  const problems = await auditInBothThemes(page, SIGNED_OUT);
+  const problems = await auditInBothThemes(page, SIGNED_OUT_PAGES);
   expect(problems, problems.join("\n\n")).toEqual([]);
 });
 
 test("every signed-in page has no serious accessibility violations, light and dark", async ({ page }) => {
   test.setTimeout(240_000);
   await signInAsDemo(page);
-  const pages = [...SIGNED_IN, ...(await demoPages(page))];
+  const pages = [...SIGNED_IN_PAGES, ...(await demoPages(page))];
   const problems = await auditInBothThemes(page, pages);
 
   // The phone layout's open menu is part of every page.
@@ -99,9 +84,9 @@ test("no page scrolls sideways on a phone, and its menu opens, closes on Escape 
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     if (width > PHONE.width) wide.push(`${path} is ${width} px wide`);
   };
-  for (const path of SIGNED_OUT) await measure(path);
+  for (const path of SIGNED_OUT_PAGES) await measure(path);
   await signInAsDemo(page);
-  for (const path of [...SIGNED_IN, ...(await demoPages(page))]) await measure(path);
+  for (const path of [...SIGNED_IN_PAGES, ...(await demoPages(page))]) await measure(path);
   expect(wide, wide.join("\n")).toEqual([]);
 
   await open(page, "/control-center");

@@ -1,6 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { expect, test, type Page } from "@playwright/test";
 import { signInAsDemo } from "./demo-sign-in";
+import { SIGNED_IN_PAGES, SIGNED_OUT_PAGES } from "./pages";
 
 // Runs in the desktop-light project only (playwright.config.ts): bytes are the same at any viewport.
 
@@ -14,23 +15,7 @@ import { signInAsDemo } from "./demo-sign-in";
 const BUDGET_KB = 250;
 const GRAPH_BUDGET_KB = 300;
 const GRAPH_PAGES = new Set(["/ontology"]);
-const PAGES = [
-  "/login",
-  "/register",
-  "/control-center",
-  "/inbox",
-  "/discover",
-  "/connections",
-  "/ontology",
-  "/ontology/invoice",
-  "/orchestration",
-  "/agents",
-  "/assistant",
-  "/team",
-  "/api-keys",
-  "/invitations",
-  "/faq",
-];
+const PAGES = [...SIGNED_OUT_PAGES, ...SIGNED_IN_PAGES];
 
 /** The scripts a page's HTML loads (script tags and preloads): what the browser needs before the page works. */
 async function firstLoadScripts(page: Page, url: string): Promise<string[]> {

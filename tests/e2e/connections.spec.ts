@@ -25,6 +25,11 @@ test("the demo tenant's sources are synced on first start and their schemas are 
   await expect(accounts.getByText("Account Name")).toBeHidden();
   await accounts.locator("summary").click();
   await expect(accounts.getByText("Account Name")).toBeVisible();
+
+  // A "next connections" link whose connection is gone starts the list again instead of showing none.
+  await page.goto("/connections?after=00000000-0000-4000-8000-000000000000");
+  await expect(page).toHaveURL(/\/connections$/);
+  await expect(page.getByRole("link", { name: "Demo data (mock_sources)" })).toBeVisible();
 });
 
 test("create an upload connection, upload a CSV, sync it, change its shape and see the drift, live; edit it and remove the file", async ({

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { ConnectionList } from "@/components/connections/connection-list";
 import { NewConnectionForm } from "@/components/connections/new-connection-form";
@@ -23,6 +24,8 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
   const ctx = await requirePageContext();
   const { after } = Query.parse(await searchParams);
   const { connectors, nextCursor } = await listConnectors({ ctx, query: { limit: PAGE_SIZE, cursor: after } });
+  // A link whose connection is gone (or never was) lists nothing after it: start again rather than say there are none.
+  if (after && connectors.length === 0) redirect("/connections");
   const link = "font-medium text-brand-700 hover:underline dark:text-blue-300";
   return (
     <div className="space-y-6">
